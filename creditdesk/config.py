@@ -1,0 +1,71 @@
+"""Settings kept in the home's ``config.toml``.
+
+Secrets never live here: the platform token is in the OS credential store.
+Unknown keys in the file are kept on save so newer versions' settings survive.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+
+import tomli_w
+
+DATABASE_URL_ENV = "CREDITDESK_DATABASE_URL"
+
+
+class ConfigError(Exception):
+    pass
+
+
+@dataclass
+class Settings:
+    unit_name: str = "福州市行政服务中心"
+    window_name: str = "1号窗口"
+    profile_id: str = "fuzhou"
+    stale_after_hours: int = 24
+    search_limit: int = 20
+    demo: bool = False
+    database_url: str = ""
+    extra: dict = field(default_factory=dict, repr=False)
+
+    def effective_database_url(self, default_sqlite_file: Path) -> str:
+        return (
+            os.environ.get(DATABASE_URL_ENV)
+            or self.database_url
+            or f"sqlite:///{default_sqlite_file}"
+        )
+
+
+def load_settings(path: Path) -> Settings:
+    if not path.exists():
+        return Settings()
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"配置文件 {path} 无法读取：{exc}") from exc
+    known = {f.name: f for f in fields(Settings) if f.name != "extra"}
+    values: dict = {}
+    extra: dict = {}
+    for key, value in raw.items():
+        if key not in known:
+            extra[key] = value
+            continue
+        expected = type(getattr(Settings(), key))
+        if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+            raise ConfigError(
+                f"配置文件 {path} 中的 {key} 应为 {expected.__name__} 类型，实际为 {value!r}"
+            )
+        values[key] = value
+    return Settings(**values, extra=extra)
+
+
+def save_settings(path: Path, settings: Settings) -> None:
+    data = {k: v for k, v in asdict(settings).items() if k != "extra"}
+    data.update(settings.extra)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".toml.tmp")
+    tmp.write_text(tomli_w.dumps(data), encoding="utf-8")
+    os.replace(tmp, path)

@@ -1,0 +1,143 @@
+"""Opening the database: engine settings per dialect, migrations, a backup first.
+
+SQLite is the default (one file per window). WAL lets the counter read while
+a sync writes; writes take the lock up front (BEGIN IMMEDIATE) so a write
+transaction never fails half-way on a lock upgrade. Any other SQLAlchemy URL
+(PostgreSQL for a whole hall) is used as given.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import logging
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine import make_url
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+BUSY_TIMEOUT_MS = 10_000
+
+
+def make_engine(url: str) -> Engine:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return create_engine(url, pool_pre_ping=True, future=True)
+
+    if parsed.database and parsed.database != ":memory:":
+        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(
+        url,
+        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):  # noqa: ANN001
+        # Let SQLAlchemy's begin event decide how transactions start (pysqlite's own
+        # implicit BEGIN is not what we want).
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        immediate = conn.get_execution_options().get("sqlite_immediate", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+def is_sqlite(engine_or_conn: Engine | Connection) -> bool:
+    return engine_or_conn.dialect.name == "sqlite"
+
+
+@contextlib.contextmanager
+def write_transaction(engine: Engine) -> Iterator[Connection]:
+    """A short write transaction: commits on success, rolls back on any error."""
+    with engine.connect() as conn:
+        if is_sqlite(engine):
+            conn.execution_options(sqlite_immediate=True)
+        with conn.begin():
+            yield conn
+
+
+def redacted_url(url: str) -> str:
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def _alembic_config(conn: Connection) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.attributes["connection"] = conn
+    return cfg
+
+
+def head_revision() -> str:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    head = ScriptDirectory.from_config(cfg).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def backup_sqlite(db_file: Path, backup_dir: Path, label: str) -> Path:
+    """A consistent copy through SQLite's backup API (safe with WAL and readers)."""
+    backup_dir.mkdir(parents=True, exist_ok=True)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = backup_dir / f"{db_file.stem}-{label}-{stamp}.sqlite"
+    src = sqlite3.connect(db_file)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return target
+
+
+@dataclass(frozen=True)
+class MigrationOutcome:
+    before: str | None
+    after: str
+    backup: Path | None
+
+
+def migrate(engine: Engine, backup_dir: Path) -> MigrationOutcome:
+    """Bring the schema to head; copy an existing SQLite file aside first."""
+    before = current_revision(engine)
+    head = head_revision()
+    if before == head:
+        return MigrationOutcome(before, head, None)
+    backup = None
+    db_file = engine.url.database if is_sqlite(engine) else None
+    if before is not None and db_file and db_file != ":memory:" and Path(db_file).exists():
+        backup = backup_sqlite(Path(db_file), backup_dir, f"before-{head}")
+        log.info("backed up database to %s before migrating %s -> %s", backup, before, head)
+    with engine.connect() as conn:
+        if is_sqlite(engine):
+            conn.execution_options(sqlite_immediate=True)
+        with conn.begin():
+            command.upgrade(_alembic_config(conn), "head")
+    log.info("database schema at %s (was %s)", head, before)
+    return MigrationOutcome(before, head, backup)

@@ -1,0 +1,184 @@
+"""The database schema, as typed SQLAlchemy models.
+
+Entity tables mirror the platform protocol (section 4). Each keeps the fields
+the protocol defines, ``extra`` for fields the platform adds later (kept, not
+interpreted), and ``sync_pass``: the full-resync pass that last wrote the row,
+used by mark-and-sweep (protocol 3.3).
+
+Full ID numbers have no column anywhere: natural persons are held by digest
+and masked form only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Optional
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+SCHEMA_VERSION = "0001"
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {
+        dict[str, Any]: JSON,
+        list[str]: JSON,
+    }
+
+
+class Subject(Base):
+    __tablename__ = "subject"
+
+    id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(24))
+    name: Mapped[str] = mapped_column(String(200))
+    uscc: Mapped[Optional[str]] = mapped_column(String(18), index=True)
+    former_names: Mapped[Optional[list[str]]] = mapped_column(JSON)
+    legal_representative: Mapped[Optional[str]] = mapped_column(String(100))
+    region_code: Mapped[Optional[str]] = mapped_column(String(6))
+    registered_on: Mapped[Optional[dt.date]] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16))
+    id_masked: Mapped[Optional[str]] = mapped_column(String(18))
+    id_digest: Mapped[Optional[str]] = mapped_column(String(64), index=True)
+    updated_at: Mapped[Optional[str]] = mapped_column(String(40))
+    extra: Mapped[Optional[dict[str, Any]]] = mapped_column(JSON)
+    sync_pass: Mapped[Optional[int]] = mapped_column(Integer)
+
+
+class SubjectName(Base):
+    """Every searchable name of a subject (current and former), normalised.
+
+    On SQLite a companion FTS5 table ``subject_name_fts`` (rowid = ``id``)
+    holds the per-character and initials tokens; on PostgreSQL trigram GIN
+    indexes on ``norm`` and ``initials`` serve the same queries.
+    """
+
+    __tablename__ = "subject_name"
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    subject_id: Mapped[str] = mapped_column(String(80), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    norm: Mapped[str] = mapped_column(String(200))
+    core: Mapped[str] = mapped_column(String(200), index=True)
+    initials: Mapped[str] = mapped_column(String(200), index=True)
+    former: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Record(Base):
+    __tablename__ = "record"
+    __table_args__ = (Index("ix_record_subject_category", "subject_id", "category"),)
+
+    id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    subject_id: Mapped[str] = mapped_column(String(80))
+    category: Mapped[str] = mapped_column(String(40))
+    title: Mapped[str] = mapped_column(String(300))
+    doc_no: Mapped[Optional[str]] = mapped_column(String(120))
+    authority: Mapped[str] = mapped_column(String(200))
+    authority_code: Mapped[Optional[str]] = mapped_column(String(18))
+    decided_on: Mapped[dt.date] = mapped_column(Date)
+    publish_from: Mapped[dt.date] = mapped_column(Date)
+    publish_until: Mapped[Optional[dt.date]] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16))
+    basis: Mapped[Optional[str]] = mapped_column(Text)
+    content: Mapped[Optional[str]] = mapped_column(Text)
+    amount: Mapped[Optional[float]] = mapped_column(Float)
+    grade: Mapped[Optional[str]] = mapped_column(String(16))
+    rating_scheme: Mapped[Optional[str]] = mapped_column(String(60))
+    updated_at: Mapped[Optional[str]] = mapped_column(String(40))
+    extra: Mapped[Optional[dict[str, Any]]] = mapped_column(JSON)
+    sync_pass: Mapped[Optional[int]] = mapped_column(Integer)
+
+
+class Agency(Base):
+    __tablename__ = "agency"
+
+    id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    uscc: Mapped[str] = mapped_column(String(18))
+    filing_no: Mapped[str] = mapped_column(String(80))
+    filing_authority: Mapped[str] = mapped_column(String(200))
+    filing_level: Mapped[str] = mapped_column(String(16))
+    filed_on: Mapped[dt.date] = mapped_column(Date)
+    valid_until: Mapped[Optional[dt.date]] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16))
+    updated_at: Mapped[Optional[str]] = mapped_column(String(40))
+    extra: Mapped[Optional[dict[str, Any]]] = mapped_column(JSON)
+    sync_pass: Mapped[Optional[int]] = mapped_column(Integer)
+
+
+class Report(Base):
+    __tablename__ = "report"
+
+    id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    subject_id: Mapped[str] = mapped_column(String(80), index=True)
+    agency_id: Mapped[str] = mapped_column(String(80))
+    issued_on: Mapped[dt.date] = mapped_column(Date)
+    valid_until: Mapped[dt.date] = mapped_column(Date)
+    grade: Mapped[str] = mapped_column(String(8))
+    publicized_on: Mapped[dt.date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16))
+    updated_at: Mapped[Optional[str]] = mapped_column(String(40))
+    extra: Mapped[Optional[dict[str, Any]]] = mapped_column(JSON)
+    sync_pass: Mapped[Optional[int]] = mapped_column(Integer)
+
+
+class PolicyVersion(Base):
+    """A policy profile version published by the platform (protocol 4.5)."""
+
+    __tablename__ = "policy"
+    __table_args__ = (UniqueConstraint("profile_id", "version"),)
+
+    id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    profile_id: Mapped[str] = mapped_column(String(40))
+    version: Mapped[int] = mapped_column(Integer)
+    effective_from: Mapped[dt.date] = mapped_column(Date)
+    document: Mapped[dict[str, Any]] = mapped_column(JSON)
+    updated_at: Mapped[Optional[str]] = mapped_column(String(40))
+    extra: Mapped[Optional[dict[str, Any]]] = mapped_column(JSON)
+    sync_pass: Mapped[Optional[int]] = mapped_column(Integer)
+
+
+class SyncState(Base):
+    """The one row saying how far this database has applied the platform's feed."""
+
+    __tablename__ = "sync_state"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    platform_id: Mapped[Optional[str]] = mapped_column(String(80))
+    epoch: Mapped[Optional[str]] = mapped_column(String(80))
+    seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    high_water: Mapped[Optional[int]] = mapped_column(BigInteger)
+    as_of: Mapped[Optional[str]] = mapped_column(String(40))
+    person_key: Mapped[Optional[str]] = mapped_column(String(200))
+    active_pass: Mapped[Optional[int]] = mapped_column(Integer)
+    pass_counter: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime(timezone=True))
+
+
+class RejectedChange(Base):
+    """A change that could not be applied, kept with the reason for an administrator."""
+
+    __tablename__ = "rejected_change"
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    seq: Mapped[Optional[int]] = mapped_column(BigInteger)
+    entity_type: Mapped[Optional[str]] = mapped_column(String(40))
+    entity_id: Mapped[Optional[str]] = mapped_column(String(200))
+    op: Mapped[Optional[str]] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(Text)
+    change: Mapped[Optional[dict[str, Any]]] = mapped_column(JSON)
+    source: Mapped[str] = mapped_column(String(16))
+    received_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))

@@ -1,0 +1,227 @@
+"""The platform protocol's entities (section 4): field rules and conversion to rows.
+
+``convert(entity_type, entity_id, data)`` turns a change's ``data`` into the
+column values of its table, or raises ``InvalidChange`` with a reason an
+administrator can act on. Unknown fields are kept in ``extra`` (protocol 3.1)
+— except that any value shaped like a full ID number is masked, because full
+ID numbers are never stored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any, Callable
+
+ENTITY_TYPES = ("subject", "record", "agency", "report", "policy")
+
+SUBJECT_KINDS = ("legal_person", "unincorporated", "individual_business", "natural_person")
+SUBJECT_STATUSES = ("active", "deregistered", "revoked")
+RECORD_STATUSES = ("active", "repaired", "revoked")
+AGENCY_STATUSES = ("active", "suspended", "revoked")
+FILING_LEVELS = ("national", "provincial", "city", "county")
+REPORT_STATUSES = ("active", "withdrawn")
+
+_FULL_ID = re.compile(r"\d{17}[\dXx]")
+
+
+class InvalidChange(ValueError):
+    """A change that cannot be applied; the message is the recorded reason."""
+
+
+def _str(field: str, value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidChange(f"字段 {field} 应为非空字符串，实际为 {value!r}")
+    return value
+
+
+def _opt_str(field: str, value: Any) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InvalidChange(f"字段 {field} 应为字符串或 null，实际为 {value!r}")
+    return value
+
+
+def _date(field: str, value: Any) -> dt.date:
+    if not isinstance(value, str):
+        raise InvalidChange(f"字段 {field} 应为日期 YYYY-MM-DD，实际为 {value!r}")
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InvalidChange(f"字段 {field} 不是有效日期：{value!r}") from None
+
+
+def _opt_date(field: str, value: Any) -> dt.date | None:
+    return None if value is None else _date(field, value)
+
+
+def _opt_num(field: str, value: Any) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise InvalidChange(f"字段 {field} 应为数字或 null，实际为 {value!r}")
+    return float(value)
+
+
+def _int(field: str, value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidChange(f"字段 {field} 应为整数，实际为 {value!r}")
+    return value
+
+
+def _enum(*allowed: str) -> Callable[[str, Any], str]:
+    def check(field: str, value: Any) -> str:
+        if value not in allowed:
+            raise InvalidChange(f"字段 {field} 的值 {value!r} 不在允许范围 {'/'.join(allowed)} 内")
+        return value
+
+    return check
+
+
+def _str_list(field: str, value: Any) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise InvalidChange(f"字段 {field} 应为字符串列表，实际为 {value!r}")
+    return value
+
+
+def _dict(field: str, value: Any) -> dict:
+    if not isinstance(value, dict):
+        raise InvalidChange(f"字段 {field} 应为对象，实际为 {value!r}")
+    return value
+
+
+# (field, converter, required). A required field must be present; an optional one
+# may be absent (taken as null).
+FieldSpec = tuple[str, Callable[[str, Any], Any], bool]
+
+FIELDS: dict[str, tuple[FieldSpec, ...]] = {
+    "subject": (
+        ("kind", _enum(*SUBJECT_KINDS), True),
+        ("name", _str, True),
+        ("uscc", _opt_str, False),
+        ("former_names", _str_list, False),
+        ("legal_representative", _opt_str, False),
+        ("region_code", _opt_str, False),
+        ("registered_on", _opt_date, False),
+        ("status", _enum(*SUBJECT_STATUSES), True),
+        ("id_masked", _opt_str, False),
+        ("id_digest", _opt_str, False),
+        ("updated_at", _opt_str, False),
+    ),
+    "record": (
+        ("subject_id", _str, True),
+        ("category", _str, True),
+        ("title", _str, True),
+        ("doc_no", _opt_str, False),
+        ("authority", _str, True),
+        ("authority_code", _opt_str, False),
+        ("decided_on", _date, True),
+        ("publish_from", _date, True),
+        ("publish_until", _opt_date, False),
+        ("status", _enum(*RECORD_STATUSES), True),
+        ("basis", _opt_str, False),
+        ("content", _opt_str, False),
+        ("amount", _opt_num, False),
+        ("grade", _opt_str, False),
+        ("rating_scheme", _opt_str, False),
+        ("updated_at", _opt_str, False),
+    ),
+    "agency": (
+        ("name", _str, True),
+        ("uscc", _str, True),
+        ("filing_no", _str, True),
+        ("filing_authority", _str, True),
+        ("filing_level", _enum(*FILING_LEVELS), True),
+        ("filed_on", _date, True),
+        ("valid_until", _opt_date, False),
+        ("status", _enum(*AGENCY_STATUSES), True),
+        ("updated_at", _opt_str, False),
+    ),
+    "report": (
+        ("subject_id", _str, True),
+        ("agency_id", _str, True),
+        ("issued_on", _date, True),
+        ("valid_until", _date, True),
+        ("grade", _str, True),
+        ("publicized_on", _date, True),
+        ("status", _enum(*REPORT_STATUSES), True),
+        ("updated_at", _opt_str, False),
+    ),
+    "policy": (
+        ("profile_id", _str, True),
+        ("version", _int, True),
+        ("effective_from", _date, True),
+        ("document", _dict, True),
+        ("updated_at", _opt_str, False),
+    ),
+}
+
+# Fields the protocol defines but that the row does not hold as a column of its own.
+_DEFINED_ELSEWHERE = {"report": {"report_no"}}
+_KNOWN = {t: {f[0] for f in specs} | _DEFINED_ELSEWHERE.get(t, set()) for t, specs in FIELDS.items()}
+
+
+def _scrub(value: Any) -> Any:
+    if isinstance(value, str):
+        return _FULL_ID.sub(lambda m: m.group(0)[:6] + "*" * 8 + m.group(0)[-4:], value)
+    if isinstance(value, list):
+        return [_scrub(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _scrub(v) for k, v in value.items()}
+    return value
+
+
+def convert(entity_type: str, entity_id: Any, data: Any) -> dict[str, Any]:
+    """Column values for an upsert of ``entity_type``; raises InvalidChange."""
+    if not isinstance(entity_id, str) or not entity_id or len(entity_id) > 80:
+        raise InvalidChange(f"实体 id 无效：{entity_id!r}")
+    if not isinstance(data, dict):
+        raise InvalidChange("upsert 缺少 data 对象")
+    row: dict[str, Any] = {"id": entity_id}
+    for field, conv, required in FIELDS[entity_type]:
+        if field in data:
+            row[field] = conv(field, data[field])
+        elif required:
+            raise InvalidChange(f"缺少必填字段 {field}")
+        else:
+            row[field] = conv(field, None) if conv is _str_list else None
+    unknown = data.keys() - _KNOWN[entity_type]
+    row["extra"] = _scrub({k: data[k] for k in unknown}) if unknown else None
+    _check_entity(entity_type, entity_id, row, data)
+    return row
+
+
+def _check_entity(entity_type: str, entity_id: str, row: dict[str, Any], data: dict) -> None:
+    if entity_type == "subject":
+        if row["kind"] == "natural_person":
+            if not row["id_digest"]:
+                raise InvalidChange("自然人缺少 id_digest")
+            if entity_id != "P-" + row["id_digest"]:
+                raise InvalidChange("自然人的实体 id 应为 P- 加 id_digest")
+            row["uscc"] = None
+        else:
+            uscc = row["uscc"]
+            if not uscc or len(uscc) != 18:
+                raise InvalidChange(f"非自然人主体的 uscc 应为18位统一社会信用代码，实际为 {uscc!r}")
+            # Never keep a full ID number, even if a platform sent one by mistake.
+            row["id_masked"] = row["id_digest"] = None
+    elif entity_type == "report":
+        report_no = data.get("report_no", entity_id)
+        if report_no != entity_id:
+            raise InvalidChange(f"report_no {report_no!r} 与实体 id {entity_id!r} 不一致")
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where the applied data stands in the platform's history (protocol 3.2)."""
+
+    seq: int
+    epoch: str | None
+    as_of: str | None = None
+    platform_id: str | None = None
+    high_water: int | None = None
+    person_key: str | None = None

@@ -1,0 +1,256 @@
+"""Applying the platform's change objects to the local database (protocol 3).
+
+Everything that loads data — the demo generator, the online feed, offline
+bundles — goes through ``ChangeApplier``. Each batch is one transaction that
+also stores the new position, so a crash at any moment leaves the database at
+the end of the last committed batch (protocol 3.2).
+
+Rules (protocol 3.1): an upsert replaces the entity; a delete of an unknown
+entity is a no-op; a later change of the same (type, id) supersedes an earlier
+one; records may arrive before their subject (no foreign key between them);
+unknown types and fields are ignored (fields kept in ``extra``); a change that
+cannot be applied is recorded in ``rejected_change`` with the reason and the
+sync goes on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Table, delete, insert, or_, select, update
+
+from creditdesk import protocol
+from creditdesk.db import models
+from creditdesk.db.engine import write_transaction
+from creditdesk.db.search_index import delete_names, replace_names
+from creditdesk.protocol import InvalidChange, Position
+
+log = logging.getLogger(__name__)
+
+TABLES: dict[str, Table] = {
+    "subject": models.Subject.__table__,
+    "record": models.Record.__table__,
+    "agency": models.Agency.__table__,
+    "report": models.Report.__table__,
+    "policy": models.PolicyVersion.__table__,
+}
+_state = models.SyncState.__table__
+_rejected = models.RejectedChange.__table__
+
+DEFAULT_BATCH = 5000
+# How much of a rejected change is kept: enough to diagnose, never a huge blob.
+_MAX_KEPT_CHANGE_CHARS = 20_000
+
+
+@dataclass
+class BatchResult:
+    upserted: int = 0
+    deleted: int = 0
+    rejected: int = 0
+    ignored: int = 0
+    last_seq: int | None = None
+
+    def add(self, other: "BatchResult") -> None:
+        self.upserted += other.upserted
+        self.deleted += other.deleted
+        self.rejected += other.rejected
+        self.ignored += other.ignored
+        self.last_seq = other.last_seq if other.last_seq is not None else self.last_seq
+
+    @property
+    def applied(self) -> int:
+        return self.upserted + self.deleted
+
+
+@dataclass
+class _Plan:
+    upserts: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
+    deletes: dict[str, set[str]] = field(default_factory=dict)
+    rejected: list[dict[str, Any]] = field(default_factory=list)
+    ignored: int = 0
+    last_seq: int | None = None
+
+
+class Cancelled(Exception):
+    """Raised between batches when the caller asked to stop; committed batches stay."""
+
+
+def _upsert_statement(conn: Connection, table: Table):
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    elif conn.dialect.name == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    else:  # pragma: no cover - other dialects are not supported
+        raise NotImplementedError(conn.dialect.name)
+    stmt = dialect_insert(table)
+    return stmt.on_conflict_do_update(
+        index_elements=[table.c.id],
+        set_={c.name: stmt.excluded[c.name] for c in table.columns if c.name != "id"},
+    )
+
+
+def _rejection(change: Any, reason: str, source: str, now: dt.datetime) -> dict[str, Any]:
+    c = change if isinstance(change, dict) else {}
+    kept = c if len(repr(c)) <= _MAX_KEPT_CHANGE_CHARS else {k: c.get(k) for k in ("seq", "op", "type", "id")}
+    return {
+        "seq": c.get("seq") if isinstance(c.get("seq"), int) else None,
+        "entity_type": str(c.get("type"))[:40] if c.get("type") is not None else None,
+        "entity_id": str(c.get("id"))[:200] if c.get("id") is not None else None,
+        "op": str(c.get("op"))[:16] if c.get("op") is not None else None,
+        "reason": reason,
+        "change": protocol._scrub(kept),
+        "source": source,
+        "received_at": now,
+    }
+
+
+class ChangeApplier:
+    def __init__(self, engine: Engine, source: str = "feed") -> None:
+        self.engine = engine
+        self.source = source
+
+    # -- planning (pure) -------------------------------------------------
+    def _plan(self, changes: Sequence[Any], mark: int | None) -> _Plan:
+        plan = _Plan()
+        now = dt.datetime.now(dt.timezone.utc)
+        for change in changes:
+            if not isinstance(change, dict):
+                plan.rejected.append(_rejection(change, "变更不是 JSON 对象", self.source, now))
+                continue
+            seq = change.get("seq")
+            if isinstance(seq, int) and not isinstance(seq, bool):
+                plan.last_seq = seq
+            etype, op, eid = change.get("type"), change.get("op"), change.get("id")
+            if etype not in TABLES:
+                plan.ignored += 1  # unknown types are the platform's future, not an error
+                continue
+            try:
+                if not isinstance(seq, int) or isinstance(seq, bool):
+                    raise InvalidChange(f"seq 应为整数，实际为 {seq!r}")
+                if op == "delete":
+                    if not isinstance(eid, str) or not eid:
+                        raise InvalidChange(f"实体 id 无效：{eid!r}")
+                    plan.upserts.get(etype, {}).pop(eid, None)
+                    plan.deletes.setdefault(etype, set()).add(eid)
+                elif op == "upsert":
+                    row = protocol.convert(etype, eid, change.get("data"))
+                    row["sync_pass"] = mark
+                    plan.deletes.get(etype, set()).discard(eid)
+                    bucket = plan.upserts.setdefault(etype, {})
+                    bucket.pop(eid, None)  # keep arrival order of the latest version
+                    bucket[eid] = row
+                else:
+                    raise InvalidChange(f"op 应为 upsert 或 delete，实际为 {op!r}")
+            except InvalidChange as exc:
+                plan.rejected.append(_rejection(change, str(exc), self.source, now))
+        return plan
+
+    # -- writing ---------------------------------------------------------
+    def _write(self, conn: Connection, plan: _Plan) -> BatchResult:
+        result = BatchResult(ignored=plan.ignored, rejected=len(plan.rejected), last_seq=plan.last_seq)
+        for etype, ids in plan.deletes.items():
+            if not ids:
+                continue
+            table = TABLES[etype]
+            id_list = list(ids)
+            if etype == "subject":
+                delete_names(conn, id_list)
+            result.deleted += conn.execute(delete(table).where(table.c.id.in_(id_list))).rowcount or 0
+        for etype, bucket in plan.upserts.items():
+            if not bucket:
+                continue
+            rows = list(bucket.values())
+            table = TABLES[etype]
+            if etype == "policy":
+                # (profile_id, version) is unique: a new entity id for the same version replaces it.
+                for row in rows:
+                    conn.execute(
+                        delete(table).where(
+                            table.c.profile_id == row["profile_id"],
+                            table.c.version == row["version"],
+                            table.c.id != row["id"],
+                        )
+                    )
+            conn.execute(_upsert_statement(conn, table), rows)
+            if etype == "subject":
+                replace_names(conn, rows)
+            result.upserted += len(rows)
+        if plan.rejected:
+            conn.execute(insert(_rejected), plan.rejected)
+        return result
+
+    @staticmethod
+    def _store_position(conn: Connection, position: Position) -> None:
+        values: dict[str, Any] = {
+            "seq": position.seq,
+            "epoch": position.epoch,
+            "updated_at": dt.datetime.now(dt.timezone.utc),
+        }
+        for name in ("as_of", "platform_id", "high_water", "person_key"):
+            value = getattr(position, name)
+            if value is not None:
+                values[name] = value
+        conn.execute(update(_state).where(_state.c.id == 1).values(**values))
+
+    def apply(self, changes: Sequence[Any], position: Position | None = None) -> BatchResult:
+        """Apply one batch and (if given) store ``position`` — all in one transaction."""
+        with write_transaction(self.engine) as conn:
+            mark = conn.execute(select(_state.c.active_pass).where(_state.c.id == 1)).scalar()
+            result = self._write(conn, self._plan(changes, mark))
+            if position is not None:
+                self._store_position(conn, position)
+        return result
+
+    def apply_stream(
+        self,
+        changes: Iterable[Any],
+        position_after: Callable[[int], Position],
+        batch_size: int = DEFAULT_BATCH,
+        progress: Callable[[BatchResult], None] | None = None,
+        should_cancel: Callable[[], bool] | None = None,
+    ) -> BatchResult:
+        """Apply a stream in batches; after each batch the position is ``position_after(last_seq)``."""
+        total = BatchResult()
+        iterator = iter(changes)
+        while batch := list(itertools.islice(iterator, batch_size)):
+            if should_cancel and should_cancel():
+                raise Cancelled()
+            plan_seq = next(
+                (c["seq"] for c in reversed(batch) if isinstance(c, dict) and isinstance(c.get("seq"), int)),
+                None,
+            )
+            position = position_after(plan_seq) if plan_seq is not None else None
+            total.add(self.apply(batch, position))
+            if progress:
+                progress(total)
+        return total
+
+    # -- full resync: mark and sweep (protocol 3.3) -------------------------
+    def begin_full_pass(self) -> int:
+        with write_transaction(self.engine) as conn:
+            counter = conn.execute(select(_state.c.pass_counter).where(_state.c.id == 1)).scalar() or 0
+            conn.execute(
+                update(_state).where(_state.c.id == 1).values(pass_counter=counter + 1, active_pass=counter + 1)
+            )
+        return counter + 1
+
+    def finish_full_pass(self, pass_id: int, position: Position | None = None) -> int:
+        """Remove everything the completed pass did not write; returns how many rows went."""
+        swept = 0
+        with write_transaction(self.engine) as conn:
+            for etype, table in TABLES.items():
+                stale = or_(table.c.sync_pass.is_(None), table.c.sync_pass != pass_id)
+                if etype == "subject":
+                    ids = [r[0] for r in conn.execute(select(table.c.id).where(stale))]
+                    for start in range(0, len(ids), 5000):
+                        delete_names(conn, ids[start : start + 5000])
+                swept += conn.execute(delete(table).where(stale)).rowcount or 0
+            conn.execute(update(_state).where(_state.c.id == 1).values(active_pass=None))
+            if position is not None:
+                self._store_position(conn, position)
+        return swept
