@@ -1,0 +1,5 @@
+import sys
+
+from creditdesk.cli import main
+
+sys.exit(main())

@@ -1,0 +1,214 @@
+"""The ``creditdesk`` command: the GUI by default, and the same services on the command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from creditdesk import __version__
+from creditdesk.identifiers import CodeError
+
+EXIT_OK, EXIT_FAIL, EXIT_BAD_CODE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="creditdesk", description="信用核查窗口助手 CreditDesk")
+    p.add_argument("--version", action="version", version=f"CreditDesk {__version__}")
+    p.add_argument("--home", metavar="DIR", help="keep all data, settings and logs under DIR (or CREDITDESK_HOME)")
+    p.add_argument("--demo", action="store_true", help="use a demo home with a generated demo city")
+    sub = p.add_subparsers(dest="command")
+
+    sub.add_parser("gui", help="open the window (the default)")
+
+    d = sub.add_parser("demo-data", help="generate the demo city into the home's database")
+    d.add_argument("--subjects", type=int, default=5000)
+    d.add_argument("--seed", type=int, default=2026)
+
+    lk = sub.add_parser("lookup", help="find subjects by USCC, ID number, subject id or name")
+    lk.add_argument("query", nargs="?")
+    lk.add_argument("--limit", type=int, default=10)
+    lk.add_argument("--json", action="store_true")
+    lk.add_argument("--batch", metavar="FILE", help="one query per line ('-' for stdin); one JSON line each")
+
+    st = sub.add_parser("status", help="what the home holds")
+    st.add_argument("--json", action="store_true")
+    return p
+
+
+def _home(args: argparse.Namespace) -> str | None:
+    if args.home:
+        return args.home
+    if args.demo:
+        import os
+
+        from creditdesk.paths import HOME_ENV, demo_home
+
+        return os.environ.get(HOME_ENV) or str(demo_home())
+    return None
+
+
+def _open(args: argparse.Namespace):  # noqa: ANN202
+    from creditdesk.app import open_app
+
+    ctx = open_app(_home(args), demo=args.demo)
+    if args.demo:
+        _seed_if_empty(ctx)
+    return ctx
+
+
+def _seed_if_empty(ctx) -> None:  # noqa: ANN001
+    from creditdesk.services.demo_load import load_demo_city
+    from creditdesk.services.position import read_position
+
+    with ctx.engine.connect() as conn:
+        empty = read_position(conn).seq == 0
+    if empty:
+        print("正在生成演示城市数据……", file=sys.stderr)
+        load_demo_city(ctx.engine, progress=_terminal_progress("演示数据"))
+        _end_progress()
+
+
+def _terminal_progress(label: str):  # noqa: ANN202
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        width = 30
+        filled = int(width * min(done, total) / total)
+        sys.stderr.write(f"\r{label} [{'#' * filled}{'.' * (width - filled)}] {done:,}")
+        sys.stderr.flush()
+
+    return show
+
+
+def _end_progress() -> None:
+    if sys.stderr.isatty():
+        sys.stderr.write("\n")
+
+
+def cmd_demo_data(args: argparse.Namespace) -> int:
+    import time
+
+    from creditdesk.app import open_app
+    from creditdesk.services.demo_load import load_demo_city
+
+    ctx = open_app(_home(args), demo=args.demo)
+    started = time.perf_counter()
+    result = load_demo_city(
+        ctx.engine, subjects=args.subjects, seed=args.seed, progress=_terminal_progress("生成并写入")
+    )
+    _end_progress()
+    elapsed = time.perf_counter() - started
+    print(
+        f"演示城市已写入 {ctx.db.display_url}：{args.subjects:,} 个主体，"
+        f"应用 {result.applied:,} 条变更，拒收 {result.rejected:,} 条，用时 {elapsed:.1f} 秒"
+    )
+    return EXIT_OK
+
+
+def _format_hits(result) -> str:  # noqa: ANN001
+    from creditdesk.credit import SUBJECT_KIND_LABELS
+
+    if not result.results:
+        return "没有找到匹配的主体" + (f"（{result.note}）" if result.note else "")
+    lines = []
+    for i, h in enumerate(result.results, 1):
+        code = h.uscc or h.id_masked or h.id
+        flags = []
+        if h.adverse_in_force:
+            flags.append(f"失信/不良 {h.adverse_in_force}")
+        if h.positive_in_force:
+            flags.append(f"守信 {h.positive_in_force}")
+        lines.append(
+            f"{i:>2}. {h.name}  {code}  {SUBJECT_KIND_LABELS.get(h.kind, h.kind)}  "
+            + ("  ".join(flags) or "无有效不良记录")
+        )
+    return "\n".join(lines)
+
+
+def cmd_lookup(args: argparse.Namespace) -> int:
+    from creditdesk.services.lookup import classify_query
+
+    if not args.batch and not args.query:
+        print("请提供查询内容，或使用 --batch FILE", file=sys.stderr)
+        return EXIT_FAIL
+    if args.query and not args.batch:
+        try:  # a bad code is reported before anything is opened
+            classify_query(args.query)
+        except CodeError as exc:
+            print(str(exc), file=sys.stderr)
+            return EXIT_BAD_CODE
+    ctx = _open(args)
+    try:
+        if args.batch:
+            source = sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8-sig")
+            with source:
+                for line in source:
+                    query = line.strip()
+                    if not query:
+                        continue
+                    try:
+                        payload = ctx.lookup.lookup(query, limit=args.limit).to_json()
+                    except CodeError as exc:
+                        payload = {"query": query, "kind": "invalid", "error": str(exc), "results": []}
+                    print(json.dumps(payload, ensure_ascii=False), flush=False)
+            return EXIT_OK
+        result = ctx.lookup.lookup(args.query, limit=args.limit)
+        if args.json:
+            print(json.dumps(result.to_json(), ensure_ascii=False))
+        else:
+            print(_format_hits(result))
+        return EXIT_OK
+    finally:
+        ctx.close()
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from creditdesk.services.status import read_status
+
+    ctx = _open(args)
+    try:
+        status = read_status(ctx.engine, str(ctx.paths.home), ctx.db.display_url)
+        if args.json:
+            print(json.dumps(status.to_json(), ensure_ascii=False))
+        else:
+            d = status.data
+            print(f"主目录：{status.home}\n数据库：{status.database}")
+            print(f"数据位置：seq {d.seq}，epoch {d.epoch or '—'}，截至 {d.as_of or '—'}")
+            print("数量：" + "，".join(f"{k} {v:,}" for k, v in status.counts.items()))
+            print(f"拒收的变更：{status.rejected_changes}")
+        return EXIT_OK
+    finally:
+        ctx.close()
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from creditdesk.ui.main import run_gui
+
+    return run_gui(home=_home(args), demo=args.demo)
+
+
+COMMANDS = {"demo-data": cmd_demo_data, "lookup": cmd_lookup, "status": cmd_status, "gui": cmd_gui}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    handler = COMMANDS[args.command or "gui"]
+    try:
+        return handler(args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # a clear message, not a traceback, for officers
+        import logging
+
+        from creditdesk.logsetup import redact
+
+        logging.getLogger("creditdesk.cli").exception("command failed")
+        print(f"错误：{redact(str(exc))}", file=sys.stderr)
+        return EXIT_FAIL
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,41 @@
+"""Seeding a home with the demo city, through the same apply path as a sync."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+from collections.abc import Callable
+
+from sqlalchemy import Engine
+
+from creditdesk.protocol import Position
+from creditdesk.services.apply import BatchResult, ChangeApplier
+
+
+def load_demo_city(
+    engine: Engine,
+    subjects: int = 5000,
+    seed: int = 2026,
+    as_of: dt.date | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+    batch_size: int = 5000,
+) -> BatchResult:
+    """Generate and apply a demo city; ``progress(changes_done, changes_estimated)``."""
+    from creditdesk.demo.city import DemoCity
+
+    city = DemoCity(subjects=subjects, seed=seed, as_of=as_of or dt.date.today())
+    now = dt.datetime.now().astimezone().isoformat(timespec="seconds")
+    person_key = "b64:" + base64.b64encode(city.person_key).decode()
+    estimated = max(1, int(subjects * 4.1))
+
+    def position_after(seq: int) -> Position:
+        return Position(seq, city.epoch, now, city.platform_id, person_key=person_key)
+
+    def report(total: BatchResult) -> None:
+        if progress:
+            done = total.applied + total.rejected + total.ignored
+            progress(done, max(estimated, done))
+
+    applier = ChangeApplier(engine, source="demo")
+    return applier.apply_stream(city.changes(), position_after, batch_size, report, should_cancel)

@@ -1,0 +1,288 @@
+"""核查台: the counter page — find the applicant and see their credit standing.
+
+Keyboard first: the query box has focus; typing validates codes at once;
+Enter searches (names also search by themselves after a short pause); Up and
+Down choose a result without leaving the box; the profile shows beside it.
+All database work goes through the TaskRunner.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from creditdesk.credit import SUBJECT_KIND_LABELS
+from creditdesk.identifiers import CodeError
+from creditdesk.queryhint import QueryHint, hint_for
+from creditdesk.services.lookup import LookupResult, LookupService, SubjectHit
+from creditdesk.services.profile import ProfileService, ProfileView
+from creditdesk.ui.profile_html import render_profile
+from creditdesk.ui.tasks import TaskRunner
+
+SEARCH_DELAY_MS = 300
+HINT_STYLES = {
+    "valid": "color:#1e7b34;",
+    "invalid": "color:#b3261e;font-weight:bold;",
+    "partial": "color:#8a5a00;",
+}
+
+
+class CounterPage(QWidget):
+    profile_shown = Signal(str)  # subject id, for tests and the tour
+    results_shown = Signal(int)
+
+    def __init__(
+        self,
+        runner: TaskRunner,
+        lookup: LookupService,
+        profiles: ProfileService,
+        search_limit: int = 20,
+        today: dt.date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._runner, self._lookup, self._profiles = runner, lookup, profiles
+        self._limit = search_limit
+        self._today = today
+        self._last_query: str | None = None
+        self._shown_subject: str | None = None
+
+        self.query_edit = QLineEdit()
+        self.query_edit.setObjectName("queryEdit")
+        self.query_edit.setPlaceholderText(self.tr("输入统一社会信用代码、身份证号码或名称（可用拼音首字母），回车查询"))
+        self.query_edit.setClearButtonEnabled(True)
+        font = self.query_edit.font()
+        font.setPointSize(font.pointSize() + 5)
+        self.query_edit.setFont(font)
+        self.query_edit.setMinimumHeight(44)
+        self.query_edit.installEventFilter(self)
+
+        self.hint_icon = QLabel()
+        self.hint_icon.setFixedWidth(28)
+        self.hint_icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        icon_font = QFont(self.hint_icon.font())
+        icon_font.setPointSize(icon_font.pointSize() + 8)
+        self.hint_icon.setFont(icon_font)
+        self.hint_label = QLabel()
+        self.hint_label.setObjectName("hintLabel")
+        self.hint_label.setWordWrap(True)
+
+        self.results_label = QLabel()
+        self.results_label.setObjectName("resultsLabel")
+        self.results = QListWidget()
+        self.results.setObjectName("results")
+        self.results.setAlternatingRowColors(True)
+        self.results.setUniformItemSizes(False)
+        self.results.setWordWrap(True)
+
+        self.profile_view = QTextBrowser()
+        self.profile_view.setObjectName("profileView")
+        self.profile_view.setOpenLinks(False)
+        self._show_welcome()
+
+        query_row = QHBoxLayout()
+        query_row.addWidget(self.query_edit, 1)
+        query_row.addWidget(self.hint_icon)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.results_label)
+        left_layout.addWidget(self.results, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.profile_view)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([420, 640])
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(query_row)
+        layout.addWidget(self.hint_label)
+        layout.addWidget(splitter, 1)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(lambda: self.search(final=False))
+
+        self.query_edit.textChanged.connect(self._on_text_changed)
+        self.query_edit.returnPressed.connect(lambda: self.search(final=True))
+        self.results.currentItemChanged.connect(self._on_current_changed)
+        QShortcut(QKeySequence("Escape"), self, activated=self.clear)
+        self._show_hint(hint_for(""))
+
+    # -- typing --------------------------------------------------------------
+    def focus_query(self) -> None:
+        self.query_edit.setFocus()
+        self.query_edit.selectAll()
+
+    def clear(self) -> None:
+        self.query_edit.clear()
+        self.results.clear()
+        self.results_label.clear()
+        self._shown_subject = None
+        self._show_welcome()
+        self.focus_query()
+
+    def _on_text_changed(self, text: str) -> None:
+        hint = hint_for(text)
+        self._show_hint(hint)
+        self._search_timer.stop()
+        if hint.state == "valid":
+            self.search(final=False)
+        elif hint.state == "name":
+            self._search_timer.start()
+
+    def _show_hint(self, hint: QueryHint) -> None:
+        icon = {"valid": "✔", "invalid": "✖", "partial": "…"}.get(hint.state, "")
+        self.hint_icon.setText(icon)
+        self.hint_icon.setStyleSheet(HINT_STYLES.get(hint.state, "color:#6b6b6b;"))
+        self.hint_label.setText(hint.message)
+        self.hint_label.setStyleSheet(HINT_STYLES.get(hint.state, "color:#6b6b6b;"))
+        self.hint_state = hint.state
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        # Up/Down in the query box move through the results, so the hands stay on the keys.
+        if watched is self.query_edit and event.type() == QEvent.Type.KeyPress:
+            key = event.key()
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp) and self.results.count():
+                step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 5, Qt.Key.Key_PageUp: -5}[key]
+                row = max(0, min(self.results.count() - 1, self.results.currentRow() + step))
+                self.results.setCurrentRow(row)
+                return True
+        return super().eventFilter(watched, event)
+
+    # -- searching -----------------------------------------------------------
+    def search(self, final: bool = True) -> None:
+        text = self.query_edit.text()
+        self._search_timer.stop()
+        hint = hint_for(text, final=final)
+        self._show_hint(hint)
+        if not hint.searchable:
+            return
+        query = text.strip()
+        if not final and query == self._last_query:
+            return
+        self._last_query = query
+        limit, day, lookup = self._limit, self._day(), self._lookup
+        self.results_label.setText(self.tr("正在查找……"))
+        self._runner.run(
+            lambda task: lookup.lookup(query, limit=limit, day=day),
+            on_success=self._show_results,
+            on_failure=self._show_failure,
+            key="lookup",
+        )
+
+    def _day(self) -> dt.date:
+        return self._today or dt.date.today()
+
+    def _show_failure(self, exc: BaseException) -> None:
+        if isinstance(exc, CodeError):
+            self._show_hint(QueryHint("invalid", exc.message))
+            self.results_label.clear()
+            return
+        self.results_label.setText(self.tr("查询失败：{0}").format(str(exc)))
+        self.results_label.setStyleSheet("color:#b3261e;")
+
+    def _show_results(self, result: LookupResult) -> None:
+        self.results_label.setStyleSheet("")
+        self.results.blockSignals(True)
+        self.results.clear()
+        for hit in result.results:
+            item = QListWidgetItem(self._hit_text(hit))
+            item.setData(Qt.ItemDataRole.UserRole, hit.id)
+            item.setToolTip(hit.id)
+            if hit.adverse_in_force:
+                item.setForeground(Qt.GlobalColor.darkRed)
+            self.results.addItem(item)
+        self.results.blockSignals(False)
+        n = len(result.results)
+        if n:
+            self.results_label.setText(self.tr("找到 {0} 个主体（↑↓ 选择）").format(n))
+        elif result.note:
+            self.results_label.setText(result.note)
+        elif result.kind in ("uscc", "id_number", "subject_id"):
+            self.results_label.setText(self.tr("平台数据中没有该代码对应的主体"))
+            self._show_unknown(result)
+        else:
+            self.results_label.setText(self.tr("没有找到匹配的主体"))
+        self.results_shown.emit(n)
+        if n:
+            self.results.setCurrentRow(0)
+
+    def _hit_text(self, hit: SubjectHit) -> str:
+        code = hit.uscc or hit.id_masked or ""
+        kind = self.tr(SUBJECT_KIND_LABELS.get(hit.kind, hit.kind))
+        flags = []
+        if hit.adverse_in_force:
+            flags.append(self.tr("⚠ 不良 {0}").format(hit.adverse_in_force))
+        if hit.positive_in_force:
+            flags.append(self.tr("★ 守信 {0}").format(hit.positive_in_force))
+        if hit.status != "active":
+            flags.append(self.tr("已注销/吊销"))
+        if hit.match == "former_name":
+            flags.append(self.tr("曾用名：{0}").format(hit.matched_name))
+        elif hit.match == "pinyin":
+            flags.append(self.tr("拼音匹配"))
+        second = "  ".join([code, kind, *flags])
+        return f"{hit.name}\n{second}"
+
+    # -- profile -------------------------------------------------------------
+    def _on_current_changed(self, current: QListWidgetItem | None, _previous) -> None:  # noqa: ANN001
+        if current is None:
+            return
+        self.show_profile(current.data(Qt.ItemDataRole.UserRole))
+
+    def show_profile(self, subject_id: str) -> None:
+        profiles, day = self._profiles, self._day()
+        self._runner.run(
+            lambda task: profiles.profile(subject_id, day),
+            on_success=self._render_profile,
+            on_failure=self._show_failure,
+            key="profile",
+        )
+
+    def _render_profile(self, view: ProfileView) -> None:
+        self._shown_subject = view.profile.subject_id
+        self.profile_view.setHtml(render_profile(view))
+        self.profile_shown.emit(view.profile.subject_id)
+
+    def _show_unknown(self, result: LookupResult) -> None:
+        self._shown_subject = None
+        self.profile_view.setHtml(
+            "<h2>{0}</h2><p>{1}</p>".format(
+                self.tr("未找到该主体"),
+                self.tr("平台数据中没有代码 {0} 的主体。数据截至 {1}。该主体按无信用记录处理，请核对代码是否正确。").format(
+                    result.query.strip(), result.data.as_of or "—"
+                ),
+            )
+        )
+
+    def _show_welcome(self) -> None:
+        self.profile_view.setHtml(
+            "<h2>{0}</h2><p>{1}</p><ul><li>{2}</li><li>{3}</li><li>{4}</li><li>{5}</li></ul>".format(
+                self.tr("信用核查台"),
+                self.tr("逢办必查：办理业务前，先查询申请人的公共信用记录。"),
+                self.tr("输入 18 位统一社会信用代码或居民身份证号码，校验通过即自动查询"),
+                self.tr("输入名称或曾用名的任意 2 个字以上，或拼音首字母（如 fzsx）"),
+                self.tr("↑ ↓ 选择结果，右侧显示信用档案；Esc 清空"),
+                self.tr("Ctrl+L 随时回到查询框"),
+            )
+        )
+
+    @property
+    def shown_subject(self) -> str | None:
+        return self._shown_subject

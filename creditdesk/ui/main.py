@@ -1,0 +1,50 @@
+"""Starting the GUI: the application object, fonts, the home, the window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from creditdesk.app import AppContext, open_app
+
+# TrueType CJK fonts that render Chinese well on the machines a hall uses.
+PREFERRED_FONTS = ("Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", "Noto Sans CJK SC", "Source Han Sans SC")
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName("CreditDesk")
+    app.setApplicationDisplayName("信用核查窗口助手")
+    families = set(QFontDatabase.families())
+    for family in PREFERRED_FONTS:
+        if family in families:
+            font = QFont(family)
+            font.setPointSize(11)
+            app.setFont(font)
+            break
+    return app  # type: ignore[return-value]
+
+
+def build_window(ctx: AppContext, today=None):  # noqa: ANN001, ANN201
+    from creditdesk.ui.main_window import MainWindow
+
+    return MainWindow(ctx, today=today)
+
+
+def run_gui(home: str | Path | None = None, demo: bool = False) -> int:
+    app = make_application()
+    try:
+        ctx = open_app(home, demo=demo)
+    except Exception as exc:  # noqa: BLE001 - shown to the officer, not a traceback
+        QMessageBox.critical(None, "CreditDesk", f"无法打开数据目录：{exc}")
+        return 1
+    window = build_window(ctx)
+    window.show()
+    if demo or ctx.settings.demo:
+        window.seed_demo_if_empty()
+    code = app.exec()
+    ctx.close()
+    return code

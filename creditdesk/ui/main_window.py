@@ -1,0 +1,167 @@
+"""The main window: navigation on the left, pages in the middle, data freshness below."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QProgressBar,
+    QStackedWidget,
+    QWidget,
+)
+
+from creditdesk import __version__
+from creditdesk.app import AppContext
+from creditdesk.services.position import DataPosition, read_position
+from creditdesk.ui.counter_page import CounterPage
+from creditdesk.ui.placeholder_page import PlaceholderPage
+from creditdesk.ui.tasks import TaskRunner
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, today: dt.date | None = None) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.runner = TaskRunner(self)
+        self.setWindowTitle(self.tr("信用核查窗口助手 CreditDesk {0} — {1} {2}").format(
+            __version__, ctx.settings.unit_name, ctx.settings.window_name))
+        self.resize(1280, 800)
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setFixedWidth(148)
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setStyleSheet(
+            "QListWidget#nav{background:#1f3a5f;color:#e8eef6;border:none;font-size:13pt;}"
+            "QListWidget#nav::item{padding:12px 14px;}"
+            "QListWidget#nav::item:selected{background:#2f5d94;color:white;}"
+        )
+        self.pages = QStackedWidget()
+
+        self.counter = CounterPage(
+            self.runner, ctx.lookup, ctx.profiles, ctx.settings.search_limit, today=today
+        )
+        self._add_page(self.tr("核查台"), self.counter)
+        self._add_page(self.tr("承诺"), PlaceholderPage(self.tr("信用承诺"), self.tr(
+            "申请人签署信用承诺书（屏幕手写签名），按事项套用承诺模板，跟踪承诺履行与违约。")))
+        self._add_page(self.tr("台账"), PlaceholderPage(self.tr("每日核查台账"), self.tr(
+            "按日期、经办人、事项、结论筛选每一次核查，导出 CSV、Excel 与 PDF。")))
+        self._add_page(self.tr("统计"), PlaceholderPage(self.tr("使用情况统计"), self.tr(
+            "按月、季度、半年统计核查量、结论分布、承诺与异议，生成报送材料。")))
+        self._add_page(self.tr("同步"), PlaceholderPage(self.tr("数据同步"), self.tr(
+            "与市公共信用信息平台同步数据，导入离线数据包，查看被拒收的变更与待上报事项。")))
+        self._add_page(self.tr("设置"), PlaceholderPage(self.tr("设置"), self.tr(
+            "单位与窗口名称、城市政策配置、平台连接与凭据、数据过期提醒时限。")))
+        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+        self.data_label = QLabel()
+        self.data_label.setObjectName("dataLabel")
+        self.mode_label = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(260)
+        self.progress.setFormat(self.tr("%v / %m"))
+        self.progress.hide()
+        self.statusBar().addWidget(self.data_label, 1)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.mode_label)
+
+        focus = QAction(self)
+        focus.setShortcuts([QKeySequence("Ctrl+L"), QKeySequence("F2")])
+        focus.triggered.connect(self.go_to_counter)
+        self.addAction(focus)
+        for i in range(self.nav.count()):
+            jump = QAction(self)
+            jump.setShortcut(QKeySequence(f"Alt+{i + 1}"))
+            jump.triggered.connect(lambda _=False, row=i: self.nav.setCurrentRow(row))
+            self.addAction(jump)
+
+        self.refresh_position()
+        self.counter.focus_query()
+
+    def _add_page(self, label: str, page: QWidget) -> None:
+        item = QListWidgetItem(label)
+        item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.nav.addItem(item)
+        self.pages.addWidget(page)
+
+    def go_to_counter(self) -> None:
+        self.nav.setCurrentRow(0)
+        self.counter.focus_query()
+
+    # -- data freshness --------------------------------------------------------
+    def refresh_position(self) -> None:
+        engine = self.ctx.engine
+
+        def read(task) -> DataPosition:  # noqa: ANN001
+            with engine.connect() as conn:
+                return read_position(conn)
+
+        self.runner.run(read, on_success=self.show_position, key="position")
+
+    def show_position(self, position: DataPosition) -> None:
+        self.position = position
+        settings = self.ctx.settings
+        if position.seq == 0:
+            text = self.tr("本地尚无信用数据：请在“同步”页同步或导入离线数据包")
+            style = "color:#b3261e;font-weight:bold;"
+        else:
+            as_of = position.as_of_time()
+            shown = as_of.strftime("%Y-%m-%d %H:%M") if as_of else (position.as_of or "—")
+            text = self.tr("数据截至 {0}　·　seq {1}　·　{2}").format(shown, position.seq, position.epoch or "—")
+            style = ""
+            if position.is_stale(settings.stale_after_hours):
+                text += self.tr("　⚠ 数据已超过 {0} 小时未更新").format(settings.stale_after_hours)
+                style = "color:#8a5a00;font-weight:bold;"
+        self.data_label.setText(text)
+        self.data_label.setStyleSheet(style)
+        self.mode_label.setText(self.tr("演示数据") if settings.demo else "")
+        self.mode_label.setStyleSheet("background:#fff3cd;color:#8a5a00;padding:2px 8px;" if settings.demo else "")
+
+    # -- demo seeding ---------------------------------------------------------
+    def seed_demo_if_empty(self, subjects: int = 5000) -> None:
+        from creditdesk.services.demo_load import load_demo_city
+
+        engine = self.ctx.engine
+
+        def seed(task):  # noqa: ANN001, ANN202
+            with engine.connect() as conn:
+                if read_position(conn).seq:
+                    return None
+            return load_demo_city(engine, subjects=subjects, progress=task.progress,
+                                  should_cancel=lambda: task.cancelled)
+
+        def progress(done: int, total: int) -> None:
+            self.progress.show()
+            self.progress.setMaximum(total)
+            self.progress.setValue(done)
+            self.data_label.setText(self.tr("正在生成演示城市数据……"))
+
+        def finished(_result) -> None:  # noqa: ANN001
+            self.progress.hide()
+            self.refresh_position()
+
+        def failed(exc: BaseException) -> None:
+            self.progress.hide()
+            self.data_label.setText(self.tr("演示数据生成失败：{0}").format(exc))
+
+        self.runner.run(seed, on_success=finished, on_failure=failed, on_progress=progress, key="seed")
+
+    def closeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt API
+        self.runner.wait(5000)
+        super().closeEvent(event)
