@@ -122,7 +122,7 @@ class MainWindow(QMainWindow):
             style = "color:#b3261e;font-weight:bold;"
         else:
             as_of = position.as_of_time()
-            shown = as_of.strftime("%Y-%m-%d %H:%M") if as_of else (position.as_of or "—")
+            shown = as_of.astimezone().strftime("%Y-%m-%d %H:%M") if as_of else (position.as_of or "—")
             text = self.tr("数据截至 {0}　·　seq {1}　·　{2}").format(shown, position.seq, position.epoch or "—")
             style = ""
             if position.is_stale(settings.stale_after_hours):

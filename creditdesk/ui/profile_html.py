@@ -46,7 +46,7 @@ def _finding_row(f: Finding) -> str:
     r = f.record
     colour = {Nature.ADVERSE: RED, Nature.POSITIVE: GREEN}.get(f.nature, "#202020") if f.in_force else GREY
     state = (
-        f"<b style='color:{colour}'>{tr('有效')}</b>"
+        f"<b style='color:{colour}'>● {tr('计入')}</b>"
         if f.in_force
         else f"<span style='color:{GREY}'>{tr('不计入')}：{_e(tr(f.reason.label) if f.reason else '')}</span>"
     )
@@ -66,26 +66,26 @@ def _banner(p: CreditProfile) -> str:
     if p.blacklisted:
         names = "、".join(tr(g.category.label) for g in p.groups if g.category.code in p.severe_in_force)
         return (
-            f"<table width='100%' cellpadding='10' style='background:{RED};color:white'><tr><td>"
-            f"<span style='font-size:17pt'><b>⛔ {tr('列入失信黑名单')}</b></span><br>"
+            f"<table width='100%' cellpadding='8' cellspacing='0' style='background:{RED};color:white'><tr><td>"
+            f"<span style='font-size:17pt'><b>⚠ {tr('列入失信黑名单')}</b></span><br>"
             f"<span style='font-size:11pt'>{tr('有效记录')}：{_e(names)}</span></td></tr></table>"
         )
     if p.adverse_in_force:
         return (
-            f"<table width='100%' cellpadding='10' style='background:#fdecea;color:{RED}'><tr><td>"
+            f"<table width='100%' cellpadding='8' cellspacing='0' style='background:#fdecea;color:{RED}'><tr><td>"
             f"<span style='font-size:15pt'><b>⚠ {tr('有 {0} 条有效不良记录').format(p.adverse_in_force)}</b></span>"
             "</td></tr></table>"
         )
     if not p.known:
         return (
-            f"<table width='100%' cellpadding='10' style='background:#f1f1f1;color:#303030'><tr><td>"
+            f"<table width='100%' cellpadding='8' cellspacing='0' style='background:#f1f1f1;color:#303030'><tr><td>"
             f"<span style='font-size:14pt'><b>{tr('平台暂无该主体的信用记录')}</b></span></td></tr></table>"
         )
     good = (
         tr("有 {0} 条有效守信激励记录").format(p.positive_in_force) if p.positive_in_force else tr("无有效不良记录")
     )
     return (
-        f"<table width='100%' cellpadding='10' style='background:#e7f4ea;color:{GREEN}'><tr><td>"
+        f"<table width='100%' cellpadding='8' cellspacing='0' style='background:#e7f4ea;color:{GREEN}'><tr><td>"
         f"<span style='font-size:15pt'><b>✔ {good}</b></span></td></tr></table>"
     )
 
