@@ -23,7 +23,10 @@ AGENCY_STATUSES = ("active", "suspended", "revoked")
 FILING_LEVELS = ("national", "provincial", "city", "county")
 REPORT_STATUSES = ("active", "withdrawn")
 
-_FULL_ID = re.compile(r"\d{17}[\dXx]")
+# Bounded like logsetup's pattern: an ID number stands alone or beside non-ASCII
+# text (身份证号350102…。), never inside a longer run of letters and digits such
+# as a 64-character hex digest, which must stay intact.
+_FULL_ID = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
 
 
 class InvalidChange(ValueError):
@@ -168,6 +171,8 @@ _KNOWN = {t: {f[0] for f in specs} | _DEFINED_ELSEWHERE.get(t, set()) for t, spe
 def _scrub(value: Any) -> Any:
     if isinstance(value, str):
         return _FULL_ID.sub(lambda m: m.group(0)[:6] + "*" * 8 + m.group(0)[-4:], value)
+    if isinstance(value, int) and not isinstance(value, bool) and 10**17 <= value < 10**18:
+        return _scrub(str(value))  # an ID number sent as a JSON number
     if isinstance(value, list):
         return [_scrub(v) for v in value]
     if isinstance(value, dict):
@@ -203,6 +208,8 @@ def _check_entity(entity_type: str, entity_id: str, row: dict[str, Any], data: d
             if entity_id != "P-" + row["id_digest"]:
                 raise InvalidChange("自然人的实体 id 应为 P- 加 id_digest")
             row["uscc"] = None
+            # id_masked is meant to be masked; never keep a full number sent by mistake.
+            row["id_masked"] = _scrub(row["id_masked"])
         else:
             uscc = row["uscc"]
             if not uscc or len(uscc) != 18:

@@ -97,12 +97,14 @@ def _upsert_statement(conn: Connection, table: Table):
 def _rejection(change: Any, reason: str, source: str, now: dt.datetime) -> dict[str, Any]:
     c = change if isinstance(change, dict) else {}
     kept = c if len(repr(c)) <= _MAX_KEPT_CHANGE_CHARS else {k: c.get(k) for k in ("seq", "op", "type", "id")}
+    # The id and the reason (which quotes the offending value) are scrubbed like the
+    # change itself: a full ID number is never stored, not even in a rejection.
     return {
         "seq": c.get("seq") if isinstance(c.get("seq"), int) else None,
         "entity_type": str(c.get("type"))[:40] if c.get("type") is not None else None,
-        "entity_id": str(c.get("id"))[:200] if c.get("id") is not None else None,
+        "entity_id": protocol._scrub(str(c.get("id")))[:200] if c.get("id") is not None else None,
         "op": str(c.get("op"))[:16] if c.get("op") is not None else None,
-        "reason": reason,
+        "reason": protocol._scrub(reason),
         "change": protocol._scrub(kept),
         "source": source,
         "received_at": now,
