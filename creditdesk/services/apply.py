@@ -169,7 +169,13 @@ class ChangeApplier:
             rows = list(bucket.values())
             table = TABLES[etype]
             if etype == "policy":
-                # (profile_id, version) is unique: a new entity id for the same version replaces it.
+                # (profile_id, version) is unique: a new entity id for the same version replaces
+                # it, in the table and within this batch (the later change wins).
+                latest: dict[tuple[str, int], dict[str, Any]] = {}
+                for row in rows:
+                    latest.pop((row["profile_id"], row["version"]), None)
+                    latest[(row["profile_id"], row["version"])] = row
+                rows = list(latest.values())
                 for row in rows:
                     conn.execute(
                         delete(table).where(
