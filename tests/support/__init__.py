@@ -1,0 +1,1 @@
+"""Helpers shared by the tests: a city built by hand, databases, dumps."""
