@@ -117,3 +117,16 @@ def test_unknown_valid_code_says_so(qtbot, window):
         _type(qtbot, window, uscc(999))
     assert results.args == [0]
     assert "没有该代码" in window.counter.results_label.text()
+
+
+def test_invalid_code_clears_the_previous_applicant(qtbot, window):
+    with qtbot.waitSignal(window.counter.profile_shown, timeout=5000):
+        _type(qtbot, window, window.codes["blacklisted"])
+    assert window.counter.results.count() == 1
+    _type(qtbot, window, "350102800101123")  # a first-generation number, 15 digits
+    qtbot.keyClick(window.counter.query_edit, Qt.Key.Key_Return)
+    assert window.counter.hint_state == "invalid"
+    assert "第一代身份证" in window.counter.hint_label.text()
+    assert window.counter.results.count() == 0
+    assert window.counter.shown_subject is None
+    assert "福州顺心贸易有限公司" not in window.counter.profile_view.toPlainText()

@@ -91,6 +91,7 @@ class CounterPage(QWidget):
         self.profile_view = QTextBrowser()
         self.profile_view.setObjectName("profileView")
         self.profile_view.setOpenLinks(False)
+        self.profile_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._show_welcome()
 
         query_row = QHBoxLayout()
@@ -131,16 +132,25 @@ class CounterPage(QWidget):
 
     def clear(self) -> None:
         self.query_edit.clear()
+        self._clear_results()
+        self.focus_query()
+
+    def _clear_results(self) -> None:
+        """Never leave an earlier applicant's profile beside a query it does not belong to."""
+        self._runner.cancel_key("lookup")
+        self._runner.cancel_key("profile")
+        self._last_query = None
         self.results.clear()
         self.results_label.clear()
         self._shown_subject = None
         self._show_welcome()
-        self.focus_query()
 
     def _on_text_changed(self, text: str) -> None:
         hint = hint_for(text)
         self._show_hint(hint)
         self._search_timer.stop()
+        if hint.state in ("invalid", "empty"):
+            self._clear_results()
         if hint.state == "valid":
             self.search(final=False)
         elif hint.state == "name":
@@ -172,6 +182,8 @@ class CounterPage(QWidget):
         hint = hint_for(text, final=final)
         self._show_hint(hint)
         if not hint.searchable:
+            if final:
+                self._clear_results()
             return
         query = text.strip()
         if not final and query == self._last_query:
@@ -266,7 +278,7 @@ class CounterPage(QWidget):
             "<h2>{0}</h2><p>{1}</p>".format(
                 self.tr("未找到该主体"),
                 self.tr("平台数据中没有代码 {0} 的主体。数据截至 {1}。该主体按无信用记录处理，请核对代码是否正确。").format(
-                    result.query.strip(), result.data.as_of or "—"
+                    result.query.strip(), _as_of_text(result.data)
                 ),
             )
         )
@@ -286,3 +298,8 @@ class CounterPage(QWidget):
     @property
     def shown_subject(self) -> str | None:
         return self._shown_subject
+
+
+def _as_of_text(position) -> str:  # noqa: ANN001
+    as_of = position.as_of_time()
+    return as_of.astimezone().strftime("%Y-%m-%d %H:%M") if as_of else "—"

@@ -116,6 +116,12 @@ class TaskRunner(QObject):
         self._pool.start(_Job(fn, relay, handle))
         return handle
 
+    def cancel_key(self, key: str) -> None:
+        """Drop the pending result of the task started with ``key`` (it still runs to its end)."""
+        self._serial += 1
+        if key in self._latest:
+            self._latest[key] = -self._serial
+
     def _finish(self, serial: int) -> None:
         relay = self._running.pop(serial, None)
         if relay is not None:

@@ -102,8 +102,8 @@ def main(argv: list[str] | None = None) -> int:
     if person:
         type_query(person, enter=True)
         shoot("natural-person-by-id-number")
-    type_query("350102" + "19800101" + "123", enter=True)
-    shoot("first-generation-style-error")
+    type_query("350102800101123", enter=True)
+    shoot("first-generation-id-number")
     from creditdesk.identifiers import make_uscc
 
     type_query(make_uscc("91350100MA0000001"), enter=True)
