@@ -116,6 +116,11 @@ def backup_sqlite(db_file: Path, backup_dir: Path, label: str) -> Path:
     return target
 
 
+def _has_tables(engine: Engine) -> bool:
+    with engine.connect() as conn:
+        return conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE type = 'table' LIMIT 1").first() is not None
+
+
 @dataclass(frozen=True)
 class MigrationOutcome:
     before: str | None
@@ -131,7 +136,9 @@ def migrate(engine: Engine, backup_dir: Path) -> MigrationOutcome:
         return MigrationOutcome(before, head, None)
     backup = None
     db_file = engine.url.database if is_sqlite(engine) else None
-    if before is not None and db_file and db_file != ":memory:" and Path(db_file).exists():
+    # Any file that holds tables is copied, not only one with a revision: a database
+    # at base (or from before Alembic) may still hold data that the upgrade touches.
+    if db_file and db_file != ":memory:" and Path(db_file).exists() and (before is not None or _has_tables(engine)):
         backup = backup_sqlite(Path(db_file), backup_dir, f"before-{head}")
         log.info("backed up database to %s before migrating %s -> %s", backup, before, head)
     with engine.connect() as conn:
