@@ -47,16 +47,18 @@ def _opt_str(field: str, value: Any) -> str | None:
     return value
 
 
-def _date(field: str, value: Any) -> dt.date:
+def _date(field: str, value: Any) -> str:
+    """A valid date, kept as its canonical ``YYYY-MM-DD`` text (the form both databases store)."""
     if not isinstance(value, str):
         raise InvalidChange(f"字段 {field} 应为日期 YYYY-MM-DD，实际为 {value!r}")
     try:
-        return dt.date.fromisoformat(value)
+        parsed = dt.date.fromisoformat(value)
     except ValueError:
         raise InvalidChange(f"字段 {field} 不是有效日期：{value!r}") from None
+    return value if len(value) == 10 and value[4] == "-" else parsed.isoformat()
 
 
-def _opt_date(field: str, value: Any) -> dt.date | None:
+def _opt_date(field: str, value: Any) -> str | None:
     return None if value is None else _date(field, value)
 
 

@@ -13,14 +13,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, func, insert, select, text
+from sqlalchemy import Connection, bindparam, delete, func, select, text
 
 from creditdesk.db.models import SubjectName
 from creditdesk.names import bigrams, core_name, index_chars, normalize_name, pinyin_initials
 
 _names = SubjectName.__table__
 
-_FTS_INSERT = text("INSERT INTO subject_name_fts(rowid, chars, grams) VALUES (:id, :chars, :grams)")
 _FTS_DELETE = text(
     "DELETE FROM subject_name_fts WHERE rowid IN "
     "(SELECT id FROM subject_name WHERE subject_id IN :ids)"
@@ -49,11 +48,9 @@ def name_rows(subject_id: str, name: str, former_names: Iterable[str]) -> list[d
     return rows
 
 
-def fts_tokens(row: dict[str, Any]) -> dict[str, str]:
-    return {
-        "chars": " ".join(index_chars(row["name"])),
-        "grams": " ".join(bigrams(row["initials"])),
-    }
+def fts_tokens(row: dict[str, Any]) -> tuple[str, str]:
+    """The FTS5 twin's (chars, grams) for a subject_name row."""
+    return " ".join(index_chars(row["name"])), " ".join(bigrams(row["initials"]))
 
 
 def delete_names(conn: Connection, subject_ids: Sequence[str]) -> None:
@@ -70,16 +67,26 @@ def replace_names(conn: Connection, subjects: Sequence[dict[str, Any]]) -> None:
     rows = [r for s in subjects for r in name_rows(s["id"], s["name"], s["former_names"] or ())]
     if not rows:
         return
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     if conn.dialect.name != "sqlite":
-        conn.execute(insert(_names), rows)
+        conn.exec_driver_sql(
+            f"INSERT INTO subject_name (subject_id, name, norm, core, initials, former) VALUES ({', '.join([mark] * 6)})",
+            [(r["subject_id"], r["name"], r["norm"], r["core"], r["initials"], r["former"]) for r in rows],
+        )
         return
     # Rowids are assigned here so the FTS twin can share them; apply runs under
-    # BEGIN IMMEDIATE, so no other writer can take the same ids.
+    # BEGIN IMMEDIATE, so no other writer can take the same ids. Raw executemany:
+    # this runs for every subject of every load.
     next_id = (conn.execute(select(func.max(_names.c.id))).scalar() or 0) + 1
-    for offset, row in enumerate(rows):
-        row["id"] = next_id + offset
-    conn.execute(insert(_names), rows)
-    conn.execute(_FTS_INSERT, [{"id": r["id"], **fts_tokens(r)} for r in rows])
+    conn.exec_driver_sql(
+        "INSERT INTO subject_name (id, subject_id, name, norm, core, initials, former) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(next_id + i, r["subject_id"], r["name"], r["norm"], r["core"], r["initials"], r["former"])
+         for i, r in enumerate(rows)],
+    )
+    conn.exec_driver_sql(
+        "INSERT INTO subject_name_fts (rowid, chars, grams) VALUES (?, ?, ?)",
+        [(next_id + i, *fts_tokens(r)) for i, r in enumerate(rows)],
+    )
 
 
 def clear_names(conn: Connection) -> None:

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import orjson
 from sqlalchemy import Connection, Engine, Table, delete, insert, or_, select, update
 
 from creditdesk import protocol
@@ -80,18 +81,46 @@ class Cancelled(Exception):
     """Raised between batches when the caller asked to stop; committed batches stay."""
 
 
-def _upsert_statement(conn: Connection, table: Table):
-    if conn.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as dialect_insert
-    elif conn.dialect.name == "sqlite":
-        from sqlalchemy.dialects.sqlite import insert as dialect_insert
-    else:  # pragma: no cover - other dialects are not supported
-        raise NotImplementedError(conn.dialect.name)
-    stmt = dialect_insert(table)
-    return stmt.on_conflict_do_update(
-        index_elements=[table.c.id],
-        set_={c.name: stmt.excluded[c.name] for c in table.columns if c.name != "id"},
-    )
+_JSON_COLUMNS = {"former_names", "extra", "document"}
+
+
+class _RawWriter:
+    """Bulk statements executed straight on the DB-API cursor.
+
+    This is the hot path of every load: SQLAlchemy's per-row bind processing
+    cost more than SQLite's own work, so rows go in as plain tuples — dates
+    already canonical text (protocol.convert), JSON serialised once here.
+    """
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+        self._sql: dict[str, tuple[str, list[str]]] = {}
+
+    def upsert_sql(self, table: Table) -> tuple[str, list[str]]:
+        cached = self._sql.get(table.name)
+        if cached is None:
+            columns = [c.name for c in table.columns]
+            updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "id")
+            sql = (
+                f"INSERT INTO {table.name} ({', '.join(columns)}) "
+                f"VALUES ({', '.join([self.mark] * len(columns))}) "
+                f"ON CONFLICT (id) DO UPDATE SET {updates}"
+            )
+            cached = self._sql[table.name] = (sql, columns)
+        return cached
+
+    def upsert(self, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+        sql, columns = self.upsert_sql(table)
+        dumps = orjson.dumps
+        params = [
+            tuple(
+                (None if row.get(c) is None else dumps(row[c]).decode()) if c in _JSON_COLUMNS else row.get(c)
+                for c in columns
+            )
+            for row in rows
+        ]
+        self.conn.exec_driver_sql(sql, params)
 
 
 def _rejection(change: Any, reason: str, source: str, now: dt.datetime) -> dict[str, Any]:
@@ -184,7 +213,7 @@ class ChangeApplier:
                             table.c.id != row["id"],
                         )
                     )
-            conn.execute(_upsert_statement(conn, table), rows)
+            _RawWriter(conn).upsert(table, rows)
             if etype == "subject":
                 replace_names(conn, rows)
             result.upserted += len(rows)
