@@ -15,10 +15,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from sqlalchemy import Connection, Engine, select, text
+from sqlalchemy import Connection, Engine
 
 from creditdesk.credit import count_in_force
-from creditdesk.db import models
 from creditdesk.identifiers import (
     CodeError,
     id_digest,
@@ -29,23 +28,28 @@ from creditdesk.identifiers import (
 )
 from creditdesk.names import core_name, index_chars, is_initials_query, normalize_name, bigrams
 from creditdesk.services.position import DataPosition, read_person_key, read_position
-from creditdesk.services.records import load_records, load_subjects
+from creditdesk.services.records import fetch, load_records, load_subjects
 
 QueryKind = Literal["uscc", "id_number", "subject_id", "name"]
 MatchKind = Literal["exact", "name", "former_name", "pinyin"]
 
 # How many candidates each substring tier may bring back for ranking.
-CANDIDATES = 200
+CANDIDATES = 100
 MIN_NAME_CHARS = 2
 _SUBJECT_ID = re.compile(r"^P-[0-9a-f]{64}$")
 _TOP = "\U0010ffff"  # sorts after every character: the upper bound of a prefix range
 
-_names = models.SubjectName.__table__
-_subject = models.Subject.__table__
-
-_FTS_CHARS = text(
-    "SELECT rowid FROM subject_name_fts WHERE subject_name_fts MATCH :q LIMIT :n"
+_NAME_COLS = "subject_id, name, former, norm"
+_EXACT = f"SELECT {_NAME_COLS} FROM subject_name WHERE core = ? LIMIT ?"
+_PREFIX = f"SELECT {_NAME_COLS} FROM subject_name WHERE core > ? AND core < ? LIMIT ?"
+_FTS_NAMES = (
+    f"SELECT {_NAME_COLS} FROM subject_name WHERE id IN "
+    "(SELECT rowid FROM subject_name_fts WHERE subject_name_fts MATCH ? LIMIT ?)"
 )
+_LIKE_NORM = f"SELECT {_NAME_COLS} FROM subject_name WHERE norm LIKE ? ESCAPE '\\' LIMIT ?"
+_INITIALS_EXACT = "SELECT subject_id, name FROM subject_name WHERE initials = ? LIMIT ?"
+_INITIALS_PREFIX = "SELECT subject_id, name FROM subject_name WHERE initials > ? AND initials < ? LIMIT ?"
+_LIKE_INITIALS = "SELECT subject_id, name FROM subject_name WHERE initials LIKE ? ESCAPE '\\' LIMIT ?"
 
 
 @dataclass(frozen=True)
@@ -136,8 +140,8 @@ class LookupService:
             subject_id = query
         elif kind == "uscc":
             code = normalize_code(query)
-            row = conn.execute(select(_subject.c.id).where(_subject.c.uscc == code).limit(1)).first()
-            subject_id = row.id if row else code
+            rows = fetch(conn, "SELECT id FROM subject WHERE uscc = ? LIMIT 1", (code,))
+            subject_id = rows[0][0] if rows else code
         else:
             key = read_person_key(conn)
             if key is None:
@@ -152,54 +156,42 @@ class LookupService:
         chars = index_chars(query)
         if len(chars) < MIN_NAME_CHARS:
             return []
-        rows: list[tuple] = []  # (subject_id, name, former, score_base)
-        cols = (_names.c.subject_id, _names.c.name, _names.c.former, _names.c.core, _names.c.norm)
-
-        for r in conn.execute(select(*cols).where(_names.c.core == core).limit(CANDIDATES)):
+        rows: list[tuple[tuple, float]] = []  # ((subject_id, name, former, norm), score)
+        for r in fetch(conn, _EXACT, (core, CANDIDATES)):
             rows.append((r, 100.0))
         if len(rows) < limit:
-            prefix = select(*cols).where(_names.c.core > core, _names.c.core < core + _TOP)
-            for r in conn.execute(prefix.limit(CANDIDATES)):
+            for r in fetch(conn, _PREFIX, (core, core + _TOP, CANDIDATES)):
                 rows.append((r, 80.0))
         if len(rows) < CANDIDATES:
-            for r in self._substring_rows(conn, cols, norm, chars):
-                rows.append((r, 60.0 if norm in r.norm else 50.0))
+            for r in self._substring_rows(conn, norm, chars):
+                rows.append((r, 60.0 if norm in r[3] else 50.0))
         out = [
-            _Candidate(r.subject_id, r.name, "former_name" if r.former else "name", base - (5 if r.former else 0))
-            for r, base in rows
+            _Candidate(sid, name, "former_name" if former else "name", base - (5 if former else 0))
+            for (sid, name, former, _norm), base in rows
         ]
         if is_initials_query(query):
             out.extend(self._initials_candidates(conn, norm))
         return out
 
-    def _substring_rows(self, conn: Connection, cols, norm: str, chars: list[str]):
+    def _substring_rows(self, conn: Connection, norm: str, chars: list[str]) -> list[tuple]:
         if conn.dialect.name == "sqlite":
             phrase = '"' + " ".join(chars) + '"'
-            ids = [r[0] for r in conn.execute(_FTS_CHARS, {"q": "chars : " + phrase, "n": CANDIDATES})]
-            if not ids:
-                return []
-            return conn.execute(select(*cols).where(_names.c.id.in_(ids)))
-        pattern = "%" + _like_escape(norm) + "%"
-        return conn.execute(select(*cols).where(_names.c.norm.like(pattern, escape="\\")).limit(CANDIDATES))
+            return fetch(conn, _FTS_NAMES, ("chars : " + phrase, CANDIDATES))
+        return fetch(conn, _LIKE_NORM, ("%" + _like_escape(norm) + "%", CANDIDATES))
 
     def _initials_candidates(self, conn: Connection, initials: str) -> list[_Candidate]:
-        cols = (_names.c.subject_id, _names.c.name, _names.c.initials)
-        found: list[_Candidate] = []
-        for r in conn.execute(select(*cols).where(_names.c.initials == initials).limit(CANDIDATES)):
-            found.append(_Candidate(r.subject_id, r.name, "pinyin", 70.0))
-        prefix = select(*cols).where(_names.c.initials > initials, _names.c.initials < initials + _TOP)
-        for r in conn.execute(prefix.limit(CANDIDATES)):
-            found.append(_Candidate(r.subject_id, r.name, "pinyin", 55.0))
+        found = [_Candidate(r[0], r[1], "pinyin", 70.0) for r in fetch(conn, _INITIALS_EXACT, (initials, CANDIDATES))]
+        found += [
+            _Candidate(r[0], r[1], "pinyin", 55.0)
+            for r in fetch(conn, _INITIALS_PREFIX, (initials, initials + _TOP, CANDIDATES))
+        ]
         if len(found) < CANDIDATES and len(initials) >= 3:
             if conn.dialect.name == "sqlite":
                 phrase = '"' + " ".join(bigrams(initials)) + '"'
-                ids = [r[0] for r in conn.execute(_FTS_CHARS, {"q": "grams : " + phrase, "n": CANDIDATES})]
-                rows = conn.execute(select(*cols).where(_names.c.id.in_(ids))) if ids else []
+                rows = fetch(conn, _FTS_NAMES, ("grams : " + phrase, CANDIDATES))
             else:
-                pattern = "%" + _like_escape(initials) + "%"
-                rows = conn.execute(select(*cols).where(_names.c.initials.like(pattern, escape="\\")).limit(CANDIDATES))
-            for r in rows:
-                found.append(_Candidate(r.subject_id, r.name, "pinyin", 40.0))
+                rows = fetch(conn, _LIKE_INITIALS, ("%" + _like_escape(initials) + "%", CANDIDATES))
+            found += [_Candidate(r[0], r[1], "pinyin", 40.0) for r in rows]
         return found
 
     # -- ranking -----------------------------------------------------------

@@ -44,10 +44,11 @@ class DataPosition:
 
 
 def read_position(conn: Connection) -> DataPosition:
-    row = conn.execute(
-        select(_state.c.seq, _state.c.epoch, _state.c.as_of, _state.c.platform_id).where(_state.c.id == 1)
+    # Raw SQL: read on every lookup.
+    seq, epoch, as_of, platform_id = conn.exec_driver_sql(
+        "SELECT seq, epoch, as_of, platform_id FROM sync_state WHERE id = 1"
     ).one()
-    return DataPosition(row.seq or 0, row.epoch, row.as_of, row.platform_id)
+    return DataPosition(seq or 0, epoch, as_of, platform_id)
 
 
 def read_person_key(conn: Connection) -> bytes | None:
