@@ -68,6 +68,8 @@ def normalize_code(text: str) -> str:
     >>> normalize_code("９１３５ ０１００－ma2y0xxxx0")
     '91350100MA2Y0XXXX0'
     """
+    if text.isascii() and text.isalnum():  # what a scanner or a careful typist sends
+        return text.upper()
     text = unicodedata.normalize("NFKC", text)
     return "".join(ch for ch in text if not _is_separator(ch)).upper()
 

@@ -45,9 +45,9 @@ class DataPosition:
 
 def read_position(conn: Connection) -> DataPosition:
     # Raw SQL: read on every lookup.
-    seq, epoch, as_of, platform_id = conn.exec_driver_sql(
-        "SELECT seq, epoch, as_of, platform_id FROM sync_state WHERE id = 1"
-    ).one()
+    from creditdesk.services.records import fetch
+
+    ((seq, epoch, as_of, platform_id),) = fetch(conn, "SELECT seq, epoch, as_of, platform_id FROM sync_state WHERE id = 1")
     return DataPosition(seq or 0, epoch, as_of, platform_id)
 
 

@@ -32,7 +32,19 @@ def sql_for(conn: Connection, sql: str) -> str:
 
 
 def fetch(conn: Connection, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
-    return list(conn.exec_driver_sql(sql_for(conn, sql), tuple(params)).tuples())
+    """Rows of a fixed query, straight from the DB-API cursor.
+
+    Runs inside the caller's SQLAlchemy transaction (``conn.begin()``), so the
+    queries of one lookup read one consistent snapshot.
+    """
+    if not conn.in_transaction():
+        conn.begin()
+    cursor = conn.connection.cursor()
+    try:
+        cursor.execute(sql_for(conn, sql), tuple(params))
+        return cursor.fetchall()
+    finally:
+        cursor.close()
 
 
 def placeholders(n: int) -> str:
