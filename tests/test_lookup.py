@@ -276,13 +276,25 @@ def _bulk(engine, n: int) -> None:
     ChangeApplier(engine).apply(changes)
 
 
-def _capture(engine):
+def _capture(engine, monkeypatch):
+    """Every SELECT a lookup issues: through SQLAlchemy, and through the fixed-SQL ``fetch`` hot path."""
+    from creditdesk.services import lookup as lookup_module
+    from creditdesk.services import records
+
     seen: list[tuple[str, object]] = []
 
     def before(conn, cursor, statement, parameters, context, executemany):  # noqa: ANN001
         if statement.lstrip().upper().startswith("SELECT"):
             seen.append((statement, parameters))
 
+    real_fetch = records.fetch
+
+    def fetch(conn, sql, params=()):  # noqa: ANN001, ANN202
+        seen.append((records.sql_for(conn, sql), tuple(params)))
+        return real_fetch(conn, sql, params)
+
+    monkeypatch.setattr(records, "fetch", fetch)
+    monkeypatch.setattr(lookup_module, "fetch", fetch)
     event.listen(engine, "before_cursor_execute", before)
     return seen, lambda: event.remove(engine, "before_cursor_execute", before)
 
@@ -304,10 +316,10 @@ def _plans(engine, statements) -> list[tuple[str, str]]:
         raw.close()
 
 
-def test_lookup_queries_use_indexes(engine, city):
+def test_lookup_queries_use_indexes(engine, city, monkeypatch):
     _bulk(engine, 3000)
     service = LookupService(engine)
-    seen, stop = _capture(engine)
+    seen, stop = _capture(engine, monkeypatch)
     try:
         for q in QUERIES:
             service.lookup(q, limit=10, day=DAY)
