@@ -29,7 +29,6 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-SCHEMA_VERSION = "0001"
 
 
 class Base(DeclarativeBase):
@@ -166,6 +165,9 @@ class SyncState(Base):
     active_pass: Mapped[Optional[int]] = mapped_column(Integer)
     pass_counter: Mapped[int] = mapped_column(Integer, default=0)
     updated_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime(timezone=True))
+    last_sync_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime(timezone=True))
+    last_error: Mapped[Optional[str]] = mapped_column(Text)
+    last_error_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime(timezone=True))
 
 
 class RejectedChange(Base):
@@ -182,3 +184,43 @@ class RejectedChange(Base):
     change: Mapped[Optional[dict[str, Any]]] = mapped_column(JSON)
     source: Mapped[str] = mapped_column(String(16))
     received_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class TrustedKey(Base):
+    """A platform signing key this installation trusts (pinned), or one awaiting an administrator.
+
+    Keys are pinned per platform at first contact (from ``meta``) or by an
+    administrator. A different public key under a pinned ``key_id`` is stored
+    as ``pending`` and is not trusted until an administrator confirms it.
+    """
+
+    __tablename__ = "trusted_key"
+    __table_args__ = (UniqueConstraint("platform_id", "key_id", "public_key"),)
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    platform_id: Mapped[str] = mapped_column(String(80))
+    key_id: Mapped[str] = mapped_column(String(80))
+    alg: Mapped[str] = mapped_column(String(16), default="ed25519")
+    public_key: Mapped[str] = mapped_column(String(200))  # "b64:..."
+    status: Mapped[str] = mapped_column(String(16))  # trusted | pending | retired
+    source: Mapped[str] = mapped_column(String(16))  # meta | admin
+    first_seen: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    confirmed_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime(timezone=True))
+
+
+class OutboxItem(Base):
+    """Something the counter produced that the platform must receive exactly once (protocol 5)."""
+
+    __tablename__ = "outbox_item"
+    __table_args__ = (Index("ix_outbox_item_status_queued", "status", "queued_at"),)
+
+    uid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))  # review | commitment | commitment_status | objection
+    created_at: Mapped[str] = mapped_column(String(40))  # ISO 8601 with offset, as sent
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    status: Mapped[str] = mapped_column(String(16), default="pending")  # pending | delivered | rejected
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[Optional[str]] = mapped_column(Text)
+    reason: Mapped[Optional[str]] = mapped_column(Text)  # the platform's reason, when rejected
+    queued_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    delivered_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime(timezone=True))
