@@ -33,6 +33,18 @@ def _parser() -> argparse.ArgumentParser:
 
     st = sub.add_parser("status", help="what the home holds")
     st.add_argument("--json", action="store_true")
+
+    sy = sub.add_parser("sync", help="bring the local data up to date from the platform, and deliver the outbox")
+    sy.add_argument("--full", action="store_true", help="full resync (mark and sweep)")
+    sy.add_argument("--json", action="store_true")
+
+    pf = sub.add_parser("platform", help="the city credit platform: connection, token, keys")
+    pf_sub = pf.add_subparsers(dest="platform_command", required=True)
+    pc = pf_sub.add_parser("connect", help="record the platform, read its meta and pin its signing keys")
+    pc.add_argument("url")
+    pc.add_argument("--client-id", required=True)
+    pf_sub.add_parser("login", help="store the platform token in the OS credential store (prompt or stdin)")
+    pf_sub.add_parser("logout", help="remove the stored platform token")
     return p
 
 
@@ -169,7 +181,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 
     ctx = _open(args)
     try:
-        status = read_status(ctx.engine, str(ctx.paths.home), ctx.db.display_url)
+        status = read_status(ctx.engine, str(ctx.paths.home), ctx.db.display_url, ctx.settings.platform_url)
         if args.json:
             print(json.dumps(status.to_json(), ensure_ascii=False))
         else:
@@ -178,6 +190,10 @@ def cmd_status(args: argparse.Namespace) -> int:
             print(f"数据位置：seq {d.seq}，epoch {d.epoch or '—'}，截至 {d.as_of or '—'}")
             print("数量：" + "，".join(f"{k} {v:,}" for k, v in status.counts.items()))
             print(f"拒收的变更：{status.rejected_changes}")
+            o, pl = status.outbox, status.platform
+            print(f"待上报：{o.pending}，已送达 {o.delivered}，被拒 {o.rejected}")
+            print(f"平台：{pl.url or '未连接'}（{pl.id or '—'}），上次同步 {pl.last_sync or '—'}"
+                  + (f"，上次错误：{pl.last_error}" if pl.last_error else ""))
         return EXIT_OK
     finally:
         ctx.close()
@@ -189,7 +205,113 @@ def cmd_gui(args: argparse.Namespace) -> int:
     return run_gui(home=_home(args), demo=args.demo)
 
 
-COMMANDS = {"demo-data": cmd_demo_data, "lookup": cmd_lookup, "status": cmd_status, "gui": cmd_gui}
+def _read_token(prompt: str) -> str:
+    if sys.stdin.isatty():
+        import getpass
+
+        return getpass.getpass(prompt)
+    return sys.stdin.readline().strip()
+
+
+def cmd_platform(args: argparse.Namespace) -> int:
+    from creditdesk.app import open_app
+    from creditdesk.platform.client import PlatformClient, PlatformError, check_base_url
+    from creditdesk.platform.credentials import CredentialError, forget_token, get_token, store_token
+    from creditdesk.platform.sync import record_outcome
+
+    ctx = open_app(_home(args), demo=args.demo)
+    settings = ctx.settings
+    try:
+        if args.platform_command == "connect":
+            try:
+                url = check_base_url(args.url)
+            except ValueError as exc:
+                print(str(exc), file=sys.stderr)
+                return EXIT_FAIL
+            settings.platform_url, settings.platform_client_id = url, args.client_id
+            ctx.save_settings()
+            token = get_token(url, args.client_id)
+            if not token:
+                token = _read_token("平台访问令牌：")
+                store_token(url, args.client_id, token)
+            with PlatformClient(url, args.client_id, token) as client:
+                meta = client.meta()
+            from creditdesk.platform.keys import TrustedKeys
+
+            changes = TrustedKeys(ctx.engine).pin_from_meta(meta["platform_id"], meta.get("signing_keys") or [])
+            print(f"已连接：{meta.get('platform_name') or meta['platform_id']}（{meta['platform_id']}），"
+                  f"epoch {meta['epoch']}，最新 seq {meta['high_water']}")
+            for change in changes:
+                print(f"  {change}")
+            return EXIT_OK
+        if not settings.platform_url or not settings.platform_client_id:
+            print("尚未连接平台：请先运行 creditdesk platform connect URL --client-id ID", file=sys.stderr)
+            return EXIT_FAIL
+        if args.platform_command == "login":
+            store_token(settings.platform_url, settings.platform_client_id, _read_token("平台访问令牌："))
+            print("令牌已保存到系统凭据库")
+            return EXIT_OK
+        if args.platform_command == "logout":
+            forget_token(settings.platform_url, settings.platform_client_id)
+            print("已删除保存的令牌")
+            return EXIT_OK
+        return EXIT_FAIL
+    except (PlatformError, CredentialError) as exc:
+        if isinstance(exc, PlatformError):
+            record_outcome(ctx.engine, str(exc))
+        print(str(exc), file=sys.stderr)
+        return EXIT_FAIL
+    finally:
+        ctx.close()
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from creditdesk.app import open_app
+    from creditdesk.platform.client import PlatformError
+    from creditdesk.platform.credentials import CredentialError
+    from creditdesk.platform.outbox import OutboxPusher
+    from creditdesk.platform.session import make_client
+    from creditdesk.platform.sync import SyncService
+
+    ctx = open_app(_home(args), demo=args.demo)
+    show = _terminal_progress("同步") if not args.json else None
+    try:
+        with make_client(ctx.settings) as client:
+            result = SyncService(ctx.engine, client).run(
+                full=args.full, progress=(lambda p: show(p.seq, max(p.high_water, p.seq, 1))) if show else None
+            )
+            if show:
+                _end_progress()
+            pushed = OutboxPusher(ctx.engine, client).push()
+    except (PlatformError, CredentialError) as exc:
+        if show:
+            _end_progress()
+        print(f"同步失败：{exc}", file=sys.stderr)
+        return EXIT_FAIL
+    finally:
+        ctx.close()
+    if args.json:
+        payload = result.to_json()
+        payload["outbox"] = {"delivered": pushed.delivered, "rejected": pushed.rejected,
+                             "pending": pushed.still_pending, "error": pushed.error}
+        print(json.dumps(payload, ensure_ascii=False))
+    else:
+        kind = "完整同步" if result.full else "增量同步"
+        print(f"{kind}完成：应用 {result.applied:,} 条变更，拒收 {result.rejected:,} 条，"
+              f"清除 {result.swept:,} 条，位置 seq {result.seq}（{result.epoch}），用时 {result.seconds:.1f} 秒")
+        print(f"上报：送达 {pushed.delivered}，被拒 {pushed.rejected}，待送 {pushed.still_pending}"
+              + (f"（{pushed.error}）" if pushed.error else ""))
+    return EXIT_OK
+
+
+COMMANDS = {
+    "demo-data": cmd_demo_data,
+    "lookup": cmd_lookup,
+    "status": cmd_status,
+    "gui": cmd_gui,
+    "sync": cmd_sync,
+    "platform": cmd_platform,
+}
 
 
 def main(argv: list[str] | None = None) -> int:

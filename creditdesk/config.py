@@ -29,6 +29,9 @@ class Settings:
     search_limit: int = 20
     demo: bool = False
     database_url: str = ""
+    platform_url: str = ""
+    platform_client_id: str = ""
+    sync_interval_minutes: int = 15
     extra: dict = field(default_factory=dict, repr=False)
 
     def effective_database_url(self, default_sqlite_file: Path) -> str:

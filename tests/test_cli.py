@@ -79,8 +79,11 @@ def test_status_json_has_exactly_the_documented_keys(home, city):
     r = run("--home", str(home), "status", "--json")
     assert r.returncode == 0, r.stderr
     status = json.loads(r.stdout)
-    assert set(status) == {"home", "database", "data", "counts", "rejected_changes"}
+    assert set(status) == {"home", "database", "data", "counts", "rejected_changes", "outbox", "platform"}
     assert set(status["data"]) == {"seq", "epoch", "as_of"}
+    assert status["outbox"] == {"pending": 0, "delivered": 0, "rejected": 0}
+    assert set(status["platform"]) == {"id", "url", "last_sync", "last_error"}
+    assert status["platform"]["url"] is None and status["platform"]["last_sync"] is None
     assert status["data"] == {"seq": city["seq"], "epoch": EPOCH, "as_of": AS_OF}
     assert status["counts"] == {"subject": 3, "record": 3, "agency": 1, "report": 1, "policy": 1}
     assert status["rejected_changes"] == 1

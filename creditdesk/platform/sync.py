@@ -1,0 +1,176 @@
+"""Keeping the local cache current from the platform's change feed (protocol 3).
+
+Each page is applied in one transaction together with the position it
+reaches (3.2), so a crash or a cut connection at any moment resumes from the
+last committed page. A full resync (410, another epoch, or on request) runs
+as a mark-and-sweep pass (3.3): pages are applied over the old data, which
+lookups keep using, and what the pass did not see is removed only when it
+completes. An interrupted pass resumes where it stopped.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, select, update
+
+from creditdesk.db import models
+from creditdesk.db.engine import write_transaction
+from creditdesk.platform.client import Cancelled, CursorExpired, PlatformClient, PlatformError
+from creditdesk.protocol import Position
+from creditdesk.services.apply import BatchResult, ChangeApplier
+
+log = logging.getLogger(__name__)
+_state = models.SyncState.__table__
+
+PAGE_SIZE = 5000
+
+
+@dataclass
+class SyncProgress:
+    applied: int
+    rejected: int
+    seq: int
+    high_water: int
+    full: bool
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    applied: int
+    rejected: int
+    pages: int
+    full: bool
+    swept: int
+    seq: int
+    epoch: str
+    seconds: float
+
+    def to_json(self) -> dict:
+        return {
+            "applied": self.applied, "rejected": self.rejected, "pages": self.pages, "full": self.full,
+            "swept": self.swept, "seq": self.seq, "epoch": self.epoch, "seconds": round(self.seconds, 3),
+        }  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _LocalState:
+    seq: int
+    epoch: str | None
+    platform_id: str | None
+    active_pass: int | None
+
+
+def _read_state(engine: Engine) -> _LocalState:
+    with engine.connect() as conn:
+        row = conn.execute(
+            select(_state.c.seq, _state.c.epoch, _state.c.platform_id, _state.c.active_pass).where(_state.c.id == 1)
+        ).one()
+    return _LocalState(row.seq or 0, row.epoch, row.platform_id, row.active_pass)
+
+
+def record_outcome(engine: Engine, error: str | None) -> None:
+    """Remember how the last sync ended, for the status bar and ``status --json``."""
+    now = dt.datetime.now(dt.timezone.utc)
+    values = {"last_error": error, "last_error_at": now} if error else {"last_sync_at": now, "last_error": None}
+    with write_transaction(engine) as conn:
+        conn.execute(update(_state).where(_state.c.id == 1).values(**values))
+
+
+class SyncService:
+    def __init__(self, engine: Engine, client: PlatformClient, page_size: int = PAGE_SIZE) -> None:
+        self.engine = engine
+        self.client = client
+        self.page_size = page_size
+        self.applier = ChangeApplier(engine, source="feed")
+
+    def run(
+        self,
+        full: bool = False,
+        progress: Callable[[SyncProgress], None] | None = None,
+        should_cancel: Callable[[], bool] | None = None,
+    ) -> SyncResult:
+        started = time.perf_counter()
+        try:
+            result = self._run(full, progress, should_cancel or (lambda: False), started)
+        except Cancelled:
+            raise
+        except PlatformError as exc:
+            record_outcome(self.engine, str(exc))
+            raise
+        record_outcome(self.engine, None)
+        return result
+
+    def _run(self, full: bool, progress, should_cancel, started: float) -> SyncResult:  # noqa: ANN001
+        meta = self.client.meta()
+        self._pin_keys(meta)
+        epoch = meta["epoch"]
+        state = _read_state(self.engine)
+        other_history = state.epoch != epoch or (state.platform_id not in (None, meta["platform_id"]))
+        pass_id = state.active_pass if (state.active_pass and not other_history and not full) else None
+        after = state.seq
+        if full or other_history or state.seq == 0:
+            if pass_id is None:
+                pass_id = self.applier.begin_full_pass()
+                after = 0
+        total = BatchResult()
+        pages = 0
+        while True:
+            if should_cancel():
+                raise Cancelled("同步已取消；已写入的数据页保留，下次从中断处继续")
+            try:
+                page = self.client.changes(after, self.page_size)
+            except CursorExpired:
+                log.warning("cursor %s expired on the platform: full resync", after)
+                pass_id = self.applier.begin_full_pass()
+                after = 0
+                continue
+            if page["epoch"] != epoch:
+                # The platform was rebuilt while we were syncing: start over in the new history.
+                log.warning("epoch changed during sync (%s -> %s): full resync", epoch, page["epoch"])
+                meta = self.client.meta()
+                epoch = meta["epoch"]
+                pass_id = self.applier.begin_full_pass()
+                after = 0
+                continue
+            fresh = [c for c in page["changes"] if c["seq"] > after]  # re-delivered changes are skipped
+            position = self._position(page["next"], meta, page)
+            result = self.applier.apply(fresh, position) if (fresh or page["next"] != after) else BatchResult()
+            total.add(result)
+            pages += 1
+            after = page["next"]
+            if progress:
+                progress(SyncProgress(total.applied, total.rejected, after, page.get("high_water") or after, pass_id is not None))
+            if not page["has_more"]:
+                break
+        swept = 0
+        if pass_id is not None:
+            swept = self.applier.finish_full_pass(pass_id, self._position(after, meta, None))
+        return SyncResult(
+            total.applied, total.rejected, pages, pass_id is not None, swept, after, epoch,
+            time.perf_counter() - started,
+        )  # fmt: skip
+
+    @staticmethod
+    def _position(seq: int, meta: dict, page: dict | None) -> Position:
+        person_key = meta.get("person_key")
+        if person_key and not str(person_key).startswith("b64:"):
+            person_key = "b64:" + base64.b64encode(str(person_key).encode()).decode()
+        return Position(
+            seq=seq,
+            epoch=meta["epoch"],
+            as_of=meta.get("server_time"),
+            platform_id=meta["platform_id"],
+            high_water=(page or {}).get("high_water", meta.get("high_water")),
+            person_key=person_key,
+        )
+
+    def _pin_keys(self, meta: dict) -> None:
+        from creditdesk.platform.keys import TrustedKeys
+
+        TrustedKeys(self.engine).pin_from_meta(meta["platform_id"], meta.get("signing_keys") or [])
