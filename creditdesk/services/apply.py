@@ -291,3 +291,24 @@ class ChangeApplier:
             if position is not None:
                 self._store_position(conn, position)
         return swept
+
+    # -- inside a caller's transaction (offline bundles: many batches, one unit) ---
+    def apply_in(self, conn: Connection, changes: Sequence[Any], mark: int | None = None) -> BatchResult:
+        """Apply one batch on ``conn`` inside the caller's transaction; commits nothing.
+
+        ``mark`` is written to ``sync_pass`` of every upserted row (the full pass
+        the caller runs, see :meth:`sweep_in`). The caller stores the position.
+        """
+        return self._write(conn, self._plan(changes, mark))
+
+    def sweep_in(self, conn: Connection, pass_id: int) -> int:
+        """:meth:`finish_full_pass`'s sweep on ``conn`` inside the caller's transaction; rows removed."""
+        swept = 0
+        for etype, table in TABLES.items():
+            stale = or_(table.c.sync_pass.is_(None), table.c.sync_pass != pass_id)
+            if etype == "subject":
+                ids = [r[0] for r in conn.execute(select(table.c.id).where(stale))]
+                for start in range(0, len(ids), 5000):
+                    delete_names(conn, ids[start : start + 5000])
+            swept += conn.execute(delete(table).where(stale)).rowcount or 0
+        return swept
