@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -22,6 +22,8 @@ from creditdesk.app import AppContext
 from creditdesk.services.position import DataPosition, read_position
 from creditdesk.ui.counter_page import CounterPage
 from creditdesk.ui.placeholder_page import PlaceholderPage
+from creditdesk.ui.settings_page import SettingsPage
+from creditdesk.ui.sync_page import SyncPage
 from creditdesk.ui.tasks import TaskRunner
 
 
@@ -55,11 +57,16 @@ class MainWindow(QMainWindow):
             "按日期、经办人、事项、结论筛选每一次核查，导出 CSV、Excel 与 PDF。")))
         self._add_page(self.tr("统计"), PlaceholderPage(self.tr("使用情况统计"), self.tr(
             "按月、季度、半年统计核查量、结论分布、承诺与异议，生成报送材料。")))
-        self._add_page(self.tr("同步"), PlaceholderPage(self.tr("数据同步"), self.tr(
-            "与市公共信用信息平台同步数据，导入离线数据包，查看被拒收的变更与待上报事项。")))
-        self._add_page(self.tr("设置"), PlaceholderPage(self.tr("设置"), self.tr(
-            "单位与窗口名称、城市政策配置、平台连接与凭据、数据过期提醒时限。")))
-        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.sync_page = SyncPage(ctx, self.runner)
+        self._add_page(self.tr("同步"), self.sync_page)
+        self.settings_page = SettingsPage(ctx, self.runner)
+        self._add_page(self.tr("设置"), self.settings_page)
+        self.sync_page.data_changed.connect(self.refresh_position)
+        self.sync_page.sync_finished.connect(self._after_sync)
+        self.settings_page.settings_saved.connect(self._schedule_sync)
+        self.settings_page.settings_saved.connect(self.refresh_position)
+        self.settings_page.connected.connect(lambda _m: self.refresh_position())
+        self.nav.currentRowChanged.connect(self._show_page)
         self.nav.setCurrentRow(0)
 
         central = QWidget()
@@ -73,13 +80,21 @@ class MainWindow(QMainWindow):
         self.data_label = QLabel()
         self.data_label.setObjectName("dataLabel")
         self.mode_label = QLabel()
+        self.platform_label = QLabel()
+        self.platform_label.setObjectName("platformLabel")
+        self.outbox_label = QLabel()
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(260)
         self.progress.setFormat(self.tr("%v / %m"))
         self.progress.hide()
         self.statusBar().addWidget(self.data_label, 1)
         self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.outbox_label)
+        self.statusBar().addPermanentWidget(self.platform_label)
         self.statusBar().addPermanentWidget(self.mode_label)
+        self.sync_timer = QTimer(self)
+        self.sync_timer.timeout.connect(self._scheduled_sync)
+        self._schedule_sync()
 
         focus = QAction(self)
         focus.setShortcuts([QKeySequence("Ctrl+L"), QKeySequence("F2")])
@@ -93,6 +108,25 @@ class MainWindow(QMainWindow):
 
         self.refresh_position()
         self.counter.focus_query()
+
+    def _show_page(self, row: int) -> None:
+        self.pages.setCurrentIndex(row)
+        if self.pages.currentWidget() is self.sync_page:
+            self.sync_page.refresh()
+
+    # -- scheduled sync ---------------------------------------------------------
+    def _schedule_sync(self) -> None:
+        minutes = self.ctx.settings.sync_interval_minutes
+        if minutes > 0 and self.ctx.settings.platform_url:
+            self.sync_timer.start(minutes * 60 * 1000)
+        else:
+            self.sync_timer.stop()
+
+    def _scheduled_sync(self) -> None:
+        self.sync_page.start_sync(full=False)
+
+    def _after_sync(self, _outcome) -> None:  # noqa: ANN001
+        self.refresh_position()
 
     def _add_page(self, label: str, page: QWidget) -> None:
         item = QListWidgetItem(label)
@@ -108,11 +142,31 @@ class MainWindow(QMainWindow):
     def refresh_position(self) -> None:
         engine = self.ctx.engine
 
-        def read(task) -> DataPosition:  # noqa: ANN001
-            with engine.connect() as conn:
-                return read_position(conn)
+        url = self.ctx.settings.platform_url
 
-        self.runner.run(read, on_success=self.show_position, key="position")
+        def read(task):  # noqa: ANN001, ANN202
+            from creditdesk.platform.outbox import counts
+            from creditdesk.services.status import read_platform_status
+
+            with engine.connect() as conn:
+                position = read_position(conn)
+            return position, read_platform_status(engine, url), counts(engine)
+
+        self.runner.run(read, on_success=self._show_state, key="position")
+
+    def _show_state(self, state) -> None:  # noqa: ANN001
+        position, platform, outbox = state
+        self.show_position(position)
+        if not platform.url:
+            text, style = self.tr("● 未连接平台"), "color:#6b6b6b;"
+        elif platform.last_error:  # cleared by every successful sync
+            text, style = self.tr("● 离线/出错：{0}").format(platform.last_error[:60]), "color:#b3261e;"
+        else:
+            text, style = self.tr("● 在线"), "color:#1e7b34;"
+        self.platform_label.setText(text)
+        self.platform_label.setToolTip(platform.last_error or platform.url or "")
+        self.platform_label.setStyleSheet(style)
+        self.outbox_label.setText(self.tr("待上报 {0}").format(outbox.pending) if outbox.pending else "")
 
     def show_position(self, position: DataPosition) -> None:
         self.position = position

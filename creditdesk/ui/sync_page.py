@@ -1,0 +1,220 @@
+"""同步: bring the data up to date, import an offline bundle, see what was refused.
+
+Sync and import run through the TaskRunner with progress and a cancel
+button; the counter stays usable throughout (each page commits on its own,
+lookups read the last committed state).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from creditdesk.app import AppContext
+from creditdesk.platform import outbox
+from creditdesk.services.rejections import list_rejected_changes
+from creditdesk.ui.tasks import TaskHandle, TaskRunner
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().setVisible(False)
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setAlternatingRowColors(True)
+    return table
+
+
+class SyncPage(QWidget):
+    sync_finished = Signal(object)  # SyncResult, or the exception
+    import_finished = Signal(object)
+    data_changed = Signal()
+
+    def __init__(self, ctx: AppContext, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.runner = ctx, runner
+        self._task: TaskHandle | None = None
+
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.sync_button = QPushButton(self.tr("立即同步"))
+        self.full_button = QPushButton(self.tr("完整重新同步"))
+        self.import_button = QPushButton(self.tr("导入离线数据包…"))
+        self.cancel_button = QPushButton(self.tr("取消"))
+        self.cancel_button.setEnabled(False)
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+
+        buttons = QHBoxLayout()
+        for b in (self.sync_button, self.full_button, self.import_button, self.cancel_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+
+        self.rejected_changes = _table([self.tr("seq"), self.tr("类型"), self.tr("实体"), self.tr("来源"), self.tr("原因")])
+        self.rejected_items = _table([self.tr("编号"), self.tr("种类"), self.tr("生成时间"), self.tr("平台给出的原因")])
+        changes_box = QGroupBox(self.tr("被拒收的变更（平台数据无法应用）"))
+        QVBoxLayout(changes_box).addWidget(self.rejected_changes)
+        items_box = QGroupBox(self.tr("被平台拒绝的上报事项（需人工处理）"))
+        QVBoxLayout(items_box).addWidget(self.rejected_items)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("<h2>{0}</h2>".format(self.tr("数据同步"))))
+        layout.addWidget(self.summary)
+        layout.addLayout(buttons)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.message)
+        layout.addWidget(changes_box, 1)
+        layout.addWidget(items_box, 1)
+
+        self.sync_button.clicked.connect(lambda: self.start_sync(full=False))
+        self.full_button.clicked.connect(lambda: self.start_sync(full=True))
+        self.import_button.clicked.connect(self.choose_bundle)
+        self.cancel_button.clicked.connect(self.cancel)
+
+    # -- refresh ---------------------------------------------------------------
+    def refresh(self) -> None:
+        engine, url = self.ctx.engine, self.ctx.settings.platform_url
+
+        def read(task):  # noqa: ANN001, ANN202
+            from creditdesk.services.status import read_platform_status
+
+            return (read_platform_status(engine, url), outbox.counts(engine),
+                    list_rejected_changes(engine), outbox.rejected_items(engine))  # fmt: skip
+
+        self.runner.run(read, on_success=self._show, key="sync-page")
+
+    def _show(self, data) -> None:  # noqa: ANN001
+        platform, counts, changes, items = data
+        lines = [
+            self.tr("平台：{0}").format(platform.url or self.tr("未连接（在“设置”页连接平台，或导入离线数据包）")),
+            self.tr("上次成功同步：{0}").format(platform.last_sync or "—"),
+            self.tr("待上报 {0} 项 · 已送达 {1} 项 · 被拒 {2} 项").format(counts.pending, counts.delivered, counts.rejected),
+        ]
+        if platform.last_error:
+            lines.append("<span style='color:#b3261e'>" + self.tr("上次错误：{0}").format(platform.last_error) + "</span>")
+        self.summary.setText("<br>".join(lines))
+        self.sync_button.setEnabled(bool(platform.url) and self._task is None)
+        self.full_button.setEnabled(bool(platform.url) and self._task is None)
+        self._fill(self.rejected_changes, [
+            (str(c.seq or ""), c.entity_type or "", c.entity_id or "", c.source, c.reason) for c in changes])
+        self._fill(self.rejected_items, [(i.uid, i.kind, i.created_at, i.reason or "") for i in items])
+
+    @staticmethod
+    def _fill(table: QTableWidget, rows: list[tuple]) -> None:
+        table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                table.setItem(r, c, QTableWidgetItem(value))
+
+    # -- work --------------------------------------------------------------------
+    def _busy(self, busy: bool, label: str = "") -> None:
+        for b in (self.sync_button, self.full_button, self.import_button):
+            b.setEnabled(not busy)
+        self.cancel_button.setEnabled(busy)
+        self.progress.setVisible(busy)
+        if busy:
+            self.progress.setRange(0, 0)
+            self.message.setText(label)
+
+    def cancel(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            self.message.setText(self.tr("正在取消……已写入的数据保留，下次从中断处继续"))
+
+    def start_sync(self, full: bool = False) -> None:
+        if self._task is not None:
+            return
+        engine, settings = self.ctx.engine, self.ctx.settings
+
+        def work(task: TaskHandle):  # noqa: ANN202
+            from creditdesk.platform.outbox import OutboxPusher
+            from creditdesk.platform.session import make_client
+            from creditdesk.platform.sync import SyncService
+
+            with make_client(settings, should_cancel=lambda: task.cancelled) as client:
+                result = SyncService(engine, client).run(
+                    full=full, progress=lambda p: task.progress(p.seq, max(p.high_water, p.seq)),
+                    should_cancel=lambda: task.cancelled,
+                )
+                pushed = OutboxPusher(engine, client).push(should_cancel=lambda: task.cancelled)
+            return result, pushed
+
+        self._busy(True, self.tr("正在同步……"))
+        self._task = self.runner.run(work, on_success=self._sync_done, on_failure=self._sync_failed,
+                                     on_progress=self._progress)  # fmt: skip
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(min(done, max(total, 1)))
+        self.progress.setFormat(self.tr("%v / %m"))
+
+    def _sync_done(self, outcome) -> None:  # noqa: ANN001
+        result, pushed = outcome
+        self._task = None
+        self._busy(False)
+        self.message.setText(self.tr("同步完成：应用 {0} 条变更，拒收 {1} 条，送达上报 {2} 项").format(
+            result.applied, result.rejected, pushed.delivered))
+        self.sync_finished.emit(result)
+        self.data_changed.emit()
+        self.refresh()
+
+    def _sync_failed(self, exc: BaseException) -> None:
+        self._task = None
+        self._busy(False)
+        self.message.setText("<span style='color:#b3261e'>" + self.tr("同步未完成：{0}").format(exc) + "</span>")
+        self.sync_finished.emit(exc)
+        self.data_changed.emit()
+        self.refresh()
+
+    # -- offline bundles ---------------------------------------------------------
+    def choose_bundle(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择离线数据包"), "", self.tr("离线数据包 (*.cdpkg)"))
+        if path:
+            self.import_bundle(path)
+
+    def import_bundle(self, path: str) -> None:
+        if self._task is not None:
+            return
+        engine = self.ctx.engine
+
+        def work(task: TaskHandle):  # noqa: ANN202
+            from creditdesk.platform.bundle import import_bundle
+
+            return import_bundle(path, engine, progress=task.progress, should_cancel=lambda: task.cancelled)
+
+        self._busy(True, self.tr("正在校验并导入离线数据包……"))
+        self._task = self.runner.run(work, on_success=self._import_done, on_failure=self._import_failed,
+                                     on_progress=self._progress)  # fmt: skip
+
+    def _import_done(self, result) -> None:  # noqa: ANN001
+        self._task = None
+        self._busy(False)
+        self.message.setText(self.tr("离线数据包已导入：{0}").format(result))
+        self.import_finished.emit(result)
+        self.data_changed.emit()
+        self.refresh()
+
+    def _import_failed(self, exc: BaseException) -> None:
+        self._task = None
+        self._busy(False)
+        self.message.setText("<span style='color:#b3261e'>" + self.tr("离线数据包未导入，本地数据未作任何改动：{0}").format(exc) + "</span>")
+        self.import_finished.emit(exc)
+        self.refresh()
