@@ -91,9 +91,11 @@ class _Changelog:
 
     def __init__(self, path: Path, epoch: str):
         self.lock = threading.RLock()
+        self.path = path
         self.db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("PRAGMA journal_size_limit=67108864")  # the WAL shrinks back after a big load
         self.db.executescript(
             """
             CREATE TABLE IF NOT EXISTS changelog (
@@ -183,6 +185,8 @@ class _Changelog:
             except BaseException:
                 self.db.execute("ROLLBACK")
                 raise
+            if reset:
+                self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             return seq
 
     def expire_before(self, seq: int) -> None:
@@ -219,22 +223,36 @@ class _Changelog:
             high_water = self.high_water
         return rows, has_more, high_water
 
-    def iter_changes(self, after: int, batch: int = 5000) -> Iterator[dict]:
-        """Every change after ``after`` (live ones only from 0) as feed objects, streamed."""
-        position = after
-        while True:
-            with self.lock:
-                rows = self.db.execute(
-                    "SELECT seq, op, type, id, data FROM changelog WHERE seq > ?"
-                    + (" AND op != 'delete'" if after == 0 else "")
-                    + " ORDER BY seq LIMIT ?",
-                    (position, batch),
-                ).fetchall()
-            if not rows:
-                return
-            for row in rows:
-                yield _change(row, fragment=False)
-            position = rows[-1][0]
+    def snapshot(self, after: int, batch: int = 5000) -> tuple[str, int, Iterator[dict]]:
+        """``(epoch, high_water, changes)``: every change after ``after`` (live ones only from 0) as
+        feed objects, streamed from one read snapshot on a connection of its own, so that writes
+        meanwhile neither block on it nor tear it."""
+        db = sqlite3.connect(self.path, isolation_level=None)
+        try:
+            db.execute("BEGIN")
+            st = dict(db.execute("SELECT key, value FROM state"))
+        except BaseException:
+            db.close()
+            raise
+        live = " AND op != 'delete'" if after == 0 else ""
+
+        def changes() -> Iterator[dict]:
+            position = after
+            try:
+                while True:
+                    rows = db.execute(
+                        f"SELECT seq, op, type, id, data FROM changelog WHERE seq > ?{live} ORDER BY seq LIMIT ?",
+                        (position, batch),
+                    ).fetchall()
+                    if not rows:
+                        return
+                    for row in rows:
+                        yield _change(row, fragment=False)
+                    position = rows[-1][0]
+            finally:
+                db.close()
+
+        return st["epoch"], int(st["high_water"]), changes()
 
     # --- submissions ---
 
@@ -282,7 +300,7 @@ class _Handler(BaseHTTPRequestHandler):
     def setup(self) -> None:
         super().setup()
         self.server.platform._connections.add(self.connection)
-        try:  # headers and body go out at once anyway; no Nagle delay on small answers
+        try:  # headers and body are written apart: without this the body waits for a delayed ACK
             self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         except OSError:
             pass
@@ -457,28 +475,32 @@ class PlatformServer:
         self._log.expire_before(seq)
 
     def iter_changes(self, after: int = 0) -> Iterator[dict]:
-        """The feed from ``after`` in one stream, as the server would page it (no misbehaviour)."""
-        return self._log.iter_changes(after)
+        """The feed from ``after`` in one stream (one consistent snapshot, no misbehaviour)."""
+        return self._log.snapshot(after)[2]
 
     def public_key_b64(self) -> str:
         return bundles.public_key_b64(self.signing_key)
 
     def write_bundle(self, path, *, after: int = 0, part_size: int = 50_000, **kwargs) -> dict:
-        """A signed bundle of the changelog from ``after`` (0: a full snapshot of live entities)."""
-        next_seq = self.high_water
-        return bundles.write_bundle(
-            path,
-            platform_id=self.platform_id,
-            epoch=self.epoch,
-            after=after,
-            next_seq=next_seq,
-            key_id=self.key_id,
-            private_key=self.signing_key,
-            person_key_b64=bundles.b64(self.person_key),
-            changes=(c for c in self._log.iter_changes(after) if c["seq"] <= next_seq),
-            part_size=part_size,
-            **kwargs,
-        )
+        """A signed bundle of the changelog from ``after`` (0: a full snapshot of live entities),
+        up to the high water (the manifest's ``next``), from one consistent snapshot."""
+        epoch, high_water, changes = self._log.snapshot(after)
+        try:
+            return bundles.write_bundle(
+                path,
+                platform_id=self.platform_id,
+                epoch=epoch,
+                after=after,
+                next_seq=high_water,
+                key_id=self.key_id,
+                private_key=self.signing_key,
+                person_key_b64=bundles.b64(self.person_key),
+                changes=changes,
+                part_size=part_size,
+                **kwargs,
+            )
+        finally:
+            changes.close()
 
     def meta(self) -> dict:
         epoch, oldest_seq, high_water = self._log.state()
