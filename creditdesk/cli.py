@@ -45,6 +45,19 @@ def _parser() -> argparse.ArgumentParser:
     pc.add_argument("--client-id", required=True)
     pf_sub.add_parser("login", help="store the platform token in the OS credential store (prompt or stdin)")
     pf_sub.add_parser("logout", help="remove the stored platform token")
+    pt = pf_sub.add_parser("trust", help="trust a platform signing key for offline bundles (administrator)")
+    pt.add_argument("--platform-id", required=True)
+    pt.add_argument("--key-id", required=True)
+    pt.add_argument("--public-key", required=True, metavar="b64:…")
+    pt.add_argument("--confirm", action="store_true", help="replace a different key already trusted under this key id")
+    pk = pf_sub.add_parser("keys", help="list pinned, pending and retired signing keys")
+    pk.add_argument("--json", action="store_true")
+
+    bd = sub.add_parser("bundle", help="offline bundles (.cdpkg)")
+    bd_sub = bd.add_subparsers(dest="bundle_command", required=True)
+    bi = bd_sub.add_parser("import", help="verify a signed offline bundle and apply it, all or nothing")
+    bi.add_argument("file")
+    bi.add_argument("--json", action="store_true")
     return p
 
 
@@ -214,6 +227,8 @@ def _read_token(prompt: str) -> str:
 
 
 def cmd_platform(args: argparse.Namespace) -> int:
+    if args.platform_command in ("trust", "keys"):
+        return cmd_platform_keys(args)
     from creditdesk.app import open_app
     from creditdesk.platform.client import PlatformClient, PlatformError, check_base_url
     from creditdesk.platform.credentials import CredentialError, forget_token, get_token, store_token
@@ -304,6 +319,63 @@ def cmd_sync(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_platform_keys(args: argparse.Namespace) -> int:
+    """``platform trust`` and ``platform keys``: the signing keys offline bundles are checked against."""
+    from creditdesk.app import open_app
+    from creditdesk.platform.keys import ConfirmationRequired, InvalidKey, TrustedKeys
+
+    ctx = open_app(_home(args), demo=args.demo)
+    try:
+        keys = TrustedKeys(ctx.engine)
+        if args.platform_command == "trust":
+            try:
+                change = keys.trust(args.platform_id, args.key_id, args.public_key, confirm=args.confirm)
+            except (InvalidKey, ConfirmationRequired) as exc:
+                print(str(exc), file=sys.stderr)
+                return EXIT_FAIL
+            print(change.message)
+            return EXIT_OK
+        listed = keys.list_keys()
+        if args.json:
+            print(json.dumps([k.to_json() for k in listed], ensure_ascii=False))
+        elif not listed:
+            print("本机尚未固定任何平台签名密钥")
+        else:
+            labels = {"trusted": "受信任", "pending": "待确认", "retired": "已停用"}
+            for k in listed:
+                print(f"{k.platform_id}  {k.key_id}  {labels.get(k.status, k.status)}  指纹 {k.fingerprint}  "
+                      f"来源 {k.source}  {k.public_key}")  # fmt: skip
+        return EXIT_OK
+    finally:
+        ctx.close()
+
+
+def cmd_bundle(args: argparse.Namespace) -> int:
+    """``bundle import FILE``: exit 0 when applied (or nothing new), 1 with the refusal otherwise."""
+    from creditdesk.app import open_app
+    from creditdesk.platform.bundle import BundleRefused, import_bundle
+
+    ctx = open_app(_home(args), demo=args.demo)
+    show = _terminal_progress("导入") if not args.json else None
+    try:
+        if show:
+            print("正在校验离线数据包……", file=sys.stderr)
+        result = import_bundle(args.file, ctx.engine, progress=(lambda done, total: show(done, max(total, 1))) if show else None)
+    except BundleRefused as exc:
+        if show:
+            _end_progress()
+        if args.json:
+            print(json.dumps({"refused": exc.check, "message": exc.message}, ensure_ascii=False))
+        print(str(exc), file=sys.stderr)
+        return EXIT_FAIL
+    finally:
+        ctx.close()
+    if show:
+        _end_progress()
+    print(json.dumps(result.to_json(), ensure_ascii=False) if args.json else result.summary())
+    return EXIT_OK
+
+
 COMMANDS = {
     "demo-data": cmd_demo_data,
     "lookup": cmd_lookup,
@@ -311,6 +383,7 @@ COMMANDS = {
     "gui": cmd_gui,
     "sync": cmd_sync,
     "platform": cmd_platform,
+    "bundle": cmd_bundle,
 }
 
 
