@@ -64,6 +64,7 @@ import logging
 import os
 import re
 import struct
+import threading
 import time
 import zipfile
 import zlib
@@ -291,6 +292,7 @@ class _Archive:
     def __init__(self, path: str | os.PathLike, limits: BundleLimits) -> None:
         self.path = Path(path)
         self.limits = limits
+        self._lock = threading.Lock()
         if not self.path.is_file():
             raise BundleRefused("archive", f"找不到数据包文件，或它不是一个文件：{self.path}")
         try:
@@ -355,12 +357,19 @@ class _Archive:
         info = self.entries[name]
         done = 0
         try:
-            with self.zf.open(info) as f:
+            # zipfile counts open entries without a lock of its own: opening and closing are
+            # serialised here so parts can be read from several threads (reads lock inside zipfile).
+            with self._lock:
+                f = self.zf.open(info)
+            try:
                 while chunk := f.read(CHUNK):
                     done += len(chunk)
                     if done > cap:
                         raise BundleRefused("too_large", f"条目 {name!r} 解压后超过上限 {_size(cap)}")
                     yield chunk
+            finally:
+                with self._lock:
+                    f.close()
         except _ZIP_ERRORS as exc:
             raise BundleRefused("archive", f"条目 {name!r} 已损坏，无法读取（{exc}）") from None
 
@@ -604,8 +613,11 @@ def _verify(archive: _Archive, engine: Engine) -> VerifiedBundle:
     # 5. every part's content
     threads = max(1, min(limits.threads, len(parts)))
     if threads > 1:
-        with ThreadPoolExecutor(threads, thread_name_prefix="bundle-verify") as pool:
+        pool = ThreadPoolExecutor(threads, thread_name_prefix="bundle-verify")
+        try:
             digests = list(pool.map(lambda part: _hash_part(archive, part), parts))
+        finally:  # a refused part stops the rest (queued parts are not read)
+            pool.shutdown(wait=True, cancel_futures=True)
     else:
         digests = [_hash_part(archive, part) for part in parts]
     for part, (digest, lines) in zip(parts, digests):
@@ -662,6 +674,8 @@ class _ChangeReader:
                 raise BundleRefused("too_large", f"分卷 {part.name} 第 {n + 1:,} 行超过 {_size(max_line)}")
             for line in lines:
                 n += 1
+                if len(line) > max_line:
+                    raise BundleRefused("too_large", f"分卷 {part.name} 第 {n:,} 行超过 {_size(max_line)}")
                 yield self._parse(line, part, n)
         if rest:
             n += 1
