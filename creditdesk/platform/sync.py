@@ -120,13 +120,21 @@ class SyncService:
                 after = 0
         total = BatchResult()
         pages = 0
+        restarted_for_410 = False
         while True:
             if should_cancel():
                 raise Cancelled("同步已取消；已写入的数据页保留，下次从中断处继续")
             try:
                 page = self.client.changes(after, self.page_size)
             except CursorExpired:
+                if restarted_for_410:
+                    # A pass from 0 that the platform will not let us continue: restarting
+                    # again would loop forever. Stop with the reason; the pass resumes later.
+                    raise CursorExpired(
+                        "完整同步途中平台再次判定游标过期（410），无法继续；请联系平台管理员，或导入完整离线数据包"
+                    ) from None
                 log.warning("cursor %s expired on the platform: full resync", after)
+                restarted_for_410 = True
                 pass_id = self.applier.begin_full_pass()
                 after = 0
                 continue
