@@ -292,7 +292,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
     show = _terminal_progress("同步") if not args.json else None
     try:
         with make_client(ctx.settings) as client:
-            result = SyncService(ctx.engine, client).run(
+            result = SyncService(ctx.engine, client, page_size=ctx.settings.sync_page_size).run(
                 full=args.full, progress=(lambda p: show(p.seq, max(p.high_water, p.seq, 1))) if show else None
             )
             if show:

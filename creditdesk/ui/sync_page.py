@@ -150,7 +150,7 @@ class SyncPage(QWidget):
             from creditdesk.platform.sync import SyncService
 
             with make_client(settings, should_cancel=lambda: task.cancelled) as client:
-                result = SyncService(engine, client).run(
+                result = SyncService(engine, client, page_size=settings.sync_page_size).run(
                     full=full, progress=lambda p: task.progress(p.seq, max(p.high_water, p.seq)),
                     should_cancel=lambda: task.cancelled,
                 )
