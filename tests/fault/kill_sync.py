@@ -68,7 +68,12 @@ def check_after_kill(home: Path, server: PlatformServer, work: Path) -> tuple[in
     conn = sqlite3.connect(db_file)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok", "integrity_check failed"
-        row = conn.execute("SELECT seq FROM sync_state").fetchone() if _has_state(conn) else None
+        if not _has_state(conn):
+            # Killed while the schema was being created: the migration is one transaction,
+            # so nothing of it may be left behind; the next start migrates afresh.
+            tables = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+            return 0, not tables
+        row = conn.execute("SELECT seq FROM sync_state").fetchone()
     finally:
         conn.close()
     seq = row[0] if row else 0
