@@ -200,7 +200,8 @@ class _Changelog:
 
     def page(self, after: int, limit: int, overlap: int = 0) -> tuple[list[tuple], bool, int]:
         """Up to ``limit`` rows after ``after`` (live ones only from 0), preceded by up to
-        ``overlap`` rows at or before ``after``; whether more follow; the high water."""
+        ``overlap`` rows at or before ``after``; whether more follow (from 0: more live ones);
+        the high water."""
         live = " AND op != 'delete'" if after == 0 else ""
         overlap = overlap if after > 0 else 0
         with self.lock:
@@ -215,7 +216,8 @@ class _Changelog:
                 ).fetchall()
                 rows = old[::-1] + rows
             last = rows[-1][0] if rows else after
-            more_live = " AND op != 'delete'" if last == 0 else ""
+            # A pass from 0 never sends tombstones, so none of them makes "more" of it either.
+            more_live = " AND op != 'delete'" if after == 0 else ""
             has_more = (
                 self.db.execute(f"SELECT 1 FROM changelog WHERE seq > ?{more_live} LIMIT 1", (last,)).fetchone()
                 is not None
