@@ -451,10 +451,11 @@ def test_a_delta_of_another_platform_is_another_history(tmp_path, db):
         BundleLimits(max_total_bytes=3000),
         BundleLimits(max_part_bytes=1000),
         BundleLimits(max_entries=4),
+        BundleLimits(max_directory_bytes=200),
         BundleLimits(max_manifest_bytes=200),
         BundleLimits(max_ratio=1.5, ratio_floor=100),
     ],
-    ids=["total", "part", "entries", "manifest", "ratio"],
+    ids=["total", "part", "entries", "directory", "manifest", "ratio"],
 )
 def test_too_large(tmp_path, db, limits):
     assert refused(good(tmp_path), db, limits=limits).check == "too_large"

@@ -139,6 +139,7 @@ class BundleLimits:
     max_part_bytes: int = 2 * GiB  # one part, uncompressed
     max_manifest_bytes: int = 4 * MiB
     max_entries: int = 10_000
+    max_directory_bytes: int = 16 * MiB  # the ZIP's central directory (names), read whole by zipfile
     max_ratio: float = 100.0  # uncompressed / compressed (NDJSON deflates ~7:1)
     ratio_floor: int = 1 * MiB  # entries smaller than this are not ratio-checked
     max_line_bytes: int = 16 * MiB
@@ -252,7 +253,7 @@ _ZIP_ERRORS = (
 
 _DRIVE = re.compile(r"^[A-Za-z]:")
 _HEX64 = re.compile(r"^[0-9a-fA-F]{64}$")
-_S_IFMT, _S_IFLNK, _S_IFDIR = 0o170000, 0o120000, 0o040000
+_S_IFMT, _S_IFLNK = 0o170000, 0o120000
 
 
 def _unsafe_name(info: zipfile.ZipInfo) -> str | None:
@@ -274,8 +275,8 @@ def _unsafe_name(info: zipfile.ZipInfo) -> str | None:
     return None
 
 
-def _entry_count(path: Path) -> int | None:
-    """Entries in the central directory, read from its end record before zipfile parses it all."""
+def _directory_size(path: Path) -> tuple[int, int] | None:
+    """(entries, bytes) of the central directory, from its end record, before zipfile reads it all."""
     end_record = getattr(zipfile, "_EndRecData", None)
     if end_record is None:  # pragma: no cover - CPython has had it for decades
         return None
@@ -283,7 +284,7 @@ def _entry_count(path: Path) -> int | None:
         rec = end_record(f)
     if not rec:
         return None
-    return int(rec[4])  # _ECD_ENTRIES_TOTAL
+    return int(rec[4]), int(rec[5])  # _ECD_ENTRIES_TOTAL, _ECD_SIZE
 
 
 class _Archive:
@@ -296,11 +297,15 @@ class _Archive:
         if not self.path.is_file():
             raise BundleRefused("archive", f"找不到数据包文件，或它不是一个文件：{self.path}")
         try:
-            entries = _entry_count(self.path)
+            directory = _directory_size(self.path)
         except _ZIP_ERRORS:
-            entries = None
-        if entries is not None and entries > limits.max_entries:
-            raise BundleRefused("too_large", f"压缩包有 {entries:,} 个条目，超过上限 {limits.max_entries:,}")
+            directory = None  # zipfile says what is wrong below
+        if directory is not None:
+            entries, size = directory
+            if entries > limits.max_entries:
+                raise BundleRefused("too_large", f"压缩包有 {entries:,} 个条目，超过上限 {limits.max_entries:,}")
+            if size > limits.max_directory_bytes:
+                raise BundleRefused("too_large", f"压缩包目录有 {_size(size)}，超过上限 {_size(limits.max_directory_bytes)}")
         try:
             self.zf = zipfile.ZipFile(self.path)
             infos = self.zf.infolist()
