@@ -257,7 +257,7 @@ def cmd_platform(args: argparse.Namespace) -> int:
             print(f"已连接：{meta.get('platform_name') or meta['platform_id']}（{meta['platform_id']}），"
                   f"epoch {meta['epoch']}，最新 seq {meta['high_water']}")
             for change in changes:
-                print(f"  {change}")
+                print(f"  {getattr(change, 'message', change)}")
             return EXIT_OK
         if not settings.platform_url or not settings.platform_client_id:
             print("尚未连接平台：请先运行 creditdesk platform connect URL --client-id ID", file=sys.stderr)
