@@ -9,6 +9,12 @@ key in a fresh SQLite database, then times ``verify_bundle`` ``--runs`` times wi
 decompression, SHA-256 and line counting, not the disk; the CPU time shows the cost
 when other processes share the cores). ``--bundle PATH`` reuses
 (or creates) the bundle at PATH; its key is kept beside it.
+
+Measured on the 2-core reference machine (idle), 2 threads:
+- ``--subjects 325000``: 101 MB file, 751 MB of NDJSON, 1.3 M changes: 1.41 s (1 thread 2.24 s);
+- ``--subjects 44000``: 14 MB file, 101 MB of NDJSON, 176 k changes: 0.22 s (1 thread 0.31 s).
+The cost is inflating the parts (~45 % of the CPU time), SHA-256 (~20 %), counting newlines
+(~20 %, holds the GIL) and zipfile's own CRC-32 (~15 %): ~330 MB of NDJSON a second per core.
 """
 
 from __future__ import annotations
