@@ -697,6 +697,43 @@ def test_too_many_entries_are_refused_before_zipfile_lists_them(tmp_path, db, mo
     assert listed == []
 
 
+def test_verify_and_import_stream_in_constant_memory(tmp_path):
+    """18 MB of NDJSON in one part: neither verifying nor importing holds the part (or the bundle) in memory."""
+    from creditdesk.demo.city import DemoCity
+
+    def demo_bundle(name: str, subjects: int) -> Path:
+        c = DemoCity(subjects=subjects, seed=7)
+        write_bundle(
+            tmp_path / name, platform_id=PLATFORM, epoch=EPOCH, after=0, next_seq=10**9, key_id=KEY_ID,
+            private_key=KEY, person_key_b64=c.person_key, changes=c.changes(), part_size=1_000_000,
+        )  # fmt: skip
+        return tmp_path / name
+
+    small, big = demo_bundle("small.cdpkg", 300), demo_bundle("big.cdpkg", 8000)
+    with zipfile.ZipFile(big) as zf:
+        ndjson = sum(i.file_size for i in zf.infolist())
+    assert ndjson > 16 << 20
+    warm = fresh_engine("sqlite", tmp_path / "warm")  # first use loads dictionaries and caches: not the bundle's
+    trust(warm)
+    import_bundle(small, warm)
+    eng = fresh_engine("sqlite", tmp_path / "db")
+    trust(eng)
+    tracemalloc.start()
+    try:
+        verify_bundle(big, eng)
+        verify_peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.reset_peak()
+        result = import_bundle(big, eng, batch_size=500)
+        import_peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert result.applied > 30_000
+    assert verify_peak < 8 << 20
+    assert import_peak < 12 << 20
+    warm.dispose()
+    eng.dispose()
+
+
 # ---------------------------------------------------------------------------
 # Applying: SQLite and PostgreSQL
 # ---------------------------------------------------------------------------
