@@ -26,7 +26,6 @@ from creditdesk.db import models
 from creditdesk.platform import bundle as bundle_mod
 from creditdesk.platform.bundle import CHECKS, BundleLimits, BundleRefused, import_bundle, verify_bundle
 from creditdesk.platform.keys import TrustedKeys
-from creditdesk.services.apply import ChangeApplier
 from creditdesk.services.lookup import LookupService
 from creditdesk_platform.bundles import generate_signing_key, public_key_b64, write_bundle
 from support.city import EPOCH, PERSON_KEY_B64, Feed, id_number, uscc
