@@ -32,6 +32,24 @@ def _settle(app, window, until: Callable[[], bool] | None = None, timeout: float
         time.sleep(0.01)
 
 
+def _seed_sync_history(ctx) -> None:  # noqa: ANN001
+    """What an administrator meets on the sync page after a while: a refused change, outbox items."""
+    from creditdesk.db.engine import write_transaction
+    from creditdesk.platform.outbox import enqueue
+    from creditdesk.services.apply import ChangeApplier
+    from creditdesk.services.position import read_position
+
+    with ctx.engine.connect() as conn:
+        position = read_position(conn)
+    ChangeApplier(ctx.engine, source="feed").apply(
+        [{"seq": position.seq + 1, "op": "upsert", "type": "record", "id": "FZ-CF-2026-009999",
+          "data": {"subject_id": "91350100MA2Y0XXXX0", "category": "admin_penalty", "title": "缺少决定日期的处罚"}}]
+    )  # fmt: skip
+    with write_transaction(ctx.engine) as conn:
+        for n in range(3):
+            enqueue(conn, "review", {"unit": ctx.settings.unit_name, "officer": "demo-officer", "n": n})
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m creditdesk.ui.tour")
     parser.add_argument("outdir")
@@ -55,6 +73,7 @@ def main(argv: list[str] | None = None) -> int:
         empty = read_position(conn).seq == 0
     if empty:
         load_demo_city(ctx.engine, subjects=args.subjects, as_of=TOUR_DAY)
+        _seed_sync_history(ctx)
     city = DemoCity(subjects=args.subjects, as_of=TOUR_DAY)
 
     app = make_application()
