@@ -1,0 +1,147 @@
+"""A full load of a large city from a signed offline bundle, against a bare load of the same parts.
+
+    python benchmarks/bundle_load.py [--subjects 1000000] [--bundle PATH]
+
+1. Writes a full-snapshot bundle of the demo city (not timed; reused with --bundle).
+2. Bare load, in a child process: read the parts from the ZIP, parse each line
+   with orjson, insert with sqlite3 executemany into two tables keyed by id —
+   the fastest plain Python can do.
+3. CreditDesk, in a child process: ``import_bundle`` into a fresh home —
+   signature and every part verified first, then applied all or nothing with
+   validation, typed columns, the name search index and the position.
+Prints both rates, the ratio and each phase's peak RSS. Targets (issue 3):
+ratio >= 0.5, peak RSS <= 300 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+KEY_ID = "bench-load"
+
+
+def write(path: Path, subjects: int) -> None:
+    import base64
+
+    from cryptography.hazmat.primitives import serialization
+
+    from creditdesk.demo.city import DemoCity
+    from creditdesk_platform.bundles import generate_signing_key, write_bundle
+
+    city = DemoCity(subjects=subjects, seed=2026)
+    key = generate_signing_key()
+    count = [0]
+
+    def changes():  # noqa: ANN202
+        for c in city.changes():
+            count[0] = c["seq"]
+            yield c
+
+    # next_seq must be known up front: count the feed once (cheap next to writing it).
+    total = sum(1 for _ in DemoCity(subjects=subjects, seed=2026).changes())
+    write_bundle(path, platform_id=city.platform_id, epoch=city.epoch, after=0, next_seq=total, key_id=KEY_ID,
+                 private_key=key, person_key_b64="b64:" + base64.b64encode(city.person_key).decode(),
+                 changes=changes())  # fmt: skip
+    path.with_suffix(".pub").write_bytes(
+        key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    )
+
+
+def bare(bundle: Path, db: Path) -> dict:
+    import sqlite3
+
+    import orjson
+
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    conn.execute("CREATE TABLE subject (id TEXT PRIMARY KEY, data TEXT)")
+    conn.execute("CREATE TABLE entity (id TEXT PRIMARY KEY, type TEXT, data TEXT)")
+    started = time.perf_counter()
+    n = 0
+    with zipfile.ZipFile(bundle) as zf:
+        manifest = json.loads(zf.read("manifest.json"))
+        for part in manifest["parts"]:
+            subjects, others = [], []
+            with zf.open(part["name"]) as f:
+                for line in f:
+                    c = orjson.loads(line)
+                    if c["type"] == "subject":
+                        subjects.append((c["id"], orjson.dumps(c["data"])))
+                    else:
+                        others.append((c["id"], c["type"], orjson.dumps(c["data"])))
+                    n += 1
+                    if n % 5000 == 0:  # the same batch size as the applier's default
+                        conn.executemany("INSERT OR REPLACE INTO subject VALUES (?, ?)", subjects)
+                        conn.executemany("INSERT OR REPLACE INTO entity VALUES (?, ?, ?)", others)
+                        subjects.clear()
+                        others.clear()
+            conn.executemany("INSERT OR REPLACE INTO subject VALUES (?, ?)", subjects)
+            conn.executemany("INSERT OR REPLACE INTO entity VALUES (?, ?, ?)", others)
+    conn.commit()
+    return {"changes": n, "seconds": time.perf_counter() - started}
+
+
+def creditdesk(bundle: Path, home: Path) -> dict:
+    import base64
+
+    from creditdesk.config import Settings
+    from creditdesk.db.database import open_database
+    from creditdesk.paths import home_paths
+    from creditdesk.platform.bundle import import_bundle
+    from creditdesk.platform.keys import TrustedKeys
+
+    db = open_database(home_paths(home), Settings())
+    manifest = json.loads(zipfile.ZipFile(bundle).read("manifest.json"))
+    public = "b64:" + base64.b64encode(bundle.with_suffix(".pub").read_bytes()).decode()
+    TrustedKeys(db.engine).trust(manifest["platform_id"], KEY_ID, public)
+    started = time.perf_counter()
+    result = import_bundle(bundle, db.engine)
+    return {"changes": result.applied + result.rejected + result.ignored + result.skipped,
+            "seconds": time.perf_counter() - started, "rejected": result.rejected}  # fmt: skip
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--subjects", type=int, default=1_000_000)
+    ap.add_argument("--bundle", help="reuse or create the bundle here")
+    ap.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        phase, bundle, target = args.child
+        out = (bare if phase == "bare" else creditdesk)(Path(bundle), Path(target))
+        out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(json.dumps(out))
+        return
+    work = Path(tempfile.mkdtemp(prefix="creditdesk-bundle-load-"))
+    bundle = Path(args.bundle) if args.bundle else work / "city.cdpkg"
+    if not bundle.exists():
+        t = time.perf_counter()
+        write(bundle, args.subjects)
+        print(f"bundle of {args.subjects:,} subjects written in {time.perf_counter() - t:.0f} s "
+              f"({bundle.stat().st_size / 1e6:.0f} MB)")
+    results = {}
+    for phase, target in (("bare", work / "bare.sqlite"), ("creditdesk", work / "home")):
+        out = subprocess.run([sys.executable, __file__, "--child", phase, str(bundle), str(target)],
+                             check=True, capture_output=True, text=True, env=os.environ)
+        r = results[phase] = json.loads(out.stdout.strip().splitlines()[-1])
+        print(f"{phase:>10}: {r['changes']:,} changes, {r['changes'] / r['seconds']:>9,.0f} changes/s "
+              f"({r['seconds']:.0f} s, peak RSS {r['peak_rss_mb']:.0f} MB)")
+    rate = {k: v["changes"] / v["seconds"] for k, v in results.items()}
+    print(f"ratio creditdesk/bare: {rate['creditdesk'] / rate['bare']:.2f} (target >= 0.50)")
+
+
+if __name__ == "__main__":
+    main()
