@@ -1,0 +1,413 @@
+"""Loading and validating policy profiles, and choosing the version in force on a day.
+
+Bundled profiles ship in ``creditdesk/resources/policies/*.json``; the platform
+publishes newer versions as ``policy`` entities (protocol 4.5). Every load error
+names the file (or platform entity), the JSON path inside it and what is wrong.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import re
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from creditdesk.policy.model import (
+    AGENCY_LEVELS,
+    FORMAT,
+    FORMAT_VERSION,
+    MATTER_CODES,
+    NATURES,
+    RULE_OUTCOMES,
+    STEPS,
+    SUBJECT_KINDS,
+    TEMPLATE_FIELDS,
+    AllCond,
+    AnyCond,
+    Citation,
+    CommitmentCond,
+    CommitmentTemplate,
+    DocumentInfo,
+    Matter,
+    NoRecordsCond,
+    Note,
+    NotCond,
+    Profile,
+    RecordFilter,
+    RecordsCond,
+    ReportCond,
+    ReportGradeCond,
+    ReportPolicy,
+    Rule,
+    SubjectCond,
+)
+
+log = logging.getLogger(__name__)
+_ID = re.compile(r"^[a-z][a-z0-9_]{1,39}$")
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+
+
+class PolicyError(ValueError):
+    """A profile that cannot be used: where (file, JSON path) and what."""
+
+    def __init__(self, source: str, path: str, message: str) -> None:
+        super().__init__(f"{source}: {path}: {message}")
+        self.source, self.path, self.message = source, path, message
+
+
+class UnknownProfile(LookupError):
+    def __init__(self, profile_id: str, known: Iterable[str], day: dt.date | None = None) -> None:
+        self.profile_id, self.known = profile_id, tuple(sorted(known))
+        what = f"策略档案 {profile_id!r} 在 {day} 没有生效的版本" if day else f"未知的策略档案 {profile_id!r}"
+        super().__init__(f"{what}；可用的档案：{', '.join(self.known)}")
+
+
+class UnknownMatter(LookupError):
+    def __init__(self, matter: str, profile: Profile) -> None:
+        self.matter = matter
+        self.known = profile.matter_codes
+        super().__init__(
+            f"档案 {profile.id} v{profile.version} 没有事项 {matter!r}；可用的事项："
+            + ", ".join(f"{m.code}（{m.label}）" for m in profile.matters)
+        )
+
+
+# -- the validator ---------------------------------------------------------------
+
+
+class _Reader:
+    """Walks one document, keeping the JSON path for error messages."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def fail(self, path: str, message: str):  # noqa: ANN201
+        raise PolicyError(self.source, path, message)
+
+    def obj(self, value: Any, path: str, required: Iterable[str], optional: Iterable[str] = ()) -> dict:
+        if not isinstance(value, dict):
+            self.fail(path, f"expected an object, got {_kind(value)}")
+        required, allowed = set(required), set(required) | set(optional)
+        for key in sorted(required - value.keys()):
+            self.fail(f"{path}.{key}", "missing required field")
+        for key in sorted(value.keys() - allowed):
+            self.fail(f"{path}.{key}", f"unknown field (allowed: {', '.join(sorted(allowed))})")
+        return value
+
+    def text(self, value: Any, path: str) -> str:
+        if not isinstance(value, str) or not value.strip():
+            self.fail(path, f"expected a non-empty string, got {_kind(value)}")
+        return value
+
+    def integer(self, value: Any, path: str, minimum: int = 0) -> int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.fail(path, f"expected an integer, got {_kind(value)}")
+        if value < minimum:
+            self.fail(path, f"must be at least {minimum}, got {value}")
+        return value
+
+    def boolean(self, value: Any, path: str) -> bool:
+        if not isinstance(value, bool):
+            self.fail(path, f"expected true or false, got {_kind(value)}")
+        return value
+
+    def date(self, value: Any, path: str) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(self.text(value, path))
+        except ValueError:
+            self.fail(path, f"expected a date YYYY-MM-DD, got {value!r}")
+
+    def choice(self, value: Any, path: str, allowed: Iterable[str]) -> str:
+        allowed = tuple(allowed)
+        if value not in allowed:
+            self.fail(path, f"{value!r} is not one of {', '.join(allowed)}")
+        return value
+
+    def items(self, value: Any, path: str, nonempty: bool = True) -> list:
+        if not isinstance(value, list):
+            self.fail(path, f"expected a list, got {_kind(value)}")
+        if nonempty and not value:
+            self.fail(path, "must not be empty")
+        return value
+
+    def strings(self, value: Any, path: str, allowed: Iterable[str] | None = None) -> tuple[str, ...]:
+        out = []
+        for i, v in enumerate(self.items(value, path)):
+            out.append(self.choice(v, f"{path}[{i}]", allowed) if allowed is not None else self.text(v, f"{path}[{i}]"))
+        return tuple(out)
+
+
+def _kind(value: Any) -> str:
+    return {dict: "an object", list: "a list", str: "a string", bool: "a boolean", type(None): "null"}.get(
+        type(value), type(value).__name__
+    )
+
+
+def parse_profile(doc: Any, source: str) -> Profile:
+    """Validate a profile document and build the Profile. Raises PolicyError."""
+    r = _Reader(source)
+    top = r.obj(
+        doc, "$",
+        required=("format", "format_version", "profile_id", "version", "effective_from", "name", "document", "matters"),
+        optional=("report", "rules", "notes", "commitment_templates", "description"),
+    )  # fmt: skip
+    if top["format"] != FORMAT:
+        r.fail("$.format", f"expected {FORMAT!r}, got {top['format']!r}")
+    if top["format_version"] != FORMAT_VERSION:
+        r.fail("$.format_version", f"this program reads format version {FORMAT_VERSION}, got {top['format_version']!r}")
+    profile_id = r.text(top["profile_id"], "$.profile_id")
+    if not _ID.match(profile_id):
+        r.fail("$.profile_id", f"{profile_id!r} must be lowercase letters, digits and _ (2–40), starting with a letter")
+    version = r.integer(top["version"], "$.version", 1)
+    effective_from = r.date(top["effective_from"], "$.effective_from")
+
+    d = r.obj(top["document"], "$.document", ("number", "title", "issuer", "issued_on"))
+    document = DocumentInfo(
+        r.text(d["number"], "$.document.number"), r.text(d["title"], "$.document.title"),
+        r.text(d["issuer"], "$.document.issuer"), r.date(d["issued_on"], "$.document.issued_on"),
+    )  # fmt: skip
+
+    def citation(value: Any, path: str) -> Citation:
+        c = r.obj(value, path, ("clause", "quote"), ("document",))
+        doc_no = r.text(c["document"], f"{path}.document") if "document" in c else document.number
+        return Citation(doc_no, r.text(c["clause"], f"{path}.clause"), r.text(c["quote"], f"{path}.quote"))
+
+    matters: list[Matter] = []
+    seen: set[str] = set()
+    for i, m in enumerate(r.items(top["matters"], "$.matters")):
+        p = f"$.matters[{i}]"
+        r.obj(m, p, ("code", "label", "maps_to", "steps"), ("citation",))
+        code = r.text(m["code"], f"{p}.code")
+        if not _ID.match(code):
+            r.fail(f"{p}.code", f"{code!r} must be lowercase letters, digits and _")
+        if code in seen:
+            r.fail(f"{p}.code", f"duplicate matter {code!r}")
+        seen.add(code)
+        maps_to = r.choice(m["maps_to"], f"{p}.maps_to", MATTER_CODES)
+        if code in MATTER_CODES and code != maps_to:
+            r.fail(f"{p}.maps_to", f"the standard matter {code!r} cannot map onto {maps_to!r}")
+        steps = r.strings(m["steps"], f"{p}.steps", STEPS)
+        cit = citation(m["citation"], f"{p}.citation") if "citation" in m else None
+        matters.append(Matter(code, r.text(m["label"], f"{p}.label"), maps_to, steps, cit))
+
+    def matter_list(value: Any, path: str) -> tuple[str, ...] | None:
+        if value == "*":
+            return None
+        return r.strings(value, path, tuple(seen))
+
+    report = ReportPolicy()
+    if "report" in top:
+        p = "$.report"
+        rp = r.obj(top["report"], p, (), ("max_age_years", "min_agency_level", "require_publicized", "citations"))
+        report = ReportPolicy(
+            max_age_years=None if rp.get("max_age_years") is None else r.integer(rp["max_age_years"], f"{p}.max_age_years", 1),
+            min_agency_level=None if rp.get("min_agency_level") is None
+            else r.choice(rp["min_agency_level"], f"{p}.min_agency_level", AGENCY_LEVELS),
+            require_publicized=r.boolean(rp.get("require_publicized", False), f"{p}.require_publicized"),
+            citations=tuple(citation(c, f"{p}.citations[{i}]") for i, c in enumerate(r.items(rp.get("citations", []), f"{p}.citations", False))),
+        )  # fmt: skip
+
+    rules: list[Rule] = []
+    rule_ids: set[str] = set()
+    for i, x in enumerate(r.items(top.get("rules", []), "$.rules", nonempty=False)):
+        p = f"$.rules[{i}]"
+        r.obj(x, p, ("id", "matters", "when", "outcome", "measures", "citation"), ("note",))
+        rid = r.text(x["id"], f"{p}.id")
+        if rid in rule_ids:
+            r.fail(f"{p}.id", f"duplicate rule id {rid!r}")
+        rule_ids.add(rid)
+        rules.append(
+            Rule(
+                id=rid, matters=matter_list(x["matters"], f"{p}.matters"), when=_condition(r, x["when"], f"{p}.when"),
+                outcome=r.choice(x["outcome"], f"{p}.outcome", RULE_OUTCOMES),
+                measures=r.strings(x["measures"], f"{p}.measures"), citation=citation(x["citation"], f"{p}.citation"),
+                note=r.text(x["note"], f"{p}.note") if "note" in x else None,
+            )
+        )  # fmt: skip
+
+    notes = []
+    for i, n in enumerate(r.items(top.get("notes", []), "$.notes", nonempty=False)):
+        p = f"$.notes[{i}]"
+        r.obj(n, p, ("text",), ("citation", "matters"))
+        notes.append(
+            Note(
+                r.text(n["text"], f"{p}.text"), citation(n["citation"], f"{p}.citation") if "citation" in n else None,
+                matter_list(n.get("matters", "*"), f"{p}.matters"),
+            )
+        )  # fmt: skip
+
+    templates = []
+    for i, t in enumerate(r.items(top.get("commitment_templates", []), "$.commitment_templates", nonempty=False)):
+        p = f"$.commitment_templates[{i}]"
+        r.obj(t, p, ("matters", "text"), ("citation",))
+        text = r.text(t["text"], f"{p}.text")
+        for name in _PLACEHOLDER.findall(text):
+            if name not in TEMPLATE_FIELDS:
+                r.fail(f"{p}.text", f"unknown placeholder {{{name}}} (allowed: {', '.join(TEMPLATE_FIELDS)})")
+        templates.append(
+            CommitmentTemplate(matter_list(t["matters"], f"{p}.matters"), text,
+                               citation(t["citation"], f"{p}.citation") if "citation" in t else None)
+        )  # fmt: skip
+
+    return Profile(
+        id=profile_id, version=version, effective_from=effective_from, name=r.text(top["name"], "$.name"),
+        document=document, report=report, matters=tuple(matters), rules=tuple(rules), notes=tuple(notes),
+        commitment_templates=tuple(templates), source=source, raw=doc,
+    )  # fmt: skip
+
+
+_FILTER_KEYS = ("categories", "nature", "severe", "grades", "min_age_days", "max_age_days", "min_age_years", "max_age_years")
+
+
+def _filter(r: _Reader, value: Any, path: str, extra: tuple[str, ...] = ()) -> RecordFilter:
+    f = r.obj(value, path, (), _FILTER_KEYS + extra)
+    ints = {k: r.integer(f[k], f"{path}.{k}") for k in _FILTER_KEYS if k.startswith(("min_", "max_")) and k in f}
+    return RecordFilter(
+        categories=frozenset(r.strings(f["categories"], f"{path}.categories")) if "categories" in f else None,
+        nature=r.choice(f["nature"], f"{path}.nature", NATURES) if "nature" in f else None,
+        severe=r.boolean(f["severe"], f"{path}.severe") if "severe" in f else None,
+        grades=frozenset(g.upper() for g in r.strings(f["grades"], f"{path}.grades")) if "grades" in f else None,
+        **ints,
+    )
+
+
+def _condition(r: _Reader, value: Any, path: str):  # noqa: ANN202
+    if not isinstance(value, dict) or len(value) != 1:
+        r.fail(path, "a condition is an object with exactly one key: records, no_records, subject, report, "
+                     "report_grade, commitment, all, any or not")  # fmt: skip
+    ((key, body),) = value.items()
+    p = f"{path}.{key}"
+    if key == "records":
+        at_least = r.integer(body.get("at_least", 1), f"{p}.at_least", 1) if isinstance(body, dict) else 1
+        return RecordsCond(_filter(r, body, p, ("at_least",)), at_least)
+    if key == "no_records":
+        return NoRecordsCond(_filter(r, body, p))
+    if key == "subject":
+        s = r.obj(body, p, (), ("known", "kinds", "min_years_registered", "max_years_registered"))
+        return SubjectCond(
+            known=r.boolean(s["known"], f"{p}.known") if "known" in s else None,
+            kinds=frozenset(r.strings(s["kinds"], f"{p}.kinds", SUBJECT_KINDS)) if "kinds" in s else None,
+            min_years_registered=r.integer(s["min_years_registered"], f"{p}.min_years_registered") if "min_years_registered" in s else None,
+            max_years_registered=r.integer(s["max_years_registered"], f"{p}.max_years_registered") if "max_years_registered" in s else None,
+        )  # fmt: skip
+    if key == "report":
+        return ReportCond(r.choice(body, p, ("missing", "not_acceptable", "missing_or_not_acceptable", "acceptable")))
+    if key == "report_grade":
+        return ReportGradeCond(frozenset(g.upper() for g in r.strings(body, p)))
+    if key == "commitment":
+        return CommitmentCond(r.choice(body, p, ("missing", "signed")))
+    if key in ("all", "any"):
+        parts = tuple(_condition(r, c, f"{p}[{i}]") for i, c in enumerate(r.items(body, p)))
+        return AllCond(parts) if key == "all" else AnyCond(parts)
+    if key == "not":
+        return NotCond(_condition(r, body, p))
+    r.fail(p, "unknown condition (expected records, no_records, subject, report, report_grade, commitment, all, any or not)")
+
+
+# -- files and the store --------------------------------------------------------
+
+
+def load_profile_file(path: str | Path) -> Profile:
+    path = Path(path)
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise PolicyError(str(path), f"line {exc.lineno} column {exc.colno}", f"not valid JSON: {exc.msg}") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PolicyError(str(path), "$", f"cannot read: {exc}") from exc
+    return parse_profile(doc, str(path))
+
+
+def bundled_profiles() -> list[Profile]:
+    """The profiles shipped with the program. A broken bundled file is a bug: it raises."""
+    folder = resources.files("creditdesk") / "resources" / "policies"
+    out = []
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".json"):
+            with resources.as_file(entry) as path:
+                out.append(load_profile_file(path))
+    return out
+
+
+def platform_profile(entity_id: str, profile_id: str, version: int, effective_from: Any, document: Any) -> Profile:
+    """A ``policy`` entity (protocol 4.5): the row's profile_id, version and date govern."""
+    source = f"platform policy {entity_id}"
+    if isinstance(document, (str, bytes)):
+        document = json.loads(document)
+    if isinstance(document, dict):
+        for key, value in (("profile_id", profile_id), ("version", version)):
+            if key in document and document[key] != value:
+                raise PolicyError(source, f"$.{key}", f"{document[key]!r} differs from the entity's {key} {value!r}")
+        document = {**document, "profile_id": profile_id, "version": version,
+                    "effective_from": effective_from.isoformat() if isinstance(effective_from, dt.date) else effective_from}  # fmt: skip
+    return parse_profile(document, source)
+
+
+class ProfileStore:
+    """Every known version of every profile; ``resolve`` picks the one in force on a day."""
+
+    def __init__(self, profiles: Iterable[Profile] = ()) -> None:
+        self._versions: dict[str, dict[int, Profile]] = {}
+        self.errors: list[PolicyError] = []  # platform versions that could not be used
+        for p in profiles:
+            self.add(p)
+
+    def add(self, profile: Profile) -> None:
+        # A platform version replaces a bundled one with the same number.
+        self._versions.setdefault(profile.id, {})[profile.version] = profile
+
+    @classmethod
+    def bundled(cls) -> ProfileStore:
+        return cls(bundled_profiles())
+
+    def add_platform_rows(self, rows: Iterable[Any]) -> None:
+        """Rows of the ``policy`` table (id, profile_id, version, effective_from, document).
+
+        A version that does not validate is skipped and kept in ``errors``: the
+        counter goes on with the versions it can read.
+        """
+        for row in rows:
+            try:
+                self.add(platform_profile(row.id, row.profile_id, row.version, row.effective_from, row.document))
+            except PolicyError as exc:
+                log.warning("policy version not used: %s", exc)
+                self.errors.append(exc)
+            except ValueError as exc:
+                err = PolicyError(f"platform policy {row.id}", "$", f"not valid JSON: {exc}")
+                log.warning("policy version not used: %s", err)
+                self.errors.append(err)
+
+    @classmethod
+    def from_engine(cls, engine: Any) -> ProfileStore:
+        from sqlalchemy import select
+
+        from creditdesk.db import models
+
+        t = models.PolicyVersion.__table__
+        store = cls.bundled()
+        with engine.connect() as conn:
+            store.add_platform_rows(conn.execute(select(t.c.id, t.c.profile_id, t.c.version, t.c.effective_from, t.c.document)))
+        return store
+
+    @property
+    def profile_ids(self) -> tuple[str, ...]:
+        return tuple(sorted(self._versions))
+
+    def versions(self, profile_id: str) -> list[Profile]:
+        return sorted(self._versions.get(profile_id, {}).values(), key=lambda p: p.version)
+
+    def resolve(self, profile_id: str, day: dt.date) -> Profile:
+        """The highest version whose effective_from is not after ``day``."""
+        versions = self._versions.get(profile_id)
+        if not versions:
+            raise UnknownProfile(profile_id, self._versions)
+        in_force = [p for p in versions.values() if p.effective_from <= day]
+        if not in_force:
+            raise UnknownProfile(profile_id, self._versions, day)
+        return max(in_force, key=lambda p: p.version)
