@@ -10,6 +10,7 @@ from creditdesk import __version__
 from creditdesk.identifiers import CodeError
 
 EXIT_OK, EXIT_FAIL, EXIT_BAD_CODE = 0, 1, 2
+EXIT_UNKNOWN_CHOICE = 3  # check: unknown matter or profile
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -58,6 +59,17 @@ def _parser() -> argparse.ArgumentParser:
     bi = bd_sub.add_parser("import", help="verify a signed offline bundle and apply it, all or nothing")
     bi.add_argument("file")
     bi.add_argument("--json", action="store_true")
+
+    ck = sub.add_parser("check", help="核查: apply the policy profile to a subject for a matter")
+    ck.add_argument("subject", nargs="?", help="USCC, ID number or subject id")
+    ck.add_argument("--matter", required=True, help="matter code, e.g. procurement")
+    ck.add_argument("--profile", help="policy profile id (default: the installation's)")
+    ck.add_argument("--report", metavar="NO", help="platform credit report number the applicant presents")
+    ck.add_argument("--on", metavar="YYYY-MM-DD", help="day of the check (default: today)")
+    ck.add_argument("--commitment", action="store_true", help="the applicant has signed the credit commitment")
+    ck.add_argument("--json", action="store_true")
+    ck.add_argument("--batch", metavar="FILE", help="codes one a line, or a CSV/XLSX column ('-' for stdin)")
+    ck.add_argument("--out", metavar="FILE.xlsx", help="with --batch: write an XLSX instead of JSON lines")
     return p
 
 
@@ -376,7 +388,90 @@ def cmd_bundle(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    """Exit 2 for a bad code, 3 for an unknown matter or profile (listing the valid ones)."""
+    import datetime as dt
+
+    from creditdesk.policy.store import UnknownMatter, UnknownProfile
+    from creditdesk.services.check import CheckInputError, CheckService, NotACode, read_batch_codes, write_xlsx, xlsx_row
+    from creditdesk.services.lookup import classify_query
+
+    if bool(args.batch) == bool(args.subject):
+        print("请提供一个主体代码，或使用 --batch FILE（二者选一）", file=sys.stderr)
+        return EXIT_FAIL
+    try:
+        day = dt.date.fromisoformat(args.on) if args.on else None
+    except ValueError:
+        print(f"--on 须为 YYYY-MM-DD 格式的日期：{args.on}", file=sys.stderr)
+        return EXIT_FAIL
+    if args.subject:
+        try:  # a bad code is reported before anything is opened
+            if classify_query(args.subject) == "name":
+                raise NotACode(f"“{args.subject.strip()}”不是统一社会信用代码、身份证号或主体编号")
+        except (CodeError, NotACode) as exc:
+            print(str(exc), file=sys.stderr)
+            return EXIT_BAD_CODE
+    ctx = _open(args)
+    try:
+        service = CheckService(ctx.engine, ctx.settings.profile_id, ctx.settings.stale_after_hours)
+
+        def one(query: str) -> dict:
+            out = service.check(query, args.matter, profile_id=args.profile, report_no=args.report, day=day,
+                                commitment_signed=args.commitment)  # fmt: skip
+            return out.to_json()
+
+        try:  # unknown matter or profile: said once, before any subject
+            profile = service.store.resolve(args.profile or ctx.settings.profile_id, day or dt.date.today())
+            if profile.matter(args.matter) is None:
+                raise UnknownMatter(args.matter, profile)
+        except (UnknownMatter, UnknownProfile) as exc:
+            print(str(exc), file=sys.stderr)
+            return EXIT_UNKNOWN_CHOICE
+        if args.batch:
+            rows = []
+            for query in read_batch_codes(args.batch):
+                try:
+                    payload = one(query)
+                except (CodeError, CheckInputError) as exc:
+                    payload = {"query": query, "error": str(exc)}
+                if args.out:
+                    rows.append(xlsx_row(query, payload))
+                else:
+                    print(json.dumps(payload, ensure_ascii=False))
+            if args.out:
+                write_xlsx(args.out, rows)
+                print(f"已写入 {args.out}：{len(rows)} 个主体", file=sys.stderr)
+            return EXIT_OK
+        try:
+            payload = one(args.subject)
+        except CheckInputError as exc:
+            print(str(exc), file=sys.stderr)
+            return EXIT_FAIL
+        print(json.dumps(payload, ensure_ascii=False) if args.json else _format_check(payload))
+        return EXIT_OK
+    finally:
+        ctx.close()
+
+
+def _format_check(p: dict) -> str:
+    labels = {"prohibit": "禁止", "strict": "从严审查", "incentive": "激励", "normal": "正常办理"}
+    s = p["subject"]
+    lines = [f"{s['name'] or '（平台无此主体）'}  {s['id']}",
+             f"事项 {p['matter']}，档案 {p['profile']['id']} v{p['profile']['version']}，{p['on']}：{labels[p['outcome']]}"]
+    for m in p["measures"]:
+        c = m["citation"]
+        lines.append(f"  · {m['text']}（{c['document']} {c['clause']}：“{c['quote']}”）")
+    if p["requirements"]:
+        lines.append("待办：" + "、".join(p["requirements"]))
+    if p["report"]:
+        r = p["report"]
+        lines.append(f"信用报告 {r['report_no']}：" + ("可用" if r["acceptable"] else "不可用（" + "、".join(r["problems"]) + "）"))
+    lines.append(f"有效记录 {sum(f['in_force'] for f in p['findings'])} 条，共 {len(p['findings'])} 条")
+    return "\n".join(lines)  # fmt: skip
+
+
 COMMANDS = {
+    "check": cmd_check,
     "demo-data": cmd_demo_data,
     "lookup": cmd_lookup,
     "status": cmd_status,
