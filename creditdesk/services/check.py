@@ -16,7 +16,7 @@ from creditdesk.credit import SubjectInfo
 from creditdesk.db import models
 from creditdesk.identifiers import CodeError, id_digest, normalize_code, parse_code, person_subject_id
 from creditdesk.policy.engine import AgencyFacts, CheckResult, ReportFacts, evaluate
-from creditdesk.policy.store import ProfileStore
+from creditdesk.policy.store import ProfileStore, UnknownMatter
 from creditdesk.services.lookup import classify_query
 from creditdesk.services.position import DataPosition, read_person_key, read_position
 from creditdesk.services.records import load_records, load_subjects, subject_by_uscc
@@ -88,8 +88,6 @@ class CheckService:
         day = day or dt.date.today()
         profile = self.store.resolve(profile_id or self.profile_id, day)
         if profile.matter(matter) is None:
-            from creditdesk.policy.store import UnknownMatter
-
             raise UnknownMatter(matter, profile)
         with self.engine.connect() as conn:
             subject_id, subject = self._resolve(conn, query)
