@@ -70,7 +70,8 @@ class BatchResult:
 
 @dataclass
 class _Plan:
-    upserts: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
+    # type -> entity id -> row tuple (protocol.COLUMNS order), latest change last.
+    upserts: dict[str, dict[str, tuple]] = field(default_factory=dict)
     deletes: dict[str, set[str]] = field(default_factory=dict)
     rejected: list[dict[str, Any]] = field(default_factory=list)
     ignored: int = 0
@@ -81,46 +82,39 @@ class Cancelled(Exception):
     """Raised between batches when the caller asked to stop; committed batches stay."""
 
 
-_JSON_COLUMNS = {"former_names", "extra", "document"}
+_BUILDERS = {etype: protocol.row_builder(etype) for etype in TABLES}
+for _etype, _table in TABLES.items():  # the rows are built in protocol.COLUMNS order
+    assert set(protocol.COLUMNS[_etype]) == {c.name for c in _table.columns}, _etype
+_SUBJECT_NAME = protocol.COLUMNS["subject"].index("name")
+_SUBJECT_FORMER = protocol.COLUMNS["subject"].index("former_names")
+_POLICY_PROFILE = protocol.COLUMNS["policy"].index("profile_id")
+_POLICY_VERSION = protocol.COLUMNS["policy"].index("version")
 
 
 class _RawWriter:
-    """Bulk statements executed straight on the DB-API cursor.
+    """Bulk statements executed straight on the driver.
 
     This is the hot path of every load: SQLAlchemy's per-row bind processing
-    cost more than SQLite's own work, so rows go in as plain tuples — dates
-    already canonical text (protocol.convert), JSON serialised once here.
+    cost more than SQLite's own work, so rows go in as the plain tuples that
+    protocol.row_builder makes — dates already canonical text, JSON already
+    serialised.
     """
 
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
         self.mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-        self._sql: dict[str, tuple[str, list[str]]] = {}
 
-    def upsert_sql(self, table: Table) -> tuple[str, list[str]]:
-        cached = self._sql.get(table.name)
-        if cached is None:
-            columns = [c.name for c in table.columns]
-            updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "id")
-            sql = (
-                f"INSERT INTO {table.name} ({', '.join(columns)}) "
-                f"VALUES ({', '.join([self.mark] * len(columns))}) "
-                f"ON CONFLICT (id) DO UPDATE SET {updates}"
-            )
-            cached = self._sql[table.name] = (sql, columns)
-        return cached
+    def upsert_sql(self, etype: str) -> str:
+        columns = protocol.COLUMNS[etype]
+        updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "id")
+        return (
+            f"INSERT INTO {TABLES[etype].name} ({', '.join(columns)}) "
+            f"VALUES ({', '.join([self.mark] * len(columns))}) "
+            f"ON CONFLICT (id) DO UPDATE SET {updates}"
+        )
 
-    def upsert(self, table: Table, rows: Sequence[dict[str, Any]]) -> None:
-        sql, columns = self.upsert_sql(table)
-        dumps = orjson.dumps
-        params = [
-            tuple(
-                (None if row.get(c) is None else dumps(row[c]).decode()) if c in _JSON_COLUMNS else row.get(c)
-                for c in columns
-            )
-            for row in rows
-        ]
-        self.conn.exec_driver_sql(sql, params)
+    def upsert(self, etype: str, rows: list[tuple]) -> None:
+        self.conn.exec_driver_sql(self.upsert_sql(etype), rows)
 
 
 def _rejection(change: Any, reason: str, source: str, now: dt.datetime) -> dict[str, Any]:
@@ -148,37 +142,54 @@ class ChangeApplier:
     # -- planning (pure) -------------------------------------------------
     def _plan(self, changes: Sequence[Any], mark: int | None) -> _Plan:
         plan = _Plan()
+        upserts, deletes, builders = plan.upserts, plan.deletes, _BUILDERS
         now = dt.datetime.now(dt.timezone.utc)
+
+        def reject(change: Any, reason: str) -> None:
+            plan.rejected.append(_rejection(change, reason, self.source, now))
+
         for change in changes:
             if not isinstance(change, dict):
-                plan.rejected.append(_rejection(change, "变更不是 JSON 对象", self.source, now))
+                reject(change, "变更不是 JSON 对象")
                 continue
-            seq = change.get("seq")
-            if isinstance(seq, int) and not isinstance(seq, bool):
+            get = change.get
+            seq = get("seq")
+            seq_ok = seq.__class__ is int or (isinstance(seq, int) and not isinstance(seq, bool))
+            if seq_ok:
                 plan.last_seq = seq
-            etype, op, eid = change.get("type"), change.get("op"), change.get("id")
-            if etype not in TABLES:
+            etype = get("type")
+            build = builders.get(etype) if isinstance(etype, str) else None
+            if build is None:
                 plan.ignored += 1  # unknown types are the platform's future, not an error
                 continue
-            try:
-                if not isinstance(seq, int) or isinstance(seq, bool):
-                    raise InvalidChange(f"seq 应为整数，实际为 {seq!r}")
-                if op == "delete":
-                    if not isinstance(eid, str) or not eid:
-                        raise InvalidChange(f"实体 id 无效：{eid!r}")
-                    plan.upserts.get(etype, {}).pop(eid, None)
-                    plan.deletes.setdefault(etype, set()).add(eid)
-                elif op == "upsert":
-                    row = protocol.convert(etype, eid, change.get("data"))
-                    row["sync_pass"] = mark
-                    plan.deletes.get(etype, set()).discard(eid)
-                    bucket = plan.upserts.setdefault(etype, {})
-                    bucket.pop(eid, None)  # keep arrival order of the latest version
-                    bucket[eid] = row
-                else:
-                    raise InvalidChange(f"op 应为 upsert 或 delete，实际为 {op!r}")
-            except InvalidChange as exc:
-                plan.rejected.append(_rejection(change, str(exc), self.source, now))
+            op, eid = get("op"), get("id")
+            if not seq_ok:
+                reject(change, f"seq 应为整数，实际为 {seq!r}")
+            elif op == "delete":
+                if not isinstance(eid, str) or not eid:
+                    reject(change, f"实体 id 无效：{eid!r}")
+                    continue
+                bucket = upserts.get(etype)
+                if bucket:
+                    bucket.pop(eid, None)
+                deletes.setdefault(etype, set()).add(eid)
+            elif op == "upsert":
+                try:
+                    row = build(eid, get("data"), mark)
+                except InvalidChange as exc:
+                    reject(change, str(exc))
+                    continue
+                gone = deletes.get(etype)
+                if gone:
+                    gone.discard(eid)
+                bucket = upserts.get(etype)
+                if bucket is None:
+                    bucket = upserts[etype] = {}
+                elif eid in bucket:
+                    del bucket[eid]  # keep arrival order of the latest version
+                bucket[eid] = row
+            else:
+                reject(change, f"op 应为 upsert 或 delete，实际为 {op!r}")
         return plan
 
     # -- writing ---------------------------------------------------------
@@ -192,34 +203,42 @@ class ChangeApplier:
             if etype == "subject":
                 delete_names(conn, id_list)
             result.deleted += conn.execute(delete(table).where(table.c.id.in_(id_list))).rowcount or 0
+        writer = _RawWriter(conn)
         for etype, bucket in plan.upserts.items():
             if not bucket:
                 continue
             rows = list(bucket.values())
-            table = TABLES[etype]
             if etype == "policy":
-                # (profile_id, version) is unique: a new entity id for the same version replaces
-                # it, in the table and within this batch (the later change wins).
-                latest: dict[tuple[str, int], dict[str, Any]] = {}
-                for row in rows:
-                    latest.pop((row["profile_id"], row["version"]), None)
-                    latest[(row["profile_id"], row["version"])] = row
-                rows = list(latest.values())
-                for row in rows:
-                    conn.execute(
-                        delete(table).where(
-                            table.c.profile_id == row["profile_id"],
-                            table.c.version == row["version"],
-                            table.c.id != row["id"],
-                        )
-                    )
-            _RawWriter(conn).upsert(table, rows)
+                rows = self._replace_policy_versions(conn, rows)
+            writer.upsert(etype, rows)
             if etype == "subject":
-                replace_names(conn, rows)
+                replace_names(
+                    conn,
+                    [
+                        {"id": r[0], "name": r[_SUBJECT_NAME], "former_names": orjson.loads(r[_SUBJECT_FORMER])}
+                        for r in rows
+                    ],
+                )
             result.upserted += len(rows)
         if plan.rejected:
             conn.execute(insert(_rejected), plan.rejected)
         return result
+
+    @staticmethod
+    def _replace_policy_versions(conn: Connection, rows: list[tuple]) -> list[tuple]:
+        """(profile_id, version) is unique: a new entity id for the same version replaces
+        it, in the table and within this batch (the later change wins)."""
+        table = TABLES["policy"]
+        latest: dict[tuple[str, int], tuple] = {}
+        for row in rows:
+            key = (row[_POLICY_PROFILE], row[_POLICY_VERSION])
+            latest.pop(key, None)
+            latest[key] = row
+        for (profile_id, version), row in latest.items():
+            conn.execute(
+                delete(table).where(table.c.profile_id == profile_id, table.c.version == version, table.c.id != row[0])
+            )
+        return list(latest.values())
 
     @staticmethod
     def _store_position(conn: Connection, position: Position) -> None:
