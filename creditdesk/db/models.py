@@ -23,6 +23,7 @@ from sqlalchemy import (
     Float,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -224,3 +225,67 @@ class OutboxItem(Base):
     reason: Mapped[Optional[str]] = mapped_column(Text)  # the platform's reason, when rejected
     queued_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     delivered_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime(timezone=True))
+
+
+class Review(Base):
+    """A finalised 核查 record (issue #4 item 7): immutable once written.
+
+    A correction is a new row with ``version`` + 1 and ``supersedes`` naming the
+    row it replaces; the old row is never changed. ``content_digest`` is the
+    SHA-256 of the canonical JSON of the review's content (see
+    creditdesk.services.reviews), ``verification_code`` a short code derived
+    from it that the slip carries. The subject is shown by USCC or masked ID
+    number only (``subject_code_display``): never a full ID number.
+    """
+
+    __tablename__ = "review"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    supersedes: Mapped[Optional[str]] = mapped_column(String(36), unique=True, index=True)  # one correction per version
+    subject_id: Mapped[str] = mapped_column(String(80), index=True)
+    subject_name: Mapped[Optional[str]] = mapped_column(String(200))
+    subject_kind: Mapped[Optional[str]] = mapped_column(String(24))
+    subject_code_display: Mapped[Optional[str]] = mapped_column(String(80))
+    matter: Mapped[str] = mapped_column(String(40))
+    profile_id: Mapped[str] = mapped_column(String(40))
+    profile_version: Mapped[int] = mapped_column(Integer)
+    computed_outcome: Mapped[str] = mapped_column(String(16))
+    final_outcome: Mapped[str] = mapped_column(String(16))
+    departure_reason: Mapped[Optional[str]] = mapped_column(Text)
+    measures: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    requirements: Mapped[list[str]] = mapped_column(JSON)
+    findings: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    report: Mapped[Optional[dict[str, Any]]] = mapped_column(JSON)
+    data_seq: Mapped[int] = mapped_column(BigInteger)
+    data_epoch: Mapped[Optional[str]] = mapped_column(String(80))
+    data_as_of: Mapped[Optional[str]] = mapped_column(String(40))
+    offline: Mapped[bool] = mapped_column(Boolean, default=False)
+    stale: Mapped[bool] = mapped_column(Boolean, default=False)
+    officer: Mapped[str] = mapped_column(String(100))
+    unit: Mapped[str] = mapped_column(String(200))
+    window: Mapped[Optional[str]] = mapped_column(String(100))
+    started_at: Mapped[Optional[str]] = mapped_column(String(40))  # ISO 8601 with offset
+    finalised_at: Mapped[str] = mapped_column(String(40))  # ISO 8601 with offset
+    verification_code: Mapped[str] = mapped_column(String(16), unique=True, index=True)
+    content_digest: Mapped[str] = mapped_column(String(64))
+
+
+class Commitment(Base):
+    """A credit commitment (信用承诺) signed at a review; ``number`` is per unit per day."""
+
+    __tablename__ = "commitment"
+    __table_args__ = (UniqueConstraint("unit", "number"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    review_id: Mapped[str] = mapped_column(String(36), index=True)
+    unit: Mapped[str] = mapped_column(String(200))
+    number: Mapped[str] = mapped_column(String(40))  # CN-YYYYMMDD-NNNN
+    template_text: Mapped[str] = mapped_column(Text)
+    signer_name: Mapped[str] = mapped_column(String(100))
+    signer_role: Mapped[str] = mapped_column(String(24))  # legal_representative | agent
+    signature_png: Mapped[Optional[bytes]] = mapped_column(LargeBinary)
+    signed_on_paper: Mapped[bool] = mapped_column(Boolean, default=False)
+    signed_at: Mapped[str] = mapped_column(String(40))  # ISO 8601 with offset
+    status: Mapped[str] = mapped_column(String(16), default="in_force")  # in_force | fulfilled | breached
+    due_items: Mapped[Optional[list[dict[str, Any]]]] = mapped_column(JSON)
