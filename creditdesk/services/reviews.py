@@ -1,0 +1,603 @@
+"""核查记录: the finalised review (issue #4 item 7) and checking a slip's code (item 8).
+
+A check (creditdesk.services.check) becomes a :class:`ReviewDraft`
+(:func:`draft_from_check`); the officer may depart from the computed outcome
+(with a reason) and attach the applicant's signed credit commitment.
+:meth:`ReviewService.finalise` validates the draft and, in ONE transaction,
+writes the review, its commitment and their outbox items (protocol 5; the
+data format is in docs/submissions.md). On SQLite that commit runs with
+``PRAGMA synchronous=FULL`` so a power cut right after "saved" cannot lose it.
+
+A finalised review is never changed: a correction is a new review with
+``version`` + 1 and ``supersedes`` naming the old one (:meth:`ReviewService.correct`).
+
+``content_digest`` is the SHA-256 of the canonical JSON (sorted keys, no
+spaces, UTF-8) of :func:`review_content`: every column of the review except
+the digest and code, plus the commitment as signed (its later status is not
+content). The ``verification_code`` is 50 bits of that digest in Crockford
+base32, ``XXXX-XXXX-XX``; on a clash with another review's code the next
+candidate is taken from ``sha256(digest + ":n")``. :meth:`ReviewService.verify`
+recomputes the digest from the stored rows, so a row changed behind the
+application's back no longer matches.
+
+No full ID number is ever stored: subjects are shown by USCC or masked ID
+number, and a draft whose text holds a valid ID number is refused.
+
+Pure Python and SQLAlchemy: no Qt.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import re
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, Engine, insert, select
+
+from creditdesk.db import models
+from creditdesk.db.engine import is_sqlite
+from creditdesk.identifiers import CodeError, mask_id_number, parse_code, parse_id_number, parse_uscc
+from creditdesk.platform.outbox import enqueue
+
+_review = models.Review.__table__
+_commitment = models.Commitment.__table__
+
+OUTCOMES = ("prohibit", "strict", "normal", "incentive")
+SIGNER_ROLES = ("legal_representative", "agent")
+COMMITMENT_STATUSES = ("in_force", "fulfilled", "breached")
+SUBMISSION_FORMAT = 1  # "format" in the outbox data; docs/submissions.md
+
+CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+CODE_LENGTH = 10
+_MAX_CODE_TRIES = 16
+_CODE_ALIASES = str.maketrans({"O": "0", "I": "1", "L": "1"})
+
+
+class ReviewRefused(ValueError):
+    """The draft cannot be finalised as it stands; the message says why (for the officer)."""
+
+
+# -- boundary dataclasses ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CommitmentDraft:
+    template_text: str  # the text as signed
+    signer_name: str
+    signer_role: str  # legal_representative | agent
+    signature_png: bytes | None = None  # drawn on the pad
+    signed_on_paper: bool = False
+    signed_at: str | None = None  # ISO 8601 with offset; default: the moment of finalising
+    due_items: list[dict[str, Any]] | None = None  # promised items with deadlines, e.g. {"item": …, "due": "2026-12-31"}
+
+
+@dataclass(frozen=True)
+class ReviewDraft:
+    subject_id: str
+    subject_name: str | None
+    subject_kind: str | None
+    subject_code_display: str | None  # USCC or masked ID number, never a full ID number
+    matter: str
+    profile_id: str
+    profile_version: int
+    computed_outcome: str
+    final_outcome: str
+    officer: str
+    unit: str
+    window: str | None = None
+    departure_reason: str | None = None  # required when final_outcome != computed_outcome
+    measures: list[dict[str, Any]] = field(default_factory=list)
+    requirements: list[str] = field(default_factory=list)
+    findings: list[dict[str, Any]] = field(default_factory=list)
+    report: dict[str, Any] | None = None
+    data_seq: int = 0
+    data_epoch: str | None = None
+    data_as_of: str | None = None
+    offline: bool = False
+    stale: bool = False
+    started_at: str | None = None
+    commitment: CommitmentDraft | None = None
+
+
+@dataclass(frozen=True)
+class SavedCommitment:
+    id: str
+    review_id: str
+    unit: str
+    number: str
+    template_text: str
+    signer_name: str
+    signer_role: str
+    signature_png: bytes | None
+    signed_on_paper: bool
+    signed_at: str
+    status: str
+    due_items: list[dict[str, Any]] | None
+
+    def to_json(self) -> dict:
+        return {
+            "id": self.id, "number": self.number, "signer_name": self.signer_name, "signer_role": self.signer_role,
+            "signed_on_paper": self.signed_on_paper, "signature_drawn": self.signature_png is not None,
+            "signed_at": self.signed_at, "status": self.status, "due_items": self.due_items,
+            "template_text": self.template_text,
+        }  # fmt: skip
+
+
+@dataclass(frozen=True)
+class SavedReview:
+    id: str
+    version: int
+    supersedes: str | None
+    subject_id: str
+    subject_name: str | None
+    subject_kind: str | None
+    subject_code_display: str | None
+    matter: str
+    profile_id: str
+    profile_version: int
+    computed_outcome: str
+    final_outcome: str
+    departure_reason: str | None
+    measures: list[dict[str, Any]]
+    requirements: list[str]
+    findings: list[dict[str, Any]]
+    report: dict[str, Any] | None
+    data_seq: int
+    data_epoch: str | None
+    data_as_of: str | None
+    offline: bool
+    stale: bool
+    officer: str
+    unit: str
+    window: str | None
+    started_at: str | None
+    finalised_at: str
+    verification_code: str
+    content_digest: str
+    commitment: SavedCommitment | None = None
+
+    @property
+    def departed(self) -> bool:
+        return self.final_outcome != self.computed_outcome
+
+    def to_json(self) -> dict:
+        return {
+            "id": self.id, "version": self.version, "supersedes": self.supersedes,
+            "subject": {"id": self.subject_id, "name": self.subject_name, "kind": self.subject_kind,
+                        "code": self.subject_code_display},
+            "matter": self.matter, "profile": {"id": self.profile_id, "version": self.profile_version},
+            "computed_outcome": self.computed_outcome, "outcome": self.final_outcome,
+            "departure_reason": self.departure_reason, "measures": self.measures, "requirements": self.requirements,
+            "findings": self.findings, "report": self.report,
+            "data": {"seq": self.data_seq, "epoch": self.data_epoch, "as_of": self.data_as_of, "stale": self.stale},
+            "offline": self.offline, "officer": self.officer, "unit": self.unit, "window": self.window,
+            "started_at": self.started_at, "finalised_at": self.finalised_at,
+            "verification_code": self.verification_code, "content_digest": self.content_digest,
+            "commitment": self.commitment.to_json() if self.commitment else None,
+        }  # fmt: skip
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    """``found``: a review has this code. ``intact``: its stored content still matches the digest
+    (False: the row was changed outside the application). ``superseded_by``: the correction that
+    replaced it, if any."""
+
+    found: bool
+    review: SavedReview | None = None
+    superseded_by: SavedReview | None = None
+    intact: bool = False
+
+    @property
+    def valid(self) -> bool:
+        return self.found and self.intact
+
+    def to_json(self) -> dict:
+        return {
+            "found": self.found, "intact": self.intact, "valid": self.valid,
+            "superseded_by": ({"id": self.superseded_by.id, "version": self.superseded_by.version,
+                               "verification_code": self.superseded_by.verification_code}
+                              if self.superseded_by else None),
+            "review": self.review.to_json() if self.review else None,
+        }  # fmt: skip
+
+
+# -- from a check -----------------------------------------------------------------------
+
+
+def _display_for(query: str | None, subject_id: str) -> str | None:
+    """USCC, or the masked ID number for a person the platform does not know."""
+    if query:
+        try:
+            parsed = parse_code(query)
+        except CodeError:
+            parsed = None
+        if parsed is not None:
+            return mask_id_number(parsed.value) if parsed.kind == "id_number" else parsed.value
+    return None if subject_id.startswith("P-") else subject_id
+
+
+def draft_from_check(
+    check: Any,
+    officer: str,
+    unit: str,
+    window: str | None = None,
+    offline: bool = False,
+    *,
+    final_outcome: str | None = None,
+    departure_reason: str | None = None,
+    commitment: CommitmentDraft | None = None,
+    started_at: str | None = None,
+) -> ReviewDraft:
+    """A draft from a ``CheckOutput`` (full evidence) or its ``to_json()`` dict.
+
+    From the dict, findings carry only what the JSON holds (record id, category,
+    in force, reason); pass the ``CheckOutput`` to record titles, document numbers
+    and record versions. The raw query is never kept (it may be a full ID number).
+    """
+    if isinstance(check, dict):
+        return _draft_from_json(check, officer, unit, window, offline, final_outcome, departure_reason, commitment,
+                                started_at)  # fmt: skip
+    r, s = check.result, check.subject
+    findings = [
+        {
+            "record_id": f.record.id, "updated_at": f.record.updated_at, "title": f.record.title,
+            "doc_no": f.record.doc_no, "category": f.record.category, "in_force": f.in_force, "reason": f.reason,
+        }
+        for f in r.findings
+    ]  # fmt: skip
+    measures = [{**m.to_json(), "rule_id": m.rule_id, "outcome": m.outcome} for m in r.measures]
+    report = None
+    if r.report is not None:
+        report = {**r.report.to_json(), "grade": r.report.grade}
+    return ReviewDraft(
+        subject_id=check.subject_id, subject_name=s.name if s else None, subject_kind=s.kind if s else None,
+        subject_code_display=(s.code_display if s else _display_for(check.query, check.subject_id)),
+        matter=r.matter, profile_id=r.profile.id, profile_version=r.profile.version,
+        computed_outcome=r.outcome, final_outcome=final_outcome or r.outcome, departure_reason=departure_reason,
+        measures=measures, requirements=list(r.requirements), findings=findings, report=report,
+        data_seq=check.data.seq, data_epoch=check.data.epoch, data_as_of=check.data.as_of, offline=offline,
+        stale=bool(check.stale), officer=officer, unit=unit, window=window, started_at=started_at,
+        commitment=commitment,
+    )  # fmt: skip
+
+
+def _draft_from_json(p, officer, unit, window, offline, final_outcome, departure_reason, commitment, started_at):  # noqa: ANN001, ANN202
+    s, data = p["subject"], p.get("data") or {}
+    subject_id = s["id"]
+    code = s.get("code_display") or s.get("code") or _display_for(None, subject_id)
+    keys = ("record_id", "updated_at", "title", "doc_no", "category", "in_force", "reason")
+    findings = [{k: f.get(k) for k in keys} for f in p.get("findings", [])]
+    return ReviewDraft(
+        subject_id=subject_id, subject_name=s.get("name"), subject_kind=s.get("kind"), subject_code_display=code,
+        matter=p["matter"], profile_id=p["profile"]["id"], profile_version=int(p["profile"]["version"]),
+        computed_outcome=p["outcome"], final_outcome=final_outcome or p["outcome"], departure_reason=departure_reason,
+        measures=list(p.get("measures", [])), requirements=list(p.get("requirements", [])), findings=findings,
+        report=p.get("report"), data_seq=int(data.get("seq") or 0), data_epoch=data.get("epoch"),
+        data_as_of=data.get("as_of"), offline=offline, stale=bool(data.get("stale", False)), officer=officer,
+        unit=unit, window=window, started_at=started_at, commitment=commitment,
+    )  # fmt: skip
+
+
+# -- digest and code ---------------------------------------------------------------------
+
+_REVIEW_CONTENT = tuple(c.name for c in _review.columns if c.name not in ("verification_code", "content_digest"))
+_COMMITMENT_CONTENT = ("id", "review_id", "unit", "number", "template_text", "signer_name", "signer_role",
+                       "signed_on_paper", "signed_at", "due_items")  # status changes later: not content  # fmt: skip
+
+
+def canonical_json(value: Any) -> bytes:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
+
+
+def review_content(review: dict[str, Any], commitment: dict[str, Any] | None) -> dict[str, Any]:
+    """What the digest covers, from row values (column name -> value)."""
+    content: dict[str, Any] = {k: review.get(k) for k in _REVIEW_CONTENT}
+    content["offline"] = bool(content["offline"])
+    content["stale"] = bool(content["stale"])
+    if commitment is not None:
+        c = {k: commitment.get(k) for k in _COMMITMENT_CONTENT}
+        c["signed_on_paper"] = bool(c["signed_on_paper"])
+        png = commitment.get("signature_png")
+        c["signature_sha256"] = hashlib.sha256(bytes(png)).hexdigest() if png is not None else None
+        content["commitment"] = c
+    else:
+        content["commitment"] = None
+    # Through JSON once: tuples become lists, as they come back from a JSON column.
+    return json.loads(canonical_json(content))
+
+
+def content_digest(review: dict[str, Any], commitment: dict[str, Any] | None) -> str:
+    return hashlib.sha256(canonical_json(review_content(review, commitment))).hexdigest()
+
+
+def _base32(data: bytes, length: int) -> str:
+    n = int.from_bytes(data, "big") >> (len(data) * 8 - 5 * length)
+    return "".join(CROCKFORD[(n >> (5 * i)) & 31] for i in reversed(range(length)))
+
+
+def code_candidate(digest: str, n: int = 0) -> str:
+    """The n-th verification code candidate for a digest, bare (10 characters)."""
+    raw = bytes.fromhex(digest) if n == 0 else hashlib.sha256(f"{digest}:{n}".encode("ascii")).digest()
+    return _base32(raw[:8], CODE_LENGTH)
+
+
+def format_code(bare: str) -> str:
+    return f"{bare[:4]}-{bare[4:8]}-{bare[8:]}"
+
+
+def normalize_code(text: str) -> str | None:
+    """``XXXX-XXXX-XX`` from what a person typed (any case, spaces, hyphens, O/I/L); None if not a code."""
+    bare = re.sub(r"[\s\-‐-―－_]+", "", text or "").upper().translate(_CODE_ALIASES)
+    if len(bare) != CODE_LENGTH or any(ch not in CROCKFORD for ch in bare):
+        return None
+    return format_code(bare)
+
+
+# -- full ID numbers never stored ----------------------------------------------------------
+
+_ID_LIKE = re.compile(r"(?<![0-9A-Za-z])\d{17}[0-9Xx](?![0-9A-Za-z])")
+
+
+def _holds_id_number(text: str) -> bool:
+    for m in _ID_LIKE.finditer(text):
+        candidate = m.group(0)
+        try:
+            parse_id_number(candidate)
+        except CodeError:
+            continue
+        try:  # an all-digit USCC that also passes the ID check is a USCC
+            parse_uscc(candidate)
+            continue
+        except CodeError:
+            return True
+    return False
+
+
+# -- the service --------------------------------------------------------------------------
+
+
+def _local_now() -> dt.datetime:
+    return dt.datetime.now().astimezone()
+
+
+class ReviewService:
+    def __init__(self, engine: Engine, now: Callable[[], dt.datetime] | None = None) -> None:
+        self.engine = engine
+        self._now = now or _local_now
+
+    # reading
+
+    def get(self, review_id: str) -> SavedReview | None:
+        with self.engine.connect() as conn:
+            return self._load(conn, _review.c.id == review_id)
+
+    def find_by_code(self, code: str) -> SavedReview | None:
+        norm = normalize_code(code)
+        if norm is None:
+            return None
+        with self.engine.connect() as conn:
+            return self._load(conn, _review.c.verification_code == norm)
+
+    def verify(self, code: str) -> VerifyResult:
+        norm = normalize_code(code)
+        if norm is None:
+            return VerifyResult(False)
+        with self.engine.connect() as conn:
+            row = conn.execute(select(_review).where(_review.c.verification_code == norm)).mappings().first()
+            if row is None:
+                return VerifyResult(False)
+            crow = conn.execute(select(_commitment).where(_commitment.c.review_id == row["id"])).mappings().first()
+            digest = content_digest(dict(row), dict(crow) if crow else None)
+            intact = digest == row["content_digest"] and any(
+                format_code(code_candidate(digest, n)) == norm for n in range(_MAX_CODE_TRIES)
+            )
+            review = _saved(row, crow)
+            successor = self._load(conn, _review.c.supersedes == row["id"])
+        return VerifyResult(True, review, successor, intact)
+
+    def _load(self, conn: Connection, where) -> SavedReview | None:  # noqa: ANN001
+        row = conn.execute(select(_review).where(where)).mappings().first()
+        if row is None:
+            return None
+        crow = conn.execute(select(_commitment).where(_commitment.c.review_id == row["id"])).mappings().first()
+        return _saved(row, crow)
+
+    # writing
+
+    def finalise(self, draft: ReviewDraft, corrects: str | None = None) -> SavedReview:
+        """Validate and save the review (+ commitment) and queue their outbox items, all in one
+        durable transaction. Raises ReviewRefused."""
+        self._validate(draft)
+        now = self._now()
+        if now.tzinfo is None:
+            now = now.astimezone()
+        finalised_at = now.isoformat(timespec="seconds")
+        review_id = str(uuid.uuid4())
+        with self._durable_transaction() as conn:
+            version, supersedes = 1, None
+            if corrects is not None:
+                old = conn.execute(
+                    select(_review.c.id, _review.c.version).where(_review.c.id == corrects)
+                ).first()  # fmt: skip
+                if old is None:
+                    raise ReviewRefused(f"要更正的核查记录不存在：{corrects}")
+                if conn.execute(select(_review.c.id).where(_review.c.supersedes == corrects)).first() is not None:
+                    raise ReviewRefused("该核查记录已被更正，请更正其最新版本")
+                version, supersedes = old.version + 1, old.id
+            values = {
+                "id": review_id, "version": version, "supersedes": supersedes,
+                "subject_id": draft.subject_id, "subject_name": draft.subject_name,
+                "subject_kind": draft.subject_kind, "subject_code_display": draft.subject_code_display,
+                "matter": draft.matter, "profile_id": draft.profile_id, "profile_version": int(draft.profile_version),
+                "computed_outcome": draft.computed_outcome, "final_outcome": draft.final_outcome,
+                "departure_reason": (draft.departure_reason or "").strip() or None,
+                "measures": list(draft.measures), "requirements": list(draft.requirements),
+                "findings": list(draft.findings), "report": draft.report,
+                "data_seq": int(draft.data_seq), "data_epoch": draft.data_epoch, "data_as_of": draft.data_as_of,
+                "offline": bool(draft.offline), "stale": bool(draft.stale),
+                "officer": draft.officer.strip(), "unit": draft.unit.strip(), "window": draft.window,
+                "started_at": draft.started_at, "finalised_at": finalised_at,
+            }  # fmt: skip
+            values = {**values, **_json_roundtrip({k: values[k] for k in ("measures", "requirements", "findings", "report")})}
+            cvalues = None
+            if draft.commitment is not None:
+                c = draft.commitment
+                cvalues = {
+                    "id": str(uuid.uuid4()), "review_id": review_id, "unit": values["unit"],
+                    "number": self._next_commitment_number(conn, values["unit"], now.date()),
+                    "template_text": c.template_text, "signer_name": c.signer_name.strip(),
+                    "signer_role": c.signer_role, "signature_png": c.signature_png,
+                    "signed_on_paper": bool(c.signed_on_paper), "signed_at": c.signed_at or finalised_at,
+                    "status": "in_force", "due_items": _json_roundtrip(c.due_items) if c.due_items else None,
+                }  # fmt: skip
+            digest = content_digest(values, cvalues)
+            values["content_digest"] = digest
+            values["verification_code"] = self._free_code(conn, digest)
+            conn.execute(insert(_review).values(**values))
+            if cvalues is not None:
+                conn.execute(insert(_commitment).values(**cvalues))
+            enqueue(conn, "review", review_submission(values, cvalues), uid=review_id, created_at=finalised_at)
+            if cvalues is not None:
+                enqueue(conn, "commitment", commitment_submission(values, cvalues), uid=cvalues["id"],
+                        created_at=finalised_at)  # fmt: skip
+        saved = self.get(review_id)
+        assert saved is not None
+        return saved
+
+    def correct(self, old_id: str, draft: ReviewDraft) -> SavedReview:
+        """A new version of review ``old_id``; the old one stays as it was."""
+        return self.finalise(draft, corrects=old_id)
+
+    @staticmethod
+    def _validate(d: ReviewDraft) -> None:
+        for name in ("subject_id", "matter", "profile_id", "officer", "unit"):
+            if not (getattr(d, name) or "").strip():
+                raise ReviewRefused(f"核查记录缺少 {name}")
+        for name in ("computed_outcome", "final_outcome"):
+            if getattr(d, name) not in OUTCOMES:
+                raise ReviewRefused(f"{name} 应为 {'/'.join(OUTCOMES)} 之一，实际为 {getattr(d, name)!r}")
+        if d.final_outcome != d.computed_outcome and not (d.departure_reason or "").strip():
+            raise ReviewRefused("最终结论与系统结论不一致时，必须填写理由")
+        c = d.commitment
+        needs_commitment = "commitment" in d.requirements and d.final_outcome != "prohibit"
+        if needs_commitment and c is None:
+            raise ReviewRefused("本事项须签署信用承诺书：请记录承诺（手写签名或纸质签署）")
+        if c is not None:
+            if not c.signed_on_paper and not c.signature_png:
+                raise ReviewRefused("信用承诺须有手写签名，或注明已在纸质承诺书上签署")
+            if c.signer_role not in SIGNER_ROLES:
+                raise ReviewRefused(f"签署人身份应为 {'/'.join(SIGNER_ROLES)} 之一，实际为 {c.signer_role!r}")
+            if not (c.signer_name or "").strip() or not (c.template_text or "").strip():
+                raise ReviewRefused("信用承诺须有签署人姓名和承诺书文本")
+        text = canonical_json(
+            {k: v for k, v in d.__dict__.items() if k != "commitment"}
+            | ({"c": [c.template_text, c.signer_name, c.due_items]} if c else {})
+        ).decode("utf-8")  # fmt: skip
+        if _holds_id_number(text):
+            raise ReviewRefused("核查记录中不得出现完整身份证号（请使用脱敏号码）")
+
+    @staticmethod
+    def _next_commitment_number(conn: Connection, unit: str, day: dt.date) -> str:
+        prefix = f"CN-{day:%Y%m%d}-"
+        numbers = conn.execute(
+            select(_commitment.c.number).where(_commitment.c.unit == unit, _commitment.c.number.like(prefix + "%"))
+        ).scalars()  # fmt: skip
+        last = max((int(n[len(prefix):]) for n in numbers if n[len(prefix):].isdigit()), default=0)
+        return f"{prefix}{last + 1:04d}"
+
+    @staticmethod
+    def _free_code(conn: Connection, digest: str) -> str:
+        for n in range(_MAX_CODE_TRIES):
+            code = format_code(code_candidate(digest, n))
+            if conn.execute(select(_review.c.id).where(_review.c.verification_code == code)).first() is None:
+                return code
+        raise RuntimeError("无法生成不重复的核查码")  # pragma: no cover — 2^-50 per try
+
+    @contextlib.contextmanager
+    def _durable_transaction(self) -> Iterator[Connection]:
+        """A write transaction whose commit survives a power cut.
+
+        WAL with synchronous=NORMAL (the engine's default) may lose the last commits
+        on power loss; for a review we pay for a full sync. On PostgreSQL the commit
+        waits for the WAL flush (synchronous_commit on for this transaction).
+        """
+        with self.engine.connect() as conn:
+            sqlite = is_sqlite(self.engine)
+            raw = None
+            if sqlite:
+                raw = conn.connection.driver_connection  # outside any transaction: pragma takes effect
+                raw.execute("PRAGMA synchronous=FULL")
+                conn.execution_options(sqlite_immediate=True)
+            try:
+                with conn.begin():
+                    if not sqlite:
+                        conn.exec_driver_sql("SET LOCAL synchronous_commit = on")
+                    yield conn
+            finally:
+                if raw is not None:
+                    raw.execute("PRAGMA synchronous=NORMAL")
+
+
+def _json_roundtrip(value: Any) -> Any:
+    return json.loads(canonical_json(value))
+
+
+# -- outbox data (docs/submissions.md) ------------------------------------------------------
+
+
+def review_submission(r: dict[str, Any], c: dict[str, Any] | None) -> dict[str, Any]:
+    return {
+        "format": SUBMISSION_FORMAT, "review_id": r["id"], "version": r["version"], "supersedes": r["supersedes"],
+        "unit": r["unit"], "officer": r["officer"], "window": r["window"],
+        "subject_id": r["subject_id"], "subject_name": r["subject_name"], "subject_kind": r["subject_kind"],
+        "subject_code": r["subject_code_display"], "matter": r["matter"],
+        "outcome": r["final_outcome"], "computed_outcome": r["computed_outcome"],
+        "departure_reason": r["departure_reason"],
+        "profile": {"id": r["profile_id"], "version": r["profile_version"]},
+        "data": {"seq": r["data_seq"], "epoch": r["data_epoch"], "as_of": r["data_as_of"], "stale": r["stale"]},
+        "offline": r["offline"], "measures": r["measures"], "requirements": r["requirements"],
+        "findings": r["findings"], "report": r["report"], "commitment_number": c["number"] if c else None,
+        "started_at": r["started_at"], "finalised_at": r["finalised_at"],
+        "verification_code": r["verification_code"], "content_digest": r["content_digest"],
+    }  # fmt: skip
+
+
+def commitment_submission(r: dict[str, Any], c: dict[str, Any]) -> dict[str, Any]:
+    png = c["signature_png"]
+    return {
+        "format": SUBMISSION_FORMAT, "commitment_id": c["id"], "number": c["number"], "review_id": r["id"],
+        "unit": r["unit"], "officer": r["officer"], "subject_id": r["subject_id"], "matter": r["matter"],
+        "outcome": r["final_outcome"], "profile": {"id": r["profile_id"], "version": r["profile_version"]},
+        "data": {"seq": r["data_seq"], "as_of": r["data_as_of"]}, "offline": r["offline"],
+        "template_text": c["template_text"], "signer_name": c["signer_name"], "signer_role": c["signer_role"],
+        "signed_on_paper": c["signed_on_paper"], "signature_sha256": hashlib.sha256(png).hexdigest() if png else None,
+        "signed_at": c["signed_at"], "status": c["status"], "due_items": c["due_items"],
+    }  # fmt: skip
+
+
+def _saved(row, crow) -> SavedReview:  # noqa: ANN001
+    commitment = None
+    if crow is not None:
+        png = crow["signature_png"]
+        commitment = SavedCommitment(
+            id=crow["id"], review_id=crow["review_id"], unit=crow["unit"], number=crow["number"],
+            template_text=crow["template_text"], signer_name=crow["signer_name"], signer_role=crow["signer_role"],
+            signature_png=bytes(png) if png is not None else None, signed_on_paper=bool(crow["signed_on_paper"]),
+            signed_at=crow["signed_at"], status=crow["status"], due_items=crow["due_items"],
+        )  # fmt: skip
+    fields = {k: row[k] for k in _review.columns.keys()}
+    fields["offline"], fields["stale"] = bool(fields["offline"]), bool(fields["stale"])
+    return SavedReview(**fields, commitment=commitment)
+
+
+__all__ = [
+    "CommitmentDraft", "ReviewDraft", "ReviewRefused", "ReviewService", "SavedCommitment", "SavedReview",
+    "VerifyResult", "content_digest", "draft_from_check", "normalize_code",
+]  # fmt: skip
