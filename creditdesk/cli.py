@@ -70,6 +70,10 @@ def _parser() -> argparse.ArgumentParser:
     ck.add_argument("--json", action="store_true")
     ck.add_argument("--batch", metavar="FILE", help="codes one a line, or a CSV/XLSX column ('-' for stdin)")
     ck.add_argument("--out", metavar="FILE.xlsx", help="with --batch: write an XLSX instead of JSON lines")
+
+    vf = sub.add_parser("verify", help="check a review slip's verification code against the saved review")
+    vf.add_argument("code", help="verification code, e.g. ABCD-EFGH-JK (case, spaces and hyphens do not matter)")
+    vf.add_argument("--json", action="store_true")
     return p
 
 
@@ -470,6 +474,46 @@ def _format_check(p: dict) -> str:
     return "\n".join(lines)  # fmt: skip
 
 
+def cmd_verify(args: argparse.Namespace) -> int:
+    """Exit 0 when the code matches a saved, unaltered review; 1 otherwise (未找到 / 不符)."""
+    from creditdesk.services.check import OUTCOME_LABELS
+    from creditdesk.services.reviews import ReviewService
+
+    ctx = _open(args)
+    try:
+        result = ReviewService(ctx.engine).verify(args.code)
+    finally:
+        ctx.close()
+    if args.json:
+        print(json.dumps(result.to_json(), ensure_ascii=False))
+    if not result.found:
+        print(f"未找到：没有核查码为 {args.code.strip()} 的核查记录", file=sys.stderr)
+        return EXIT_FAIL
+    r = result.review
+    if not args.json:
+        lines = [
+            f"核查码 {r.verification_code}（第 {r.version} 版）",
+            f"主体：{r.subject_name or '（平台无此主体）'}  {r.subject_code_display or r.subject_id}",
+            f"事项：{r.matter}，档案 {r.profile_id} v{r.profile_version}",
+            f"结论：{OUTCOME_LABELS.get(r.final_outcome, r.final_outcome)}"
+            + (f"（系统结论 {OUTCOME_LABELS.get(r.computed_outcome, r.computed_outcome)}，理由：{r.departure_reason}）"
+               if r.departed else ""),
+            f"单位：{r.unit}  {r.window or ''}  经办人：{r.officer}",
+            f"时间：{r.finalised_at}",
+            f"数据截至：{r.data_as_of or '—'}（seq {r.data_seq}）" + ("  离线核查" if r.offline else "")
+            + ("  数据已过期" if r.stale else ""),
+        ]  # fmt: skip
+        if r.commitment:
+            lines.append(f"信用承诺：{r.commitment.number}，{r.commitment.signer_name}")
+        if result.superseded_by:
+            lines.append(f"注意：本记录已被更正，最新版本核查码 {result.superseded_by.verification_code}")
+        print("\n".join(lines))
+    if not result.intact:
+        print("校验失败：记录内容与核查码不符（可能已被改动）", file=sys.stderr)
+        return EXIT_FAIL
+    return EXIT_OK
+
+
 COMMANDS = {
     "check": cmd_check,
     "demo-data": cmd_demo_data,
@@ -479,6 +523,7 @@ COMMANDS = {
     "sync": cmd_sync,
     "platform": cmd_platform,
     "bundle": cmd_bundle,
+    "verify": cmd_verify,
 }
 
 
