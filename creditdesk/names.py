@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 
 # Longest first: the first suffix that matches is stripped.
@@ -43,12 +44,20 @@ def normalize_name(text: str) -> str:
     return "".join(text.split()).lower()
 
 
-def core_name(text: str) -> str:
-    name = normalize_name(text)
-    for suffix in COMPANY_FORM_SUFFIXES:
-        if name.endswith(suffix) and len(name) > len(suffix):
-            return name[: -len(suffix)]
+def _core_of(name: str) -> str:
+    """``core_name`` of an already normalised name."""
+    if name.endswith(_SUFFIX_ENDINGS):
+        for suffix in COMPANY_FORM_SUFFIXES:
+            if name.endswith(suffix) and len(name) > len(suffix):
+                return name[: -len(suffix)]
     return name
+
+
+_SUFFIX_ENDINGS = tuple({s[-1] for s in COMPANY_FORM_SUFFIXES})
+
+
+def core_name(text: str) -> str:
+    return _core_of(normalize_name(text))
 
 
 def index_chars(text: str) -> list[str]:
@@ -56,10 +65,31 @@ def index_chars(text: str) -> list[str]:
     return [c for c in normalize_name(text) if c.isalnum()]
 
 
+def _load_pinyin_dict() -> dict[int, str]:
+    """pypinyin's per-character readings, without importing the ``pypinyin`` package.
+
+    The package's ``__init__`` also loads its phrase dictionary: ~300 ms of
+    ``json.loads`` that holds the GIL and froze the GUI when a sync first
+    touched names on a worker thread. The per-character table alone is a plain
+    module that loads in ~40 ms.
+    """
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("pypinyin")
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError("pypinyin")
+    path = Path(spec.origin).with_name("pinyin_dict.py")
+    module_spec = importlib.util.spec_from_file_location("_creditdesk_pinyin_dict", path)
+    assert module_spec is not None and module_spec.loader is not None
+    module = importlib.util.module_from_spec(module_spec)
+    module_spec.loader.exec_module(module)
+    return module.pinyin_dict
+
+
 @functools.cache
 def _initials_table() -> dict[int, str]:
-    from pypinyin.pinyin_dict import pinyin_dict
-
+    pinyin_dict = _load_pinyin_dict()
     table: dict[int, str] = {}
     for codepoint, readings in pinyin_dict.items():
         first = readings.split(",", 1)[0]
@@ -71,8 +101,30 @@ def _initials_table() -> dict[int, str]:
 
 def pinyin_initials(text: str) -> str:
     """Initials of the name's characters; ASCII letters and digits are kept as they are."""
-    translated = normalize_name(text).translate(_initials_table())
-    return "".join(c for c in translated if c.isascii() and c.isalnum())
+    return _initials_of(normalize_name(text))
+
+
+_NOT_ASCII_ALNUM = re.compile(r"[^0-9A-Za-z]+")
+
+
+def _initials_of(norm: str) -> str:
+    """``pinyin_initials`` of an already normalised name."""
+    ascii_only = norm.translate(_initials_table()).encode("ascii", "ignore").decode("ascii")
+    return ascii_only if ascii_only.isalnum() or not ascii_only else _NOT_ASCII_ALNUM.sub("", ascii_only)
+
+
+def index_values(text: str) -> tuple[str, str, str, str, str]:
+    """Everything the name index holds for one name, normalising it once.
+
+    ``(norm, core, initials, chars, grams)``: :func:`normalize_name`,
+    :func:`core_name`, :func:`pinyin_initials`, and the full-text tokens — the
+    :func:`index_chars` and the :func:`bigrams` of the initials, space-separated.
+    """
+    norm = normalize_name(text)
+    initials = _initials_of(norm)
+    chars = " ".join(norm) if norm.isalnum() else " ".join([c for c in norm if c.isalnum()])
+    grams = " ".join(map(str.__add__, initials, initials[1:]))
+    return norm, _core_of(norm), initials, chars, grams
 
 
 def is_initials_query(text: str) -> bool:

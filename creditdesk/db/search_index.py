@@ -13,10 +13,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, func, select, text
+import orjson
+from sqlalchemy import Connection, bindparam, delete, text
 
 from creditdesk.db.models import SubjectName
-from creditdesk.names import bigrams, core_name, index_chars, normalize_name, pinyin_initials
+from creditdesk.names import bigrams, core_name, index_chars, index_values, normalize_name, pinyin_initials
 
 _names = SubjectName.__table__
 
@@ -53,6 +54,25 @@ def fts_tokens(row: dict[str, Any]) -> tuple[str, str]:
     return " ".join(index_chars(row["name"])), " ".join(bigrams(row["initials"]))
 
 
+def _index_rows(subjects: Iterable[tuple[str, str, Sequence[str]]]) -> list[tuple]:
+    """``(subject_id, name, norm, core, initials, former, chars, grams)`` for every name
+    of ``subjects`` — as :func:`name_rows` and :func:`fts_tokens`, normalising each name once."""
+    rows = []
+    append = rows.append
+    for subject_id, name, former_names in subjects:
+        values = index_values(name)
+        if values[0]:
+            append((subject_id, name, values[0], values[1], values[2], False, values[3], values[4]))
+        if former_names:
+            seen = {values[0]}
+            for value in former_names:
+                values = index_values(value)
+                if values[0] and values[0] not in seen:
+                    seen.add(values[0])
+                    append((subject_id, value, values[0], values[1], values[2], True, values[3], values[4]))
+    return rows
+
+
 def delete_names(conn: Connection, subject_ids: Sequence[str]) -> None:
     if not subject_ids:
         return
@@ -63,30 +83,51 @@ def delete_names(conn: Connection, subject_ids: Sequence[str]) -> None:
 
 def replace_names(conn: Connection, subjects: Sequence[dict[str, Any]]) -> None:
     """Make the index hold exactly the names of ``subjects`` (rows of the subject table)."""
-    delete_names(conn, [s["id"] for s in subjects])
-    rows = [r for s in subjects for r in name_rows(s["id"], s["name"], s["former_names"] or ())]
+    index_subjects(conn, [(s["id"], s["name"], s["former_names"] or ()) for s in subjects])
+
+
+def index_subjects(conn: Connection, subjects: Sequence[tuple[str, str, Sequence[str]]]) -> None:
+    """Make the index hold exactly the names of ``subjects``: ``(subject_id, name, former_names)``.
+
+    This runs for every subject of every load: fixed SQL on the driver, every
+    name normalised once, and only the name rows that exist are deleted (on an
+    initial load there are none).
+    """
+    if not subjects:
+        return
+    ids = [s[0] for s in subjects]
+    rows = _index_rows(subjects)
+    if conn.dialect.name != "sqlite":
+        delete_names(conn, ids)
+        if rows:
+            conn.exec_driver_sql(
+                "INSERT INTO subject_name (subject_id, name, norm, core, initials, former) "
+                "VALUES (%s, %s, %s, %s, %s, %s)",
+                [r[:6] for r in rows],
+            )
+        return
+    run = conn.exec_driver_sql
+    # The name rows these subjects have now (one probe of the subject_id index each).
+    old = run(_SQLITE_OLD_IDS, (orjson.dumps(ids).decode(),)).fetchall()
+    if old:
+        old_ids = [(r[0],) for r in old]
+        run("DELETE FROM subject_name_fts WHERE rowid = ?", old_ids)
+        run("DELETE FROM subject_name WHERE id = ?", old_ids)
     if not rows:
         return
-    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-    if conn.dialect.name != "sqlite":
-        conn.exec_driver_sql(
-            f"INSERT INTO subject_name (subject_id, name, norm, core, initials, former) VALUES ({', '.join([mark] * 6)})",
-            [(r["subject_id"], r["name"], r["norm"], r["core"], r["initials"], r["former"]) for r in rows],
-        )
-        return
     # Rowids are assigned here so the FTS twin can share them; apply runs under
-    # BEGIN IMMEDIATE, so no other writer can take the same ids. Raw executemany:
-    # this runs for every subject of every load.
-    next_id = (conn.execute(select(func.max(_names.c.id))).scalar() or 0) + 1
-    conn.exec_driver_sql(
+    # BEGIN IMMEDIATE, so no other writer can take the same ids. Ascending ids:
+    # appends to subject_name and to the FTS5 index.
+    first = (run("SELECT max(id) FROM subject_name").scalar() or 0) + 1
+    run(
         "INSERT INTO subject_name (id, subject_id, name, norm, core, initials, former) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(next_id + i, r["subject_id"], r["name"], r["norm"], r["core"], r["initials"], r["former"])
-         for i, r in enumerate(rows)],
+        [(i, *r[:6]) for i, r in enumerate(rows, first)],
     )
-    conn.exec_driver_sql(
-        "INSERT INTO subject_name_fts (rowid, chars, grams) VALUES (?, ?, ?)",
-        [(next_id + i, *fts_tokens(r)) for i, r in enumerate(rows)],
-    )
+    run("INSERT INTO subject_name_fts (rowid, chars, grams) VALUES (?, ?, ?)",
+        [(i, r[6], r[7]) for i, r in enumerate(rows, first)])
+
+
+_SQLITE_OLD_IDS = "SELECT id FROM subject_name WHERE subject_id IN (SELECT value FROM json_each(?))"
 
 
 def clear_names(conn: Connection) -> None:

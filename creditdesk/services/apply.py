@@ -28,7 +28,7 @@ from sqlalchemy import Connection, Engine, Table, delete, insert, or_, select, u
 from creditdesk import protocol
 from creditdesk.db import models
 from creditdesk.db.engine import write_transaction
-from creditdesk.db.search_index import delete_names, replace_names
+from creditdesk.db.search_index import delete_names, index_subjects
 from creditdesk.protocol import InvalidChange, Position
 
 log = logging.getLogger(__name__)
@@ -212,10 +212,10 @@ class ChangeApplier:
                 rows = self._replace_policy_versions(conn, rows)
             writer.upsert(etype, rows)
             if etype == "subject":
-                replace_names(
+                index_subjects(
                     conn,
                     [
-                        {"id": r[0], "name": r[_SUBJECT_NAME], "former_names": orjson.loads(r[_SUBJECT_FORMER])}
+                        (r[0], r[_SUBJECT_NAME], orjson.loads(r[_SUBJECT_FORMER]) if r[_SUBJECT_FORMER] != "[]" else ())
                         for r in rows
                     ],
                 )
