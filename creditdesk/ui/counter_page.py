@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QSplitter,
     QTextBrowser,
     QVBoxLayout,
@@ -52,6 +53,8 @@ class CounterPage(QWidget):
         search_limit: int = 20,
         today: dt.date | None = None,
         parent: QWidget | None = None,
+        engine=None,  # noqa: ANN001 - with settings: the review checklist beside the profile
+        settings=None,  # noqa: ANN001
     ) -> None:
         super().__init__(parent)
         self._runner, self._lookup, self._profiles = runner, lookup, profiles
@@ -103,11 +106,42 @@ class CounterPage(QWidget):
         left_layout.addWidget(self.results_label)
         left_layout.addWidget(self.results, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(self.profile_view)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([420, 640])
+        self.review = None
+        if engine is not None and settings is not None:
+            # Results above the profile on the left; the review checklist beside them.
+            from creditdesk.ui.review_panel import ReviewPanel
+
+            self.review = ReviewPanel(runner, engine, settings, today=today)
+            column = QSplitter(Qt.Orientation.Vertical)
+            column.addWidget(left)
+            column.addWidget(self.profile_view)
+            column.setStretchFactor(0, 1)
+            column.setStretchFactor(1, 3)
+            column.setSizes([170, 560])
+            splitter.addWidget(column)
+            splitter.addWidget(self.review)
+            splitter.setStretchFactor(0, 4)
+            splitter.setStretchFactor(1, 5)
+            splitter.setSizes([520, 660])
+            self.batch_button = QPushButton(self.tr("批量核查…"))
+            self.batch_button.setObjectName("batchButton")
+            self.batch_button.setToolTip(self.tr("导入投标人名单，逐一核查（Ctrl+B）"))
+            self.batch_button.clicked.connect(self.open_batch)
+            self.verify_button = QPushButton(self.tr("核验核查码…"))
+            self.verify_button.setObjectName("verifyButton")
+            self.verify_button.setToolTip(self.tr("输入信用核查码，核对核查单（Ctrl+K）"))
+            self.verify_button.clicked.connect(self.open_verify)
+            query_row.addWidget(self.batch_button)
+            query_row.addWidget(self.verify_button)
+            QShortcut(QKeySequence("Alt+M"), self, activated=self.review.focus_matter)
+            QShortcut(QKeySequence("Ctrl+K"), self, activated=self.open_verify)
+            QShortcut(QKeySequence("Ctrl+B"), self, activated=self.open_batch)
+        else:
+            splitter.addWidget(left)
+            splitter.addWidget(self.profile_view)
+            splitter.setStretchFactor(0, 2)
+            splitter.setStretchFactor(1, 3)
+            splitter.setSizes([420, 640])
 
         layout = QVBoxLayout(self)
         layout.addLayout(query_row)
@@ -144,6 +178,8 @@ class CounterPage(QWidget):
         self.results_label.clear()
         self._shown_subject = None
         self._show_welcome()
+        if self.review is not None:
+            self.review.set_applicant(None)
 
     def _on_text_changed(self, text: str) -> None:
         hint = hint_for(text)
@@ -270,10 +306,25 @@ class CounterPage(QWidget):
     def _render_profile(self, view: ProfileView) -> None:
         self._shown_subject = view.profile.subject_id
         self.profile_view.setHtml(render_profile(view))
+        if self.review is not None:
+            from creditdesk.ui.review_panel import Applicant
+
+            s = view.profile.subject
+            self.review.set_applicant(Applicant(
+                view.profile.subject_id, s.name if s else view.profile.subject_id, s.kind if s else None,
+                s.code_display if s else view.profile.subject_id, s is not None, view.reports,
+            ))  # fmt: skip
         self.profile_shown.emit(view.profile.subject_id)
 
     def _show_unknown(self, result: LookupResult) -> None:
         self._shown_subject = None
+        if self.review is not None:  # checked as an applicant with no records of its own
+            from creditdesk.identifiers import mask_id_number
+            from creditdesk.ui.review_panel import Applicant
+
+            code = result.query.strip().upper()
+            shown = mask_id_number(code) if result.kind == "id_number" else code
+            self.review.set_applicant(Applicant(code, self.tr("（平台无此主体）"), None, shown, False))
         self.profile_view.setHtml(
             "<h2>{0}</h2><p>{1}</p>".format(
                 self.tr("未找到该主体"),
@@ -294,6 +345,25 @@ class CounterPage(QWidget):
                 self.tr("Ctrl+L 随时回到查询框"),
             )
         )
+
+    # -- review tools ----------------------------------------------------------
+    def open_verify(self) -> None:
+        from creditdesk.ui.verify_dialog import VerifyDialog
+
+        dialog = VerifyDialog(self._runner, self.review._engine, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.verify_dialog = dialog
+        dialog.open()
+        dialog.code_edit.setFocus()
+
+    def open_batch(self) -> None:
+        from creditdesk.ui.batch_dialog import BatchDialog
+
+        dialog = BatchDialog(self._runner, self.review._check, self.review.profile, today=self._today,
+                             matter=self.review.matter_code(), parent=self)  # fmt: skip
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.batch_dialog = dialog
+        dialog.open()
 
     @property
     def shown_subject(self) -> str | None:

@@ -48,7 +48,8 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
 
         self.counter = CounterPage(
-            self.runner, ctx.lookup, ctx.profiles, ctx.settings.search_limit, today=today
+            self.runner, ctx.lookup, ctx.profiles, ctx.settings.search_limit, today=today,
+            engine=ctx.engine, settings=ctx.settings,
         )
         self._add_page(self.tr("核查台"), self.counter)
         self._add_page(self.tr("承诺"), PlaceholderPage(self.tr("信用承诺"), self.tr(

@@ -1,0 +1,152 @@
+"""The GUI's bridge to the review service and the slip renderer (no widgets here: runs in tasks).
+
+Both live in their own packages (creditdesk.services.reviews, creditdesk.slips);
+when one is not installed yet, ``reviews_available()`` / ``slips_available()``
+say so and the GUI shows an honest "not yet available" instead of a fake.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from typing import Any
+
+from creditdesk.credit import SUBJECT_KIND_LABELS, category_of
+
+NOT_IN_FORCE_LABELS = {"in_force": "有效", "revoked": "已撤销", "repaired": "已信用修复",
+                       "not_yet_published": "尚未公示", "expired": "已过公示期"}  # fmt: skip
+REQUIREMENT_LABELS = {"credit_report": "信用报告", "commitment": "信用承诺", "credit_review": "信用审查"}
+ROLE_LABELS = {"legal_representative": "法定代表人", "agent": "委托代理人"}
+
+
+def _module(name: str, *attrs: str) -> Any | None:
+    try:
+        module = importlib.import_module(name)
+    except ImportError:
+        return None
+    return module if all(hasattr(module, a) for a in attrs) else None
+
+
+def reviews_available() -> bool:
+    return _module("creditdesk.services.reviews", "ReviewService", "draft_from_check", "CommitmentDraft") is not None
+
+
+def slips_available() -> bool:
+    return _module("creditdesk.slips", "render_review_slip", "render_commitment", "ReviewSlip") is not None
+
+
+# -- saving and verifying ------------------------------------------------------------------
+
+
+def finalise(engine, settings, officer: str, state) -> Any:  # noqa: ANN001
+    """Build the draft from the panel's ReviewState and save it; returns the SavedReview."""
+    reviews = _module("creditdesk.services.reviews", "ReviewService", "draft_from_check", "CommitmentDraft")
+    if reviews is None:
+        raise RuntimeError("核查记录服务尚未提供（creditdesk.services.reviews）")
+    commitment = None
+    if state.commitment_text is not None:
+        commitment = reviews.CommitmentDraft(
+            template_text=state.commitment_text, signer_name=state.signer_name, signer_role=state.signer_role,
+            signature_png=state.signature_png, signed_on_paper=state.signed_on_paper,
+        )  # fmt: skip
+    draft = reviews.draft_from_check(
+        state.output, officer, settings.unit_name, settings.window_name, offline=_offline(engine, settings),
+        final_outcome=state.final_outcome, departure_reason=state.departure_reason, commitment=commitment,
+        started_at=state.started_at.isoformat(timespec="seconds"),
+    )  # fmt: skip
+    return reviews.ReviewService(engine).finalise(draft)
+
+
+def _offline(engine, settings) -> bool:  # noqa: ANN001
+    """Checked while the platform could not be reached (its last sync failed)."""
+    if not settings.platform_url:
+        return False
+    from creditdesk.services.status import read_platform_status
+
+    return bool(read_platform_status(engine, settings.platform_url).last_error)
+
+
+def verify(engine, code: str) -> Any:  # noqa: ANN001
+    reviews = _module("creditdesk.services.reviews", "ReviewService")
+    if reviews is None:
+        raise RuntimeError("核查记录服务尚未提供（creditdesk.services.reviews）")
+    return reviews.ReviewService(engine).verify(code)
+
+
+# -- slips -------------------------------------------------------------------------------------
+
+
+def _payload(saved) -> str:  # noqa: ANN001
+    return f"CDV1:{saved.verification_code}:{saved.id}"
+
+
+def review_slip(saved, state, settings) -> Any:  # noqa: ANN001
+    from creditdesk.slips import Finding, Measure, ReviewSlip
+
+    r = state.output.result
+    report_line = None
+    if r.report is not None:
+        if r.report.acceptable:
+            report_line = f"{r.report.report_no}：可用，信用等级 {r.report.grade or '—'}"
+        else:
+            from creditdesk.ui.review_panel import REPORT_PROBLEM_TEXT
+
+            problems = "；".join(REPORT_PROBLEM_TEXT.get(p, p) for p in r.report.problems)
+            report_line = f"{r.report.report_no}：不符合要求（{problems}）"
+    elif state.no_report:
+        report_line = "申请人未提供信用报告"
+    departed = saved.final_outcome != saved.computed_outcome
+    return ReviewSlip(
+        unit_name=saved.unit, window=saved.window or "", officer=saved.officer, review_id=saved.id,
+        version=saved.version, verification_code=saved.verification_code, verify_payload=_payload(saved),
+        subject_name=saved.subject_name or state.applicant.name,
+        subject_kind_label=SUBJECT_KIND_LABELS.get(saved.subject_kind or "", "未知（平台无此主体）"),
+        subject_code_display=saved.subject_code_display or state.applicant.code_display,
+        matter_label=state.matter_label, profile_name=r.profile.name, profile_version=str(r.profile.version),
+        outcome=saved.final_outcome, departure_reason=saved.departure_reason,
+        computed_outcome=saved.computed_outcome if departed else None,
+        measures=[Measure(m.text, m.citation.document, m.citation.clause, m.citation.quote) for m in r.measures],
+        requirements=[REQUIREMENT_LABELS.get(x, x) for x in r.requirements],
+        findings=[
+            Finding(category_of(f.record.category).label, f.record.title, f.record.doc_no or "", f.in_force,
+                    NOT_IN_FORCE_LABELS.get(f.reason, f.reason))
+            for f in r.findings
+        ],  # fmt: skip
+        report_line=report_line, data_as_of=saved.data_as_of or "", data_seq=saved.data_seq, offline=saved.offline,
+        finalised_at=saved.finalised_at, commitment_number=saved.commitment.number if saved.commitment else None,
+    )  # fmt: skip
+
+
+def commitment_slip(saved, state) -> Any | None:  # noqa: ANN001
+    c = saved.commitment
+    if c is None:
+        return None
+    from creditdesk.slips import CommitmentSlip
+
+    return CommitmentSlip(
+        unit_name=saved.unit, number=c.number, verification_code=saved.verification_code,
+        verify_payload=_payload(saved), subject_name=saved.subject_name or state.applicant.name,
+        subject_code_display=saved.subject_code_display or state.applicant.code_display,
+        matter_label=state.matter_label, template_text=c.template_text, signer_name=c.signer_name,
+        signer_role_label=ROLE_LABELS.get(c.signer_role, c.signer_role),
+        signature_png=None if c.signed_on_paper else c.signature_png, signed_on_paper=c.signed_on_paper,
+        signed_at=c.signed_at, offline=saved.offline,
+    )  # fmt: skip
+
+
+def render(kind: str, saved, state, settings, page_size: str) -> bytes:  # noqa: ANN001
+    """PDF bytes of the 信用核查单 (kind "review") or the 信用承诺书 (kind "commitment")."""
+    if not slips_available():
+        raise RuntimeError("核查单打印模块尚未提供（creditdesk.slips）")
+    from creditdesk.slips import render_commitment, render_review_slip
+
+    if kind == "review":
+        return render_review_slip(review_slip(saved, state, settings), page_size)
+    slip = commitment_slip(saved, state)
+    if slip is None:
+        raise ValueError("本次核查没有信用承诺书")
+    return render_commitment(slip, page_size)
+
+
+def today_text(day: dt.date) -> str:
+    return day.isoformat()
