@@ -1,0 +1,624 @@
+"""Render :class:`~.model.ReviewSlip` and :class:`~.model.CommitmentSlip` as PDF (reportlab platypus).
+
+Layout of a government form: unit name and title, a header table, the subject,
+the outcome in a coloured box with its measures and the clauses they rest on,
+the records considered, the report, the requirements, and on every page a
+footer with the QR code (bottom right), the 信用核查码 under it and
+"第 X 页 共 Y 页".  Chinese is set in an embedded TrueType subset (:mod:`.fonts`).
+A4 and A5; A5 uses smaller margins and type.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import io
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from reportlab.graphics.barcode import qrencoder
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4, A5
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    Image,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from .fonts import cjk_font_name
+from .model import OUTCOME_LABELS, CommitmentSlip, ReviewSlip
+
+__all__ = ["render_commitment", "render_review_slip", "VERIFY_HINT"]
+
+VERIFY_HINT = "可在 CreditDesk 中输入核查码或扫码验证"
+
+INK = colors.HexColor("#1A1A1A")
+GREY = colors.HexColor("#5F6368")
+RULE = colors.HexColor("#9AA0A6")
+LABEL_BG = colors.HexColor("#F1F3F4")
+OFFLINE_RED = colors.HexColor("#C62828")
+
+# outcome -> (strong colour, light tint)
+OUTCOME_COLOURS = {
+    "prohibit": (colors.HexColor("#B3261E"), colors.HexColor("#FCEBEA")),
+    "strict": (colors.HexColor("#C75B00"), colors.HexColor("#FFF3E0")),
+    "incentive": (colors.HexColor("#2E7D32"), colors.HexColor("#EAF5EA")),
+    "normal": (colors.HexColor("#1F5FA8"), colors.HexColor("#EAF1FA")),
+}
+OUTCOME_NOTES = {
+    "prohibit": "依法禁止办理或限制参与",
+    "strict": "从严审核，加强事中事后监管",
+    "incentive": "守信激励，可适用便利措施",
+    "normal": "未发现须采取措施的信用记录，按常规程序办理",
+}
+
+
+@dataclass(frozen=True)
+class _Geometry:
+    pagesize: tuple[float, float]
+    margin_x: float
+    margin_top: float
+    footer_h: float  # reserved above the bottom edge for the footer
+    base: float  # body type size
+    small: float
+    title: float
+    qr: float  # QR side
+
+
+_GEOMETRY = {
+    "A4": _Geometry(A4, 18 * mm, 15 * mm, 40 * mm, 10.0, 8.0, 22.0, 24 * mm),
+    "A5": _Geometry(A5, 10 * mm, 9 * mm, 31 * mm, 8.5, 7.0, 17.0, 19 * mm),
+}
+
+
+def _geometry(page_size: str) -> _Geometry:
+    try:
+        return _GEOMETRY[page_size.upper()]
+    except (KeyError, AttributeError):
+        raise ValueError(f'page_size must be "A4" or "A5", got {page_size!r}') from None
+
+
+def _when(value) -> str:
+    if isinstance(value, datetime.datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, datetime.date):
+        return value.strftime("%Y-%m-%d")
+    return str(value or "")
+
+
+_GAP = "\u00a0" * 2  # Paragraph collapses U+3000 like any space; no-break spaces it keeps
+
+
+def _x(text) -> str:
+    """Escape for Paragraph markup; newlines become line breaks."""
+    return escape(str(text or "")).replace("\n", "<br/>")
+
+
+# ---------------------------------------------------------------------------
+# Styles
+# ---------------------------------------------------------------------------
+
+
+class _Styles:
+    def __init__(self, font: str, g: _Geometry):
+        b, s = g.base, g.small
+        common = dict(fontName=font, wordWrap="CJK", textColor=INK)
+        self.body = ParagraphStyle("body", fontSize=b, leading=b * 1.45, **common)
+        self.cell = ParagraphStyle("cell", fontSize=b, leading=b * 1.35, **common)
+        self.label = ParagraphStyle("label", parent=self.cell, textColor=GREY)
+        self.small = ParagraphStyle("small", fontSize=s, leading=s * 1.4, **{**common, "textColor": GREY})
+        self.small_cell = ParagraphStyle("small_cell", fontSize=s + 0.5, leading=(s + 0.5) * 1.35, **common)
+        self.unit = ParagraphStyle("unit", fontSize=b + 2, leading=(b + 2) * 1.4, alignment=TA_CENTER, **common)
+        self.section = ParagraphStyle(
+            "section", fontSize=b + 1.5, leading=(b + 1.5) * 1.4, spaceBefore=b * 0.9, spaceAfter=b * 0.35, **common
+        )
+        self.outcome = ParagraphStyle(
+            "outcome", fontSize=b * 2.2, leading=b * 2.6, alignment=TA_CENTER, **{**common, "textColor": colors.white}
+        )
+        self.para = ParagraphStyle(
+            "para", fontSize=b + 0.5, leading=(b + 0.5) * 1.7, firstLineIndent=2 * (b + 0.5), spaceAfter=b * 0.3,
+            **common,
+        )
+        self.right = ParagraphStyle("right", parent=self.body, alignment=TA_RIGHT)
+        self.offline = ParagraphStyle(
+            "offline", fontSize=b, leading=b * 1.4, alignment=TA_LEFT, **{**common, "textColor": OFFLINE_RED}
+        )
+
+
+class _Title(Flowable):
+    """The form's title: centred, letter-spaced, set heavier (fill + stroke)."""
+
+    def __init__(self, text: str, font: str, size: float, space_after: float):
+        super().__init__()
+        self.text, self.font, self.size, self.space_after = text, font, size, space_after
+        self.char_space = size * 0.35
+
+    def wrap(self, avail_w, avail_h):
+        self.width = avail_w
+        return avail_w, self.size * 1.3 + self.space_after
+
+    def draw(self):
+        c = self.canv
+        w = stringWidth(self.text, self.font, self.size) + self.char_space * (len(self.text) - 1)
+        c.saveState()
+        c.setFillColor(INK)
+        c.setStrokeColor(INK)
+        c.setLineWidth(self.size * 0.035)
+        t = c.beginText((self.width - w) / 2, self.space_after + self.size * 0.3)
+        t.setFont(self.font, self.size)
+        t.setCharSpace(self.char_space)
+        t.setTextRenderMode(2)
+        t.textOut(self.text)
+        c.drawText(t)
+        c.restoreState()
+
+
+# ---------------------------------------------------------------------------
+# Page furniture: footer with the QR code, running header, page numbers
+# ---------------------------------------------------------------------------
+
+
+def _qr_modules(payload: str) -> list[list[bool]]:
+    qr = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    qr.addData(payload)
+    qr.make()
+    return [[bool(m) for m in row] for row in qr.modules]
+
+
+def _draw_qr(c: Canvas, modules: list[list[bool]], x: float, y: float, side: float) -> None:
+    n = len(modules)
+    box = side / n
+    path = c.beginPath()
+    for r, row in enumerate(modules):
+        top = y + side - (r + 1) * box
+        col = 0
+        while col < n:
+            if row[col]:
+                start = col
+                while col < n and row[col]:
+                    col += 1
+                path.rect(x + start * box, top, (col - start) * box, box)
+            else:
+                col += 1
+    c.saveState()
+    c.setFillColor(colors.black)
+    c.drawPath(path, stroke=0, fill=1)
+    c.restoreState()
+
+
+class _Furniture:
+    """Draws the footer and the running header of every page (onPage callback)."""
+
+    def __init__(self, font: str, g: _Geometry, *, title: str, unit: str, ident: str,
+                 code: str, payload: str, offline: bool, footer_left: list[str]):
+        self.font, self.g = font, g
+        self.title, self.unit, self.ident, self.code = title, unit, ident, code
+        self.offline = offline
+        self.footer_left = footer_left
+        self.modules = _qr_modules(payload)
+
+    def __call__(self, c: Canvas, doc) -> None:
+        g, font = self.g, self.font
+        page_w, _ = g.pagesize
+        right = page_w - g.margin_x
+        c.saveState()
+        # footer: rule, QR bottom right, code under it, the hint to its left
+        page_no_y = 6 * mm if g.pagesize == A4 else 4.5 * mm
+        code_y = page_no_y + g.small * 1.6
+        qr_y = code_y + g.small * 1.3
+        qr_x = right - g.qr
+        rule_y = qr_y + g.qr + 2.5 * mm
+        c.setStrokeColor(RULE)
+        c.setLineWidth(0.5)
+        c.line(g.margin_x, rule_y, right, rule_y)
+        _draw_qr(c, self.modules, qr_x, qr_y, g.qr)
+        c.setFillColor(INK)
+        c.setFont(font, g.small + 0.5)
+        c.drawCentredString(qr_x + g.qr / 2, code_y, self.code)
+        text_right = qr_x - 3 * mm
+        c.setFont(font, g.small + 0.5)
+        c.drawRightString(text_right, qr_y + g.small * 0.2, VERIFY_HINT)
+        c.setFillColor(GREY)
+        c.setFont(font, g.small)
+        y = qr_y + g.small * 1.7
+        for line in self.footer_left:
+            c.drawRightString(text_right, y, line)
+            y += g.small * 1.5
+        if self.offline:
+            c.setFillColor(OFFLINE_RED)
+            c.setFont(font, g.small + 0.5)
+            c.drawRightString(text_right, y, "【离线核查】本单依据本机离线数据生成")
+        # running header from page 2 on
+        if doc.page > 1:
+            y = g.pagesize[1] - g.margin_top + 2 * mm
+            c.setFillColor(GREY)
+            c.setFont(font, g.small)
+            c.drawString(g.margin_x, y, f"{self.unit} · {self.title}（续）")
+            c.drawRightString(right, y, self.ident)
+            if self.offline:
+                c.setFillColor(OFFLINE_RED)
+                c.drawCentredString(page_w / 2, y, "【离线核查】")
+            c.setStrokeColor(RULE)
+            c.line(g.margin_x, y - 1.5 * mm, right, y - 1.5 * mm)
+        c.restoreState()
+
+
+class _NumberedCanvas(Canvas):
+    """Holds the pages back until the end so each can say "第 X 页 共 Y 页"."""
+
+    def __init__(self, *args, page_font: str, page_size_pt: float, page_y: float, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict] = []
+        self._page_font, self._page_size_pt, self._page_y = page_font, page_size_pt, page_y
+
+    def showPage(self):  # noqa: N802 (reportlab's name)
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self):
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            self.saveState()
+            self.setFillColor(GREY)
+            self.setFont(self._page_font, self._page_size_pt)
+            self.drawCentredString(self._pagesize[0] / 2, self._page_y, f"第 {self._pageNumber} 页 共 {total} 页")
+            self.restoreState()
+            Canvas.showPage(self)
+        Canvas.save(self)
+
+
+def _build(story, g: _Geometry, font: str, furniture: _Furniture, title: str, subject: str) -> bytes:
+    buf = io.BytesIO()
+    running_header = 7 * mm
+    doc = SimpleDocTemplate(
+        buf,
+        pagesize=g.pagesize,
+        leftMargin=g.margin_x,
+        rightMargin=g.margin_x,
+        topMargin=g.margin_top + running_header * 0.6,
+        bottomMargin=g.footer_h,
+        title=title,
+        subject=subject,
+        author="CreditDesk",
+        creator="CreditDesk 信用核查窗口助手",
+        initialFontName=font,  # else every page's preamble references a non-embedded Helvetica
+    )
+    page_y = 6 * mm if g.pagesize == A4 else 4.5 * mm
+    maker = functools.partial(_NumberedCanvas, page_font=font, page_size_pt=g.small, page_y=page_y)
+    doc.build(story, onFirstPage=furniture, onLaterPages=furniture, canvasmaker=maker)
+    return buf.getvalue()
+
+
+# ---------------------------------------------------------------------------
+# Building blocks
+# ---------------------------------------------------------------------------
+
+
+def _style(cmds) -> TableStyle:
+    """A TableStyle whose plain-string cells use the CJK font too (reportlab's default is Helvetica)."""
+    return TableStyle([("FONT", (0, 0), (-1, -1), cjk_font_name())] + list(cmds))
+
+
+def _grid(rows, widths, *, label_cols=(0,), extra=()) -> Table:
+    t = Table(rows, colWidths=widths)
+    style = [
+        ("GRID", (0, 0), (-1, -1), 0.5, RULE),
+        ("BOX", (0, 0), (-1, -1), 0.9, INK),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+    ]
+    for col in label_cols:
+        style.append(("BACKGROUND", (col, 0), (col, -1), LABEL_BG))
+    for cmd in extra:  # a value spanning a label column is not a label
+        if cmd[0] == "SPAN":
+            style.append(("BACKGROUND", (cmd[1][0], cmd[1][1]), cmd[2], colors.white))
+    t.setStyle(_style(style + list(extra)))
+    return t
+
+
+class _Sections:
+    NUMERALS = "一二三四五六七八九十"
+
+    def __init__(self, st: _Styles):
+        self.st, self.n = st, 0
+
+    def __call__(self, text: str) -> Paragraph:
+        self.n += 1
+        return Paragraph(f"{self.NUMERALS[self.n - 1]}、{_x(text)}", self.st.section)
+
+
+def _offline_banner(st: _Styles, width: float, as_of: str) -> Table:
+    text = f"<font size={st.body.fontSize + 3}>离线核查</font>{_GAP * 2}本单依据本机离线数据生成"
+    if as_of:
+        text += f"（数据截至 {_x(as_of)}）"
+    text += "，联网后请以市公共信用信息平台数据为准。"
+    t = Table([[Paragraph(text, st.offline)]], colWidths=[width])
+    t.setStyle(_style([
+        ("BOX", (0, 0), (-1, -1), 1.6, OFFLINE_RED),
+        ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#FFF5F5")),
+        ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+    ]))
+    return t
+
+
+def _head(st: _Styles, g: _Geometry, font: str, unit: str, title: str) -> list:
+    return [
+        Paragraph(_x(unit), st.unit),
+        Spacer(1, g.base * 0.3),
+        _Title(title, font, g.title, g.base * 0.8),
+    ]
+
+
+# ---------------------------------------------------------------------------
+# 信用核查单
+# ---------------------------------------------------------------------------
+
+
+def _outcome_box(slip: ReviewSlip, st: _Styles, width: float) -> Table:
+    strong, tint = OUTCOME_COLOURS[slip.outcome]
+    label_w = max(width * 0.2, st.outcome.fontSize * 3.2)
+    basis = f"依据：{_x(slip.profile_name)}（{_x(slip.profile_version)}版）"
+    head = Paragraph(
+        f"<font size={st.body.fontSize + 2.5} color='{strong.hexval()}'>核查结果：{_x(slip.outcome_label)}</font>"
+        f"<br/>{_x(OUTCOME_NOTES[slip.outcome])}<br/><font size={st.small.fontSize} color='#5F6368'>{basis}</font>",
+        st.body,
+    )
+    rows = [[Paragraph(_x(slip.outcome_label), st.outcome), head]]
+    style = [
+        ("BOX", (0, 0), (-1, -1), 1.6, strong),
+        ("BACKGROUND", (0, 0), (0, 0), strong),
+        ("BACKGROUND", (1, 0), (-1, -1), tint),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+        ("LEFTPADDING", (0, 0), (-1, -1), 6),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+    ]
+    if slip.measures:
+        rows.append([Paragraph("应采取的措施", st.label), ""])
+        style += [("SPAN", (0, 1), (-1, 1)), ("LINEABOVE", (0, 1), (-1, 1), 0.8, strong),
+                  ("BOTTOMPADDING", (0, 1), (-1, 1), 1)]
+        for i, m in enumerate(slip.measures, 1):
+            cite = f"依据：《{_x(m.document)}》{_x(m.clause)}"
+            if m.quote:
+                cite += f"：“{_x(m.quote)}”"
+            rows.append([[Paragraph(f"{i}. {_x(m.text)}", st.body), Paragraph(cite, st.small)], ""])
+            r = len(rows) - 1
+            style += [("SPAN", (0, r), (-1, r)), ("TOPPADDING", (0, r), (-1, r), 2),
+                      ("VALIGN", (0, r), (-1, r), "TOP")]
+    t = Table(rows, colWidths=[label_w, width - label_w], splitByRow=1)
+    t.setStyle(_style(style))
+    return t
+
+
+def _findings_table(slip: ReviewSlip, st: _Styles, width: float):
+    if not slip.findings:
+        return Paragraph("未发现须考虑的信用记录。", st.body)
+    fr = [0.07, 0.15, 0.37, 0.19, 0.08, 0.14]
+    widths = [width * f for f in fr]
+    head = [Paragraph(h, st.small_cell) for h in ("序号", "类别", "记录", "文号", "状态", "认定")]
+    rows = [head]
+    for i, f in enumerate(slip.findings, 1):
+        live = "有效" if f.in_force else "已失效"
+        rows.append([
+            Paragraph(str(i), st.small_cell),
+            Paragraph(_x(f.category_label), st.small_cell),
+            Paragraph(_x(f.title), st.small_cell),
+            Paragraph(_x(f.doc_no), st.small_cell),
+            Paragraph(live if f.in_force else f"<font color='#5F6368'>{live}</font>", st.small_cell),
+            Paragraph(_x(f.reason_label), st.small_cell),
+        ])
+    return _findings_grid(rows, widths)
+
+
+def _findings_grid(rows, widths) -> Table:
+    t = Table(rows, colWidths=widths, repeatRows=1)
+    t.setStyle(_style([
+        ("GRID", (0, 0), (-1, -1), 0.5, RULE),
+        ("BOX", (0, 0), (-1, -1), 0.9, INK),
+        ("BACKGROUND", (0, 0), (-1, 0), LABEL_BG),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]))
+    return t
+
+
+def render_review_slip(slip: ReviewSlip, page_size: str = "A4") -> bytes:
+    """The 信用核查单 as PDF bytes, on A4 or A5."""
+    g = _geometry(page_size)
+    font = cjk_font_name()
+    st = _Styles(font, g)
+    width = g.pagesize[0] - 2 * g.margin_x
+    sec = _Sections(st)
+    as_of = _when(slip.data_as_of)
+    seq = f"（序号 {slip.data_seq}）" if slip.data_seq is not None else ""
+
+    story: list = _head(st, g, font, slip.unit_name, "信用核查单")
+    if slip.offline:
+        story += [_offline_banner(st, width, as_of), Spacer(1, g.base * 0.6)]
+
+    P = lambda text, style=st.cell: Paragraph(text, style)  # noqa: E731
+    L = lambda text: Paragraph(text, st.label)  # noqa: E731
+    lw, vw = width * 0.15, width * 0.35
+    rows = [
+        [L("核查编号"), P(f"{_x(slip.review_id)}<font color='#5F6368'>（第 {slip.version} 版）</font>"),
+         L("信用核查码"), P(f"<font size={st.cell.fontSize + 1.5}>{_x(slip.verification_code)}</font>")],
+        [L("窗口"), P(_x(slip.window)), L("经办人"), P(_x(slip.officer))],
+        [L("核查时间"), P(_x(_when(slip.finalised_at))), L("数据截至"),
+         P(_x(as_of + seq) + ("<br/><font color='#C62828'>离线数据</font>" if slip.offline else ""))],
+    ]
+    extra = []
+    if slip.commitment_number:
+        rows.append([L("信用承诺书"), P(f"已签署，编号 {_x(slip.commitment_number)}"), "", ""])
+        extra.append(("SPAN", (1, len(rows) - 1), (-1, len(rows) - 1)))
+    story.append(_grid(rows, [lw, vw, lw, vw], label_cols=(0, 2), extra=extra))
+
+    story.append(sec("核查对象"))
+    rows = [
+        [L("名称"), P(f"<font size={st.cell.fontSize + 1.5}>{_x(slip.subject_name)}</font>"), "", ""],
+        [L("主体类型"), P(_x(slip.subject_kind_label)), L("代码/证件号码"), P(_x(slip.subject_code_display))],
+        [L("办理事项"), P(_x(slip.matter_label)), "", ""],
+    ]
+    story.append(_grid(rows, [lw, vw, lw, vw], label_cols=(0, 2), extra=[
+        ("SPAN", (1, 0), (-1, 0)), ("SPAN", (1, 2), (-1, 2))]))
+
+    story.append(sec("核查结果"))
+    story.append(_outcome_box(slip, st, width))
+    if slip.departure_reason:
+        computed = slip.computed_outcome_label or "—"
+        t = Table([[Paragraph(
+            f"经办人调整了系统判定结果。系统判定：<font color='{OUTCOME_COLOURS.get(slip.computed_outcome or 'normal')[0].hexval()}'>"
+            f"{_x(computed)}</font>{_GAP}→{_GAP}最终结果：<font color='{OUTCOME_COLOURS[slip.outcome][0].hexval()}'>"
+            f"{_x(slip.outcome_label)}</font><br/>调整理由：{_x(slip.departure_reason)}", st.body)]],
+            colWidths=[width])
+        t.setStyle(_style([
+            ("BOX", (0, 0), (-1, -1), 1.0, colors.HexColor("#B08900")),
+            ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#FFFBE6")),
+            ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+        ]))
+        story += [Spacer(1, g.base * 0.5), t]
+
+    story.append(CondPageBreak(g.base * 8))
+    story.append(sec("信用记录"))
+    story.append(_findings_table(slip, st, width))
+
+    if slip.report_line:
+        story += [sec("信用报告"), Paragraph(_x(slip.report_line), st.body)]
+
+    story.append(sec("办理要求"))
+    if slip.requirements:
+        story += [Paragraph(f"{i}. {_x(r)}", st.body) for i, r in enumerate(slip.requirements, 1)]
+    else:
+        story.append(Paragraph("无特别要求，按常规程序办理。", st.body))
+
+    story.append(Spacer(1, g.base * 1.6))
+    story.append(KeepTogether([Paragraph(
+        f"经办人（签字）：________________{_GAP * 4}日期：{_x(_when(slip.finalised_at))[:10]}", st.right)]))
+
+    furniture = _Furniture(
+        font, g, title="信用核查单", unit=slip.unit_name, ident=f"核查编号 {slip.review_id}",
+        code=slip.verification_code, payload=slip.verify_payload, offline=slip.offline,
+        footer_left=[f"核查编号 {slip.review_id} · 第 {slip.version} 版"],
+    )
+    return _build(story, g, font, furniture, "信用核查单", slip.subject_name)
+
+
+# ---------------------------------------------------------------------------
+# 信用承诺书
+# ---------------------------------------------------------------------------
+
+
+def _template_paragraphs(text: str) -> list[str]:
+    blocks = [b.strip() for b in text.replace("\r\n", "\n").split("\n\n")]
+    if len([b for b in blocks if b]) <= 1:
+        blocks = [line.strip() for line in text.splitlines()]
+    return [b for b in blocks if b]
+
+
+class _SignatureBox(Flowable):
+    """A bordered box with the signature image fitted inside, or empty with a faint label."""
+
+    def __init__(self, width: float, height: float, png: bytes | None, label: str, font: str, size: float):
+        super().__init__()
+        self.width, self.height = width, height
+        self.png, self.label, self.font, self.size = png, label, font, size
+
+    def wrap(self, aw, ah):
+        return self.width, self.height
+
+    def draw(self):
+        c = self.canv
+        c.saveState()
+        c.setStrokeColor(INK)
+        c.setLineWidth(0.8)
+        c.rect(0, 0, self.width, self.height)
+        c.setFillColor(colors.HexColor("#9AA0A6"))
+        c.setFont(self.font, self.size)
+        c.drawString(3, self.height - self.size - 2, self.label)
+        if self.png:
+            img = ImageReader(io.BytesIO(self.png))
+            iw, ih = img.getSize()
+            pad = 4
+            box_w, box_h = self.width - 2 * pad, self.height - 2 * pad - self.size
+            scale = min(box_w / iw, box_h / ih)
+            w, h = iw * scale, ih * scale
+            c.drawImage(img, (self.width - w) / 2, pad + (box_h - h) / 2, w, h, mask="auto")
+        c.restoreState()
+
+
+def render_commitment(slip: CommitmentSlip, page_size: str = "A4") -> bytes:
+    """The 信用承诺书 as signed, as PDF bytes, on A4 or A5."""
+    g = _geometry(page_size)
+    font = cjk_font_name()
+    st = _Styles(font, g)
+    width = g.pagesize[0] - 2 * g.margin_x
+
+    story: list = _head(st, g, font, slip.unit_name, "信用承诺书")
+    story.append(Paragraph(
+        f"编号：{_x(slip.number)}{_GAP * 2}信用核查码：{_x(slip.verification_code)}", st.right))
+    story.append(Spacer(1, g.base * 0.5))
+    if slip.offline:
+        story += [_offline_banner(st, width, ""), Spacer(1, g.base * 0.6)]
+
+    lw = width * 0.22
+    L = lambda text: Paragraph(text, st.label)  # noqa: E731
+    rows = [
+        [L("承诺主体"), Paragraph(f"<font size={st.cell.fontSize + 1.5}>{_x(slip.subject_name)}</font>", st.cell)],
+        [L("统一社会信用代码/证件号码"), Paragraph(_x(slip.subject_code_display), st.cell)],
+        [L("办理事项"), Paragraph(_x(slip.matter_label), st.cell)],
+    ]
+    story.append(_grid(rows, [lw, width - lw]))
+    story.append(Spacer(1, g.base * 1.0))
+    story += [Paragraph(_x(p), st.para) for p in _template_paragraphs(slip.template_text)]
+    story.append(Spacer(1, g.base * 1.5))
+
+    box_w = min(width * 0.45, 70 * mm)
+    box_h = box_w * 0.42
+    label = "签名（纸质签署，请手写）" if slip.signed_on_paper else "签名"
+    box = _SignatureBox(box_w, box_h, slip.signature_png, label, font, g.small)
+    signed_date = _when(slip.signed_at)
+    if slip.signed_on_paper:
+        signed_date = signed_date or "________年____月____日"
+    sign_rows = [
+        [Paragraph("承诺人：", st.right), Paragraph(_x(slip.subject_name), st.body)],
+        [Paragraph(f"{_x(slip.signer_role_label)}：", st.right), Paragraph(_x(slip.signer_name), st.body)],
+        [Paragraph("签名：", st.right), box],
+        [Paragraph("日期：", st.right), Paragraph(_x(signed_date), st.body)],
+    ]
+    label_w = width - box_w - 6
+    t = Table(sign_rows, colWidths=[label_w, box_w + 6])
+    t.setStyle(_style([
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("VALIGN", (0, 2), (0, 2), "TOP"),
+        ("LEFTPADDING", (1, 0), (1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]))
+    story.append(KeepTogether([t]))
+
+    furniture = _Furniture(
+        font, g, title="信用承诺书", unit=slip.unit_name, ident=f"承诺书编号 {slip.number}",
+        code=slip.verification_code, payload=slip.verify_payload, offline=slip.offline,
+        footer_left=[f"承诺书编号 {slip.number}"],
+    )
+    return _build(story, g, font, furniture, "信用承诺书", slip.subject_name)
