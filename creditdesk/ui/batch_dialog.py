@@ -93,6 +93,7 @@ class BatchDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.summary = QLabel()
         top = QHBoxLayout()
@@ -163,7 +164,8 @@ class BatchDialog(QDialog):
         self.start_button.setEnabled(True)
         self.table.setRowCount(len(rows))
         for i, row in enumerate(rows):
-            values = [row.query, row.name, outcome_text(row.outcome) if row.outcome else "", str(row.in_force),
+            values = [row.query, row.name, outcome_text(row.outcome) if row.outcome else "",
+                      str(row.in_force) if row.outcome else "",
                       row.measures, row.error]  # fmt: skip
             for j, value in enumerate(values):
                 item = QTableWidgetItem(value)
@@ -171,9 +173,14 @@ class BatchDialog(QDialog):
                     item.setBackground(QColor(OUTCOME_COLOURS.get(row.outcome, "#ffffff")))
                 elif row.error:
                     item.setForeground(QColor("#a1241b"))
+                item.setToolTip(value)
                 self.table.setItem(i, j, item)
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        for col in (0, 1, 2, 3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(5, 220)
         counts = {o: sum(r.outcome == o for r in rows) for o in OUTCOME_STYLE}
         text = self.tr("已核查 {0} / {1}：").format(len(rows), len(self._codes)) + "　".join(
             f"{outcome_text(o)} {n}" for o, n in counts.items() if n)

@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         self.sync_page.sync_finished.connect(self._after_sync)
         self.settings_page.settings_saved.connect(self._schedule_sync)
         self.settings_page.settings_saved.connect(self.refresh_position)
+        self.settings_page.settings_saved.connect(self.counter.review.reload_profile)
         self.settings_page.connected.connect(lambda _m: self.refresh_position())
         self.nav.currentRowChanged.connect(self._show_page)
         self.nav.setCurrentRow(0)

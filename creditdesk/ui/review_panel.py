@@ -377,6 +377,13 @@ class ReviewPanel(QWidget):
         self._load_profile()
 
     # -- the profile and its matters ------------------------------------------
+    def reload_profile(self) -> None:
+        """After Settings.profile_id changed: the new installation profile's matters."""
+        self._check = CheckService(self._engine, self._settings.profile_id, self._settings.stale_after_hours)
+        self._profile = None
+        self._output = self._output_key = None
+        self._load_profile()
+
     def _day(self) -> dt.date:
         return self._today or dt.date.today()
 
@@ -579,7 +586,8 @@ class ReviewPanel(QWidget):
                 return "n/a"
             return "done" if self.commitment_signed() else "open"
         if step == "conclusion":
-            if not self._current():
+            earlier = ("record_check", "credit_report", "commitment")
+            if not self._current() or any(self.step_state(e) not in ("done", "n/a") for e in earlier):
                 return "open"
             if self.final_combo.currentData() == self._output.result.outcome:
                 return "done"
@@ -678,7 +686,7 @@ class ReviewPanel(QWidget):
                 self.tr("{0} v{1} 对该事项没有触发惩戒或激励措施。").format(r.profile.name, r.profile.version))))
         for note in r.notes:
             cite = f"（{note.citation.document} {note.citation.clause}）" if note.citation else ""
-            parts.append("<p style='color:#555'>ⓘ {0}</p>".format(html.escape(note.text + cite)))
+            parts.append("<p style='color:#666;font-size:9pt'>ⓘ {0}</p>".format(html.escape(note.text + cite)))
         if output.stale:
             parts.append("<p style='color:#8a5a00'><b>⚠ {0}</b></p>".format(
                 html.escape(self.tr("本地数据已超过 {0} 小时未更新，核查单将注明。").format(self._settings.stale_after_hours))))
@@ -693,7 +701,7 @@ class ReviewPanel(QWidget):
                 self.tr("报告 {0} 可用，信用等级 {1}").format(verdict.report_no, verdict.grade or "—"))))
         else:
             items = "".join(
-                "<li>{0} <span style='color:#888'>({1})</span></li>".format(html.escape(report_problem_text(p)), p)
+                "<li title='{1}'>{0}</li>".format(html.escape(report_problem_text(p)), p)
                 for p in verdict.problems
             )
             self.report_verdict.setText("<span style='color:#a1241b'><b>✖ {0}</b></span><ul style='margin-left:-20px;color:#a1241b'>{1}</ul>".format(

@@ -86,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     def shoot(name: str) -> None:
         _settle(app, window)
         path = out / f"{len(shots) + 1:02d}-{name}.png"
-        window.grab().save(str(path))
+        (getattr(shoot, "widget", None) or window).grab().save(str(path))
         shots.append(path.name)
 
     def type_query(text: str, enter: bool = False) -> None:
@@ -127,6 +127,7 @@ def main(argv: list[str] | None = None) -> int:
 
     type_query(make_uscc("91350100MA0000001"), enter=True)
     shoot("valid-code-not-in-data")
+    _review_tour(app, window, ctx, city, counter, shoot, type_query)
     for row, name in enumerate(["commitments", "ledger", "statistics", "sync", "settings"], start=1):
         window.nav.setCurrentRow(row)
         shoot(f"page-{name}")
@@ -138,6 +139,134 @@ def main(argv: list[str] | None = None) -> int:
     for name in shots:
         print("  " + name)
     return 0
+
+
+def _review_tour(app, window, ctx, city, counter, shoot, type_query) -> None:  # noqa: ANN001
+    """The review checklist: matter, report verdicts, findings with clauses, commitment, save, slip, verify."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    panel = counter.review
+
+    def matter(code: str) -> None:
+        panel.matter_combo.setCurrentIndex(panel.matter_combo.findData(code))
+        _settle(app, window, until=lambda: panel.step_state("record_check") == "done")
+
+    def report(number: str) -> None:
+        panel.report_edit.setText(number)
+        panel._report_entered()
+        _settle(app, window, until=lambda: panel.step_state("credit_report") == "done")
+
+    def show(box) -> None:  # noqa: ANN001
+        _settle(app, window)
+        panel.scroll.ensureWidgetVisible(box, 0, 0)
+
+    # Fuzhou: the credit report step.
+    type_query(city.showcase["clean_trustworthy"], enter=True)
+    matter("procurement")
+    shoot("review-matter-chosen")
+    type_query(city.showcase["expired_report"], enter=True)
+    _settle(app, window, until=lambda: panel.step_state("record_check") == "done")
+    reports = panel.applicant.reports if panel.applicant else ()
+    report(reports[0].report_no if reports else "FZXY-2020-000001")
+    show(panel.report_box)
+    shoot("review-report-verdict-problems")
+    report("FZXY-1999-000000")
+    show(panel.report_box)
+    shoot("review-report-unknown-number")
+    type_query(city.showcase["clean_trustworthy"], enter=True)
+    _settle(app, window, until=lambda: panel.step_state("record_check") == "done")
+    reports = panel.applicant.reports if panel.applicant else ()
+    if reports:
+        report(reports[0].report_no)
+    show(panel.conclusion_box)
+    shoot("review-report-ok-ready-to-save")
+
+    # Wuchang: measures with clauses, and a commitment.
+    ctx.settings.profile_id = "wuchang"
+    panel.reload_profile()
+    _settle(app, window, until=lambda: panel.profile is not None)
+    type_query(city.showcase["blacklisted"], enter=True)
+    matter("approval")
+    show(panel.records_box)
+    shoot("review-findings-with-clause")
+    show(panel.commitment_box)
+    shoot("review-commitment-template")
+    panel.signer_edit.setText("王五")
+    canvas = panel.signature.canvas
+    QTest.mousePress(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(60, 80))
+    import math
+
+    for i in range(1, 120):
+        x = 60 + i * 2.6
+        y = 70 + 22 * math.sin(i / 7.0) - (i % 40) * 0.4
+        QTest.mouseMove(canvas, QPoint(int(x), int(y)))
+    QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(370, 70))
+    QTest.mousePress(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(120, 40))
+    for i in range(1, 40):
+        QTest.mouseMove(canvas, QPoint(120 + i, 40 + i * 2))
+    QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(160, 120))
+    _settle(app, window, until=lambda: panel.step_state("commitment") == "done")
+    show(panel.commitment_box)
+    shoot("review-commitment-signed")
+    show(panel.conclusion_box)
+    shoot("review-conclusion")
+    panel.final_combo.setCurrentIndex(panel.final_combo.findData("normal"))
+    show(panel.conclusion_box)
+    shoot("review-departure-needs-reason")
+    panel.final_combo.setCurrentIndex(panel.final_combo.findData(panel.output.result.outcome))
+    if not panel.finalise_button.isEnabled():
+        shoot("review-cannot-save")
+        return
+    panel.finalise()
+    _settle(app, window, until=lambda: panel.saved_review is not None)
+    show(panel.saved_box)
+    shoot("review-saved-with-code")
+
+    rendered: list = []
+    panel.slip_bar.previewed.connect(rendered.append)
+    for kind, name in (("review", "slip-preview-review"), ("commitment", "slip-preview-commitment")):
+        rendered.clear()
+        panel.slip_bar.act(kind, "preview", name)
+        _settle(app, window, until=lambda: bool(rendered), timeout=30)
+        if rendered:
+            dialog = rendered[0]
+            dialog.resize(820, 1000)
+            _settle(app, window)
+            shoot_widget(shoot, dialog, name)
+            dialog.close()
+
+    counter.open_verify()
+    verify = counter.verify_dialog
+    verify.code_edit.setText(panel.saved_review.verification_code)
+    verify.verify()
+    _settle(app, window)
+    shoot_widget(shoot, verify, "verify-code")
+    verify.close()
+
+    import tempfile as _tempfile
+
+    bidders = Path(_tempfile.mkdtemp()) / "bidders.txt"
+    bidders.write_text("\n".join([city.showcase["blacklisted"], city.showcase["clean_trustworthy"],
+                                   city.showcase["repaired"], "91350100MA0000001X"]) + "\n", encoding="utf-8")
+    counter.open_batch()
+    batch = counter.batch_dialog
+    batch.load(str(bidders))
+    _settle(app, window, until=batch.start_button.isEnabled)
+    batch.start()
+    _settle(app, window, until=lambda: batch.table.rowCount() > 0)
+    shoot_widget(shoot, batch, "batch-check")
+    batch.close()
+    ctx.settings.profile_id = "fuzhou"
+
+
+def shoot_widget(shoot, widget, name: str) -> None:  # noqa: ANN001
+    """A dialog's own picture, numbered with the window's shots."""
+    shoot.widget = widget
+    try:
+        shoot(name)
+    finally:
+        shoot.widget = None
 
 
 if __name__ == "__main__":
