@@ -122,7 +122,7 @@ class CounterPage(QWidget):
             splitter.addWidget(self.review)
             splitter.setStretchFactor(0, 4)
             splitter.setStretchFactor(1, 5)
-            splitter.setSizes([520, 660])
+            splitter.setSizes([560, 640])
             self.batch_button = QPushButton(self.tr("批量核查…"))
             self.batch_button.setObjectName("batchButton")
             self.batch_button.setToolTip(self.tr("导入投标人名单，逐一核查（Ctrl+B）"))
@@ -350,7 +350,7 @@ class CounterPage(QWidget):
     def open_verify(self) -> None:
         from creditdesk.ui.verify_dialog import VerifyDialog
 
-        dialog = VerifyDialog(self._runner, self.review._engine, self)
+        dialog = VerifyDialog(self._runner, self.review._engine, self, profile=self.review.profile)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.verify_dialog = dialog
         dialog.open()

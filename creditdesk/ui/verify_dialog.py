@@ -16,8 +16,9 @@ from creditdesk.ui.tasks import TaskRunner
 class VerifyDialog(QDialog):
     verified = Signal(object)  # VerifyResult
 
-    def __init__(self, runner: TaskRunner, engine, parent: QWidget | None = None) -> None:  # noqa: ANN001
+    def __init__(self, runner: TaskRunner, engine, parent: QWidget | None = None, profile=None) -> None:  # noqa: ANN001
         super().__init__(parent)
+        self._profile = profile
         self.setObjectName("verifyDialog")
         self.setWindowTitle(self.tr("核验信用核查码"))
         self._runner, self._engine = runner, engine
@@ -61,6 +62,12 @@ class VerifyDialog(QDialog):
                              html.escape(self.tr("核验失败：{0}").format(exc))),
                          key="verify")  # fmt: skip
 
+    def _matter_label(self, code: str) -> str:
+        from creditdesk.policy.model import MATTER_CODES
+
+        m = self._profile.matter(code) if self._profile is not None else None
+        return m.label if m is not None and m.code == code else MATTER_CODES.get(code, code)
+
     def _show(self, result) -> None:  # noqa: ANN001
         if not result.found:
             self.result_label.setText("<p style='color:#a1241b;font-size:14pt'><b>✖ {0}</b></p><p>{1}</p>".format(
@@ -80,11 +87,11 @@ class VerifyDialog(QDialog):
             kind = SUBJECT_KIND_LABELS.get(r.subject_kind or "", "")
             rows = [
                 (self.tr("申请主体"), f"{r.subject_name or '—'}　{r.subject_code_display or ''}　{kind}"),
-                (self.tr("事项"), r.matter),
+                (self.tr("事项"), self._matter_label(r.matter)),
                 (self.tr("结论"), outcome_text(r.final_outcome)
                  + ("" if r.final_outcome == r.computed_outcome else self.tr("（系统计算：{0}；理由：{1}）").format(
                      outcome_text(r.computed_outcome), r.departure_reason or ""))),
-                (self.tr("核查时间"), r.finalised_at),
+                (self.tr("核查时间"), _local_time(r.finalised_at)),
                 (self.tr("核查单位"), f"{r.unit} {r.window or ''}　{r.officer}"),
                 (self.tr("信用承诺"), r.commitment.number if r.commitment else self.tr("无")),
             ]  # fmt: skip
@@ -92,3 +99,12 @@ class VerifyDialog(QDialog):
                             f"<td>{html.escape(str(v))}</td></tr>" for k, v in rows)  # fmt: skip
             self.result_label.setText(head + f"<table>{table}</table>")
         self.verified.emit(result)
+
+
+def _local_time(text: str) -> str:
+    import datetime as dt
+
+    try:
+        return dt.datetime.fromisoformat(text).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    except (TypeError, ValueError):
+        return text or ""
