@@ -132,7 +132,7 @@ def test_offline_mark_and_departure(tmp_path):
     slip = sample_review_slip(offline=True, departure=True, outcome="normal")
     text = _text(_write(tmp_path, render_review_slip(slip)))
     assert "离线核查" in text
-    assert "系统判定：从严→最终结果：正常" in text
+    assert "系统判定：禁止→最终结果：正常" in text
     assert slip.departure_reason.replace(" ", "") in text
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import math
 
 from .model import CommitmentSlip, Finding, Measure, ReviewSlip
 
@@ -19,8 +20,27 @@ _FINDINGS = [
 ]
 
 
+_MEASURES = {
+    "prohibit": [
+            Measure("依法限制参与政府采购活动，不予受理其供应商资格申请。", "福州市失信联合惩戒措施清单（2024年版）", "第三条第（一）项",
+                    "对列入严重失信主体名单的，依法限制其参与政府采购、招标投标等公共资源交易活动。"),
+            Measure("将核查结果记入政府采购档案，并告知申请人信用修复途径。", "福建省公共信用信息管理办法", "第二十六条",
+                    "行政机关应当将信用核查结果作为办理的参考依据，并告知当事人异议和修复的途径。"),
+    ],
+    "strict": [
+        Measure("加强资格审查，要求提交近三个月内的信用报告，不适用容缺受理。", "福州市公共信用信息应用清单（2024年版）", "第七条",
+                "对存在一般失信行为记录的，在行政审批中列为重点审查对象，不适用告知承诺、容缺受理等便利措施。"),
+    ],
+    "incentive": [
+        Measure("开辟绿色通道，可适用容缺受理。", "福州市守信激励措施清单（2024年版）", "第二条第（三）项",
+                "对守信主体，在行政审批中可依法依规给予绿色通道、容缺受理等便利。"),
+    ],
+    "normal": [],
+}
+
 def sample_review_slip(*, findings: int = 4, offline: bool = False, outcome: str = "prohibit",
                        departure: bool = False) -> ReviewSlip:
+    """A typical slip; ``departure`` makes the officer soften the engine's ``prohibit`` to ``outcome``."""
     rows = [_FINDINGS[i % len(_FINDINGS)] for i in range(findings)]
     if findings > len(_FINDINGS):
         rows = [f._replace(title=f"{f.title}（第{i + 1}条）") for i, f in enumerate(rows)]
@@ -39,14 +59,10 @@ def sample_review_slip(*, findings: int = 4, offline: bool = False, outcome: str
         profile_name="福州市公共信用信息应用清单",
         profile_version="2024.2",
         outcome=outcome,
-        departure_reason=("申请人已提交信用修复决定书（榕信修〔2025〕12号），平台数据尚未同步。" if departure else None),
-        computed_outcome=("strict" if departure else None),
-        measures=[
-            Measure("依法限制参与政府采购活动，不予受理其供应商资格申请。", "福州市失信联合惩戒措施清单（2024年版）", "第三条第（一）项",
-                    "对列入严重失信主体名单的，依法限制其参与政府采购、招标投标等公共资源交易活动。"),
-            Measure("将核查结果记入政府采购档案，并告知申请人信用修复途径。", "福建省公共信用信息管理办法", "第二十六条",
-                    "行政机关应当将信用核查结果作为办理的参考依据，并告知当事人异议和修复的途径。"),
-        ],
+        departure_reason=("申请人已提交信用修复决定书（榕信修〔2025〕12号），已移出名单，平台数据尚未同步。"
+                          if departure else None),
+        computed_outcome=("prohibit" if departure else None),
+        measures=_MEASURES[outcome],
         requirements=["申请人须提交加盖公章的《信用承诺书》。", "须提供近三个月内出具的信用报告。",
                       "核查结果须在办结后5个工作日内报送市信用平台。"],
         findings=rows,
@@ -69,8 +85,6 @@ def sample_signature_png(width: int = 600, height: int = 220) -> bytes:
     for i in range(0, 121):
         t = i / 120
         x = 30 + t * (width - 60)
-        import math
-
         y = height / 2 + math.sin(t * 17) * height * 0.28 * (1 - t * 0.4) + math.cos(t * 5) * 18
         pts.append((x, y))
     d.line(pts, fill=(20, 30, 90, 255), width=7, joint="curve")
