@@ -141,6 +141,7 @@ def main() -> None:
               f"({r['seconds']:.0f} s, peak RSS {r['peak_rss_mb']:.0f} MB)")
     rate = {k: v["changes"] / v["seconds"] for k, v in results.items()}
     print(f"ratio creditdesk/bare: {rate['creditdesk'] / rate['bare']:.2f} (target >= 0.50)")
+    print(f"loaded home (reusable: benchmarks/lookup.py --home {work / 'home'})")
 
 
 if __name__ == "__main__":
