@@ -223,3 +223,18 @@ def test_qr_decodes_to_verify_payload(tmp_path, size):
     assert _decode_qr(tmp_path, render_review_slip(slip, size)) == [slip.verify_payload]
     c = sample_commitment()
     assert _decode_qr(tmp_path, render_commitment(c, size)) == [c.verify_payload]
+
+
+def test_pathologically_long_texts_split_across_pages(tmp_path):
+    """A quote, a finding title or a departure reason longer than a page still flows (no LayoutError)."""
+    from creditdesk.slips.model import Finding, Measure
+
+    slip = sample_review_slip(departure=True, outcome="strict")
+    slip.measures = [Measure("措施" * 20, "文件", "第一条", "引文很长，" * 900)]
+    slip.findings = [Finding("行政处罚", "标题很长" * 600 + "结尾标记", "文号", True, "认定")]
+    slip.departure_reason = "理由" * 1500
+    pdf = _write(tmp_path, render_review_slip(slip, "A5"))
+    pages = int(_info(pdf)["Pages"])
+    assert pages > 3
+    text = _text(pdf)
+    assert "结尾标记" in text and f"第{pages}页共{pages}页" in text

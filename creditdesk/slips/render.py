@@ -377,7 +377,9 @@ def _head(st: _Styles, g: _Geometry, font: str, unit: str, title: str) -> list:
 # ---------------------------------------------------------------------------
 
 
-def _outcome_box(slip: ReviewSlip, st: _Styles, width: float) -> Table:
+def _outcome_box(slip: ReviewSlip, st: _Styles, width: float) -> list:
+    """The coloured outcome box, and under it (joined, one column so long text can split
+    across pages) the measures with their citations."""
     strong, tint = OUTCOME_COLOURS[slip.outcome]
     label_w = max(width * 0.2, st.outcome.fontSize * 3.2)
     basis = f"依据：{_x(slip.profile_name)}（{_x(slip.profile_version)}版）"
@@ -386,33 +388,38 @@ def _outcome_box(slip: ReviewSlip, st: _Styles, width: float) -> Table:
         f"<br/>{_x(OUTCOME_NOTES[slip.outcome])}<br/><font size={st.small.fontSize} color='#5F6368'>{basis}</font>",
         st.body,
     )
-    rows = [[Paragraph(_x(slip.outcome_label), st.outcome), head]]
-    style = [
-        ("BOX", (0, 0), (-1, -1), 1.6, strong),
-        ("BACKGROUND", (0, 0), (0, 0), strong),
-        ("BACKGROUND", (1, 0), (-1, 0), tint),
-        ("BACKGROUND", (0, 1), (-1, -1), tint),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    pads = [
         ("TOPPADDING", (0, 0), (-1, -1), 5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
         ("LEFTPADDING", (0, 0), (-1, -1), 6),
         ("RIGHTPADDING", (0, 0), (-1, -1), 6),
     ]
-    if slip.measures:
-        rows.append([Paragraph("应采取的措施", st.label), ""])
-        style += [("SPAN", (0, 1), (-1, 1)), ("LINEABOVE", (0, 1), (-1, 1), 0.8, strong),
-                  ("BOTTOMPADDING", (0, 1), (-1, 1), 1)]
-        for i, m in enumerate(slip.measures, 1):
-            cite = f"依据：《{_x(m.document)}》{_x(m.clause)}"
-            if m.quote:
-                cite += f"：“{_x(m.quote)}”"
-            rows.append([[Paragraph(f"{i}. {_x(m.text)}", st.body), Paragraph(cite, st.small)], ""])
-            r = len(rows) - 1
-            style += [("SPAN", (0, r), (-1, r)), ("TOPPADDING", (0, r), (-1, r), 2),
-                      ("VALIGN", (0, r), (-1, r), "TOP")]
-    t = Table(rows, colWidths=[label_w, width - label_w], splitByRow=1)
-    t.setStyle(_style(style))
-    return t
+    top = Table([[Paragraph(_x(slip.outcome_label), st.outcome), head]], colWidths=[label_w, width - label_w])
+    top.setStyle(_style(pads + [
+        ("BOX", (0, 0), (-1, -1), 1.6, strong),
+        ("BACKGROUND", (0, 0), (0, 0), strong),
+        ("BACKGROUND", (1, 0), (1, 0), tint),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    ]))
+    if not slip.measures:
+        return [top]
+    rows = [[Paragraph("应采取的措施", st.label)]]
+    for i, m in enumerate(slip.measures, 1):
+        cite = f"依据：《{_x(m.document)}》{_x(m.clause)}"
+        if m.quote:
+            cite += f"：“{_x(m.quote)}”"
+        rows.append([[Paragraph(f"{i}. {_x(m.text)}", st.body), Paragraph(cite, st.small)]])
+    body = Table(rows, colWidths=[width], splitByRow=1, splitInRow=1)
+    body.setStyle(_style(pads + [
+        ("LINEBEFORE", (0, 0), (0, -1), 1.6, strong),
+        ("LINEAFTER", (0, 0), (0, -1), 1.6, strong),
+        ("LINEBELOW", (0, -1), (0, -1), 1.6, strong),
+        ("BACKGROUND", (0, 0), (-1, -1), tint),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("BOTTOMPADDING", (0, 0), (0, 0), 1),
+        ("TOPPADDING", (0, 1), (-1, -1), 2),
+    ]))
+    return [top, body]
 
 
 def _findings_table(slip: ReviewSlip, st: _Styles, width: float):
@@ -436,7 +443,7 @@ def _findings_table(slip: ReviewSlip, st: _Styles, width: float):
 
 
 def _findings_grid(rows, widths) -> Table:
-    t = Table(rows, colWidths=widths, repeatRows=1)
+    t = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1)
     t.setStyle(_style([
         ("GRID", (0, 0), (-1, -1), 0.5, RULE),
         ("BOX", (0, 0), (-1, -1), 0.9, INK),
@@ -490,14 +497,14 @@ def render_review_slip(slip: ReviewSlip, page_size: str = "A4") -> bytes:
         ("SPAN", (1, 0), (-1, 0)), ("SPAN", (1, 2), (-1, 2))]))
 
     story.append(sec("核查结果"))
-    story.append(_outcome_box(slip, st, width))
+    story += _outcome_box(slip, st, width)
     if slip.departure_reason:
         computed = slip.computed_outcome_label or "—"
         t = Table([[Paragraph(
             f"经办人调整了系统判定结果。系统判定：<font color='{OUTCOME_COLOURS.get(slip.computed_outcome or 'normal')[0].hexval()}'>"
             f"{_x(computed)}</font>{_GAP}→{_GAP}最终结果：<font color='{OUTCOME_COLOURS[slip.outcome][0].hexval()}'>"
             f"{_x(slip.outcome_label)}</font><br/>调整理由：{_x(slip.departure_reason)}", st.body)]],
-            colWidths=[width])
+            colWidths=[width], splitInRow=1)
         t.setStyle(_style([
             ("BOX", (0, 0), (-1, -1), 1.0, colors.HexColor("#B08900")),
             ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#FFFBE6")),
