@@ -112,8 +112,8 @@ def review_slip(saved, state, settings) -> Any:  # noqa: ANN001
                     NOT_IN_FORCE_LABELS.get(f.reason, f.reason))
             for f in r.findings
         ],  # fmt: skip
-        report_line=report_line, data_as_of=saved.data_as_of or "", data_seq=saved.data_seq, offline=saved.offline,
-        finalised_at=saved.finalised_at, commitment_number=saved.commitment.number if saved.commitment else None,
+        report_line=report_line, data_as_of=_local_time(saved.data_as_of), data_seq=saved.data_seq,
+        offline=saved.offline, finalised_at=_local_time(saved.finalised_at), commitment_number=saved.commitment.number if saved.commitment else None,
     )  # fmt: skip
 
 
@@ -130,8 +130,23 @@ def commitment_slip(saved, state) -> Any | None:  # noqa: ANN001
         matter_label=state.matter_label, template_text=c.template_text, signer_name=c.signer_name,
         signer_role_label=ROLE_LABELS.get(c.signer_role, c.signer_role),
         signature_png=None if c.signed_on_paper else c.signature_png, signed_on_paper=c.signed_on_paper,
-        signed_at=c.signed_at, offline=saved.offline,
+        signed_at=_local_time(c.signed_at), offline=saved.offline,
     )  # fmt: skip
+
+
+def _local_time(value) -> str:  # noqa: ANN001
+    """An ISO timestamp as people read it on paper: local time to the minute."""
+    import datetime as dt
+
+    if not value:
+        return ""
+    try:
+        parsed = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
+    except ValueError:
+        return str(value)
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=dt.timezone.utc)
+    return parsed.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def render(kind: str, saved, state, settings, page_size: str) -> bytes:  # noqa: ANN001
