@@ -56,6 +56,9 @@ def main() -> None:
     ctx.settings.platform_url, ctx.settings.platform_client_id = url, "ws-bench"
     window = build_window(ctx)
     window.show()
+    import gc
+
+    gc.freeze()  # as run_gui does
     gaps: list[float] = []
     last = [time.perf_counter()]
 

@@ -32,7 +32,7 @@ class Settings:
     platform_url: str = ""
     platform_client_id: str = ""
     sync_interval_minutes: int = 15
-    sync_page_size: int = 5000
+    sync_page_size: int = 1000  # ~0.6 MB a page: parsing one must not stall the window (orjson holds the GIL)
     extra: dict = field(default_factory=dict, repr=False)
 
     def effective_database_url(self, default_sqlite_file: Path) -> str:

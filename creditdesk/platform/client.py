@@ -10,9 +10,11 @@ token is registered with the log redactor and never put in a message.
 from __future__ import annotations
 
 import email.utils
+import functools
 import ipaddress
 import logging
 import random
+import ssl
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -92,6 +94,15 @@ class RetryPolicy:
     max_retry_after: float = 120.0  # never wait longer than this on the server's word
 
 
+@functools.cache
+def default_ssl_context() -> ssl.SSLContext:
+    """One TLS context for every client: loading the CA bundle takes ~50 ms and holds
+    the interpreter, so it is done once (the GUI does it while building its window)."""
+    import certifi
+
+    return ssl.create_default_context(cafile=certifi.where())
+
+
 def is_loopback(host: str) -> bool:
     if host in ("localhost",):
         return True
@@ -164,6 +175,7 @@ class PlatformClient:
             },
             transport=transport,
             follow_redirects=False,
+            verify=default_ssl_context(),
         )
 
     def close(self) -> None:

@@ -28,7 +28,7 @@ from creditdesk.services.apply import BatchResult, ChangeApplier
 log = logging.getLogger(__name__)
 _state = models.SyncState.__table__
 
-PAGE_SIZE = 5000
+PAGE_SIZE = 1000  # the protocol default; see Settings.sync_page_size
 
 
 @dataclass

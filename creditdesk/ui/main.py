@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -43,6 +44,10 @@ def run_gui(home: str | Path | None = None, demo: bool = False) -> int:
         return 1
     window = build_window(ctx)
     window.show()
+    # Everything alive now (Qt bindings, modules, the window) lives as long as the app:
+    # keeping it out of the cycle collector's full passes keeps those passes — which
+    # stop every thread, the GUI's included — short while a sync allocates.
+    gc.freeze()
     if demo or ctx.settings.demo:
         window.seed_demo_if_empty()
     code = app.exec()

@@ -54,6 +54,9 @@ class SyncPage(QWidget):
     def __init__(self, ctx: AppContext, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.runner = ctx, runner
+        from creditdesk.platform.client import default_ssl_context
+
+        default_ssl_context()  # now, not in the first sync's worker (see there)
         self._task: TaskHandle | None = None
 
         self.summary = QLabel()
