@@ -27,6 +27,16 @@ log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 BUSY_TIMEOUT_MS = 10_000
+# A load (ChangeApplier) touches index pages all over the file in every batch:
+# a page cache of 32 MiB (SQLite's default is 2 MiB) keeps the hot ones, and a
+# checkpoint every 256 MiB of WAL instead of every 4 MiB copies each page once
+# for many batches instead of once per batch. After a checkpoint the WAL file
+# is cut back to 64 MiB. Durability is unchanged: synchronous=NORMAL in WAL
+# mode (a crash of the machine may lose the last transactions, never
+# consistency; the position is stored in the same transactions).
+CACHE_KIB = 32 * 1024
+WAL_AUTOCHECKPOINT_PAGES = 65_536
+WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024
 
 
 def make_engine(url: str) -> Engine:
@@ -51,6 +61,9 @@ def make_engine(url: str) -> Engine:
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
+        cur.execute(f"PRAGMA wal_autocheckpoint={WAL_AUTOCHECKPOINT_PAGES}")
+        cur.execute(f"PRAGMA journal_size_limit={WAL_SIZE_LIMIT_BYTES}")
         cur.close()
 
     @event.listens_for(engine, "begin")
