@@ -46,7 +46,7 @@ TABLES: dict[str, Table] = {
 _state = models.SyncState.__table__
 _rejected = models.RejectedChange.__table__
 
-DEFAULT_BATCH = 5000
+DEFAULT_BATCH = 20_000
 # How much of a rejected change is kept: enough to diagnose, never a huge blob.
 _MAX_KEPT_CHANGE_CHARS = 20_000
 
