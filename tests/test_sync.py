@@ -27,7 +27,9 @@ FAST = RetryPolicy(attempts=8, base_delay=0.01, max_delay=0.05, max_retry_after=
 def state(engine) -> dict:  # noqa: ANN001
     """What a sync decides: the entities, the name index and the position (not bookkeeping)."""
     out = {t: table_rows(engine, t, {"sync_pass"}) for t in ENTITY_TABLES}
-    out["names"] = name_index(engine)
+    # The name index as data, comparable across SQLite and PostgreSQL (the FTS5 twin's
+    # consistency is tested in test_apply/test_lookup).
+    out["names"] = sorted((*row[:5], bool(row[5])) for row in name_index(engine))
     with engine.connect() as conn:
         out["position"] = tuple(conn.execute(text("SELECT seq, epoch, platform_id FROM sync_state")).one())
     return out
