@@ -295,18 +295,24 @@ def row_builder(entity_type: str) -> RowBuilder:
     return build
 
 
-def _field_code(i: int, field: str, conv: Callable, required: bool) -> list[str]:
-    """Lines that leave field ``field``'s column value in ``v{i}`` (or raise)."""
+def _field_code(i: int, field: str, conv: Callable, required: bool, present: bool) -> list[str]:
+    """Lines that check field ``field``'s value in ``v{i}`` and leave its column value there.
+
+    ``present``: ``v{i}`` already holds ``data[field]`` (no fetching, no missing
+    case); otherwise the lines fetch it and a required field may be missing.
+    """
     v, f = f"v{i}", repr(field)
-    missing = [f"        if {v} is _MISSING: raise InvalidChange({'缺少必填字段 ' + field!r})"] if required else []
-    get = f"    {v} = get({f}, _MISSING)" if required else f"    {v} = get({f})"
+    missing = (
+        [f"        if {v} is _MISSING: raise InvalidChange({'缺少必填字段 ' + field!r})"] if required and not present else []
+    )
+    get = [] if present else [f"    {v} = get({f}, _MISSING)" if required else f"    {v} = get({f})"]
     if conv is _str:
-        return [get, f"    if {v}.__class__ is not str or not {v} or {v}.isspace():", *missing,
+        return [*get, f"    if {v}.__class__ is not str or not {v} or {v}.isspace():", *missing,
                 f"        {v} = _str({f}, {v})"]  # fmt: skip
     if conv is _opt_str:
-        return [get, f"    if {v} is not None and {v}.__class__ is not str: {v} = _opt_str({f}, {v})"]
+        return [*get, f"    if {v} is not None and {v}.__class__ is not str: {v} = _opt_str({f}, {v})"]
     if conv in (_date, _opt_date):
-        lines = [get]
+        lines = [*get]
         indent = "    "
         if conv is _opt_date:
             lines.append(f"    if {v} is not None:")
@@ -320,27 +326,30 @@ def _field_code(i: int, field: str, conv: Callable, required: bool) -> list[str]
         ]
         return lines
     if conv is _opt_num:
-        return [get, f"    if {v} is not None and {v}.__class__ is not float:",
+        return [*get, f"    if {v} is not None and {v}.__class__ is not float:",
                 f"        {v} = float({v}) if {v}.__class__ is int else _opt_num({f}, {v})"]  # fmt: skip
     if conv is _int:
-        return [get, f"    if {v}.__class__ is not int:", *missing, f"        {v} = _int({f}, {v})"]
+        return [*get, f"    if {v}.__class__ is not int:", *missing, f"        {v} = _int({f}, {v})"]
     if conv is _dict:
-        return [get, f"    if {v}.__class__ is not dict:", *missing, f"        {v} = _dict({f}, {v})",
+        return [*get, f"    if {v}.__class__ is not dict:", *missing, f"        {v} = _dict({f}, {v})",
                 f"    {v} = _dumps({v})"]  # fmt: skip
     if conv is _str_list:
-        return [get, f"    if not {v}:",
+        return [*get, f"    if not {v}:",
                 f"        {v} = '[]' if {v} is None or {v}.__class__ is list else _dumps(_str_list({f}, {v}))",
                 "    else:",
                 f"        {v} = _dumps(_str_list({f}, {v}))"]  # fmt: skip
     if getattr(conv, "allowed", None) is not None:  # an _enum
-        return [get, f"    if {v}.__class__ is not str or {v} not in _allowed_{i}:", *missing,
+        return [*get, f"    if {v}.__class__ is not str or {v} not in _allowed_{i}:", *missing,
                 f"        {v} = _conv_{i}({f}, {v})"]  # fmt: skip
     # Any other converter: called as it is.
-    return [get, *([f"    if {v} is _MISSING: raise InvalidChange({'缺少必填字段 ' + field!r})"] if required else []),
-            f"    {v} = _conv_{i}({f}, {v})"]  # fmt: skip
+    check_missing = [f"    if {v} is _MISSING: raise InvalidChange({'缺少必填字段 ' + field!r})"] if missing else []
+    return [*get, *check_missing, f"    {v} = _conv_{i}({f}, {v})"]
 
 
 def _generate(entity_type: str) -> RowBuilder:
+    """Two functions: ``build_any`` fetches field by field (a field may be missing);
+    ``build``, the one returned, takes every field at once and hands anything
+    unusual (a missing field, data not a plain dict) to ``build_any``."""
     specs = FIELDS[entity_type]
     names = {field: f"v{i}" for i, (field, _, _) in enumerate(specs)}
     namespace: dict[str, Any] = {
@@ -349,26 +358,44 @@ def _generate(entity_type: str) -> RowBuilder:
         "_str_list": _str_list, "_dumps": _dumps, "_extra_json": _extra_json, "_known": frozenset(_KNOWN[entity_type]),
         "_subject_identity": _subject_identity, "_check_report_no": _check_report_no,
     }  # fmt: skip
-    lines = [
-        "def build(eid, data, mark):",
+    for i, (_, conv, _) in enumerate(specs):
+        namespace[f"_conv_{i}"] = conv
+        if getattr(conv, "allowed", None) is not None:
+            namespace[f"_allowed_{i}"] = frozenset(conv.allowed)
+    check_id = [
         "    if eid.__class__ is not str or not eid or len(eid) > 80:",
         "        if not isinstance(eid, str) or not eid or len(eid) > 80:",
         "            raise InvalidChange(f'实体 id 无效：{eid!r}')",
+    ]
+    tail = []
+    if entity_type == "subject":
+        u, m, d = names["uscc"], names["id_masked"], names["id_digest"]
+        tail.append(f"    {u}, {m}, {d} = _subject_identity(eid, {names['kind']}, {u}, {m}, {d})")
+    elif entity_type == "report":
+        tail.append("    if 'report_no' in data: _check_report_no(eid, data)")
+    tail.append(f"    return (eid, {', '.join(names.values())}, extra, mark)")
+
+    lines = [
+        "def build_any(eid, data, mark):",
+        *check_id,
         "    if not isinstance(data, dict): raise InvalidChange('upsert 缺少 data 对象')",
         "    get = data.get",
     ]
     for i, (field, conv, required) in enumerate(specs):
-        namespace[f"_conv_{i}"] = conv
-        if getattr(conv, "allowed", None) is not None:
-            namespace[f"_allowed_{i}"] = frozenset(conv.allowed)
-        lines += _field_code(i, field, conv, required)
-    lines.append("    extra = None if data.keys() <= _known else _extra_json(data, _known)")
-    if entity_type == "subject":
-        u, m, d = names["uscc"], names["id_masked"], names["id_digest"]
-        lines.append(f"    {u}, {m}, {d} = _subject_identity(eid, {names['kind']}, {u}, {m}, {d})")
-    elif entity_type == "report":
-        lines.append("    if 'report_no' in data: _check_report_no(eid, data)")
-    lines.append(f"    return (eid, {', '.join(names.values())}, extra, mark)")
+        lines += _field_code(i, field, conv, required, present=False)
+    lines += ["    extra = None if data.keys() <= _known else _extra_json(data, _known)", *tail, ""]
+
+    lines += ["def build(eid, data, mark):", *check_id, "    if data.__class__ is not dict: return build_any(eid, data, mark)"]
+    lines.append("    try:")
+    lines += [f"        v{i} = data[{field!r}]" for i, (field, _, _) in enumerate(specs)]
+    lines += ["    except KeyError:", "        return build_any(eid, data, mark)"]
+    for i, (field, conv, required) in enumerate(specs):
+        lines += _field_code(i, field, conv, required, present=True)
+    # Every field is there: the data holds nothing else when it has no more keys than fields.
+    lines += [
+        f"    extra = None if len(data) == {len(specs)} or data.keys() <= _known else _extra_json(data, _known)",
+        *tail,
+    ]
     exec(compile("\n".join(lines), f"<row_builder {entity_type}>", "exec"), namespace)  # noqa: S102
     return namespace["build"]
 
