@@ -46,14 +46,17 @@ def normalize_name(text: str) -> str:
 
 def _core_of(name: str) -> str:
     """``core_name`` of an already normalised name."""
-    if name.endswith(_SUFFIX_ENDINGS):
-        for suffix in COMPANY_FORM_SUFFIXES:
-            if name.endswith(suffix) and len(name) > len(suffix):
-                return name[: -len(suffix)]
+    for suffix in _SUFFIXES_BY_ENDING.get(name[-2:], ()):
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)]
     return name
 
 
-_SUFFIX_ENDINGS = tuple({s[-1] for s in COMPANY_FORM_SUFFIXES})
+# The suffixes by their last two characters (every suffix has at least two), longest first.
+_SUFFIXES_BY_ENDING: dict[str, tuple[str, ...]] = {
+    ending: tuple(s for s in COMPANY_FORM_SUFFIXES if s.endswith(ending))
+    for ending in {s[-2:] for s in COMPANY_FORM_SUFFIXES}
+}
 
 
 def core_name(text: str) -> str:
@@ -123,8 +126,19 @@ def index_values(text: str) -> tuple[str, str, str, str, str]:
     norm = normalize_name(text)
     initials = _initials_of(norm)
     chars = " ".join(norm) if norm.isalnum() else " ".join([c for c in norm if c.isalnum()])
-    grams = " ".join(map(str.__add__, initials, initials[1:]))
-    return norm, _core_of(norm), initials, chars, grams
+    return norm, _core_of(norm), initials, chars, _spaced_bigrams(initials)
+
+
+def _spaced_bigrams(ascii_text: str) -> str:
+    """``" ".join(bigrams(ascii_text))`` for ASCII text, by slicing bytes: ``fzsx`` -> ``fz zs sx``."""
+    n = len(ascii_text)
+    if n < 3:
+        return ascii_text if n == 2 else ""
+    raw = ascii_text.encode("ascii")
+    out = bytearray(b" ") * (3 * n - 4)
+    out[0::3] = raw[:-1]
+    out[1::3] = raw[1:]
+    return out.decode("ascii")
 
 
 def is_initials_query(text: str) -> bool:
