@@ -54,9 +54,10 @@ def fts_tokens(row: dict[str, Any]) -> tuple[str, str]:
     return " ".join(index_chars(row["name"])), " ".join(bigrams(row["initials"]))
 
 
-def _index_rows(subjects: Iterable[tuple[str, str, Sequence[str]]]) -> list[tuple]:
-    """``(subject_id, name, norm, core, initials, former, chars, grams)`` for every name
-    of ``subjects`` — as :func:`name_rows` and :func:`fts_tokens`, normalising each name once."""
+def name_index_rows(subjects: Iterable[tuple[str, str, Sequence[str]]]) -> list[tuple]:
+    """``(subject_id, name, norm, core, initials, former, chars, grams)`` for every name of
+    ``subjects`` (``(subject_id, name, former_names)``) — as :func:`name_rows` and
+    :func:`fts_tokens`, normalising each name once. Pure: no database."""
     rows = []
     append = rows.append
     for subject_id, name, former_names in subjects:
@@ -86,17 +87,21 @@ def replace_names(conn: Connection, subjects: Sequence[dict[str, Any]]) -> None:
     index_subjects(conn, [(s["id"], s["name"], s["former_names"] or ()) for s in subjects])
 
 
-def index_subjects(conn: Connection, subjects: Sequence[tuple[str, str, Sequence[str]]]) -> None:
+def index_subjects(
+    conn: Connection, subjects: Sequence[tuple[str, str, Sequence[str]]], rows: list[tuple] | None = None
+) -> None:
     """Make the index hold exactly the names of ``subjects``: ``(subject_id, name, former_names)``.
 
-    This runs for every subject of every load: fixed SQL on the driver, every
-    name normalised once, and only the name rows that exist are deleted (on an
-    initial load there are none).
+    ``rows`` may bring :func:`name_index_rows` of ``subjects``, computed
+    beforehand. This runs for every subject of every load: fixed SQL on the
+    driver, every name normalised once, and only the name rows that exist are
+    deleted (on an initial load there are none).
     """
     if not subjects:
         return
     ids = [s[0] for s in subjects]
-    rows = _index_rows(subjects)
+    if rows is None:
+        rows = name_index_rows(subjects)
     if conn.dialect.name != "sqlite":
         delete_names(conn, ids)
         if rows:

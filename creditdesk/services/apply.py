@@ -20,7 +20,10 @@ import datetime as dt
 import gc
 import itertools
 import logging
+import sys
 import threading
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import wait as futures_wait
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,7 +34,7 @@ from sqlalchemy import Connection, Engine, Table, delete, insert, or_, select, u
 from creditdesk import protocol
 from creditdesk.db import models
 from creditdesk.db.engine import write_transaction
-from creditdesk.db.search_index import delete_names, index_subjects
+from creditdesk.db.search_index import delete_names, index_subjects, name_index_rows
 from creditdesk.protocol import InvalidChange, Position
 
 log = logging.getLogger(__name__)
@@ -79,6 +82,20 @@ class _Plan:
     rejected: list[dict[str, Any]] = field(default_factory=list)
     ignored: int = 0
     last_seq: int | None = None
+    # The upserted subjects as (id, name, former_names) and their name index rows.
+    subjects: list[tuple[str, str, Sequence[str]]] = field(default_factory=list)
+    name_rows: list[tuple] = field(default_factory=list)
+
+    def prepare_names(self) -> None:
+        """The name index rows of the upserted subjects (pure Python, before any writing)."""
+        bucket = self.upserts.get("subject")
+        if bucket:
+            loads = orjson.loads
+            self.subjects = [
+                (r[0], r[_SUBJECT_NAME], loads(r[_SUBJECT_FORMER]) if r[_SUBJECT_FORMER] != "[]" else ())
+                for r in bucket.values()
+            ]
+            self.name_rows = name_index_rows(self.subjects)
 
 
 # CPython runs its cycle collector after every 700 net new container objects; a
@@ -109,6 +126,50 @@ def _fewer_gc_passes() -> Iterator[None]:
             _gc_users -= 1
             if _gc_users == 0:
                 gc.set_threshold(*_gc_saved)
+
+
+class _Committer:
+    """Commits one batch's transaction on a helper thread, one at a time.
+
+    ``commit`` hands over a transaction (an ExitStack around write_transaction)
+    that is complete but for its commit; ``wait`` returns that batch's result
+    once committed, or raises what the commit raised. Leaving the context waits
+    for a commit still running, so a batch handed over is either committed or
+    rolled back before apply_stream returns or raises.
+    """
+
+    def __init__(self) -> None:
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="creditdesk-commit")
+        self._pending: Future[BatchResult] | None = None
+
+    def commit(self, transaction: contextlib.ExitStack, result: BatchResult) -> None:
+        assert self._pending is None
+        self._pending = self._pool.submit(self._finish, transaction, result)
+
+    @staticmethod
+    def _finish(transaction: contextlib.ExitStack, result: BatchResult) -> BatchResult:
+        transaction.close()  # commits (or rolls back and raises)
+        return result
+
+    def wait(self) -> BatchResult | None:
+        pending, self._pending = self._pending, None
+        return pending.result() if pending is not None else None
+
+    def __enter__(self) -> "_Committer":
+        return self
+
+    def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:
+        try:
+            if exc_type is None:
+                self.wait()
+            elif self._pending is not None:
+                # Already failing: let the commit finish, report the first error.
+                pending, self._pending = self._pending, None
+                futures_wait([pending])
+                if pending.exception() is not None:
+                    log.error("the commit of the previous batch failed too", exc_info=pending.exception())
+        finally:
+            self._pool.shutdown(wait=True)
 
 
 class Cancelled(Exception):
@@ -223,6 +284,7 @@ class ChangeApplier:
                 bucket[eid] = row
             else:
                 reject(change, f"op 应为 upsert 或 delete，实际为 {op!r}")
+        plan.prepare_names()
         return plan
 
     # -- writing ---------------------------------------------------------
@@ -245,13 +307,7 @@ class ChangeApplier:
                 rows = self._replace_policy_versions(conn, rows)
             writer.upsert(etype, rows)
             if etype == "subject":
-                index_subjects(
-                    conn,
-                    [
-                        (r[0], r[_SUBJECT_NAME], orjson.loads(r[_SUBJECT_FORMER]) if r[_SUBJECT_FORMER] != "[]" else ())
-                        for r in rows
-                    ],
-                )
+                index_subjects(conn, plan.subjects, plan.name_rows)
             result.upserted += len(rows)
         if plan.rejected:
             conn.execute(insert(_rejected), plan.rejected)
@@ -303,22 +359,69 @@ class ChangeApplier:
         progress: Callable[[BatchResult], None] | None = None,
         should_cancel: Callable[[], bool] | None = None,
     ) -> BatchResult:
-        """Apply a stream in batches; after each batch the position is ``position_after(last_seq)``."""
+        """Apply a stream in batches; after each batch the position is ``position_after(last_seq)``.
+
+        Each batch is one transaction with its position, as :meth:`apply`. While
+        a batch commits (on a helper thread: SQLite writes the WAL and any
+        checkpoint without holding the interpreter lock), the next one is read
+        and planned; it is written only once the previous one has committed.
+        ``progress`` is called after each commit and ``should_cancel`` is asked
+        before each write, both on the calling thread.
+        """
         total = BatchResult()
         iterator = iter(changes)
-        with _fewer_gc_passes():  # reading the stream allocates as much as applying it
+
+        def committed(result: BatchResult | None) -> None:
+            if result is not None:
+                total.add(result)
+                if progress:
+                    progress(total)
+
+        with _fewer_gc_passes(), _Committer() as committer:
+            mark = self._active_pass()
             while batch := list(itertools.islice(iterator, batch_size)):
-                if should_cancel and should_cancel():
-                    raise Cancelled()
+                plan = self._plan(batch, mark)  # while the previous batch commits
                 plan_seq = next(
                     (c["seq"] for c in reversed(batch) if isinstance(c, dict) and isinstance(c.get("seq"), int)),
                     None,
                 )
                 position = position_after(plan_seq) if plan_seq is not None else None
-                total.add(self.apply(batch, position))
-                if progress:
-                    progress(total)
+                committed(committer.wait())
+                if should_cancel and should_cancel():
+                    raise Cancelled()
+                transaction = contextlib.ExitStack()
+                try:
+                    conn = transaction.enter_context(write_transaction(self.engine))
+                    current = conn.execute(select(_state.c.active_pass).where(_state.c.id == 1)).scalar()
+                    if current != mark:  # a full pass began or ended since: plan again with its mark
+                        mark = current
+                        plan = self._plan(batch, mark)
+                    result = self._write(conn, plan)
+                    if position is not None:
+                        self._store_position(conn, position)
+                except BaseException:
+                    transaction.__exit__(*sys.exc_info())
+                    raise
+                committer.commit(transaction, result)
+                del batch, plan
+            committed(committer.wait())
+        self._checkpoint()
         return total
+
+    def _checkpoint(self) -> None:
+        """After a load: copy what the WAL holds into the database file, without waiting
+        for readers (PASSIVE), so the load leaves no checkpoint work behind."""
+        if self.engine.dialect.name != "sqlite":
+            return
+        raw = self.engine.raw_connection()
+        try:
+            raw.driver_connection.execute("PRAGMA wal_checkpoint(PASSIVE)")  # type: ignore[union-attr]
+        finally:
+            raw.close()
+
+    def _active_pass(self) -> int | None:
+        with self.engine.connect() as conn:
+            return conn.execute(select(_state.c.active_pass).where(_state.c.id == 1)).scalar()
 
     # -- full resync: mark and sweep (protocol 3.3) -------------------------
     def begin_full_pass(self) -> int:
