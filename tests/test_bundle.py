@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import random
 import struct
 import time
 import tracemalloc
@@ -694,6 +695,220 @@ def test_too_many_entries_are_refused_before_zipfile_lists_them(tmp_path, db, mo
     monkeypatch.setattr(zipfile.ZipFile, "__init__", spy)
     assert refused(path, db, limits=BundleLimits(max_entries=20)).check == "too_large"
     assert listed == []
+
+
+# ---------------------------------------------------------------------------
+# Reading entries ourselves: ISA-L (isal) or zlib, local headers checked
+# ---------------------------------------------------------------------------
+
+
+@pytest.fixture(params=["isal", "zlib"])
+def inflater(request, monkeypatch) -> str:
+    """Run the test with entries inflated by ISA-L, then by plain zlib (the fallback without isal)."""
+    if request.param == "isal":
+        pytest.importorskip("isal")
+        assert bundle_mod._igzip is not None  # installed: it is what verification uses
+    else:
+        monkeypatch.setattr(bundle_mod, "_igzip", None)
+        monkeypatch.setattr(bundle_mod, "_crc32", zlib.crc32)
+    return request.param
+
+
+def deflated(data: bytes, level: int = 6) -> bytes:
+    c = zlib.compressobj(level, zlib.DEFLATED, -15)
+    return c.compress(data) + c.flush()
+
+
+def ndjson_like(n: int, seed: int = 1) -> bytes:
+    rnd = random.Random(seed)
+    out = bytearray()
+    while len(out) < n:
+        out += orjson.dumps({"seq": len(out), "name": rnd.choice(["福州", "鼓楼", "x" * rnd.randint(0, 300)]), "v": rnd.random()}) + b"\n"
+    return bytes(out[:n])
+
+
+def test_both_inflaters_verify_and_import_a_good_bundle(tmp_path, db, inflater):
+    path = good(tmp_path)
+    assert verify_bundle(path, db, BundleLimits(threads=1)).total_changes == 12
+    assert verify_bundle(path, db, BundleLimits(threads=3)).total_changes == 12
+    assert import_bundle(path, db).applied == 12
+
+
+@pytest.mark.parametrize("chunk,read,feed", [(256 << 10, 1 << 20, 32 << 10), (1000, 777, 100), (1, 64, 7)])
+def test_entries_read_here_are_exactly_what_zipfile_reads(tmp_path, inflater, monkeypatch, chunk, read, feed):
+    """Stored and deflated entries, any level, empty to several MiB, highly or barely compressible, any chunking."""
+    monkeypatch.setattr(bundle_mod, "CHUNK", chunk)
+    monkeypatch.setattr(bundle_mod, "_READ", read)
+    monkeypatch.setattr(bundle_mod, "_FEED", feed)
+    big = chunk >= 1000
+    payloads = {
+        "empty": b"",
+        "one": b"\n",
+        "zeros": bytes((3 << 20) if big else 5000),
+        "ndjson": ndjson_like((2 << 20) + 17 if big else 4000),
+        "random": random.Random(7).randbytes(300_000 if big else 3000),
+    }
+    path = tmp_path / "entries.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, data in payloads.items():
+            zf.writestr(f"{name}.stored", data, compress_type=zipfile.ZIP_STORED)
+            for level in (1, 6, 9):
+                zf.writestr(f"{name}.{level}", data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=level)
+    limits = BundleLimits(max_ratio=1e9)
+    with zipfile.ZipFile(path) as zf, bundle_mod._Archive(path, limits) as archive:
+        for info in zf.infolist():
+            chunks = list(archive.stream(info.filename, limits.max_part_bytes))
+            assert b"".join(chunks) == zf.read(info), info.filename
+            assert all(0 < len(c) <= chunk for c in chunks), info.filename
+
+
+def test_only_stored_and_deflated_entries_are_accepted(tmp_path, db):
+    parts = {"changes-00001.ndjson": nd(city(Feed()))}
+    src = signed(tmp_path / "src.cdpkg", parts, next=12)
+    for method in (zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA):
+        path = tmp_path / f"m{method}.cdpkg"
+        with zipfile.ZipFile(path, "w") as zf:
+            for info, data in contents(src):
+                zf.writestr(info.filename, data, compress_type=method if info.filename in parts else zipfile.ZIP_DEFLATED)
+        exc = refused(path, db)
+        assert exc.check == "archive" and "压缩方式" in exc.message
+
+
+@pytest.mark.parametrize("field", ["name", "method", "signature", "encrypted"])
+def test_a_local_header_that_disagrees_with_the_directory_is_refused(tmp_path, db, field):
+    """zipfile would have checked the name; the rest is checked too now that entries are read here."""
+    src = good(tmp_path)
+    raw = bytearray(src.read_bytes())
+    with zipfile.ZipFile(src) as zf:
+        at = zf.getinfo("changes-00002.ndjson").header_offset
+    if field == "name":
+        name_at = at + 30
+        assert raw[name_at : name_at + 20] == b"changes-00002.ndjson"
+        raw[name_at + 12] = ord("7")
+    elif field == "method":
+        struct.pack_into("<H", raw, at + 8, zipfile.ZIP_STORED)
+    elif field == "signature":
+        raw[at + 3] = 0x05
+    else:
+        struct.pack_into("<H", raw, at + 6, struct.unpack_from("<H", raw, at + 6)[0] | 0x1)
+    path = tmp_path / "local.cdpkg"
+    path.write_bytes(bytes(raw))
+    exc = refused(path, db)
+    assert exc.check == "archive" and "changes-00002.ndjson" in exc.message
+
+
+def central_entry(raw: bytes, name: str) -> int:
+    """Where ``name``'s central directory record starts."""
+    at = raw.index(b"PK\x01\x02")
+    while True:
+        n, e, c = struct.unpack_from("<3H", raw, at + 28)
+        if raw[at + 46 : at + 46 + n] == name.encode():
+            return at
+        at += 46 + n + e + c
+
+
+def test_entries_whose_data_overlap_are_refused(tmp_path, db):
+    """The directory makes the manifest's data run on into the next entry: a stream that still ends in time."""
+    src = good(tmp_path)
+    raw = bytearray(src.read_bytes())
+    at = central_entry(bytes(raw), "manifest.json")
+    struct.pack_into("<L", raw, at + 20, struct.unpack_from("<L", raw, at + 20)[0] + 40)  # compressed size
+    path = tmp_path / "overlap.cdpkg"
+    path.write_bytes(bytes(raw))
+    with zipfile.ZipFile(path) as zf, zipfile.ZipFile(src) as original:  # zipfile (3.11) reads it as if all were well
+        assert zf.read("manifest.json") == original.read("manifest.json")
+    exc = refused(path, db)
+    assert exc.check == "archive" and "重叠" in exc.message
+
+
+def test_two_entries_sharing_their_data_are_refused(tmp_path, db):
+    src = good(tmp_path)
+    raw = bytearray(src.read_bytes())
+    with zipfile.ZipFile(src) as zf:
+        first = zf.getinfo("changes-00001.ndjson").header_offset
+    struct.pack_into("<L", raw, central_entry(bytes(raw), "changes-00002.ndjson") + 42, first)
+    path = tmp_path / "shared.cdpkg"
+    path.write_bytes(bytes(raw))
+    exc = refused(path, db)
+    assert exc.check == "archive" and "共用" in exc.message
+
+
+@pytest.mark.parametrize("how", ["truncated", "overstated", "understated_crc_of_prefix", "garbage"])
+def test_deflate_data_that_does_not_yield_the_declared_bytes_is_refused(tmp_path, db, inflater, how):
+    data = nd(city(Feed())[:10])
+    comp, size, crc = deflated(data), len(data), zlib.crc32(data)
+    if how == "truncated":  # the stream stops early; sizes and CRC as for the whole part
+        comp = comp[: len(comp) // 2]
+    elif how == "overstated":  # the header promises more than the stream holds
+        size += 100
+    elif how == "understated_crc_of_prefix":  # the header's size and CRC fit a prefix: SHA-256 is of the whole
+        size, crc = size - 100, zlib.crc32(data[:-100])
+    else:
+        comp = bytes(len(comp))  # all zero bytes: a stored block of the wrong length
+    entries = manifest_entries({"changes-00001.ndjson": (hashlib.sha256(data).hexdigest(), 10)})
+    entries.append(("changes-00001.ndjson", comp, 8, crc, size))
+    path = tmp_path / "short.cdpkg"
+    path.write_bytes(raw_zip(entries))
+    exc = refused(path, db)
+    expected = {"understated_crc_of_prefix": "part_hash"}.get(how, "archive")
+    assert exc.check == expected and "changes-00001.ndjson" in exc.message
+
+
+def test_lying_headers_cost_neither_memory_nor_time_with_either_inflater(tmp_path, db, inflater):
+    """As the bomb test above, for both inflaters: 1 GiB of zeros behind a header that says 1,000 bytes."""
+    entries = manifest_entries({"changes-00001.ndjson": ("0" * 64, 1)})
+    entries.append(("changes-00001.ndjson", zeros_deflated(1024), 8, 0, 1000))
+    path = tmp_path / "liar.cdpkg"
+    path.write_bytes(raw_zip(entries))
+    tracemalloc.start()
+    started = time.perf_counter()
+    try:
+        with pytest.raises(BundleRefused) as info:
+            verify_bundle(path, db)
+        elapsed = time.perf_counter() - started
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert info.value.check == "archive" and "CRC" in info.value.message
+    assert elapsed < 1.0 and peak < 8 << 20
+
+
+def test_a_huge_but_allowed_ratio_streams_in_constant_memory_with_either_inflater(tmp_path, db, inflater):
+    """64 MiB of newlines in ~64 KiB, allowed by a raised ratio cap: verified in small chunks, both inflaters."""
+    c = zlib.compressobj(9, zlib.DEFLATED, -15)
+    block = b"\n" * (1 << 20)
+    first = c.compress(block) + c.flush(zlib.Z_FULL_FLUSH)
+    repeat = c.compress(block) + c.flush(zlib.Z_FULL_FLUSH)
+    comp = first + repeat * 63 + c.flush()
+    digest, crc = hashlib.sha256(), 0
+    for _ in range(64):
+        digest.update(block)
+        crc = zlib.crc32(block, crc)
+    m = {
+        "format": FORMAT, "platform_id": PLATFORM, "epoch": EPOCH, "bundle_id": "newlines", "created_at": AS_OF,
+        "after": 0, "next": 1 << 40, "key_id": KEY_ID, "person_key": PERSON_KEY_B64,
+        "parts": [{"name": "changes-00001.ndjson", "sha256": digest.hexdigest(), "count": 64 << 20}],
+    }  # fmt: skip
+    raw = json.dumps(m).encode()
+    sig = KEY.sign(raw)
+    entries = [
+        ("manifest.json", raw, 0, zlib.crc32(raw), len(raw)),
+        ("manifest.sig", sig, 0, zlib.crc32(sig), 64),
+        ("changes-00001.ndjson", comp, 8, crc, 64 << 20),
+    ]
+    path = tmp_path / "newlines.cdpkg"
+    path.write_bytes(raw_zip(entries))
+    with pytest.raises(BundleRefused) as info:  # the default ratio cap refuses it at once
+        verify_bundle(path, db)
+    assert info.value.check == "too_large"
+    tracemalloc.start()
+    try:
+        b = verify_bundle(path, db, BundleLimits(max_ratio=10_000))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert b.total_changes == 64 << 20 and b.total_bytes == 64 << 20
+    assert peak < 8 << 20
 
 
 def test_verify_and_import_stream_in_constant_memory(tmp_path):
