@@ -34,7 +34,7 @@ BUSY_TIMEOUT_MS = 10_000
 # is cut back to 64 MiB. Durability is unchanged: synchronous=NORMAL in WAL
 # mode (a crash of the machine may lose the last transactions, never
 # consistency; the position is stored in the same transactions).
-CACHE_KIB = 32 * 1024
+CACHE_KIB = 64 * 1024
 WAL_AUTOCHECKPOINT_PAGES = 65_536
 WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024
 
