@@ -83,6 +83,8 @@ class _Plan:
     rejected: list[dict[str, Any]] = field(default_factory=list)
     ignored: int = 0
     last_seq: int | None = None
+    changes: int = 0  # how many change objects the batch held
+    mark: int | None = None  # the full pass the rows are marked with (their last column, sync_pass)
     # The upserted subjects as (id, name, former_names) and their name index rows.
     subjects: list[tuple[str, str, Sequence[str]]] = field(default_factory=list)
     name_rows: list[tuple] = field(default_factory=list)
@@ -97,6 +99,13 @@ class _Plan:
                 for r in bucket.values()
             ]
             self.name_rows = name_index_rows(self.subjects)
+
+    def remark(self, mark: int | None) -> None:
+        """Mark the rows with another full pass."""
+        self.mark = mark
+        for bucket in self.upserts.values():
+            for eid, row in bucket.items():
+                bucket[eid] = (*row[:-1], mark)
 
 
 # CPython runs its cycle collector after every 700 net new container objects; a
@@ -247,15 +256,16 @@ class ChangeApplier:
         self.source = source
 
     # -- planning (pure) -------------------------------------------------
-    def _plan(self, changes: Sequence[Any], mark: int | None) -> _Plan:
-        plan = _Plan()
+    def _plan(self, changes: Iterable[Any], mark: int | None) -> _Plan:
+        plan = _Plan(mark=mark)
         upserts, deletes, builders = plan.upserts, plan.deletes, _BUILDERS
         now = dt.datetime.now(dt.timezone.utc)
 
         def reject(change: Any, reason: str) -> None:
             plan.rejected.append(_rejection(change, reason, self.source, now))
 
-        for change in changes:
+        n = 0
+        for n, change in enumerate(changes, 1):  # noqa: B007 - n counts them
             if not isinstance(change, dict):
                 reject(change, "变更不是 JSON 对象")
                 continue
@@ -297,6 +307,7 @@ class ChangeApplier:
                 bucket[eid] = row
             else:
                 reject(change, f"op 应为 upsert 或 delete，实际为 {op!r}")
+        plan.changes = n
         plan.prepare_names()
         return plan
 
@@ -392,23 +403,22 @@ class ChangeApplier:
 
         with _fewer_gc_passes(), _Committer() as committer:
             mark = self._active_pass()
-            while batch := list(itertools.islice(iterator, batch_size)):
-                plan = self._plan(batch, mark)  # while the previous batch commits
-                plan_seq = next(
-                    (c["seq"] for c in reversed(batch) if isinstance(c, dict) and isinstance(c.get("seq"), int)),
-                    None,
-                )
-                position = position_after(plan_seq) if plan_seq is not None else None
+            while True:
+                # Planned straight from the stream (while the previous batch commits): each
+                # change object goes as soon as its row is built, only the rows stay.
+                plan = self._plan(itertools.islice(iterator, batch_size), mark)
+                if not plan.changes:
+                    break
+                position = position_after(plan.last_seq) if plan.last_seq is not None else None
                 committed(committer.wait())
                 if should_cancel and should_cancel():
                     raise Cancelled()
                 transaction = contextlib.ExitStack()
                 try:
                     conn = transaction.enter_context(write_transaction(self.engine))
-                    current = conn.execute(select(_state.c.active_pass).where(_state.c.id == 1)).scalar()
-                    if current != mark:  # a full pass began or ended since: plan again with its mark
-                        mark = current
-                        plan = self._plan(batch, mark)
+                    mark = conn.execute(select(_state.c.active_pass).where(_state.c.id == 1)).scalar()
+                    if mark != plan.mark:  # a full pass began or ended since the batch was planned
+                        plan.remark(mark)
                     result = self._write(conn, plan)
                     if position is not None:
                         self._store_position(conn, position)
@@ -416,7 +426,7 @@ class ChangeApplier:
                     transaction.__exit__(*sys.exc_info())
                     raise
                 committer.commit(transaction, result)
-                del batch, plan
+                del plan
             committed(committer.wait())
         self._checkpoint()
         return total
