@@ -23,9 +23,9 @@ import logging
 import sqlite3
 import sys
 import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import wait as futures_wait
-from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -109,11 +109,11 @@ class _Plan:
 
 
 # CPython runs its cycle collector after every 700 net new container objects; a
-# batch of change dicts and row tuples is hundreds of thousands of them, all
-# alive until the batch is written, so the collector would walk them again and
-# again (about a third of the Python time of a bulk load). While changes are
-# applied, the first generation waits for this many instead; nothing here makes
-# cycles, so nothing is kept longer than one batch.
+# batch is hundreds of thousands of them (change dicts as they are read, row
+# tuples alive until the batch is written), so the collector would walk them
+# again and again (it was about a third of the Python time of a bulk load).
+# While changes are applied, the first generation waits for this many instead;
+# nothing here makes cycles, so nothing is kept longer than one batch.
 _GC_FIRST_GENERATION = 100_000
 _gc_lock = threading.Lock()
 _gc_users = 0
