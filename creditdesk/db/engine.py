@@ -28,10 +28,11 @@ log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 BUSY_TIMEOUT_MS = 10_000
 # A load (ChangeApplier) touches index pages all over the file in every batch:
-# a page cache of 32 MiB (SQLite's default is 2 MiB) keeps the hot ones, and a
-# checkpoint every 256 MiB of WAL instead of every 4 MiB copies each page once
-# for many batches instead of once per batch. After a checkpoint the WAL file
-# is cut back to 64 MiB. Durability is unchanged: synchronous=NORMAL in WAL
+# a page cache of 64 MiB (SQLite's default is 2 MiB) keeps the hot ones (and
+# the dirty ones until the commit, which apply_stream runs on a helper thread),
+# and a checkpoint every 256 MiB of WAL instead of every 4 MiB copies each page
+# once for many batches instead of once per batch. After a checkpoint the WAL
+# file is cut back to 64 MiB. Durability is unchanged: synchronous=NORMAL in WAL
 # mode (a crash of the machine may lose the last transactions, never
 # consistency; the position is stored in the same transactions).
 CACHE_KIB = 64 * 1024

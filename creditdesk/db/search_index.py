@@ -105,9 +105,9 @@ def index_subjects(
     if conn.dialect.name != "sqlite":
         delete_names(conn, ids)
         if rows:
+            mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
             conn.exec_driver_sql(
-                "INSERT INTO subject_name (subject_id, name, norm, core, initials, former) "
-                "VALUES (%s, %s, %s, %s, %s, %s)",
+                f"INSERT INTO subject_name (subject_id, name, norm, core, initials, former) VALUES ({', '.join([mark] * 6)})",
                 [r[:6] for r in rows],
             )
         return
