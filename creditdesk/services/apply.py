@@ -457,15 +457,8 @@ class ChangeApplier:
 
     def finish_full_pass(self, pass_id: int, position: Position | None = None) -> int:
         """Remove everything the completed pass did not write; returns how many rows went."""
-        swept = 0
         with write_transaction(self.engine) as conn:
-            for etype, table in TABLES.items():
-                stale = or_(table.c.sync_pass.is_(None), table.c.sync_pass != pass_id)
-                if etype == "subject":
-                    ids = [r[0] for r in conn.execute(select(table.c.id).where(stale))]
-                    for start in range(0, len(ids), 5000):
-                        delete_names(conn, ids[start : start + 5000])
-                swept += conn.execute(delete(table).where(stale)).rowcount or 0
+            swept = self.sweep_in(conn, pass_id)
             conn.execute(update(_state).where(_state.c.id == 1).values(active_pass=None))
             if position is not None:
                 self._store_position(conn, position)
