@@ -12,6 +12,8 @@ from creditdesk.config import Settings, load_settings, save_settings
 from creditdesk.db.database import Database, open_database
 from creditdesk.logsetup import setup_logging
 from creditdesk.paths import Paths, resolve_paths
+from creditdesk.roles import Actor
+from creditdesk.services.audit import AuditTrail
 from creditdesk.services.lookup import LookupService
 from creditdesk.services.profile import ProfileService
 
@@ -23,6 +25,9 @@ class AppContext:
     db: Database
     lookup: LookupService
     profiles: ProfileService
+    audit: AuditTrail
+    # The signed-in account; None = unattributed (a home with no account yet, or before login).
+    user: Actor | None = None
 
     @property
     def engine(self):  # noqa: ANN201
@@ -45,4 +50,4 @@ def open_app(home: str | Path | None = None, *, demo: bool = False) -> AppContex
     elif not paths.config_file.exists():
         save_settings(paths.config_file, settings)
     db = open_database(paths, settings)
-    return AppContext(paths, settings, db, LookupService(db.engine), ProfileService(db.engine))
+    return AppContext(paths, settings, db, LookupService(db.engine), ProfileService(db.engine), AuditTrail(db.engine))

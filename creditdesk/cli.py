@@ -18,6 +18,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"CreditDesk {__version__}")
     p.add_argument("--home", metavar="DIR", help="keep all data, settings and logs under DIR (or CREDITDESK_HOME)")
     p.add_argument("--demo", action="store_true", help="use a demo home with a generated demo city")
+    p.add_argument("--user", metavar="NAME",
+                   help="act as this account (password from a prompt or CREDITDESK_PASSWORD)")
     sub = p.add_subparsers(dest="command")
 
     sub.add_parser("gui", help="open the window (the default)")
@@ -74,6 +76,10 @@ def _parser() -> argparse.ArgumentParser:
     vf = sub.add_parser("verify", help="check a review slip's verification code against the saved review")
     vf.add_argument("code", help="verification code, e.g. ABCD-EFGH-JK (case, spaces and hyphens do not matter)")
     vf.add_argument("--json", action="store_true")
+
+    from creditdesk.commands import register_all
+
+    register_all(sub)
     return p
 
 
@@ -96,6 +102,11 @@ def _open(args: argparse.Namespace):  # noqa: ANN202
     if args.demo:
         _seed_if_empty(ctx)
     return ctx
+
+
+def open_context(args: argparse.Namespace):  # noqa: ANN201
+    """The home for a command, signed in as ``--user`` when given (ctx.user)."""
+    return _open(args)
 
 
 def _seed_if_empty(ctx) -> None:  # noqa: ANN001
@@ -529,7 +540,7 @@ COMMANDS = {
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handler = COMMANDS[args.command or "gui"]
+    handler = getattr(args, "handler", None) or COMMANDS[args.command or "gui"]
     try:
         return handler(args)
     except KeyboardInterrupt:

@@ -37,7 +37,7 @@ def window(qtbot, tmp_path, server, monkeypatch):
 
 
 def test_sync_from_the_page_updates_data_and_status_bar(qtbot, window, server):
-    window.nav.setCurrentRow(4)
+    window.nav.setCurrentRow(window.pages.indexOf(window.sync_page))
     assert window.pages.currentWidget() is window.sync_page
     qtbot.waitUntil(lambda: "本地尚无信用数据" in window.data_label.text(), timeout=5000)
     qtbot.waitUntil(window.sync_page.sync_button.isEnabled, timeout=5000)  # the page knows the platform

@@ -289,3 +289,136 @@ class Commitment(Base):
     signed_at: Mapped[str] = mapped_column(String(40))  # ISO 8601 with offset
     status: Mapped[str] = mapped_column(String(16), default="in_force")  # in_force | fulfilled | breached
     due_items: Mapped[Optional[list[dict[str, Any]]]] = mapped_column(JSON)
+
+
+# -- supervisors and accountability (issue #5) --------------------------------------------
+
+
+class Account(Base):
+    """A local account: officer, supervisor or admin. The password is kept as a scrypt hash only."""
+
+    __tablename__ = "account"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)  # login name, e.g. "zhangsan"
+    display_name: Mapped[str] = mapped_column(String(100))  # shown on slips and ledgers
+    role: Mapped[str] = mapped_column(String(16))  # officer | supervisor | admin
+    unit: Mapped[Optional[str]] = mapped_column(String(200))
+    password_hash: Mapped[str] = mapped_column(String(300))
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[Optional[dt.datetime]] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    created_by: Mapped[Optional[str]] = mapped_column(String(64))
+    last_login_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime(timezone=True))
+
+
+class AuditEntry(Base):
+    """One entry of the append-only, hash-chained audit trail (查询留痕).
+
+    ``hash`` = SHA-256 over ``prev_hash`` and the entry's fields (see
+    creditdesk.services.audit); ``detail`` holds canonical JSON text so the
+    hashed bytes are exactly what is stored. ``actor`` is the account name, or
+    NULL for an unattributed act (a home with no account yet).
+    """
+
+    __tablename__ = "audit_entry"
+
+    seq: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=False)
+    at: Mapped[str] = mapped_column(String(40))  # ISO 8601 with offset
+    actor: Mapped[Optional[str]] = mapped_column(String(64), index=True)
+    action: Mapped[str] = mapped_column(String(40), index=True)
+    target: Mapped[Optional[str]] = mapped_column(String(200))
+    detail: Mapped[str] = mapped_column(Text)  # canonical JSON
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditHead(Base):
+    """The last entry of the audit chain (one row), updated with every append: removing
+    entries from the end of the trail no longer goes unnoticed."""
+
+    __tablename__ = "audit_head"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger)
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class CommitmentEvent(Base):
+    """A change of a commitment's status (fulfilled / breached), with who and why; queued as commitment_status."""
+
+    __tablename__ = "commitment_event"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # also the outbox uid
+    commitment_id: Mapped[str] = mapped_column(String(36), index=True)
+    status: Mapped[str] = mapped_column(String(16))  # fulfilled | breached | in_force
+    note: Mapped[Optional[str]] = mapped_column(Text)
+    at: Mapped[str] = mapped_column(String(40))
+    actor: Mapped[Optional[str]] = mapped_column(String(64))
+
+
+class Objection(Base):
+    """An applicant's objection (异议) to a record, queued for the platform and followed up."""
+
+    __tablename__ = "objection"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # also the outbox uid
+    record_id: Mapped[str] = mapped_column(String(80), index=True)
+    record_title: Mapped[Optional[str]] = mapped_column(Text)
+    subject_id: Mapped[str] = mapped_column(String(80), index=True)
+    subject_name: Mapped[Optional[str]] = mapped_column(String(200))
+    grounds: Mapped[str] = mapped_column(Text)
+    contact_name: Mapped[str] = mapped_column(String(100))
+    contact_phone: Mapped[Optional[str]] = mapped_column(String(40))
+    filed_at: Mapped[str] = mapped_column(String(40))
+    officer: Mapped[str] = mapped_column(String(100))
+    unit: Mapped[str] = mapped_column(String(200))
+    review_id: Mapped[Optional[str]] = mapped_column(String(36))
+    status: Mapped[str] = mapped_column(String(16), default="queued")  # queued | submitted | accepted | rejected | upheld | dismissed
+    status_note: Mapped[Optional[str]] = mapped_column(Text)
+    status_at: Mapped[Optional[str]] = mapped_column(String(40))
+
+
+class Recheck(Base):
+    """A finalised review evaluated again on newer data (the review itself is never changed)."""
+
+    __tablename__ = "recheck"
+    __table_args__ = (UniqueConstraint("review_id", "data_seq"),)
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    review_id: Mapped[str] = mapped_column(String(36), index=True)
+    checked_at: Mapped[str] = mapped_column(String(40))
+    data_seq: Mapped[int] = mapped_column(BigInteger)
+    data_as_of: Mapped[Optional[str]] = mapped_column(String(40))
+    old_outcome: Mapped[str] = mapped_column(String(16))
+    new_outcome: Mapped[str] = mapped_column(String(16))
+    new_findings: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    new_measures: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    differs: Mapped[bool] = mapped_column(Boolean, index=True)
+    acknowledged_at: Mapped[Optional[str]] = mapped_column(String(40))
+    acknowledged_by: Mapped[Optional[str]] = mapped_column(String(64))
+
+
+class SupervisorAlert(Base):
+    """Something a supervisor must look at, e.g. a new adverse record for a subject with a commitment in force."""
+
+    __tablename__ = "supervisor_alert"
+    __table_args__ = (UniqueConstraint("kind", "ref", "record_id"),)
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(40))  # adverse_record_on_commitment | recheck_differs | commitment_overdue
+    ref: Mapped[str] = mapped_column(String(36))  # commitment or review id
+    record_id: Mapped[str] = mapped_column(String(80), default="")
+    subject_id: Mapped[Optional[str]] = mapped_column(String(80))
+    message: Mapped[str] = mapped_column(Text)
+    detail: Mapped[Optional[dict[str, Any]]] = mapped_column(JSON)
+    created_at: Mapped[str] = mapped_column(String(40))
+    acknowledged_at: Mapped[Optional[str]] = mapped_column(String(40))
+    acknowledged_by: Mapped[Optional[str]] = mapped_column(String(64))
+
+
+# The ledger and usage report read reviews by day and by officer.
+Index("ix_review_finalised_at", Review.finalised_at)
+Index("ix_review_officer_finalised_at", Review.officer, Review.finalised_at)
+Index("ix_commitment_status", Commitment.status)

@@ -21,7 +21,11 @@ from creditdesk import __version__
 from creditdesk.app import AppContext
 from creditdesk.services.position import DataPosition, read_position
 from creditdesk.ui.counter_page import CounterPage
-from creditdesk.ui.placeholder_page import PlaceholderPage
+from creditdesk.ui.audit_page import AuditPage
+from creditdesk.ui.followup_page import FollowUpPage
+from creditdesk.ui.ledger_page import LedgerPage
+from creditdesk.ui.objections_page import ObjectionsPage
+from creditdesk.ui.stats_page import StatsPage
 from creditdesk.ui.settings_page import SettingsPage
 from creditdesk.ui.sync_page import SyncPage
 from creditdesk.ui.tasks import TaskRunner
@@ -52,12 +56,16 @@ class MainWindow(QMainWindow):
             engine=ctx.engine, settings=ctx.settings,
         )
         self._add_page(self.tr("核查台"), self.counter)
-        self._add_page(self.tr("承诺"), PlaceholderPage(self.tr("信用承诺"), self.tr(
-            "申请人签署信用承诺书（屏幕手写签名），按事项套用承诺模板，跟踪承诺履行与违约。")))
-        self._add_page(self.tr("台账"), PlaceholderPage(self.tr("每日核查台账"), self.tr(
-            "按日期、经办人、事项、结论筛选每一次核查，导出 CSV、Excel 与 PDF。")))
-        self._add_page(self.tr("统计"), PlaceholderPage(self.tr("使用情况统计"), self.tr(
-            "按月、季度、半年统计核查量、结论分布、承诺与异议，生成报送材料。")))
+        self.followup_page = FollowUpPage(ctx, self.runner)
+        self._add_page(self.tr("跟进"), self.followup_page)
+        self.objections_page = ObjectionsPage(ctx, self.runner)
+        self._add_page(self.tr("异议"), self.objections_page)
+        self.ledger_page = LedgerPage(ctx, self.runner)
+        self._add_page(self.tr("台账"), self.ledger_page)
+        self.stats_page = StatsPage(ctx, self.runner)
+        self._add_page(self.tr("统计"), self.stats_page)
+        self.audit_page = AuditPage(ctx, self.runner)
+        self._add_page(self.tr("审计"), self.audit_page)
         self.sync_page = SyncPage(ctx, self.runner)
         self._add_page(self.tr("同步"), self.sync_page)
         self.settings_page = SettingsPage(ctx, self.runner)
@@ -113,8 +121,9 @@ class MainWindow(QMainWindow):
 
     def _show_page(self, row: int) -> None:
         self.pages.setCurrentIndex(row)
-        if self.pages.currentWidget() is self.sync_page:
-            self.sync_page.refresh()
+        page = self.pages.currentWidget()
+        if hasattr(page, "refresh"):
+            page.refresh()
 
     # -- scheduled sync ---------------------------------------------------------
     def _schedule_sync(self) -> None:

@@ -128,8 +128,11 @@ def main(argv: list[str] | None = None) -> int:
     type_query(make_uscc("91350100MA0000001"), enter=True)
     shoot("valid-code-not-in-data")
     _review_tour(app, window, ctx, city, counter, shoot, type_query)
-    for row, name in enumerate(["commitments", "ledger", "statistics", "sync", "settings"], start=1):
-        window.nav.setCurrentRow(row)
+    pages = {"followup": window.followup_page, "objections": window.objections_page, "ledger": window.ledger_page,
+             "statistics": window.stats_page, "audit": window.audit_page, "sync": window.sync_page,
+             "settings": window.settings_page}  # fmt: skip
+    for name, page in pages.items():
+        window.nav.setCurrentRow(window.pages.indexOf(page))
         shoot(f"page-{name}")
     window.nav.setCurrentRow(0)
 
