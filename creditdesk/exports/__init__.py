@@ -1,0 +1,1 @@
+"""Files for supervisors and the credit office: ledgers, usage reports (CSV, XLSX, PDF). No Qt."""
