@@ -13,6 +13,7 @@ from creditdesk.db.database import Database, open_database
 from creditdesk.logsetup import setup_logging
 from creditdesk.paths import Paths, resolve_paths
 from creditdesk.roles import Actor
+from creditdesk.services.accounts import AccountService
 from creditdesk.services.audit import AuditTrail
 from creditdesk.services.lookup import LookupService
 from creditdesk.services.profile import ProfileService
@@ -26,6 +27,7 @@ class AppContext:
     lookup: LookupService
     profiles: ProfileService
     audit: AuditTrail
+    accounts: AccountService
     # The signed-in account; None = unattributed (a home with no account yet, or before login).
     user: Actor | None = None
 
@@ -50,4 +52,8 @@ def open_app(home: str | Path | None = None, *, demo: bool = False) -> AppContex
     elif not paths.config_file.exists():
         save_settings(paths.config_file, settings)
     db = open_database(paths, settings)
-    return AppContext(paths, settings, db, LookupService(db.engine), ProfileService(db.engine), AuditTrail(db.engine))
+    audit = AuditTrail(db.engine)
+    return AppContext(
+        paths, settings, db, LookupService(db.engine), ProfileService(db.engine), audit,
+        AccountService(db.engine, audit),
+    )
