@@ -104,12 +104,89 @@ def _open(args: argparse.Namespace):  # noqa: ANN202
     return ctx
 
 
+PASSWORD_ENV = "CREDITDESK_PASSWORD"
+NEW_PASSWORD_ENV = "CREDITDESK_NEW_PASSWORD"
+UNATTRIBUTED_NOTICE = "（本数据目录尚无账户：本次操作不署名）"
+
+
+class Refused(SystemExit):
+    """A command refused before doing anything (sign-in failed, not permitted): the
+    message goes to stderr and the exit code is 1. ``main`` turns it into a return
+    value; anywhere else it ends the process like ``sys.exit(message)``."""
+
+    exit_code = EXIT_FAIL
+
+    @property
+    def message(self) -> str:
+        return str(self.code)
+
+
+def read_password(env: str, prompt: str, *, confirm: bool = False) -> str:
+    """From the environment variable ``env``, else a prompt on the terminal (twice with ``confirm``)."""
+    import os
+
+    value = os.environ.get(env)
+    if value is not None:
+        return value
+    if not sys.stdin.isatty():
+        raise Refused(f"需要密码：请设置环境变量 {env}，或在终端中运行以输入密码")
+    import getpass
+
+    first = getpass.getpass(prompt)
+    if confirm and getpass.getpass("再次输入：") != first:
+        raise Refused("两次输入的密码不一致")
+    return first
+
+
 def open_context(args: argparse.Namespace):  # noqa: ANN201
-    """The home for a command, signed in as ``--user`` when given (ctx.user)."""
-    return _open(args)
+    """The home for a command, signed in as ``--user`` when given (ctx.user).
+
+    A failed sign-in raises :class:`Refused` (exit 1 with the reason in Chinese)."""
+    from creditdesk.services.accounts import LoginFailed
+
+    ctx = _open(args)
+    name = getattr(args, "user", None)
+    if name:
+        try:
+            password = read_password(PASSWORD_ENV, f"{name} 的密码：")
+            ctx.user = ctx.accounts.authenticate(name, password)
+        except LoginFailed as exc:
+            ctx.close()
+            raise Refused(f"登录失败：{exc}") from None
+        except BaseException:
+            ctx.close()
+            raise
+    return ctx
+
+
+def need(ctx, permission: str) -> None:  # noqa: ANN001
+    """Refuse (exit 1) unless the signed-in account may do ``permission``.
+
+    Once the home has accounts every command that reads or exports credit or
+    personal data needs ``--user``; before any account exists it runs
+    unattributed, saying so once on stderr."""
+    from creditdesk.roles import NotPermitted, require
+
+    if ctx.user is None:
+        if not ctx.accounts.accounts_exist():
+            if not getattr(ctx, "_unattributed_said", False):
+                print(UNATTRIBUTED_NOTICE, file=sys.stderr)
+                ctx._unattributed_said = True
+            return
+        ctx.close()
+        raise Refused(
+            "本数据目录已建立账户，此操作需要登录：请加 --user 账户名"
+            f"（密码在提示时输入，或由环境变量 {PASSWORD_ENV} 提供）"
+        )
+    try:
+        require(ctx.user, permission, accounts_exist=True)
+    except NotPermitted as exc:
+        ctx.close()
+        raise Refused(str(exc)) from None
 
 
 def _seed_if_empty(ctx) -> None:  # noqa: ANN001
+    from creditdesk.services.accounts import ensure_demo_accounts
     from creditdesk.services.demo_load import load_demo_city
     from creditdesk.services.position import read_position
 
@@ -119,6 +196,8 @@ def _seed_if_empty(ctx) -> None:  # noqa: ANN001
         print("正在生成演示城市数据……", file=sys.stderr)
         load_demo_city(ctx.engine, progress=_terminal_progress("演示数据"))
         _end_progress()
+    # A demo home always has its demo accounts (password "demo"); creates only the missing ones.
+    ensure_demo_accounts(ctx.accounts, unit=ctx.settings.unit_name)
 
 
 def _terminal_progress(label: str):  # noqa: ANN202
@@ -179,6 +258,67 @@ def _format_hits(result) -> str:  # noqa: ANN001
     return "\n".join(lines)
 
 
+class _AuditBatch:
+    """Audit entries for many lookups or checks, written a few hundred per short transaction.
+
+    Output lines given to :meth:`say` are printed only after the entries before
+    them are committed: nothing is shown that is not in the trail."""
+
+    def __init__(self, ctx, every: int = 200) -> None:  # noqa: ANN001
+        self.ctx, self.every, self.pending, self.lines = ctx, every, [], []
+
+    def add(self, action: str, target: str | None, detail: dict) -> None:
+        self.pending.append((action, target, detail))
+        if len(self.pending) >= self.every:
+            self.flush()
+
+    def say(self, line: str) -> None:
+        self.lines.append(line)
+        if len(self.pending) >= self.every or len(self.lines) >= self.every:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.pending:
+            from creditdesk.db.engine import write_transaction
+
+            with write_transaction(self.ctx.engine) as conn:
+                for action, target, detail in self.pending:
+                    self.ctx.audit.append(action, actor=self.ctx.user, target=target, detail=detail, conn=conn)
+            self.pending = []
+        if self.lines:
+            print("\n".join(self.lines), flush=True)
+            self.lines = []
+
+
+def masked_query(query: str, kind: str) -> str:
+    """What was searched, as it may be kept: an ID number only masked."""
+    query = query.strip()
+    if kind == "id_number":
+        from creditdesk.identifiers import mask_id_number
+
+        try:
+            return mask_id_number(query)
+        except Exception:  # noqa: BLE001 - never keep it whole
+            return "*" * len(query)
+    return query[:100]
+
+
+def lookup_audit(result) -> tuple[str, dict]:  # noqa: ANN001
+    """Target and detail of the 'lookup' audit entry for a LookupResult."""
+    shown = masked_query(result.query, result.kind)
+    return shown, {"kind": result.kind, "query": shown, "hits": [h.id for h in result.results]}
+
+
+def check_audit(payload: dict) -> tuple[str, dict]:
+    """Target and detail of the 'check' audit entry for a CheckService result (as JSON)."""
+    subject = payload.get("subject") or {}
+    profile = payload.get("profile") or {}
+    return subject.get("id"), {
+        "subject": subject.get("id"), "matter": payload.get("matter"), "outcome": payload.get("outcome"),
+        "profile": profile.get("id"), "profile_version": profile.get("version"), "on": payload.get("on"),
+    }  # fmt: skip
+
+
 def cmd_lookup(args: argparse.Namespace) -> int:
     from creditdesk.services.lookup import classify_query
 
@@ -191,7 +331,9 @@ def cmd_lookup(args: argparse.Namespace) -> int:
         except CodeError as exc:
             print(str(exc), file=sys.stderr)
             return EXIT_BAD_CODE
-    ctx = _open(args)
+    ctx = open_context(args)
+    need(ctx, "review")
+    audit = _AuditBatch(ctx)
     try:
         if args.batch:
             source = sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8-sig")
@@ -201,16 +343,18 @@ def cmd_lookup(args: argparse.Namespace) -> int:
                     if not query:
                         continue
                     try:
-                        payload = ctx.lookup.lookup(query, limit=args.limit).to_json()
+                        result = ctx.lookup.lookup(query, limit=args.limit)
+                        payload = result.to_json()
+                        audit.add("lookup", *lookup_audit(result))
                     except CodeError as exc:
                         payload = {"query": query, "kind": "invalid", "error": str(exc), "results": []}
-                    print(json.dumps(payload, ensure_ascii=False), flush=False)
+                    audit.say(json.dumps(payload, ensure_ascii=False))
+            audit.flush()
             return EXIT_OK
         result = ctx.lookup.lookup(args.query, limit=args.limit)
-        if args.json:
-            print(json.dumps(result.to_json(), ensure_ascii=False))
-        else:
-            print(_format_hits(result))
+        audit.add("lookup", *lookup_audit(result))
+        audit.say(json.dumps(result.to_json(), ensure_ascii=False) if args.json else _format_hits(result))
+        audit.flush()
         return EXIT_OK
     finally:
         ctx.close()
@@ -426,14 +570,18 @@ def cmd_check(args: argparse.Namespace) -> int:
         except (CodeError, NotACode) as exc:
             print(str(exc), file=sys.stderr)
             return EXIT_BAD_CODE
-    ctx = _open(args)
+    ctx = open_context(args)
+    need(ctx, "review")
+    audit = _AuditBatch(ctx)
     try:
         service = CheckService(ctx.engine, ctx.settings.profile_id, ctx.settings.stale_after_hours)
 
         def one(query: str) -> dict:
             out = service.check(query, args.matter, profile_id=args.profile, report_no=args.report, day=day,
                                 commitment_signed=args.commitment)  # fmt: skip
-            return out.to_json()
+            payload = out.to_json()
+            audit.add("check", *check_audit(payload))
+            return payload
 
         try:  # unknown matter or profile: said once, before any subject
             profile = service.store.resolve(args.profile or ctx.settings.profile_id, day or dt.date.today())
@@ -452,7 +600,8 @@ def cmd_check(args: argparse.Namespace) -> int:
                 if args.out:
                     rows.append(xlsx_row(query, payload))
                 else:
-                    print(json.dumps(payload, ensure_ascii=False))
+                    audit.say(json.dumps(payload, ensure_ascii=False))
+            audit.flush()
             if args.out:
                 write_xlsx(args.out, rows)
                 print(f"已写入 {args.out}：{len(rows)} 个主体", file=sys.stderr)
@@ -462,7 +611,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         except CheckInputError as exc:
             print(str(exc), file=sys.stderr)
             return EXIT_FAIL
-        print(json.dumps(payload, ensure_ascii=False) if args.json else _format_check(payload))
+        audit.say(json.dumps(payload, ensure_ascii=False) if args.json else _format_check(payload))
+        audit.flush()
         return EXIT_OK
     finally:
         ctx.close()
@@ -490,9 +640,14 @@ def cmd_verify(args: argparse.Namespace) -> int:
     from creditdesk.services.check import OUTCOME_LABELS
     from creditdesk.services.reviews import ReviewService
 
-    ctx = _open(args)
+    ctx = open_context(args)
+    need(ctx, "review")
     try:
         result = ReviewService(ctx.engine).verify(args.code)
+        r = result.review
+        ctx.audit.append("verify", actor=ctx.user, target=r.verification_code if r else args.code.strip()[:40],
+                         detail={"found": result.found, "intact": result.intact if result.found else None,
+                                 "review": r.id if r else None, "subject": r.subject_id if r else None})  # fmt: skip
     finally:
         ctx.close()
     if args.json:
@@ -543,6 +698,9 @@ def main(argv: list[str] | None = None) -> int:
     handler = getattr(args, "handler", None) or COMMANDS[args.command or "gui"]
     try:
         return handler(args)
+    except Refused as exc:
+        print(exc.message, file=sys.stderr)
+        return exc.exit_code
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # a clear message, not a traceback, for officers

@@ -54,7 +54,7 @@ ACTIONS = {
     "settings_change": "修改设置", "account_create": "创建账户", "account_change": "修改账户",
     "commitment_status": "承诺履约标记", "objection": "登记异议", "alert_ack": "确认提醒",
     "recheck_ack": "确认复核", "purge": "清理历史数据", "audit_export": "导出审计日志",
-    "audit_verify": "校验审计日志", "sync": "同步", "bundle_import": "导入离线数据包",
+    "audit_verify": "校验审计日志", "verify": "核验核查码", "sync": "同步", "bundle_import": "导入离线数据包",
 }  # fmt: skip
 
 
