@@ -360,14 +360,33 @@ def cmd_lookup(args: argparse.Namespace) -> int:
         ctx.close()
 
 
+def _retention(ctx) -> dict:  # noqa: ANN001
+    """What the retention setting says may go (purge stays explicit: ``creditdesk purge``)."""
+    import datetime as dt
+
+    from creditdesk.services.purge import purgeable_before
+
+    days = ctx.settings.retention_days
+    if days <= 0:
+        return {"days": 0, "before": None, "purgeable_reviews": 0, "kept": 0}
+    before = dt.date.today() - dt.timedelta(days=days)
+    plan = purgeable_before(ctx.engine, before)
+    return {"days": days, "before": before.isoformat(), "purgeable_reviews": plan.reviews, "kept": plan.kept}
+
+
 def cmd_status(args: argparse.Namespace) -> int:
     from creditdesk.services.status import read_status
 
     ctx = _open(args)
     try:
         status = read_status(ctx.engine, str(ctx.paths.home), ctx.db.display_url, ctx.settings.platform_url)
+        accounts = ctx.accounts.list()
+        retention = _retention(ctx)
         if args.json:
-            print(json.dumps(status.to_json(), ensure_ascii=False))
+            print(json.dumps(status.to_json() | {
+                "accounts": {"total": len(accounts), "enabled": sum(not a.disabled for a in accounts)},
+                "audit_entries": ctx.audit.count(), "retention": retention,
+            }, ensure_ascii=False))  # fmt: skip
         else:
             d = status.data
             print(f"主目录：{status.home}\n数据库：{status.database}")
@@ -378,6 +397,17 @@ def cmd_status(args: argparse.Namespace) -> int:
             print(f"待上报：{o.pending}，已送达 {o.delivered}，被拒 {o.rejected}")
             print(f"平台：{pl.url or '未连接'}（{pl.id or '—'}），上次同步 {pl.last_sync or '—'}"
                   + (f"，上次错误：{pl.last_error}" if pl.last_error else ""))
+            print(f"账户：{len(accounts)} 个" + ("" if accounts else "（尚无账户：操作不署名）")
+                  + f"；审计日志 {ctx.audit.count():,} 条")
+            if retention["days"]:
+                line = f"保留期限：{retention['days']} 天；{retention['before']} 之前完成的核查记录 {retention['purgeable_reviews']:,} 条可清理"
+                if retention["purgeable_reviews"]:
+                    line += f"（creditdesk purge --before {retention['before']}）"
+                if retention["kept"]:
+                    line += f"，另有 {retention['kept']} 条因未上报或更正须保留"
+                print(line)
+            else:
+                print("保留期限：永久保留（设置 retention_days 以提示可清理的旧记录）")
         return EXIT_OK
     finally:
         ctx.close()
