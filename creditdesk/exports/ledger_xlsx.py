@@ -1,0 +1,116 @@
+"""每日核查台账 as XLSX (openpyxl): a title row, a bold frozen header with an auto-filter,
+columns as wide as their Chinese text, outcome cells coloured, and a 汇总 sheet."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from creditdesk.services.ledger import (
+    COLUMNS,
+    OUTCOME_LABELS,
+    AtomicTarget,
+    ExportMeta,
+    LedgerRow,
+    Ticker,
+    totals,
+)
+
+OUTCOME_FILLS = {"prohibit": "FCEBEA", "strict": "FFF3E0", "incentive": "EAF5EA", "normal": "EAF1FA"}
+OUTCOME_FONTS = {"prohibit": "B3261E", "strict": "C75B00", "incentive": "2E7D32", "normal": "1F5FA8"}
+MAX_WIDTH = 60
+HEADER_ROW = 3  # 1: title, 2: filter and who generated it, 3: headers
+
+
+def text_width(text: str) -> int:
+    """Display width in Excel character units: East Asian wide characters count two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+def write_xlsx(
+    rows: Sequence[LedgerRow],
+    path: str | Path,
+    meta: ExportMeta,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+) -> int:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    tick = Ticker(len(rows), progress, should_cancel, step=250)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = _sheet_title(f"台账 {meta.date_text}")
+    bold = Font(bold=True)
+    ws.cell(row=1, column=1, value=meta.title).font = Font(bold=True, size=14)
+    ws.cell(row=2, column=1, value="；".join(p for p in (meta.filter_text, meta.generated_text) if p))
+    ws.cell(row=2, column=1).font = Font(color="666666")
+    header_fill = PatternFill("solid", fgColor="E8EEF6")
+    widths = [text_width(c.header) for c in COLUMNS]
+    for j, col in enumerate(COLUMNS, 1):
+        cell = ws.cell(row=HEADER_ROW, column=j, value=col.header)
+        cell.font, cell.fill = bold, header_fill
+        cell.alignment = Alignment(vertical="center")
+    fills = {k: PatternFill("solid", fgColor=v) for k, v in OUTCOME_FILLS.items()}
+    fonts = {k: Font(color=v, bold=k == "prohibit") for k, v in OUTCOME_FONTS.items()}
+    outcome_col = next(j for j, c in enumerate(COLUMNS, 1) if c.key == "outcome_label")
+    wrap = Alignment(wrap_text=True, vertical="top")
+    wrap_cols = {j for j, c in enumerate(COLUMNS, 1) if c.key in ("measures", "departure_reason")}
+    for i, row in enumerate(rows, 1):
+        r = HEADER_ROW + i
+        for j, col in enumerate(COLUMNS, 1):
+            value = col.value(row)
+            cell = ws.cell(row=r, column=j, value=value)
+            if j in wrap_cols:
+                cell.alignment = wrap
+            w = text_width(str(value)) if value is not None else 0
+            if w > widths[j - 1]:
+                widths[j - 1] = w
+        oc = ws.cell(row=r, column=outcome_col)
+        if row.outcome in fills:
+            oc.fill, oc.font = fills[row.outcome], fonts[row.outcome]
+        tick(i)
+    for j, col in enumerate(COLUMNS, 1):
+        ws.column_dimensions[get_column_letter(j)].width = min(max(widths[j - 1], col.xlsx_min) + 2, MAX_WIDTH)
+    last_col = get_column_letter(len(COLUMNS))
+    ws.freeze_panes = f"A{HEADER_ROW + 1}"
+    ws.auto_filter.ref = f"A{HEADER_ROW}:{last_col}{HEADER_ROW + max(len(rows), 1)}"
+    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+    # 汇总
+    ts = wb.create_sheet("汇总")
+    sums = totals(rows)
+    ts.cell(row=1, column=1, value=meta.title).font = Font(bold=True, size=14)
+    ts.cell(row=2, column=1, value=meta.generated_text).font = Font(color="666666")
+    ts.cell(row=4, column=1, value="项目").font = bold
+    ts.cell(row=4, column=2, value="数量").font = bold
+    label_to_outcome = {v: k for k, v in OUTCOME_LABELS.items()}
+    for k, (label, n) in enumerate(sums.lines(), 5):
+        a = ts.cell(row=k, column=1, value=label)
+        ts.cell(row=k, column=2, value=n)
+        if label in label_to_outcome:
+            o = label_to_outcome[label]
+            a.fill, a.font = fills[o], fonts[o]
+    ts.column_dimensions["A"].width = max(text_width(label) for label, _ in sums.lines()) + 4
+    ts.column_dimensions["B"].width = 10
+    if meta.filter_text:
+        ts.cell(row=6 + len(sums.lines()), column=1, value=f"筛选条件：{meta.filter_text}")
+
+    tick(len(rows), force=True)
+    with AtomicTarget(Path(path)) as tmp:
+        wb.save(tmp)
+    return len(rows)
+
+
+def _sheet_title(text: str) -> str:
+    for ch in "[]:*?/\\":
+        text = text.replace(ch, "-")
+    return text[:31]

@@ -1,0 +1,583 @@
+"""每日核查台账: every finalised review of a day (or a range of days), filtered, and its exports.
+
+:class:`LedgerService` reads one :class:`LedgerRow` per finalised review — a
+correction is a row of its own (更正 v2 …) and the version it replaced stays in
+the ledger, marked as corrected. Rows are scoped to the viewer: a supervisor or
+admin sees every review (of their unit when the account has one), an officer
+only their own, and an unattributed viewer (a home with no account yet) all.
+
+Days are the review's own local date: ``finalised_at`` is ISO 8601 with the
+window's UTC offset, so the day is its first ten characters and a day range is a
+plain string range on the indexed column (``ix_review_finalised_at``).
+
+:func:`export_ledger` checks ``export_personal_data``, writes CSV, XLSX or PDF
+(creditdesk.exports.ledger_*) to a temporary file renamed into place, and
+appends an ``export`` entry to the audit trail. Pure Python: no Qt.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, and_, select
+
+from creditdesk.db import models
+from creditdesk.identifiers import CodeError, mask_id_number, parse_id_number, parse_uscc
+from creditdesk.policy.model import MATTER_CODES
+from creditdesk.roles import Actor, require
+
+_review = models.Review.__table__
+_commitment = models.Commitment.__table__
+_account = models.Account.__table__
+
+OUTCOMES = ("prohibit", "strict", "normal", "incentive")
+# The wording of the review panel (creditdesk/ui/review_panel.py OUTCOME_TEXT); core cannot import Qt.
+OUTCOME_LABELS = {
+    "prohibit": "依规限制（不予办理）",
+    "strict": "从严审核",
+    "normal": "正常办理",
+    "incentive": "守信激励",
+}
+OFFLINE_LABELS = {None: "全部", True: "仅离线", False: "仅在线"}
+FORMATS = ("csv", "xlsx", "pdf")
+FORMAT_LABELS = {"csv": "CSV", "xlsx": "Excel", "pdf": "PDF"}
+MEASURES_MAX = 240  # characters of the joined measures text in a ledger cell
+
+
+class ExportCancelled(Exception):
+    """The export was cancelled; nothing was written."""
+
+
+# -- boundary dataclasses ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LedgerFilter:
+    date_from: dt.date
+    date_to: dt.date
+    officer: str | None = None  # account login name (review.officer)
+    matter: str | None = None
+    outcome: str | None = None  # prohibit | strict | normal | incentive
+    offline: bool | None = None  # None: both
+
+    @classmethod
+    def day(cls, day: dt.date, **kw: Any) -> LedgerFilter:
+        return cls(day, day, **kw)
+
+    def __post_init__(self) -> None:
+        if self.date_to < self.date_from:
+            raise ValueError(f"结束日期 {self.date_to} 早于开始日期 {self.date_from}")
+        if self.outcome is not None and self.outcome not in OUTCOMES:
+            raise ValueError(f"结论应为 {'/'.join(OUTCOMES)} 之一，实际为 {self.outcome!r}")
+
+    @property
+    def date_text(self) -> str:
+        if self.date_from == self.date_to:
+            return self.date_from.isoformat()
+        return f"{self.date_from.isoformat()} 至 {self.date_to.isoformat()}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "from": self.date_from.isoformat(), "to": self.date_to.isoformat(), "officer": self.officer,
+            "matter": self.matter, "outcome": self.outcome, "offline": self.offline,
+        }  # fmt: skip
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    review_id: str
+    finalised_at: str  # ISO 8601 with the window's offset
+    officer: str  # login name as recorded on the review
+    officer_name: str  # the account's display name, or the recorded text
+    unit: str
+    window: str | None
+    matter: str
+    matter_name: str
+    subject_name: str | None
+    subject_code_display: str | None  # USCC or masked ID number only
+    outcome: str
+    outcome_label: str
+    computed_outcome: str
+    measures: str  # the measures' texts, joined
+    departure_reason: str | None
+    commitment_number: str | None
+    verification_code: str
+    offline: bool
+    data_as_of: str | None
+    version: int
+    supersedes: str | None
+    superseded: bool  # a later version corrects this one
+
+    @property
+    def departed(self) -> bool:
+        return self.outcome != self.computed_outcome
+
+    @property
+    def time_text(self) -> str:
+        """``YYYY-MM-DD HH:MM:SS`` as the window's clock showed it."""
+        return self.finalised_at[:19].replace("T", " ")
+
+    @property
+    def day(self) -> str:
+        return self.finalised_at[:10]
+
+    @property
+    def version_label(self) -> str:
+        parts = []
+        if self.version > 1:
+            parts.append(f"更正 v{self.version}")
+        if self.superseded:
+            parts.append("已被更正")
+        return "；".join(parts) or "—"
+
+    @property
+    def offline_label(self) -> str:
+        return "离线" if self.offline else "在线"
+
+    @property
+    def data_as_of_text(self) -> str:
+        return (self.data_as_of or "")[:16].replace("T", " ") or "—"
+
+
+@dataclass(frozen=True)
+class LedgerTotals:
+    count: int
+    by_outcome: dict[str, int]  # every outcome present, zero included
+    offline: int
+    departures: int
+    commitments: int
+    corrections: int
+
+    def lines(self) -> list[tuple[str, int]]:
+        """(label, count) in display order."""
+        out = [("核查总数", self.count)]
+        out += [(OUTCOME_LABELS[o], self.by_outcome.get(o, 0)) for o in OUTCOMES]
+        out += [("离线核查", self.offline), ("偏离系统结论", self.departures), ("签署信用承诺", self.commitments),
+                ("更正记录", self.corrections)]  # fmt: skip
+        return out
+
+    def text(self) -> str:
+        return " · ".join(f"{label} {n}" for label, n in self.lines())
+
+    def to_json(self) -> dict[str, Any]:
+        return {"count": self.count, "by_outcome": dict(self.by_outcome), "offline": self.offline,
+                "departures": self.departures, "commitments": self.commitments, "corrections": self.corrections}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Choice:
+    code: str
+    label: str
+
+
+@dataclass(frozen=True)
+class ExportMeta:
+    """What the file says about itself: title line, who made it and when."""
+
+    unit: str
+    date_text: str
+    generated_at: dt.datetime
+    generated_by: str  # label of the account, or 未署名
+    filter_text: str = ""
+
+    @property
+    def title(self) -> str:
+        return f"每日核查台账 — {self.unit} — {self.date_text}"
+
+    @property
+    def generated_text(self) -> str:
+        return f"生成于 {self.generated_at:%Y-%m-%d %H:%M} · {self.generated_by}"
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    format: str
+    rows: int
+    totals: LedgerTotals
+    seconds: float
+    audit_seq: int | None = None
+
+
+# -- the columns every format writes ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    value: Callable[[LedgerRow], Any]
+    xlsx_min: int = 6  # width in characters (CJK counts double)
+    pdf_width: float = 1.0  # relative width in the PDF table
+    in_pdf: bool = True
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("time", "核查时间", lambda r: r.time_text, 18, 1.25),
+    Column("officer", "经办人账号", lambda r: r.officer, 10, 0, in_pdf=False),
+    Column("officer_name", "经办人", lambda r: r.officer_name, 8, 0.8),
+    Column("window", "窗口", lambda r: r.window or "", 8, 0.7),
+    Column("matter", "事项代码", lambda r: r.matter, 10, 0, in_pdf=False),
+    Column("matter_name", "事项", lambda r: r.matter_name, 12, 1.2),
+    Column("subject_name", "主体名称", lambda r: r.subject_name or "", 20, 1.9),
+    Column("subject_code", "统一社会信用代码/证件号", lambda r: r.subject_code_display or "", 20, 1.6),
+    Column("outcome_label", "结论", lambda r: r.outcome_label, 10, 1.0),
+    Column("measures", "措施", lambda r: r.measures, 30, 2.6),
+    Column("departure_reason", "偏离理由", lambda r: r.departure_reason or "", 14, 1.3),
+    Column("commitment_number", "承诺书编号", lambda r: r.commitment_number or "", 16, 1.25),
+    Column("verification_code", "信用核查码", lambda r: r.verification_code, 14, 1.15),
+    Column("offline", "离线", lambda r: r.offline_label, 5, 0.45),
+    Column("data_as_of", "数据截至", lambda r: r.data_as_of_text, 16, 1.15),
+    Column("version", "版本", lambda r: r.version_label, 8, 0.75),
+)
+HEADERS = tuple(c.header for c in COLUMNS)
+PDF_COLUMNS = tuple(c for c in COLUMNS if c.in_pdf)
+
+
+# -- privacy ----------------------------------------------------------------------------
+
+_ID_LIKE = re.compile(r"(?<![0-9A-Za-z])\d{17}[0-9Xx](?![0-9A-Za-z])")
+
+
+def _is_full_id(candidate: str) -> bool:
+    try:
+        parse_id_number(candidate)
+    except CodeError:
+        return False
+    try:  # an all-digit USCC that also passes the ID check is a USCC
+        parse_uscc(candidate)
+        return False
+    except CodeError:
+        return True
+
+
+def mask_ids(text: str | None) -> str | None:
+    """Any full ID number inside ``text`` masked (reviews never hold one; belt and braces)."""
+    if not text:
+        return text
+    return _ID_LIKE.sub(lambda m: mask_id_number(m.group(0)) if _is_full_id(m.group(0)) else m.group(0), text)
+
+
+def measures_text(measures: Any) -> str:
+    texts: list[str] = []
+    for m in measures or []:
+        t = (m.get("text") or m.get("description") or "") if isinstance(m, dict) else str(m)
+        t = " ".join(str(t).split())
+        if t and t not in texts:
+            texts.append(t)
+    out = "；".join(texts)
+    if len(out) > MEASURES_MAX:
+        out = out[: MEASURES_MAX - 1] + "…"
+    return mask_ids(out) or ""
+
+
+# -- the service ------------------------------------------------------------------------
+
+
+def _day_start(day: dt.date) -> str:
+    return day.isoformat()
+
+
+def _day_end(day: dt.date) -> str:
+    return (day + dt.timedelta(days=1)).isoformat()
+
+
+class LedgerService:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._store = None
+        self._matter_names: dict[tuple[str, int], dict[str, str]] = {}
+
+    # -- matter names from the policy profiles, cached per profile id + version
+
+    def _profiles(self):  # noqa: ANN202
+        if self._store is None:
+            from creditdesk.policy.store import ProfileStore
+
+            try:
+                self._store = ProfileStore.from_engine(self.engine)
+            except Exception:  # noqa: BLE001 - names are a nicety; the ledger must still open
+                self._store = ProfileStore.bundled()
+        return self._store
+
+    def _profile_matters(self, profile_id: str, version: int) -> dict[str, str]:
+        key = (profile_id, int(version))
+        names = self._matter_names.get(key)
+        if names is None:
+            names = {}
+            for p in self._profiles().versions(profile_id):
+                if p.version == int(version):
+                    names = {m.code: m.label for m in p.matters}
+                    break
+            self._matter_names[key] = names
+        return names
+
+    def matter_name(self, matter: str, profile_id: str | None = None, version: int | None = None) -> str:
+        if profile_id is not None and version is not None:
+            name = self._profile_matters(profile_id, version).get(matter)
+            if name:
+                return name
+        return MATTER_CODES.get(matter, matter)
+
+    # -- scoping
+
+    @staticmethod
+    def _scope(q, viewer: Actor | None):  # noqa: ANN001, ANN205
+        if viewer is None:
+            return q
+        if viewer.can("view_all_reviews"):
+            return q.where(_review.c.unit == viewer.unit) if viewer.unit else q
+        return q.where(_review.c.officer == viewer.name)
+
+    # -- reading
+
+    def rows(self, flt: LedgerFilter, viewer: Actor | None = None) -> list[LedgerRow]:
+        later = _review.alias("later")
+        q = (
+            select(
+                _review.c.id, _review.c.finalised_at, _review.c.officer, _review.c.unit, _review.c.window,
+                _review.c.matter, _review.c.profile_id, _review.c.profile_version, _review.c.subject_name,
+                _review.c.subject_code_display, _review.c.final_outcome, _review.c.computed_outcome,
+                _review.c.measures, _review.c.departure_reason, _review.c.verification_code, _review.c.offline,
+                _review.c.data_as_of, _review.c.version, _review.c.supersedes,
+                _account.c.display_name.label("officer_display"),
+                _commitment.c.number.label("commitment_number"),
+                later.c.id.label("later_id"),
+            )
+            .select_from(
+                _review.outerjoin(_account, _account.c.name == _review.c.officer)
+                .outerjoin(_commitment, _commitment.c.review_id == _review.c.id)
+                .outerjoin(later, later.c.supersedes == _review.c.id)
+            )
+            .where(_review.c.finalised_at >= _day_start(flt.date_from), _review.c.finalised_at < _day_end(flt.date_to))
+        )  # fmt: skip
+        if flt.officer:
+            q = q.where(_review.c.officer == flt.officer)
+        if flt.matter:
+            q = q.where(_review.c.matter == flt.matter)
+        if flt.outcome:
+            q = q.where(_review.c.final_outcome == flt.outcome)
+        if flt.offline is not None:
+            q = q.where(_review.c.offline == bool(flt.offline))
+        q = self._scope(q, viewer).order_by(_review.c.finalised_at, _review.c.version, _review.c.id)
+        with self.engine.connect() as conn:
+            result = conn.execute(q).all()
+        return [self._row(r) for r in result]
+
+    def _row(self, r) -> LedgerRow:  # noqa: ANN001
+        code = r.subject_code_display
+        if code and _is_full_id(code.strip()):
+            code = mask_id_number(code.strip())
+        return LedgerRow(
+            review_id=r.id, finalised_at=r.finalised_at, officer=r.officer,
+            officer_name=r.officer_display or r.officer, unit=r.unit, window=r.window, matter=r.matter,
+            matter_name=self.matter_name(r.matter, r.profile_id, r.profile_version),
+            subject_name=mask_ids(r.subject_name), subject_code_display=code, outcome=r.final_outcome,
+            outcome_label=OUTCOME_LABELS.get(r.final_outcome, r.final_outcome), computed_outcome=r.computed_outcome,
+            measures=measures_text(r.measures), departure_reason=mask_ids(r.departure_reason),
+            commitment_number=r.commitment_number, verification_code=r.verification_code, offline=bool(r.offline),
+            data_as_of=r.data_as_of, version=int(r.version or 1), supersedes=r.supersedes,
+            superseded=r.later_id is not None,
+        )  # fmt: skip
+
+    def officers(self, viewer: Actor | None = None) -> list[Choice]:
+        """Officers for the filter: every account, and whoever is named on a review without one."""
+        if viewer is not None and not viewer.can("view_all_reviews"):
+            return [Choice(viewer.name, viewer.display_name)]
+        with self.engine.connect() as conn:
+            accounts = {a.name: a.display_name for a in conn.execute(select(_account.c.name, _account.c.display_name))}
+            q = self._scope(select(_review.c.officer).distinct(), viewer)
+            recorded = [o for (o,) in conn.execute(q)]
+        names = dict(accounts)
+        for o in recorded:
+            names.setdefault(o, o)
+        return sorted((Choice(k, v) for k, v in names.items()), key=lambda c: (c.label, c.code))
+
+    def matters(self, viewer: Actor | None = None, profile_id: str | None = None) -> list[Choice]:
+        """Matters for the filter: those of the reviews on record, plus the profile's own."""
+        out: dict[str, str] = {}
+        if profile_id:
+            from creditdesk.policy.store import UnknownProfile
+
+            try:
+                latest = self._profiles().resolve(profile_id, dt.date.today())
+            except UnknownProfile:
+                latest = None
+            if latest is not None:
+                out.update({m.code: m.label for m in latest.matters})
+        q = self._scope(select(_review.c.matter, _review.c.profile_id, _review.c.profile_version).distinct(), viewer)
+        with self.engine.connect() as conn:
+            for matter, pid, ver in conn.execute(q):
+                out.setdefault(matter, self.matter_name(matter, pid, ver))
+        return [Choice(k, v) for k, v in out.items()]
+
+
+def totals(rows: Sequence[LedgerRow]) -> LedgerTotals:
+    by = Counter(r.outcome for r in rows)
+    return LedgerTotals(
+        count=len(rows), by_outcome={o: by.get(o, 0) for o in OUTCOMES} | {k: v for k, v in by.items() if k not in OUTCOMES},
+        offline=sum(1 for r in rows if r.offline), departures=sum(1 for r in rows if r.departed),
+        commitments=sum(1 for r in rows if r.commitment_number), corrections=sum(1 for r in rows if r.version > 1),
+    )  # fmt: skip
+
+
+def filter_text(flt: LedgerFilter, officer_label: str | None = None, matter_label: str | None = None) -> str:
+    parts = []
+    if flt.officer:
+        parts.append(f"经办人：{officer_label or flt.officer}")
+    if flt.matter:
+        parts.append(f"事项：{matter_label or flt.matter}")
+    if flt.outcome:
+        parts.append(f"结论：{OUTCOME_LABELS.get(flt.outcome, flt.outcome)}")
+    if flt.offline is not None:
+        parts.append(OFFLINE_LABELS[flt.offline])
+    return "；".join(parts)
+
+
+# -- exports ------------------------------------------------------------------------------
+
+
+def format_for(path: str | Path, fmt: str | None = None) -> str:
+    """The export format: given, else from the file's extension, else CSV."""
+    if fmt:
+        fmt = fmt.lower()
+        if fmt == "excel":
+            fmt = "xlsx"
+        if fmt not in FORMATS:
+            raise ValueError(f"不支持的导出格式 {fmt!r}（可用：{'、'.join(FORMATS)}）")
+        return fmt
+    ext = Path(path).suffix.lower().lstrip(".")
+    return {"xlsx": "xlsx", "pdf": "pdf", "csv": "csv"}.get(ext, "csv")
+
+
+def accounts_exist(engine: Engine) -> bool:
+    with engine.connect() as conn:
+        return conn.execute(select(_account.c.id).limit(1)).first() is not None
+
+
+def writer_for(fmt: str) -> Callable[..., int]:
+    if fmt == "csv":
+        from creditdesk.exports.ledger_csv import write_csv
+
+        return write_csv
+    if fmt == "xlsx":
+        from creditdesk.exports.ledger_xlsx import write_xlsx
+
+        return write_xlsx
+    if fmt == "pdf":
+        from creditdesk.exports.ledger_pdf import write_pdf
+
+        return write_pdf
+    raise ValueError(f"不支持的导出格式 {fmt!r}")
+
+
+def export_ledger(
+    engine: Engine,
+    audit: Any,  # creditdesk.services.audit.AuditTrail
+    flt: LedgerFilter,
+    fmt: str | None,
+    path: str | Path,
+    by: Actor | None,
+    progress: Callable[[int, int], None] | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+    *,
+    unit: str | None = None,
+    rows: Sequence[LedgerRow] | None = None,
+    service: LedgerService | None = None,
+    now: Callable[[], dt.datetime] | None = None,
+) -> ExportResult:
+    """Check the permission, write the ledger file, and audit the export.
+
+    Raises NotPermitted, ExportCancelled (nothing written, nothing audited), or
+    the writer's error (nothing left behind). ``rows`` may be passed when the
+    caller already read them with the same filter and viewer.
+    """
+    require(by, "export_personal_data", accounts_exist=accounts_exist(engine))
+    path = Path(path)
+    fmt = format_for(path, fmt)
+    started = time.perf_counter()
+    service = service or LedgerService(engine)
+    if rows is None:
+        rows = service.rows(flt, by)
+    if should_cancel is not None and should_cancel():
+        raise ExportCancelled()
+    sums = totals(rows)
+    officer_label = matter_label = None
+    if flt.officer:
+        officer_label = next((r.officer_name for r in rows if r.officer == flt.officer), flt.officer)
+    if flt.matter:
+        matter_label = next((r.matter_name for r in rows if r.matter == flt.matter), service.matter_name(flt.matter))
+    when = (now or (lambda: dt.datetime.now().astimezone()))()
+    meta = ExportMeta(
+        unit=(by.unit if by is not None and by.unit else None) or unit or _common_unit(rows) or "本单位",
+        date_text=flt.date_text, generated_at=when, generated_by=by.label if by is not None else "未署名",
+        filter_text=filter_text(flt, officer_label, matter_label),
+    )  # fmt: skip
+    path.parent.mkdir(parents=True, exist_ok=True)
+    writer_for(fmt)(rows, path, meta, progress=progress, should_cancel=should_cancel)
+    seq = audit.append(
+        "export", actor=by, target="ledger",
+        detail={"from": flt.date_from.isoformat(), "to": flt.date_to.isoformat(), "format": fmt, "rows": len(rows),
+                "file": path.name, "filter": {k: v for k, v in flt.to_json().items() if k not in ("from", "to")}},
+    )  # fmt: skip
+    return ExportResult(path, fmt, len(rows), sums, time.perf_counter() - started, seq)
+
+
+def _common_unit(rows: Sequence[LedgerRow]) -> str | None:
+    units = {r.unit for r in rows}
+    return units.pop() if len(units) == 1 else None
+
+
+# -- shared by the writers ----------------------------------------------------------------
+
+
+@dataclass
+class AtomicTarget:
+    """A temporary file next to ``path``, renamed into place on success, removed otherwise."""
+
+    path: Path
+    tmp: Path = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.path = Path(self.path)
+        self.tmp = self.path.with_name(f".{self.path.name}.part")
+
+    def __enter__(self) -> Path:
+        self.tmp.unlink(missing_ok=True)
+        return self.tmp
+
+    def __exit__(self, exc_type, exc, tb) -> bool:  # noqa: ANN001
+        if exc_type is None:
+            self.tmp.replace(self.path)
+        else:
+            self.tmp.unlink(missing_ok=True)
+        return False
+
+
+class Ticker:
+    """Progress every ``step`` rows and a cancel check, for the writers."""
+
+    def __init__(self, total: int, progress: Callable[[int, int], None] | None,
+                 should_cancel: Callable[[], bool] | None, step: int = 100) -> None:  # fmt: skip
+        self.total, self.progress, self.should_cancel, self.step = total, progress, should_cancel, step
+
+    def __call__(self, done: int, force: bool = False) -> None:
+        if force or done % self.step == 0:
+            if self.should_cancel is not None and self.should_cancel():
+                raise ExportCancelled()
+            if self.progress is not None:
+                self.progress(done, self.total)
+
+
+__all__ = [
+    "COLUMNS", "Choice", "ExportCancelled", "ExportMeta", "ExportResult", "FORMATS", "HEADERS", "LedgerFilter",
+    "LedgerRow", "LedgerService", "LedgerTotals", "OUTCOME_LABELS", "OUTCOMES", "export_ledger", "format_for",
+    "totals",
+]  # fmt: skip
