@@ -134,13 +134,18 @@ class AuditTrail:
         if not is_sqlite(conn):
             head_q = head_q.with_for_update()  # one chain across windows sharing PostgreSQL
         head = conn.execute(head_q).first()
-        if head is None:
+        if head is None and is_sqlite(conn):  # BEGIN IMMEDIATE: no one else is writing
             conn.execute(insert(_head).values(id=1, seq=0, hash=GENESIS))
-            if not is_sqlite(conn):
-                conn.execute(head_q).first()  # lock the new row too
-            last_seq, prev = 0, GENESIS
-        else:
-            last_seq, prev = int(head.seq), head.hash
+            head = conn.execute(head_q).first()
+        elif head is None:
+            # Two windows' first appends may race here: whoever inserts second waits for the
+            # first to commit and inserts nothing; then both lock the row in turn (READ COMMITTED
+            # sees the committed row in the next statement).
+            from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+            conn.execute(pg_insert(_head).values(id=1, seq=0, hash=GENESIS).on_conflict_do_nothing(index_elements=["id"]))
+            head = conn.execute(head_q).first()
+        last_seq, prev = int(head.seq), head.hash
         seq = last_seq + 1
         target_text = redact(target)[:200] if target else None
         detail_text = canonical_detail(detail)
