@@ -488,10 +488,12 @@ def cmd_sync(args: argparse.Namespace) -> int:
     from creditdesk.platform.outbox import OutboxPusher
     from creditdesk.platform.session import make_client
     from creditdesk.platform.sync import SyncService
+    from creditdesk.services.followup import after_data_update, current_seq
 
     ctx = open_app(_home(args), demo=args.demo)
     show = _terminal_progress("同步") if not args.json else None
     try:
+        since = current_seq(ctx.engine)
         with make_client(ctx.settings) as client:
             result = SyncService(ctx.engine, client, page_size=ctx.settings.sync_page_size).run(
                 full=args.full, progress=(lambda p: show(p.seq, max(p.high_water, p.seq, 1))) if show else None
@@ -499,6 +501,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
             if show:
                 _end_progress()
             pushed = OutboxPusher(ctx.engine, client).push()
+        found = after_data_update(ctx.engine, ctx.audit, ctx.settings, since)  # alerts and rechecks
     except (PlatformError, CredentialError) as exc:
         if show:
             _end_progress()
@@ -510,6 +513,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
         payload = result.to_json()
         payload["outbox"] = {"delivered": pushed.delivered, "rejected": pushed.rejected,
                              "pending": pushed.still_pending, "error": pushed.error}
+        payload["followup"] = found.to_json()
         print(json.dumps(payload, ensure_ascii=False))
     else:
         kind = "完整同步" if result.full else "增量同步"
@@ -517,6 +521,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
               f"清除 {result.swept:,} 条，位置 seq {result.seq}（{result.epoch}），用时 {result.seconds:.1f} 秒")
         print(f"上报：送达 {pushed.delivered}，被拒 {pushed.rejected}，待送 {pushed.still_pending}"
               + (f"（{pushed.error}）" if pushed.error else ""))
+        if found.summary():
+            print(found.summary() + "（creditdesk alerts / creditdesk recheck 查看）")
     return EXIT_OK
 
 
@@ -555,13 +561,16 @@ def cmd_bundle(args: argparse.Namespace) -> int:
     """``bundle import FILE``: exit 0 when applied (or nothing new), 1 with the refusal otherwise."""
     from creditdesk.app import open_app
     from creditdesk.platform.bundle import BundleRefused, import_bundle
+    from creditdesk.services.followup import after_data_update, current_seq
 
     ctx = open_app(_home(args), demo=args.demo)
     show = _terminal_progress("导入") if not args.json else None
     try:
         if show:
             print("正在校验离线数据包……", file=sys.stderr)
+        since = current_seq(ctx.engine)
         result = import_bundle(args.file, ctx.engine, progress=(lambda done, total: show(done, max(total, 1))) if show else None)
+        found = after_data_update(ctx.engine, ctx.audit, ctx.settings, since)  # alerts and rechecks
     except BundleRefused as exc:
         if show:
             _end_progress()
@@ -574,6 +583,8 @@ def cmd_bundle(args: argparse.Namespace) -> int:
     if show:
         _end_progress()
     print(json.dumps(result.to_json(), ensure_ascii=False) if args.json else result.summary())
+    if found.summary() and not args.json:
+        print(found.summary() + "（creditdesk alerts / creditdesk recheck 查看）")
     return EXIT_OK
 
 

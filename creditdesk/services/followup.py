@@ -295,6 +295,8 @@ class FollowUpService:
             if fulfilled is None and r["status"] == "fulfilled" and event is not None:
                 fulfilled = event["at"]  # the whole commitment was marked fulfilled
             left, est = (days_left(today, due) if due else (None, False))
+            if left is not None and due < today:
+                left = min(left, -1)  # past the deadline, even when no working day has passed since (a weekend)
             est = est or bool(raw.get("estimated"))
             estimated = estimated or est
             wd = raw.get("working_days")
