@@ -50,6 +50,7 @@ class SyncPage(QWidget):
     sync_finished = Signal(object)  # SyncResult, or the exception
     import_finished = Signal(object)
     data_changed = Signal()
+    followup_found = Signal(object)  # creditdesk.services.followup.UpdateFindings after a sync or import
 
     def __init__(self, ctx: AppContext, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -151,20 +152,22 @@ class SyncPage(QWidget):
     def start_sync(self, full: bool = False) -> None:
         if self._task is not None:
             return
-        engine, settings = self.ctx.engine, self.ctx.settings
+        engine, settings, audit = self.ctx.engine, self.ctx.settings, self.ctx.audit
 
         def work(task: TaskHandle):  # noqa: ANN202
             from creditdesk.platform.outbox import OutboxPusher
             from creditdesk.platform.session import make_client
             from creditdesk.platform.sync import SyncService
+            from creditdesk.services.followup import after_data_update, current_seq
 
+            since = current_seq(engine)
             with make_client(settings, should_cancel=lambda: task.cancelled) as client:
                 result = SyncService(engine, client, page_size=settings.sync_page_size).run(
                     full=full, progress=lambda p: task.progress(p.seq, max(p.high_water, p.seq)),
                     should_cancel=lambda: task.cancelled,
                 )
                 pushed = OutboxPusher(engine, client).push(should_cancel=lambda: task.cancelled)
-            return result, pushed
+            return result, pushed, after_data_update(engine, audit, settings, since)
 
         self._busy(True, self.tr("正在同步……"))
         self._task = self.runner.run(work, on_success=self._sync_done, on_failure=self._sync_failed,
@@ -176,12 +179,13 @@ class SyncPage(QWidget):
         self.progress.setFormat(self.tr("%v / %m"))
 
     def _sync_done(self, outcome) -> None:  # noqa: ANN001
-        result, pushed = outcome
+        result, pushed, found = outcome
         self._task = None
         self._busy(False)
         self.message.setText(self.tr("同步完成：应用 {0} 条变更，拒收 {1} 条，送达上报 {2} 项").format(
             result.applied, result.rejected, pushed.delivered))
         self.sync_finished.emit(result)
+        self.followup_found.emit(found)
         self.data_changed.emit()
         self.refresh()
 
@@ -202,22 +206,27 @@ class SyncPage(QWidget):
     def import_bundle(self, path: str) -> None:
         if self._task is not None:
             return
-        engine = self.ctx.engine
+        engine, settings, audit = self.ctx.engine, self.ctx.settings, self.ctx.audit
 
         def work(task: TaskHandle):  # noqa: ANN202
             from creditdesk.platform.bundle import import_bundle
+            from creditdesk.services.followup import after_data_update, current_seq
 
-            return import_bundle(path, engine, progress=task.progress, should_cancel=lambda: task.cancelled)
+            since = current_seq(engine)
+            result = import_bundle(path, engine, progress=task.progress, should_cancel=lambda: task.cancelled)
+            return result, after_data_update(engine, audit, settings, since)
 
         self._busy(True, self.tr("正在校验并导入离线数据包……"))
         self._task = self.runner.run(work, on_success=self._import_done, on_failure=self._import_failed,
                                      on_progress=self._progress)  # fmt: skip
 
-    def _import_done(self, result) -> None:  # noqa: ANN001
+    def _import_done(self, outcome) -> None:  # noqa: ANN001
+        result, found = outcome
         self._task = None
         self._busy(False)
         self.message.setText(self.tr("离线数据包已导入：{0}").format(result))
         self.import_finished.emit(result)
+        self.followup_found.emit(found)
         self.data_changed.emit()
         self.refresh()
 
