@@ -443,15 +443,13 @@ class UsageService:
         daily: dict[tuple[str, str], int] = defaultdict(int)
         officers: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
         with self.engine.connect() as conn:
-            keys = (r.c.profile_id, r.c.profile_version, r.c.matter, r.c.computed_outcome, r.c.final_outcome)
+            # One pass for the figures and the trend: a few thousand groups at most (days × matters × outcomes).
+            keys = (day, r.c.profile_id, r.c.profile_version, r.c.matter, r.c.computed_outcome, r.c.final_outcome)
             for row in conn.execute(select(*keys, *measures).where(*in_period).group_by(*keys)):
-                acc = main[tuple(row[:5])]
-                for i, v in enumerate(row[5:]):
+                acc = main[tuple(row[1:6])]
+                for i, v in enumerate(row[6:]):
                     acc[i] += int(v or 0)
-            for d, outcome, n in conn.execute(
-                select(day, r.c.final_outcome, func.count()).where(*in_period).group_by(day, r.c.final_outcome)
-            ):
-                daily[(d, outcome)] += int(n)
+                daily[(row[0], row[5])] += int(row[6])
             okeys = (r.c.officer, r.c.final_outcome)
             for officer, outcome, n, dep, off in conn.execute(
                 select(*okeys, func.count(), func.sum(_truthy(departed)), func.sum(_truthy(r.c.offline)))
