@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -24,7 +25,6 @@ from reportlab.platypus import KeepTogether, PageBreak, Paragraph, SimpleDocTemp
 
 from creditdesk.services.ledger import (
     OUTCOME_LABELS,
-    PDF_COLUMNS,
     AtomicTarget,
     ExportMeta,
     LedgerRow,
@@ -53,19 +53,82 @@ OUTCOME_COLOURS = {  # as on the printed slip (creditdesk/slips/render.py)
     "incentive": (colors.HexColor("#2E7D32"), colors.HexColor("#EAF5EA")),
     "normal": (colors.HexColor("#1F5FA8"), colors.HexColor("#EAF1FA")),
 }
-# Columns that take what the fixed ones leave, by weight; the others are as wide as their widest value.
-FLEX = {"matter_name": 0.9, "subject_name": 2.0, "measures": 2.6, "departure_reason": 1.0}
-FIXED_CAP = {"officer_name": 60, "window": 52, "version": 52, "outcome_label": 80}
-DEFAULT_CAP = 92
+# The PDF's columns: officer and window, subject name and code share a cell (second line grey),
+# so that the measures have room on a landscape page. (key, header, value, flex cap or None)
+SEP = "\x1f"  # between a cell's first line and its grey second line
+
+
+@dataclass(frozen=True)
+class PdfColumn:
+    key: str
+    header: str
+    value: Callable[[LedgerRow, bool], str]
+    flex: float | None = None  # shares the width left by the fixed columns, by this weight
+    cap: float = 92.0  # at most this wide (a flex column: wants at most this much)
+
+
+def _time(r: LedgerRow, one_day: bool) -> str:
+    return r.finalised_at[11:19] if one_day else r.finalised_at[5:16].replace("T", " ")
+
+
+PDF_COLUMNS: tuple[PdfColumn, ...] = (
+    PdfColumn("time", "核查时间", _time, cap=70),
+    PdfColumn("officer", "经办人 / 窗口", lambda r, _: f"{r.officer_name}{SEP}{r.window or ''}", cap=62),
+    PdfColumn("matter_name", "事项", lambda r, _: r.matter_name, flex=0.8, cap=90),
+    PdfColumn("subject", "主体名称 / 代码", lambda r, _: f"{r.subject_name or ''}{SEP}{r.subject_code_display or ''}",
+              flex=1.8, cap=160),
+    PdfColumn("outcome_label", "结论", lambda r, _: r.outcome_label, cap=80),
+    PdfColumn("measures", "措施", lambda r, _: r.measures, flex=2.6, cap=400),
+    PdfColumn("departure_reason", "偏离理由", lambda r, _: r.departure_reason or "", flex=0.8, cap=110),
+    PdfColumn("commitment_number", "承诺书编号", lambda r, _: r.commitment_number or ""),
+    PdfColumn("verification_code", "信用核查码", lambda r, _: r.verification_code),
+    PdfColumn("offline", "离线", lambda r, _: r.offline_label),
+    PdfColumn("data_as_of", "数据截至", lambda r, _: (r.data_as_of or "")[5:16].replace("T", " ") or "—"),
+    PdfColumn("version", "版本", lambda r, _: r.version_label, cap=52),
+)  # fmt: skip
 MIN_WIDTH = 2 * FONT_SIZE + 2 * PAD_X  # two Chinese characters
 
 
-def _pdf_value(col, row: LedgerRow, one_day: bool) -> str:  # noqa: ANN001
-    if col.key == "time":
-        return row.finalised_at[11:19] if one_day else row.finalised_at[5:16].replace("T", " ")
-    value = col.value(row)
-    return "" if value is None else str(value)
+def _widths(cols: Sequence[PdfColumn], texts: list[list[str]], font: str, frame_w: float) -> list[float]:
+    """Fixed columns as wide as their widest line; flex columns share the rest by weight, none
+    wider than its widest line (what one does not need goes to the others)."""
 
+    def widest(j: int) -> float:
+        w = 0.0
+        for t in texts:
+            for part in t[j].split(SEP):
+                w = max(w, stringWidth(part, font, FONT_SIZE))
+        return w + 2 * PAD_X + 0.5
+
+    widths: dict[int, float] = {}
+    want: dict[int, float] = {}
+    for j, c in enumerate(cols):
+        least = max(MIN_WIDTH, stringWidth(c.header.split(" ")[0][:4], font, FONT_SIZE) + 2 * PAD_X + 0.5)
+        if c.flex is None:
+            widths[j] = max(least, min(widest(j), c.cap))
+        else:
+            want[j] = max(least, min(widest(j), c.cap))
+    left = max(frame_w - sum(widths.values()), 40.0 * len(want))
+    open_cols = dict(want)
+    while open_cols:
+        weight = sum(cols[j].flex for j in open_cols)
+        share = {j: left * cols[j].flex / weight for j in open_cols}
+        done = {j for j in open_cols if want[j] <= share[j]}
+        if not done:
+            widths.update(share)
+            break
+        for j in done:
+            widths[j] = want[j]
+            left -= want[j]
+            del open_cols[j]
+    else:  # every flex column got all it wants: the spare goes to the measures
+        spare = frame_w - sum(widths.values())
+        m = next((j for j, c in enumerate(cols) if c.key == "measures"), None)
+        if spare > 0 and m is not None:
+            widths[m] += spare
+    out = [widths[j] for j in range(len(cols))]
+    scale = frame_w / sum(out)
+    return [w * scale for w in out] if scale < 1 else out
 
 class _NumberedCanvas(Canvas):
     """Holds the pages back so each footer can say "第 N 页 / 共 M 页"."""
@@ -113,30 +176,19 @@ def write_pdf(
     body = ParagraphStyle("body", fontName=font, fontSize=9, leading=13, textColor=INK, wordWrap="CJK")
 
     one_day = len({r.day for r in rows}) <= 1
-    texts = [[_pdf_value(c, r, one_day) for c in cols] for r in rows]
+    texts = [[c.value(r, one_day) for c in cols] for r in rows]
 
-    # -- column widths: fixed columns as wide as their widest value, the rest share what is left
     frame_w = PAGE[0] - 2 * MARGIN_X - 2 * FRAME_PAD
-    widths: list[float] = []
-    for j, c in enumerate(cols):
-        if c.key in FLEX:
-            widths.append(0.0)
-            continue
-        widest = max((stringWidth(t[j], font, FONT_SIZE) for t in texts), default=0.0)
-        widest = max(widest, stringWidth(c.header[:4], font, FONT_SIZE))
-        widths.append(max(MIN_WIDTH, min(widest + 2 * PAD_X + 0.5, FIXED_CAP.get(c.key, DEFAULT_CAP))))
-    left = max(frame_w - sum(widths), 120.0)
-    weight = sum(FLEX[c.key] for c in cols if c.key in FLEX)
-    widths = [left * FLEX[c.key] / weight if c.key in FLEX else w for c, w in zip(cols, widths)]
-    scale = frame_w / sum(widths)
-    widths = [w * scale for w in widths] if scale < 1 else widths
+    widths = _widths(cols, texts, font, frame_w)
 
     # -- cells: a plain string when it fits on one line, else a wrapping Paragraph; row heights once
     def make(text: str, w: float, style: ParagraphStyle):  # noqa: ANN202
         inner = w - 2 * PAD_X
-        if "\n" not in text and stringWidth(text, font, style.fontSize) <= inner:
+        if SEP not in text and stringWidth(text, font, style.fontSize) <= inner:
             return text, LEADING
-        p = Paragraph(escape(text).replace("\n", "<br/>"), style)
+        first, _, second = text.partition(SEP)
+        markup = escape(first) + (f"<br/><font color='#5F6368'>{escape(second)}</font>" if second else "")
+        p = Paragraph(markup, style)
         return p, p.wrap(inner, 10_000)[1]
 
     header_cells, header_h = [], 0.0

@@ -215,30 +215,27 @@ class Column:
     header: str
     value: Callable[[LedgerRow], Any]
     xlsx_min: int = 6  # width in characters (CJK counts double)
-    pdf_width: float = 1.0  # relative width in the PDF table
-    in_pdf: bool = True
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("time", "核查时间", lambda r: r.time_text, 18, 1.25),
-    Column("officer", "经办人账号", lambda r: r.officer, 10, 0, in_pdf=False),
-    Column("officer_name", "经办人", lambda r: r.officer_name, 8, 0.8),
-    Column("window", "窗口", lambda r: r.window or "", 8, 0.7),
-    Column("matter", "事项代码", lambda r: r.matter, 10, 0, in_pdf=False),
-    Column("matter_name", "事项", lambda r: r.matter_name, 12, 1.2),
-    Column("subject_name", "主体名称", lambda r: r.subject_name or "", 20, 1.9),
-    Column("subject_code", "统一社会信用代码/证件号", lambda r: r.subject_code_display or "", 20, 1.6),
-    Column("outcome_label", "结论", lambda r: r.outcome_label, 10, 1.0),
-    Column("measures", "措施", lambda r: r.measures, 30, 2.6),
-    Column("departure_reason", "偏离理由", lambda r: r.departure_reason or "", 14, 1.3),
-    Column("commitment_number", "承诺书编号", lambda r: r.commitment_number or "", 16, 1.25),
-    Column("verification_code", "信用核查码", lambda r: r.verification_code, 14, 1.15),
-    Column("offline", "离线", lambda r: r.offline_label, 5, 0.45),
-    Column("data_as_of", "数据截至", lambda r: r.data_as_of_text, 16, 1.15),
-    Column("version", "版本", lambda r: r.version_label, 8, 0.75),
+    Column("time", "核查时间", lambda r: r.time_text, 18),
+    Column("officer", "经办人账号", lambda r: r.officer, 10),
+    Column("officer_name", "经办人", lambda r: r.officer_name, 8),
+    Column("window", "窗口", lambda r: r.window or "", 8),
+    Column("matter", "事项代码", lambda r: r.matter, 10),
+    Column("matter_name", "事项", lambda r: r.matter_name, 12),
+    Column("subject_name", "主体名称", lambda r: r.subject_name or "", 20),
+    Column("subject_code", "统一社会信用代码/证件号", lambda r: r.subject_code_display or "", 20),
+    Column("outcome_label", "结论", lambda r: r.outcome_label, 10),
+    Column("measures", "措施", lambda r: r.measures, 30),
+    Column("departure_reason", "偏离理由", lambda r: r.departure_reason or "", 14),
+    Column("commitment_number", "承诺书编号", lambda r: r.commitment_number or "", 16),
+    Column("verification_code", "信用核查码", lambda r: r.verification_code, 14),
+    Column("offline", "离线", lambda r: r.offline_label, 5),
+    Column("data_as_of", "数据截至", lambda r: r.data_as_of_text, 16),
+    Column("version", "版本", lambda r: r.version_label, 8),
 )
 HEADERS = tuple(c.header for c in COLUMNS)
-PDF_COLUMNS = tuple(c for c in COLUMNS if c.in_pdf)
 
 
 # -- privacy ----------------------------------------------------------------------------
