@@ -55,9 +55,12 @@ class CounterPage(QWidget):
         parent: QWidget | None = None,
         engine=None,  # noqa: ANN001 - with settings: the review checklist beside the profile
         settings=None,  # noqa: ANN001
+        audit=None,  # noqa: ANN001 - audit(action, actor, target, detail), called in the background tasks
+        current_user=None,  # noqa: ANN001 - () -> Actor | None, the signed-in account
     ) -> None:
         super().__init__(parent)
         self._runner, self._lookup, self._profiles = runner, lookup, profiles
+        self._audit, self._current_user = audit, current_user or (lambda: None)
         self._limit = search_limit
         self._today = today
         self._last_query: str | None = None
@@ -111,7 +114,7 @@ class CounterPage(QWidget):
             # Results above the profile on the left; the review checklist beside them.
             from creditdesk.ui.review_panel import ReviewPanel
 
-            self.review = ReviewPanel(runner, engine, settings, today=today)
+            self.review = ReviewPanel(runner, engine, settings, today=today, audit=audit, current_user=current_user)
             column = QSplitter(Qt.Orientation.Vertical)
             column.addWidget(left)
             column.addWidget(self.profile_view)
@@ -226,9 +229,17 @@ class CounterPage(QWidget):
             return
         self._last_query = query
         limit, day, lookup = self._limit, self._day(), self._lookup
+        audit, user = self._audit, self._current_user()
         self.results_label.setText(self.tr("正在查找……"))
+
+        def run(task):  # noqa: ANN001, ANN202
+            result = lookup.lookup(query, limit=limit, day=day)
+            if audit is not None:  # 查询留痕: what kind of query and how many hits; an ID number only masked
+                audit("lookup", user, _audit_query(result), {"kind": result.kind, "hits": len(result.results)})
+            return result
+
         self._runner.run(
-            lambda task: lookup.lookup(query, limit=limit, day=day),
+            run,
             on_success=self._show_results,
             on_failure=self._show_failure,
             key="lookup",
@@ -296,8 +307,17 @@ class CounterPage(QWidget):
 
     def show_profile(self, subject_id: str) -> None:
         profiles, day = self._profiles, self._day()
+        audit, user = self._audit, self._current_user()
+
+        def run(task):  # noqa: ANN001, ANN202
+            view = profiles.profile(subject_id, day)
+            if audit is not None:
+                s = view.profile.subject
+                audit("profile_view", user, subject_id, {"kind": s.kind if s else None, "known": s is not None})
+            return view
+
         self._runner.run(
-            lambda task: profiles.profile(subject_id, day),
+            run,
             on_success=self._render_profile,
             on_failure=self._show_failure,
             key="profile",
@@ -368,6 +388,19 @@ class CounterPage(QWidget):
     @property
     def shown_subject(self) -> str | None:
         return self._shown_subject
+
+
+def _audit_query(result: LookupResult) -> str:
+    """The query as the audit trail may keep it: an ID number masked, anything else as typed."""
+    query = result.query.strip()
+    if result.kind == "id_number":
+        from creditdesk.identifiers import mask_id_number, parse_code
+
+        try:
+            return mask_id_number(parse_code(query).value)
+        except ValueError:
+            return "（身份证号码）"
+    return query[:100]
 
 
 def _as_of_text(position) -> str:  # noqa: ANN001

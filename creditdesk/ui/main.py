@@ -6,6 +6,7 @@ import gc
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -42,14 +43,34 @@ def run_gui(home: str | Path | None = None, demo: bool = False) -> int:
     except Exception as exc:  # noqa: BLE001 - shown to the officer, not a traceback
         QMessageBox.critical(None, "CreditDesk", f"无法打开数据目录：{exc}")
         return 1
-    window = build_window(ctx)
-    window.show()
-    # Everything alive now (Qt bindings, modules, the window) lives as long as the app:
-    # keeping it out of the cycle collector's full passes keeps those passes — which
-    # stop every thread, the GUI's included — short while a sync allocates.
-    gc.freeze()
-    if demo or ctx.settings.demo:
-        window.seed_demo_if_empty()
+    from creditdesk.ui.login_dialog import SignInFlow
+    from creditdesk.ui.tasks import TaskRunner
+
+    # Sign in first (or create the first administrator): the window shows no data before.
+    app.setQuitOnLastWindowClosed(False)  # closing the sign-in dialog is not the end
+    started: dict = {}
+
+    def signed_in(actor) -> None:  # noqa: ANN001
+        if actor is None:
+            app.quit()
+            return
+        window = build_window(ctx)
+        started["window"] = window
+        window.show()
+        app.setQuitOnLastWindowClosed(True)
+        # Everything alive now (Qt bindings, modules, the window) lives as long as the app:
+        # keeping it out of the cycle collector's full passes keeps those passes — which
+        # stop every thread, the GUI's included — short while a sync allocates.
+        gc.freeze()
+        if demo or ctx.settings.demo:
+            window.seed_demo_if_empty()
+
+    flow = SignInFlow(ctx, TaskRunner(app))
+    flow.finished.connect(signed_in)
+    QTimer.singleShot(0, flow.start)
     code = app.exec()
+    window = started.get("window")
+    if window is not None:
+        window.runner.wait(5000)
     ctx.close()
     return code

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QProgressBar,
+    QPushButton,
     QStackedWidget,
     QWidget,
 )
@@ -23,6 +24,7 @@ from creditdesk.services.position import DataPosition, read_position
 from creditdesk.ui.counter_page import CounterPage
 from creditdesk.ui.audit_page import AuditPage
 from creditdesk.ui.followup_page import FollowUpPage
+from creditdesk.ui.idle_lock import IdleLock
 from creditdesk.ui.ledger_page import LedgerPage
 from creditdesk.ui.objections_page import ObjectionsPage
 from creditdesk.ui.stats_page import StatsPage
@@ -32,6 +34,8 @@ from creditdesk.ui.tasks import TaskRunner
 
 
 class MainWindow(QMainWindow):
+    user_changed = Signal(object)  # the Actor now signed in, or None
+
     def __init__(self, ctx: AppContext, today: dt.date | None = None) -> None:
         super().__init__()
         self.ctx = ctx
@@ -53,7 +57,7 @@ class MainWindow(QMainWindow):
 
         self.counter = CounterPage(
             self.runner, ctx.lookup, ctx.profiles, ctx.settings.search_limit, today=today,
-            engine=ctx.engine, settings=ctx.settings,
+            engine=ctx.engine, settings=ctx.settings, audit=self._audit, current_user=lambda: self.ctx.user,
         )
         self._add_page(self.tr("核查台"), self.counter)
         self.followup_page = FollowUpPage(ctx, self.runner)
@@ -85,7 +89,13 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self.nav)
         layout.addWidget(self.pages, 1)
-        self.setCentralWidget(central)
+        # The content and the lock screen share one place: locked, no page is even in the widget tree's view.
+        self.content = central
+        self.shell = QStackedWidget()
+        self.shell.addWidget(central)
+        self.idle_lock = IdleLock(ctx, self.runner, self.shell, central, parent=self)
+        self.idle_lock.switch_requested.connect(self._lock_screen_switch)
+        self.setCentralWidget(self.shell)
 
         self.data_label = QLabel()
         self.data_label.setObjectName("dataLabel")
@@ -102,6 +112,23 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.outbox_label)
         self.statusBar().addPermanentWidget(self.platform_label)
         self.statusBar().addPermanentWidget(self.mode_label)
+        self.user_label = QLabel()
+        self.user_label.setObjectName("userLabel")
+        self.user_label.setStyleSheet("padding:0 6px;font-weight:bold;color:#1f3a5f;")
+        self.lock_button = QPushButton(self.tr("锁定"))
+        self.lock_button.setObjectName("lockButton")
+        self.lock_button.setToolTip(self.tr("锁定窗口（Ctrl+Alt+L）"))
+        self.lock_button.setFlat(True)
+        self.lock_button.clicked.connect(self.lock)
+        self.sign_out_button = QPushButton(self.tr("退出登录"))
+        self.sign_out_button.setObjectName("signOutButton")
+        self.sign_out_button.setFlat(True)
+        self.sign_out_button.clicked.connect(self.sign_out)
+        self.statusBar().addPermanentWidget(self.user_label)
+        self.statusBar().addPermanentWidget(self.lock_button)
+        self.statusBar().addPermanentWidget(self.sign_out_button)
+        self.settings_page.settings_saved.connect(self._idle_minutes_changed)
+        self.settings_page.own_account_changed.connect(self._reload_user)
         self.sync_timer = QTimer(self)
         self.sync_timer.timeout.connect(self._scheduled_sync)
         self._schedule_sync()
@@ -115,9 +142,131 @@ class MainWindow(QMainWindow):
             jump.setShortcut(QKeySequence(f"Alt+{i + 1}"))
             jump.triggered.connect(lambda _=False, row=i: self.nav.setCurrentRow(row))
             self.addAction(jump)
+        self.lock_action = QAction(self.tr("锁定窗口"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+Alt+L"))
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.lock_action.triggered.connect(self.lock)
+        self.addAction(self.lock_action)
+        # Locked or signed out, the page shortcuts rest (the lock's own stay on).
+        self._content_actions = list(self.actions())
+        self.idle_lock.locked.connect(lambda: self._content_shortcuts(False))
+        self.idle_lock.unlocked.connect(lambda: self._content_shortcuts(True))
+        self.sign_out_action = QAction(self.tr("退出登录"), self)
+        self.sign_out_action.triggered.connect(self.sign_out)
+        self.addAction(self.sign_out_action)
+        self._show_user()
 
         self.refresh_position()
         self.counter.focus_query()
+
+    # -- who is signed in ---------------------------------------------------------
+    def _audit(self, action: str, actor, target: str | None = None, detail: dict | None = None) -> None:  # noqa: ANN001
+        """For the pages' background tasks: one audit entry (never call on the GUI thread)."""
+        self.ctx.audit.append(action, actor=actor, target=target, detail=detail)
+
+    def _show_user(self) -> None:
+        from creditdesk.roles import ROLE_LABELS
+
+        user = self.ctx.user
+        if user is None:
+            text = self.tr("未登录") if self._signed_out else self.tr("未登录（无账户）")
+            self.user_label.setToolTip("")
+        else:
+            text = "{0} · {1}".format(user.display_name, self.tr(ROLE_LABELS.get(user.role, user.role)))
+            self.user_label.setToolTip(self.tr("登录账户：{0}").format(user.name))
+        self.user_label.setText(text)
+        self.lock_button.setVisible(user is not None)
+        self.sign_out_button.setVisible(user is not None)
+
+    _signed_out = False
+
+    def set_user(self, actor) -> None:  # noqa: ANN001 - Actor | None
+        """A different account at the window: nothing the previous one saw stays on screen."""
+        self.ctx.user = actor
+        self._show_user()
+        self.counter.clear()
+        if actor is not None:
+            for i in range(self.pages.count()):
+                page = self.pages.widget(i)
+                if hasattr(page, "refresh"):
+                    page.refresh()
+        self.user_changed.emit(actor)
+
+    def _content_shortcuts(self, on: bool) -> None:
+        for action in self._content_actions:
+            if action is not self.lock_action:
+                action.setEnabled(on)
+
+    def lock(self) -> bool:
+        return self.idle_lock.lock(reason="manual")
+
+    def sign_out(self) -> None:
+        """退出登录: audited, every dialog of the account closed, the window covered until someone signs in."""
+        user = self.ctx.user
+        if user is None:
+            return
+        audit = self.ctx.audit
+        self.runner.run(lambda task: audit.append("logout", actor=user), key=None)
+        self.idle_lock.show_signed_out()
+        for w in self.idle_lock.forget_hidden_windows():
+            w.close()
+        self._signed_out = True
+        self.set_user(None)
+        self.open_login()
+
+    def open_login(self):  # noqa: ANN201
+        from creditdesk.ui.login_dialog import LoginDialog, place_text
+
+        dialog = LoginDialog(self.ctx.accounts, self.runner, demo=self.ctx.settings.demo,
+                             place=place_text(self.ctx.settings), parent=self)  # fmt: skip
+        dialog.cancel_button.setText(self.tr("取消"))
+        dialog.signed_in.connect(self._signed_in)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.login_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _signed_in(self, actor) -> None:  # noqa: ANN001
+        self._signed_out = False
+        self.set_user(actor)
+        self.idle_lock.release()
+        self.go_to_counter()
+
+    def _lock_screen_switch(self) -> None:
+        if self.ctx.user is None:  # signed out already: 登录…
+            self.open_login()
+        else:
+            self.sign_out()
+
+    def _idle_minutes_changed(self) -> None:
+        from creditdesk.ui.idle_lock import idle_minutes
+
+        self.idle_lock.set_minutes(idle_minutes(self.ctx.settings))
+
+    def _reload_user(self) -> None:
+        """The signed-in account itself was changed in 账户管理: its role, or disabled."""
+        user = self.ctx.user
+        if user is None:
+            return
+        accounts = self.ctx.accounts
+
+        def read(task):  # noqa: ANN001, ANN202
+            info = accounts.info(user.name)
+            return (accounts.get(user.name), info.disabled) if info is not None else (None, True)
+
+        def apply(result) -> None:  # noqa: ANN001
+            actor, disabled = result
+            if self.ctx.user is None or self.ctx.user.name != user.name:
+                return
+            if disabled or actor is None:
+                self.sign_out()
+            elif actor != self.ctx.user:
+                self.ctx.user = actor
+                self._show_user()
+                self.settings_page.refresh()
+                self.user_changed.emit(actor)
+
+        self.runner.run(read, on_success=apply, key="reload-user")
 
     def _show_page(self, row: int) -> None:
         self.pages.setCurrentIndex(row)
@@ -204,12 +353,22 @@ class MainWindow(QMainWindow):
 
         engine = self.ctx.engine
 
+        accounts, unit = self.ctx.accounts, self.ctx.settings.unit_name
+
         def seed(task):  # noqa: ANN001, ANN202
+            from creditdesk.services.accounts import ensure_demo_accounts
+
+            ensure_demo_accounts(accounts, unit)  # demo-officer / demo-supervisor / demo-admin, password "demo"
             with engine.connect() as conn:
                 if read_position(conn).seq:
                     return None
-            return load_demo_city(engine, subjects=subjects, progress=task.progress,
-                                  should_cancel=lambda: task.cancelled)
+            result = load_demo_city(engine, subjects=subjects, progress=task.progress,
+                                    should_cancel=lambda: task.cancelled)
+            if not task.cancelled:  # some weeks of counter work on the new city (nothing if reviews exist)
+                from creditdesk.demo.history import generate_history
+
+                generate_history(engine, self.ctx.settings, dt.date.today(), progress=task.progress)
+            return result
 
         def progress(done: int, total: int) -> None:
             self.progress.show()

@@ -97,7 +97,8 @@ def review_slip(saved, state, settings) -> Any:  # noqa: ANN001
         report_line = "申请人未提供信用报告"
     departed = saved.final_outcome != saved.computed_outcome
     return ReviewSlip(
-        unit_name=saved.unit, window=saved.window or "", officer=saved.officer, review_id=saved.id,
+        unit_name=saved.unit, window=saved.window or "", officer=getattr(state, "officer_display", None) or saved.officer,
+        review_id=saved.id,
         version=saved.version, verification_code=saved.verification_code, verify_payload=_payload(saved),
         subject_name=saved.subject_name or state.applicant.name,
         subject_kind_label=SUBJECT_KIND_LABELS.get(saved.subject_kind or "", "未知（平台无此主体）"),

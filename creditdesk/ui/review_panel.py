@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 import html
+import logging
 import re
 from dataclasses import dataclass
 
@@ -140,6 +141,7 @@ class ReviewState:
     final_outcome: str
     departure_reason: str | None
     started_at: dt.datetime
+    officer_display: str | None = None  # the signed-in account's name as the slip shows it
 
 
 def _group(title: str) -> tuple[QGroupBox, QVBoxLayout]:
@@ -175,9 +177,12 @@ class ReviewPanel(QWidget):
         settings,  # noqa: ANN001 - creditdesk.config.Settings
         today: dt.date | None = None,
         parent: QWidget | None = None,
+        audit=None,  # noqa: ANN001 - audit(action, actor, target, detail), called in the background task
+        current_user=None,  # noqa: ANN001 - () -> Actor | None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("reviewPanel")
+        self._audit, self._current_user = audit, current_user or (lambda: None)
         self._runner, self._engine, self._settings = runner, engine, settings
         self._today = today
         self._check = CheckService(engine, settings.profile_id, settings.stale_after_hours)
@@ -827,6 +832,7 @@ class ReviewPanel(QWidget):
             signed_on_paper=has_commitment and self.paper_signed.isChecked(),
             final_outcome=final, departure_reason=self.reason_edit.toPlainText().strip() if departing else None,
             started_at=self._started_at,
+            officer_display=user.display_name if (user := self._current_user()) is not None else None,
         )  # fmt: skip
 
     def finalise(self) -> None:
@@ -838,14 +844,22 @@ class ReviewPanel(QWidget):
             return
         from creditdesk.ui import review_adapter
 
-        engine, settings = self._engine, self._settings
-        officer = settings.extra.get("officer") or getpass.getuser()
+        engine, settings, audit, user = self._engine, self._settings, self._audit, self._current_user()
+        # The signed-in account; unattributed homes (no account yet) keep the configured or OS user name.
+        officer = user.name if user is not None else (settings.extra.get("officer") or getpass.getuser())
         self.finalise_button.setEnabled(False)
         self.missing_label.setText(self.tr("正在保存……"))
         self.missing_label.setStyleSheet("color:#1f3a5f;")
 
         def run(task):  # noqa: ANN001, ANN202
-            return review_adapter.finalise(engine, settings, officer, state)
+            saved = review_adapter.finalise(engine, settings, officer, state)
+            if audit is not None:
+                try:
+                    audit("review", user, saved.id, {"matter": saved.matter, "outcome": saved.final_outcome,
+                                                     "verification_code": saved.verification_code})  # fmt: skip
+                except Exception:  # noqa: BLE001 - the review is saved (with its officer); say so in the log
+                    logging.getLogger(__name__).exception("review %s saved but not audited", saved.id)
+            return saved
 
         self._runner.run(run, on_success=lambda saved: self._show_saved(saved, state), on_failure=self._save_failed,
                          key="review-save")  # fmt: skip

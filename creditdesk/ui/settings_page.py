@@ -1,12 +1,17 @@
-"""设置: the unit and window, data freshness, and the platform connection.
+"""设置: the unit and window, data freshness, the idle lock, the platform connection; 账户管理.
 
 The token field is write-only: what is typed goes to the OS credential store
 and the field is cleared; it is never shown, saved to a file or logged.
+
+Only a system administrator changes settings (others see them read-only, with
+the reason); every saved change is audited as ``settings_change`` with the
+changed keys and their old and new values — never the token. The 账户管理 tab
+is shown to administrators only.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -15,17 +20,36 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from creditdesk.app import AppContext
+from creditdesk.ui.accounts_widget import AccountsWidget
+from creditdesk.ui.idle_lock import idle_minutes, set_idle_minutes
 from creditdesk.ui.tasks import TaskRunner
+
+# What ``save`` changes, as the audit entry names them.
+SAVED_KEYS = ("unit_name", "window_name", "stale_after_hours", "sync_interval_minutes", "idle_lock_minutes")
+
+
+def _values(settings) -> dict:  # noqa: ANN001
+    values = {k: getattr(settings, k) for k in SAVED_KEYS if k != "idle_lock_minutes"}
+    values["idle_lock_minutes"] = idle_minutes(settings)
+    return values
+
+
+def changed_values(old: dict, new: dict) -> dict:
+    """{key: {"old": ..., "new": ...}} for the keys whose value changed."""
+    return {k: {"old": old.get(k), "new": new.get(k)} for k in new if old.get(k) != new.get(k)}
 
 
 class SettingsPage(QWidget):
     settings_saved = Signal()
     connected = Signal(object)  # meta dict, or the exception
+    own_account_changed = Signal()  # the signed-in account was changed in 账户管理
+    audited = Signal(dict)  # the changes of a settings_change entry, once written
 
     def __init__(self, ctx: AppContext, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,7 +67,24 @@ class SettingsPage(QWidget):
         self.sync_minutes.setValue(s.sync_interval_minutes)
         self.sync_minutes.setSuffix(self.tr(" 分钟"))
         self.sync_minutes.setSpecialValueText(self.tr("不自动同步"))
+        self.idle_minutes = QSpinBox()
+        self.idle_minutes.setObjectName("idleMinutes")
+        self.idle_minutes.setRange(0, 240)
+        self.idle_minutes.setValue(idle_minutes(s))
+        self.idle_minutes.setSuffix(self.tr(" 分钟"))
+        self.idle_minutes.setSpecialValueText(self.tr("从不自动锁定"))
         self.save_button = QPushButton(self.tr("保存设置"))
+        self.save_button.setObjectName("saveSettings")
+        self.readonly_note = QLabel()
+        self.readonly_note.setObjectName("readonlyNote")
+        self.readonly_note.setWordWrap(True)
+        self.readonly_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.readonly_note.setStyleSheet("background:#fff3cd;color:#7a4f00;border:1px solid #e0b84f;"
+                                         "border-radius:4px;padding:6px 8px;")  # fmt: skip
+        self.readonly_note.hide()
+        self.save_status = QLabel()
+        self.save_status.setObjectName("saveStatus")
+        self.save_status.setTextFormat(Qt.TextFormat.PlainText)
 
         unit_box = QGroupBox(self.tr("单位与窗口"))
         form = QFormLayout(unit_box)
@@ -51,6 +92,7 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("窗口"), self.window_name)
         form.addRow(self.tr("数据超过此时长未更新时提醒"), self.stale_hours)
         form.addRow(self.tr("自动同步间隔"), self.sync_minutes)
+        form.addRow(self.tr("无操作自动锁屏"), self.idle_minutes)
         form.addRow(self.tr("政策配置"), QLabel(s.profile_id))
         form.addRow(self.tr("数据库"), QLabel(ctx.db.display_url))
 
@@ -74,32 +116,124 @@ class SettingsPage(QWidget):
         pform.addRow("", row)
         pform.addRow("", self.connect_status)
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<h2>{0}</h2>".format(self.tr("设置"))))
-        layout.addWidget(unit_box)
+        general = QWidget()
+        gl = QVBoxLayout(general)
+        gl.addWidget(self.readonly_note)
+        gl.addWidget(unit_box)
         save_row = QHBoxLayout()
         save_row.addWidget(self.save_button)
-        save_row.addStretch(1)
-        layout.addLayout(save_row)
-        layout.addWidget(platform_box)
-        layout.addStretch(1)
+        save_row.addWidget(self.save_status, 1)
+        gl.addLayout(save_row)
+        gl.addWidget(platform_box)
+        gl.addStretch(1)
+
+        self.accounts = AccountsWidget(ctx, runner)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("settingsTabs")
+        self.tabs.addTab(general, self.tr("常规设置"))
+        self.accounts_tab = self.tabs.addTab(self.accounts, self.tr("账户管理"))
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("<h2>{0}</h2>".format(self.tr("设置"))))
+        layout.addWidget(self.tabs, 1)
 
         self.save_button.clicked.connect(self.save)
         self.connect_button.clicked.connect(self.connect_platform)
+        self.accounts.changed.connect(self._account_changed)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self._apply_permissions()
+
+    # -- who may change what ---------------------------------------------------------
+    def can_change(self) -> bool:
+        """Administrators; and anybody in a home that has no account yet (unattributed)."""
+        user = self.ctx.user
+        return user is None or user.can("change_settings")
+
+    def can_manage_accounts(self) -> bool:
+        user = self.ctx.user
+        return user is not None and user.can("manage_accounts")
+
+    def refresh(self) -> None:
+        """Shown, or the signed-in account changed: the values as saved, and what this account may do."""
+        s = self.ctx.settings
+        self.unit_name.setText(s.unit_name)
+        self.window_name.setText(s.window_name)
+        self.stale_hours.setValue(s.stale_after_hours)
+        self.sync_minutes.setValue(s.sync_interval_minutes)
+        self.idle_minutes.setValue(idle_minutes(s))
+        self.save_status.clear()
+        self._apply_permissions()
+        if self.tabs.currentWidget() is self.accounts and self.can_manage_accounts():
+            self.accounts.refresh()
+
+    def _apply_permissions(self) -> None:
+        editable = self.can_change()
+        for edit in (self.unit_name, self.window_name, self.platform_url, self.client_id):
+            edit.setReadOnly(not editable)
+        for w in (self.stale_hours, self.sync_minutes, self.idle_minutes, self.save_button, self.token,
+                  self.connect_button):  # fmt: skip
+            w.setEnabled(editable)
+        user = self.ctx.user
+        if editable:
+            self.readonly_note.hide()
+        else:
+            self.readonly_note.setText(self.tr("只有系统管理员可以修改设置。当前登录：{0}，以下设置仅供查看。").format(
+                user.label if user else ""))
+            self.readonly_note.show()
+        admin = self.can_manage_accounts()
+        self.tabs.setTabVisible(self.accounts_tab, admin)
+        if not admin and self.tabs.currentIndex() == self.accounts_tab:
+            self.tabs.setCurrentIndex(0)
+
+    def _tab_changed(self, index: int) -> None:
+        if index == self.accounts_tab and self.can_manage_accounts():
+            self.accounts.refresh()
+
+    def _account_changed(self, name: str) -> None:
+        user = self.ctx.user
+        if user is not None and user.name == name:
+            self.own_account_changed.emit()
+
+    def show_accounts(self) -> None:
+        if self.can_manage_accounts():
+            self.tabs.setCurrentIndex(self.accounts_tab)
 
     def save(self) -> None:
+        if not self.can_change():
+            self._apply_permissions()
+            return
         s = self.ctx.settings
+        old = _values(s)
         s.unit_name = self.unit_name.text().strip() or s.unit_name
         s.window_name = self.window_name.text().strip() or s.window_name
         s.stale_after_hours = self.stale_hours.value()
         s.sync_interval_minutes = self.sync_minutes.value()
+        set_idle_minutes(s, self.idle_minutes.value())
+        changes = changed_values(old, _values(s))
         self.ctx.save_settings()
+        if changes:
+            self._audit(changes)
+            self.save_status.setText(self.tr("已保存"))
+        else:
+            self.save_status.setText(self.tr("没有修改"))
         self.settings_saved.emit()
 
+    def _audit(self, changes: dict, extra: dict | None = None) -> None:
+        audit, user = self.ctx.audit, self.ctx.user
+        detail = {"changes": changes, **(extra or {})}
+        self.runner.run(lambda task: audit.append("settings_change", actor=user, target=",".join(changes), detail=detail),
+                        on_success=lambda _seq: self.audited.emit(detail),
+                        on_failure=lambda exc: self.save_status.setText(self.tr("设置已保存，但审计记录写入失败：{0}").format(exc)))  # fmt: skip
+
     def connect_platform(self) -> None:
+        if not self.can_change():
+            self._apply_permissions()
+            return
         url, client_id, token = self.platform_url.text().strip(), self.client_id.text().strip(), self.token.text()
         self.token.clear()  # the secret leaves the widget at once
         engine, settings = self.ctx.engine, self.ctx.settings
+        audit, user = self.ctx.audit, self.ctx.user
+        old = {"platform_url": settings.platform_url, "platform_client_id": settings.platform_client_id}
 
         def work(task):  # noqa: ANN001, ANN202
             from creditdesk.platform.client import PlatformClient, check_base_url
@@ -113,6 +247,10 @@ class SettingsPage(QWidget):
             with PlatformClient(base, client_id, stored or "") as client:
                 meta = client.meta()
             changes = TrustedKeys(engine).pin_from_meta(meta["platform_id"], meta.get("signing_keys") or [])
+            changed = changed_values(old, {"platform_url": base, "platform_client_id": client_id})
+            if changed or token:  # which keys, old and new; of the token only that it was replaced
+                audit.append("settings_change", actor=user, target=",".join(changed) or "platform_token",
+                             detail={"changes": changed, "token_replaced": bool(token)})  # fmt: skip
             return base, meta, changes
 
         def done(outcome) -> None:  # noqa: ANN001
