@@ -198,6 +198,14 @@ def _seed_if_empty(ctx) -> None:  # noqa: ANN001
         _end_progress()
     # A demo home always has its demo accounts (password "demo"); creates only the missing ones.
     ensure_demo_accounts(ctx.accounts, unit=ctx.settings.unit_name)
+    if empty:  # the city was just loaded: some weeks of counter work on it (does nothing if reviews exist)
+        import datetime as dt
+
+        from creditdesk.demo.history import generate_history
+
+        print("正在生成演示核查历史……", file=sys.stderr)
+        generate_history(ctx.engine, ctx.settings, dt.date.today(), progress=_terminal_progress("核查历史"))
+        _end_progress()
 
 
 def _terminal_progress(label: str):  # noqa: ANN202

@@ -1,0 +1,767 @@
+"""A demo home's past: several weeks of counter work on the demo city, made through the real services.
+
+:func:`generate_history` fills a freshly seeded demo home with what the ledger,
+statistics, follow-up, objections and audit pages need to show something true:
+
+- reviews on every working day (chinese_calendar: holidays off, make-up days
+  on) of the last ``weeks`` weeks, 20–60 a day, by the demo officers
+  (``demo-officer``, ``demo-officer2`` and the supervisor ``demo-supervisor``,
+  who also serves at the counter). Each is a real check
+  (:class:`~creditdesk.services.check.CheckService`, the installation's
+  policy profile) finalised by :class:`~creditdesk.services.reviews.ReviewService`
+  at its moment, so digests and verification codes verify;
+- the data each review was based on is the data of its moment: records the
+  platform sent later (``updated_at`` after the review's data position) are
+  left out of its evaluation, and its ``data_seq`` / ``data_as_of`` say where
+  the window's data stood. Two afternoons and one whole day were offline, one
+  morning ran on stale data; one offline review missed a black-list record the
+  platform already had, so a recheck on the current data gives another outcome;
+- a few departures from the computed outcome, with reasons;
+- credit commitments (容缺受理), some with promised items due in working days
+  (``{"item", "working_days", "due", "fulfilled_at": null}``): most older ones
+  fulfilled, some overdue, some due in the coming days, one breached — each
+  status change a ``commitment_event`` with its outbox item and audit entry;
+- a few objections (异议) through :class:`~creditdesk.services.objections.ObjectionService`:
+  one answered by the supervisor, one open, one whose record the platform has
+  since revoked (when the city has such a record);
+- the outbox items of this past marked delivered a few minutes after they
+  were made (the demo has no platform to deliver them to now);
+- audit entries for sign-ins, reviews, commitment marks and objections,
+  attributed to the officers and dated at their moments.
+
+It does nothing when the home already has a review (idempotent). Deterministic
+for a given ``seed`` and data, apart from UUIDs. Pure Python: no Qt.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import datetime as dt
+import random
+import re
+import struct
+import time
+import uuid
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Engine, func, insert, select, update
+
+from creditdesk.credit import Nature, RecordInfo
+from creditdesk.db import models
+from creditdesk.db.engine import write_transaction
+from creditdesk.platform.outbox import enqueue
+from creditdesk.policy.engine import evaluate
+from creditdesk.roles import Actor
+from creditdesk.services.audit import AuditTrail
+from creditdesk.services.check import CheckService
+from creditdesk.services.position import DataPosition, read_position
+from creditdesk.services.records import load_records, load_subjects
+from creditdesk.services.reviews import SUBMISSION_FORMAT, CommitmentDraft, ReviewService, draft_from_check
+
+CN = dt.timezone(dt.timedelta(hours=8))
+_review = models.Review.__table__
+_commitment = models.Commitment.__table__
+_event = models.CommitmentEvent.__table__
+_outbox = models.OutboxItem.__table__
+_subject = models.Subject.__table__
+_record = models.Record.__table__
+_report = models.Report.__table__
+
+OFFICERS = (
+    # name, role, display name, window, share of the day's work
+    ("demo-officer", "officer", "演示经办人", "1号窗口", 0.45),
+    ("demo-officer2", "officer", "演示经办人二", "2号窗口", 0.40),
+    ("demo-supervisor", "supervisor", "演示科长", "3号窗口", 0.15),
+)
+SUPERVISOR = "demo-supervisor"
+MATTER_WEIGHTS = {"procurement": 6, "bidding": 5, "approval": 8, "qualification": 4, "fiscal_support": 3,
+                  "honors": 2, "land_transfer": 1, "state_asset_transfer": 1, "tax_incentive": 2, "finance": 1,
+                  "personnel": 2, "bond_issue": 0.3, "other": 1}  # fmt: skip
+PROMISED_ITEMS = ("补交近三年纳税证明", "补交社保缴纳证明", "补交无重大违法记录声明原件", "补交法定代表人身份证明复印件",
+                  "补交近一年财务审计报告", "补交安全生产许可证副本", "补交资质证书原件核验")  # fmt: skip
+DEPARTURES = {
+    ("strict", "normal"): "处罚已履行完毕，申请人现场提交缴款凭证和整改报告，经科室负责人同意按正常程序办理",
+    ("normal", "strict"): "申请人提交的材料与平台登记信息不一致，从严审查，待核实后办理",
+    ("incentive", "normal"): "本事项不适用容缺受理，按正常程序办理",
+}
+AGENTS = ("陈晓东", "林丽华", "黄志强", "郑雅琴", "吴建平", "刘芳", "张伟", "王秀英")
+
+
+@dataclass(frozen=True)
+class HistorySummary:
+    skipped: bool  # the home had reviews already: nothing was done
+    reviews: int = 0
+    days: int = 0
+    first_day: dt.date | None = None
+    last_day: dt.date | None = None
+    officers: tuple[str, ...] = ()
+    offline: int = 0
+    stale: int = 0
+    departures: int = 0
+    commitments: int = 0
+    with_due_items: int = 0
+    due_soon: int = 0  # in force, an item due within the next 5 working days
+    overdue: int = 0  # in force, an item past due
+    fulfilled: int = 0
+    breached: int = 0
+    objections: int = 0
+    missed_records: tuple[str, ...] = ()  # offline reviews that missed a black-list record the platform had
+    changed_on_current_data: tuple[str, ...] = ()  # of those, the ones whose outcome differs on today's data
+    seconds: float = 0.0
+
+    def to_json(self) -> dict:
+        d = dataclasses.asdict(self)
+        d["first_day"] = self.first_day.isoformat() if self.first_day else None
+        d["last_day"] = self.last_day.isoformat() if self.last_day else None
+        return d
+
+
+# -- calendar ----------------------------------------------------------------------------
+
+
+def _is_working_day(day: dt.date) -> bool:
+    try:
+        from creditdesk.workdays import is_working_day
+
+        return is_working_day(day, estimate=True)
+    except ImportError:  # pragma: no cover - creditdesk.workdays is part of the project
+        import chinese_calendar
+
+        try:
+            return chinese_calendar.is_workday(day)
+        except NotImplementedError:
+            return day.weekday() < 5
+
+
+def _add_working_days(start: dt.date, n: int) -> dt.date:
+    try:
+        from creditdesk.workdays import add_working_days
+
+        return add_working_days(start, n, estimate=True)
+    except ImportError:  # pragma: no cover
+        day, left = start, n
+        while left:
+            day += dt.timedelta(days=1)
+            left -= _is_working_day(day)
+        return day
+
+
+def _parse(ts: str | None) -> dt.datetime | None:
+    if not ts:
+        return None
+    try:
+        value = dt.datetime.fromisoformat(ts)
+    except ValueError:
+        return None
+    return value if value.tzinfo else value.replace(tzinfo=CN)
+
+
+def _at(day: dt.date, hour: int, minute: int = 0, second: int = 0) -> dt.datetime:
+    return dt.datetime(day.year, day.month, day.day, hour, minute, second, tzinfo=CN)
+
+
+# -- a drawn signature, as the pad would save it ----------------------------------------
+
+
+def _signature_png(rng: random.Random, width: int = 240, height: int = 80) -> bytes:
+    """A small greyscale PNG with a pen stroke: stands in for a signature drawn on the pad."""
+    px = bytearray(b"\xff" * (width * height))
+    x, y = 12.0, height / 2
+    dy = 0.0
+    for _ in range(900):
+        dy = max(-1.6, min(1.6, dy + rng.uniform(-0.5, 0.5)))
+        y = max(8, min(height - 8, y + dy))
+        x += rng.uniform(0.1, 0.45)
+        if x >= width - 10:
+            break
+        for ox in (0, 1):
+            for oy in (0, 1):
+                px[int(y + oy) * width + int(x + ox)] = 0x20
+    raw = b"".join(b"\x00" + bytes(px[r * width:(r + 1) * width]) for r in range(height))
+
+    def chunk(tag: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data) & 0xFFFFFFFF)
+
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(bytes(raw), 6)) + chunk(b"IEND", b""))  # fmt: skip
+
+
+# -- the generator ----------------------------------------------------------------------
+
+
+@dataclass
+class _Event:
+    at: dt.datetime
+    order: int
+    kind: str  # commitment_status | objection_answer
+    args: dict[str, Any]
+
+
+class _History:
+    def __init__(self, engine: Engine, settings: Any, today: dt.date, weeks: int, seed: int) -> None:
+        self.engine = engine
+        self.settings = settings
+        self.today = today
+        self.weeks = weeks
+        self.rng = random.Random(seed)
+        self.audit = AuditTrail(engine)
+        self.unit = settings.unit_name
+        self.profile_id = settings.profile_id
+        self.checks = CheckService(engine, self.profile_id, settings.stale_after_hours)
+        self.events: list[_Event] = []
+        self.progress: Callable[[int, int], None] | None = None
+        self._order = 0
+        self.counts = {"offline": 0, "stale": 0, "departures": 0, "commitments": 0, "with_due": 0,
+                       "fulfilled": 0, "breached": 0, "objections": 0}  # fmt: skip
+        self.changed: list[str] = []
+        self.missed: list[str] = []
+        self.officers: list[Actor] = []
+        self.reviews = 0
+        self.commitments: list[dict] = []  # id, review_id, number, officer, due (max), made
+
+    # -- accounts ----------------------------------------------------------------
+
+    def ensure_officers(self) -> None:
+        from creditdesk.services.accounts import AccountService, ensure_demo_accounts
+
+        accounts = AccountService(self.engine, self.audit)
+        ensure_demo_accounts(accounts, unit=self.unit)
+        admin = accounts.get("demo-admin")
+        for name, role, display, _window, _share in OFFICERS:
+            actor = accounts.get(name)
+            if actor is None:
+                actor = accounts.create(name, role, "demo", display_name=display, unit=self.unit, by=admin,
+                                        enforce_policy=False)  # fmt: skip
+            self.officers.append(actor)
+
+    # -- the city as it stands ----------------------------------------------------
+
+    def load_city(self) -> None:
+        with self.engine.connect() as conn:
+            self.position = read_position(conn)
+            rows = conn.execute(select(_subject.c.id, _subject.c.kind, _subject.c.status)).all()
+            stamps = sorted(t for t in (_parse(v) for v in conn.execute(select(_record.c.updated_at)).scalars()) if t)
+            reports = {}
+            for r in conn.execute(select(_report.c.id, _report.c.subject_id, _report.c.valid_until, _report.c.status)):
+                if r.status == "active" and r.valid_until >= self.today:
+                    reports.setdefault(r.subject_id, r.id)
+            self.reports = reports
+            self.stamps = stamps
+            active = [r for r in rows if r.status == "active"]
+            rng = self.rng
+            orgs = [r.id for r in active if r.kind != "natural_person"]
+            persons = [r.id for r in active if r.kind == "natural_person"]
+            pool = set(rng.sample(orgs, min(len(orgs), 700))) | set(rng.sample(persons, min(len(persons), 60)))
+            pool |= set(self._showcase_ids(conn))
+            # Everyone with a severe or adverse record in force: they come to the counter too.
+            adverse_subjects = conn.execute(
+                select(_record.c.subject_id).where(
+                    _record.c.status == "active",
+                    _record.c.category.in_(("serious_dishonesty", "dishonest_judgment_debtor", "major_tax_violation",
+                                            "procurement_violation", "admin_penalty", "commitment_breach")),
+                    _record.c.publish_from >= self.today - dt.timedelta(days=5 * 365),
+                ).distinct()
+            ).scalars().all()  # fmt: skip
+            pool |= set(rng.sample(adverse_subjects, min(len(adverse_subjects), 500)))
+            ids = sorted(pool)
+            self.subjects = {}
+            self.records: dict[str, list[RecordInfo]] = {}
+            for i in range(0, len(ids), 500):
+                part = ids[i:i + 500]
+                self.subjects.update(load_subjects(conn, part))
+                self.records.update(load_records(conn, part))
+        self.ids = [i for i in ids if i in self.subjects]
+        today = self.today
+        severe, adverse, clean = [], [], []
+        for sid in self.ids:
+            natures = [(r.nature, r.category) for r in self.records.get(sid, []) if r.in_force(today)]
+            if any(c in ("serious_dishonesty", "dishonest_judgment_debtor", "major_tax_violation",
+                         "procurement_violation") for _n, c in natures):  # fmt: skip
+                severe.append(sid)
+            elif any(n is Nature.ADVERSE for n, _c in natures):
+                adverse.append(sid)
+            else:
+                clean.append(sid)
+        self.severe, self.adverse, self.clean = severe, adverse, clean
+
+    def _showcase_ids(self, conn) -> list[str]:  # noqa: ANN001
+        from creditdesk.demo.city import DemoCity
+
+        try:
+            ids = list(DemoCity(subjects=50, as_of=self.today).showcase.values())
+        except ValueError:
+            return []
+        self.showcase = ids
+        return ids
+
+    def seq_at(self, at: dt.datetime) -> int:
+        """The feed position when the window's data stood at ``at``: records sent since then not yet counted."""
+        later = len(self.stamps) - bisect.bisect_right(self.stamps, at)
+        return max(1, self.position.seq - later)
+
+    # -- one review ----------------------------------------------------------------
+
+    def pick_subject(self) -> str:
+        u = self.rng.random()
+        if u < 0.05 and getattr(self, "showcase", None):
+            return self.rng.choice(self.showcase)
+        if u < 0.11 and self.severe:
+            return self.rng.choice(self.severe)
+        if u < 0.30 and self.adverse:
+            return self.rng.choice(self.adverse)
+        return self.rng.choice(self.clean or self.ids)
+
+    def pick_matter(self, profile) -> str:  # noqa: ANN001
+        codes = list(profile.matter_codes)
+        weights = [MATTER_WEIGHTS.get(c, 1) for c in codes]
+        return self.rng.choices(codes, weights)[0]
+
+    def review(self, officer: Actor, window: str, at: dt.datetime, data_at: dt.datetime, *, offline: bool,
+               stale: bool, subject_id: str | None = None, matter: str | None = None,
+               depart: bool = False) -> Any:  # fmt: skip
+        rng = self.rng
+        day = at.date()
+        sid = subject_id or self.pick_subject()
+        profile = self.checks.store.resolve(self.profile_id, day)
+        matter = matter or self.pick_matter(profile)
+        steps = profile.matter(matter).steps
+        report_no = self.reports.get(sid) if "credit_report" in steps and rng.random() < 0.6 else None
+        subject = self.subjects.get(sid)
+        out = self.checks.check(sid, matter, day=day, report_no=report_no)  # the real check, on today's data
+        records = self.records.get(sid, [])
+        known = [r for r in records if (_parse(r.updated_at) or data_at) <= data_at]  # what the window had then
+        report = None
+        if report_no and len(known) != len(records):
+            with self.engine.connect() as conn:
+                report = CheckService._report(conn, report_no)
+        then = out.result
+        if len(known) != len(records):
+            then = evaluate(profile, matter, day, subject, known, report, False, subject_id=sid)
+        required = "commitment" in steps
+        voluntary = (not required and subject is not None and subject.kind != "natural_person"
+                     and then.outcome in ("normal", "incentive") and rng.random() < 0.16)  # fmt: skip
+        signs = (required or voluntary) and then.outcome != "prohibit"
+        if signs:
+            if report_no and report is None:
+                with self.engine.connect() as conn:
+                    report = CheckService._report(conn, report_no)
+            then = evaluate(profile, matter, day, subject, known, report, True, subject_id=sid)
+        if then is not out.result:
+            out = dataclasses.replace(out, result=then)
+        position = DataPosition(self.seq_at(data_at), self.position.epoch, data_at.isoformat(timespec="seconds"),
+                                self.position.platform_id)  # fmt: skip
+        out = dataclasses.replace(out, data=position, stale=stale)
+        computed = out.result.outcome
+        final, reason = computed, None
+        if depart:
+            for (frm, to), why in DEPARTURES.items():
+                if frm == computed:
+                    final, reason = to, why
+                    break
+        commitment = self.commitment(out, profile, matter, at, rng) if signs else None
+        started = at - dt.timedelta(minutes=rng.randint(2, 9), seconds=rng.randint(0, 59))
+        draft = draft_from_check(out, officer.name, self.unit, window, offline=offline, final_outcome=final,
+                                 departure_reason=reason, commitment=commitment,
+                                 started_at=started.isoformat(timespec="seconds"))  # fmt: skip
+        saved = ReviewService(self.engine, now=lambda: at).finalise(draft)
+        self.audit.append("review", actor=officer, target=saved.id, at=at, detail={
+            "subject": sid, "matter": matter, "outcome": final, "computed_outcome": computed,
+            "code": saved.verification_code, "offline": offline, "stale": stale,
+        })  # fmt: skip
+        self.reviews += 1
+        self.counts["offline"] += offline
+        self.counts["stale"] += stale
+        self.counts["departures"] += final != computed
+        if saved.commitment is not None:
+            self.after_commitment(saved, at)
+        return saved
+
+    def commitment(self, out, profile, matter: str, at: dt.datetime, rng: random.Random) -> CommitmentDraft:  # noqa: ANN001
+        s = out.subject
+        template = profile.commitment_template(matter)
+        label = profile.matter(matter).label
+        doc = profile.document
+        values = {"subject_name": s.name if s else out.subject_id, "subject_code": s.code_display if s else "",
+                  "matter": label, "unit_name": self.unit, "date": f"{at.year}年{at.month}月{at.day}日",
+                  "document": f"《{doc.title}》（{doc.number}）"}  # fmt: skip
+        if template is not None:
+            text = re.sub(r"\{([^{}]*)\}", lambda m: values.get(m.group(1), m.group(0)), template.text)
+        else:
+            text = (f"本单位（{values['subject_name']}）郑重承诺：在办理{label}事项中所提交的材料真实、合法、有效；"
+                    "如有虚假，愿意承担相应的法律责任，并同意将违约行为记入信用记录。")  # fmt: skip
+        if s is not None and s.legal_representative and rng.random() < 0.6:
+            signer, role = s.legal_representative, "legal_representative"
+        elif s is not None and s.kind == "natural_person":
+            signer, role = s.name, "legal_representative"
+        else:
+            signer, role = rng.choice(AGENTS), "agent"
+        due_items = None
+        if rng.random() < 0.65:
+            due_items = []
+            for item in rng.sample(PROMISED_ITEMS, rng.choice((1, 1, 2))):
+                n = rng.choice((5, 10, 10, 15, 20))
+                due_items.append({"item": item, "working_days": n, "due": _add_working_days(at.date(), n).isoformat(),
+                                  "fulfilled_at": None})  # fmt: skip
+        paper = rng.random() < 0.4
+        return CommitmentDraft(template_text=text, signer_name=signer, signer_role=role,
+                               signature_png=None if paper else _signature_png(rng), signed_on_paper=paper,
+                               signed_at=at.isoformat(timespec="seconds"), due_items=due_items)  # fmt: skip
+
+    def after_commitment(self, saved, at: dt.datetime) -> None:  # noqa: ANN001
+        c = saved.commitment
+        self.counts["commitments"] += 1
+        if not c.due_items:
+            return
+        self.counts["with_due"] += 1
+        due = max(dt.date.fromisoformat(i["due"]) for i in c.due_items)
+        entry = {"id": c.id, "review_id": saved.id, "number": c.number, "officer": saved.officer, "due": due,
+                 "made": at, "fate": None}  # fmt: skip
+        self.commitments.append(entry)
+        if due >= self.today:
+            return  # still running: due soon or later
+        rng = self.rng
+        if not self.counts["breached"] and _add_working_days(due, 3) < self.today and rng.random() < 0.5:
+            when = _at(_add_working_days(due, 3), 10, rng.randint(0, 59))
+            self.counts["breached"] += 1
+            entry["fate"] = "breached"
+            self.schedule(when, "commitment_status", commitment=entry, status="breached",
+                          note="承诺事项逾期未履行，经电话催告仍未补交，认定违约")
+        elif rng.random() < 0.88:
+            days_before = rng.randint(0, 4)
+            day = max(at.date() + dt.timedelta(days=1), due - dt.timedelta(days=days_before))
+            while not _is_working_day(day) and day < due:
+                day += dt.timedelta(days=1)
+            when = _at(day, rng.choice((9, 10, 11, 14, 15, 16)), rng.randint(0, 59))
+            entry["fate"] = "fulfilled"
+            self.counts["fulfilled"] += 1
+            self.schedule(when, "commitment_status", commitment=entry, status="fulfilled",
+                          note="申请人已按期补交承诺的全部材料，经核验无误")
+
+    # -- follow-up events ------------------------------------------------------------
+
+    def schedule(self, at: dt.datetime, kind: str, **args: Any) -> None:
+        self._order += 1
+        self.events.append(_Event(at, self._order, kind, args))
+
+    def run_events_until(self, moment: dt.datetime) -> None:
+        due = sorted((e for e in self.events if e.at <= moment), key=lambda e: (e.at, e.order))
+        if not due:
+            return
+        self.events = [e for e in self.events if e.at > moment]
+        for e in due:
+            if e.kind == "commitment_status":
+                self.mark(e.at, **e.args)
+            elif e.kind == "objection_answer":
+                from creditdesk.services.objections import ObjectionService
+
+                ObjectionService(self.engine, self.audit, now=lambda at=e.at: at).set_status(
+                    e.args["objection_id"], e.args["status"], e.args["note"], self.actor(SUPERVISOR))
+
+    def actor(self, name: str) -> Actor:
+        return next(a for a in self.officers if a.name == name)
+
+    def mark(self, at: dt.datetime, commitment: dict, status: str, note: str) -> None:
+        """A commitment's status change as the follow-up page records it: event, outbox item, audit."""
+        by = self.actor(SUPERVISOR)
+        try:
+            from creditdesk.services.followup import FollowUpService  # noqa: F401 - when it exists, the same path
+
+            service = FollowUpService(self.engine, self.audit, now=lambda: at)
+            service.mark(commitment["id"], status, note, by=by)
+            return
+        except (ImportError, TypeError, AttributeError):
+            pass
+        event_id = str(uuid.uuid4())
+        at_text = at.isoformat(timespec="seconds")
+        with write_transaction(self.engine) as conn:
+            conn.execute(insert(_event).values(id=event_id, commitment_id=commitment["id"], status=status, note=note,
+                                               at=at_text, actor=by.name))  # fmt: skip
+            conn.execute(update(_commitment).where(_commitment.c.id == commitment["id"]).values(status=status))
+            enqueue(conn, "commitment_status", {
+                "format": SUBMISSION_FORMAT, "event_id": event_id, "commitment_id": commitment["id"],
+                "number": commitment["number"], "review_id": commitment["review_id"], "status": status,
+                "note": note, "at": at_text, "unit": self.unit, "officer": by.name,
+            }, uid=event_id, created_at=at_text)  # fmt: skip
+            self.audit.append("commitment_status", actor=by, target=commitment["id"], conn=conn, at=at,
+                              detail={"number": commitment["number"], "status": status, "note": note})  # fmt: skip
+
+    # -- objections --------------------------------------------------------------------
+
+    def objection(self, officer: Actor, at: dt.datetime, record: RecordInfo, review_id: str | None,
+                  grounds: str) -> str | None:  # fmt: skip
+        from creditdesk.services.objections import ObjectionDraft, ObjectionService
+
+        rng = self.rng
+        phone = "13" + str(rng.randint(5, 9)) + "".join(str(rng.randint(0, 9)) for _ in range(8))
+        draft = ObjectionDraft(record.id, record.subject_id, grounds, rng.choice(AGENTS), phone, review_id)
+        saved = ObjectionService(self.engine, self.audit, now=lambda: at).file(draft, officer, self.unit)
+        self.counts["objections"] += 1
+        return saved.id
+
+    # -- the plan ------------------------------------------------------------------------
+
+    def days(self) -> list[dt.date]:
+        first = self.today - dt.timedelta(days=7 * self.weeks)
+        out, day = [], first
+        while day < self.today:
+            if _is_working_day(day):
+                out.append(day)
+            day += dt.timedelta(days=1)
+        return out
+
+    def missed_blacklisting(self, days: list[dt.date]) -> tuple[str, str, dt.date, dt.datetime, bool] | None:
+        """(subject, matter, review day, data position, outcome differs) for a review that, made offline, missed
+        a black-list record the platform already had. Preferably one whose outcome differs on the current data;
+        under a profile without measures for such records (福州 2016 has none) the findings differ only."""
+        if not days:
+            return None
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(_record.c.id, _record.c.subject_id, _record.c.publish_from, _record.c.updated_at).where(
+                    _record.c.status == "active",
+                    _record.c.category.in_(("serious_dishonesty", "dishonest_judgment_debtor")),
+                    _record.c.updated_at >= (days[0] + dt.timedelta(days=3)).isoformat(),
+                ).order_by(_record.c.updated_at)
+            ).all()  # fmt: skip
+            extra = [r.subject_id for r in rows if r.subject_id not in self.subjects]
+            if extra:
+                self.subjects.update(load_subjects(conn, extra))
+                self.records.update(load_records(conn, extra))
+        fallback = None
+        for r in rows:
+            stamp = _parse(r.updated_at)
+            if stamp is None or r.subject_id not in self.subjects:
+                continue
+            day = next((d for d in days if d > stamp.date() and d >= r.publish_from), None)
+            if day is None or day >= self.today:
+                continue
+            data_at = stamp - dt.timedelta(hours=2)
+            profile = self.checks.store.resolve(self.profile_id, day)
+            matter = "procurement" if profile.matter("procurement") is not None else profile.matters[0].code
+            recs = self.records.get(r.subject_id, [])
+            known = [x for x in recs if (_parse(x.updated_at) or data_at) <= data_at]
+            subject = self.subjects[r.subject_id]
+            before = evaluate(profile, matter, day, subject, known, None, False, subject_id=r.subject_id)
+            after = evaluate(profile, matter, day, subject, recs, None, False, subject_id=r.subject_id)
+            if before.outcome != after.outcome:
+                return r.subject_id, matter, day, data_at, True
+            if fallback is None:  # the record is missed, but this profile's outcome does not depend on it
+                fallback = (r.subject_id, matter, day, data_at, False)
+        return fallback
+
+    def revoked_later(self, days: list[dt.date]) -> RecordInfo | None:
+        """A record the platform revoked within the history: an objection was filed before that."""
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(_record.c.id, _record.c.subject_id).where(
+                    _record.c.status == "revoked", _record.c.category.in_(("admin_penalty", "dishonest_judgment_debtor")),
+                    _record.c.updated_at >= (days[len(days) // 2]).isoformat(), _record.c.decided_on < days[-1],
+                ).order_by(_record.c.updated_at, _record.c.id).limit(1)
+            ).first()  # fmt: skip
+            if row is None:
+                return None
+            recs = load_records(conn, [row.subject_id])[row.subject_id]
+        return next((r for r in recs if r.id == row.id), None)
+
+    def run(self) -> None:
+        rng = self.rng
+        days = self.days()
+        self.day_list = days
+        if not days:
+            return
+        # Outages: two afternoons offline, one whole day offline on yesterday's data, one stale morning.
+        middle = days[1:-1] or days
+        outage_pm = set(rng.sample(middle, min(2, len(middle))))
+        outage_day = rng.choice(middle)
+        stale_morning = rng.choice([d for d in middle if d.weekday() == 0] or middle)
+        missed = self.missed_blacklisting(days)
+        revoked = self.revoked_later(days)
+        departures = set(rng.sample(range(len(days) * 30), 5))
+        objection_days = {days[max(0, len(days) - 16)]: "answered", days[max(0, len(days) - 4)]: "open"}
+        if revoked is not None:
+            before = [d for d in days if d < (_parse(revoked.updated_at) or _at(days[-1], 0)).date()]
+            for d in reversed(before):
+                if d not in objection_days:
+                    objection_days[d] = "revoked"
+                    break
+        counter = 0
+        for done, day in enumerate(days):
+            if self.progress is not None:
+                self.progress(done, len(days))
+            on_duty = [o for o in self.officers if o.name != SUPERVISOR or rng.random() < 0.7]
+            if len(on_duty) > 2 and rng.random() < 0.1:
+                on_duty.remove(rng.choice([o for o in on_duty if o.name != SUPERVISOR]))  # one on leave
+            n = rng.randint(20, 60)
+            moments = sorted(self._moment(day) for _ in range(n))
+            shares = [next(s for nm, *_r, s in OFFICERS if nm == o.name) for o in on_duty]
+            windows = {nm: w for nm, _r, _d, w, _s in OFFICERS}
+            signed_in: set[str] = set()
+            prev_day = days[days.index(day) - 1] if days.index(day) else day - dt.timedelta(days=1)
+            planned_objection = objection_days.get(day)
+            specials = []
+            if missed is not None and day == missed[2]:
+                specials.append((_at(day, 9, 40, 12), "missed"))
+            if planned_objection in ("open", "revoked"):
+                specials.append((_at(day, 15, 20), planned_objection))
+            for i, at in enumerate(moments):
+                while specials and specials[0][0] <= at:
+                    when, what = specials.pop(0)
+                    self.run_events_until(when)
+                    self._special(day, when, what, missed, revoked, windows)
+                self.run_events_until(at)
+                officer = rng.choices(on_duty, shares)[0]
+                if officer.name not in signed_in:
+                    signed_in.add(officer.name)
+                    self.audit.append("login", actor=officer, target=officer.name, at=at - dt.timedelta(minutes=3))
+                offline = stale = False
+                data_at = at.replace(minute=0, second=0) if at.hour >= 8 else _at(prev_day, 17)
+                if day == outage_day:
+                    offline, data_at = True, _at(prev_day, 17)
+                elif day in outage_pm and at.hour >= 14:
+                    offline, data_at = True, _at(day, 12)
+                elif day == stale_morning and at.hour < 11:
+                    data_at = _at(prev_day, 7)
+                stale = (at - data_at) > dt.timedelta(hours=self.settings.stale_after_hours)
+                subject = None
+                if planned_objection == "answered" and i == n // 3:
+                    subject = rng.choice(self.adverse or self.ids)
+                saved = self.review(officer, windows[officer.name], at, data_at, offline=offline, stale=stale,
+                                    subject_id=subject, depart=counter in departures)  # fmt: skip
+                counter += 1
+                if subject is not None:
+                    self._object_at_review(officer, at, saved, planned_objection)
+            for when, what in specials:
+                self.run_events_until(when)
+                self._special(day, when, what, missed, revoked, windows)
+        self.run_events_until(_at(self.today, 0))
+
+    def _special(self, day: dt.date, at: dt.datetime, what: str, missed, revoked, windows) -> None:  # noqa: ANN001
+        rng = self.rng
+        if what == "missed":
+            sid, matter, _d, data_at, differs = missed
+            officer = self.actor("demo-officer")
+            stale = (at - data_at) > dt.timedelta(hours=self.settings.stale_after_hours)
+            saved = self.review(officer, windows[officer.name], at, data_at, offline=True, stale=stale,
+                                subject_id=sid, matter=matter)  # fmt: skip
+            self.missed.append(saved.id)
+            if differs:
+                self.changed.append(saved.id)
+            return
+        if what == "revoked" and revoked is not None:
+            rec = revoked
+            grounds = "该行政处罚决定已被复议机关撤销，申请人已提交复议决定书，请平台更正该记录。"
+        else:
+            sid = rng.choice(self.adverse or self.severe or self.ids)
+            rec = next((r for r in self.records.get(sid, []) if r.nature is Nature.ADVERSE), None)
+            grounds = "申请人称该处罚所涉违法行为系原经营者所为，本企业变更登记后已整改完毕，请求核查更正。"
+        if rec is not None:
+            self.objection(self.actor("demo-officer2"), at, rec, None, grounds)
+
+    def _object_at_review(self, officer: Actor, at: dt.datetime, saved, how: str) -> None:  # noqa: ANN001
+        rec = next((self._record(f["record_id"], saved.subject_id) for f in saved.findings
+                    if f["in_force"] and f["category"] == "admin_penalty"), None)  # fmt: skip
+        if rec is None:
+            rec = next((r for r in self.records.get(saved.subject_id, []) if r.nature is Nature.ADVERSE), None)
+        if rec is None:
+            return
+        grounds = "申请人对该行政处罚记录有异议：罚款已于决定后十日内缴清，依规应已届满公示期，请求平台核实并更正。"
+        oid = self.objection(officer, at + dt.timedelta(minutes=4), rec, saved.id, grounds)
+        if oid and how == "answered":
+            answer_day = _add_working_days(at.date(), 7)
+            if answer_day < self.today:
+                self.schedule(_at(answer_day, 10, 15), "objection_answer", objection_id=oid, status="dismissed",
+                              note="市信用办答复（榕信异〔2026〕17号）：处罚决定有效，公示期未满，异议不成立")  # fmt: skip
+
+    def _record(self, record_id: str, subject_id: str) -> RecordInfo | None:
+        return next((r for r in self.records.get(subject_id, []) if r.id == record_id), None)
+
+    def _moment(self, day: dt.date) -> dt.datetime:
+        rng = self.rng
+        if rng.random() < 0.55:
+            minute = rng.randint(8 * 60 + 35, 11 * 60 + 50)
+        else:
+            minute = rng.randint(14 * 60 + 5, 17 * 60 + 25)
+        return _at(day, minute // 60, minute % 60, rng.randint(0, 59))
+
+    # -- afterwards ------------------------------------------------------------------------
+
+    def deliver_outbox(self) -> None:
+        """The past's items reached the platform a few minutes after they were made (offline ones on reconnect)."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(_outbox.c.uid, _outbox.c.created_at).where(_outbox.c.status == "pending")).all()
+        values = []
+        for uid, created in rows:
+            made = _parse(created)
+            if made is None or made.date() >= self.today:
+                continue
+            values.append({"u": uid, "q": made.astimezone(dt.timezone.utc),
+                           "d": (made + dt.timedelta(minutes=3)).astimezone(dt.timezone.utc)})  # fmt: skip
+        if not values:
+            return
+        from sqlalchemy import bindparam
+
+        stmt = (update(_outbox).where(_outbox.c.uid == bindparam("u"))
+                .values(status="delivered", attempts=1, queued_at=bindparam("q"), delivered_at=bindparam("d")))  # fmt: skip
+        with write_transaction(self.engine) as conn:
+            conn.execute(stmt, values)
+
+    def follow_up_counts(self) -> tuple[int, int]:
+        soon_limit = _add_working_days(self.today, 5)
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(_commitment.c.due_items).where(_commitment.c.status == "in_force")).scalars()
+            soon = overdue = 0
+            for items in rows:
+                dues = [dt.date.fromisoformat(i["due"]) for i in items or [] if i.get("due") and not i.get("fulfilled_at")]
+                if any(d < self.today for d in dues):
+                    overdue += 1
+                elif any(d <= soon_limit for d in dues):
+                    soon += 1
+        return soon, overdue
+
+
+def generate_history(
+    engine: Engine,
+    settings: Any,
+    today: dt.date,
+    *,
+    weeks: int = 6,
+    seed: int = 2026,
+    progress: Callable[[int, int], None] | None = None,
+) -> HistorySummary:
+    """Several weeks of counter work on the loaded demo city (see the module docstring); idempotent.
+
+    ``settings``: the home's (unit_name, profile_id, stale_after_hours). ``progress(days_done, days)``."""
+    started = time.perf_counter()
+    with engine.connect() as conn:
+        if conn.execute(select(func.count()).select_from(_review)).scalar():
+            return HistorySummary(skipped=True)
+        if read_position(conn).seq == 0:
+            return HistorySummary(skipped=True)  # no city loaded: nothing to review
+    h = _History(engine, settings, today, weeks, seed)
+    h.progress = progress
+    h.ensure_officers()
+    h.load_city()
+    h.run()
+    h.deliver_outbox()
+    from creditdesk.services.objections import ObjectionService
+
+    ObjectionService(engine, h.audit).refresh_statuses()
+    soon, overdue = h.follow_up_counts()
+    with engine.connect() as conn:
+        officers = tuple(conn.execute(select(_review.c.officer).distinct().order_by(_review.c.officer)).scalars())
+    days = h.day_list
+    c = h.counts
+    return HistorySummary(
+        skipped=False, reviews=h.reviews, days=len(days), first_day=days[0] if days else None,
+        last_day=days[-1] if days else None, officers=officers, offline=c["offline"], stale=c["stale"],
+        departures=c["departures"], commitments=c["commitments"], with_due_items=c["with_due"], due_soon=soon,
+        overdue=overdue, fulfilled=c["fulfilled"], breached=c["breached"], objections=c["objections"],
+        missed_records=tuple(h.missed), changed_on_current_data=tuple(h.changed), seconds=round(time.perf_counter() - started, 2),
+    )  # fmt: skip
+
+
+__all__ = ["HistorySummary", "generate_history"]

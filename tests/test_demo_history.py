@@ -1,0 +1,154 @@
+"""The demo home's history: real reviews over several weeks, follow-up, objections; idempotent and quick."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+import pytest
+from sqlalchemy import func, select
+
+from creditdesk.app import open_app
+from creditdesk.db import models
+from creditdesk.demo.history import generate_history
+from creditdesk.services.audit import AuditTrail
+from creditdesk.services.demo_load import load_demo_city
+from creditdesk.services.objections import ObjectionService
+from creditdesk.services.reviews import ReviewService
+from creditdesk.workdays import is_working_day
+
+TODAY = dt.date(2026, 11, 22)
+_review = models.Review.__table__
+_commitment = models.Commitment.__table__
+_event = models.CommitmentEvent.__table__
+_outbox = models.OutboxItem.__table__
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory):
+    """A demo home on the 沧州 profile (it has measures, so a missed record changes the outcome), 6 weeks."""
+    ctx = open_app(tmp_path_factory.mktemp("demo") / "home", demo=True)
+    ctx.settings.profile_id = "cangzhou"
+    load_demo_city(ctx.engine, subjects=5000, as_of=TODAY)
+    summary = generate_history(ctx.engine, ctx.settings, TODAY, weeks=6)
+    yield ctx, summary
+    ctx.close()
+
+
+def test_reviews_span_the_weeks_on_working_days_by_several_officers(home):
+    ctx, s = home
+    assert not s.skipped and s.seconds < 30
+    with ctx.engine.connect() as conn:
+        rows = conn.execute(select(_review.c.finalised_at, _review.c.officer, _review.c.offline, _review.c.stale,
+                                   _review.c.final_outcome, _review.c.computed_outcome,
+                                   _review.c.departure_reason)).all()  # fmt: skip
+    assert len(rows) == s.reviews
+    days = {}
+    for r in rows:
+        days.setdefault(dt.datetime.fromisoformat(r.finalised_at).date(), []).append(r)
+    assert min(days) >= TODAY - dt.timedelta(weeks=6) and max(days) < TODAY
+    assert (max(days) - min(days)).days >= 5 * 7  # spans the weeks
+    assert all(is_working_day(d, estimate=True) for d in days)  # never on a weekend or holiday
+    assert dt.date(2026, 11, 14) not in days and dt.date(2026, 11, 15) not in days  # a weekend
+    assert all(20 <= len(v) <= 62 for v in days.values())
+    officers = {r.officer for r in rows}
+    assert {"demo-officer", "demo-officer2", "demo-supervisor"} == officers == set(s.officers)
+    assert sum(r.offline for r in rows) == s.offline > 0 and sum(r.stale for r in rows) == s.stale > 0
+    departed = [r for r in rows if r.final_outcome != r.computed_outcome]
+    assert len(departed) == s.departures >= 1 and all(r.departure_reason for r in departed)
+    for r in rows:  # every moment inside office hours
+        t = dt.datetime.fromisoformat(r.finalised_at)
+        assert 8 <= t.hour < 18 and t.utcoffset() == dt.timedelta(hours=8)
+
+
+def test_codes_verify(home):
+    ctx, _s = home
+    with ctx.engine.connect() as conn:
+        codes = list(conn.execute(select(_review.c.verification_code)).scalars())
+    service = ReviewService(ctx.engine)
+    for code in random.Random(5).sample(codes, 25):
+        result = service.verify(code)
+        assert result.valid, code
+
+
+def test_commitments_due_soon_overdue_fulfilled_and_a_breach(home):
+    ctx, s = home
+    assert s.due_soon >= 1 and s.overdue >= 1 and s.breached == 1 and s.fulfilled >= 1
+    with ctx.engine.connect() as conn:
+        commitments = conn.execute(select(_commitment.c.id, _commitment.c.status, _commitment.c.due_items)).all()
+        events = conn.execute(select(_event.c.commitment_id, _event.c.status, _event.c.actor, _event.c.at)).all()
+        status_items = conn.execute(select(_outbox.c.uid, _outbox.c.data).where(_outbox.c.kind == "commitment_status")).all()
+    assert len(commitments) == s.commitments
+    by_id = {c.id: c for c in commitments}
+    assert [e.status for e in events].count("breached") == 1
+    for e in events:
+        assert by_id[e.commitment_id].status == e.status and e.actor == "demo-supervisor"
+        assert dt.datetime.fromisoformat(e.at).date() < TODAY
+    assert len(status_items) == len(events)
+    dues = [dt.date.fromisoformat(i["due"]) for c in commitments if c.status == "in_force" for i in c.due_items or []]
+    assert any(d < TODAY for d in dues) and any(d >= TODAY for d in dues)
+    for c in commitments:
+        for item in c.due_items or []:
+            assert set(item) == {"item", "working_days", "due", "fulfilled_at"}
+    actions = {e.action for e in AuditTrail(ctx.engine).entries(actor="demo-supervisor")}
+    assert "commitment_status" in actions
+
+
+def test_objections_and_their_statuses(home):
+    ctx, s = home
+    objections = ObjectionService(ctx.engine, ctx.audit).list(None)
+    assert len(objections) == s.objections >= 2
+    statuses = {o.status for o in objections}
+    assert "dismissed" in statuses  # answered by the supervisor
+    assert statuses & {"submitted", "record_changed"}
+    assert any(o.review_id for o in objections)
+    assert all(o.officer in ("demo-officer", "demo-officer2", "demo-supervisor") for o in objections)
+
+
+def test_a_review_made_offline_missed_a_record_and_differs_on_current_data(home):
+    from creditdesk.services.recheck import RecheckService
+
+    ctx, s = home
+    assert s.missed_records and s.changed_on_current_data
+    review = ReviewService(ctx.engine).get(s.changed_on_current_data[0])
+    assert review.offline
+    RecheckService(ctx.engine, ctx.audit).run()
+    differing = {r.review_id for r in RecheckService(ctx.engine, ctx.audit).list(None)}
+    assert review.id in differing
+
+
+def test_audit_is_attributed_dated_and_intact(home):
+    ctx, s = home
+    trail = AuditTrail(ctx.engine)
+    reviews = trail.entries(action="review")
+    assert len(reviews) == s.reviews
+    assert {e.actor for e in reviews} == set(s.officers)
+    assert all(e.at < TODAY.isoformat() for e in reviews)
+    assert trail.entries(action="login") and trail.entries(action="objection")
+    assert trail.verify().intact
+
+
+def test_outbox_of_the_past_is_delivered(home):
+    ctx, _s = home
+    with ctx.engine.connect() as conn:
+        pending = conn.execute(select(func.count()).select_from(_outbox).where(_outbox.c.status == "pending")).scalar()
+    assert pending == 0
+
+
+def test_idempotent_and_default_profile(tmp_path):
+    ctx = open_app(tmp_path / "home", demo=True)
+    try:
+        assert generate_history(ctx.engine, ctx.settings, TODAY, weeks=1).skipped  # no city yet: nothing
+        load_demo_city(ctx.engine, subjects=1500, as_of=TODAY)
+        first = generate_history(ctx.engine, ctx.settings, TODAY, weeks=2, seed=7)
+        assert not first.skipped and first.reviews > 100 and first.days >= 9
+        with ctx.engine.connect() as conn:
+            n = conn.execute(select(func.count()).select_from(_review)).scalar()
+        audit_n = AuditTrail(ctx.engine).count()
+        again = generate_history(ctx.engine, ctx.settings, TODAY, weeks=2, seed=7)
+        assert again.skipped
+        with ctx.engine.connect() as conn:
+            assert conn.execute(select(func.count()).select_from(_review)).scalar() == n == first.reviews
+        assert AuditTrail(ctx.engine).count() == audit_n
+    finally:
+        ctx.close()
