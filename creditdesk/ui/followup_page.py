@@ -1,16 +1,648 @@
-"""承诺跟进与复核 (issue #5) — being built; shows what it will do until then."""
+"""跟进: commitments coming due or overdue, supervisor alerts, rechecks of offline / stale reviews.
+
+Three tabs, each with its count in the title:
+
+- 承诺到期 — the commitments (officers: those of their own reviews), filtered
+  即将到期 / 已逾期 / 履行中 / 全部, working days left (overdue in red); with the
+  ``follow_up`` permission 标记已履约 / 标记违约 (a breach needs a written note:
+  it is reported to the city credit platform, 昆山办法第九条).
+- 监管提醒 — new adverse records for subjects with a commitment in force; 确认已处理.
+- 复核清单 — offline / stale reviews whose outcome differs on newer data, the
+  findings then and now side by side; 确认已阅.
+
+Everything is read and written through the TaskRunner; the services return
+frozen dataclasses. Keyboard: F5 reloads, Ctrl+Tab / Ctrl+Shift+Tab switch tabs,
+the buttons have mnemonics, Enter in a table opens the mark dialog or acknowledges.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+import datetime as dt
+import html
+from dataclasses import dataclass
 
-from creditdesk.ui.placeholder_page import PlaceholderPage
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from creditdesk.credit import category_of
+from creditdesk.policy.model import MATTER_CODES
+from creditdesk.services import followup as _followup  # imported with the window, not in a worker
+from creditdesk.services import recheck as _recheck
+from creditdesk.services.followup import DEFAULT_WITHIN, STATUS_LABELS, AlertRow, CommitmentRow
+from creditdesk.services.recheck import RecheckRow
+from creditdesk.ui.tasks import TaskRunner
+
+RED, AMBER, GREEN, GREY = "#b3261e", "#8a5a00", "#1e7b34", "#6b6b6b"
+OUTCOME_TEXT = {"normal": "正常办理", "incentive": "守信激励", "strict": "从严审核", "prohibit": "依规限制（不予办理）"}
+OUTCOME_COLOR = {"normal": "#1f3a5f", "incentive": GREEN, "strict": AMBER, "prohibit": RED}
+REASON_TEXT = {"in_force": "有效", "revoked": "已撤销", "repaired": "已信用修复", "not_yet_published": "尚未公示",
+               "expired": "已过公示期"}  # fmt: skip
+FILTERS = (("due", "即将到期(&D)"), ("overdue", "已逾期(&O)"), ("in_force", "履行中(&I)"), ("all", "全部(&L)"))
 
 
-class FollowUpPage(PlaceholderPage):
-    def __init__(self, ctx, runner, parent: QWidget | None = None) -> None:  # noqa: ANN001
-        super().__init__("承诺跟进与复核", "到期与逾期的信用承诺、监管提醒、离线或过期数据核查的复核清单。", parent)
+@dataclass(frozen=True)
+class Snapshot:
+    commitments: tuple[CommitmentRow, ...]  # every one the viewer may see, all statuses
+    alerts: tuple[AlertRow, ...]  # open
+    rechecks: tuple[RecheckRow, ...]  # differing, open
+    can_follow_up: bool
+    today: dt.date
+
+
+def matter_label(code: str) -> str:
+    return MATTER_CODES.get(code, code)
+
+
+def outcome_text(code: str) -> str:
+    return OUTCOME_TEXT.get(code, code)
+
+
+def _table(headers: list[str], name: str) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().setVisible(False)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)  # the long text last, elided
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    table.setTabKeyNavigation(False)  # Tab leaves the table: keyboard users reach the buttons
+    return table
+
+
+def _item(text: str, color: str | None = None, bold: bool = False, data=None) -> QTableWidgetItem:  # noqa: ANN001
+    item = QTableWidgetItem(text)
+    if color:
+        item.setForeground(QBrush(QColor(color)))
+    if bold:
+        font = QFont()
+        font.setBold(True)
+        item.setFont(font)
+    if data is not None:
+        item.setData(Qt.ItemDataRole.UserRole, data)
+    return item
+
+
+def days_text(c: CommitmentRow) -> tuple[str, str | None]:
+    """剩余工作日 as shown, and its colour."""
+    if c.status != "in_force" or c.days_left is None:
+        return ("—", GREY)
+    est = "（估）" if c.estimated else ""
+    if c.days_left < 0:
+        return (f"逾期 {-c.days_left} 个工作日{est}", RED)
+    if c.days_left == 0:
+        return ("今日到期", AMBER)
+    return (f"{c.days_left} 个工作日{est}", AMBER if c.days_left <= 2 else None)
+
+
+class MarkDialog(QDialog):
+    """Confirm a mark; a breach needs a written note (it is reported to the platform)."""
+
+    def __init__(self, row: CommitmentRow, status: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("markDialog")
+        self.status = status
+        breach = status == "breached"
+        self.setWindowTitle("标记违约" if breach else "标记已履约")
+        self.setMinimumWidth(460)
+        info = QLabel(
+            f"<b>{html.escape(row.number)}</b>　{html.escape(row.subject_display)}<br>"
+            f"事项：{html.escape(matter_label(row.matter))}　签署人：{html.escape(row.signer_name)}<br>"
+            + (f"<span style='color:{RED}'>标记违约后将报送市公共信用信息系统并予以公开（昆山办法第九条），不可撤销。</span>"
+               if breach else "确认申请人已履行承诺（含承诺补交的全部材料）？")
+        )  # fmt: skip
+        info.setWordWrap(True)
+        self.note = QPlainTextEdit()
+        self.note.setObjectName("markNote")
+        self.note.setTabChangesFocus(True)
+        self.note.setPlaceholderText("违约事实（必填）：如“逾期未补交营业执照副本”" if breach else "备注（可不填）")
+        self.note.setFixedHeight(90)
+        caption = QLabel("违约事实(&N)：" if breach else "备注(&N)：")
+        caption.setBuddy(self.note)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText("确认违约" if breach else "确认已履约")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(info)
+        layout.addWidget(caption)
+        layout.addWidget(self.note)
+        layout.addWidget(self.buttons)
+        self.note.textChanged.connect(self._check)
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self._accept_if_ok)
+        self._check()
+        self.note.setFocus()
+
+    def _check(self) -> None:
+        self.ok.setEnabled(self.status != "breached" or bool(self.note_text()))
+
+    def _accept_if_ok(self) -> None:
+        if self.ok.isEnabled():
+            self.accept()
+
+    def note_text(self) -> str:
+        return self.note.toPlainText().strip()
+
+
+class FollowUpPage(QWidget):
+    loaded = Signal(object)  # Snapshot
+    marked = Signal(object)  # MarkResult, or the exception
+    acknowledged = Signal(object)  # AlertRow / RecheckRow, or the exception
+
+    def __init__(self, ctx, runner: TaskRunner, parent: QWidget | None = None) -> None:  # noqa: ANN001
+        super().__init__(parent)
         self.ctx, self.runner = ctx, runner
+        self._snapshot: Snapshot | None = None
+        self._busy = False
+        self.filter = "due"
+        # A dialog factory the tests may replace: (row, status) -> note or None (cancelled).
+        self.ask_note = self._ask_note
 
+        title = QLabel("<h2>承诺跟进与复核</h2>")
+        self.scope_label = QLabel()
+        self.scope_label.setStyleSheet(f"color:{GREY};")
+        self.refresh_button = QPushButton("刷新 (F5)")
+        self.refresh_button.setObjectName("refreshButton")
+        head = QHBoxLayout()
+        head.addWidget(title)
+        head.addStretch(1)
+        head.addWidget(self.scope_label)
+        head.addWidget(self.refresh_button)
+        self.message = QLabel()
+        self.message.setObjectName("followupMessage")
+        self.message.setWordWrap(True)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("followupTabs")
+        self.tabs.addTab(self._commitments_tab(), "承诺到期")
+        self.tabs.addTab(self._alerts_tab(), "监管提醒")
+        self.tabs.addTab(self._rechecks_tab(), "复核清单")
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addWidget(self.message)
+        layout.addWidget(self.tabs, 1)
+
+        self.refresh_button.clicked.connect(self.refresh)
+        QShortcut(QKeySequence("F5"), self, activated=self.refresh, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._show_permissions(False)
+
+    # -- building -------------------------------------------------------------------
+    def _commitments_tab(self) -> QWidget:
+        w = QWidget()
+        self.filter_group = QButtonGroup(self)
+        self.filter_buttons: dict[str, QRadioButton] = {}
+        row = QHBoxLayout()
+        for code, label in FILTERS:
+            b = QRadioButton(label)
+            b.setObjectName(f"filter_{code}")
+            self.filter_group.addButton(b)
+            self.filter_buttons[code] = b
+            row.addWidget(b)
+        self.filter_buttons["due"].setChecked(True)
+        for code, b in self.filter_buttons.items():
+            b.toggled.connect(lambda on, code=code: on and self.set_filter(code))
+        row.addStretch(1)
+        hint = QLabel(f"即将到期：{DEFAULT_WITHIN} 个工作日内（按国务院节假日安排，调休上班日计入）")
+        hint.setStyleSheet(f"color:{GREY};")
+        row.addWidget(hint)
+        self.commitment_table = _table(["承诺编号", "主体", "事项", "签署人", "到期日", "剩余工作日", "经办人", "状态"],
+                                       "commitmentTable")  # fmt: skip
+        self.commitment_detail = QLabel()
+        self.commitment_detail.setObjectName("commitmentDetail")
+        self.commitment_detail.setWordWrap(True)
+        self.commitment_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.commitment_detail.setStyleSheet("background:#f7f8fa;border:1px solid #dfe3ea;padding:8px;")
+        self.commitment_detail.setMinimumHeight(70)
+        self.commitment_detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.fulfil_button = QPushButton("标记已履约(&F)")
+        self.fulfil_button.setObjectName("fulfilButton")
+        self.breach_button = QPushButton("标记违约(&B)…")
+        self.breach_button.setObjectName("breachButton")
+        self.breach_button.setStyleSheet(f"QPushButton{{color:{RED};font-weight:bold;}}")
+        buttons = QHBoxLayout()
+        self.commitment_empty = QLabel()
+        self.commitment_empty.setStyleSheet(f"color:{GREY};")
+        buttons.addWidget(self.commitment_empty, 1)
+        buttons.addWidget(self.fulfil_button)
+        buttons.addWidget(self.breach_button)
+        layout = QVBoxLayout(w)
+        layout.addLayout(row)
+        layout.addWidget(self.commitment_table, 1)
+        layout.addWidget(self.commitment_detail)
+        layout.addLayout(buttons)
+        self.commitment_table.itemSelectionChanged.connect(self._commitment_selected)
+        self.commitment_table.itemActivated.connect(lambda _i: self.fulfil_button.isEnabled() and self.mark_selected("fulfilled"))
+        self.fulfil_button.clicked.connect(lambda: self.mark_selected("fulfilled"))
+        self.breach_button.clicked.connect(lambda: self.mark_selected("breached"))
+        return w
+
+    def _alerts_tab(self) -> QWidget:
+        w = QWidget()
+        self.alert_table = _table(["提醒时间", "主体", "承诺编号", "经办人", "新增记录类别", "记录"], "alertTable")
+        self.alert_detail = QLabel()
+        self.alert_detail.setObjectName("alertDetail")
+        self.alert_detail.setWordWrap(True)
+        self.alert_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.alert_detail.setStyleSheet("background:#fdf6f5;border:1px solid #efd3cf;padding:8px;")
+        self.alert_detail.setMinimumHeight(60)
+        self.alert_ack_button = QPushButton("确认已处理(&A)")
+        self.alert_ack_button.setObjectName("alertAckButton")
+        self.alert_empty = QLabel()
+        self.alert_empty.setStyleSheet(f"color:{GREY};")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.alert_empty, 1)
+        buttons.addWidget(self.alert_ack_button)
+        layout = QVBoxLayout(w)
+        layout.addWidget(self.alert_table, 1)
+        layout.addWidget(self.alert_detail)
+        layout.addLayout(buttons)
+        self.alert_table.itemSelectionChanged.connect(self._alert_selected)
+        self.alert_table.itemActivated.connect(lambda _i: self.alert_ack_button.isEnabled() and self.acknowledge_alert())
+        self.alert_ack_button.clicked.connect(self.acknowledge_alert)
+        return w
+
+    def _rechecks_tab(self) -> QWidget:
+        w = QWidget()
+        self.recheck_table = _table(["主体", "事项", "核查时间", "经办人", "原结论 → 新结论", "新增有效记录"], "recheckTable")
+        self.old_view = QTextBrowser()
+        self.old_view.setObjectName("recheckOld")
+        self.new_view = QTextBrowser()
+        self.new_view.setObjectName("recheckNew")
+        sides = QSplitter(Qt.Orientation.Horizontal)
+        sides.addWidget(self.old_view)
+        sides.addWidget(self.new_view)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.recheck_table)
+        split.addWidget(sides)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 2)
+        self.recheck_ack_button = QPushButton("确认已阅(&A)")
+        self.recheck_ack_button.setObjectName("recheckAckButton")
+        self.recheck_empty = QLabel()
+        self.recheck_empty.setStyleSheet(f"color:{GREY};")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.recheck_empty, 1)
+        buttons.addWidget(self.recheck_ack_button)
+        layout = QVBoxLayout(w)
+        layout.addWidget(split, 1)
+        layout.addLayout(buttons)
+        self.recheck_table.itemSelectionChanged.connect(self._recheck_selected)
+        self.recheck_table.itemActivated.connect(lambda _i: self.recheck_ack_button.isEnabled() and self.acknowledge_recheck())
+        self.recheck_ack_button.clicked.connect(self.acknowledge_recheck)
+        return w
+
+    # -- loading ----------------------------------------------------------------------
     def refresh(self) -> None:
-        """Called whenever the page is shown or the signed-in account changes."""
+        """Called whenever the page is shown or the signed-in account changes (re-reads ctx.user)."""
+        engine, audit, user = self.ctx.engine, self.ctx.audit, self.ctx.user
+
+        def load(task):  # noqa: ANN001, ANN202
+            service = _followup.FollowUpService(engine, audit)
+            can = user.can("follow_up") if user is not None else not _recheck.accounts_exist(engine)
+            return Snapshot(
+                commitments=tuple(service.commitments(user, "all")), alerts=tuple(service.alerts(user)),
+                rechecks=tuple(_recheck.RecheckService(engine, audit).list(user)), can_follow_up=can,
+                today=service.today(),
+            )  # fmt: skip
+
+        self.runner.run(load, on_success=self._show, on_failure=self._load_failed, key="followup-page")
+
+    def on_data_update(self, _found=None) -> None:  # noqa: ANN001
+        """After a sync or bundle import (SyncPage.followup_found): reload."""
+        self.refresh()
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self._say(f"读取跟进数据失败：{exc}", RED)
+
+    def _show(self, snap: Snapshot) -> None:
+        self._snapshot = snap
+        user = self.ctx.user
+        self.scope_label.setText(
+            ("全部经办人的承诺" if user is None or user.can("view_all_reviews") else f"{user.display_name} 经办的承诺")
+            + ("" if snap.can_follow_up else "　·　仅查看（标记与确认需科室负责人）")
+        )  # fmt: skip
+        self._show_permissions(snap.can_follow_up)
+        self._fill_commitments()
+        self._fill_alerts()
+        self._fill_rechecks()
+        self.loaded.emit(snap)
+
+    def _show_permissions(self, can: bool) -> None:
+        for b in (self.fulfil_button, self.breach_button, self.alert_ack_button, self.recheck_ack_button):
+            b.setVisible(can)
+        self._can = can
+        self._update_buttons()
+
+    def counts(self) -> dict[str, int]:
+        s = self._snapshot
+        if s is None:
+            return {k: 0 for k, _ in FILTERS}
+        rows = s.commitments
+        return {
+            "due": sum(1 for c in rows if self._in_filter(c, "due")),
+            "overdue": sum(1 for c in rows if c.overdue),
+            "in_force": sum(1 for c in rows if c.status == "in_force"),
+            "all": len(rows),
+        }
+
+    @staticmethod
+    def _in_filter(c: CommitmentRow, code: str) -> bool:
+        if code == "due":
+            return c.status == "in_force" and c.days_left is not None and 0 <= c.days_left <= DEFAULT_WITHIN
+        if code == "overdue":
+            return c.overdue
+        if code == "in_force":
+            return c.status == "in_force"
+        return True
+
+    def set_filter(self, code: str) -> None:
+        self.filter = code
+        if not self.filter_buttons[code].isChecked():
+            self.filter_buttons[code].setChecked(True)
+        self._fill_commitments()
+
+    def visible_commitments(self) -> list[CommitmentRow]:
+        if self._snapshot is None:
+            return []
+        return [c for c in self._snapshot.commitments if self._in_filter(c, self.filter)]
+
+    def _fill_commitments(self) -> None:
+        counts = self.counts()
+        for code, label in FILTERS:
+            self.filter_buttons[code].setText(f"{label} ({counts[code]})")
+        attention = counts["due"] + counts["overdue"]
+        self.tabs.setTabText(0, f"承诺到期 ({attention})" + (f" · 已逾期 ({counts['overdue']})" if counts["overdue"] else ""))
+        rows = self.visible_commitments()
+        selected = self.selected_commitment()
+        t = self.commitment_table
+        t.setSortingEnabled(False)
+        t.setRowCount(len(rows))
+        for r, c in enumerate(rows):
+            days, color = days_text(c)
+            status_color = RED if c.overdue or c.status == "breached" else GREEN if c.status == "fulfilled" else None
+            cells = [
+                _item(c.number, data=c.id), _item(c.subject_display), _item(matter_label(c.matter)),
+                _item(c.signer_name), _item(c.earliest_due.isoformat() if c.earliest_due else "—"),
+                _item(days, color, bold=bool(c.overdue)), _item(c.officer),
+                _item(c.status_label, status_color, bold=c.overdue or c.status == "breached"),
+            ]  # fmt: skip
+            for col, cell in enumerate(cells):
+                t.setItem(r, col, cell)
+        self.commitment_empty.setText("" if rows else {
+            "due": f"近 {DEFAULT_WITHIN} 个工作日内没有到期的承诺", "overdue": "没有已逾期的承诺",
+            "in_force": "没有履行中的承诺", "all": "还没有签署过信用承诺"}[self.filter])  # fmt: skip
+        again = next((i for i, c in enumerate(rows) if selected and c.id == selected.id), 0 if rows else -1)
+        if again >= 0:
+            t.selectRow(again)
+        self._commitment_selected()
+
+    def _fill_alerts(self) -> None:
+        alerts = self._snapshot.alerts if self._snapshot else ()
+        self.tabs.setTabText(1, f"监管提醒 ({len(alerts)})")
+        t = self.alert_table
+        t.setRowCount(len(alerts))
+        for r, a in enumerate(alerts):
+            d = a.detail
+            severe = bool(d.get("severe"))
+            cells = [
+                _item(a.created_at[:16].replace("T", " "), data=a.id),
+                _item(f"{d.get('subject_name') or a.subject_id} {d.get('subject_code') or ''}".strip()),
+                _item(d.get("commitment_number") or ""),
+                _item(d.get("officer") or ""),
+                _item(d.get("category_label") or category_of(d.get("category", "")).label, RED if severe else AMBER, severe),
+                _item(f"{d.get('title') or a.record_id}" + (f"（{d['doc_no']}）" if d.get("doc_no") else "")),
+            ]  # fmt: skip
+            for col, cell in enumerate(cells):
+                t.setItem(r, col, cell)
+        self.alert_empty.setText("" if alerts else "没有待处理的监管提醒：同步或导入数据后，履行承诺期间出现的新失信记录会列在这里")
+        if alerts:
+            t.selectRow(0)
+        self._alert_selected()
+
+    def _fill_rechecks(self) -> None:
+        rows = self._snapshot.rechecks if self._snapshot else ()
+        self.tabs.setTabText(2, f"复核清单 ({len(rows)})")
+        t = self.recheck_table
+        t.setRowCount(len(rows))
+        for r, x in enumerate(rows):
+            cells = [
+                _item(f"{x.subject_name or '（平台无此主体）'} {x.subject_code or ''}".strip(), data=x.id),
+                _item(matter_label(x.matter)), _item(x.finalised_at[:16].replace("T", " ")), _item(x.officer),
+                _item(f"{outcome_text(x.old_outcome)} → {outcome_text(x.new_outcome)}",
+                      OUTCOME_COLOR.get(x.new_outcome), True),
+                _item("、".join(dict.fromkeys(category_of(f.get("category") or "").label for f in x.new_findings
+                                              if f.get("record_id") in x.new_record_ids)) or "—"),
+            ]  # fmt: skip
+            for col, cell in enumerate(cells):
+                t.setItem(r, col, cell)
+        self.recheck_empty.setText("" if rows else "没有待复核的核查：离线或过期数据下作出的核查，在新数据下结论变化时列在这里")
+        if rows:
+            t.selectRow(0)
+        self._recheck_selected()
+
+    # -- selection and details -------------------------------------------------------------
+    def _selected(self, table: QTableWidget, rows) -> object | None:  # noqa: ANN001
+        items = table.selectedItems()
+        if not items:
+            return None
+        key = table.item(items[0].row(), 0).data(Qt.ItemDataRole.UserRole)
+        return next((x for x in rows if x.id == key), None)
+
+    def selected_commitment(self) -> CommitmentRow | None:
+        return self._selected(self.commitment_table, self.visible_commitments())  # type: ignore[return-value]
+
+    def selected_alert(self) -> AlertRow | None:
+        return self._selected(self.alert_table, self._snapshot.alerts if self._snapshot else ())  # type: ignore[return-value]
+
+    def selected_recheck(self) -> RecheckRow | None:
+        return self._selected(self.recheck_table, self._snapshot.rechecks if self._snapshot else ())  # type: ignore[return-value]
+
+    def _update_buttons(self) -> None:
+        c = self.selected_commitment() if hasattr(self, "commitment_table") else None
+        ok = getattr(self, "_can", False) and not self._busy
+        self.fulfil_button.setEnabled(ok and c is not None and c.status == "in_force")
+        self.breach_button.setEnabled(ok and c is not None and c.status == "in_force")
+        self.alert_ack_button.setEnabled(ok and self.selected_alert() is not None)
+        self.recheck_ack_button.setEnabled(ok and self.selected_recheck() is not None)
+
+    def _commitment_selected(self) -> None:
+        c = self.selected_commitment()
+        if c is None:
+            self.commitment_detail.setText("<span style='color:#6b6b6b'>选择一条承诺查看承诺补交的材料</span>")
+        else:
+            lines = [f"<b>{html.escape(c.number)}</b>　{html.escape(c.subject_display)}　签署于 "
+                     f"{html.escape(c.signed_at[:16].replace('T', ' '))}　状态：{html.escape(c.status_label)}"]  # fmt: skip
+            if c.items:
+                parts = []
+                for i in c.items:
+                    due = i.due.isoformat() if i.due else "—"
+                    wd = f"{i.working_days} 个工作日内，" if i.working_days else ""
+                    state = "已履约" if not i.open else ("逾期" if i.days_left is not None and i.days_left < 0 else "待补交")
+                    color = GREEN if not i.open else RED if state == "逾期" else AMBER
+                    est = "（节假日安排未收录，按周一至周五估算）" if i.estimated else ""
+                    parts.append(f"· {html.escape(i.item)}：{wd}{due} 前{est} <span style='color:{color}'>{state}</span>")
+                lines.append("承诺补交：<br>" + "<br>".join(parts))
+            else:
+                lines.append("本承诺没有约定补交材料")
+            if c.status_at:
+                lines.append(f"{STATUS_LABELS.get(c.status, c.status)}：{html.escape(c.status_at[:16].replace('T', ' '))}"
+                             + (f"　{html.escape(c.status_note)}" if c.status_note else ""))  # fmt: skip
+            self.commitment_detail.setText("<br>".join(lines))
+        self._update_buttons()
+
+    def _alert_selected(self) -> None:
+        a = self.selected_alert()
+        self.alert_detail.setText(html.escape(a.message) if a else "")
+        self.alert_detail.setVisible(a is not None)
+        self._update_buttons()
+
+    def _recheck_selected(self) -> None:
+        x = self.selected_recheck()
+        if x is None:
+            self.old_view.setHtml("")
+            self.new_view.setHtml("")
+        else:
+            then = "离线" if x.offline else "数据已过期"
+            self.old_view.setHtml(self._side(
+                f"核查时（{x.finalised_at[:16].replace('T', ' ')}，数据 seq {x.review_seq}，{then}）",
+                x.old_outcome, x.old_findings, x.old_measures, frozenset(),
+                f"核查码 {x.verification_code}　经办人 {x.officer}"
+                + (f"　经办人采用：{outcome_text(x.final_outcome)}" if x.final_outcome != x.old_outcome else "")))
+            self.new_view.setHtml(self._side(
+                f"现在的数据（seq {x.data_seq}，复核于 {x.checked_at[:16].replace('T', ' ')}）",
+                x.new_outcome, x.new_findings, x.new_measures, x.new_record_ids, ""))  # fmt: skip
+        self._update_buttons()
+
+    @staticmethod
+    def _side(title: str, outcome: str, findings, measures, new_ids, extra: str) -> str:  # noqa: ANN001
+        color = OUTCOME_COLOR.get(outcome, "#1f3a5f")
+        out = [f"<h3 style='margin:0'>{html.escape(title)}</h3>",
+               f"<p style='font-size:14pt;color:{color}'><b>{html.escape(outcome_text(outcome))}</b></p>"]  # fmt: skip
+        if extra:
+            out.append(f"<p>{html.escape(extra)}</p>")
+        out.append("<b>记录</b>")
+        if not findings:
+            out.append("<p style='color:#6b6b6b'>当时本地数据中没有该主体的记录</p>")
+        else:
+            out.append("<ul>")
+            for f in findings:
+                label = category_of(f.get("category") or "").label
+                state = REASON_TEXT.get(f.get("reason") or "", f.get("reason") or "")
+                new = f.get("record_id") in new_ids
+                style = "background:#fff3cd;" if new else ""
+                tag = " <b style='color:#b3261e'>［新增］</b>" if new else ""
+                out.append(f"<li style='{style}'>{html.escape(label)}：{html.escape(f.get('title') or f.get('record_id') or '')}"
+                           f"（{html.escape(state)}）{tag}</li>")  # fmt: skip
+            out.append("</ul>")
+        if measures:
+            out.append("<b>措施</b><ul>")
+            for m in measures:
+                c = m.get("citation") or {}
+                out.append(f"<li>{html.escape(m.get('text') or '')}<br><span style='color:#6b6b6b'>"
+                           f"{html.escape(c.get('document') or '')} {html.escape(c.get('clause') or '')}</span></li>")  # fmt: skip
+            out.append("</ul>")
+        return "".join(out)
+
+    # -- acting ----------------------------------------------------------------------------
+    def _say(self, text: str, color: str = GREEN) -> None:
+        self.message.setText(f"<span style='color:{color}'>{html.escape(text)}</span>")
+
+    def _ask_note(self, row: CommitmentRow, status: str) -> str | None:
+        dialog = MarkDialog(row, status, self)
+        return dialog.note_text() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def mark_selected(self, status: str) -> None:
+        row = self.selected_commitment()
+        if row is None or not self.fulfil_button.isEnabled():
+            return
+        note = self.ask_note(row, status)
+        if note is None:
+            return
+        self.mark(row.id, status, note)
+
+    def mark(self, number_or_id: str, status: str, note: str | None) -> None:
+        """Mark in the background (the service checks the permission and the note again)."""
+        engine, audit, user = self.ctx.engine, self.ctx.audit, self.ctx.user
+
+        def work(task):  # noqa: ANN001, ANN202
+            return _followup.FollowUpService(engine, audit).mark(number_or_id, status, note, user)
+
+        self._busy = True
+        self._update_buttons()
+        self._say("正在保存……", "#1f3a5f")
+        self.runner.run(work, on_success=self._marked, on_failure=self._mark_failed)
+
+    def _marked(self, result) -> None:  # noqa: ANN001
+        self._busy = False
+        c = result.commitment
+        self._say(f"已将承诺 {c.number} 标记为{STATUS_LABELS.get(c.status, c.status)}，已列入待上报，下次同步时报送平台",
+                  RED if c.status == "breached" else GREEN)  # fmt: skip
+        self.marked.emit(result)
+        self.refresh()
+
+    def _mark_failed(self, exc: BaseException) -> None:
+        self._busy = False
+        self._say(f"未能标记：{exc}", RED)
+        self._update_buttons()
+        self.marked.emit(exc)
+
+    def acknowledge_alert(self) -> None:
+        a = self.selected_alert()
+        if a is None or not self.alert_ack_button.isEnabled():
+            return
+        engine, audit, user = self.ctx.engine, self.ctx.audit, self.ctx.user
+        self._acknowledge(lambda task: _followup.FollowUpService(engine, audit).acknowledge_alert(a.id, user),
+                          "已确认该监管提醒")  # fmt: skip
+
+    def acknowledge_recheck(self) -> None:
+        x = self.selected_recheck()
+        if x is None or not self.recheck_ack_button.isEnabled():
+            return
+        engine, audit, user = self.ctx.engine, self.ctx.audit, self.ctx.user
+        self._acknowledge(lambda task: _recheck.RecheckService(engine, audit).acknowledge(x.id, user),
+                          "已确认阅知该复核结果")  # fmt: skip
+
+    def _acknowledge(self, work, done_text: str) -> None:  # noqa: ANN001
+        self._busy = True
+        self._update_buttons()
+
+        def ok(row) -> None:  # noqa: ANN001
+            self._busy = False
+            self._say(done_text)
+            self.acknowledged.emit(row)
+            self.refresh()
+
+        def failed(exc: BaseException) -> None:
+            self._busy = False
+            self._say(f"未能确认：{exc}", RED)
+            self._update_buttons()
+            self.acknowledged.emit(exc)
+
+        self.runner.run(work, on_success=ok, on_failure=failed)
