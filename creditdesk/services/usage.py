@@ -712,7 +712,6 @@ def format_for(path: str | Path, fmt: str | None = None) -> str:
 def write_atomically(path: str | Path, data: bytes) -> None:
     """Into a temporary file beside ``path``, then renamed over it: never a half-written file."""
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as f:
