@@ -1,0 +1,146 @@
+"""The 跟进 page driven like a supervisor would (offscreen, real SQLite)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from creditdesk.app import open_app
+from creditdesk.protocol import Position
+from creditdesk.services.apply import ChangeApplier
+from creditdesk.services.check import CheckService
+from creditdesk.services.followup import after_data_update, current_seq, make_due_item
+from creditdesk.services.reviews import CommitmentDraft, ReviewService, draft_from_check
+from creditdesk.ui.followup_page import FollowUpPage, MarkDialog
+from creditdesk.ui.tasks import TaskRunner
+from support.city import EPOCH, PERSON_KEY_B64, Feed, uscc
+
+TZ = dt.timezone(dt.timedelta(hours=8))
+UNIT = "昆山市政务服务中心"
+
+
+@pytest.fixture
+def ctx(tmp_path):
+    ctx = open_app(tmp_path / "home")
+    feed = Feed()
+    a = feed.company("昆山顺达精密机械有限公司", uscc(1))
+    b = feed.company("昆山宏图建材有限公司", uscc(2))
+    now = dt.datetime.now(TZ).isoformat(timespec="seconds")
+    ChangeApplier(ctx.engine).apply([a, b], Position(feed.seq, EPOCH, now, "kunshan", person_key=PERSON_KEY_B64))
+    admin = ctx.accounts.create("admin", "admin", "Admin-pass-2026", by=None)
+    ctx.accounts.create("zhaoke", "supervisor", "Sup-pass-2026", display_name="赵科长", by=admin)
+    ctx.accounts.create("wangfang", "officer", "Off-pass-2026", display_name="王芳", by=admin)
+    # Two commitments signed long ago, their items overdue whatever day the test runs.
+    for i, code in enumerate((uscc(1), uscc(2))):
+        day = dt.date(2026, 11, 2)
+        out = CheckService(ctx.engine, "kunshan").check(code, "approval", day=day, commitment_signed=True)
+        c = CommitmentDraft("本单位郑重承诺……", ["张三", "李明"][i], "legal_representative", signature_png=b"\x89PNG-x",
+                            due_items=[make_due_item("营业执照副本", 3, day)])  # fmt: skip
+        at = dt.datetime.combine(day, dt.time(9, i), TZ)
+        ReviewService(ctx.engine, now=lambda at=at: at).finalise(
+            draft_from_check(out, "wangfang", UNIT, "1号窗口", offline=True, commitment=c))
+    since = current_seq(ctx.engine)
+    ChangeApplier(ctx.engine).apply([feed.record("BL-1", a["id"], "serious_dishonesty", publish_from="2026-11-03")],
+                                    Position(feed.seq, EPOCH, now, "kunshan"))  # fmt: skip
+    assert len(after_data_update(ctx.engine, ctx.audit, ctx.settings, since).alerts) == 1
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def page(qtbot, ctx):
+    runner = TaskRunner()
+    p = FollowUpPage(ctx, runner)
+    qtbot.addWidget(p)
+    p.resize(1100, 700)
+    p.show()
+    yield p
+    runner.wait(5000)
+
+
+def load(qtbot, page, user):  # noqa: ANN001
+    page.ctx.user = page.ctx.accounts.get(user) if user else None
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        page.refresh()
+
+
+def column(table, col: int) -> list[str]:  # noqa: ANN001
+    return [table.item(r, col).text() for r in range(table.rowCount())]
+
+
+def test_supervisor_marks_a_commitment_breached_and_sees_the_status_change(qtbot, page):
+    load(qtbot, page, "zhaoke")
+    assert page.tabs.tabText(0) == "承诺到期 (2) · 已逾期 (2)"
+    assert page.tabs.tabText(1) == "监管提醒 (1)"
+    page.set_filter("overdue")
+    t = page.commitment_table
+    assert t.rowCount() == 2 and all(x.startswith("逾期") for x in column(t, 5))
+    assert t.item(0, 5).foreground().color().name() == "#b3261e"  # overdue in red
+    assert page.fulfil_button.isVisible() and page.breach_button.isVisible()
+    t.selectRow(0)
+    number = t.item(0, 0).text()
+    asked = []
+
+    def answer(row, status):  # noqa: ANN001, ANN202
+        asked.append((row.number, status))
+        return "逾期未补交营业执照副本"
+
+    page.ask_note = answer
+    with qtbot.waitSignal(page.marked, timeout=10000) as marked, qtbot.waitSignal(page.loaded, timeout=10000):
+        qtbot.mouseClick(page.breach_button, Qt.MouseButton.LeftButton)
+    assert asked == [(number, "breached")]
+    assert marked.args[0].commitment.status == "breached"
+    assert "已违约" in page.message.text()
+    assert number not in column(t, 0)  # no longer overdue: it is settled
+    assert page.tabs.tabText(0) == "承诺到期 (1) · 已逾期 (1)"
+    page.set_filter("all")
+    r = column(t, 0).index(number)
+    assert t.item(r, 7).text() == "已违约"
+    t.selectRow(r)
+    assert not page.breach_button.isEnabled() and "逾期未补交营业执照副本" in page.commitment_detail.text()
+
+
+def test_cancelled_dialog_marks_nothing_and_breach_dialog_needs_a_note(qtbot, page):
+    load(qtbot, page, "zhaoke")
+    page.set_filter("overdue")
+    page.commitment_table.selectRow(0)
+    row = page.selected_commitment()
+    page.ask_note = lambda r, s: None  # cancelled
+    page.mark_selected("breached")
+    assert page.message.text() == ""
+    dialog = MarkDialog(row, "breached")
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok.isEnabled()
+    qtbot.keyClicks(dialog.note, "   ")  # blanks are not a note
+    assert not ok.isEnabled()
+    dialog.note.insertPlainText("拒不补交材料")  # Chinese comes through the input method, not key clicks
+    assert ok.isEnabled() and dialog.note_text() == "拒不补交材料"
+    fulfil = MarkDialog(row, "fulfilled")
+    qtbot.addWidget(fulfil)
+    assert fulfil.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+
+
+def test_supervisor_acknowledges_the_alert(qtbot, page):
+    load(qtbot, page, "zhaoke")
+    page.tabs.setCurrentIndex(1)
+    assert page.alert_table.rowCount() == 1 and "严重失信" in page.alert_table.item(0, 4).text()
+    assert "昆山顺达精密机械有限公司" in page.alert_detail.text()
+    with qtbot.waitSignal(page.acknowledged, timeout=10000), qtbot.waitSignal(page.loaded, timeout=10000):
+        qtbot.mouseClick(page.alert_ack_button, Qt.MouseButton.LeftButton)
+    assert page.alert_table.rowCount() == 0 and page.tabs.tabText(1) == "监管提醒 (0)"
+    assert "没有待处理的监管提醒" in page.alert_empty.text()
+    assert [e.action for e in page.ctx.audit.entries()][-1] == "alert_ack"
+
+
+def test_officer_sees_own_commitments_without_mark_buttons(qtbot, page):
+    load(qtbot, page, "wangfang")
+    assert page.commitment_table.rowCount() == 0 and "没有到期" in page.commitment_empty.text()  # both overdue
+    page.set_filter("all")
+    assert page.commitment_table.rowCount() == 2
+    assert not page.fulfil_button.isVisible() and not page.breach_button.isVisible()
+    assert not page.alert_ack_button.isVisible()
+    assert "仅查看" in page.scope_label.text()
