@@ -71,7 +71,7 @@ class LockScreen(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("lockScreen")
-        self.setAutoFillBackground(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # opaque: nothing shows through
         self.setStyleSheet(
             "QWidget#lockScreen{background:#1f3a5f;}"
             "QFrame#lockCard{background:white;border-radius:10px;}"
@@ -112,7 +112,7 @@ class LockScreen(QWidget):
 
         card = QFrame()
         card.setObjectName("lockCard")
-        card.setFixedWidth(440)
+        card.setFixedWidth(560)
         cl = QVBoxLayout(card)
         cl.setContentsMargins(32, 28, 32, 24)
         cl.setSpacing(12)
@@ -120,11 +120,25 @@ class LockScreen(QWidget):
         cl.addWidget(self.note_label)
         cl.addWidget(self.password_edit)
         cl.addWidget(self.error_label)
-        buttons = QHBoxLayout()
+        self.locked_row = QWidget()
+        buttons = QHBoxLayout(self.locked_row)
+        buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addWidget(self.switch_button)
         buttons.addStretch(1)
         buttons.addWidget(self.unlock_button)
-        cl.addLayout(buttons)
+        cl.addWidget(self.locked_row)
+        self.login_button = QPushButton(self.tr("登录…"))
+        self.login_button.setObjectName("lockLoginButton")
+        self.login_button.setMinimumHeight(34)
+        self.login_button.setStyleSheet(self.unlock_button.styleSheet())
+        self.signed_out_row = QWidget()
+        login_row = QHBoxLayout(self.signed_out_row)
+        login_row.setContentsMargins(0, 0, 0, 0)
+        login_row.addStretch(1)
+        login_row.addWidget(self.login_button)
+        login_row.addStretch(1)
+        cl.addWidget(self.signed_out_row)
+        self.signed_out_row.hide()
 
         outer = QVBoxLayout(self)
         outer.addStretch(2)
@@ -138,17 +152,18 @@ class LockScreen(QWidget):
         self.password_edit.returnPressed.connect(self._unlock)
         self.unlock_button.clicked.connect(self._unlock)
         self.switch_button.clicked.connect(self.switch_requested)
+        self.login_button.clicked.connect(self.switch_requested)
         self._signed_out = False
 
     def show_locked(self, label: str) -> None:
         """``label``: the account as people read it, e.g. 张三（经办人）."""
         self._signed_out = False
         self.title_label.setText(self.tr("已锁定 — {0}").format(label))
-        self.note_label.setText(self.tr("为保护申请人信息，窗口已锁定。请输入本账户密码解锁，或切换为其他账户。"))
+        self.note_label.setText(self.tr("为保护申请人信息，窗口已锁定。请输入密码解锁，或切换账户。"))
         self.password_edit.clear()
         self.password_edit.show()
-        self.unlock_button.show()
-        self.switch_button.setText(self.tr("切换账户"))
+        self.locked_row.show()
+        self.signed_out_row.hide()
         self.error_label.clear()
         self.set_busy(False)
 
@@ -158,8 +173,8 @@ class LockScreen(QWidget):
         self.note_label.setText(self.tr("请登录后继续办理。"))
         self.password_edit.clear()
         self.password_edit.hide()
-        self.unlock_button.hide()
-        self.switch_button.setText(self.tr("登录…"))
+        self.locked_row.hide()
+        self.signed_out_row.show()
         self.error_label.clear()
         self.set_busy(False)
 
@@ -167,6 +182,7 @@ class LockScreen(QWidget):
         self.password_edit.setEnabled(not busy)
         self.unlock_button.setEnabled(not busy)
         self.switch_button.setEnabled(not busy)
+        self.login_button.setEnabled(not busy)
         if busy:
             self.error_label.setStyleSheet("color:#555;")
             self.error_label.setText(self.tr("正在核对密码……"))
@@ -179,7 +195,7 @@ class LockScreen(QWidget):
         self.password_edit.setFocus()
 
     def focus_input(self) -> None:
-        (self.switch_button if self._signed_out else self.password_edit).setFocus()
+        (self.login_button if self._signed_out else self.password_edit).setFocus()
 
     def _unlock(self) -> None:
         if self._signed_out or not self.unlock_button.isEnabled():

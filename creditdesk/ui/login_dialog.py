@@ -30,8 +30,11 @@ from creditdesk.ui.accounts_widget import AccountFormDialog
 from creditdesk.ui.tasks import TaskRunner
 
 DEMO_NOTE = (
-    "演示模式：可用演示账户登录——demo-officer（经办人）、demo-supervisor（科室负责人）、"
-    "demo-admin（系统管理员），密码均为 demo。"
+    "<b>演示模式</b>：可用以下演示账户登录，密码均为 demo"
+    "<table style='margin-top:4px'>"
+    "<tr><td style='padding-right:14px'>demo-officer</td><td>经办人</td></tr>"
+    "<tr><td style='padding-right:14px'>demo-supervisor</td><td>科室负责人</td></tr>"
+    "<tr><td style='padding-right:14px'>demo-admin</td><td>系统管理员</td></tr></table>"
 )
 
 
@@ -81,6 +84,7 @@ class LoginDialog(QDialog):
         self.demo_label = QLabel(self.tr(DEMO_NOTE))
         self.demo_label.setObjectName("demoNote")
         self.demo_label.setWordWrap(True)
+        self.demo_label.setTextFormat(Qt.TextFormat.RichText)
         self.demo_label.setStyleSheet("background:#fff3cd;color:#7a4f00;border:1px solid #e0b84f;"
                                       "border-radius:4px;padding:6px 8px;")  # fmt: skip
         self.demo_label.setVisible(demo)

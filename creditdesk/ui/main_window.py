@@ -196,6 +196,7 @@ class MainWindow(QMainWindow):
         for action in self._content_actions:
             if action is not self.lock_action:
                 action.setEnabled(on)
+        self.lock_button.setVisible(on and self.ctx.user is not None)
 
     def lock(self) -> bool:
         return self.idle_lock.lock(reason="manual")

@@ -170,6 +170,7 @@ class SettingsPage(QWidget):
         editable = self.can_change()
         for edit in (self.unit_name, self.window_name, self.platform_url, self.client_id):
             edit.setReadOnly(not editable)
+            edit.setStyleSheet("" if editable else "background:#f2f4f7;color:#555;")
         for w in (self.stale_hours, self.sync_minutes, self.idle_minutes, self.save_button, self.token,
                   self.connect_button):  # fmt: skip
             w.setEnabled(editable)
