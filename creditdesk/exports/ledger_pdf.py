@@ -78,8 +78,8 @@ PDF_COLUMNS: tuple[PdfColumn, ...] = (
     PdfColumn("subject", "主体名称 / 代码", lambda r, _: f"{r.subject_name or ''}{SEP}{r.subject_code_display or ''}",
               flex=1.8, cap=160),
     PdfColumn("outcome_label", "结论", lambda r, _: r.outcome_label, cap=80),
-    PdfColumn("measures", "措施", lambda r, _: r.measures, flex=2.6, cap=400),
-    PdfColumn("departure_reason", "偏离理由", lambda r, _: r.departure_reason or "", flex=0.8, cap=110),
+    PdfColumn("measures", "措施", lambda r, _: r.measures, flex=2.6, cap=260),
+    PdfColumn("departure_reason", "偏离理由", lambda r, _: r.departure_reason or "", flex=1.2, cap=130),
     PdfColumn("commitment_number", "承诺书编号", lambda r, _: r.commitment_number or ""),
     PdfColumn("verification_code", "信用核查码", lambda r, _: r.verification_code),
     PdfColumn("offline", "离线", lambda r, _: r.offline_label),
@@ -94,16 +94,17 @@ def _widths(cols: Sequence[PdfColumn], texts: list[list[str]], font: str, frame_
     wider than its widest line (what one does not need goes to the others)."""
 
     def widest(j: int) -> float:
-        w = 0.0
+        # The header's words fit unbroken (an empty ledger still has a readable header).
+        w = max(stringWidth(part.strip(), font, FONT_SIZE) for part in cols[j].header.split("/"))
         for t in texts:
             for part in t[j].split(SEP):
                 w = max(w, stringWidth(part, font, FONT_SIZE))
-        return w + 2 * PAD_X + 0.5
+        return w + 2 * PAD_X + 2
 
     widths: dict[int, float] = {}
     want: dict[int, float] = {}
     for j, c in enumerate(cols):
-        least = max(MIN_WIDTH, stringWidth(c.header.split(" ")[0][:4], font, FONT_SIZE) + 2 * PAD_X + 0.5)
+        least = max(MIN_WIDTH, stringWidth(c.header.split(" ")[0][:4], font, FONT_SIZE) + 2 * PAD_X + 2)
         if c.flex is None:
             widths[j] = max(least, min(widest(j), c.cap))
         else:
@@ -253,9 +254,11 @@ def write_pdf(
         if k < len(pages) - 1:
             story.append(PageBreak())
     if not n:
-        story.append(Table([header_cells], colWidths=widths, rowHeights=[header_h],
-                           style=TableStyle([("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
-                                             ("BOX", (0, 0), (-1, -1), 0.5, RULE)])))  # fmt: skip
+        story.append(Table([header_cells], colWidths=widths, rowHeights=[header_h], style=TableStyle([
+            ("LEFTPADDING", (0, 0), (-1, -1), PAD_X), ("RIGHTPADDING", (0, 0), (-1, -1), PAD_X),
+            ("TOPPADDING", (0, 0), (-1, -1), PAD_Y), ("BOTTOMPADDING", (0, 0), (-1, -1), PAD_Y),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"), ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
+            ("BOX", (0, 0), (-1, -1), 0.5, colors.HexColor("#7F93AD"))])))  # fmt: skip
         story.append(Spacer(1, 4 * mm))
         story.append(Paragraph("该日期没有核查记录", body))
 
