@@ -1,16 +1,428 @@
-"""审计日志 (issue #5) — being built; shows what it will do until then."""
+"""审计日志: who looked up, checked, exported, signed in and changed what — and is the trail intact?
+
+The newest entries (at most ``LIMIT``) matching the filters, read in the
+background. Supervisors and administrators see everyone's entries; an officer
+only their own. 校验 walks the whole hash chain in the background and says
+完整, or names the first broken entry in red. 导出 CSV needs the right to
+export personal data; without it the button says why it is disabled.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+import datetime as dt
+import json
+from dataclasses import dataclass
 
-from creditdesk.ui.placeholder_page import PlaceholderPage
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from creditdesk.roles import ROLE_LABELS
+from creditdesk.services.audit import ACTIONS, AuditRecord, AuditVerdict
+from creditdesk.ui.tasks import TaskHandle
+
+LIMIT = 500  # newest entries shown; the filters narrow them down
+RED, GREEN = "#b3261e", "#1b6e2a"
+UNATTRIBUTED = "（未署名）"
+
+# detail keys in words, in the order shown (what the services write); anything else follows by its key
+_KEYS = {
+    "query": "查询", "kind": "类型", "hits": "命中", "subject": "主体", "matter": "事项", "outcome": "结论",
+    "profile": "档案", "profile_version": "版本", "on": "日期", "review": "核查记录", "found": "找到",
+    "reason": "原因", "via": "途径", "failures": "连续失败", "locked_minutes": "锁定分钟",
+    "change": "修改", "from": "原", "to": "新", "role": "角色", "display_name": "姓名", "unit": "单位",
+    "first": "首个账户", "demo": "演示", "rows": "行数", "since": "起", "until": "止",
+    "intact": "完整", "entries": "条数", "first_bad_seq": "首个异常", "before": "之前", "reviews": "核查记录",
+    "commitments": "承诺", "kept": "保留",
+}  # fmt: skip
+_VALUES = {
+    "kind": {"name": "名称", "uscc": "统一社会信用代码", "id_number": "身份证号", "subject_id": "主体编号"},
+    "outcome": {"prohibit": "禁止", "strict": "从严", "incentive": "激励", "normal": "正常"},
+    "reason": {"wrong": "密码错误", "locked": "已锁定", "disabled": "已停用"},
+    "via": {"login": "登录", "unlock": "解锁"},
+    "change": {"password": "密码", "role": "角色", "disable": "停用", "enable": "启用"},
+    "role": ROLE_LABELS, "from": ROLE_LABELS, "to": ROLE_LABELS,
+}
+_ORDER = {key: i for i, key in enumerate(_KEYS)}
 
 
-class AuditPage(PlaceholderPage):
+def detail_text(detail: dict) -> str:
+    parts = []
+    for key in sorted(detail, key=lambda k: (_ORDER.get(k, len(_ORDER)), k)):
+        value = detail[key]
+        if value is None or value == [] or value == "":
+            continue
+        if isinstance(value, list):
+            shown = "、".join(str(v) for v in value[:5]) + (f" 等 {len(value)} 个" if len(value) > 5 else "")
+            if key == "hits":
+                shown = f"{len(value)} 个（{shown}）"
+        elif isinstance(value, bool):
+            shown = "是" if value else "否"
+        elif isinstance(value, dict):
+            shown = json.dumps(value, ensure_ascii=False, sort_keys=True)
+        else:
+            shown = _VALUES.get(key, {}).get(value, str(value)) if isinstance(value, str) else str(value)
+        parts.append(f"{_KEYS.get(key, key)}：{shown}")
+    return "；".join(parts)
+
+
+@dataclass(frozen=True)
+class AuditView:
+    """What one background read brings back."""
+
+    entries: list[AuditRecord]
+    total: int  # entries in the trail
+    names: dict[str, str]  # account name -> display name
+    accounts_exist: bool
+    scoped_to: str | None  # the officer's own name when they may see only their own
+    needs_login: bool = False  # accounts exist and nobody is signed in: show nothing
+
+
+class AuditPage(QWidget):
+    loaded = Signal(int)  # rows shown
+    verify_finished = Signal(object)  # AuditVerdict, or the exception
+    export_finished = Signal(object)  # rows written, or the exception
+
     def __init__(self, ctx, runner, parent: QWidget | None = None) -> None:  # noqa: ANN001
-        super().__init__("审计日志", "查询、核查、导出、登录与设置修改的留痕记录，校验是否被篡改。", parent)
+        super().__init__(parent)
         self.ctx, self.runner = ctx, runner
+        self._verifying = False
+        self._bad_seq: int | None = None  # the first broken entry found by the last 校验
+        self._names: dict[str, str] = {}
+
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+
+        # filters
+        self.use_dates = QCheckBox(self.tr("按日期(&D)"))
+        today = QDate.currentDate()
+        self.since_edit = QDateEdit(today.addDays(-30))
+        self.until_edit = QDateEdit(today)
+        for edit in (self.since_edit, self.until_edit):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setEnabled(False)
+        self.account_box = QComboBox()
+        self.account_box.setMinimumWidth(160)
+        self.account_box.addItem(self.tr("全部账户"), None)
+        self.action_box = QComboBox()
+        self.action_box.addItem(self.tr("全部操作"), None)
+        for code, label in sorted(ACTIONS.items(), key=lambda kv: kv[1]):
+            self.action_box.addItem(label, code)
+        self.apply_button = QPushButton(self.tr("查询(&Q)"))
+        self.apply_button.setDefault(True)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.use_dates)
+        filters.addWidget(self.since_edit)
+        filters.addWidget(QLabel(self.tr("至")))
+        filters.addWidget(self.until_edit)
+        filters.addSpacing(12)
+        filters.addWidget(QLabel(self.tr("账户")))
+        filters.addWidget(self.account_box)
+        filters.addWidget(QLabel(self.tr("操作")))
+        filters.addWidget(self.action_box)
+        filters.addWidget(self.apply_button)
+        filters.addStretch(1)
+
+        # table
+        headers = [self.tr("序号"), self.tr("时间"), self.tr("账户"), self.tr("操作"), self.tr("对象"), self.tr("详情")]
+        self.table = QTableWidget(0, len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        for col in range(len(headers) - 1):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for col, width in enumerate((70, 150, 150, 110, 220)):
+            self.table.setColumnWidth(col, width)
+        self.empty = QLabel()
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setStyleSheet("color:#666;font-size:12pt;padding:24px;")
+        self.empty.hide()
+
+        # verify and export
+        self.verify_button = QPushButton(self.tr("校验完整性(&V)"))
+        self.verify_button.setToolTip(self.tr("逐条核对哈希链，发现被修改、删除或插入的记录"))
+        self.export_button = QPushButton(self.tr("导出 CSV(&E)…"))
+        self.refresh_button = QPushButton(self.tr("刷新(&R)"))
+        self.refresh_button.setToolTip("F5")
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(240)
+        self.progress.setFormat("%v / %m")
+        self.progress.hide()
+        self.verdict = QLabel()
+        self.verdict.setObjectName("auditVerdict")
+        self.verdict.setWordWrap(True)
+        self.verdict.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        actions = QHBoxLayout()
+        for w in (self.verify_button, self.export_button, self.refresh_button, self.progress):
+            actions.addWidget(w)
+        actions.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("<h2>{0}</h2>".format(self.tr("审计日志"))))
+        layout.addWidget(self.summary)
+        layout.addLayout(filters)
+        layout.addLayout(actions)
+        layout.addWidget(self.verdict)
+        layout.addWidget(self.message)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty, 1)
+
+        self.use_dates.toggled.connect(self.since_edit.setEnabled)
+        self.use_dates.toggled.connect(self.until_edit.setEnabled)
+        self.apply_button.clicked.connect(self.reload)
+        self.account_box.activated.connect(lambda _i: self.reload())
+        self.action_box.activated.connect(lambda _i: self.reload())
+        self.verify_button.clicked.connect(self.verify)
+        self.export_button.clicked.connect(self.choose_export)
+        self.refresh_button.clicked.connect(self.refresh)
+        QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.refresh)
+        for edit in (self.since_edit, self.until_edit):
+            edit.editingFinished.connect(self.reload)
+        self.setTabOrder(self.use_dates, self.since_edit)
+        self.setTabOrder(self.since_edit, self.until_edit)
+        self.setTabOrder(self.until_edit, self.account_box)
+        self.setTabOrder(self.account_box, self.action_box)
+        self.setTabOrder(self.action_box, self.apply_button)
+        self.setTabOrder(self.apply_button, self.verify_button)
+        self.setTabOrder(self.verify_button, self.export_button)
+        self.setTabOrder(self.export_button, self.refresh_button)
+        self.setTabOrder(self.refresh_button, self.table)
+
+    # -- scope and filters ---------------------------------------------------------
+
+    def _scope(self) -> str | None:
+        """The account whose entries alone may be shown, or None for all."""
+        user = self.ctx.user
+        if user is not None and not user.can("view_all_reviews"):
+            return user.name
+        return None
+
+    def filters(self) -> dict:
+        since = until = None
+        if self.use_dates.isChecked():
+            since = self.since_edit.date().toPython()
+            until = self.until_edit.date().toPython()
+            if since > until:
+                since, until = until, since
+        actor = self._scope() or self.account_box.currentData()
+        return {"since": since, "until": until, "actor": actor, "action": self.action_box.currentData()}
 
     def refresh(self) -> None:
         """Called whenever the page is shown or the signed-in account changes."""
+        user = self.ctx.user
+        if user != getattr(self, "_last_user", None):  # another account: the last verdict was theirs
+            self._last_user = user
+            self._bad_seq = None
+            self.verdict.clear()
+            self.message.clear()
+        can_export = user is not None and user.can("export_personal_data")
+        self.export_button.setEnabled(can_export)
+        if can_export:
+            self.export_button.setToolTip(self.tr("把所选日期范围内的审计日志（含哈希）导出为 CSV；导出本身也记入审计日志"))
+        elif user is None:
+            self.export_button.setToolTip(self.tr("导出审计日志需要以科室负责人或系统管理员账户登录"))
+        else:
+            self.export_button.setToolTip(self.tr("{0}无权导出审计日志：需要科室负责人或系统管理员").format(user.label))
+        scoped = self._scope() is not None
+        self.account_box.setEnabled(not scoped)
+        self.reload()
+
+    def reload(self) -> None:
+        audit, accounts, f, scoped_to = self.ctx.audit, self.ctx.accounts, self.filters(), self._scope()
+        signed_in = self.ctx.user is not None
+
+        def read(task: TaskHandle) -> AuditView:
+            infos = accounts.list()
+            names = {a.name: a.display_name for a in infos}
+            if infos and not signed_in:
+                return AuditView([], audit.count(), names, True, None, needs_login=True)
+            entries = audit.entries(limit=LIMIT, newest_first=True, **f)
+            return AuditView(entries, audit.count(), names, bool(infos), scoped_to)
+
+        self.runner.run(read, on_success=self._show, on_failure=self._failed, key="audit-page")
+
+    def _failed(self, exc: BaseException) -> None:
+        self.message.setText(f"<span style='color:{RED}'>" + self.tr("读取审计日志失败：{0}").format(exc) + "</span>")
+
+    def _show(self, view: AuditView) -> None:
+        self._names = view.names
+        self._fill_accounts(view)
+        rows = view.entries
+        self.table.setUpdatesEnabled(False)
+        self.table.setRowCount(len(rows))
+        for r, e in enumerate(rows):
+            who = UNATTRIBUTED if e.actor is None else (
+                f"{view.names[e.actor]}（{e.actor}）" if view.names.get(e.actor, e.actor) != e.actor else e.actor)
+            values = (str(e.seq), e.at[:19].replace("T", " "), who, e.action_label, e.target or "", detail_text(e.detail))
+            for c, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if c == 5 and value:
+                    item.setToolTip(value)
+                if c == 2 and e.actor is None:
+                    item.setForeground(QColor("#777"))
+                if e.action == "login_failed" and c == 3:
+                    item.setForeground(QColor(RED))
+                self.table.setItem(r, c, item)
+        self.table.setUpdatesEnabled(True)
+        if self._bad_seq is not None:
+            self._highlight(self._bad_seq)
+
+        if rows:
+            self.empty.hide()
+            self.table.show()
+        else:
+            self.table.hide()
+            if view.needs_login:
+                self.empty.setText(self.tr("请先登录：审计日志只向登录的账户显示"))
+            elif view.total:
+                self.empty.setText(self.tr("没有符合条件的审计记录"))
+            else:
+                self.empty.setText(self.tr("尚无审计记录：查询、核查、导出、登录和设置修改都会记在这里"))
+            self.empty.show()
+        parts = [self.tr("审计日志共 {0:,} 条").format(view.total)]
+        if len(rows) == LIMIT:
+            parts.append(self.tr("显示符合条件的最近 {0} 条（用日期、账户或操作缩小范围）").format(LIMIT))
+        else:
+            parts.append(self.tr("显示 {0} 条").format(len(rows)))
+        if view.scoped_to:
+            parts.append(self.tr("经办人只能查看本人的记录"))
+        elif not view.accounts_exist:
+            parts.append(self.tr("本机尚未建立账户，记录均未署名"))
+        self.summary.setText("；".join(parts))
+        self.loaded.emit(len(rows))
+
+    def _fill_accounts(self, view: AuditView) -> None:
+        current = self.account_box.currentData()
+        names = sorted(view.names)
+        existing = [self.account_box.itemData(i) for i in range(1, self.account_box.count())]
+        if existing == names:
+            return
+        self.account_box.blockSignals(True)
+        self.account_box.clear()
+        self.account_box.addItem(self.tr("全部账户"), None)
+        for name in names:
+            self.account_box.addItem(f"{view.names[name]}（{name}）", name)
+        index = self.account_box.findData(current)
+        self.account_box.setCurrentIndex(max(index, 0))
+        self.account_box.blockSignals(False)
+
+    # -- verify ---------------------------------------------------------------------
+
+    def verify(self) -> None:
+        if self._verifying:
+            return
+        audit, user = self.ctx.audit, self.ctx.user
+        self._verifying = True
+        self.verify_button.setEnabled(False)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.verdict.setText(self.tr("正在校验……"))
+        self.verdict.setStyleSheet("")
+
+        def work(task: TaskHandle) -> AuditVerdict:
+            verdict = audit.verify(progress=task.progress)
+            audit.append("audit_verify", actor=user, detail=verdict.to_json())
+            return verdict
+
+        self.runner.run(work, on_success=self._verified, on_failure=self._verify_failed, on_progress=self._progress)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(min(done, max(total, 1)))
+
+    def _verify_over(self) -> None:
+        self._verifying = False
+        self.verify_button.setEnabled(True)
+        self.progress.hide()
+
+    def _verified(self, verdict: AuditVerdict) -> None:
+        self._verify_over()
+        self._bad_seq = None if verdict.intact else verdict.first_bad_seq
+        if verdict.intact:
+            self.verdict.setStyleSheet(f"color:{GREEN};font-weight:bold;")
+            self.verdict.setText(self.tr("完整：{0:,} 条记录的哈希链全部相符").format(verdict.entries))
+        else:
+            self.verdict.setStyleSheet(f"color:{RED};font-weight:bold;")
+            self.verdict.setText(self.tr("审计日志被篡改：{0}（首个异常：第 {1} 条）").format(
+                verdict.reason, verdict.first_bad_seq))  # fmt: skip
+        self.verify_finished.emit(verdict)
+        self.reload()
+
+    def _highlight(self, seq: int | None) -> None:
+        for r in range(self.table.rowCount()):
+            item = self.table.item(r, 0)
+            if item is not None and item.text() == str(seq):
+                for c in range(self.table.columnCount()):
+                    cell = self.table.item(r, c)
+                    if cell is not None:
+                        cell.setBackground(QColor("#fde7e9"))
+                self.table.scrollToItem(item)
+                return
+
+    def _verify_failed(self, exc: BaseException) -> None:
+        self._verify_over()
+        self.verdict.setStyleSheet(f"color:{RED};")
+        self.verdict.setText(self.tr("校验未完成：{0}").format(exc))
+        self.verify_finished.emit(exc)
+
+    # -- export ---------------------------------------------------------------------
+
+    def choose_export(self) -> None:
+        default = f"审计日志-{dt.date.today():%Y%m%d}.csv"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出审计日志"), default, self.tr("CSV 文件 (*.csv)"))
+        if path:
+            self.export_to(path)
+
+    def export_to(self, path: str) -> None:
+        user = self.ctx.user
+        if user is None or not user.can("export_personal_data"):
+            self.message.setText(f"<span style='color:{RED}'>" + self.export_button.toolTip() + "</span>")
+            return
+        audit, f = self.ctx.audit, self.filters()
+        name = path.replace("\\", "/").rsplit("/", 1)[-1]
+
+        def work(task: TaskHandle) -> int:
+            rows = audit.export(path, since=f["since"], until=f["until"])
+            audit.append("audit_export", actor=user, target=name, detail={
+                "rows": rows, "since": f["since"].isoformat() if f["since"] else None,
+                "until": f["until"].isoformat() if f["until"] else None})  # fmt: skip
+            return rows
+
+        self.export_button.setEnabled(False)
+        self.message.setText(self.tr("正在导出……"))
+        self.runner.run(work, on_success=lambda n: self._exported(n, path), on_failure=self._export_failed)
+
+    def _exported(self, rows: int, path: str) -> None:
+        self.export_button.setEnabled(True)
+        self.message.setText(self.tr("已导出 {0:,} 条到 {1}").format(rows, path))
+        self.export_finished.emit(rows)
+        self.reload()
+
+    def _export_failed(self, exc: BaseException) -> None:
+        self.export_button.setEnabled(True)
+        self.message.setText(f"<span style='color:{RED}'>" + self.tr("导出失败：{0}").format(exc) + "</span>")
+        self.export_finished.emit(exc)
+
