@@ -430,3 +430,44 @@ def test_review_is_attributed_to_the_signed_in_account(qtbot, ctx):
     slip = review_adapter.review_slip(review, panel.saved_state, ctx.settings)
     assert slip.officer == "张三"  # the slip shows the person, the record keeps the login name
     QApplication.processEvents()
+
+
+def test_switch_account_from_the_lock_screen(qtbot, ctx):
+    admin = _accounts(ctx)
+    w = _window(qtbot, ctx, ctx.accounts.get("zhangsan"))
+    assert w.lock()
+    w.idle_lock.screen.switch_button.click()
+    assert ctx.user is None and w.idle_lock.is_locked
+    assert w.idle_lock.screen.title_label.text() == "已退出登录"
+    assert not w.idle_lock.screen.password_edit.isVisible()
+    login = w.login_dialog
+    login.reject()  # cancelled: the window stays covered, with a way to sign in
+    assert w.idle_lock.is_locked and not w.counter.isVisible()
+    w.idle_lock.screen.login_button.click()
+    login = w.login_dialog
+    qtbot.waitUntil(login.isVisible, timeout=2000)
+    login.name_edit.setText("admin")
+    login.password_edit.setText(PASSWORD)
+    with qtbot.waitSignal(w.idle_lock.unlocked, timeout=5000):
+        qtbot.keyClick(login.password_edit, Qt.Key.Key_Return)
+    assert ctx.user == admin and w.counter.isVisible()
+    w.runner.wait(5000)
+    assert [e.actor for e in _actions(ctx, "logout")] == ["zhangsan"]
+    assert [e.actor for e in _actions(ctx, "login")] == ["admin"]
+
+
+def test_admin_who_demotes_themself_loses_the_admin_tabs(qtbot, ctx):
+    admin = _accounts(ctx)
+    ctx.accounts.create("admin2", "admin", PASSWORD, display_name="第二管理员", by=admin)
+    w = _window(qtbot, ctx, admin)
+    page = w.settings_page
+    w.nav.setCurrentRow(w.pages.indexOf(page))
+    with qtbot.waitSignal(page.accounts.loaded, timeout=5000):
+        page.show_accounts()
+    page.accounts.select("admin")
+    with qtbot.waitSignal(w.user_changed, timeout=5000) as changed:
+        page.accounts.change_role("supervisor")
+    assert changed.args[0].role == "supervisor" and ctx.user.role == "supervisor"
+    assert w.user_label.text() == "李管理 · 科室负责人"
+    assert not page.tabs.isTabVisible(page.accounts_tab) and page.readonly_note.isVisible()
+    w.runner.wait(5000)
