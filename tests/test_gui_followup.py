@@ -144,3 +144,47 @@ def test_officer_sees_own_commitments_without_mark_buttons(qtbot, page):
     assert not page.fulfil_button.isVisible() and not page.breach_button.isVisible()
     assert not page.alert_ack_button.isVisible()
     assert "仅查看" in page.scope_label.text()
+
+
+# -- promised materials in the review panel's commitment section ------------------------------
+
+
+def test_due_items_editor_adds_with_enter_shows_the_working_day_deadline_and_feeds_the_commitment(qtbot, ctx):
+    from creditdesk.services.reviews import ReviewService
+    from creditdesk.ui import review_adapter
+    from creditdesk.ui.followup_page import DueItemsEditor
+    from creditdesk.ui.review_panel import Applicant, ReviewState
+
+    editor = DueItemsEditor(lambda: dt.date(2026, 9, 28))
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.days_spin.setValue(5)
+    # 9-29, 9-30, 国庆 10-01..07 off, 10-08, 10-09, 10-10 (make-up Saturday)
+    assert editor.due_label.text() == "→ 2026-10-10（周六）"
+    editor.name_edit.setText("营业执照副本")
+    qtbot.keyClick(editor.name_edit, Qt.Key.Key_Return)
+    editor.name_edit.setText("纳税证明")
+    editor.days_spin.setValue(1)
+    qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
+    assert editor.name_edit.text() == "" and editor.list.count() == 2
+    assert [(i["item"], i["working_days"], i["due"]) for i in editor.items()] == [
+        ("营业执照副本", 5, "2026-10-10"), ("纳税证明", 1, "2026-09-29")]
+    editor.list.setCurrentRow(1)
+    editor.list.setFocus()
+    qtbot.keyClick(editor.list, Qt.Key.Key_Delete)
+    assert [i["item"] for i in editor.items()] == ["营业执照副本"] and editor.list.count() == 1
+
+    out = CheckService(ctx.engine, "kunshan").check(uscc(2), "approval", day=dt.date(2026, 11, 20), commitment_signed=True)
+    state = ReviewState(
+        applicant=Applicant(out.subject_id, "昆山宏图建材有限公司", "legal_person", uscc(2), True), matter_code="approval",
+        matter_label="行政审批", output=out, report_no=None, no_report=True, commitment_text="本单位郑重承诺……",
+        signer_name="李明", signer_role="legal_representative", signature_png=b"\x89PNG-x", signed_on_paper=False,
+        final_outcome=out.result.outcome, departure_reason=None, started_at=dt.datetime.now().astimezone(),
+        due_items=tuple(editor.items()),
+    )  # fmt: skip
+    saved = review_adapter.finalise(ctx.engine, ctx.settings, "wangfang", state)
+    assert saved.commitment.due_items == [{"item": "营业执照副本", "working_days": 5, "due": "2026-10-10",
+                                           "fulfilled_at": None}]  # fmt: skip
+    assert ReviewService(ctx.engine).verify(saved.verification_code).valid
+    editor.clear()
+    assert editor.items() == [] and not editor.list.isVisible()

@@ -21,10 +21,14 @@ import datetime as dt
 import html
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QListWidget,
+    QListWidgetItem,
+    QLineEdit,
+    QSpinBox,
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
@@ -50,6 +54,7 @@ from creditdesk.services import recheck as _recheck
 from creditdesk.services.followup import DEFAULT_WITHIN, STATUS_LABELS, AlertRow, CommitmentRow
 from creditdesk.services.recheck import RecheckRow
 from creditdesk.ui.tasks import TaskRunner
+from creditdesk.workdays import deadline
 
 RED, AMBER, GREEN, GREY = "#b3261e", "#8a5a00", "#1e7b34", "#6b6b6b"
 OUTCOME_TEXT = {"normal": "正常办理", "incentive": "守信激励", "strict": "从严审核", "prohibit": "依规限制（不予办理）"}
@@ -117,6 +122,112 @@ def days_text(c: CommitmentRow) -> tuple[str, str | None]:
     if c.days_left == 0:
         return ("今日到期", AMBER)
     return (f"{c.days_left} 个工作日{est}", AMBER if c.days_left <= 2 else None)
+
+
+WEEKDAYS = "一二三四五六日"
+
+
+class DueItemsEditor(QWidget):
+    """承诺补交: materials the applicant promises to hand in within N working days (容缺受理).
+
+    Used in the review panel's commitment section; ``items()`` gives the due items
+    (creditdesk.services.followup.make_due_item) for CommitmentDraft.due_items, the
+    deadline counted from ``day()`` (the signing day) in Chinese working days.
+    Enter in the name adds the item; Delete removes the selected one.
+    """
+
+    changed = Signal()
+
+    def __init__(self, day=None, parent: QWidget | None = None) -> None:  # noqa: ANN001 - () -> date
+        super().__init__(parent)
+        self.setObjectName("dueItemsEditor")
+        self._day = day or dt.date.today
+        self._items: list[dict] = []
+        self.name_edit = QLineEdit()
+        self.name_edit.setObjectName("dueItemName")
+        self.name_edit.setPlaceholderText("承诺补交的材料，如“营业执照副本”（回车添加）")
+        self.days_spin = QSpinBox()
+        self.days_spin.setObjectName("dueItemDays")
+        self.days_spin.setRange(1, 365)
+        self.days_spin.setValue(5)
+        self.days_spin.setSuffix(" 个工作日内")
+        self.due_label = QLabel()
+        self.due_label.setObjectName("dueItemDue")
+        self.add_button = QPushButton("添加(&M)")
+        self.add_button.setObjectName("dueItemAdd")
+        self.list = QListWidget()
+        self.list.setObjectName("dueItemList")
+        self.list.setMaximumHeight(72)
+        self.list.hide()
+        caption = QLabel("承诺补交(&Y)：")
+        caption.setBuddy(self.name_edit)
+        caption.setStyleSheet("font-weight:normal;")
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(caption)
+        row.addWidget(self.name_edit, 1)
+        row.addWidget(self.days_spin)
+        row.addWidget(self.due_label)
+        row.addWidget(self.add_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.list)
+        self.days_spin.valueChanged.connect(self._show_due)
+        self.name_edit.returnPressed.connect(self.add_current)
+        self.add_button.clicked.connect(self.add_current)
+        self.list.installEventFilter(self)  # Delete / Backspace removes the selected item
+        self._show_due()
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: ANN001, N802 - Qt API
+        if obj is self.list and event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Delete,
+                                                                                         Qt.Key.Key_Backspace):
+            self.remove_selected()
+            return True
+        return super().eventFilter(obj, event)
+
+    def _show_due(self) -> None:
+        d = deadline(self._day(), self.days_spin.value())
+        text = f"→ {d.due.isoformat()}（周{WEEKDAYS[d.due.weekday()]}）"
+        self.due_label.setText(text + ("（估算）" if d.estimated else ""))
+        self.due_label.setToolTip(d.note or "按国务院节假日安排计算：法定节假日不计，调休上班日计入")
+        self.due_label.setStyleSheet("font-weight:normal;" + (f"color:{AMBER};" if d.estimated else "color:#1f3a5f;"))
+
+    def add(self, text: str, working_days: int) -> dict:
+        item = _followup.make_due_item(text, working_days, self._day())
+        self._items.append(item)
+        est = "（估算）" if item.get("estimated") else ""
+        self.list.addItem(QListWidgetItem(f"{item['item']}　{working_days} 个工作日内，{item['due']} 前{est}"))
+        self.list.show()
+        self.changed.emit()
+        return item
+
+    def add_current(self) -> None:
+        text = self.name_edit.text().strip()
+        if not text:
+            return
+        self.add(text, self.days_spin.value())
+        self.name_edit.clear()
+        self.name_edit.setFocus()
+
+    def remove_selected(self) -> None:
+        row = self.list.currentRow()
+        if 0 <= row < len(self._items):
+            del self._items[row]
+            self.list.takeItem(row)
+            self.list.setVisible(bool(self._items))
+            self.changed.emit()
+
+    def items(self) -> list[dict]:
+        return [dict(i) for i in self._items]
+
+    def clear(self) -> None:
+        self._items.clear()
+        self.list.clear()
+        self.list.hide()
+        self.name_edit.clear()
+        self.days_spin.setValue(5)
+        self._show_due()
 
 
 class MarkDialog(QDialog):

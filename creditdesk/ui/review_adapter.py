@@ -48,6 +48,7 @@ def finalise(engine, settings, officer: str, state) -> Any:  # noqa: ANN001
         commitment = reviews.CommitmentDraft(
             template_text=state.commitment_text, signer_name=state.signer_name, signer_role=state.signer_role,
             signature_png=state.signature_png, signed_on_paper=state.signed_on_paper,
+            due_items=list(getattr(state, "due_items", ())) or None,
         )  # fmt: skip
     draft = reviews.draft_from_check(
         state.output, officer, settings.unit_name, settings.window_name, offline=_offline(engine, settings),

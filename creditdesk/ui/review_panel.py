@@ -142,6 +142,7 @@ class ReviewState:
     departure_reason: str | None
     started_at: dt.datetime
     officer_display: str | None = None  # the signed-in account's name as the slip shows it
+    due_items: tuple = ()  # promised materials with working-day deadlines (creditdesk.services.followup)
 
 
 def _group(title: str) -> tuple[QGroupBox, QVBoxLayout]:
@@ -278,6 +279,10 @@ class ReviewPanel(QWidget):
         cl.addLayout(role_row)
         cl.addWidget(self.signature)
         cl.addWidget(self.paper_signed)
+        from creditdesk.ui.followup_page import DueItemsEditor
+
+        self.due_items = DueItemsEditor(self._day)  # 承诺补交: material + N working days, due date shown
+        cl.addWidget(self.due_items)
 
         # -- conclusion ---------------------------------------------------------
         self.conclusion_box, kl = _group(self.tr("⑤ 核查结论"))
@@ -466,6 +471,7 @@ class ReviewPanel(QWidget):
         self.signer_edit.clear()
         self.paper_signed.setChecked(False)
         self.reason_edit.clear()
+        self.due_items.clear()
         for w in (self.report_edit, self.no_report, self.signer_edit, self.paper_signed, self.reason_edit):
             w.blockSignals(False)
         self.signature.blockSignals(True)
@@ -833,6 +839,7 @@ class ReviewPanel(QWidget):
             final_outcome=final, departure_reason=self.reason_edit.toPlainText().strip() if departing else None,
             started_at=self._started_at,
             officer_display=user.display_name if (user := self._current_user()) is not None else None,
+            due_items=tuple(self.due_items.items()) if has_commitment else (),
         )  # fmt: skip
 
     def finalise(self) -> None:
