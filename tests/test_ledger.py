@@ -383,3 +383,32 @@ def test_cli_export_daily(tmp_path, capsys):
     code = main(["--home", str(home), "export", "daily", "--date", "2026-11-21", "--to", "2026-11-20",
                  "--out", str(tmp_path / "bad.csv")])  # fmt: skip
     assert code == 1 and "早于" in capsys.readouterr().err
+
+
+def test_cli_export_needs_a_supervisor_once_accounts_exist(tmp_path, capsys, monkeypatch):
+    from creditdesk.app import open_app
+    from creditdesk.cli import main
+
+    home = tmp_path / "home"
+    ctx = open_app(home)
+    ReviewService(ctx.engine, now=Clock(dt.datetime(2026, 11, 20, 9, 0, tzinfo=TZ))).finalise(draft(1))
+    admin = ctx.accounts.create("admin", "admin", "Adm1n-pass-2026", by=None, enforce_policy=False)
+    ctx.accounts.create("wangfang", "officer", "Officer-pass-2026", display_name="王芳", by=admin,
+                        enforce_policy=False)  # fmt: skip
+    ctx.accounts.create("lisi", "supervisor", "Super-pass-2026", display_name="李四", by=admin,
+                        enforce_policy=False)  # fmt: skip
+    ctx.close()
+    out = tmp_path / "day.csv"
+    base = ["--home", str(home), "export", "daily", "--date", "2026-11-20", "--out", str(out)]
+
+    assert main(base) == 1 and "--user" in capsys.readouterr().err  # not signed in
+    monkeypatch.setenv("CREDITDESK_PASSWORD", "Officer-pass-2026")
+    assert main(["--user", "wangfang", *base]) == 1
+    assert "无权导出含个人信息的数据" in capsys.readouterr().err and not out.exists()
+    monkeypatch.setenv("CREDITDESK_PASSWORD", "Super-pass-2026")
+    assert main(["--user", "lisi", *base]) == 0 and out.exists()
+    assert "已导出 1 条核查记录到" in capsys.readouterr().out
+    ctx = open_app(home)
+    exports = ctx.audit.entries(action="export")
+    ctx.close()
+    assert [(e.actor, e.target, e.detail["format"]) for e in exports] == [("lisi", "ledger", "csv")]

@@ -53,9 +53,10 @@ def cmd_export_daily(args: argparse.Namespace) -> int:
         print(f"错误：{exc}", file=sys.stderr)
         return EXIT_FAIL
 
-    from creditdesk.cli import open_context
+    from creditdesk.cli import need, open_context
 
-    ctx = open_context(args)
+    ctx = open_context(args)  # signs in --user (Refused: exit 1 with the reason)
+    need(ctx, "export_personal_data")  # once accounts exist: a supervisor or admin, signed in
     try:
         result = export_ledger(ctx.engine, ctx.audit, flt, args.format, args.out, ctx.user,
                                unit=ctx.settings.unit_name)  # fmt: skip
