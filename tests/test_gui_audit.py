@@ -94,6 +94,10 @@ def test_unattributed_home_shows_all(qtbot, page, ctx):
     ctx.audit.append("lookup", actor=None, target="福州")
     rows = load(qtbot, page, None)
     assert rows[0][2] == "（未署名）" and "尚未建立账户" in page.summary.text()
+    assert page.export_button.isEnabled()  # no account yet: unattributed, like the CLI
+    with qtbot.waitSignal(page.export_finished, timeout=10000) as done:
+        page.export_to(str(ctx.paths.home / "a.csv"))
+    assert done.args[0] == 1 and ctx.audit.entries()[-1].action == "audit_export"
 
 
 def test_filters_by_action_and_account(qtbot, page, people):

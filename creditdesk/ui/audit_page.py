@@ -102,6 +102,8 @@ class AuditPage(QWidget):
         self.ctx, self.runner = ctx, runner
         self._verifying = False
         self._bad_seq: int | None = None  # the first broken entry found by the last 校验
+        self._accounts_exist = True  # until the first read says otherwise
+        self._last_user = None
         self._names: dict[str, str] = {}
 
         self.summary = QLabel()
@@ -233,12 +235,21 @@ class AuditPage(QWidget):
     def refresh(self) -> None:
         """Called whenever the page is shown or the signed-in account changes."""
         user = self.ctx.user
-        if user != getattr(self, "_last_user", None):  # another account: the last verdict was theirs
+        if user != self._last_user:  # another account: the last verdict was theirs
             self._last_user = user
             self._bad_seq = None
             self.verdict.clear()
             self.message.clear()
-        can_export = user is not None and user.can("export_personal_data")
+        self._set_export(user, accounts_exist=self._accounts_exist)
+        scoped = self._scope() is not None
+        self.account_box.setEnabled(not scoped)
+        self.reload()
+
+    def _may_export(self, user, accounts_exist: bool) -> bool:  # noqa: ANN001
+        return (user.can("export_personal_data") if user is not None else not accounts_exist)
+
+    def _set_export(self, user, *, accounts_exist: bool) -> None:  # noqa: ANN001
+        can_export = self._may_export(user, accounts_exist)
         self.export_button.setEnabled(can_export)
         if can_export:
             self.export_button.setToolTip(self.tr("把所选日期范围内的审计日志（含哈希）导出为 CSV；导出本身也记入审计日志"))
@@ -246,9 +257,6 @@ class AuditPage(QWidget):
             self.export_button.setToolTip(self.tr("导出审计日志需要以科室负责人或系统管理员账户登录"))
         else:
             self.export_button.setToolTip(self.tr("{0}无权导出审计日志：需要科室负责人或系统管理员").format(user.label))
-        scoped = self._scope() is not None
-        self.account_box.setEnabled(not scoped)
-        self.reload()
 
     def reload(self) -> None:
         audit, accounts, f, scoped_to = self.ctx.audit, self.ctx.accounts, self.filters(), self._scope()
@@ -269,6 +277,8 @@ class AuditPage(QWidget):
 
     def _show(self, view: AuditView) -> None:
         self._names = view.names
+        self._accounts_exist = view.accounts_exist
+        self._set_export(self.ctx.user, accounts_exist=view.accounts_exist)
         self._fill_accounts(view)
         rows = view.entries
         self.table.setUpdatesEnabled(False)
@@ -398,7 +408,7 @@ class AuditPage(QWidget):
 
     def export_to(self, path: str) -> None:
         user = self.ctx.user
-        if user is None or not user.can("export_personal_data"):
+        if not self._may_export(user, self._accounts_exist):
             self.message.setText(f"<span style='color:{RED}'>" + self.export_button.toolTip() + "</span>")
             return
         audit, f = self.ctx.audit, self.filters()
