@@ -79,10 +79,8 @@ def populate(engine, period, n: int, seed: int = 2026, *, unit_share: float = 0.
     moments = []
     for _ in range(n):
         day = period.start + dt.timedelta(days=rng.randrange(days))
-        if day.weekday() >= 5 and rng.random() < 0.85:  # the hall is mostly closed at weekends
-            day -= dt.timedelta(days=day.weekday() - 4)
-            if day < period.start:
-                day = period.start
+        while day.weekday() >= 5 and rng.random() < 0.85:  # the hall is mostly closed at weekends
+            day = period.start + dt.timedelta(days=rng.randrange(days))
         moments.append(dt.datetime.combine(day, dt.time(8, 30), TZ) + dt.timedelta(seconds=rng.randrange(9 * 3600)))
     moments.sort()  # reviews are written as they are finalised: rows in time order
     for i, when in enumerate(moments):

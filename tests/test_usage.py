@@ -285,3 +285,160 @@ def test_empty_period(engine):
     assert rep.total == 0 and rep.by_matter == () and rep.offline_share == 0.0
     assert len(rep.trend) == 30 and all(p.counts.total == 0 for p in rep.trend)
     assert rep.objections.filed == 0 and rep.commitments.signed == 0
+
+
+# -- exports ---------------------------------------------------------------------------------
+
+
+def pdftotext(path: Path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def pdf_pages(path: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+
+
+def test_pdf_has_title_period_charts_tables_and_footer(built, tmp_path):
+    now = lambda: dt.datetime(2026, 12, 3, 10, 30, tzinfo=TZ)  # noqa: E731
+    audit = AuditTrail(built)
+    out = tmp_path / "usage.pdf"
+    res = export_usage(built, audit, NOV, None, out, by=SUPERVISOR, unit=UNIT, profile_id="fuzhou", now=now)
+    assert res.format == "pdf" and res.size == out.stat().st_size and out.read_bytes().startswith(b"%PDF")
+    text = pdftotext(out)
+    flat = "".join(text.split())
+    assert "信用核查使用情况报送—福州市行政服务中心—2026年11月" in flat
+    assert "2026年11月01日至2026年11月30日" in flat
+    for label in ("行政审批、许可与市场准入", "招标投标", "政府采购", "禁止", "从严", "正常", "激励"):  # chart labels
+        assert label in text
+    assert "10件（20.0%）" in flat or "2件（20.0%）" in flat  # the pie's legend: count and share
+    assert "11-01" in text and "11-15" in text  # the daily trend's axis
+    for heading in ("总体情况", "按事项和结论", "结论构成", "核查趋势（按日）", "信用承诺", "异议", "按经办人", "报送期限"):
+        assert heading in text
+    assert "王芳" in text and "赵强" in text
+    assert "2026年12月20日前：月度工作进展（2026年11月）" in flat
+    pages = pdf_pages(out)
+    assert pages >= 2
+    assert f"第1页共{pages}页" in flat and f"第{pages}页共{pages}页" in flat
+    assert "生成于2026-12-0310:30" in flat and "生成人李科长" in flat
+    entry = audit.entries(action="report")[-1]
+    assert (entry.actor, entry.target) == ("li", "usage")
+    assert entry.detail["period"] == "2026-11" and entry.detail["format"] == "pdf" and entry.detail["total"] == 10
+
+
+def test_officer_pdf_has_no_officer_table(built, tmp_path):
+    out = tmp_path / "officer.pdf"
+    export_usage(built, AuditTrail(built), NOV, "pdf", out, by=OFFICER)
+    text = pdftotext(out)
+    assert "按经办人" in text  # only the note in the definitions ...
+    assert "赵强" not in text and "李明" not in text  # ... no names
+
+
+def test_empty_period_pdf(engine, tmp_path):
+    out = tmp_path / "empty.pdf"
+    export_usage(engine, None, Period.parse("2026-H1"), "pdf", out, by=None, unit=UNIT)
+    flat = "".join(pdftotext(out).split())
+    assert "2026年上半年" in flat and "本期间没有完成的核查记录" in flat and "全部单位" not in flat
+
+
+def test_xlsx_sheets_numbers_and_charts(built, tmp_path):
+    audit = AuditTrail(built)
+    out = tmp_path / "usage.xlsx"
+    export_usage(built, audit, NOV, None, out, by=SUPERVISOR, unit=UNIT, profile_id="fuzhou")
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == ["概览", "按事项", "按经办人", "趋势"]
+    ov = wb["概览"]
+    assert ov["A1"].value == "信用核查使用情况报送 — 福州市行政服务中心 — 2026年11月"
+    figures = {r[0]: r[1] for r in ov.iter_rows(min_row=6, values_only=True) if r[0]}
+    assert figures["核查总数"] == 10 and figures["结论：禁止"] == 2 and figures["结论：正常"] == 5
+    assert figures["离线核查"] == 2 and figures["其中不予采信"] == 2 and figures["更正核查记录"] == 1
+    assert figures["期内签署信用承诺"] == 3 and figures["期内标记履约"] == 2 and figures["期内受理异议"] == 4
+    assert ov["A5"].font.bold and ov.freeze_panes == "A6"
+    assert len(ov._charts) == 1
+    m = wb["按事项"]
+    rows = [r for r in m.iter_rows(min_row=2, values_only=True)]
+    assert rows[0] == ("approval", "行政审批、许可与市场准入", 1, 1, 1, 0, 3)
+    assert rows[-1][1:] == ("合计", 2, 2, 5, 1, 10)
+    assert m["A1"].font.bold and m.freeze_panes == "C2" and len(m._charts) == 1
+    o = wb["按经办人"]
+    assert [r[0] for r in o.iter_rows(min_row=2, values_only=True)] == ["王芳", "李明", "赵强"]
+    assert len(o._charts) == 1
+    t = wb["趋势"]
+    trend = list(t.iter_rows(min_row=2, values_only=True))
+    assert len(trend) == 30 and trend[1][0] == "11-02" and trend[1][-1] == 2 and sum(r[-1] for r in trend) == 10
+    assert len(t._charts) == 1 and t.column_dimensions["A"].width == 12
+    assert audit.entries(action="report")[-1].detail["format"] == "xlsx"
+
+
+def test_officer_xlsx_has_no_officer_sheet(built, tmp_path):
+    out = tmp_path / "officer.xlsx"
+    export_usage(built, AuditTrail(built), NOV, "xlsx", out, by=OFFICER)
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == ["概览", "按事项", "趋势"]
+    assert {r[0]: r[1] for r in wb["概览"].iter_rows(min_row=6, values_only=True) if r[0]}["核查总数"] == 10
+    cells = str([c.value for ws in wb for row in ws.iter_rows() for c in row])
+    assert "赵强" not in cells and "李明" not in cells and "生成人 王芳" in cells  # other officers never named
+
+
+def test_export_writes_atomically_and_refuses_unknown_formats(built, tmp_path):
+    folder = tmp_path / "files"
+    folder.mkdir()
+    out = folder / "usage.pdf"
+    out.write_bytes(b"old")
+    with pytest.raises(ValueError, match="不支持的格式"):
+        export_usage(built, None, NOV, None, folder / "usage.docx", by=None)
+    assert format_for("a.XLSX") == "xlsx" and format_for("a.bin", "pdf") == "pdf"
+    export_usage(built, None, NOV, "pdf", out, by=None)
+    assert out.read_bytes().startswith(b"%PDF")
+    assert [p.name for p in folder.iterdir()] == ["usage.pdf"]  # replaced; no temporary left behind
+    with pytest.raises(OSError):
+        export_usage(built, None, NOV, "pdf", tmp_path / "no-such-dir" / "x.pdf", by=None)
+
+
+# -- the command -------------------------------------------------------------------------------
+
+
+def run_cli(*args: str, home: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "creditdesk", "--home", str(home), *args],
+                          capture_output=True, text=True, cwd=REPO, timeout=120)  # fmt: skip
+
+
+@pytest.fixture
+def home(tmp_path):
+    from creditdesk.app import open_app
+
+    ctx = open_app(tmp_path / "home")
+    ctx.settings.unit_name = UNIT
+    ctx.save_settings()
+    build(ctx.engine)
+    ctx.close()
+    return tmp_path / "home"
+
+
+def test_cli_report_usage(home, tmp_path):
+    bad = run_cli("report", "usage", "--period", "2026-Q5", "--json", home=home)
+    assert bad.returncode == 1 and "季度应为 Q1–Q4" in bad.stderr and "Traceback" not in bad.stderr
+    bad = run_cli("report", "usage", "--period", "2026-11", "--out", str(tmp_path / "x.docx"), home=home)
+    assert bad.returncode == 1 and "不支持的格式" in bad.stderr
+    got = run_cli("report", "usage", "--period", "2026-11", "--json", home=home)
+    assert got.returncode == 0, got.stderr
+    data = json.loads(got.stdout)
+    assert data["total"] == 10 and data["unit"] == UNIT and data["outcomes"]["prohibit"] == 2
+    assert data["commitments"]["signed"] == 3 and data["objections"]["filed"] == 4
+    assert [o["officer"] for o in data["by_officer"]] == ["王芳", "李明", "赵强"]  # unattributed home: all
+    assert data["deadlines"]["next"][0]["what"] == "月度工作进展"
+    assert run_cli("report", "usage", "--period", "2026-11", "--all-units", "--json", home=home).stdout.count('"total": 11')
+    for name in ("usage.pdf", "usage.xlsx"):
+        out = tmp_path / name
+        done = run_cli("report", "usage", "--period", "2026-11", "--out", str(out), home=home)
+        assert done.returncode == 0, done.stderr
+        assert "核查 10 件" in done.stdout and out.exists()
+    assert pdf_pages(tmp_path / "usage.pdf") >= 2
+    assert len(openpyxl.load_workbook(tmp_path / "usage.xlsx")["按事项"]._charts) == 1
+    from creditdesk.app import open_app
+
+    ctx = open_app(home)
+    try:
+        assert [e.detail["format"] for e in ctx.audit.entries(action="report")] == ["pdf", "xlsx"]
+    finally:
+        ctx.close()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import io
+import math
 from xml.sax.saxutils import escape
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
@@ -24,6 +25,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
@@ -205,16 +207,17 @@ def _trend_chart(report: UsageReport, font: str) -> Drawing:
     height = 190
     d = Drawing(CONTENT_W, height)
     ch = VerticalBarChart()
-    ch.x, ch.y = 36, 34
-    ch.width, ch.height = CONTENT_W - 50, height - 70
+    ch.x, ch.y = 36, 22
+    ch.width, ch.height = CONTENT_W - 50, height - 58
     ch.data = [[p.counts.get(o) for p in pts] for o in OUTCOMES]
-    every = 1 if len(pts) <= 16 else (2 if len(pts) <= 32 else 3)
+    # upright labels, thinned out so that they never touch
+    label_w = max((stringWidth(p.label, font, 7.5) for p in pts), default=0) + 6
+    every = max(1, math.ceil(label_w / (ch.width / max(len(pts), 1))))
     ch.categoryAxis.categoryNames = [p.label if i % every == 0 else "" for i, p in enumerate(pts)]
     ch.categoryAxis.style = "stacked"
     ch.categoryAxis.labels.fontName = font
     ch.categoryAxis.labels.fontSize = 7.5
-    ch.categoryAxis.labels.angle = 45 if len(pts) > 16 else 0
-    ch.categoryAxis.labels.boxAnchor = "ne" if len(pts) > 16 else "n"
+    ch.categoryAxis.labels.boxAnchor = "n"
     ch.categoryAxis.strokeColor = RULE
     ch.valueAxis.labels.fontName = font
     ch.valueAxis.labels.fontSize = 8

@@ -384,6 +384,10 @@ def _local_now() -> dt.datetime:
     return dt.datetime.now().astimezone()
 
 
+def _aware(moment: dt.datetime) -> dt.datetime:
+    return moment if moment.tzinfo is not None else moment.astimezone()
+
+
 def _truthy(col):  # noqa: ANN001, ANN202
     return case((col, 1), else_=0)
 
@@ -523,7 +527,7 @@ class UsageService:
         officer_rows = tuple(x for x in officer_rows if x.total > 0)
         trend_unit, trend = _trend(period, daily)
         return UsageReport(
-            period=period, unit=unit, generated_at=self._now().astimezone().isoformat(timespec="seconds"),
+            period=period, unit=unit, generated_at=_aware(self._now()).isoformat(timespec="seconds"),
             generated_by=viewer.display_name if viewer is not None else None,
             total=total, outcomes=OutcomeCounts.of(outcome_totals), by_matter=by_matter,
             reports_checked=checked_n, reports_refused=refused_n, offline=offline, stale=stale_n,
@@ -744,7 +748,7 @@ def export_usage(
     fmt = format_for(path, fmt)
     if report is None:
         report = UsageService(engine, now=now).report(period, viewer=by, unit=unit)
-    schedule = next_deadlines(profile_id, (now or _local_now)().date()) if profile_id else None
+    schedule = next_deadlines(profile_id, _aware((now or _local_now)()).date()) if profile_id else None
     if fmt == "pdf":
         from creditdesk.exports.usage_pdf import render_usage_pdf
 

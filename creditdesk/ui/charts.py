@@ -76,6 +76,8 @@ class StackedBarChart(QWidget):
         self.setToolTip("\n".join(
             f"{c}：{sum(v[i] for v in self.values)}" for i, c in enumerate(self.categories)
         ) if self.orientation == Qt.Orientation.Horizontal else "")  # fmt: skip
+        if self.orientation == Qt.Orientation.Horizontal:  # room for every category's name
+            self.setMinimumHeight(self.sizeHint().height())
         self.updateGeometry()
         self.update()
 
@@ -85,7 +87,7 @@ class StackedBarChart(QWidget):
     def sizeHint(self) -> QSize:  # noqa: N802
         if self.orientation == Qt.Orientation.Horizontal:
             fm = self.fontMetrics()
-            return QSize(520, max(160, 56 + len(self.categories) * (fm.height() + 8)))
+            return QSize(520, max(160, 3 * fm.height() + 28 + len(self.categories) * (fm.height() + 6)))
         return QSize(720, 240)
 
     def paintEvent(self, event) -> None:  # noqa: ANN001, N802
