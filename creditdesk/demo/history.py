@@ -42,30 +42,27 @@ import random
 import re
 import struct
 import time
-import uuid
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, func, insert, select, update
+from sqlalchemy import Engine, func, select, update
 
 from creditdesk.credit import Nature, RecordInfo
 from creditdesk.db import models
 from creditdesk.db.engine import write_transaction
-from creditdesk.platform.outbox import enqueue
 from creditdesk.policy.engine import evaluate
 from creditdesk.roles import Actor
 from creditdesk.services.audit import AuditTrail
 from creditdesk.services.check import CheckService
 from creditdesk.services.position import DataPosition, read_position
 from creditdesk.services.records import load_records, load_subjects
-from creditdesk.services.reviews import SUBMISSION_FORMAT, CommitmentDraft, ReviewService, draft_from_check
+from creditdesk.services.reviews import CommitmentDraft, ReviewService, draft_from_check
 
 CN = dt.timezone(dt.timedelta(hours=8))
 _review = models.Review.__table__
 _commitment = models.Commitment.__table__
-_event = models.CommitmentEvent.__table__
 _outbox = models.OutboxItem.__table__
 _subject = models.Subject.__table__
 _record = models.Record.__table__
@@ -213,6 +210,7 @@ class _History:
         self.profile_id = settings.profile_id
         self.checks = CheckService(engine, self.profile_id, settings.stale_after_hours)
         self.events: list[_Event] = []
+        self.pending_audit: list[tuple] = []
         self.progress: Callable[[int, int], None] | None = None
         self._order = 0
         self.counts = {"offline": 0, "stale": 0, "departures": 0, "commitments": 0, "with_due": 0,
@@ -368,7 +366,7 @@ class _History:
                                  departure_reason=reason, commitment=commitment,
                                  started_at=started.isoformat(timespec="seconds"))  # fmt: skip
         saved = ReviewService(self.engine, now=lambda: at).finalise(draft)
-        self.audit.append("review", actor=officer, target=saved.id, at=at, detail={
+        self.note("review", actor=officer, target=saved.id, at=at, detail={
             "subject": sid, "matter": matter, "outcome": final, "computed_outcome": computed,
             "code": saved.verification_code, "offline": offline, "stale": stale,
         })  # fmt: skip
@@ -443,6 +441,18 @@ class _History:
 
     # -- follow-up events ------------------------------------------------------------
 
+    def note(self, action: str, *, actor: Actor, target: str, at: dt.datetime, detail: dict | None = None) -> None:
+        """An audit entry, written with the others of the day in one transaction (in time order)."""
+        self.pending_audit.append((action, actor, target, at, detail))
+
+    def flush_audit(self) -> None:
+        if not self.pending_audit:
+            return
+        with write_transaction(self.engine) as conn:
+            for action, actor, target, at, detail in self.pending_audit:
+                self.audit.append(action, actor=actor, target=target, at=at, detail=detail, conn=conn)
+        self.pending_audit = []
+
     def schedule(self, at: dt.datetime, kind: str, **args: Any) -> None:
         self._order += 1
         self.events.append(_Event(at, self._order, kind, args))
@@ -451,6 +461,7 @@ class _History:
         due = sorted((e for e in self.events if e.at <= moment), key=lambda e: (e.at, e.order))
         if not due:
             return
+        self.flush_audit()
         self.events = [e for e in self.events if e.at > moment]
         for e in due:
             if e.kind == "commitment_status":
@@ -466,28 +477,11 @@ class _History:
 
     def mark(self, at: dt.datetime, commitment: dict, status: str, note: str) -> None:
         """A commitment's status change as the follow-up page records it: event, outbox item, audit."""
-        by = self.actor(SUPERVISOR)
-        try:
-            from creditdesk.services.followup import FollowUpService  # noqa: F401 - when it exists, the same path
+        from creditdesk.services.followup import FollowUpService
 
-            service = FollowUpService(self.engine, self.audit, now=lambda: at)
-            service.mark(commitment["id"], status, note, by=by)
-            return
-        except (ImportError, TypeError, AttributeError):
-            pass
-        event_id = str(uuid.uuid4())
-        at_text = at.isoformat(timespec="seconds")
-        with write_transaction(self.engine) as conn:
-            conn.execute(insert(_event).values(id=event_id, commitment_id=commitment["id"], status=status, note=note,
-                                               at=at_text, actor=by.name))  # fmt: skip
-            conn.execute(update(_commitment).where(_commitment.c.id == commitment["id"]).values(status=status))
-            enqueue(conn, "commitment_status", {
-                "format": SUBMISSION_FORMAT, "event_id": event_id, "commitment_id": commitment["id"],
-                "number": commitment["number"], "review_id": commitment["review_id"], "status": status,
-                "note": note, "at": at_text, "unit": self.unit, "officer": by.name,
-            }, uid=event_id, created_at=at_text)  # fmt: skip
-            self.audit.append("commitment_status", actor=by, target=commitment["id"], conn=conn, at=at,
-                              detail={"number": commitment["number"], "status": status, "note": note})  # fmt: skip
+        # The follow-up page's own path, dated at the moment (its audit entry too).
+        FollowUpService(self.engine, AuditTrail(self.engine, now=lambda: at), now=lambda: at).mark(
+            commitment["id"], status, note, by=self.actor(SUPERVISOR))
 
     # -- objections --------------------------------------------------------------------
 
@@ -495,6 +489,7 @@ class _History:
                   grounds: str) -> str | None:  # fmt: skip
         from creditdesk.services.objections import ObjectionDraft, ObjectionService
 
+        self.flush_audit()
         rng = self.rng
         phone = "13" + str(rng.randint(5, 9)) + "".join(str(rng.randint(0, 9)) for _ in range(8))
         draft = ObjectionDraft(record.id, record.subject_id, grounds, rng.choice(AGENTS), phone, review_id)
@@ -595,7 +590,7 @@ class _History:
             on_duty = [o for o in self.officers if o.name != SUPERVISOR or rng.random() < 0.7]
             if len(on_duty) > 2 and rng.random() < 0.1:
                 on_duty.remove(rng.choice([o for o in on_duty if o.name != SUPERVISOR]))  # one on leave
-            n = rng.randint(20, 60)
+            n = rng.randint(20, 50)
             moments = sorted(self._moment(day) for _ in range(n))
             shares = [next(s for nm, *_r, s in OFFICERS if nm == o.name) for o in on_duty]
             windows = {nm: w for nm, _r, _d, w, _s in OFFICERS}
@@ -612,11 +607,15 @@ class _History:
                     when, what = specials.pop(0)
                     self.run_events_until(when)
                     self._special(day, when, what, missed, revoked, windows)
-                self.run_events_until(at)
                 officer = rng.choices(on_duty, shares)[0]
                 if officer.name not in signed_in:
                     signed_in.add(officer.name)
-                    self.audit.append("login", actor=officer, target=officer.name, at=at - dt.timedelta(minutes=3))
+                    login = at - dt.timedelta(minutes=3)
+                    if i:  # after the review before it: the trail runs in time order
+                        login = max(login, moments[i - 1] + (at - moments[i - 1]) / 2)
+                    self.run_events_until(login)
+                    self.note("login", actor=officer, target=officer.name, at=login)
+                self.run_events_until(at)
                 offline = stale = False
                 data_at = at.replace(minute=0, second=0) if at.hour >= 8 else _at(prev_day, 17)
                 if day == outage_day:
@@ -637,7 +636,9 @@ class _History:
             for when, what in specials:
                 self.run_events_until(when)
                 self._special(day, when, what, missed, revoked, windows)
+            self.flush_audit()
         self.run_events_until(_at(self.today, 0))
+        self.flush_audit()
 
     def _special(self, day: dt.date, at: dt.datetime, what: str, missed, revoked, windows) -> None:  # noqa: ANN001
         rng = self.rng
