@@ -219,3 +219,72 @@ def test_no_alert_for_commitments_no_longer_in_force(home):
     assert after_data_update(engine, home["audit"], None, feed.seq - 1).alerts == ()
     with engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM supervisor_alert")).scalar_one() == 0
+
+
+# -- the commands ---------------------------------------------------------------------------
+
+
+def test_cli_commitments_mark_recheck_alerts(tmp_path, monkeypatch, capsys):
+    import json
+
+    from creditdesk import cli
+    from creditdesk.app import open_app
+
+    home = tmp_path / "home"
+    ctx = open_app(home)
+    feed = Feed()
+    a = feed.company("昆山顺达精密机械有限公司", uscc(1))
+    now = dt.datetime.now(TZ).isoformat(timespec="seconds")
+    ChangeApplier(ctx.engine).apply([a], Position(feed.seq, EPOCH, now, "kunshan", person_key=PERSON_KEY_B64))
+    admin = ctx.accounts.create("admin", "admin", "Admin-pass-2026", by=None)
+    ctx.accounts.create("zhaoke", "supervisor", "Sup-pass-2026", by=admin)
+    ctx.accounts.create("wangfang", "officer", "Off-pass-2026", by=admin)
+    day = dt.date(2026, 11, 2)
+    out = CheckService(ctx.engine, "kunshan").check(uscc(1), "approval", day=day, commitment_signed=True)
+    c = CommitmentDraft("本单位郑重承诺……", "张三", "legal_representative", signature_png=PNG,
+                        due_items=[make_due_item("营业执照副本", 3, day)])  # fmt: skip
+    saved = ReviewService(ctx.engine, now=lambda: dt.datetime(2026, 11, 2, 9, 0, tzinfo=TZ)).finalise(
+        draft_from_check(out, "wangfang", UNIT, offline=True, commitment=c))
+    # Published before the review but not yet on this counter when it was made (offline).
+    ChangeApplier(ctx.engine).apply([feed.record("BL-1", a["id"], "serious_dishonesty", publish_from="2026-11-01")],
+                                    Position(feed.seq, EPOCH, now, "kunshan"))  # fmt: skip
+    ctx.close()
+    number = saved.commitment.number
+    base = ["--home", str(home)]
+
+    monkeypatch.setenv("CREDITDESK_PASSWORD", "Off-pass-2026")
+    assert cli.main([*base, "--user", "wangfang", "commitments", "--overdue", "--json"]) == 0
+    (row,) = json.loads(capsys.readouterr().out)
+    assert row["number"] == number and row["overdue"] and row["days_left"] < 0
+    assert cli.main([*base, "--user", "wangfang", "commitment", "mark", number, "breached", "--note", "x"]) == 1
+    assert "无权处理承诺履约" in capsys.readouterr().err
+    assert cli.main([*base, "commitments"]) == 1  # accounts exist: signing in is required
+    assert "需要登录" in capsys.readouterr().err
+
+    monkeypatch.setenv("CREDITDESK_PASSWORD", "Sup-pass-2026")
+    sup = [*base, "--user", "zhaoke"]
+    assert cli.main([*sup, "recheck", "--json"]) == 0  # the offline review on newer data
+    payload = json.loads(capsys.readouterr().out)
+    # 昆山 approval has no restricting rule: the outcome stays, so nothing is listed.
+    assert payload["run"]["created"] == 1 and payload["run"]["differing"] == 0 and payload["rechecks"] == []
+    assert cli.main([*sup, "recheck", "--all", "--json"]) == 0
+    (again,) = json.loads(capsys.readouterr().out)["rechecks"]
+    assert again["review_id"] == saved.id and again["new_record_ids"] == ["BL-1"] and not again["differs"]
+    assert cli.main([*sup, "alerts"]) == 0
+    assert "没有待处理的监管提醒" in capsys.readouterr().out  # alerts are raised after a sync / import
+    home_ctx = open_app(home)
+    after_data_update(home_ctx.engine, home_ctx.audit, home_ctx.settings, 0)
+    home_ctx.close()
+    assert cli.main([*sup, "alerts", "--json"]) == 0
+    (alert,) = json.loads(capsys.readouterr().out)
+    assert alert["record_id"] == "BL-1"
+    assert cli.main([*sup, "alerts", "--ack", str(alert["id"])]) == 0
+    capsys.readouterr()
+    assert cli.main([*sup, "commitment", "mark", number, "breached"]) == 1
+    assert "须写明" in capsys.readouterr().err
+    assert cli.main([*sup, "commitment", "mark", number, "breached", "--note", "逾期未补交营业执照副本"]) == 0
+    assert "已违约" in capsys.readouterr().out
+    assert cli.main([*sup, "commitment", "mark", number, "breached", "--note", "again"]) == 1
+    assert "已标记为已违约" in capsys.readouterr().err
+    assert cli.main([*sup, "commitments", "--all", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["status"] == "breached"
