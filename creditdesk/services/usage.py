@@ -464,20 +464,17 @@ class UsageService:
                 o["_departures"] += int(dep or 0)
                 o["_offline"] += int(off or 0)
 
-            # Superseded versions: taken out again (a correction counts instead). Few rows.
-            old = r.alias("old")
-            new = r.alias("new")
-            old_checked = old.c.report["report_no"].as_string().is_not(None)
-            old_refused = and_(old_checked, func.coalesce(old.c.report["acceptable"].as_boolean(), false()) == false())
-            cond = [new.c.supersedes.is_not(None), old.c.finalised_at >= lo, old.c.finalised_at < hi]
-            if unit is not None:
-                cond.append(old.c.unit == unit)
-            superseded = conn.execute(
-                select(old.c.profile_id, old.c.profile_version, old.c.matter, old.c.computed_outcome,
-                       old.c.final_outcome, old.c.offline, old.c.stale, _truthy(old_checked), _truthy(old_refused),
-                       func.substr(old.c.finalised_at, 1, 10), old.c.officer)
-                .select_from(new.join(old, old.c.id == new.c.supersedes)).where(*cond)
-            ).all()  # fmt: skip
+            # Superseded versions: taken out again (a correction counts instead). Corrections are few:
+            # their targets first (the supersedes index, NULLs skipped), then those rows in the period.
+            targets = list(conn.execute(select(r.c.supersedes).where(r.c.supersedes.is_not(None))).scalars())
+            superseded = []
+            for i in range(0, len(targets), 500):
+                superseded += conn.execute(
+                    select(r.c.profile_id, r.c.profile_version, r.c.matter, r.c.computed_outcome, r.c.final_outcome,
+                           r.c.offline, r.c.stale, _truthy(checked), _truthy(refused),
+                           func.substr(r.c.finalised_at, 1, 10), r.c.officer)
+                    .where(r.c.id.in_(targets[i:i + 500]), *in_period)
+                ).all()  # fmt: skip
 
             commitments = self._commitments(conn, lo, hi, unit)
             objections = self._objections(conn, lo, hi, unit)
