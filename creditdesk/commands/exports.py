@@ -66,6 +66,9 @@ def cmd_export_daily(args: argparse.Namespace) -> int:
     except (ExportCancelled, KeyboardInterrupt):
         print("导出已取消，未写入文件", file=sys.stderr)
         return EXIT_FAIL
+    except PermissionError:
+        print(f"错误：无法写入 {args.out}：没有写入权限", file=sys.stderr)
+        return EXIT_FAIL
     except OSError as exc:
         print(f"错误：无法写入 {args.out}：{exc.strerror or exc}", file=sys.stderr)
         return EXIT_FAIL

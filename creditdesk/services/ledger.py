@@ -18,6 +18,7 @@ appends an ``export`` entry to the audit trail. Pure Python: no Qt.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import re
 import time
 from collections import Counter
@@ -499,6 +500,8 @@ def export_ledger(
     require(by, "export_personal_data", accounts_exist=accounts_exist(engine))
     path = Path(path)
     fmt = format_for(path, fmt)
+    if not path.parent.is_dir():
+        raise FileNotFoundError(errno.ENOENT, "所在文件夹不存在", str(path.parent))
     started = time.perf_counter()
     service = service or LedgerService(engine)
     if rows is None:
@@ -517,7 +520,6 @@ def export_ledger(
         date_text=flt.date_text, generated_at=when, generated_by=by.label if by is not None else "未署名",
         filter_text=filter_text(flt, officer_label, matter_label),
     )  # fmt: skip
-    path.parent.mkdir(parents=True, exist_ok=True)
     writer_for(fmt)(rows, path, meta, progress=progress, should_cancel=should_cancel)
     seq = audit.append(
         "export", actor=by, target="ledger",
