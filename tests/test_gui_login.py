@@ -293,7 +293,7 @@ def test_officer_sees_the_settings_read_only(qtbot, ctx):
     assert _actions(ctx, "settings_change") == []
 
 
-def test_admin_saves_settings_audited_with_old_and_new_values(qtbot, ctx):
+def test_admin_saves_settings_audited_with_old_and_new_values(qtbot, ctx, tmp_path):
     admin = _accounts(ctx)
     w = _window(qtbot, ctx, admin)
     page = w.settings_page
@@ -312,7 +312,9 @@ def test_admin_saves_settings_audited_with_old_and_new_values(qtbot, ctx):
         "idle_lock_minutes": {"old": 5, "new": 10},
     }
     assert w.idle_lock.interval_ms == 10 * 60_000
-    assert open_app(ctx.paths.home).settings.unit_name == "鼓楼区行政服务中心"
+    again = open_app(tmp_path / "home")
+    assert again.settings.unit_name == "鼓楼区行政服务中心" and again.settings.idle_lock_minutes == 10
+    again.close()
     w.runner.wait(5000)
 
 

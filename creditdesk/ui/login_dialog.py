@@ -247,7 +247,8 @@ class SignInFlow(QObject):
         if exist:
             self._login_dialog().show()
             return
-        dialog = AccountFormDialog(self.ctx.accounts, self.runner, by=None, first=True, unit=self.ctx.settings.unit_name)
+        dialog = AccountFormDialog(self.ctx.accounts, self.runner, by=None, first=True,
+                                   unit=self.ctx.settings.unit_name)  # fmt: skip
         dialog.accepted.connect(lambda: self._finish(dialog.actor))
         dialog.rejected.connect(lambda: self._finish(None))
         self.dialog = dialog

@@ -222,9 +222,13 @@ class SettingsPage(QWidget):
     def _audit(self, changes: dict, extra: dict | None = None) -> None:
         audit, user = self.ctx.audit, self.ctx.user
         detail = {"changes": changes, **(extra or {})}
-        self.runner.run(lambda task: audit.append("settings_change", actor=user, target=",".join(changes), detail=detail),
-                        on_success=lambda _seq: self.audited.emit(detail),
-                        on_failure=lambda exc: self.save_status.setText(self.tr("设置已保存，但审计记录写入失败：{0}").format(exc)))  # fmt: skip
+        target = ",".join(changes)
+
+        def failed(exc: BaseException) -> None:
+            self.save_status.setText(self.tr("设置已保存，但审计记录写入失败：{0}").format(exc))
+
+        self.runner.run(lambda task: audit.append("settings_change", actor=user, target=target, detail=detail),
+                        on_success=lambda _seq: self.audited.emit(detail), on_failure=failed)  # fmt: skip
 
     def connect_platform(self) -> None:
         if not self.can_change():
