@@ -191,6 +191,7 @@ def _pie_chart(report: UsageReport, font: str) -> Drawing:
     lg.boxAnchor = "nw"
     lg.dx = lg.dy = 10
     lg.deltay = 22
+    lg.columnMaximum = len(OUTCOMES)  # one column
     lg.alignment = "right"
     lg.strokeColor = None
     total = report.total or 1
