@@ -183,7 +183,8 @@ class SyncPage(QWidget):
         self._task = None
         self._busy(False)
         self.message.setText(self.tr("同步完成：应用 {0} 条变更，拒收 {1} 条，送达上报 {2} 项").format(
-            result.applied, result.rejected, pushed.delivered))
+            result.applied, result.rejected, pushed.delivered)
+            + ("；" + found.summary() + self.tr("（见“跟进”页）") if found.summary() else ""))
         self.sync_finished.emit(result)
         self.followup_found.emit(found)
         self.data_changed.emit()
@@ -224,7 +225,8 @@ class SyncPage(QWidget):
         result, found = outcome
         self._task = None
         self._busy(False)
-        self.message.setText(self.tr("离线数据包已导入：{0}").format(result))
+        self.message.setText(self.tr("离线数据包已导入：{0}").format(result)
+                             + ("；" + found.summary() + self.tr("（见“跟进”页）") if found.summary() else ""))
         self.import_finished.emit(result)
         self.followup_found.emit(found)
         self.data_changed.emit()
