@@ -188,3 +188,65 @@ def test_due_items_editor_adds_with_enter_shows_the_working_day_deadline_and_fee
     assert ReviewService(ctx.engine).verify(saved.verification_code).valid
     editor.clear()
     assert editor.items() == [] and not editor.list.isVisible()
+
+
+# -- after a sync from the sync page: alerts raised in the background, the breach reaches the platform --
+
+
+def test_sync_page_raises_alerts_and_delivers_the_breach(qtbot, tmp_path, monkeypatch):
+    from sqlalchemy import select
+
+    from creditdesk.db import models
+    from creditdesk.demo.city import DemoCity
+    from creditdesk.services.followup import FollowUpService, UpdateFindings
+    from creditdesk.ui.sync_page import SyncPage
+    from creditdesk_platform.server import PlatformServer
+    from support.city import Feed as _Feed
+
+    server = PlatformServer.for_city(DemoCity(subjects=60, seed=5, as_of=dt.date(2026, 11, 20)),
+                                     state_dir=tmp_path / "platform", token="fu-token")  # fmt: skip
+    server.start()
+    monkeypatch.setenv("CREDITDESK_PLATFORM_TOKEN", "fu-token")
+    ctx = open_app(tmp_path / "home")
+    ctx.settings.platform_url, ctx.settings.platform_client_id = server.base_url, "ws-fu"
+    runner = TaskRunner()
+    sync = SyncPage(ctx, runner)
+    qtbot.addWidget(sync)
+    try:
+        with qtbot.waitSignal(sync.followup_found, timeout=30000) as first:
+            sync.start_sync()
+        assert isinstance(first.args[0], UpdateFindings) and first.args[0].alerts == ()
+        assert first.args[0].seq == server.high_water
+        # A clean company signs a commitment at the counter.
+        t = models.Subject.__table__
+        r = models.Record.__table__
+        with ctx.engine.connect() as conn:
+            sid = conn.execute(
+                select(t.c.id).where(t.c.kind == "legal_person", t.c.id.not_in(select(r.c.subject_id))).limit(1)
+            ).scalar_one()  # fmt: skip
+        day = dt.date.today()
+        out = CheckService(ctx.engine, "kunshan").check(sid, "approval", day=day, commitment_signed=True)
+        c = CommitmentDraft("本单位郑重承诺……", "张三", "legal_representative", signed_on_paper=True,
+                            due_items=[make_due_item("营业执照副本", 5, day)])  # fmt: skip
+        saved = ReviewService(ctx.engine).finalise(draft_from_check(out, "wangfang", UNIT, commitment=c))
+        # The platform publishes a blacklist entry for it; the next sync raises the alert.
+        server.add_changes([_Feed().record("FU-BL-1", sid, "serious_dishonesty", publish_from="2026-01-01")])
+        with qtbot.waitSignal(sync.followup_found, timeout=30000) as second:
+            sync.start_sync()
+        (alert,) = second.args[0].alerts
+        assert alert.record_id == "FU-BL-1" and alert.ref == saved.commitment.id
+        assert "新增监管提醒 1 条" in sync.message.text()
+        # Marked breached; the next sync delivers the commitment_status item, which the platform accepts.
+        FollowUpService(ctx.engine, ctx.audit).mark(saved.commitment.number, "breached", "列入严重失信名单", None)
+        with qtbot.waitSignal(sync.sync_finished, timeout=30000):
+            sync.start_sync()
+        o = models.OutboxItem.__table__
+        with ctx.engine.connect() as conn:
+            status = dict(conn.execute(select(o.c.kind, o.c.status).where(o.c.kind == "commitment_status")).all())
+        assert status == {"commitment_status": "delivered"}
+        kinds = {item["kind"] for item in server.submissions.values()}
+        assert {"review", "commitment", "commitment_status"} <= kinds
+    finally:
+        runner.wait(10000)
+        ctx.close()
+        server.close()
