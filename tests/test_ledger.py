@@ -412,3 +412,40 @@ def test_cli_export_needs_a_supervisor_once_accounts_exist(tmp_path, capsys, mon
     exports = ctx.audit.entries(action="export")
     ctx.close()
     assert [(e.actor, e.target, e.detail["format"]) for e in exports] == [("lisi", "ledger", "csv")]
+
+
+def test_a_full_id_number_slipped_into_a_row_is_masked_in_ledger_and_exports(engine, tmp_path):
+    """Reviews refuse full ID numbers; a row written behind the application's back is still masked."""
+    from sqlalchemy import insert, select
+
+    from creditdesk.db import models
+    from creditdesk.db.engine import write_transaction
+
+    saved = ReviewService(engine, now=Clock(dt.datetime(2026, 11, 20, 9, 0, tzinfo=TZ))).finalise(draft(1))
+    t = models.Review.__table__
+    with engine.connect() as conn:
+        row = dict(conn.execute(select(t).where(t.c.id == saved.id)).mappings().one())
+    row.update(id="forged-1", verification_code="ZZZZ-ZZZZ-ZZ", subject_code_display=PERSON_ID,
+               subject_name=f"林小红 {PERSON_ID}", departure_reason=f"证件号 {PERSON_ID} 已核实",
+               finalised_at="2026-11-20T10:00:00+08:00")  # fmt: skip
+    with write_transaction(engine) as conn:
+        conn.execute(insert(t).values(**row))
+    rows = LedgerService(engine).rows(LedgerFilter.day(DAY))
+    forged = next(r for r in rows if r.review_id == "forged-1")
+    masked = mask_id_number(PERSON_ID)
+    assert forged.subject_code_display == masked and masked in forged.departure_reason
+    assert PERSON_ID not in repr(forged)
+    for fmt in ("csv", "xlsx", "pdf"):
+        path, _ = _export(engine, tmp_path, fmt, by=None)
+        if fmt == "csv":
+            text = path.read_text(encoding="utf-8-sig")
+        elif fmt == "xlsx":
+            from openpyxl import load_workbook
+
+            wb = load_workbook(path)
+            text = " ".join(str(c.value) for s in wb.worksheets for r in s.iter_rows() for c in r if c.value)
+        else:
+            if not shutil.which("pdftotext"):
+                continue
+            text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+        assert PERSON_ID not in re.sub(r"\s+", "", text) and masked[:6] in text, fmt

@@ -467,6 +467,7 @@ class LedgerPage(QWidget):
         box.setTextFormat(Qt.TextFormat.RichText)
         box.setText(f"<table>{body}</table>")
         box.setStandardButtons(QMessageBox.StandardButton.Close)
+        box.button(QMessageBox.StandardButton.Close).setText(self.tr("关闭"))
         box.open()
 
     # -- exports ---------------------------------------------------------------------------
