@@ -117,7 +117,7 @@ def test_lockout_message_and_cancel_quits(qtbot, ctx):
 
 def test_window_without_accounts_says_so(qtbot, ctx):
     w = _window(qtbot, ctx)
-    assert w.user_label.text() == "未登录（无账户）"
+    qtbot.waitUntil(lambda: w.user_label.text() == "未登录（无账户）", timeout=3000)
     assert not w.sign_out_button.isVisible()
     assert not w.lock()  # nobody to lock for
     assert w.counter.isVisible()

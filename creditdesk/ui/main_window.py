@@ -155,6 +155,9 @@ class MainWindow(QMainWindow):
         self.sign_out_action.triggered.connect(self.sign_out)
         self.addAction(self.sign_out_action)
         self._show_user()
+        if ctx.user is None:  # unattributed: say whether that is because the home has no account yet
+            accounts = ctx.accounts
+            self.runner.run(lambda task: accounts.accounts_exist(), on_success=self._accounts_known, key="accounts-exist")
 
         self.refresh_position()
         self.counter.focus_query()
@@ -169,7 +172,8 @@ class MainWindow(QMainWindow):
 
         user = self.ctx.user
         if user is None:
-            text = self.tr("未登录") if self._signed_out else self.tr("未登录（无账户）")
+            no_account = not self._signed_out and self._accounts_exist is False
+            text = self.tr("未登录（无账户）") if no_account else self.tr("未登录")
             self.user_label.setToolTip("")
         else:
             text = "{0} · {1}".format(user.display_name, self.tr(ROLE_LABELS.get(user.role, user.role)))
@@ -179,6 +183,11 @@ class MainWindow(QMainWindow):
         self.sign_out_button.setVisible(user is not None)
 
     _signed_out = False
+    _accounts_exist: bool | None = None
+
+    def _accounts_known(self, exist: bool) -> None:
+        self._accounts_exist = exist
+        self._show_user()
 
     def set_user(self, actor) -> None:  # noqa: ANN001 - Actor | None
         """A different account at the window: nothing the previous one saw stays on screen."""
