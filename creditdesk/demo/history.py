@@ -602,17 +602,19 @@ class _History:
                 specials.append((_at(day, 9, 40, 12), "missed"))
             if planned_objection in ("open", "revoked"):
                 specials.append((_at(day, 15, 20), planned_objection))
+            last = None  # the moment of the last act of the day: the trail runs in time order
             for i, at in enumerate(moments):
                 while specials and specials[0][0] <= at:
                     when, what = specials.pop(0)
                     self.run_events_until(when)
                     self._special(day, when, what, missed, revoked, windows)
+                    last = when
                 officer = rng.choices(on_duty, shares)[0]
                 if officer.name not in signed_in:
                     signed_in.add(officer.name)
                     login = at - dt.timedelta(minutes=3)
-                    if i:  # after the review before it: the trail runs in time order
-                        login = max(login, moments[i - 1] + (at - moments[i - 1]) / 2)
+                    if last is not None:
+                        login = max(login, last + (at - last) / 2)
                     self.run_events_until(login)
                     self.note("login", actor=officer, target=officer.name, at=login)
                 self.run_events_until(at)
@@ -631,8 +633,11 @@ class _History:
                 saved = self.review(officer, windows[officer.name], at, data_at, offline=offline, stale=stale,
                                     subject_id=subject, depart=counter in departures)  # fmt: skip
                 counter += 1
+                last = at
                 if subject is not None:
-                    self._object_at_review(officer, at, saved, planned_objection)
+                    nxt = moments[i + 1] if i + 1 < n else at + dt.timedelta(minutes=10)
+                    last = at + min(dt.timedelta(minutes=4), (nxt - at) / 2)
+                    self._object_at_review(officer, last, saved, planned_objection)
             for when, what in specials:
                 self.run_events_until(when)
                 self._special(day, when, what, missed, revoked, windows)
@@ -670,7 +675,7 @@ class _History:
         if rec is None:
             return
         grounds = "申请人对该行政处罚记录有异议：罚款已于决定后十日内缴清，依规应已届满公示期，请求平台核实并更正。"
-        oid = self.objection(officer, at + dt.timedelta(minutes=4), rec, saved.id, grounds)
+        oid = self.objection(officer, at, rec, saved.id, grounds)
         if oid and how == "answered":
             answer_day = _add_working_days(at.date(), 7)
             if answer_day < self.today:
