@@ -63,6 +63,8 @@ def write_xlsx(
         r = HEADER_ROW + i
         for j, col in enumerate(COLUMNS, 1):
             value = col.value(row)
+            if value == "":
+                value = None  # an empty cell, not an empty string
             cell = ws.cell(row=r, column=j, value=value)
             if j in wrap_cols:
                 cell.alignment = wrap

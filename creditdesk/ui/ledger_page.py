@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from creditdesk.roles import ROLE_LABELS
+from creditdesk.roles import ROLE_LABELS, Actor
 from creditdesk.services import ledger as _ledger  # imported with the window, not in a worker
 from creditdesk.services.ledger import (
     COLUMNS,
@@ -71,6 +71,7 @@ class LedgerSnapshot:
     officers: tuple[Choice, ...]
     matters: tuple[Choice, ...]
     can_export: bool
+    viewer: Actor | None = None  # whom the rows were read for
 
 
 class LedgerModel(QAbstractTableModel):
@@ -362,7 +363,7 @@ class LedgerPage(QWidget):
             rows = tuple(service.rows(flt, user))
             can = user.can("export_personal_data") if user is not None else not _ledger.accounts_exist(engine)
             return LedgerSnapshot(flt, rows, _ledger.totals(rows), tuple(service.officers(user)),
-                                  tuple(service.matters(user, profile_id)), can)  # fmt: skip
+                                  tuple(service.matters(user, profile_id)), can, user)  # fmt: skip
 
         self.scope_label.setText(self.tr("正在读取……"))
         self.runner.run(load, on_success=self._show, on_failure=self._load_failed, key="ledger")
@@ -499,7 +500,8 @@ class LedgerPage(QWidget):
         engine, audit, user, unit = self.ctx.engine, self.ctx.audit, self.ctx.user, self.ctx.settings.unit_name
         snap = self._snapshot
         flt = snap.flt if snap is not None else self.current_filter()
-        rows = list(snap.rows) if snap is not None else None
+        # The rows on screen, unless they were read for someone else (the account changed since).
+        rows = list(snap.rows) if snap is not None and snap.viewer == user else None
         path = Path(path)
 
         def work(task: TaskHandle) -> ExportResult:
