@@ -288,3 +288,26 @@ def test_cli_commitments_mark_recheck_alerts(tmp_path, monkeypatch, capsys):
     assert "已标记为已违约" in capsys.readouterr().err
     assert cli.main([*sup, "commitments", "--all", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)[0]["status"] == "breached"
+
+
+def test_one_promised_item_handed_in(home):
+    engine, ra = home["engine"], home["ra"]
+    svc = service(home, dt.date(2026, 11, 25))
+    number = ra.commitment.number
+    r = svc.mark_item_fulfilled(number, 0, "已收原件", by=home["sup"])
+    items = r.commitment.items
+    assert items[0].fulfilled_at == "2026-11-25T10:00:00+08:00" and items[1].fulfilled_at is None
+    # The earliest open item is now the second one (纳税证明, 20 working days).
+    assert r.commitment.earliest_due == dt.date(2026, 12, 18) and r.commitment.status == "in_force"
+    (item,) = _rows(engine, "outbox_item", kind="commitment_status")
+    assert item["data"]["status"] == "item_fulfilled" and item["data"]["note"] == "已收原件"
+    assert item["data"]["item"] == {"index": 0, "item": "营业执照副本", "due": "2026-11-27"}
+    with pytest.raises(FollowUpRefused, match="已于 2026-11-25"):
+        svc.mark_item_fulfilled(number, 0, None, by=home["sup"])
+    with pytest.raises(FollowUpRefused, match="没有第 3 项"):
+        svc.mark_item_fulfilled(number, 2, None, by=home["sup"])
+    with pytest.raises(NotPermitted):
+        svc.mark_item_fulfilled(number, 1, None, by=home["off"])
+    # The digest still verifies (due_items are never rewritten), and the whole commitment can still be marked.
+    assert ReviewService(engine).verify(ra.verification_code).valid
+    assert svc.mark(number, "fulfilled", None, by=home["sup"]).commitment.status == "fulfilled"

@@ -250,3 +250,20 @@ def test_sync_page_raises_alerts_and_delivers_the_breach(qtbot, tmp_path, monkey
         runner.wait(10000)
         ctx.close()
         server.close()
+
+
+def test_register_a_promised_item_handed_in(qtbot, page):
+    load(qtbot, page, "zhaoke")
+    page.set_filter("all")
+    page.commitment_table.selectRow(0)
+    row = page.selected_commitment()
+    assert page.receive_button.isEnabled()
+    page.ask_item = lambda r: (0, "已收原件")
+    with qtbot.waitSignal(page.marked, timeout=10000) as marked, qtbot.waitSignal(page.loaded, timeout=10000):
+        qtbot.mouseClick(page.receive_button, Qt.MouseButton.LeftButton)
+    assert marked.args[0].commitment.items[0].fulfilled_at
+    assert "全部材料已补交" in page.message.text()
+    r = column(page.commitment_table, 0).index(row.number)
+    page.commitment_table.selectRow(r)
+    assert "已补交（" in page.commitment_detail.text() and not page.receive_button.isEnabled()
+    assert page.commitment_table.item(r, 5).text() == "—"  # nothing open: no deadline left

@@ -2,6 +2,7 @@
 
 - ``creditdesk commitments [--overdue | --due-within N | --in-force | --all] [--json]``
 - ``creditdesk commitment mark NUMBER fulfilled|breached --note TEXT`` (科室负责人 / 管理员)
+- ``creditdesk commitment item NUMBER N [--note TEXT]`` — the N-th promised item was handed in
 - ``creditdesk recheck [--all] [--json]`` — recheck offline / stale reviews on the current data, list those that differ
 - ``creditdesk alerts [--all] [--ack ID [--note TEXT]] [--json]``
 """
@@ -34,6 +35,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     mk.add_argument("--note", default="", help="what happened (required for breached)")
     mk.add_argument("--json", action="store_true")
     mk.set_defaults(handler=cmd_commitment_mark)
+    it = msub.add_parser("item", help="one promised item was handed in (容缺受理补交)")
+    it.add_argument("number", help="commitment number CN-YYYYMMDD-NNNN (or its id)")
+    it.add_argument("item", type=int, help="which promised item, 1 for the first (as `commitments` lists them)")
+    it.add_argument("--note", default="")
+    it.set_defaults(handler=cmd_commitment_item)
 
     r = sub.add_parser("recheck", help="复核离线或过期数据下作出的核查，列出结论变化的")
     r.add_argument("--all", action="store_true", help="list every latest recheck, not only differing open ones")
@@ -93,7 +99,8 @@ def cmd_commitments(args: argparse.Namespace) -> int:
                "in_force": "没有履行中的信用承诺", "all": "还没有信用承诺"}[state])  # fmt: skip
         return EXIT_OK
     for r in rows:
-        items = "；".join(f"{i.item} {i.due or '—'}" + ("（已交）" if not i.open else "") for i in r.items)
+        items = "；".join(f"{n}. {i.item} {i.due or '—'}" + ("（已交）" if not i.open else "")
+                         for n, i in enumerate(r.items, 1))
         print(f"{r.number}  {r.subject_display}  事项 {r.matter}  签署人 {r.signer_name}  经办人 {r.officer}  "
               f"{r.status_label}  {r.earliest_due or ''} {_days(r)}".rstrip())  # fmt: skip
         if items:
@@ -118,6 +125,26 @@ def cmd_commitment_mark(args: argparse.Namespace) -> int:
     else:
         print(f"已标记 {c.number}（{c.subject_display}）为{STATUS_LABELS[c.status]}；"
               f"已列入待上报（commitment_status {result.event_id}），下次同步时报送平台")  # fmt: skip
+    return EXIT_OK
+
+
+def cmd_commitment_item(args: argparse.Namespace) -> int:
+    from creditdesk.services.followup import FollowUpRefused, FollowUpService
+
+    ctx = _ctx(args, "follow_up")
+    try:
+        try:
+            result = FollowUpService(ctx.engine, ctx.audit).mark_item_fulfilled(args.number, args.item - 1, args.note,
+                                                                                ctx.user)  # fmt: skip
+        except FollowUpRefused as exc:
+            return _fail(str(exc))
+    finally:
+        ctx.close()
+    c = result.commitment
+    item = c.items[args.item - 1]
+    left = [i.item for i in c.items if i.open]
+    print(f"已登记 {c.number} 第 {args.item} 项“{item.item}”已补交；"
+          + (f"尚待补交：{'、'.join(left)}" if left else "全部材料已补交，可标记承诺已履约"))  # fmt: skip
     return EXIT_OK
 
 

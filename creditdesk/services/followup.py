@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
+import json
 import logging
 import uuid
 from collections.abc import Callable
@@ -66,6 +67,17 @@ STATES = ("due", "overdue", "in_force", "all")
 STATUS_LABELS = {"in_force": "履行中", "fulfilled": "已履约", "breached": "已违约"}
 ALERT_ADVERSE = "adverse_record_on_commitment"
 DEFAULT_WITHIN = 5  # working days: "due" lists commitments with an item due within this many
+
+
+ITEM_FULFILLED = "item_fulfilled"  # commitment_event.status of one promised item handed in
+
+
+def _item_index(note: str | None) -> int | None:
+    try:
+        value = json.loads(note or "")
+    except ValueError:
+        return None
+    return value.get("index") if isinstance(value, dict) and isinstance(value.get("index"), int) else None
 
 
 class FollowUpRefused(ValueError):
@@ -274,24 +286,34 @@ class FollowUpService:
 
     @staticmethod
     def _last_events(conn, ids: list[str]) -> dict[str, dict]:  # noqa: ANN001
+        """commitment id -> its last status event (fulfilled / breached), with ``"items"``: item index ->
+        when it was handed in (``item_fulfilled`` events)."""
         out: dict[str, dict] = {}
         if not ids:
             return out
         for start in range(0, len(ids), 500):
             q = select(_event).where(_event.c.commitment_id.in_(ids[start:start + 500])).order_by(_event.c.at)
             for e in conn.execute(q).mappings():
-                out[e["commitment_id"]] = dict(e)
+                slot = out.setdefault(e["commitment_id"], {"items": {}})
+                if e["status"] == ITEM_FULFILLED:
+                    index = _item_index(e["note"])
+                    if index is not None:
+                        slot["items"].setdefault(index, e["at"])
+                else:
+                    slot.update(dict(e))
         return out
 
     @staticmethod
     def _row(r, event: dict | None, today: dt.date) -> CommitmentRow:  # noqa: ANN001
         items: list[DueItemRow] = []
         estimated = False
-        for raw in r["due_items"] or ():
+        received = (event or {}).get("items", {})
+        event = event if event and "status" in event else None
+        for index, raw in enumerate(r["due_items"] or ()):
             if not isinstance(raw, dict):
                 continue
             due = _date(raw.get("due"))
-            fulfilled = raw.get("fulfilled_at")
+            fulfilled = raw.get("fulfilled_at") or received.get(index)
             if fulfilled is None and r["status"] == "fulfilled" and event is not None:
                 fulfilled = event["at"]  # the whole commitment was marked fulfilled
             left, est = (days_left(today, due) if due else (None, False))
@@ -343,7 +365,7 @@ class FollowUpService:
             row = self._find(conn, number_or_id, by)
             if row["status"] != "in_force":
                 last = self._last_events(conn, [row["id"]]).get(row["id"])
-                when = f"（{last['actor'] or '—'} 于 {last['at']}）" if last else ""
+                when = f"（{last['actor'] or '—'} 于 {last['at']}）" if last and "status" in last else ""
                 raise FollowUpRefused(
                     f"承诺 {row['number']} 已标记为{STATUS_LABELS.get(row['status'], row['status'])}{when}，"
                     f"不能再标记为{STATUS_LABELS[status]}"
@@ -366,6 +388,41 @@ class FollowUpService:
                                     detail={"commitment_id": row["id"], "review_id": row["review_id"],
                                             "subject_id": row["subject_id"], "status": status, "note": note,
                                             "event_id": event_id})  # fmt: skip
+        return MarkResult(self.get(row["id"]), event_id, seq)
+
+    def mark_item_fulfilled(self, number_or_id: str, index: int, note: str | None, by: Actor | None) -> MarkResult:
+        """One promised item was handed in (容缺受理补交): an ``item_fulfilled`` event, queued as
+        ``commitment_status`` and audited; the commitment stays in force until marked fulfilled."""
+        require_follow_up(self.engine, by)
+        note = (note or "").strip() or None
+        at = self.now().isoformat(timespec="seconds")
+        marker = by.name if by is not None else getpass.getuser()
+        event_id = str(uuid.uuid4())
+        with write_transaction(self.engine) as conn:
+            row = self._find(conn, number_or_id, by)
+            items = [i for i in (row["due_items"] or ()) if isinstance(i, dict)]
+            if not 0 <= int(index) < len(items):
+                raise FollowUpRefused(f"承诺 {row['number']} 没有第 {int(index) + 1} 项补交材料")
+            if row["status"] != "in_force":
+                raise FollowUpRefused(f"承诺 {row['number']} 已标记为{STATUS_LABELS.get(row['status'], row['status'])}")
+            done = self._last_events(conn, [row["id"]]).get(row["id"], {}).get("items", {})
+            item = items[int(index)]
+            if int(index) in done:
+                raise FollowUpRefused(f"“{item.get('item')}”已于 {done[int(index)]} 登记补交")
+            conn.execute(insert(_event).values(
+                id=event_id, commitment_id=row["id"], status=ITEM_FULFILLED, at=at, actor=marker,
+                note=json.dumps({"index": int(index), "item": item.get("item"), "note": note}, ensure_ascii=False),
+            ))  # fmt: skip
+            enqueue(conn, "commitment_status", {
+                "format": SUBMISSION_FORMAT, "commitment_id": row["id"], "number": row["number"],
+                "review_id": row["review_id"], "unit": row["unit"], "officer": marker,
+                "subject_id": row["subject_id"], "status": ITEM_FULFILLED, "note": note, "at": at,
+                "item": {"index": int(index), "item": item.get("item"), "due": item.get("due")},
+            }, uid=event_id, created_at=at)  # fmt: skip
+            seq = self.audit.append("commitment_status", actor=by if by is not None else marker,
+                                    target=row["number"], conn=conn,
+                                    detail={"commitment_id": row["id"], "status": ITEM_FULFILLED, "item": item.get("item"),
+                                            "index": int(index), "note": note, "event_id": event_id})  # fmt: skip
         return MarkResult(self.get(row["id"]), event_id, seq)
 
     # -- alerts ------------------------------------------------------------------

@@ -294,6 +294,8 @@ class FollowUpPage(QWidget):
         self.filter = "due"
         # A dialog factory the tests may replace: (row, status) -> note or None (cancelled).
         self.ask_note = self._ask_note
+        # (row) -> (item index, note) or None: which promised item was handed in.
+        self.ask_item = self._ask_item
 
         title = QLabel("<h2>承诺跟进与复核</h2>")
         self.scope_label = QLabel()
@@ -352,6 +354,9 @@ class FollowUpPage(QWidget):
         self.commitment_detail.setStyleSheet("background:#f7f8fa;border:1px solid #dfe3ea;padding:8px;")
         self.commitment_detail.setMinimumHeight(70)
         self.commitment_detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.receive_button = QPushButton("登记补交(&R)…")
+        self.receive_button.setObjectName("receiveButton")
+        self.receive_button.setToolTip("申请人已补交一项承诺的材料")
         self.fulfil_button = QPushButton("标记已履约(&F)")
         self.fulfil_button.setObjectName("fulfilButton")
         self.breach_button = QPushButton("标记违约(&B)…")
@@ -361,6 +366,7 @@ class FollowUpPage(QWidget):
         self.commitment_empty = QLabel()
         self.commitment_empty.setStyleSheet(f"color:{GREY};")
         buttons.addWidget(self.commitment_empty, 1)
+        buttons.addWidget(self.receive_button)
         buttons.addWidget(self.fulfil_button)
         buttons.addWidget(self.breach_button)
         layout = QVBoxLayout(w)
@@ -371,6 +377,7 @@ class FollowUpPage(QWidget):
         self.commitment_table.itemSelectionChanged.connect(self._commitment_selected)
         self.commitment_table.itemActivated.connect(lambda _i: self.fulfil_button.isEnabled() and self.mark_selected("fulfilled"))
         self.fulfil_button.clicked.connect(lambda: self.mark_selected("fulfilled"))
+        self.receive_button.clicked.connect(self.receive_selected)
         self.breach_button.clicked.connect(lambda: self.mark_selected("breached"))
         return w
 
@@ -466,7 +473,8 @@ class FollowUpPage(QWidget):
         self.loaded.emit(snap)
 
     def _show_permissions(self, can: bool) -> None:
-        for b in (self.fulfil_button, self.breach_button, self.alert_ack_button, self.recheck_ack_button):
+        for b in (self.receive_button, self.fulfil_button, self.breach_button, self.alert_ack_button,
+                  self.recheck_ack_button):
             b.setVisible(can)
         self._can = can
         self._update_buttons()
@@ -600,6 +608,7 @@ class FollowUpPage(QWidget):
         ok = getattr(self, "_can", False) and not self._busy
         self.fulfil_button.setEnabled(ok and c is not None and c.status == "in_force")
         self.breach_button.setEnabled(ok and c is not None and c.status == "in_force")
+        self.receive_button.setEnabled(ok and c is not None and c.status == "in_force" and any(i.open for i in c.items))
         self.alert_ack_button.setEnabled(ok and self.selected_alert() is not None)
         self.recheck_ack_button.setEnabled(ok and self.selected_recheck() is not None)
 
@@ -615,7 +624,8 @@ class FollowUpPage(QWidget):
                 for i in c.items:
                     due = i.due.isoformat() if i.due else "—"
                     wd = f"{i.working_days} 个工作日内，" if i.working_days else ""
-                    state = "已履约" if not i.open else ("逾期" if i.days_left is not None and i.days_left < 0 else "待补交")
+                    state = (f"已补交（{i.fulfilled_at[:10]}）" if not i.open
+                             else "逾期" if i.days_left is not None and i.days_left < 0 else "待补交")
                     color = GREEN if not i.open else RED if state == "逾期" else AMBER
                     est = "（节假日安排未收录，按周一至周五估算）" if i.estimated else ""
                     parts.append(f"· {html.escape(i.item)}：{wd}{due} 前{est} <span style='color:{color}'>{state}</span>")
@@ -697,6 +707,41 @@ class FollowUpPage(QWidget):
         if note is None:
             return
         self.mark(row.id, status, note)
+
+    def _ask_item(self, row: CommitmentRow) -> tuple[int, str] | None:
+        from PySide6.QtWidgets import QInputDialog
+
+        open_items = [(n, i) for n, i in enumerate(row.items) if i.open]
+        labels = [f"{i.item}（{i.due.isoformat() if i.due else '—'} 前）" for _n, i in open_items]
+        label, ok = QInputDialog.getItem(self, "登记补交", f"{row.number} 申请人已补交：", labels, 0, False)
+        if not ok:
+            return None
+        return open_items[labels.index(label)][0], ""
+
+    def receive_selected(self) -> None:
+        row = self.selected_commitment()
+        if row is None or not self.receive_button.isEnabled():
+            return
+        answer = self.ask_item(row)
+        if answer is None:
+            return
+        index, note = answer
+        engine, audit, user = self.ctx.engine, self.ctx.audit, self.ctx.user
+
+        def work(task):  # noqa: ANN001, ANN202
+            return _followup.FollowUpService(engine, audit).mark_item_fulfilled(row.id, index, note, user)
+
+        def done(result) -> None:  # noqa: ANN001
+            self._busy = False
+            left = [i.item for i in result.commitment.items if i.open]
+            self._say(f"已登记“{result.commitment.items[index].item}”已补交；"
+                      + (f"尚待补交：{'、'.join(left)}" if left else "全部材料已补交，可标记承诺已履约"))  # fmt: skip
+            self.marked.emit(result)
+            self.refresh()
+
+        self._busy = True
+        self._update_buttons()
+        self.runner.run(work, on_success=done, on_failure=self._mark_failed)
 
     def mark(self, number_or_id: str, status: str, note: str | None) -> None:
         """Mark in the background (the service checks the permission and the note again)."""
