@@ -192,22 +192,28 @@ def main() -> int:
     rep = service.report(period, viewer=None)  # cold: every unit
     timings["report (all units, first)"] = time.perf_counter() - t0
     for label, kwargs in (("report (all units)", {"viewer": None}), ("report (one unit, supervisor)", {"viewer": supervisor})):
-        best = float("inf")
+        best = best_cpu = float("inf")
         for _ in range(3):
-            t0 = time.perf_counter()
-            r = service.report(period, **kwargs)
+            t0, c0 = time.perf_counter(), time.process_time()
+            service.report(period, **kwargs)
             best = min(best, time.perf_counter() - t0)
+            best_cpu = min(best_cpu, time.process_time() - c0)
         timings[label] = best
+        timings[label + " CPU"] = best_cpu
     unit_rep = service.report(period, viewer=supervisor)
     audit = AuditTrail(engine)
     for fmt in ("pdf", "xlsx"):
         path = out / f"usage-{period.code}.{fmt}"
-        t0 = time.perf_counter()
-        res = export_usage(engine, audit, period, fmt, path, by=supervisor, report=unit_rep, profile_id="fuzhou")
-        timings[f"export {fmt} (figures given)"] = time.perf_counter() - t0
-        t0 = time.perf_counter()
-        export_usage(engine, None, period, fmt, path, by=supervisor, profile_id="fuzhou")
-        timings[f"export {fmt} (with report)"] = time.perf_counter() - t0
+        best_given = best_full = float("inf")
+        for _ in range(3):  # best of three: the machine is shared
+            t0 = time.perf_counter()
+            res = export_usage(engine, audit, period, fmt, path, by=supervisor, report=unit_rep, profile_id="fuzhou")
+            best_given = min(best_given, time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            export_usage(engine, None, period, fmt, path, by=supervisor, profile_id="fuzhou")
+            best_full = min(best_full, time.perf_counter() - t0)
+        timings[f"export {fmt} (figures given, audited)"] = best_given
+        timings[f"export {fmt} (report + file)"] = best_full
         print(f"wrote {res.path} ({res.size / 1024:.0f} KiB)")
 
     print(f"\n{rep.title}: {rep.total} reviews (all units); {unit_rep.unit}: {unit_rep.total}")
@@ -215,7 +221,6 @@ def main() -> int:
     print("\ntimings:")
     for k, v in timings.items():
         print(f"  {k:34s} {v * 1000:8.1f} ms")
-    del r
     return 0
 
 
