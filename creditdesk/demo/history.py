@@ -368,7 +368,7 @@ class _History:
         saved = ReviewService(self.engine, now=lambda: at).finalise(draft)
         self.note("review", actor=officer, target=saved.id, at=at, detail={
             "subject": sid, "matter": matter, "outcome": final, "computed_outcome": computed,
-            "code": saved.verification_code, "offline": offline, "stale": stale,
+            "verification_code": saved.verification_code, "offline": offline, "stale": stale,
         })  # fmt: skip
         self.reviews += 1
         self.counts["offline"] += offline

@@ -136,6 +136,12 @@ class CounterPage(QWidget):
             self.verify_button.clicked.connect(self.open_verify)
             query_row.addWidget(self.batch_button)
             query_row.addWidget(self.verify_button)
+            self.objection_button = QPushButton(self.tr("提出异议…"))
+            self.objection_button.setObjectName("objectionButton")
+            self.objection_button.setToolTip(self.tr("申请人对所示信用档案中的记录有异议：登记并上报（Ctrl+E）"))
+            self.objection_button.clicked.connect(self.open_objection)
+            query_row.addWidget(self.objection_button)
+            QShortcut(QKeySequence("Ctrl+E"), self, activated=self.open_objection)
             QShortcut(QKeySequence("Alt+M"), self, activated=self.review.focus_matter)
             QShortcut(QKeySequence("Ctrl+K"), self, activated=self.open_verify)
             QShortcut(QKeySequence("Ctrl+B"), self, activated=self.open_batch)
@@ -325,6 +331,7 @@ class CounterPage(QWidget):
 
     def _render_profile(self, view: ProfileView) -> None:
         self._shown_subject = view.profile.subject_id
+        self._shown_view = view  # for 提出异议
         self.profile_view.setHtml(render_profile(view))
         if self.review is not None:
             from creditdesk.ui.review_panel import Applicant
@@ -383,6 +390,27 @@ class CounterPage(QWidget):
                              matter=self.review.matter_code(), parent=self)  # fmt: skip
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.batch_dialog = dialog
+        dialog.open()
+
+    def open_objection(self) -> None:
+        """提出异议 on a record of the profile shown (creditdesk.ui.objection_dialog)."""
+        view = getattr(self, "_shown_view", None)
+        if self.review is None or view is None or view.profile.subject_id != self._shown_subject:
+            self.results_label.setText(self.tr("请先查询并选中申请人，再对其信用记录提出异议"))
+            return
+        from creditdesk.ui.objection_dialog import ObjectionDialog
+
+        s = view.profile.subject
+        records = [f.record for g in view.profile.groups for f in g.findings]
+        saved = getattr(self.review, "_saved", None)
+        dialog = ObjectionDialog(
+            self._runner, self.review._engine, records, subject_name=s.name if s else view.profile.subject_id,
+            subject_code=s.code_display if s else view.profile.subject_id, unit=self.review._settings.unit_name,
+            current_user=self._current_user, review_id=saved.id if saved is not None and saved.subject_id ==
+            view.profile.subject_id else None, today=self._day(), parent=self,
+        )  # fmt: skip
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.objection_dialog = dialog
         dialog.open()
 
     @property
