@@ -135,6 +135,42 @@ def index_subjects(
 _SQLITE_OLD_IDS = "SELECT id FROM subject_name WHERE subject_id IN (SELECT value FROM json_each(?))"
 
 
+def rebuild_names(conn: Connection, batch: int = 20_000) -> int:
+    """SQLite: make the index hold exactly the names of every subject, from scratch; rows written.
+
+    For a bulk load that wrote subjects without their names: the subject table is
+    read once in rowid order, and the name rows (and their FTS5 twins, rowids
+    ascending: appends) are written batch by batch, inside the caller's transaction.
+    """
+    assert conn.dialect.name == "sqlite", "rebuild_names is the SQLite bulk path"
+    run = conn.exec_driver_sql
+    clear_names(conn)
+    loads = orjson.loads
+    written = 0
+    after = -(1 << 63)
+    next_id = 1
+    while True:
+        found = run(
+            "SELECT rowid, id, name, former_names FROM subject WHERE rowid > ? ORDER BY rowid LIMIT ?", (after, batch)
+        ).fetchall()
+        if not found:
+            return written
+        after = found[-1][0]
+        rows = name_index_rows(
+            [(r[1], r[2], loads(r[3]) if r[3] and r[3] != "[]" else ()) for r in found]
+        )
+        if rows:
+            run(
+                "INSERT INTO subject_name (id, subject_id, name, norm, core, initials, former) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(i, *r[:6]) for i, r in enumerate(rows, next_id)],
+            )
+            run("INSERT INTO subject_name_fts (rowid, chars, grams) VALUES (?, ?, ?)",
+                [(i, r[6], r[7]) for i, r in enumerate(rows, next_id)])
+            next_id += len(rows)
+            written += len(rows)
+
+
 def clear_names(conn: Connection) -> None:
     if conn.dialect.name == "sqlite":
         conn.execute(_FTS_DELETE_ALL)

@@ -55,7 +55,10 @@ position (same platform and epoch) are skipped. A full snapshot
 does not contain are removed at the end (protocol 3.3); its changes that are
 skipped because the database already has them are only marked, so they are
 not swept. A bundle whose ``next`` is not beyond the local position changes
-nothing (re-importing a bundle is a no-op). Afterwards the position is
+nothing (re-importing a bundle is a no-op). The first load of a SQLite
+database (a full snapshot, no entities yet) drops the secondary indexes and
+builds them again at the end, with the name index, inside that same
+transaction (see ``_BulkLoad``). Afterwards the position is
 ``next`` in the bundle's epoch, ``as_of`` the manifest's ``created_at``, and
 the platform id and person key are those of the manifest.
 """
@@ -68,6 +71,7 @@ import datetime as dt
 import hashlib
 import logging
 import os
+import queue
 import re
 import struct
 import threading
@@ -86,6 +90,7 @@ from sqlalchemy import Connection, Engine, select, update
 
 from creditdesk.db import models
 from creditdesk.db.engine import write_transaction
+from creditdesk.db.search_index import rebuild_names
 from creditdesk.platform.keys import PENDING, InvalidKey, TrustedKeys
 from creditdesk.services.apply import TABLES, BatchResult, ChangeApplier
 
@@ -822,25 +827,114 @@ def verify_bundle(path: str | os.PathLike, engine: Engine, limits: BundleLimits 
 # ---------------------------------------------------------------------------
 
 
+class _PartEnd:
+    """The end of a part's bytes, with their SHA-256 (from the read-ahead thread)."""
+
+    __slots__ = ("sha256",)
+
+    def __init__(self, sha256: str) -> None:
+        self.sha256 = sha256
+
+
+class _ReadFailed:
+    __slots__ = ("exc",)
+
+    def __init__(self, exc: BaseException) -> None:
+        self.exc = exc
+
+
+class _ReadAhead:
+    """The parts' bytes, inflated and hashed on a helper thread a few chunks ahead.
+
+    Inflating (ISA-L or zlib) and SHA-256 release the interpreter lock for each
+    256 KiB chunk, so they run on the other core while the calling thread parses
+    and writes. Items come in order: each part's chunks, then a :class:`_PartEnd`;
+    a failure of the thread is raised on the caller's side. At most ``DEPTH``
+    chunks wait (a few MiB). :meth:`close` stops and joins the thread.
+    """
+
+    DEPTH = 8
+
+    def __init__(self, archive: _Archive, parts: tuple[PartInfo, ...]) -> None:
+        self._queue: queue.Queue[Any] = queue.Queue(self.DEPTH)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(archive, parts), name="bundle-read", daemon=True)
+        self._thread.start()
+
+    def _run(self, archive: _Archive, parts: tuple[PartInfo, ...]) -> None:
+        try:
+            for part in parts:
+                digest = hashlib.sha256()
+                for chunk in archive.stream(part.name, archive.limits.max_part_bytes):
+                    digest.update(chunk)
+                    if not self._put(chunk):
+                        return
+                if not self._put(_PartEnd(digest.hexdigest())):
+                    return
+        except BaseException as exc:  # handed to the reading side, raised there
+            self._put(_ReadFailed(exc))
+
+    def _put(self, item: Any) -> bool:
+        while not self._stop.is_set():
+            try:
+                self._queue.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def get(self) -> Any:
+        item = self._queue.get()
+        if item.__class__ is _ReadFailed:
+            raise item.exc
+        return item
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
 class _ChangeReader:
-    """Change objects from the parts, in order: hashes recomputed, lines parsed, ``seq`` checked."""
+    """Change objects from the parts, in order: hashes recomputed, lines parsed, ``seq`` checked.
+
+    The parts are read again after verification (constant memory: nothing is kept
+    or extracted), so their SHA-256 is computed again while reading (on the
+    read-ahead thread) and compared at the end of each part: a part that changed
+    on the medium since it was verified raises ``part_hash`` before the import
+    can commit, and the transaction takes back whatever of it was written.
+    """
 
     def __init__(self, archive: _Archive, bundle: VerifiedBundle) -> None:
         self.archive = archive
         self.bundle = bundle
         self.last = bundle.after
+        self._ahead: _ReadAhead | None = None
+
+    def __enter__(self) -> "_ChangeReader":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._ahead is not None:
+            self._ahead.close()
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
-        for part in self.bundle.parts:
-            yield from self._part(part)
+        self._ahead = ahead = _ReadAhead(self.archive, self.bundle.parts)
+        try:
+            for part in self.bundle.parts:
+                yield from self._part(part, ahead)
+        finally:
+            ahead.close()
 
-    def _part(self, part: PartInfo) -> Iterator[dict[str, Any]]:
+    def _part(self, part: PartInfo, ahead: _ReadAhead) -> Iterator[dict[str, Any]]:
         max_line = self.archive.limits.max_line_bytes
-        digest = hashlib.sha256()
+        loads, next_seq = orjson.loads, self.bundle.next
+        last = self.last
         n = 0
         rest = b""
-        for chunk in self.archive.stream(part.name, self.archive.limits.max_part_bytes):
-            digest.update(chunk)
+        while True:
+            chunk = ahead.get()
+            if chunk.__class__ is _PartEnd:
+                break
             if rest:
                 chunk = rest + chunk
             lines = chunk.split(b"\n")
@@ -849,20 +943,41 @@ class _ChangeReader:
                 raise BundleRefused("too_large", f"分卷 {part.name} 第 {n + 1:,} 行超过 {_size(max_line)}")
             for line in lines:
                 n += 1
-                if len(line) > max_line:
-                    raise BundleRefused("too_large", f"分卷 {part.name} 第 {n:,} 行超过 {_size(max_line)}")
-                yield self._parse(line, part, n)
+                # The common case inline; anything unusual is diagnosed by _refuse_line.
+                try:
+                    change = loads(line)
+                    seq = change["seq"]
+                    if seq.__class__ is not int or not last < seq <= next_seq or len(line) > max_line:
+                        raise ValueError
+                except (orjson.JSONDecodeError, TypeError, KeyError, ValueError, AttributeError):
+                    self.last = last
+                    self._refuse_line(line, part, n)
+                last = seq
+                yield change
         if rest:
             n += 1
-            yield self._parse(rest, part, n)
+            self.last = last
+            change = self._parse(rest, part, n)
+            last = self.last
+            yield change
+        self.last = last
         # The medium may have changed since verification: the bytes applied are the bytes signed.
-        if digest.hexdigest() != part.sha256:
+        if chunk.sha256 != part.sha256:
             raise BundleRefused("part_hash", f"分卷 {part.name} 在校验之后发生了变化（SHA-256 不符），已全部撤销")
         if n != part.count:
             raise BundleRefused("part_count", f"分卷 {part.name} 在校验之后发生了变化（行数不符），已全部撤销")
 
+    def _refuse_line(self, line: bytes, part: PartInfo, n: int) -> None:
+        """Raise what is wrong with a line the fast path did not accept."""
+        if len(line) > self.archive.limits.max_line_bytes:
+            raise BundleRefused("too_large", f"分卷 {part.name} 第 {n:,} 行超过 {_size(self.archive.limits.max_line_bytes)}")
+        self._parse(line, part, n)
+        raise AssertionError("a line refused by the fast path was accepted")  # pragma: no cover
+
     def _parse(self, line: bytes, part: PartInfo, n: int) -> dict[str, Any]:
         where = f"分卷 {part.name} 第 {n:,} 行"
+        if len(line) > self.archive.limits.max_line_bytes:
+            raise BundleRefused("too_large", f"{where}超过 {_size(self.archive.limits.max_line_bytes)}")
         try:
             change = orjson.loads(line)
         except orjson.JSONDecodeError:
@@ -887,6 +1002,68 @@ def _mark(conn: Connection, marks: dict[str, list[str]], mark: int) -> None:
             table = TABLES[etype]
             conn.execute(update(table).where(table.c.id.in_(ids)).values(sync_pass=mark))
             ids.clear()
+
+
+class _BulkLoad:
+    """The first load of a SQLite database, from a full snapshot, inside the import's transaction.
+
+    Inserting rows one by one into secondary indexes (random keys: USCC, ID digest,
+    name cores and initials) touches pages all over them; once the indexes outgrow
+    the page cache, every insert reads and spills pages. So they are dropped first
+    and created again at the end, each by one sort (``PRAGMA threads``: SQLite's
+    sorter works on helper threads, outside the interpreter lock). The name index
+    (``subject_name`` and its FTS5 twin) is left out of the load and built once
+    from the subject table at the end. DDL is transactional in SQLite: a failure or
+    a cancel rolls the indexes back with everything else, and readers (WAL) see
+    the database as it was, indexes included, until the commit.
+    """
+
+    TABLES = ("subject", "record", "subject_name")
+    SORT_THREADS = 2
+
+    def __init__(self, indexes: list[tuple[str, str]]) -> None:
+        self.indexes = indexes  # (name, CREATE INDEX statement), in schema order
+
+    @staticmethod
+    def applies(conn: Connection) -> bool:
+        if conn.dialect.name != "sqlite":
+            return False
+        for table in (*TABLES.values(), models.SubjectName.__table__):
+            if conn.exec_driver_sql(f"SELECT 1 FROM {table.name} LIMIT 1").first() is not None:
+                return False
+        return True
+
+    @classmethod
+    def begin(cls, conn: Connection) -> "_BulkLoad":
+        marks = ", ".join("?" * len(cls.TABLES))
+        indexes = [
+            (name, sql)
+            for name, sql in conn.exec_driver_sql(
+                f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                f"AND tbl_name IN ({marks}) ORDER BY rowid",
+                cls.TABLES,
+            )
+        ]
+        for name, _ in indexes:
+            conn.exec_driver_sql(f'DROP INDEX "{name}"')
+        return cls(indexes)
+
+    def finish(self, conn: Connection, check_cancel: Callable[[], None]) -> None:
+        check_cancel()
+        started = time.perf_counter()
+        names = rebuild_names(conn)
+        log.info("bulk load: %s name index rows in %.1f s", names, time.perf_counter() - started)
+        run = conn.exec_driver_sql
+        threads = run("PRAGMA threads").scalar()
+        run(f"PRAGMA threads = {self.SORT_THREADS}")
+        try:
+            for name, sql in self.indexes:
+                check_cancel()
+                started = time.perf_counter()
+                run(sql)
+                log.info("bulk load: index %s built in %.1f s", name, time.perf_counter() - started)
+        finally:
+            run(f"PRAGMA threads = {int(threads or 0)}")
 
 
 def _apply(
@@ -926,6 +1103,12 @@ def _apply(
             conn.execute(update(_state).where(_state.c.id == 1).values(pass_counter=mark, active_pass=mark))
         else:
             mark = state.active_pass  # as ChangeApplier.apply: an online full pass in progress keeps its mark
+        # A full snapshot into an empty SQLite database (the first load): the secondary
+        # indexes are dropped and built again at the end, by sorting, and the name index is
+        # built once from the loaded subjects (see _BulkLoad). All inside this transaction.
+        bulk = _BulkLoad.begin(conn) if bundle.full and _BulkLoad.applies(conn) else None
+        if bulk is not None:
+            applier = ChangeApplier(engine, source="bundle", names=False)
         marks: dict[str, list[str]] = {etype: [] for etype in TABLES}
         batch: list[dict[str, Any]] = []
 
@@ -942,22 +1125,25 @@ def _apply(
         if progress:
             progress(0, total)
         pending_marks = 0
-        for change in _ChangeReader(archive, bundle):
-            done += 1
-            if change["seq"] <= local:
-                skipped += 1
-                if bundle.full and change.get("op") == "upsert" and change.get("type") in TABLES:
-                    eid = change.get("id")
-                    if isinstance(eid, str):
-                        marks[change["type"]].append(eid)
-                        pending_marks += 1
-            else:
-                batch.append(change)
-            if len(batch) >= batch_size or pending_marks >= batch_size:
-                flush()
-                pending_marks = 0
+        with _ChangeReader(archive, bundle) as reader:
+            for change in reader:
+                done += 1
+                if change["seq"] <= local:
+                    skipped += 1
+                    if bundle.full and change.get("op") == "upsert" and change.get("type") in TABLES:
+                        eid = change.get("id")
+                        if isinstance(eid, str):
+                            marks[change["type"]].append(eid)
+                            pending_marks += 1
+                else:
+                    batch.append(change)
+                if len(batch) >= batch_size or pending_marks >= batch_size:
+                    flush()
+                    pending_marks = 0
         flush()
-        if bundle.full:
+        if bulk is not None:
+            bulk.finish(conn, check_cancel)  # nothing to sweep: every row was written by this pass
+        elif bundle.full:
             swept = applier.sweep_in(conn, mark)  # type: ignore[arg-type]
         values: dict[str, Any] = {
             "seq": bundle.next, "epoch": bundle.epoch, "platform_id": bundle.platform_id, "as_of": bundle.created_at,

@@ -251,9 +251,17 @@ def _rejection(change: Any, reason: str, source: str, now: dt.datetime) -> dict[
 
 
 class ChangeApplier:
-    def __init__(self, engine: Engine, source: str = "feed") -> None:
+    """Applies change objects; ``names=False`` leaves the name search index alone.
+
+    Without names, subjects are written without their ``subject_name`` rows (and
+    deleted without looking for them): for a bulk load that rebuilds the whole
+    index once at the end (:func:`creditdesk.db.search_index.rebuild_names`).
+    """
+
+    def __init__(self, engine: Engine, source: str = "feed", *, names: bool = True) -> None:
         self.engine = engine
         self.source = source
+        self.names = names
 
     # -- planning (pure) -------------------------------------------------
     def _plan(self, changes: Iterable[Any], mark: int | None) -> _Plan:
@@ -308,7 +316,8 @@ class ChangeApplier:
             else:
                 reject(change, f"op 应为 upsert 或 delete，实际为 {op!r}")
         plan.changes = n
-        plan.prepare_names()
+        if self.names:
+            plan.prepare_names()
         return plan
 
     # -- writing ---------------------------------------------------------
@@ -319,7 +328,7 @@ class ChangeApplier:
                 continue
             table = TABLES[etype]
             id_list = list(ids)
-            if etype == "subject":
+            if etype == "subject" and self.names:
                 delete_names(conn, id_list)
             result.deleted += conn.execute(delete(table).where(table.c.id.in_(id_list))).rowcount or 0
         writer = _RawWriter(conn)
@@ -330,7 +339,7 @@ class ChangeApplier:
             if etype == "policy":
                 rows = self._replace_policy_versions(conn, rows)
             writer.upsert(etype, rows)
-            if etype == "subject":
+            if etype == "subject" and self.names:
                 index_subjects(conn, plan.subjects, plan.name_rows)
             result.upserted += len(rows)
         if plan.rejected:
@@ -479,7 +488,7 @@ class ChangeApplier:
         swept = 0
         for etype, table in TABLES.items():
             stale = or_(table.c.sync_pass.is_(None), table.c.sync_pass != pass_id)
-            if etype == "subject":
+            if etype == "subject" and self.names:
                 ids = [r[0] for r in conn.execute(select(table.c.id).where(stale))]
                 for start in range(0, len(ids), 5000):
                     delete_names(conn, ids[start : start + 5000])
