@@ -64,9 +64,9 @@ def home(engine):
             "p": p["id"]}, "saved": saved, "sup": sup, "off": off}  # fmt: skip
 
 
-def arrive(home, *changes) -> None:  # noqa: ANN001
+def arrive(home, *changes, as_of: str = "2026-11-21T08:00:00+08:00") -> None:  # noqa: ANN001
     feed = home["feed"]
-    ChangeApplier(home["engine"]).apply(list(changes), Position(feed.seq, EPOCH, "2026-11-21T08:00:00+08:00", "cangzhou"))
+    ChangeApplier(home["engine"]).apply(list(changes), Position(feed.seq, EPOCH, as_of, "cangzhou"))
 
 
 def rechecks(engine) -> list[dict]:  # noqa: ANN001
@@ -144,19 +144,25 @@ def test_acknowledge_is_audited_and_only_for_follow_up(home):
                             "data_seq": feed.seq}  # fmt: skip
 
 
-def test_only_the_latest_version_is_rechecked_and_newer_data_rechecks_again(home):
+def test_latest_version_only_rechecked_until_the_data_has_caught_up(home):
     engine, feed, ids, saved = home["engine"], home["feed"], home["ids"], home["saved"]
     out = CheckService(engine, "cangzhou").check(uscc(2), "procurement", day=DAY)
     reviews = ReviewService(engine, now=lambda: dt.datetime(2026, 11, 20, 11, 0, tzinfo=TZ))
     fixed = reviews.correct(saved["b"].id, draft_from_check(out, "wangfang", UNIT, offline=True))
-    arrive(home, feed.record("BL-B", ids["b"], "serious_dishonesty", publish_from="2026-11-10"))
+    # A partial catch-up: data as of a moment before the reviews were made (09:01 .. 11:00).
+    arrive(home, feed.record("BL-B", ids["b"], "serious_dishonesty", publish_from="2026-11-10"),
+           as_of="2026-11-20T08:30:00+08:00")  # fmt: skip
     svc = RecheckService(engine, home["audit"])
-    svc.run()
+    assert svc.run().created == 3
     ids_checked = {r["review_id"] for r in rechecks(engine)}
-    assert fixed.id in ids_checked and saved["b"].id not in ids_checked
+    assert fixed.id in ids_checked and saved["b"].id not in ids_checked  # the corrected version is not
     first_seq = feed.seq
+    # The data catches up with the reviews: rechecked again at the new position.
     arrive(home, feed.record("BL-A", ids["a"], "serious_dishonesty", publish_from="2026-11-10"))
-    assert svc.run().created == 3  # a, the correction of b, p: again at the new position
+    assert svc.run().created == 3  # a, the correction of b, p
     latest = {r.review_id: r for r in svc.list(home["sup"], differing_only=False)}
     assert latest[fixed.id].data_seq == feed.seq > first_seq  # the list shows the newest recheck of each
     assert {r.review_id for r in svc.list(home["sup"])} == {fixed.id, saved["a"].id}
+    # Later data is not what those reviews missed: no more rechecks.
+    arrive(home, feed.record("PEN-A", ids["a"], "admin_penalty", publish_from="2026-11-10"))
+    assert svc.run().candidates == 0 and len(rechecks(engine)) == 6

@@ -4,7 +4,10 @@ A review made without a connection (``offline``) or on data older than the
 installation's limit (``stale``) may have missed a record the platform already
 had. After each sync or bundle import :meth:`RecheckService.run` takes every
 such review — the latest version of each, whose data position is older than the
-current one and which has no recheck at the current position yet — and
+current one and which has no recheck at the current position yet, and which has
+not yet been rechecked on data as of a moment after it was made (once the data
+has caught up with the review, what arrives later is not what it missed: no
+endless rechecks of every offline review at every sync) — and
 evaluates the same matter under the same profile id and version, for the same
 subject, on the day the review was made (its ``finalised_at`` date), on the
 current data. The result is a ``recheck`` row (old and new outcome, the new
@@ -191,7 +194,11 @@ class RecheckService:
                 )
                 .order_by(_review.c.finalised_at)
             )  # fmt: skip
-            return [dict(r) for r in conn.execute(q).mappings()] if pos.seq else []
+            if not pos.seq:
+                return []
+            reviews = [dict(r) for r in conn.execute(q).mappings()]
+            covered = _covered(conn, reviews)
+        return [r for r in reviews if r["id"] not in covered]
 
     def run(self, today: dt.date | None = None) -> RecheckSummary:  # noqa: ARG002 - the review's own day is used
         """Evaluate every candidate on the current data and store a recheck row for each."""
@@ -302,6 +309,31 @@ class RecheckService:
         found = self.get(int(recheck_id))
         assert found is not None
         return found
+
+
+def _time(value: str | None) -> dt.datetime | None:
+    try:
+        t = dt.datetime.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+    return t.replace(tzinfo=dt.timezone.utc) if t is not None and t.tzinfo is None else t
+
+
+def _covered(conn, reviews: list[dict[str, Any]]) -> set[str]:  # noqa: ANN001
+    """Reviews already rechecked on data as of a moment after they were made: the data they could
+    not see has arrived and was looked at; later data is not what they missed (no endless rechecks)."""
+    if not reviews:
+        return set()
+    made = {r["id"]: _time(r["finalised_at"]) for r in reviews}
+    covered: set[str] = set()
+    ids = list(made)
+    for start in range(0, len(ids), 500):
+        q = select(_recheck.c.review_id, _recheck.c.data_as_of).where(_recheck.c.review_id.in_(ids[start:start + 500]))
+        for review_id, as_of in conn.execute(q):
+            t, when = _time(as_of), made.get(review_id)
+            if t is not None and when is not None and t >= when:
+                covered.add(review_id)
+    return covered
 
 
 def _row(m) -> RecheckRow:  # noqa: ANN001
