@@ -187,6 +187,19 @@ def _signature_png(rng: random.Random, width: int = 240, height: int = 80) -> by
             + chunk(b"IDAT", zlib.compress(bytes(raw), 6)) + chunk(b"IEND", b""))  # fmt: skip
 
 
+def _grounds(record: RecordInfo, how: str) -> str:
+    """What an applicant would say about such a record."""
+    if record.category == "dishonest_judgment_debtor":
+        return "申请人已履行生效法律文书确定的全部义务，执行法院已决定删除失信信息，附结案通知书，请平台更正该记录。"
+    if record.category in ("serious_dishonesty", "major_tax_violation", "procurement_violation"):
+        return "申请人称已完成信用修复：整改到位并公开作出信用承诺，修复申请已受理，请平台核实后停止公示。"
+    if how == "revoked":
+        return "该行政处罚决定已被复议机关撤销，申请人已提交行政复议决定书，请平台更正该记录。"
+    if how == "open":
+        return "申请人称该处罚所涉违法行为系原经营者所为，本企业变更登记后已整改完毕，请求核查更正。"
+    return "申请人对该行政处罚记录有异议：罚款已于决定后十日内缴清，依规应已届满公示期，请求平台核实并更正。"
+
+
 # -- the generator ----------------------------------------------------------------------
 
 
@@ -659,11 +672,11 @@ class _History:
             return
         if what == "revoked" and revoked is not None:
             rec = revoked
-            grounds = "该行政处罚决定已被复议机关撤销，申请人已提交复议决定书，请平台更正该记录。"
+            grounds = _grounds(rec, "revoked")
         else:
             sid = rng.choice(self.adverse or self.severe or self.ids)
             rec = next((r for r in self.records.get(sid, []) if r.nature is Nature.ADVERSE), None)
-            grounds = "申请人称该处罚所涉违法行为系原经营者所为，本企业变更登记后已整改完毕，请求核查更正。"
+            grounds = _grounds(rec, "open") if rec is not None else ""
         if rec is not None:
             self.objection(self.actor("demo-officer2"), at, rec, None, grounds)
 
@@ -674,7 +687,7 @@ class _History:
             rec = next((r for r in self.records.get(saved.subject_id, []) if r.nature is Nature.ADVERSE), None)
         if rec is None:
             return
-        grounds = "申请人对该行政处罚记录有异议：罚款已于决定后十日内缴清，依规应已届满公示期，请求平台核实并更正。"
+        grounds = _grounds(rec, "answered")
         oid = self.objection(officer, at, rec, saved.id, grounds)
         if oid and how == "answered":
             answer_day = _add_working_days(at.date(), 7)

@@ -137,7 +137,7 @@ class ObjectionsPage(QWidget):
         for i in range(len(COLUMNS)):
             header.setSectionResizeMode(i, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for i, width in enumerate((118, 200, 200, 260, 150, 110, 90)):
+        for i, width in enumerate((116, 180, 170, 220, 140, 100, 84)):
             self.table.setColumnWidth(i, width)
         self.table.installEventFilter(self)
         self.empty = QLabel()
@@ -146,6 +146,13 @@ class ObjectionsPage(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setStyleSheet(f"color:{GREY};font-size:12pt;padding:40px;")
         self.empty.hide()
+        self.detail = QLabel()
+        self.detail.setObjectName("detail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.RichText)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setStyleSheet("QLabel#detail{background:#f4f6f9;border:1px solid #d5dbe3;padding:8px;}")
+        self.detail.hide()
 
         row = QHBoxLayout()
         row.addWidget(filter_label)
@@ -158,13 +165,15 @@ class ObjectionsPage(QWidget):
         layout.addWidget(self.summary)
         layout.addLayout(row)
         layout.addWidget(self.message)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table, 3)
+        layout.addWidget(self.detail, 0)
         layout.addWidget(self.empty, 1)
 
         self.status_filter.currentIndexChanged.connect(lambda _i: self.refresh())
         self.refresh_button.clicked.connect(self.refresh)
         self.answer_button.clicked.connect(self.answer_selected)
         self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.itemSelectionChanged.connect(self._show_detail)
         QShortcut(QKeySequence("F5"), self, activated=self.refresh)
         QShortcut(QKeySequence("Ctrl+R"), self, activated=self.answer_selected)
         self._update_buttons()
@@ -242,7 +251,31 @@ class ObjectionsPage(QWidget):
         elif self.table.currentRow() < 0:
             self.table.selectRow(0)
         self._update_buttons()
+        self._show_detail()
         self.loaded.emit(len(rows))
+
+    def _show_detail(self) -> None:
+        """The selected objection in full: grounds, record, contact, and what its status means."""
+        o = self.selected()
+        self.detail.setVisible(o is not None)
+        if o is None:
+            return
+        colour = STATUS_COLOURS.get(o.status, GREY)
+        rows = [
+            (self.tr("信用记录"), f"{o.record_title or ''}（{o.record_id}）"),
+            (self.tr("异议理由"), o.grounds),
+            (self.tr("联系人"), f"{o.contact_name} {o.contact_phone or ''}"),
+            (self.tr("登记"), f"{_when(o.filed_at)}　{o.unit}　{o.officer}" + (f"　核查记录 {o.review_id}" if o.review_id else "")),
+        ]  # fmt: skip
+        status = f"<b style='color:{colour}'>{html.escape(o.status_label)}</b>"
+        if o.status_note:
+            status += "　" + html.escape(o.status_note)
+        if o.status_at:
+            status += f"<span style='color:{GREY}'>（{html.escape(_when(o.status_at))}）</span>"
+        body = "".join(f"<tr><td style='color:#555;padding-right:12px;white-space:nowrap'>{html.escape(k)}</td>"
+                       f"<td>{html.escape(v)}</td></tr>" for k, v in rows)  # fmt: skip
+        body += f"<tr><td style='color:#555;padding-right:12px'>{html.escape(self.tr('状态'))}</td><td>{status}</td></tr>"
+        self.detail.setText(f"<table cellspacing='0' cellpadding='2'>{body}</table>")
 
     # -- answering -----------------------------------------------------------------
     def _can_answer(self) -> tuple[bool, str]:
