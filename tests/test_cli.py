@@ -79,7 +79,10 @@ def test_status_json_has_exactly_the_documented_keys(home, city):
     r = run("--home", str(home), "status", "--json")
     assert r.returncode == 0, r.stderr
     status = json.loads(r.stdout)
-    assert set(status) == {"home", "database", "data", "counts", "rejected_changes", "outbox", "platform"}
+    assert set(status) == {"home", "database", "data", "counts", "rejected_changes", "outbox", "platform",
+                           "accounts", "audit_entries", "retention"}
+    assert status["accounts"] == {"total": 0, "enabled": 0} and status["audit_entries"] == 0
+    assert status["retention"] == {"days": 0, "before": None, "purgeable_reviews": 0, "kept": 0}
     assert set(status["data"]) == {"seq", "epoch", "as_of"}
     assert status["outbox"] == {"pending": 0, "delivered": 0, "rejected": 0}
     assert set(status["platform"]) == {"id", "url", "last_sync", "last_error"}
