@@ -6,6 +6,7 @@ subprocess run checks the real entry point)."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import os
@@ -22,6 +23,7 @@ from creditdesk.db import models
 from creditdesk.db.engine import write_transaction
 from creditdesk.protocol import Position
 from creditdesk.services.apply import ChangeApplier
+from creditdesk.services.reviews import ReviewDraft, ReviewService
 from support.city import EPOCH, PERSON_KEY_B64, Feed, id_number, uscc
 from support.db import all_text
 
@@ -276,15 +278,38 @@ def test_purge_and_status(admin_home, home):
     try:
         ctx.settings.retention_days = 30
         ctx.save_settings()
+        long_ago = dt.datetime.now().astimezone() - dt.timedelta(days=45)
+        service = ReviewService(ctx.engine, now=lambda: long_ago)
+        delivered = service.finalise(_draft("S-1"))
+        service.finalise(_draft("S-2"))  # still in the outbox: kept
+        t = models.OutboxItem.__table__
+        with write_transaction(ctx.engine) as conn:
+            conn.execute(update(t).where(t.c.uid == delivered.id).values(status="delivered"))
     finally:
         ctx.close()
     code, out, _e = run("status", "--json")
     status = json.loads(out)
     assert status["accounts"] == {"total": 1, "enabled": 1}
-    assert status["retention"]["days"] == 30 and status["retention"]["purgeable_reviews"] == 0
+    before = (dt.date.today() - dt.timedelta(days=30)).isoformat()
+    assert status["retention"] == {"days": 30, "before": before, "purgeable_reviews": 1, "kept": 1}
     assert status["audit_entries"] >= 5
     code, out, _e = run("status")
-    assert "保留期限：30 天" in out and "账户：1 个" in out
+    assert f"保留期限：30 天；{before} 之前完成的核查记录 1 条可清理（creditdesk purge --before {before}）" in out
+    assert "另有 1 条" in out and "账户：1 个" in out
+    code, out, err = run("--user", "admin", "purge", "--before", before, **pw)
+    assert code == 0 and "已删除" in out and "核查记录 1 条" in out and "保留 1 条" in out, err
+    ctx = open_app(home)
+    try:
+        assert not ReviewService(ctx.engine).verify(delivered.verification_code).found
+    finally:
+        ctx.close()
+    assert run("audit", "verify")[0] == 0
+
+
+def _draft(subject: str) -> ReviewDraft:
+    return ReviewDraft(subject_id=subject, subject_name="某公司", subject_kind="legal_person", subject_code_display=subject,
+                       matter="procurement", profile_id="fuzhou", profile_version=1, computed_outcome="normal",
+                       final_outcome="normal", officer="王芳", unit="福州市行政服务中心")  # fmt: skip
 
 
 def test_real_entry_point(home):
