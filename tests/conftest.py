@@ -2,6 +2,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import creditdesk.ui  # noqa: E402,F401 - before any Qt call: keeps None alive under PySide6 6.12.0 (ui/_none_guard.py)
 import keyring  # noqa: E402
 import pytest  # noqa: E402
 
