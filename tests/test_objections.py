@@ -243,3 +243,25 @@ def test_cli_files_and_lists(tmp_path, capsys):
     assert "待上报" in plain and "福州顺心贸易有限公司" in plain
     with pytest.raises(SystemExit):
         main(["--home", str(home), "objections", "--status", "nonsense"])
+
+
+def test_cli_needs_sign_in_once_accounts_exist(tmp_path, capsys, monkeypatch):
+    from creditdesk.app import open_app
+    from creditdesk.cli import main
+
+    home = tmp_path / "home"
+    ctx = open_app(home)
+    fill(ctx.engine)
+    admin = ctx.accounts.create("admin", "admin", "correct-horse", by=None)
+    ctx.accounts.create("wangfang", "officer", "battery-staple", by=admin)
+    ctx.close()
+    args = ["objection", "file", "--record", "R-1", "--grounds", GROUNDS, "--contact-name", "张三",
+            "--contact-phone", "13805911234", "--json"]  # fmt: skip
+    assert main(["--home", str(home), *args]) == 1
+    assert "需要登录" in capsys.readouterr().err
+    assert main(["--home", str(home), "objections"]) == 1
+    monkeypatch.setenv("CREDITDESK_PASSWORD", "battery-staple")
+    assert main(["--home", str(home), "--user", "wangfang", *args]) == 0
+    assert json.loads(capsys.readouterr().out)["officer"] == "wangfang"
+    assert main(["--home", str(home), "--user", "wangfang", "objections", "--json"]) == 0
+    assert [o["officer"] for o in json.loads(capsys.readouterr().out)] == ["wangfang"]

@@ -30,11 +30,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_objection_file(args: argparse.Namespace) -> int:
-    from creditdesk.cli import open_context
+    from creditdesk.cli import need, open_context
     from creditdesk.roles import NotPermitted
     from creditdesk.services.objections import ObjectionDraft, ObjectionRefused, ObjectionService
 
     ctx = open_context(args)
+    need(ctx, "review")
     try:
         draft = ObjectionDraft(record_id=args.record, subject_id=args.subject or "", grounds=args.grounds,
                                contact_name=args.contact_name, contact_phone=args.contact_phone,
@@ -55,10 +56,11 @@ def cmd_objection_file(args: argparse.Namespace) -> int:
 
 
 def cmd_objections(args: argparse.Namespace) -> int:
-    from creditdesk.cli import open_context
+    from creditdesk.cli import need, open_context
     from creditdesk.services.objections import ObjectionService
 
     ctx = open_context(args)
+    need(ctx, "review")  # contacts are personal data: signed in once the home has accounts
     try:
         service = ObjectionService(ctx.engine, ctx.audit)
         if not args.no_refresh:
