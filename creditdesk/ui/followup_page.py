@@ -71,6 +71,7 @@ class Snapshot:
     rechecks: tuple[RecheckRow, ...]  # differing, open
     can_follow_up: bool
     today: dt.date
+    names: dict  # account name -> display name (officers are stored by account name)
 
 
 def matter_label(code: str) -> str:
@@ -440,14 +441,16 @@ class FollowUpPage(QWidget):
     def refresh(self) -> None:
         """Called whenever the page is shown or the signed-in account changes (re-reads ctx.user)."""
         engine, audit, user = self.ctx.engine, self.ctx.audit, self.ctx.user
+        accounts = getattr(self.ctx, "accounts", None)
 
         def load(task):  # noqa: ANN001, ANN202
             service = _followup.FollowUpService(engine, audit)
             can = user.can("follow_up") if user is not None else not _recheck.accounts_exist(engine)
+            names = {a.name: a.display_name for a in accounts.list()} if accounts is not None else {}
             return Snapshot(
                 commitments=tuple(service.commitments(user, "all")), alerts=tuple(service.alerts(user)),
                 rechecks=tuple(_recheck.RecheckService(engine, audit).list(user)), can_follow_up=can,
-                today=service.today(),
+                today=service.today(), names=names,
             )  # fmt: skip
 
         self.runner.run(load, on_success=self._show, on_failure=self._load_failed, key="followup-page")
@@ -478,6 +481,10 @@ class FollowUpPage(QWidget):
             b.setVisible(can)
         self._can = can
         self._update_buttons()
+
+    def person(self, account: str) -> str:
+        """An officer as people know them: the account's display name, else the stored name."""
+        return (self._snapshot.names.get(account) if self._snapshot else None) or account
 
     def counts(self) -> dict[str, int]:
         s = self._snapshot
@@ -529,7 +536,7 @@ class FollowUpPage(QWidget):
             cells = [
                 _item(c.number, data=c.id), _item(c.subject_display), _item(matter_label(c.matter)),
                 _item(c.signer_name), _item(c.earliest_due.isoformat() if c.earliest_due else "—"),
-                _item(days, color, bold=bool(c.overdue)), _item(c.officer),
+                _item(days, color, bold=bool(c.overdue)), _item(self.person(c.officer)),
                 _item(c.status_label, status_color, bold=c.overdue or c.status == "breached"),
             ]  # fmt: skip
             for col, cell in enumerate(cells):
@@ -554,7 +561,7 @@ class FollowUpPage(QWidget):
                 _item(a.created_at[:16].replace("T", " "), data=a.id),
                 _item(f"{d.get('subject_name') or a.subject_id} {d.get('subject_code') or ''}".strip()),
                 _item(d.get("commitment_number") or ""),
-                _item(d.get("officer") or ""),
+                _item(self.person(d.get("officer") or "")),
                 _item(d.get("category_label") or category_of(d.get("category", "")).label, RED if severe else AMBER, severe),
                 _item(f"{d.get('title') or a.record_id}" + (f"（{d['doc_no']}）" if d.get("doc_no") else "")),
             ]  # fmt: skip
@@ -573,7 +580,7 @@ class FollowUpPage(QWidget):
         for r, x in enumerate(rows):
             cells = [
                 _item(f"{x.subject_name or '（平台无此主体）'} {x.subject_code or ''}".strip(), data=x.id),
-                _item(matter_label(x.matter)), _item(x.finalised_at[:16].replace("T", " ")), _item(x.officer),
+                _item(matter_label(x.matter)), _item(x.finalised_at[:16].replace("T", " ")), _item(self.person(x.officer)),
                 _item(f"{outcome_text(x.old_outcome)} → {outcome_text(x.new_outcome)}",
                       OUTCOME_COLOR.get(x.new_outcome), True),
                 _item("、".join(dict.fromkeys(category_of(f.get("category") or "").label for f in x.new_findings
@@ -654,7 +661,7 @@ class FollowUpPage(QWidget):
             self.old_view.setHtml(self._side(
                 f"核查时（{x.finalised_at[:16].replace('T', ' ')}，数据 seq {x.review_seq}，{then}）",
                 x.old_outcome, x.old_findings, x.old_measures, frozenset(),
-                f"核查码 {x.verification_code}　经办人 {x.officer}"
+                f"核查码 {x.verification_code}　经办人 {self.person(x.officer)}"
                 + (f"　经办人采用：{outcome_text(x.final_outcome)}" if x.final_outcome != x.old_outcome else "")))
             self.new_view.setHtml(self._side(
                 f"现在的数据（seq {x.data_seq}，复核于 {x.checked_at[:16].replace('T', ' ')}）",
