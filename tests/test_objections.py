@@ -210,7 +210,10 @@ def test_reference_platform_accepts_the_objection(engine, city, service, tmp_pat
     finally:
         server.close()
     (change,) = service.refresh_statuses()
-    assert change.new == "submitted" and service.get(saved.id).status == "submitted"
+    after = service.get(saved.id)
+    assert change.new == "submitted" and after.status == "submitted"
+    delivered = dt.datetime.fromisoformat(after.status_at)  # when the platform took it, not the refresh's clock
+    assert abs(delivered - dt.datetime.now(dt.timezone.utc)) < dt.timedelta(minutes=5)
 
 
 def test_cli_files_and_lists(tmp_path, capsys):

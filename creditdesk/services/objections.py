@@ -282,7 +282,7 @@ class ObjectionService:
         with self.engine.connect() as conn:
             rows = conn.execute(
                 select(_obj.c.id, _obj.c.record_id, _obj.c.status, _obj.c.status_note, _obj.c.filed_at,
-                       _outbox.c.status.label("o_status"), _outbox.c.reason, _outbox.c.data)
+                       _outbox.c.status.label("o_status"), _outbox.c.reason, _outbox.c.data, _outbox.c.delivered_at)
                 .select_from(_obj.outerjoin(_outbox, _outbox.c.uid == _obj.c.id))
                 .where(_obj.c.status.not_in(FINAL_STATUSES))
             ).all()  # fmt: skip
@@ -293,18 +293,21 @@ class ObjectionService:
                     select(_record.c.id, _record.c.status, _record.c.updated_at).where(_record.c.id.in_(ids[i:i + 500]))
                 ):  # fmt: skip
                     records[rec.id] = rec
-        changes = []
+        changes, when = [], {}
         for r in rows:
             new, note = _derive(r, records.get(r.record_id))
             if new != r.status or (note or None) != (r.status_note or None):
                 changes.append(StatusChange(r.id, r.status, new, note))
+                if new == "submitted" and r.delivered_at is not None:  # when the platform took it
+                    d = r.delivered_at if r.delivered_at.tzinfo else r.delivered_at.replace(tzinfo=dt.timezone.utc)
+                    when[r.id] = d.astimezone(self._now().tzinfo or dt.timezone.utc).isoformat(timespec="seconds")
         if changes:
             at = self._moment()
             with write_transaction(self.engine) as conn:
                 for c in changes:
                     conn.execute(
                         update(_obj).where(_obj.c.id == c.objection_id, _obj.c.status.not_in(FINAL_STATUSES))
-                        .values(status=c.new, status_note=c.note, status_at=at)
+                        .values(status=c.new, status_note=c.note, status_at=when.get(c.objection_id, at))
                     )  # fmt: skip
         return changes
 
