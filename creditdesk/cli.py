@@ -341,7 +341,8 @@ def cmd_lookup(args: argparse.Namespace) -> int:
             return EXIT_BAD_CODE
     ctx = open_context(args)
     need(ctx, "review")
-    audit = _AuditBatch(ctx)
+    # From stdin (perhaps a program waiting for each answer) every line is answered at once.
+    audit = _AuditBatch(ctx, every=1 if args.batch == "-" else 200)
     try:
         if args.batch:
             source = sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8-sig")
