@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         self._add_page(self.tr("设置"), self.settings_page)
         self.sync_page.data_changed.connect(self.refresh_position)
         self.sync_page.sync_finished.connect(self._after_sync)
+        self.sync_page.followup_found.connect(self.followup_page.on_data_update)
         self.settings_page.settings_saved.connect(self._schedule_sync)
         self.settings_page.settings_saved.connect(self.refresh_position)
         self.settings_page.settings_saved.connect(self.counter.review.reload_profile)
