@@ -96,7 +96,7 @@ def test_filter_by_outcome_shrinks_rows_to_the_right_count(qtbot, page):
     with qtbot.waitSignal(page.loaded, timeout=10_000):
         page.set_filter(day=dt.date(2026, 11, 21))
     assert page.row_count == 0 and page.stack.currentWidget() is page.empty_label
-    assert page.empty_label.text() == EMPTY_TEXT
+    assert page.empty_label.text().startswith(EMPTY_TEXT)
 
 
 def test_officer_sees_own_rows_and_cannot_export(qtbot, page, ctx):
@@ -128,3 +128,15 @@ def test_export_runs_in_the_background_and_is_audited(qtbot, page, ctx, tmp_path
     assert "已导出 6 条核查记录到" in page.message.text() and page.open_folder_button.isVisibleTo(page)
     entry = ctx.audit.entries(action="export")[-1]
     assert entry.target == "ledger" and entry.detail["rows"] == 6 and entry.detail["filter"]["outcome"] == "normal"
+
+
+def test_an_empty_day_links_to_the_last_day_with_reviews(qtbot, page):
+    """Monday morning, or a weekend: the empty ledger offers the last day that has reviews, one click away."""
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        page.set_filter(day=dt.date(2026, 11, 23))
+    assert page.row_count == 0
+    assert "2026-11-20" in page.empty_label.text() and "星期五" in page.empty_label.text()
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        page.empty_label.linkActivated.emit("2026-11-20")
+    assert page.row_count == 12
+    assert page.current_filter().date_from == dt.date(2026, 11, 20)

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, and_, select
+from sqlalchemy import Engine, and_, func, select
 
 from creditdesk.db import models
 from creditdesk.identifiers import CodeError, mask_id_number, parse_id_number, parse_uscc
@@ -384,6 +384,13 @@ class LedgerService:
             data_as_of=r.data_as_of, version=int(r.version or 1), supersedes=r.supersedes,
             superseded=r.later_id is not None,
         )  # fmt: skip
+
+    def latest_day_before(self, day: dt.date, viewer: Actor | None = None) -> dt.date | None:
+        """The last day before ``day`` with a review this viewer may see (Monday morning: Friday's ledger)."""
+        q = self._scope(select(func.max(_review.c.finalised_at)).where(_review.c.finalised_at < _day_start(day)), viewer)
+        with self.engine.connect() as conn:
+            last = conn.execute(q).scalar()
+        return dt.date.fromisoformat(last[:10]) if last else None
 
     def officers(self, viewer: Actor | None = None) -> list[Choice]:
         """Officers for the filter: every account, and whoever is named on a review without one."""

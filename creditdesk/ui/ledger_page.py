@@ -72,6 +72,7 @@ class LedgerSnapshot:
     matters: tuple[Choice, ...]
     can_export: bool
     viewer: Actor | None = None  # whom the rows were read for
+    previous_day: dt.date | None = None  # an empty day: the last earlier day with reviews
 
 
 class LedgerModel(QAbstractTableModel):
@@ -215,6 +216,8 @@ class LedgerPage(QWidget):
         self.empty_label = QLabel()
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setStyleSheet(f"color:{GREY};font-size:14pt")
+        self.empty_label.setTextFormat(Qt.TextFormat.RichText)
+        self.empty_label.linkActivated.connect(lambda day: self.go_to_day(dt.date.fromisoformat(day)))
         self.stack = QStackedWidget()
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty_label)
@@ -333,6 +336,10 @@ class LedgerPage(QWidget):
         if not self._filling:
             self.reload()
 
+    def go_to_day(self, day: dt.date) -> None:
+        """Show one day's ledger (the empty-day hint links here)."""
+        self.set_filter(day=day)
+
     def go_today(self) -> None:
         self.set_filter(day=dt.date.today())
 
@@ -362,8 +369,9 @@ class LedgerPage(QWidget):
             service = _ledger.LedgerService(engine)
             rows = tuple(service.rows(flt, user))
             can = user.can("export_personal_data") if user is not None else not _ledger.accounts_exist(engine)
+            previous = None if rows else service.latest_day_before(flt.date_from, user)
             return LedgerSnapshot(flt, rows, _ledger.totals(rows), tuple(service.officers(user)),
-                                  tuple(service.matters(user, profile_id)), can, user)  # fmt: skip
+                                  tuple(service.matters(user, profile_id)), can, user, previous)  # fmt: skip
 
         self.scope_label.setText(self.tr("正在读取……"))
         self.runner.run(load, on_success=self._show, on_failure=self._load_failed, key="ledger")
@@ -384,8 +392,12 @@ class LedgerPage(QWidget):
             narrowed = any(v is not None for v in (snap.flt.matter, snap.flt.outcome, snap.flt.offline)) or (
                 snap.flt.officer is not None and (user is None or user.can("view_all_reviews")))
             if not narrowed:
-                self.empty_label.setText(self.tr(EMPTY_TEXT) if snap.flt.date_from == snap.flt.date_to
-                                         else self.tr("这段日期没有核查记录"))  # fmt: skip
+                text = self.tr(EMPTY_TEXT) if snap.flt.date_from == snap.flt.date_to else self.tr("这段日期没有核查记录")
+                if snap.previous_day is not None:
+                    day = snap.previous_day
+                    text += "<br><br>" + self.tr("最近一次核查在 {0}（{1}）：<a href='{2}'>查看当天台账</a>").format(
+                        day.isoformat(), "星期" + "一二三四五六日"[day.weekday()], day.isoformat())
+                self.empty_label.setText(text)
             else:
                 self.empty_label.setText(self.tr("没有符合筛选条件的核查记录（按 Ctrl+F 修改筛选）"))
             self.stack.setCurrentWidget(self.empty_label)
