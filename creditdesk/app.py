@@ -42,11 +42,19 @@ class AppContext:
         self.db.close()
 
 
+DEMO_PROFILE, DEMO_UNIT = "wuchang", "武昌区政务服务中心"
+
+
 def open_app(home: str | Path | None = None, *, demo: bool = False) -> AppContext:
     paths = resolve_paths(home).ensure()
     setup_logging(paths.log_file)
     settings = load_settings(paths.config_file)
     if demo and not settings.demo:
+        if not paths.config_file.exists():
+            # A new demo home runs a profile with measures (武昌: prohibit / strict / incentive rules,
+            # commitments, quarterly reporting), so every screen has something to show; 福州's 2016
+            # notice prescribes no measures, so its reviews all come out 正常办理.
+            settings.profile_id, settings.unit_name = DEMO_PROFILE, DEMO_UNIT
         settings.demo = True
         save_settings(paths.config_file, settings)
     elif not paths.config_file.exists():

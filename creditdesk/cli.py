@@ -669,7 +669,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def _format_check(p: dict) -> str:
-    labels = {"prohibit": "禁止", "strict": "从严审查", "incentive": "激励", "normal": "正常办理"}
+    labels = {"prohibit": "禁止", "strict": "从严审核", "incentive": "激励", "normal": "正常办理"}
     s = p["subject"]
     lines = [f"{s['name'] or '（平台无此主体）'}  {s['id']}",
              f"事项 {p['matter']}，档案 {p['profile']['id']} v{p['profile']['version']}，{p['on']}：{labels[p['outcome']]}"]

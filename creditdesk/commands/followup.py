@@ -14,7 +14,7 @@ import json
 import sys
 
 EXIT_OK, EXIT_FAIL = 0, 1
-OUTCOMES = {"prohibit": "禁止", "strict": "从严审查", "normal": "正常办理", "incentive": "激励"}
+OUTCOMES = {"prohibit": "禁止", "strict": "从严审核", "normal": "正常办理", "incentive": "激励"}
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -769,6 +769,11 @@ def generate_history(
     from creditdesk.services.objections import ObjectionService
 
     ObjectionService(engine, h.audit).refresh_statuses()
+    # The window has the city's current data now: what a sync would raise — alerts on commitments
+    # and rechecks of the offline reviews — is waiting for the supervisor.
+    from creditdesk.services.followup import after_data_update
+
+    after_data_update(engine, h.audit, settings, since_seq=0)
     soon, overdue = h.follow_up_counts()
     with engine.connect() as conn:
         officers = tuple(conn.execute(select(_review.c.officer).distinct().order_by(_review.c.officer)).scalars())

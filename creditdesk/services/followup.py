@@ -484,7 +484,7 @@ class FollowUpService:
                 label = category_of(r.category).label
                 message = (f"{name}（{code}）在信用承诺 {c['number']} 履行期间新增{label}记录："
                            f"{r.title}" + (f"（{r.doc_no}）" if r.doc_no else "") +
-                           "，请核实是否违背承诺（昆山办法第九条：违约信息应录入公共信用信息系统）")  # fmt: skip
+                           "，请核实是否违背承诺")  # fmt: skip
                 new.append({
                     "kind": ALERT_ADVERSE, "ref": c["id"], "record_id": r.id, "subject_id": c["subject_id"],
                     "message": message, "created_at": created_at,

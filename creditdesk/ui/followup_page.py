@@ -244,7 +244,7 @@ class MarkDialog(QDialog):
         info = QLabel(
             f"<b>{html.escape(row.number)}</b>　{html.escape(row.subject_display)}<br>"
             f"事项：{html.escape(matter_label(row.matter))}　签署人：{html.escape(row.signer_name)}<br>"
-            + (f"<span style='color:{RED}'>标记违约后将报送市公共信用信息系统并予以公开（昆山办法第九条），不可撤销。</span>"
+            + (f"<span style='color:{RED}'>标记违约后将上报市公共信用信息平台，不可撤销。</span>"
                if breach else "确认申请人已履行承诺（含承诺补交的全部材料）？")
         )  # fmt: skip
         info.setWordWrap(True)

@@ -72,7 +72,12 @@ def main(argv: list[str] | None = None) -> int:
     with ctx.engine.connect() as conn:
         empty = read_position(conn).seq == 0
     if empty:
+        from creditdesk.demo.history import generate_history
+        from creditdesk.services.accounts import ensure_demo_accounts
+
         load_demo_city(ctx.engine, subjects=args.subjects, as_of=TOUR_DAY)
+        ensure_demo_accounts(ctx.accounts, unit=ctx.settings.unit_name)
+        generate_history(ctx.engine, ctx.settings, TOUR_DAY)
         _seed_sync_history(ctx)
     city = DemoCity(subjects=args.subjects, as_of=TOUR_DAY)
 
@@ -98,6 +103,16 @@ def main(argv: list[str] | None = None) -> int:
         time.sleep(0.35)  # let the name-search pause elapse, as when a person types
         _settle(app, window)
 
+    from creditdesk.ui.login_dialog import LoginDialog
+
+    login = LoginDialog(ctx.accounts, window.runner, demo=True,
+                        place=f"{ctx.settings.unit_name} {ctx.settings.window_name}")
+    login.show()
+    shoot.widget = login  # type: ignore[attr-defined]
+    shoot("login-demo-accounts")
+    shoot.widget = None  # type: ignore[attr-defined]
+    login.close()
+    window.set_user(ctx.accounts.get("demo-officer"))
     shoot("counter-empty")
     blacklisted = city.showcase["blacklisted"]
     type_query(blacklisted[:10])
@@ -128,12 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     type_query(make_uscc("91350100MA0000001"), enter=True)
     shoot("valid-code-not-in-data")
     _review_tour(app, window, ctx, city, counter, shoot, type_query)
-    pages = {"followup": window.followup_page, "objections": window.objections_page, "ledger": window.ledger_page,
-             "statistics": window.stats_page, "audit": window.audit_page, "sync": window.sync_page,
-             "settings": window.settings_page}  # fmt: skip
-    for name, page in pages.items():
-        window.nav.setCurrentRow(window.pages.indexOf(page))
-        shoot(f"page-{name}")
+    _supervisor_tour(app, window, ctx, shoot)
     window.nav.setCurrentRow(0)
 
     window.close()
@@ -142,6 +152,48 @@ def main(argv: list[str] | None = None) -> int:
     for name in shots:
         print("  " + name)
     return 0
+
+
+def _supervisor_tour(app, window, ctx, shoot) -> None:  # noqa: ANN001
+    """What a supervisor and the administrator see: follow-up, objections, ledger, statistics, audit, settings."""
+    from PySide6.QtCore import QDate
+
+    def page(p) -> None:  # noqa: ANN001
+        window.nav.setCurrentRow(window.pages.indexOf(p))
+        _settle(app, window)
+
+    window.set_user(ctx.accounts.get("demo-supervisor"))
+    page(window.followup_page)
+    tabs = window.followup_page.tabs
+    for i, name in enumerate(["followup-commitments", "followup-alerts", "followup-rechecks"]):
+        if i < tabs.count():
+            tabs.setCurrentIndex(i)
+            shoot(name)
+    tabs.setCurrentIndex(0)
+    page(window.objections_page)
+    shoot("page-objections")
+    page(window.ledger_page)
+    day = QDate(TOUR_DAY.year, TOUR_DAY.month, TOUR_DAY.day)
+    window.ledger_page.from_edit.setDate(day)
+    window.ledger_page.to_edit.setDate(day)
+    window.ledger_page.reload()
+    shoot("page-ledger-day")
+    page(window.stats_page)
+    shoot("page-statistics")
+    page(window.audit_page)
+    shoot("page-audit")
+    window.set_user(ctx.accounts.get("demo-admin"))
+    page(window.sync_page)
+    shoot("page-sync")
+    page(window.settings_page)
+    shoot("page-settings")
+    tabs = window.settings_page.findChild(type(window.followup_page.tabs))
+    if tabs is not None and tabs.count() > 1:
+        tabs.setCurrentIndex(1)
+        shoot("page-settings-accounts")
+        tabs.setCurrentIndex(0)
+    window.lock()
+    shoot("lock-screen")
 
 
 def _review_tour(app, window, ctx, city, counter, shoot, type_query) -> None:  # noqa: ANN001
@@ -165,6 +217,9 @@ def _review_tour(app, window, ctx, city, counter, shoot, type_query) -> None:  #
         panel.scroll.ensureWidgetVisible(box, 0, 0)
 
     # Fuzhou: the credit report step.
+    ctx.settings.profile_id = "fuzhou"
+    panel.reload_profile()
+    _settle(app, window, until=lambda: panel.profile is not None)
     type_query(city.showcase["clean_trustworthy"], enter=True)
     matter("procurement")
     shoot("review-matter-chosen")
