@@ -182,21 +182,27 @@ class ObjectionsPage(QWidget):
     def refresh(self) -> None:
         """Called whenever the page is shown or the signed-in account changes (re-reads ctx.user)."""
         engine, audit, user, status = self.ctx.engine, self.ctx.audit, self.ctx.user, self.status_filter.currentData()
+        accounts = getattr(self.ctx, "accounts", None)
 
         def load(task):  # noqa: ANN001, ANN202
             service = ObjectionService(engine, audit)
             changed = service.refresh_statuses()
-            return service.list(user), changed, status
+            names = {a.name: a.display_name for a in accounts.list()} if accounts is not None else {}
+            return service.list(user), changed, status, names
 
         self.refresh_button.setEnabled(False)
         self.runner.run(load, on_success=self._show, on_failure=self._failed, key="objections-page")
+
+    def _person(self, account: str) -> str:
+        """An officer as people know them: the account's display name, else the stored name."""
+        return getattr(self, "_names", {}).get(account) or account
 
     def _failed(self, exc: BaseException) -> None:
         self.refresh_button.setEnabled(True)
         self._say(self.tr("读取异议失败：{0}").format(exc), RED)
 
     def _show(self, data) -> None:  # noqa: ANN001
-        everything, changed, status = data
+        everything, changed, status, self._names = data
         self.refresh_button.setEnabled(True)
         user = self.ctx.user
         rows = [o for o in everything if status is None or o.status == status]
@@ -219,7 +225,7 @@ class ObjectionsPage(QWidget):
             grounds = o.grounds if len(o.grounds) <= 40 else o.grounds[:40] + "…"
             cells = (
                 _when(o.filed_at), o.subject_name or o.subject_id, o.record_title or o.record_id, grounds,
-                f"{o.contact_name} {o.contact_phone or ''}".strip(), o.officer, o.status_label, o.status_note or "",
+                f"{o.contact_name} {o.contact_phone or ''}".strip(), self._person(o.officer), o.status_label, o.status_note or "",
             )  # fmt: skip
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -265,7 +271,7 @@ class ObjectionsPage(QWidget):
             (self.tr("信用记录"), f"{o.record_title or ''}（{o.record_id}）"),
             (self.tr("异议理由"), o.grounds),
             (self.tr("联系人"), f"{o.contact_name} {o.contact_phone or ''}"),
-            (self.tr("登记"), f"{_when(o.filed_at)}　{o.unit}　{o.officer}" + (f"　核查记录 {o.review_id}" if o.review_id else "")),
+            (self.tr("登记"), f"{_when(o.filed_at)}　{o.unit}　{self._person(o.officer)}" + (f"　核查记录 {o.review_id}" if o.review_id else "")),
         ]  # fmt: skip
         status = f"<b style='color:{colour}'>{html.escape(o.status_label)}</b>"
         if o.status_note:
