@@ -92,7 +92,7 @@ from creditdesk.db import models
 from creditdesk.db.engine import write_transaction
 from creditdesk.db.search_index import rebuild_names
 from creditdesk.platform.keys import PENDING, InvalidKey, TrustedKeys
-from creditdesk.services.apply import TABLES, BatchResult, ChangeApplier
+from creditdesk.services.apply import TABLES, BatchResult, ChangeApplier, _fewer_gc_passes
 
 log = logging.getLogger(__name__)
 
@@ -1020,6 +1020,7 @@ class _BulkLoad:
 
     TABLES = ("subject", "record", "subject_name")
     SORT_THREADS = 2
+    SORT_CACHE_KIB = 16 * 1024
 
     def __init__(self, indexes: list[tuple[str, str]]) -> None:
         self.indexes = indexes  # (name, CREATE INDEX statement), in schema order
@@ -1054,8 +1055,13 @@ class _BulkLoad:
         names = rebuild_names(conn)
         log.info("bulk load: %s name index rows in %.1f s", names, time.perf_counter() - started)
         run = conn.exec_driver_sql
-        threads = run("PRAGMA threads").scalar()
+        threads = int(run("PRAGMA threads").scalar() or 0)
+        cache = int(run("PRAGMA cache_size").scalar() or 0)
+        # The sorter keeps runs of up to cache_size bytes in memory, one per thread at work:
+        # with the 64 MiB page cache that was +150 MB at 1M subjects. Runs of 16 MiB keep it
+        # to a few tens of MB and sort faster (they fit the processor's caches better).
         run(f"PRAGMA threads = {self.SORT_THREADS}")
+        run(f"PRAGMA cache_size = -{self.SORT_CACHE_KIB}")
         try:
             for name, sql in self.indexes:
                 check_cancel()
@@ -1063,7 +1069,8 @@ class _BulkLoad:
                 run(sql)
                 log.info("bulk load: index %s built in %.1f s", name, time.perf_counter() - started)
         finally:
-            run(f"PRAGMA threads = {int(threads or 0)}")
+            run(f"PRAGMA threads = {threads}")
+            run(f"PRAGMA cache_size = {cache}")
 
 
 def _apply(
@@ -1084,7 +1091,9 @@ def _apply(
         if should_cancel is not None and should_cancel():
             raise BundleRefused("cancelled", "导入已取消，数据包中的变更一条也没有写入")
 
-    with write_transaction(engine) as conn:
+    # Change objects are parsed here, outside apply_in: the whole import runs with fewer
+    # collector passes (a batch of parsed changes is thousands of live containers).
+    with _fewer_gc_passes(), write_transaction(engine) as conn:
         state = _read_state(conn, lock=True)
         # The position may have moved since verification (a sync): check again under the lock.
         _check_position(bundle.platform_id, bundle.epoch, bundle.after, state)
