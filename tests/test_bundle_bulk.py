@@ -150,14 +150,14 @@ def test_a_cancel_at_any_point_of_a_bulk_load_leaves_the_database_and_its_schema
         if hook:
             real = bundle_mod.rebuild_names
 
-            def rebuilt(conn):  # noqa: ANN001, ANN202
-                n = real(conn)
+            def rebuilt(conn, **kw):  # noqa: ANN001, ANN003, ANN202
+                n = real(conn, **kw)
                 stop["now"] = when == "indexes"
                 return n
 
-            def before_names(conn):  # noqa: ANN001, ANN202
+            def before_names(conn, **kw):  # noqa: ANN001, ANN003, ANN202
                 stop["now"] = True
-                return real(conn)
+                return real(conn, **kw)
 
             monkeypatch.setattr(bundle_mod, "rebuild_names", rebuilt if when == "indexes" else before_names)
         else:
@@ -178,6 +178,26 @@ def test_a_cancel_at_any_point_of_a_bulk_load_leaves_the_database_and_its_schema
     monkeypatch.undo()
     assert import_bundle(path, sqlite).applied > 0
     assert schema(sqlite) == fresh and fts_orphans(sqlite) == 0
+
+
+def test_a_cancel_while_the_name_index_is_built_stops_between_its_batches(tmp_path, sqlite, bulk_calls, monkeypatch):
+    path = make(tmp_path / "full.cdpkg", busy_city(Feed()), part_size=7)
+    before, fresh = snapshot(sqlite), schema(sqlite)
+    real = bundle_mod.rebuild_names
+    batches: list[int] = []
+
+    def small_batches(conn, between):  # noqa: ANN001, ANN202
+        def counted() -> None:
+            batches.append(1)
+            between()
+
+        return real(conn, batch=10, between=counted)
+
+    monkeypatch.setattr(bundle_mod, "rebuild_names", small_batches)
+    with pytest.raises(BundleRefused) as info:
+        import_bundle(path, sqlite, None, lambda: len(batches) >= 3, batch_size=5)
+    assert info.value.check == "cancelled" and len(batches) == 3  # stopped at the third of five batches
+    assert snapshot(sqlite) == before and schema(sqlite) == fresh
 
 
 def test_a_bad_line_after_batches_were_written_rolls_back_the_dropped_indexes_too(tmp_path, sqlite, bulk_calls):

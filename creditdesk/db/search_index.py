@@ -10,7 +10,7 @@ on ``norm`` and ``initials`` instead and needs no twin.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import orjson
@@ -135,12 +135,13 @@ def index_subjects(
 _SQLITE_OLD_IDS = "SELECT id FROM subject_name WHERE subject_id IN (SELECT value FROM json_each(?))"
 
 
-def rebuild_names(conn: Connection, batch: int = 20_000) -> int:
+def rebuild_names(conn: Connection, batch: int = 20_000, between: Callable[[], None] | None = None) -> int:
     """SQLite: make the index hold exactly the names of every subject, from scratch; rows written.
 
     For a bulk load that wrote subjects without their names: the subject table is
     read once in rowid order, and the name rows (and their FTS5 twins, rowids
     ascending: appends) are written batch by batch, inside the caller's transaction.
+    ``between()`` is called before each batch (it may raise to stop, e.g. a cancel).
     """
     assert conn.dialect.name == "sqlite", "rebuild_names is the SQLite bulk path"
     clear_names(conn)
@@ -157,6 +158,8 @@ def rebuild_names(conn: Connection, batch: int = 20_000) -> int:
     after = -(1 << 63)
     next_id = 1
     while True:
+        if between is not None:
+            between()
         found = raw.execute(select_sql, (after, batch)).fetchall()
         if not found:
             return written

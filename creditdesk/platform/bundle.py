@@ -1052,7 +1052,7 @@ class _BulkLoad:
     def finish(self, conn: Connection, check_cancel: Callable[[], None]) -> None:
         check_cancel()
         started = time.perf_counter()
-        names = rebuild_names(conn)
+        names = rebuild_names(conn, between=check_cancel)
         log.info("bulk load: %s name index rows in %.1f s", names, time.perf_counter() - started)
         run = conn.exec_driver_sql
         threads = int(run("PRAGMA threads").scalar() or 0)
