@@ -669,7 +669,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def _format_check(p: dict) -> str:
-    labels = {"prohibit": "禁止", "strict": "从严审核", "incentive": "激励", "normal": "正常办理"}
+    from creditdesk.outcomes import LABELS as labels
+
     s = p["subject"]
     lines = [f"{s['name'] or '（平台无此主体）'}  {s['id']}",
              f"事项 {p['matter']}，档案 {p['profile']['id']} v{p['profile']['version']}，{p['on']}：{labels[p['outcome']]}"]
@@ -687,7 +688,7 @@ def _format_check(p: dict) -> str:
 
 def cmd_verify(args: argparse.Namespace) -> int:
     """Exit 0 when the code matches a saved, unaltered review; 1 otherwise (未找到 / 不符)."""
-    from creditdesk.services.check import OUTCOME_LABELS
+    from creditdesk.outcomes import SHORT_LABELS as OUTCOME_LABELS
     from creditdesk.services.reviews import ReviewService
 
     ctx = open_context(args)

@@ -13,8 +13,9 @@ import argparse
 import json
 import sys
 
+from creditdesk.outcomes import LABELS
+
 EXIT_OK, EXIT_FAIL = 0, 1
-OUTCOMES = {"prohibit": "禁止", "strict": "从严审核", "normal": "正常办理", "incentive": "激励"}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -177,7 +178,7 @@ def cmd_recheck(args: argparse.Namespace) -> int:
         new = sorted(r.new_record_ids)
         print(f"[{r.id}] {r.subject_name or '（平台无此主体）'} {r.subject_code or ''}  事项 {r.matter}  "
               f"核查码 {r.verification_code}  {r.finalised_at[:16]}  经办人 {r.officer}  "
-              f"{OUTCOMES.get(r.old_outcome, r.old_outcome)} → {OUTCOMES.get(r.new_outcome, r.new_outcome)}"
+              f"{LABELS.get(r.old_outcome, r.old_outcome)} → {LABELS.get(r.new_outcome, r.new_outcome)}"
               + (f"  新增有效记录：{'、'.join(new)}" if new else ""))  # fmt: skip
     return EXIT_OK
 

@@ -23,6 +23,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from creditdesk.outcomes import OUTCOMES, PRINT_BG, PRINT_FG
 from creditdesk.services.ledger import (
     OUTCOME_LABELS,
     AtomicTarget,
@@ -47,12 +48,7 @@ GREY = colors.HexColor("#5F6368")
 RULE = colors.HexColor("#B0B5BA")
 HEAD_BG = colors.HexColor("#E8EEF6")
 ZEBRA = colors.HexColor("#F7F8FA")
-OUTCOME_COLOURS = {  # as on the printed slip (creditdesk/slips/render.py)
-    "prohibit": (colors.HexColor("#B3261E"), colors.HexColor("#FCEBEA")),
-    "strict": (colors.HexColor("#C75B00"), colors.HexColor("#FFF3E0")),
-    "incentive": (colors.HexColor("#2E7D32"), colors.HexColor("#EAF5EA")),
-    "normal": (colors.HexColor("#1F5FA8"), colors.HexColor("#EAF1FA")),
-}
+OUTCOME_COLOURS = {o: (colors.HexColor(PRINT_FG[o]), colors.HexColor(PRINT_BG[o])) for o in OUTCOMES}  # as on the slip
 # The PDF's columns: officer and window, subject name and code share a cell (second line grey),
 # so that the measures have room on a landscape page. (key, header, value, flex cap or None)
 SEP = "\x1f"  # between a cell's first line and its grey second line

@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from creditdesk.outcomes import PRINT_BG, PRINT_FG
 from creditdesk.services.ledger import (
     COLUMNS,
     OUTCOME_LABELS,
@@ -17,8 +18,8 @@ from creditdesk.services.ledger import (
     totals,
 )
 
-OUTCOME_FILLS = {"prohibit": "FCEBEA", "strict": "FFF3E0", "incentive": "EAF5EA", "normal": "EAF1FA"}
-OUTCOME_FONTS = {"prohibit": "B3261E", "strict": "C75B00", "incentive": "2E7D32", "normal": "1F5FA8"}
+OUTCOME_FILLS = {o: c.lstrip("#") for o, c in PRINT_BG.items()}  # openpyxl: RRGGBB, no '#'
+OUTCOME_FONTS = {o: c.lstrip("#") for o, c in PRINT_FG.items()}
 MAX_WIDTH = 60
 HEADER_ROW = 3  # 1: title, 2: filter and who generated it, 3: headers
 

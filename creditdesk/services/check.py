@@ -15,6 +15,7 @@ from sqlalchemy import Engine, select
 from creditdesk.credit import SubjectInfo
 from creditdesk.db import models
 from creditdesk.identifiers import CodeError, id_digest, normalize_code, parse_code, person_subject_id
+from creditdesk.outcomes import SHORT_LABELS
 from creditdesk.policy.engine import AgencyFacts, CheckResult, ReportFacts, evaluate
 from creditdesk.policy.store import ProfileStore, UnknownMatter
 from creditdesk.services.lookup import classify_query
@@ -194,7 +195,7 @@ def _column(rows: list[list[str]]) -> list[str]:
 
 XLSX_COLUMNS = ("查询内容", "主体编号", "名称", "平台已知", "事项", "档案", "版本", "核查日期", "结论", "措施", "待办",
                 "有效记录数", "报告编号", "报告可用", "报告问题", "错误")  # fmt: skip
-OUTCOME_LABELS = {"prohibit": "禁止", "strict": "从严", "incentive": "激励", "normal": "正常"}
+OUTCOME_LABELS = SHORT_LABELS
 
 
 def xlsx_row(query: str, payload: dict) -> list:

@@ -31,6 +31,7 @@ from sqlalchemy import Engine, and_, func, select
 
 from creditdesk.db import models
 from creditdesk.identifiers import CodeError, mask_id_number, parse_id_number, parse_uscc
+from creditdesk.outcomes import LABELS, OUTCOMES
 from creditdesk.policy.model import MATTER_CODES
 from creditdesk.roles import Actor, require
 
@@ -38,14 +39,8 @@ _review = models.Review.__table__
 _commitment = models.Commitment.__table__
 _account = models.Account.__table__
 
-OUTCOMES = ("prohibit", "strict", "normal", "incentive")
-# The wording of the review panel (creditdesk/ui/review_panel.py OUTCOME_TEXT); core cannot import Qt.
-OUTCOME_LABELS = {
-    "prohibit": "依规限制（不予办理）",
-    "strict": "从严审核",
-    "normal": "正常办理",
-    "incentive": "守信激励",
-}
+# The long form said at the counter (the review panel's banner).
+OUTCOME_LABELS = LABELS
 OFFLINE_LABELS = {None: "全部", True: "仅离线", False: "仅在线"}
 FORMATS = ("csv", "xlsx", "pdf")
 FORMAT_LABELS = {"csv": "CSV", "xlsx": "Excel", "pdf": "PDF"}

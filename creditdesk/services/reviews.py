@@ -43,12 +43,12 @@ from sqlalchemy import Connection, Engine, insert, select
 from creditdesk.db import models
 from creditdesk.db.engine import is_sqlite
 from creditdesk.identifiers import CodeError, mask_id_number, parse_code, parse_id_number, parse_uscc
+from creditdesk.outcomes import OUTCOMES
 from creditdesk.platform.outbox import enqueue
 
 _review = models.Review.__table__
 _commitment = models.Commitment.__table__
 
-OUTCOMES = ("prohibit", "strict", "normal", "incentive")
 SIGNER_ROLES = ("legal_representative", "agent")
 COMMITMENT_STATUSES = ("in_force", "fulfilled", "breached")
 SUBMISSION_FORMAT = 1  # "format" in the outbox data; docs/submissions.md

@@ -59,6 +59,7 @@ from typing import Any
 from sqlalchemy import Engine, and_, case, false, func, select
 
 from creditdesk.db import models
+from creditdesk.outcomes import OUTCOMES, PRINT_FG, SHORT_LABELS
 from creditdesk.roles import Actor
 
 __all__ = [
@@ -73,13 +74,9 @@ _commitment = models.Commitment.__table__
 _event = models.CommitmentEvent.__table__
 _objection = models.Objection.__table__
 
-# Severest first: the order of stacks, legends and columns everywhere.
-OUTCOMES = ("prohibit", "strict", "normal", "incentive")
-# The short labels of creditdesk.services.check (batch XLSX) and the cards.
-OUTCOME_LABELS = {"prohibit": "禁止", "strict": "从严", "normal": "正常", "incentive": "激励"}
-# The strong colours of the printed slip (creditdesk.slips.render.OUTCOME_COLOURS), which
-# the review panel's outcome banner follows (red / amber / blue / green).
-OUTCOME_COLOURS = {"prohibit": "#B3261E", "strict": "#C75B00", "normal": "#1F5FA8", "incentive": "#2E7D32"}
+# Severest first; the short labels (cards, charts); the printed slip's strong colours.
+OUTCOME_LABELS = SHORT_LABELS
+OUTCOME_COLOURS = PRINT_FG
 
 OBJECTION_STATUSES = ("queued", "submitted", "accepted", "rejected", "upheld", "dismissed")
 OBJECTION_STATUS_LABELS = {

@@ -11,9 +11,11 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple, Sequence
 
+from creditdesk.outcomes import SHORT_LABELS
+
 __all__ = ["CommitmentSlip", "Finding", "Measure", "OUTCOME_LABELS", "ReviewSlip", "SIGNER_ROLES"]
 
-OUTCOME_LABELS = {"prohibit": "禁止", "strict": "从严", "incentive": "激励", "normal": "正常"}
+OUTCOME_LABELS = SHORT_LABELS
 SIGNER_ROLES = ("法定代表人", "委托代理人")
 
 When = datetime.datetime | datetime.date | str

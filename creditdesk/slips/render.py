@@ -37,6 +37,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from creditdesk.outcomes import OUTCOMES, PRINT_BG, PRINT_FG
+
 from .fonts import cjk_font_name
 from .model import OUTCOME_LABELS, CommitmentSlip, ReviewSlip
 
@@ -51,12 +53,8 @@ LABEL_BG = colors.HexColor("#F1F3F4")
 OFFLINE_RED = colors.HexColor("#C62828")
 
 # outcome -> (strong colour, light tint)
-OUTCOME_COLOURS = {
-    "prohibit": (colors.HexColor("#B3261E"), colors.HexColor("#FCEBEA")),
-    "strict": (colors.HexColor("#C75B00"), colors.HexColor("#FFF3E0")),
-    "incentive": (colors.HexColor("#2E7D32"), colors.HexColor("#EAF5EA")),
-    "normal": (colors.HexColor("#1F5FA8"), colors.HexColor("#EAF1FA")),
-}
+OUTCOME_COLOURS = {o: (colors.HexColor(PRINT_FG[o]), colors.HexColor(PRINT_BG[o])) for o in OUTCOMES}
+# The slip's sentence under each verdict: deliberately its own wording, not the counter's long labels.
 OUTCOME_NOTES = {
     "prohibit": "依法禁止办理或限制参与",
     "strict": "从严审核，加强事中事后监管",

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from creditdesk.outcomes import SHORT_LABELS
 from creditdesk.roles import ROLE_LABELS
 from creditdesk.services.audit import ACTIONS, AuditRecord, AuditVerdict
 from creditdesk.ui.tasks import TaskHandle
@@ -51,7 +52,7 @@ _KEYS = {
 }  # fmt: skip
 _VALUES = {
     "kind": {"name": "名称", "uscc": "统一社会信用代码", "id_number": "身份证号", "subject_id": "主体编号"},
-    "outcome": {"prohibit": "禁止", "strict": "从严", "incentive": "激励", "normal": "正常"},
+    "outcome": SHORT_LABELS,
     "reason": {"wrong": "密码错误", "locked": "已锁定", "disabled": "已停用"},
     "via": {"login": "登录", "unlock": "解锁"},
     "change": {"password": "密码", "role": "角色", "disable": "停用", "enable": "启用"},

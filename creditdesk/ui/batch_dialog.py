@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from creditdesk.outcomes import SCREEN_BG
 from creditdesk.services.check import CheckService, read_batch_codes
 from creditdesk.ui.review_panel import OUTCOME_STYLE, outcome_text
 from creditdesk.ui.tasks import TaskHandle, TaskRunner
 
-OUTCOME_COLOURS = {"prohibit": "#fdecea", "strict": "#fff3cd", "incentive": "#e6f4ea", "normal": "#ffffff"}
+OUTCOME_COLOURS = {**SCREEN_BG, "normal": "#ffffff"}  # the review panel's backgrounds; normal rows stay white
 
 
 @dataclass(frozen=True)

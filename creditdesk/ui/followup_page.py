@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from creditdesk.credit import category_of
+from creditdesk.outcomes import LABELS
 from creditdesk.policy.model import MATTER_CODES
 from creditdesk.services import followup as _followup  # imported with the window, not in a worker
 from creditdesk.services import recheck as _recheck
@@ -57,7 +58,7 @@ from creditdesk.ui.tasks import TaskRunner
 from creditdesk.workdays import deadline
 
 RED, AMBER, GREEN, GREY = "#b3261e", "#8a5a00", "#1e7b34", "#6b6b6b"
-OUTCOME_TEXT = {"normal": "正常办理", "incentive": "守信激励", "strict": "从严审核", "prohibit": "依规限制（不予办理）"}
+OUTCOME_TEXT = LABELS
 OUTCOME_COLOR = {"normal": "#1f3a5f", "incentive": GREEN, "strict": AMBER, "prohibit": RED}
 REASON_TEXT = {"in_force": "有效", "revoked": "已撤销", "repaired": "已信用修复", "not_yet_published": "尚未公示",
                "expired": "已过公示期"}  # fmt: skip

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from creditdesk.outcomes import SCREEN_BG, SCREEN_FG
 from creditdesk.roles import ROLE_LABELS, Actor
 from creditdesk.services import ledger as _ledger  # imported with the window, not in a worker
 from creditdesk.services.ledger import (
@@ -53,12 +54,7 @@ from creditdesk.services.ledger import (
 from creditdesk.ui.tasks import TaskHandle, TaskRunner
 
 RED, GREY = "#b3261e", "#6b6b6b"
-OUTCOME_COLOURS = {  # text, background: as in the review panel
-    "normal": ("#1f3a5f", "#e8eef6"),
-    "incentive": ("#1e6b30", "#e6f4ea"),
-    "strict": ("#7a4f00", "#fff3cd"),
-    "prohibit": ("#a1241b", "#fdecea"),
-}
+OUTCOME_COLOURS = {o: (SCREEN_FG[o], SCREEN_BG[o]) for o in OUTCOMES}  # text, background: as in the review panel
 HIDDEN_COLUMNS = {"officer", "matter"}  # login name and matter code: in the files, not on screen
 EMPTY_TEXT = "该日期没有核查记录"
 

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from creditdesk.credit import SUBJECT_KIND_LABELS, category_of
+from creditdesk.outcomes import LABELS, SCREEN_BG, SCREEN_BORDER, SCREEN_FG
 from creditdesk.services.check import CheckOutput, CheckService
 from creditdesk.ui.signature_pad import SignaturePad
 from creditdesk.ui.tasks import TaskRunner
@@ -51,17 +52,9 @@ def _t(text: str) -> str:
 
 
 OUTCOME_ORDER = ("normal", "incentive", "strict", "prohibit")
-OUTCOME_TEXT = {
-    "normal": "正常办理",
-    "incentive": "守信激励",
-    "strict": "从严审核",
-    "prohibit": "依规限制（不予办理）",
-}
+OUTCOME_TEXT = {o: LABELS[o] for o in OUTCOME_ORDER}
 OUTCOME_STYLE = {
-    "normal": "background:#e8eef6;color:#1f3a5f;border:1px solid #9db3cf;",
-    "incentive": "background:#e6f4ea;color:#1e6b30;border:1px solid #8cc79a;",
-    "strict": "background:#fff3cd;color:#7a4f00;border:1px solid #e0b84f;",
-    "prohibit": "background:#fdecea;color:#a1241b;border:1px solid #e59a93;",
+    o: f"background:{SCREEN_BG[o]};color:{SCREEN_FG[o]};border:1px solid {SCREEN_BORDER[o]};" for o in OUTCOME_ORDER
 }
 REPORT_PROBLEM_TEXT = {
     "unknown_report": "平台上没有该编号的信用报告",
