@@ -24,7 +24,7 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, func, insert, select, update
+from sqlalchemy import Connection, Engine, func, insert, select, update
 
 from creditdesk.db import models
 from creditdesk.db.engine import is_sqlite, write_transaction
@@ -168,6 +168,16 @@ def _remaining_minutes(until: dt.datetime, now: dt.datetime) -> int:
 # -- the service ---------------------------------------------------------------------
 
 
+def accounts_exist(bind: Engine | Connection) -> bool:
+    """Whether the home has any account yet (until it has, everything runs unattributed).
+
+    ``bind`` may be a Connection, to ask inside a transaction that is already open."""
+    if isinstance(bind, Connection):
+        return bind.execute(select(_acc.c.id).limit(1)).first() is not None
+    with bind.connect() as conn:
+        return accounts_exist(conn)
+
+
 class AccountService:
     def __init__(self, engine: Engine, audit: AuditTrail, now: Callable[[], dt.datetime] | None = None) -> None:
         self.engine = engine
@@ -181,8 +191,7 @@ class AccountService:
     # -- reading -----------------------------------------------------------------
 
     def accounts_exist(self) -> bool:
-        with self.engine.connect() as conn:
-            return conn.execute(select(_acc.c.id).limit(1)).first() is not None
+        return accounts_exist(self.engine)
 
     def get(self, name: str) -> Actor | None:
         """The account as an Actor (disabled ones too), or None."""
@@ -241,7 +250,7 @@ class AccountService:
         unit = (unit or "").strip() or None
         stored = hash_password(password)  # outside the write lock: it takes ~0.1 s
         with write_transaction(self.engine) as conn:
-            first = conn.execute(select(_acc.c.id).limit(1)).first() is None
+            first = not accounts_exist(conn)
             if first:
                 if role != "admin":
                     raise AccountError("第一个账户必须是系统管理员（--role admin）")

@@ -34,6 +34,7 @@ from creditdesk.identifiers import CodeError, mask_id_number, parse_id_number, p
 from creditdesk.outcomes import LABELS, OUTCOMES
 from creditdesk.policy.model import MATTER_CODES
 from creditdesk.roles import Actor, require
+from creditdesk.services.accounts import accounts_exist
 
 _review = models.Review.__table__
 _commitment = models.Commitment.__table__
@@ -455,11 +456,6 @@ def format_for(path: str | Path, fmt: str | None = None) -> str:
         return fmt
     ext = Path(path).suffix.lower().lstrip(".")
     return {"xlsx": "xlsx", "pdf": "pdf", "csv": "csv"}.get(ext, "csv")
-
-
-def accounts_exist(engine: Engine) -> bool:
-    with engine.connect() as conn:
-        return conn.execute(select(_account.c.id).limit(1)).first() is not None
 
 
 def writer_for(fmt: str) -> Callable[..., int]:

@@ -41,6 +41,7 @@ from creditdesk.db import models
 from creditdesk.db.engine import write_transaction
 from creditdesk.platform.outbox import enqueue
 from creditdesk.roles import Actor, NotPermitted, require
+from creditdesk.services.accounts import accounts_exist
 from creditdesk.services.audit import AuditTrail
 from creditdesk.services.reviews import SUBMISSION_FORMAT, ReviewService, _holds_id_number
 
@@ -49,7 +50,6 @@ _record = models.Record.__table__
 _subject = models.Subject.__table__
 _review = models.Review.__table__
 _outbox = models.OutboxItem.__table__
-_account = models.Account.__table__
 
 STATUSES = ("queued", "submitted", "rejected", "record_changed", "upheld", "dismissed")
 STATUS_LABELS = {
@@ -192,17 +192,13 @@ class ObjectionService:
             now = now.astimezone()
         return now.isoformat(timespec="seconds")
 
-    def _accounts_exist(self) -> bool:
-        with self.engine.connect() as conn:
-            return conn.execute(select(_account.c.id).limit(1)).first() is not None
-
     # -- filing ---------------------------------------------------------------------
 
     def file(self, draft: ObjectionDraft, by: Actor | None, unit: str) -> SavedObjection:
         """Check, store, queue for the platform and audit the objection, all in one durable transaction.
 
         Raises ObjectionRefused (with every problem, in Chinese) or NotPermitted."""
-        require(by, "review", accounts_exist=self._accounts_exist())
+        require(by, "review", accounts_exist=accounts_exist(self.engine))
         problems = validate_draft(draft)
         if not (unit or "").strip():
             problems.append("缺少办理单位（请在设置中填写单位名称）")
@@ -313,7 +309,7 @@ class ObjectionService:
 
     def set_status(self, objection_id: str, status: str, note: str, by: Actor | None) -> SavedObjection:
         """Record the credit office's answer (upheld 异议成立 / dismissed 异议不成立); supervisors only."""
-        require(by, "follow_up", accounts_exist=self._accounts_exist())
+        require(by, "follow_up", accounts_exist=accounts_exist(self.engine))
         if status not in ANSWERS:
             raise ObjectionRefused(f"处理结果应为 {'/'.join(ANSWERS)}（异议成立 / 异议不成立）之一，实际为 {status!r}")
         note = (note or "").strip()

@@ -28,6 +28,7 @@ from sqlalchemy import Connection, Engine, delete, func, select
 from creditdesk.db import models
 from creditdesk.db.engine import write_transaction
 from creditdesk.roles import Actor, require
+from creditdesk.services.accounts import accounts_exist
 from creditdesk.services.audit import AuditTrail
 
 _review = models.Review.__table__
@@ -37,7 +38,6 @@ _recheck = models.Recheck.__table__
 _alert = models.SupervisorAlert.__table__
 _objection = models.Objection.__table__
 _outbox = models.OutboxItem.__table__
-_account = models.Account.__table__
 
 _CHUNK = 500  # ids per IN (...) list
 
@@ -189,8 +189,7 @@ def purge_before(
 
 
 def _check_permission(conn: Connection, by: Actor | None) -> None:
-    exist = conn.execute(select(_account.c.id).limit(1)).first() is not None
-    require(by, "purge", accounts_exist=exist)
+    require(by, "purge", accounts_exist=accounts_exist(conn))
 
 
 def _run(conn: Connection, audit: AuditTrail, day: dt.date, by: Actor | None, *, dry_run: bool) -> PurgeResult:

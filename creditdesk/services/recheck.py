@@ -41,6 +41,7 @@ from creditdesk.db.engine import write_transaction
 from creditdesk.policy.engine import evaluate
 from creditdesk.policy.store import ProfileStore
 from creditdesk.roles import Actor, NotPermitted
+from creditdesk.services.accounts import accounts_exist
 from creditdesk.services.audit import AuditTrail
 from creditdesk.services.position import read_position
 from creditdesk.services.records import load_records, load_subjects
@@ -119,12 +120,6 @@ class RecheckRow:
 
 def _local_now() -> dt.datetime:
     return dt.datetime.now().astimezone()
-
-
-def accounts_exist(engine: Engine) -> bool:
-    t = models.Account.__table__
-    with engine.connect() as conn:
-        return conn.execute(select(t.c.id).limit(1)).first() is not None
 
 
 def require_follow_up(engine: Engine, by: Actor | None) -> None:
