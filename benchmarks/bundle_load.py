@@ -11,6 +11,11 @@
    validation, typed columns, the name search index and the position.
 Prints both rates, the ratio and each phase's peak RSS. Targets (issue 3):
 ratio >= 0.5, peak RSS <= 300 MB.
+
+Last measured (2 cores, shared; 1,000,000 subjects, 3,994,899 changes):
+bare 59,344 changes/s (67 s), CreditDesk 37,818 changes/s (106 s, peak RSS
+229 MB), ratio 0.64. The import of a first full snapshot takes the bulk path
+(bundle._BulkLoad): secondary indexes and the name index built at the end.
 """
 
 from __future__ import annotations
