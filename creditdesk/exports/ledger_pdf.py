@@ -9,7 +9,6 @@ subset of creditdesk.slips.fonts.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,9 +19,9 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from creditdesk.exports.pdfpages import PageFooter, numbered_canvas
 from creditdesk.outcomes import OUTCOMES, PRINT_BG, PRINT_FG
 from creditdesk.services.ledger import (
     OUTCOME_LABELS,
@@ -198,33 +197,6 @@ class _Lines(Flowable):
             y -= self.leading
 
 
-class _NumberedCanvas(Canvas):
-    """Holds the pages back so each footer can say "第 N 页 / 共 M 页"."""
-
-    def __init__(self, *args, font: str, left_text: str, **kwargs) -> None:  # noqa: ANN002, ANN003
-        super().__init__(*args, **kwargs)
-        self._pages: list[dict] = []
-        self._font, self._left_text = font, left_text
-
-    def showPage(self) -> None:  # noqa: N802 (reportlab's name)
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._pages)
-        for state in self._pages:
-            self.__dict__.update(state)
-            self.saveState()
-            self.setFillColor(GREY)
-            self.setFont(self._font, 7.5)
-            y = 6 * mm
-            self.drawString(MARGIN_X, y, self._left_text)
-            self.drawRightString(PAGE[0] - MARGIN_X, y, f"第 {self._pageNumber} 页 / 共 {total} 页")
-            self.restoreState()
-            Canvas.showPage(self)
-        Canvas.save(self)
-
-
 def write_pdf(
     rows: Sequence[LedgerRow],
     path: str | Path,
@@ -368,7 +340,8 @@ def write_pdf(
         done = ends[min(page, len(ends)) - 1] if ends else 0
         tick(n + done, force=True)
 
-    maker = functools.partial(_NumberedCanvas, font=font, left_text=meta.generated_text)
+    maker = numbered_canvas(PageFooter(font, 7.5, 6 * mm, MARGIN_X, page_text="第 {page} 页 / 共 {total} 页",
+                                       left_text=meta.generated_text, colour=GREY))
     with AtomicTarget(Path(path)) as tmp:
         doc = SimpleDocTemplate(
             str(tmp), pagesize=PAGE, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,

@@ -11,7 +11,6 @@ font of creditdesk.slips.fonts, charts' labels included. No Qt.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import io
 import math
 from xml.sax.saxutils import escape
@@ -29,6 +28,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from creditdesk.exports.pdfpages import PageFooter, numbered_canvas
 from creditdesk.services.usage import (
     COMMITMENT_STATUS_LABELS,
     OBJECTION_STATUS_LABELS,
@@ -241,35 +241,6 @@ def _trend_chart(report: UsageReport, font: str) -> Drawing:
 # -- page furniture ----------------------------------------------------------------------------
 
 
-class _NumberedCanvas(Canvas):
-    """Holds pages back so that each can say "第 X 页 共 Y 页"."""
-
-    def __init__(self, *args, footer: str, font: str, **kwargs) -> None:  # noqa: ANN002, ANN003
-        super().__init__(*args, **kwargs)
-        self._pages: list[dict] = []
-        self._footer, self._font = footer, font
-
-    def showPage(self) -> None:  # noqa: N802
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._pages)
-        for state in self._pages:
-            self.__dict__.update(state)
-            self.saveState()
-            self.setStrokeColor(RULE)
-            self.setLineWidth(0.5)
-            self.line(MARGIN_X, 14 * mm, PAGE_W - MARGIN_X, 14 * mm)
-            self.setFillColor(GREY)
-            self.setFont(self._font, 8)
-            self.drawString(MARGIN_X, 9.5 * mm, self._footer)
-            self.drawRightString(PAGE_W - MARGIN_X, 9.5 * mm, f"第 {self._pageNumber} 页 共 {total} 页")
-            self.restoreState()
-            Canvas.showPage(self)
-        Canvas.save(self)
-
-
 def _running_head(report: UsageReport, font: str):  # noqa: ANN202
     def draw(c: Canvas, doc) -> None:  # noqa: ANN001
         if doc.page == 1:
@@ -398,5 +369,6 @@ def render_usage_pdf(report: UsageReport, schedule: ReportingSchedule | None = N
     )  # fmt: skip
     head = _running_head(report, font)
     doc.build(story, onFirstPage=head, onLaterPages=head,
-              canvasmaker=functools.partial(_NumberedCanvas, footer=footer, font=font))  # fmt: skip
+              canvasmaker=numbered_canvas(PageFooter(font, 8, 9.5 * mm, MARGIN_X, left_text=footer, colour=GREY,
+                                                     rule_y=14 * mm, rule_colour=RULE, rule_width=0.5)))  # fmt: skip
     return buf.getvalue()

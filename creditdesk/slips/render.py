@@ -37,6 +37,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from creditdesk.exports.pdfpages import PageFooter, numbered_canvas
 from creditdesk.outcomes import OUTCOMES, PRINT_BG, PRINT_FG
 
 from .fonts import cjk_font_name
@@ -259,31 +260,6 @@ class _Furniture:
         c.restoreState()
 
 
-class _NumberedCanvas(Canvas):
-    """Holds the pages back until the end so each can say "第 X 页 共 Y 页"."""
-
-    def __init__(self, *args, page_font: str, page_size_pt: float, page_y: float, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._pages: list[dict] = []
-        self._page_font, self._page_size_pt, self._page_y = page_font, page_size_pt, page_y
-
-    def showPage(self):  # noqa: N802 (reportlab's name)
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self):
-        total = len(self._pages)
-        for state in self._pages:
-            self.__dict__.update(state)
-            self.saveState()
-            self.setFillColor(GREY)
-            self.setFont(self._page_font, self._page_size_pt)
-            self.drawCentredString(self._pagesize[0] / 2, self._page_y, f"第 {self._pageNumber} 页 共 {total} 页")
-            self.restoreState()
-            Canvas.showPage(self)
-        Canvas.save(self)
-
-
 def _build(story, g: _Geometry, font: str, furniture: _Furniture, title: str, subject: str) -> bytes:
     buf = io.BytesIO()
     running_header = 7 * mm
@@ -301,7 +277,7 @@ def _build(story, g: _Geometry, font: str, furniture: _Furniture, title: str, su
         initialFontName=font,  # else every page's preamble references a non-embedded Helvetica
     )
     page_y = 6 * mm if g.pagesize == A4 else 4.5 * mm
-    maker = functools.partial(_NumberedCanvas, page_font=font, page_size_pt=g.small, page_y=page_y)
+    maker = numbered_canvas(PageFooter(font, g.small, page_y, align="centre", colour=GREY))
     doc.build(story, onFirstPage=furniture, onLaterPages=furniture, canvasmaker=maker)
     return buf.getvalue()
 
