@@ -20,6 +20,10 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("CreditDesk")
     app.setApplicationDisplayName("信用核查窗口助手")
+    # Each call from Qt into Python (a paint, a model's data()) waits for the GIL; while a sync
+    # parses on a worker thread that wait is up to the switch interval (5 ms by default), many
+    # times per repaint. A shorter interval keeps the window's pauses short during a sync.
+    sys.setswitchinterval(0.001)
     families = set(QFontDatabase.families())
     for family in PREFERRED_FONTS:
         if family in families:
