@@ -14,6 +14,7 @@ from creditdesk.db.engine import write_transaction
 from creditdesk.roles import Actor
 from creditdesk.services.audit import GENESIS, AuditTrail, entry_hash
 from support.city import id_number
+from support.clock import Clock
 from support.db import all_text
 
 _entry = models.AuditEntry.__table__
@@ -22,18 +23,9 @@ TZ = dt.timezone(dt.timedelta(hours=8))
 WANG = Actor("wang", "王芳", "officer", "福州市行政服务中心")
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.t = dt.datetime(2026, 11, 20, 9, 0, tzinfo=TZ)
-
-    def __call__(self) -> dt.datetime:
-        self.t += dt.timedelta(hours=7)
-        return self.t
-
-
 @pytest.fixture
 def trail(engine):
-    t = AuditTrail(engine, now=Clock())
+    t = AuditTrail(engine, now=Clock(dt.datetime(2026, 11, 20, 9, 0, tzinfo=TZ), step=dt.timedelta(hours=7)))
     for i in range(1, 11):
         t.append("lookup", actor=WANG if i % 2 else None, target=f"Q{i}", detail={"kind": "name", "hits": [f"S-{i}"]})
     return t

@@ -23,20 +23,12 @@ from creditdesk.services.followup import (
 )
 from creditdesk.services.reviews import CommitmentDraft, ReviewService, draft_from_check
 from support.city import EPOCH, PERSON_KEY_B64, Feed, uscc
+from support.clock import Clock
 
 TZ = dt.timezone(dt.timedelta(hours=8))
 AS_OF = "2026-11-20T08:00:00+08:00"
 UNIT = "昆山市政务服务中心"
 PNG = b"\x89PNG\r\n\x1a\nfake-signature"
-
-
-class Clock:
-    def __init__(self, start: dt.datetime) -> None:
-        self.t = start
-
-    def __call__(self) -> dt.datetime:
-        self.t += dt.timedelta(minutes=1)
-        return self.t
 
 
 @pytest.fixture

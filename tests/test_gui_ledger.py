@@ -11,19 +11,11 @@ from creditdesk.app import open_app
 from creditdesk.roles import Actor
 from creditdesk.services.reviews import ReviewDraft, ReviewService
 from support.city import uscc
+from support.clock import Clock
 
 TZ = dt.timezone(dt.timedelta(hours=8))
 DAY = dt.date(2026, 11, 20)
 UNIT = "福州市行政服务中心"
-
-
-class Clock:
-    def __init__(self, start: dt.datetime) -> None:
-        self.t = start
-
-    def __call__(self) -> dt.datetime:
-        self.t += dt.timedelta(minutes=3)
-        return self.t
 
 
 def draft(n: int, outcome: str, officer: str, offline: bool = False) -> ReviewDraft:
@@ -39,7 +31,7 @@ def draft(n: int, outcome: str, officer: str, offline: bool = False) -> ReviewDr
 @pytest.fixture
 def ctx(tmp_path):
     ctx = open_app(tmp_path / "home")
-    svc = ReviewService(ctx.engine, now=Clock(dt.datetime(2026, 11, 20, 9, 0, tzinfo=TZ)))
+    svc = ReviewService(ctx.engine, now=Clock(dt.datetime(2026, 11, 20, 9, 0, tzinfo=TZ), step=dt.timedelta(minutes=3)))
     outcomes = ["normal"] * 6 + ["strict"] * 3 + ["prohibit"] * 2 + ["incentive"]
     for i, o in enumerate(outcomes):
         svc.finalise(draft(i + 1, o, officer=("wangfang", "chenjing")[i % 2], offline=i % 4 == 0))

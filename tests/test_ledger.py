@@ -27,6 +27,7 @@ from creditdesk.services.ledger import (
 )
 from creditdesk.services.reviews import CommitmentDraft, ReviewDraft, ReviewService
 from support.city import id_number, uscc
+from support.clock import Clock
 
 TZ = dt.timezone(dt.timedelta(hours=8))
 DAY = dt.date(2026, 11, 20)
@@ -46,15 +47,6 @@ MEASURES = {
     "incentive": [{"text": "开辟绿色通道，可适用容缺受理", "citation": {}}],
     "normal": [],
 }
-
-
-class Clock:
-    def __init__(self, start: dt.datetime, step_minutes: int = 1) -> None:
-        self.t, self.step = start, dt.timedelta(minutes=step_minutes)
-
-    def __call__(self) -> dt.datetime:
-        self.t += self.step
-        return self.t
 
 
 def draft(n: int, *, officer: str = "wangfang", outcome: str = "normal", matter: str = "procurement",
@@ -250,7 +242,7 @@ needs_poppler = pytest.mark.skipif(not shutil.which("pdftotext") or not shutil.w
 @pytest.fixture
 def busy_day(engine):
     """~200 reviews on one day, with long measures and a person (masked)."""
-    s = ReviewService(engine, now=Clock(dt.datetime(2026, 11, 20, 8, 0, tzinfo=TZ), step_minutes=2))
+    s = ReviewService(engine, now=Clock(dt.datetime(2026, 11, 20, 8, 0, tzinfo=TZ), step=dt.timedelta(minutes=2)))
     outcomes = ("normal", "strict", "incentive", "prohibit")
     for i in range(200):
         o = outcomes[i % 4]

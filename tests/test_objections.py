@@ -23,6 +23,7 @@ from creditdesk.services.objections import (
 )
 from creditdesk_platform.server import PlatformServer
 from support.city import EPOCH, PERSON_KEY_B64, Feed, id_number, uscc
+from support.clock import Clock
 
 TZ = dt.timezone(dt.timedelta(hours=8))
 AS_OF = "2026-11-21T18:00:00+08:00"
@@ -32,15 +33,6 @@ OTHER = Actor("lijun", "李军", "officer", UNIT)
 BOSS = Actor("chenke", "陈科长", "supervisor", UNIT)
 GROUNDS = "该处罚决定已于2026年10月履行完毕并经复议撤销，平台记录未更新。"
 FAST = RetryPolicy(attempts=3, base_delay=0.01, max_delay=0.05, max_retry_after=0.2)
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.t = dt.datetime(2026, 11, 22, 9, 0, tzinfo=TZ)
-
-    def __call__(self) -> dt.datetime:
-        self.t += dt.timedelta(minutes=1)
-        return self.t
 
 
 def fill(engine, feed: Feed | None = None) -> dict:  # noqa: ANN001
@@ -65,7 +57,7 @@ def city(engine):
 
 @pytest.fixture
 def service(engine):
-    return ObjectionService(engine, AuditTrail(engine), now=Clock())
+    return ObjectionService(engine, AuditTrail(engine), now=Clock(dt.datetime(2026, 11, 22, 9, 0, tzinfo=TZ)))
 
 
 def outbox_rows(engine) -> list:  # noqa: ANN001

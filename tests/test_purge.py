@@ -15,6 +15,7 @@ from creditdesk.services.accounts import AccountService
 from creditdesk.services.audit import AuditTrail
 from creditdesk.services.purge import purge_before, purgeable_before
 from creditdesk.services.reviews import CommitmentDraft, ReviewDraft, ReviewService
+from support.clock import Clock
 
 TZ = dt.timezone(dt.timedelta(hours=8))
 DAY = dt.date(2026, 3, 1)
@@ -23,15 +24,6 @@ PNG = b"\x89PNG\r\n\x1a\nsignature-of-zhang-san"
 T = {name: getattr(models, cls).__table__ for name, cls in {
     "review": "Review", "commitment": "Commitment", "event": "CommitmentEvent", "recheck": "Recheck",
     "alert": "SupervisorAlert", "objection": "Objection", "outbox": "OutboxItem"}.items()}  # fmt: skip
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.t = dt.datetime(2026, 1, 10, 9, 0, tzinfo=TZ)
-
-    def __call__(self) -> dt.datetime:
-        self.t += dt.timedelta(minutes=1)
-        return self.t
 
 
 def draft(subject: str, *, commitment: bool = False, **kw) -> ReviewDraft:  # noqa: ANN003
@@ -88,7 +80,7 @@ def hang_things_on(engine, review, tag: str) -> dict:  # noqa: ANN001
 
 @pytest.fixture
 def world(engine):
-    clock = Clock()
+    clock = Clock(dt.datetime(2026, 1, 10, 9, 0, tzinfo=TZ))
     reviews = ReviewService(engine, now=clock)
     old = reviews.finalise(draft("S-OLD", commitment=True))  # January, delivered: goes
     old_things = hang_things_on(engine, old, "old")

@@ -18,20 +18,12 @@ from creditdesk.services.followup import after_data_update
 from creditdesk.services.recheck import RecheckService
 from creditdesk.services.reviews import ReviewService, draft_from_check
 from support.city import EPOCH, PERSON_KEY_B64, Feed, id_number, uscc
+from support.clock import Clock
 
 TZ = dt.timezone(dt.timedelta(hours=8))
 DAY = dt.date(2026, 11, 20)
 UNIT = "沧州市行政审批局"
 PERSON = id_number(41)
-
-
-class Clock:
-    def __init__(self, start: dt.datetime) -> None:
-        self.t = start
-
-    def __call__(self) -> dt.datetime:
-        self.t += dt.timedelta(minutes=1)
-        return self.t
 
 
 @pytest.fixture

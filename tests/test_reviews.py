@@ -30,6 +30,7 @@ from creditdesk.services.reviews import (
     normalize_code,
 )
 from support.city import EPOCH, PERSON_KEY_B64, Feed, id_number, uscc
+from support.clock import Clock
 from support.db import all_text
 
 REPO = Path(__file__).resolve().parents[1]
@@ -54,15 +55,6 @@ def fill(engine) -> dict:  # noqa: ANN001
     ]  # fmt: skip
     ChangeApplier(engine).apply(changes, Position(feed.seq, EPOCH, AS_OF, "fuzhou", person_key=PERSON_KEY_B64))
     return {"black": black["id"], "person": person["id"], "seq": feed.seq}
-
-
-class Clock:
-    def __init__(self, start: dt.datetime) -> None:
-        self.t = start
-
-    def __call__(self) -> dt.datetime:
-        self.t += dt.timedelta(minutes=1)
-        return self.t
 
 
 @pytest.fixture

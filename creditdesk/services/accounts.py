@@ -195,22 +195,21 @@ class AccountService:
 
     def get(self, name: str) -> Actor | None:
         """The account as an Actor (disabled ones too), or None."""
-        try:
-            norm = normalise_name(name)
-        except AccountError:
-            return None
-        with self.engine.connect() as conn:
-            row = conn.execute(select(_acc).where(_acc.c.name == norm)).mappings().first()
+        row = self._find(name)
         return _actor(row) if row else None
 
     def info(self, name: str) -> AccountInfo | None:
+        row = self._find(name)
+        return self._info(row) if row else None
+
+    def _find(self, name: str):  # noqa: ANN202
+        """The account's row by its name as typed, or None (also for a name no account can have)."""
         try:
             norm = normalise_name(name)
         except AccountError:
             return None
         with self.engine.connect() as conn:
-            row = conn.execute(select(_acc).where(_acc.c.name == norm)).mappings().first()
-        return self._info(row) if row else None
+            return conn.execute(select(_acc).where(_acc.c.name == norm)).mappings().first()
 
     def list(self) -> list[AccountInfo]:
         with self.engine.connect() as conn:

@@ -32,6 +32,20 @@ def nice_scale(value: float, ticks: int = 5) -> tuple[float, float]:
     return float(math.ceil(value / step) * step), float(step)
 
 
+def _draw_title(p: QPainter, fm: QFontMetrics, chart: QWidget, rect: QRectF, gap: float) -> float:
+    """The chart's title in bold at the top left of ``rect``; where what follows starts (y)."""
+    y = rect.top()
+    if chart.title:
+        bold = QFont(chart.font())
+        bold.setBold(True)
+        p.setFont(bold)
+        p.setPen(TEXT)
+        p.drawText(QPointF(rect.left(), y + fm.ascent()), chart.title)
+        p.setFont(chart.font())
+        y += fm.height() + gap
+    return y
+
+
 class _Legend:
     """Coloured squares with names, laid out left to right."""
 
@@ -96,15 +110,7 @@ class StackedBarChart(QWidget):
         p.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         fm = p.fontMetrics()
         rect = QRectF(self.rect()).adjusted(6, 4, -8, -4)
-        y = rect.top()
-        if self.title:
-            bold = QFont(self.font())
-            bold.setBold(True)
-            p.setFont(bold)
-            p.setPen(TEXT)
-            p.drawText(QPointF(rect.left(), y + fm.ascent()), self.title)
-            p.setFont(self.font())
-            y += fm.height() + 4
+        y = _draw_title(p, fm, self, rect, gap=4)
         _Legend.draw(p, fm, rect.left(), y, self.series)
         y += fm.height() + 8
         plot = QRectF(rect.left(), y, rect.width(), rect.bottom() - y)
@@ -221,15 +227,7 @@ class DonutChart(QWidget):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         fm = p.fontMetrics()
         rect = QRectF(self.rect()).adjusted(6, 4, -6, -4)
-        y = rect.top()
-        if self.title:
-            bold = QFont(self.font())
-            bold.setBold(True)
-            p.setFont(bold)
-            p.setPen(TEXT)
-            p.drawText(QPointF(rect.left(), y + fm.ascent()), self.title)
-            p.setFont(self.font())
-            y += fm.height() + 6
+        y = _draw_title(p, fm, self, rect, gap=6)
         area = QRectF(rect.left(), y, rect.width(), rect.bottom() - y)
         total = self.total
         side = min(area.height(), area.width() * 0.45)
