@@ -177,6 +177,11 @@ def _supervisor_tour(app, window, ctx, shoot) -> None:  # noqa: ANN001
     window.ledger_page.from_edit.setDate(day)
     window.ledger_page.to_edit.setDate(day)
     window.ledger_page.reload()
+    _settle(app, window)
+    snap = window.ledger_page._snapshot
+    if snap is not None and not snap.rows and snap.previous_day is not None:
+        shoot("page-ledger-empty-day")
+        window.ledger_page.go_to_day(snap.previous_day)
     shoot("page-ledger-day")
     page(window.stats_page)
     shoot("page-statistics")
@@ -217,6 +222,7 @@ def _review_tour(app, window, ctx, city, counter, shoot, type_query) -> None:  #
         panel.scroll.ensureWidgetVisible(box, 0, 0)
 
     # Fuzhou: the credit report step.
+    home_profile = ctx.settings.profile_id
     ctx.settings.profile_id = "fuzhou"
     panel.reload_profile()
     _settle(app, window, until=lambda: panel.profile is not None)
@@ -315,7 +321,8 @@ def _review_tour(app, window, ctx, city, counter, shoot, type_query) -> None:  #
     _settle(app, window, until=lambda: batch.table.rowCount() > 0)
     shoot_widget(shoot, batch, "batch-check")
     batch.close()
-    ctx.settings.profile_id = "fuzhou"
+    ctx.settings.profile_id = home_profile
+    panel.reload_profile()
 
 
 def shoot_widget(shoot, widget, name: str) -> None:  # noqa: ANN001
