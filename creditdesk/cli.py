@@ -204,7 +204,8 @@ def _seed_if_empty(ctx) -> None:  # noqa: ANN001
         from creditdesk.demo.history import generate_history
 
         print("正在生成演示核查历史……", file=sys.stderr)
-        generate_history(ctx.engine, ctx.settings, dt.date.today(), progress=_terminal_progress("核查历史"))
+        now = dt.datetime.now().astimezone()
+        generate_history(ctx.engine, ctx.settings, now.date(), progress=_terminal_progress("核查历史"), until=now)
         _end_progress()
 
 

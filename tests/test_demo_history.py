@@ -156,3 +156,19 @@ def test_idempotent_and_default_profile(tmp_path):
         assert AuditTrail(ctx.engine).count() == audit_n
     finally:
         ctx.close()
+
+
+def test_opened_during_office_hours_today_has_its_work_so_far(tmp_path):
+    """The demo opened mid-morning on a working day: the day's ledger already has reviews, none after now."""
+    friday = dt.date(2026, 11, 20)
+    until = dt.datetime(2026, 11, 20, 11, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+    ctx = open_app(tmp_path / "home", demo=True)
+    load_demo_city(ctx.engine, subjects=2000, as_of=friday)
+    s = generate_history(ctx.engine, ctx.settings, friday, weeks=1, until=until)
+    with ctx.engine.connect() as conn:
+        stamps = [dt.datetime.fromisoformat(t) for (t,) in conn.execute(select(_review.c.finalised_at))]
+    today = [t for t in stamps if t.date() == friday]
+    assert today and all(t < until for t in today)
+    assert s.last_day == friday and len(stamps) == s.reviews
+    assert AuditTrail(ctx.engine).verify().intact
+    ctx.close()

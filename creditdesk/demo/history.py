@@ -212,10 +212,12 @@ class _Event:
 
 
 class _History:
-    def __init__(self, engine: Engine, settings: Any, today: dt.date, weeks: int, seed: int) -> None:
+    def __init__(self, engine: Engine, settings: Any, today: dt.date, weeks: int, seed: int,
+                 until: dt.datetime | None = None) -> None:  # fmt: skip
         self.engine = engine
         self.settings = settings
         self.today = today
+        self.until = until  # today's work so far, up to this moment (None: history ends yesterday)
         self.weeks = weeks
         self.rng = random.Random(seed)
         self.audit = AuditTrail(engine)
@@ -597,18 +599,25 @@ class _History:
                     objection_days[d] = "revoked"
                     break
         counter = 0
-        for done, day in enumerate(days):
+        # The demo opened during office hours: today's counter work so far is there too, so the
+        # supervisor's "today" ledger is not empty. No outages or planned events on it.
+        walk = days + [self.today] if self.until is not None and _is_working_day(self.today) else days
+        self.day_list = walk
+        for done, day in enumerate(walk):
             if self.progress is not None:
-                self.progress(done, len(days))
+                self.progress(done, len(walk))
             on_duty = [o for o in self.officers if o.name != SUPERVISOR or rng.random() < 0.7]
             if len(on_duty) > 2 and rng.random() < 0.1:
                 on_duty.remove(rng.choice([o for o in on_duty if o.name != SUPERVISOR]))  # one on leave
             n = rng.randint(20, 50)
             moments = sorted(self._moment(day) for _ in range(n))
+            if day == self.today:
+                moments = [m for m in moments if m < self.until]
+                n = len(moments)
             shares = [next(s for nm, *_r, s in OFFICERS if nm == o.name) for o in on_duty]
             windows = {nm: w for nm, _r, _d, w, _s in OFFICERS}
             signed_in: set[str] = set()
-            prev_day = days[days.index(day) - 1] if days.index(day) else day - dt.timedelta(days=1)
+            prev_day = walk[walk.index(day) - 1] if walk.index(day) else day - dt.timedelta(days=1)
             planned_objection = objection_days.get(day)
             specials = []
             if missed is not None and day == missed[2]:
@@ -750,17 +759,19 @@ def generate_history(
     weeks: int = 6,
     seed: int = 2026,
     progress: Callable[[int, int], None] | None = None,
+    until: dt.datetime | None = None,
 ) -> HistorySummary:
     """Several weeks of counter work on the loaded demo city (see the module docstring); idempotent.
 
-    ``settings``: the home's (unit_name, profile_id, stale_after_hours). ``progress(days_done, days)``."""
+    ``settings``: the home's (unit_name, profile_id, stale_after_hours). ``progress(days_done, days)``.
+    ``until``: also today's work up to this moment, if today is a working day (the app passes now)."""
     started = time.perf_counter()
     with engine.connect() as conn:
         if conn.execute(select(func.count()).select_from(_review)).scalar():
             return HistorySummary(skipped=True)
         if read_position(conn).seq == 0:
             return HistorySummary(skipped=True)  # no city loaded: nothing to review
-    h = _History(engine, settings, today, weeks, seed)
+    h = _History(engine, settings, today, weeks, seed, until)
     h.progress = progress
     h.ensure_officers()
     h.load_city()

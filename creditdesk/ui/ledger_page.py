@@ -282,7 +282,7 @@ class LedgerPage(QWidget):
         self._apply_role(None, can_export=True)
 
     def _initial_widths(self) -> None:
-        widths = {"time": 150, "officer_name": 80, "window": 70, "matter_name": 120, "subject_name": 220,
+        widths = {"time": 146, "officer_name": 112, "window": 64, "matter_name": 120, "subject_name": 220,
                   "subject_code": 170, "outcome_label": 130, "measures": 300, "departure_reason": 120,
                   "commitment_number": 140, "verification_code": 110, "offline": 50, "data_as_of": 130,
                   "version": 90}  # fmt: skip

@@ -378,7 +378,8 @@ class MainWindow(QMainWindow):
             if not task.cancelled:  # some weeks of counter work on the new city (nothing if reviews exist)
                 from creditdesk.demo.history import generate_history
 
-                generate_history(engine, self.ctx.settings, dt.date.today(), progress=task.progress)
+                now = dt.datetime.now().astimezone()
+                generate_history(engine, self.ctx.settings, now.date(), progress=task.progress, until=now)
             return result
 
         def progress(done: int, total: int) -> None:

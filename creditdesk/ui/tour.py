@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
 
         load_demo_city(ctx.engine, subjects=args.subjects, as_of=TOUR_DAY)
         ensure_demo_accounts(ctx.accounts, unit=ctx.settings.unit_name)
-        generate_history(ctx.engine, ctx.settings, TOUR_DAY)
+        generate_history(ctx.engine, ctx.settings, TOUR_DAY, until=dt.datetime.combine(TOUR_DAY, dt.time(16, 30)).astimezone())
         _seed_sync_history(ctx)
     city = DemoCity(subjects=args.subjects, as_of=TOUR_DAY)
 
