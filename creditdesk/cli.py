@@ -145,6 +145,7 @@ def open_context(args: argparse.Namespace):  # noqa: ANN201
     from creditdesk.services.accounts import LoginFailed
 
     ctx = _open(args)
+    ctx.attempt = attempt_of(args)  # what a refusal in need() names in the audit trail
     name = getattr(args, "user", None)
     if name:
         try:
@@ -159,20 +160,34 @@ def open_context(args: argparse.Namespace):  # noqa: ANN201
     return ctx
 
 
-def need(ctx, permission: str) -> None:  # noqa: ANN001
+def attempt_of(args: argparse.Namespace) -> str:
+    """The command as typed, without its values: ``creditdesk export daily``, ``creditdesk audit export``."""
+    words = [getattr(args, "command", None) or ""]
+    command = words[0].replace("-", "_")
+    sub = getattr(args, f"{command}_command", None) if command else None
+    if sub:
+        words.append(sub)
+    return " ".join(["creditdesk", *[w for w in words if w]])
+
+
+def need(ctx, permission: str, what: str | None = None) -> None:  # noqa: ANN001
     """Refuse (exit 1) unless the signed-in account may do ``permission``.
 
     Once the home has accounts every command that reads or exports credit or
     personal data needs ``--user``; before any account exists it runs
-    unattributed, saying so once on stderr."""
+    unattributed, saying so once on stderr. A refusal is audited (``denied``,
+    target ``what`` or the command) before the exit."""
     from creditdesk.roles import NotPermitted, require
+    from creditdesk.services.audit import audit_refusal
 
+    what = what or getattr(ctx, "attempt", None) or permission
     if ctx.user is None:
         if not ctx.accounts.accounts_exist():
             if not getattr(ctx, "_unattributed_said", False):
                 print(UNATTRIBUTED_NOTICE, file=sys.stderr)
                 ctx._unattributed_said = True
             return
+        audit_refusal(ctx.audit, None, permission, what)
         ctx.close()
         raise Refused(
             "本数据目录已建立账户，此操作需要登录：请加 --user 账户名"
@@ -181,6 +196,7 @@ def need(ctx, permission: str) -> None:  # noqa: ANN001
     try:
         require(ctx.user, permission, accounts_exist=True)
     except NotPermitted as exc:
+        audit_refusal(ctx.audit, ctx.user, permission, what, exc=exc)
         ctx.close()
         raise Refused(str(exc)) from None
 

@@ -63,6 +63,7 @@ _WHAT = {
     "purge": "清理历史数据",
     "review": "办理核查",
 }
+PERMISSION_LABELS = dict(_WHAT)  # permission -> what it allows, in words (for the audit trail)
 
 
 def require(actor: Actor | None, permission: str, *, accounts_exist: bool = True) -> None:

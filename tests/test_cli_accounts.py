@@ -327,4 +327,5 @@ def test_real_entry_point(home):
     p = subprocess.run([sys.executable, "-m", "creditdesk", "--home", str(home), "--user", "admin", "audit", "verify"],
                        capture_output=True, text=True, encoding="utf-8", cwd=REPO, env=env, timeout=120,
                        stdin=subprocess.DEVNULL)  # fmt: skip
-    assert p.returncode == 0 and p.stdout.strip() == "审计日志完整：2 条", p.stderr
+    # account_create, the refused unattributed lookup (denied), admin's login
+    assert p.returncode == 0 and p.stdout.strip() == "审计日志完整：3 条", p.stderr

@@ -97,7 +97,9 @@ def test_unattributed_home_shows_all(qtbot, page, ctx):
     assert page.export_button.isEnabled()  # no account yet: unattributed, like the CLI
     with qtbot.waitSignal(page.export_finished, timeout=10000) as done:
         page.export_to(str(ctx.paths.home / "a.csv"))
-    assert done.args[0] == 1 and ctx.audit.entries()[-1].action == "audit_export"
+    # the page's first view (unattributed, once) and the lookup
+    assert [e.action for e in ctx.audit.entries()] == ["audit_view", "lookup", "audit_export"]
+    assert done.args[0] == 2 and ctx.audit.entries()[0].actor is None
 
 
 def test_filters_by_action_and_account(qtbot, page, people):
@@ -125,7 +127,7 @@ def test_verify_button_on_an_intact_and_a_tampered_trail(qtbot, page, people, ct
     with qtbot.waitSignal(page.verify_finished, timeout=10000) as done:
         page.verify_button.click()
     assert done.args[0].intact
-    assert page.verdict.text().startswith("完整") and "8 条" in page.verdict.text()
+    assert page.verdict.text().startswith("完整") and "9 条" in page.verdict.text()  # 8 + zhao's audit_view
     qtbot.waitUntil(lambda: shown(page) and shown(page)[0][3] == "校验审计日志", timeout=5000)
 
     with write_transaction(ctx.engine) as conn:  # someone edits a lookup behind the app's back
@@ -136,7 +138,7 @@ def test_verify_button_on_an_intact_and_a_tampered_trail(qtbot, page, people, ct
     assert not verdict.intact and verdict.first_bad_seq == 5
     assert "第 5 条" in page.verdict.text() and "篡改" in page.verdict.text()
     assert "b3261e" in page.verdict.styleSheet()  # red
-    qtbot.waitUntil(lambda: shown(page)[0][0] == "10", timeout=5000)  # reloaded with the second 校验 entry
+    qtbot.waitUntil(lambda: shown(page)[0][0] == "11", timeout=5000)  # reloaded with the second 校验 entry
     row5 = next(r for r in range(page.table.rowCount()) if page.table.item(r, 0).text() == "5")
     assert page.table.item(row5, 4).text() == "别的公司"
     assert page.table.item(row5, 1).background().color().name() == "#fde7e9"  # the broken entry, marked
@@ -158,13 +160,13 @@ def test_supervisor_exports_csv_and_it_is_audited(qtbot, page, people, ctx, tmp_
     out = tmp_path / "审计.csv"
     with qtbot.waitSignal(page.export_finished, timeout=10000) as done:
         page.export_to(str(out))
-    assert done.args[0] == 8
+    assert done.args[0] == 9  # 8 + zhao's first view of the page
     with out.open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh))
-    assert rows[0][:4] == ["序号", "时间", "账户", "操作"] and len(rows) == 9
+    assert rows[0][:4] == ["序号", "时间", "账户", "操作"] and len(rows) == 10
     last = ctx.audit.entries()[-1]
-    assert (last.action, last.actor, last.target, last.detail["rows"]) == ("audit_export", "zhao", "审计.csv", 8)
-    assert "已导出 8 条" in page.message.text()
+    assert (last.action, last.actor, last.target, last.detail["rows"]) == ("audit_export", "zhao", "审计.csv", 9)
+    assert "已导出 9 条" in page.message.text()
 
 
 def test_limit_keeps_it_fast(qtbot, page, ctx):

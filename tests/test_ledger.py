@@ -299,7 +299,7 @@ def test_every_export_is_audited(engine, city, tmp_path):
     assert trail.verify().intact
 
 
-def test_officer_export_refused_and_nothing_written_or_audited(engine, city, accounts, tmp_path):
+def test_officer_export_refused_nothing_written_and_the_refusal_audited(engine, city, accounts, tmp_path):
     trail = AuditTrail(engine)
     before = trail.count()
     with pytest.raises(NotPermitted, match="导出含个人信息的数据"):
@@ -307,7 +307,13 @@ def test_officer_export_refused_and_nothing_written_or_audited(engine, city, acc
     # Accounts exist: an unattributed export is refused too.
     with pytest.raises(NotPermitted, match="登录"):
         _export(engine, tmp_path, "csv", by=None)
-    assert not (tmp_path / "ledger.csv").exists() and trail.count() == before
+    assert not (tmp_path / "ledger.csv").exists() and trail.count() == before + 2
+    officer, nobody = trail.entries()[-2:]  # one "denied" entry per refused attempt, and no "export"
+    assert (officer.action, officer.actor, officer.target) == ("denied", OFFICER.name, "export ledger")
+    assert officer.detail == {"permission": "export_personal_data", "role": "officer"}
+    assert (nobody.action, nobody.actor, nobody.detail["reason"]) == ("denied", None, "not signed in")
+    assert nobody.detail["permission"] == "export_personal_data" and not trail.entries(action="export")
+    assert trail.verify().intact
 
 
 def test_unattributed_export_allowed_before_any_account(engine, city, tmp_path):

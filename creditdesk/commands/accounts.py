@@ -50,6 +50,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     ex.add_argument("--out", required=True, metavar="FILE.csv")
     ex.add_argument("--since", metavar="YYYY-MM-DD")
     ex.add_argument("--until", metavar="YYYY-MM-DD")
+    ex.add_argument("--actor", help="only this account's entries")
+    ex.add_argument("--action", help="only this action code, e.g. denied, login_failed")
     ex.set_defaults(handler=cmd_audit_export)
     li = aus.add_parser("list", help="recent entries, newest first (an officer sees only their own)")
     li.add_argument("--limit", type=int, default=50)
@@ -82,12 +84,29 @@ def _day(text: str | None, option: str) -> dt.date | None:
 
 
 def _signed_in(ctx) -> None:  # noqa: ANN001
-    """Once the home has accounts, account changes need --user."""
+    """Once the home has accounts, account changes need --user (a refusal is audited)."""
     from creditdesk.cli import PASSWORD_ENV, Refused
+    from creditdesk.services.audit import audit_refusal
 
     if ctx.user is None and ctx.accounts.accounts_exist():
+        audit_refusal(ctx.audit, None, "manage_accounts", _attempt(ctx))
         ctx.close()
         raise Refused(f"本数据目录已建立账户，此操作需要登录：请加 --user 账户名（密码在提示时输入，或由环境变量 {PASSWORD_ENV} 提供）")
+
+
+def _attempt(ctx, name: str | None = None) -> str:  # noqa: ANN001
+    what = getattr(ctx, "attempt", None) or "creditdesk account"
+    return f"{what} {name}" if name else what
+
+
+def _refused(ctx, exc: Exception, name: str | None = None, permission: str = "manage_accounts") -> int:  # noqa: ANN001
+    """An account change refused: audited (``denied``) when it was for lack of permission; exit 1."""
+    from creditdesk.roles import NotPermitted
+    from creditdesk.services.audit import audit_refusal
+
+    if isinstance(exc, NotPermitted):
+        audit_refusal(ctx.audit, ctx.user, permission, _attempt(ctx, name), exc=exc)
+    return _fail(exc)
 
 
 def _fail(exc: Exception) -> int:
@@ -119,7 +138,7 @@ def cmd_account_create(args: argparse.Namespace) -> int:
             actor = ctx.accounts.create(name, args.role, password, display_name=args.display_name, unit=args.unit,
                                         by=ctx.user)  # fmt: skip
         except (AccountError, NotPermitted) as exc:
-            return _fail(exc)
+            return _refused(ctx, exc, args.name.strip().lower())
         print(f"已创建账户 {actor.name}：{actor.label}" + (f"，{actor.unit}" if actor.unit else ""))
         return EXIT_OK
     finally:
@@ -172,7 +191,7 @@ def cmd_account_passwd(args: argparse.Namespace) -> int:
             check_password_policy(name, password)
             ctx.accounts.set_password(name, password, by=ctx.user)
         except (AccountError, NotPermitted) as exc:
-            return _fail(exc)
+            return _refused(ctx, exc, args.name.strip().lower())
         print(f"已修改账户 {name} 的密码")
         return EXIT_OK
     finally:
@@ -192,7 +211,7 @@ def _admin_change(args: argparse.Namespace, change) -> int:  # noqa: ANN001
         try:
             message = change(ctx)
         except (AccountError, NotPermitted) as exc:
-            return _fail(exc)
+            return _refused(ctx, exc, args.name.strip().lower())
         print(message)
         return EXIT_OK
     finally:
@@ -244,12 +263,15 @@ def cmd_audit_export(args: argparse.Namespace) -> int:
     from creditdesk.cli import need, open_context
 
     since, until = _day(args.since, "--since"), _day(args.until, "--until")
+    actor = args.actor.strip().lower() if args.actor else None
+    action = args.action.strip() if args.action else None
     ctx = open_context(args)
     try:
         need(ctx, "export_personal_data")
-        rows = ctx.audit.export(args.out, since=since, until=until)
+        rows = ctx.audit.export(args.out, since=since, until=until, actor=actor, action=action)
         ctx.audit.append("audit_export", actor=ctx.user, target=Path(args.out).name,
-                         detail={"rows": rows, "since": args.since, "until": args.until})  # fmt: skip
+                         detail={"rows": rows, "since": args.since, "until": args.until, "actor": actor,
+                                 "action": action})  # fmt: skip
     finally:
         ctx.close()
     print(f"已导出审计日志 {rows} 条到 {args.out}")
@@ -257,7 +279,9 @@ def cmd_audit_export(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_list(args: argparse.Namespace) -> int:
+    """Reading the trail is itself audited (``audit_view`` with the filter, after the read)."""
     from creditdesk.cli import Refused, need, open_context
+    from creditdesk.services.audit import audit_refusal
 
     since, until = _day(args.since, "--since"), _day(args.until, "--until")
     ctx = open_context(args)
@@ -266,10 +290,14 @@ def cmd_audit_list(args: argparse.Namespace) -> int:
         actor = args.actor.strip().lower() if args.actor else None
         if ctx.user is not None and not ctx.user.can("view_all_reviews"):
             if actor not in (None, ctx.user.name):
+                audit_refusal(ctx.audit, ctx.user, "view_all_reviews", f"{_attempt(ctx)} --actor {actor}")
                 raise Refused(f"{ctx.user.label}只能查看自己的审计记录")
             actor = ctx.user.name
         entries = ctx.audit.entries(since=since, until=until, actor=actor, action=args.action,
                                     limit=max(1, args.limit), newest_first=True)  # fmt: skip
+        ctx.audit.append("audit_view", actor=ctx.user, target="cli", detail={
+            "via": "cli", "since": args.since, "until": args.until, "actor": actor, "action": args.action,
+            "limit": max(1, args.limit), "rows": len(entries)})  # fmt: skip
     finally:
         ctx.close()
     if args.json:

@@ -21,6 +21,12 @@ every later hash; a person with write access to the database and this source
 could rewrite it whole. An exported copy (``export``) kept elsewhere pins it.
 
 No full ID number ever enters the trail: detail text is redacted like the log.
+
+Refusals are audited too: :func:`require_audited` (services) and
+:func:`audit_refusal` (the CLI's ``need`` and the pages) append one ``denied``
+entry per refused attempt — target what was attempted, detail the permission
+and the role, or ``{"reason": "not signed in"}`` with no actor — and the
+NotPermitted still goes to the caller, marked so nobody audits it twice.
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ import csv
 import datetime as dt
 import hashlib
 import json
+import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,7 +46,7 @@ from sqlalchemy import Connection, Engine, insert, select, update
 from creditdesk.db import models
 from creditdesk.db.engine import is_sqlite, write_transaction
 from creditdesk.logsetup import redact
-from creditdesk.roles import Actor
+from creditdesk.roles import Actor, NotPermitted, require
 
 _entry = models.AuditEntry.__table__
 _head = models.AuditHead.__table__
@@ -55,7 +62,11 @@ ACTIONS = {
     "commitment_status": "承诺履约标记", "objection": "登记异议", "alert_ack": "确认提醒",
     "recheck_ack": "确认复核", "purge": "清理历史数据", "audit_export": "导出审计日志",
     "audit_verify": "校验审计日志", "verify": "核验核查码", "sync": "同步", "bundle_import": "导入离线数据包",
+    "audit_view": "查看审计日志", "denied": "越权操作被拒绝",
 }  # fmt: skip
+
+NOT_SIGNED_IN = "not signed in"
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -199,30 +210,107 @@ class AuditTrail:
             verdict = _walk(rows, head, total, progress)
         return verdict
 
-    def export(self, path: str | Path, *, since: dt.date | None = None, until: dt.date | None = None) -> int:
-        """Write the trail (or a date range of it) as CSV in UTF-8 with BOM, hashes included; returns rows."""
+    def export(
+        self,
+        path: str | Path,
+        *,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        actor: str | None = None,
+        action: str | None = None,
+    ) -> int:
+        """Write the trail (or the part of it in a date range, of one account, of one action) as CSV
+        in UTF-8 with BOM, hashes included; returns rows."""
         path = Path(path)
         tmp = path.with_name(path.name + ".part")
         n = 0
         with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
             w = csv.writer(fh)
             w.writerow(["序号", "时间", "账户", "操作", "操作代码", "对象", "详情", "前一条哈希", "本条哈希"])
-            for r in self._iter(since, until):
+            for r in self._iter(since, until, actor, action):
                 w.writerow([r.seq, r.at, r.actor or "（未署名）", r.action_label, r.action, r.target or "",
                             json.dumps(r.detail, ensure_ascii=False, sort_keys=True), r.prev_hash, r.hash])  # fmt: skip
                 n += 1
         tmp.replace(path)
         return n
 
-    def _iter(self, since: dt.date | None, until: dt.date | None) -> Iterator[AuditRecord]:
+    def _iter(self, since: dt.date | None, until: dt.date | None, actor: str | None = None,
+              action: str | None = None) -> Iterator[AuditRecord]:  # fmt: skip
         q = select(_entry).order_by(_entry.c.seq)
         if since is not None:
             q = q.where(_entry.c.at >= since.isoformat())
         if until is not None:
             q = q.where(_entry.c.at < (until + dt.timedelta(days=1)).isoformat())
+        if actor is not None:
+            q = q.where(_entry.c.actor == actor)
+        if action is not None:
+            q = q.where(_entry.c.action == action)
         with self.engine.connect() as conn:
             for row in conn.execution_options(yield_per=5000).execute(q).mappings():
                 yield _record(row)
+
+
+# -- refusals ------------------------------------------------------------------------------
+
+
+def audit_refusal(
+    audit: AuditTrail | None,
+    actor: Actor | None,
+    permission: str,
+    what: str,
+    *,
+    exc: BaseException | None = None,
+) -> int | None:
+    """Append one ``denied`` entry for a refused attempt; returns its seq (None if not written).
+
+    ``what``: what was attempted (the entry's target). With ``exc`` (the NotPermitted about to be
+    raised) the exception is marked, and an exception already marked is not audited again, so a
+    refusal that passes through a service and then the CLI leaves exactly one entry. Never raises:
+    the refusal itself matters more than its entry (a failed append is logged)."""
+    if exc is not None and getattr(exc, "audit_seq", None) is not None:
+        return None
+    if audit is None:
+        return None
+    if actor is None:
+        detail: dict[str, Any] = {"reason": NOT_SIGNED_IN, "permission": permission}
+    else:
+        detail = {"permission": permission, "role": actor.role}
+    try:
+        seq = audit.append("denied", actor=actor, target=what, detail=detail)
+    except Exception:  # noqa: BLE001 - the caller refuses anyway
+        log.warning("could not audit the refusal of %s (%s)", what, permission, exc_info=True)
+        return None
+    if exc is not None:
+        try:
+            exc.audit_seq = seq  # type: ignore[attr-defined]
+        except AttributeError:  # pragma: no cover - exceptions with __slots__
+            pass
+    return seq
+
+
+def require_audited(
+    audit: AuditTrail | None,
+    actor: Actor | None,
+    permission: str,
+    what: str,
+    *,
+    accounts_exist: bool | None = None,
+    engine: Engine | None = None,
+) -> None:
+    """:func:`creditdesk.roles.require`, and a refusal is audited (:func:`audit_refusal`) before
+    the NotPermitted goes on. Whether the home has accounts matters only with no actor; unless
+    given it is asked of ``engine`` (default the trail's). Do not call it inside an open write
+    transaction: the entry is written in its own (and would be rolled back with the caller's)."""
+    if actor is None and accounts_exist is None:
+        from creditdesk.services.accounts import accounts_exist as _exist
+
+        bind = engine if engine is not None else (audit.engine if audit is not None else None)
+        accounts_exist = _exist(bind) if bind is not None else True
+    try:
+        require(actor, permission, accounts_exist=bool(accounts_exist) if actor is None else True)
+    except NotPermitted as exc:
+        audit_refusal(audit, actor, permission, what, exc=exc)
+        raise
 
 
 def _record(row) -> AuditRecord:  # noqa: ANN001

@@ -50,7 +50,7 @@ from creditdesk.platform.outbox import enqueue
 from creditdesk.roles import Actor
 from creditdesk.services.audit import AuditTrail
 from creditdesk.services.position import read_position
-from creditdesk.services.recheck import RecheckService, RecheckSummary, require_follow_up, sees_all
+from creditdesk.services.recheck import RecheckService, RecheckSummary, sees_all
 from creditdesk.services.records import load_records, load_subjects
 from creditdesk.services.reviews import SUBMISSION_FORMAT
 from creditdesk.workdays import days_left, deadline
@@ -350,9 +350,15 @@ class FollowUpService:
 
     # -- marking -----------------------------------------------------------------
 
+    def _require(self, by: Actor | None, what: str) -> None:
+        """NotPermitted unless ``by`` may follow up; the refusal is audited (``denied``, target ``what``)."""
+        from creditdesk.services.audit import require_audited
+
+        require_audited(self.audit, by, "follow_up", what, engine=self.engine)
+
     def mark(self, number_or_id: str, status: str, note: str | None, by: Actor | None) -> MarkResult:
         """Mark a commitment in force as fulfilled or breached (permission follow_up), in one transaction."""
-        require_follow_up(self.engine, by)
+        self._require(by, f"commitment mark {number_or_id} {status}")
         if status not in MARKS:
             raise FollowUpRefused(f"标记只能是 {'/'.join(MARKS)}（已履约/违约），实际为 {status!r}")
         note = (note or "").strip() or None
@@ -393,7 +399,7 @@ class FollowUpService:
     def mark_item_fulfilled(self, number_or_id: str, index: int, note: str | None, by: Actor | None) -> MarkResult:
         """One promised item was handed in (容缺受理补交): an ``item_fulfilled`` event, queued as
         ``commitment_status`` and audited; the commitment stays in force until marked fulfilled."""
-        require_follow_up(self.engine, by)
+        self._require(by, f"commitment item {number_or_id} {index + 1}")
         note = (note or "").strip() or None
         at = self.now().isoformat(timespec="seconds")
         marker = by.name if by is not None else getpass.getuser()
@@ -438,7 +444,7 @@ class FollowUpService:
         return rows
 
     def acknowledge_alert(self, alert_id: int, by: Actor | None, note: str | None = None) -> AlertRow:
-        require_follow_up(self.engine, by)
+        self._require(by, f"alert ack {alert_id}")
         at = self.now().isoformat(timespec="seconds")
         with write_transaction(self.engine) as conn:
             row = conn.execute(select(_alert).where(_alert.c.id == int(alert_id))).mappings().first()

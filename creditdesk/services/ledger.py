@@ -33,7 +33,7 @@ from creditdesk.db import models
 from creditdesk.identifiers import CodeError, mask_id_number, parse_id_number, parse_uscc
 from creditdesk.outcomes import LABELS, OUTCOMES
 from creditdesk.policy.model import MATTER_CODES
-from creditdesk.roles import Actor, require
+from creditdesk.roles import Actor
 from creditdesk.services.accounts import accounts_exist
 
 _review = models.Review.__table__
@@ -495,7 +495,9 @@ def export_ledger(
     the writer's error (nothing left behind). ``rows`` may be passed when the
     caller already read them with the same filter and viewer.
     """
-    require(by, "export_personal_data", accounts_exist=accounts_exist(engine))
+    from creditdesk.services.audit import require_audited  # a refusal is audited ("denied")
+
+    require_audited(audit, by, "export_personal_data", "export ledger", accounts_exist=accounts_exist(engine))
     path = Path(path)
     fmt = format_for(path, fmt)
     if not path.parent.is_dir():

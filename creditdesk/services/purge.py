@@ -178,7 +178,11 @@ def purge_before(
 ) -> PurgeResult:
     """Delete reviews finalised before ``day`` and what belongs to them (see the module doc).
 
-    Raises NotPermitted unless ``by`` may purge (anyone, unattributed, on a home without accounts)."""
+    Raises NotPermitted unless ``by`` may purge (anyone, unattributed, on a home without accounts);
+    the refusal is audited (``denied``) outside the transaction, so it is not rolled back."""
+    from creditdesk.services.audit import require_audited
+
+    require_audited(audit, by, "purge", f"purge before {day.isoformat()}", engine=engine)
     if dry_run:
         with engine.connect() as conn:
             _check_permission(conn, by)

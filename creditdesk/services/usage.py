@@ -738,7 +738,11 @@ def export_usage(
 ) -> UsageExport:
     """Write the usage report as PDF or XLSX to ``path`` and append an audit entry
     (action ``report``, target ``usage``). ``report``: figures already gathered for the same
-    period, unit and viewer (the GUI shows them first)."""
+    period, unit and viewer (the GUI shows them first). Refused (NotPermitted, audited as ``denied``)
+    without an account on a home that has accounts."""
+    from creditdesk.services.audit import require_audited
+
+    require_audited(audit, by, "review", "export usage", engine=engine)
     fmt = format_for(path, fmt)
     if report is None:
         report = UsageService(engine, now=now).report(period, viewer=by, unit=unit)

@@ -3,8 +3,15 @@
 The newest entries (at most ``LIMIT``) matching the filters, read in the
 background. Supervisors and administrators see everyone's entries; an officer
 only their own. 校验 walks the whole hash chain in the background and says
-完整, or names the first broken entry in red. 导出 CSV needs the right to
-export personal data; without it the button says why it is disabled.
+完整, or names the first broken entry in red. 导出 CSV writes what the filters
+select (dates, account, action) and needs the right to export personal data;
+without it the button says why it is disabled, and an attempt anyway is
+audited as ``denied``.
+
+Looking at the trail is audited too, without flooding it: ``audit_view`` once,
+for the first read while the page is on screen per sign-in (per signed-in Actor
+object: each sign-in makes a new one) — not for every refresh, filter change or
+F5. 校验 and 导出 are audited each time.
 """
 
 from __future__ import annotations
@@ -32,13 +39,14 @@ from PySide6.QtWidgets import (
 )
 
 from creditdesk.outcomes import SHORT_LABELS
-from creditdesk.roles import ROLE_LABELS
-from creditdesk.services.audit import ACTIONS, AuditRecord, AuditVerdict
+from creditdesk.roles import PERMISSION_LABELS, ROLE_LABELS
+from creditdesk.services.audit import ACTIONS, NOT_SIGNED_IN, AuditRecord, AuditVerdict, audit_refusal
 from creditdesk.ui.tasks import TaskHandle
 
 LIMIT = 500  # newest entries shown; the filters narrow them down
 RED, GREEN = "#b3261e", "#1b6e2a"
 UNATTRIBUTED = "（未署名）"
+_NEVER = object()  # no view audited yet
 
 # detail keys in words, in the order shown (what the services write); anything else follows by its key
 _KEYS = {
@@ -48,13 +56,15 @@ _KEYS = {
     "change": "修改", "from": "原", "to": "新", "role": "角色", "display_name": "姓名", "unit": "单位",
     "first": "首个账户", "demo": "演示", "rows": "行数", "since": "起", "until": "止",
     "intact": "完整", "entries": "条数", "first_bad_seq": "首个异常", "before": "之前", "reviews": "核查记录",
-    "commitments": "承诺", "kept": "保留",
+    "commitments": "承诺", "kept": "保留", "permission": "权限", "actor": "账户", "action": "操作",
+    "limit": "条数上限",
 }  # fmt: skip
 _VALUES = {
     "kind": {"name": "名称", "uscc": "统一社会信用代码", "id_number": "身份证号", "subject_id": "主体编号"},
     "outcome": SHORT_LABELS,
-    "reason": {"wrong": "密码错误", "locked": "已锁定", "disabled": "已停用"},
-    "via": {"login": "登录", "unlock": "解锁"},
+    "reason": {"wrong": "密码错误", "locked": "已锁定", "disabled": "已停用", NOT_SIGNED_IN: "未登录"},
+    "via": {"login": "登录", "unlock": "解锁", "page": "审计日志页面", "cli": "命令行"},
+    "permission": PERMISSION_LABELS, "action": ACTIONS,
     "change": {"password": "密码", "role": "角色", "disable": "停用", "enable": "启用"},
     "role": ROLE_LABELS, "from": ROLE_LABELS, "to": ROLE_LABELS,
 }
@@ -93,6 +103,11 @@ class AuditView:
     needs_login: bool = False  # accounts exist and nobody is signed in: show nothing
 
 
+def _filter_json(f: dict) -> dict:
+    """The page's filters as the audit entry records them (days as text)."""
+    return {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in f.items()}
+
+
 class AuditPage(QWidget):
     loaded = Signal(int)  # rows shown
     verify_finished = Signal(object)  # AuditVerdict, or the exception
@@ -105,6 +120,7 @@ class AuditPage(QWidget):
         self._bad_seq: int | None = None  # the first broken entry found by the last 校验
         self._accounts_exist = True  # until the first read says otherwise
         self._last_user = None
+        self._viewed_by: object = _NEVER  # the signed-in Actor whose view of the page is audited
         self._names: dict[str, str] = {}
 
         self.summary = QLabel()
@@ -253,7 +269,7 @@ class AuditPage(QWidget):
         can_export = self._may_export(user, accounts_exist)
         self.export_button.setEnabled(can_export)
         if can_export:
-            self.export_button.setToolTip(self.tr("把所选日期范围内的审计日志（含哈希）导出为 CSV；导出本身也记入审计日志"))
+            self.export_button.setToolTip(self.tr("把符合所选日期、账户和操作条件的审计日志（含哈希）导出为 CSV；导出本身也记入审计日志"))
         elif user is None:
             self.export_button.setToolTip(self.tr("导出审计日志需要以科室负责人或系统管理员账户登录"))
         else:
@@ -261,7 +277,12 @@ class AuditPage(QWidget):
 
     def reload(self) -> None:
         audit, accounts, f, scoped_to = self.ctx.audit, self.ctx.accounts, self.filters(), self._scope()
-        signed_in = self.ctx.user is not None
+        user = self.ctx.user
+        signed_in = user is not None
+        # the first read on screen per sign-in is audited (after reading: it does not show itself)
+        log_view = self.isVisible() and self._viewed_by is not user
+        if log_view:
+            self._viewed_by = user
 
         def read(task: TaskHandle) -> AuditView:
             infos = accounts.list()
@@ -269,7 +290,11 @@ class AuditPage(QWidget):
             if infos and not signed_in:
                 return AuditView([], audit.count(), names, True, None, needs_login=True)
             entries = audit.entries(limit=LIMIT, newest_first=True, **f)
-            return AuditView(entries, audit.count(), names, bool(infos), scoped_to)
+            view = AuditView(entries, audit.count(), names, bool(infos), scoped_to)
+            if log_view:
+                audit.append("audit_view", actor=user, target="page", detail={"via": "page", **_filter_json(f),
+                                                                              "rows": len(entries)})  # fmt: skip
+            return view
 
         self.runner.run(read, on_success=self._show, on_failure=self._failed, key="audit-page")
 
@@ -294,7 +319,7 @@ class AuditPage(QWidget):
                     item.setToolTip(value)
                 if c == 2 and e.actor is None:
                     item.setForeground(QColor("#777"))
-                if e.action == "login_failed" and c == 3:
+                if e.action in ("login_failed", "denied") and c == 3:
                     item.setForeground(QColor(RED))
                 self.table.setItem(r, c, item)
         self.table.setUpdatesEnabled(True)
@@ -408,18 +433,19 @@ class AuditPage(QWidget):
             self.export_to(path)
 
     def export_to(self, path: str) -> None:
+        """Export what the filters select (dates, account, action; an officer's own entries only)."""
         user = self.ctx.user
+        audit, f = self.ctx.audit, self.filters()
         if not self._may_export(user, self._accounts_exist):
             self.message.setText(f"<span style='color:{RED}'>" + self.export_button.toolTip() + "</span>")
+            self.runner.run(lambda task: audit_refusal(audit, user, "export_personal_data", "export audit"),
+                            key=None)  # fmt: skip
             return
-        audit, f = self.ctx.audit, self.filters()
         name = path.replace("\\", "/").rsplit("/", 1)[-1]
 
         def work(task: TaskHandle) -> int:
-            rows = audit.export(path, since=f["since"], until=f["until"])
-            audit.append("audit_export", actor=user, target=name, detail={
-                "rows": rows, "since": f["since"].isoformat() if f["since"] else None,
-                "until": f["until"].isoformat() if f["until"] else None})  # fmt: skip
+            rows = audit.export(path, **f)
+            audit.append("audit_export", actor=user, target=name, detail={"rows": rows, **_filter_json(f)})
             return rows
 
         self.export_button.setEnabled(False)
