@@ -13,7 +13,7 @@ from typing import NamedTuple, Sequence
 
 from creditdesk.outcomes import SHORT_LABELS
 
-__all__ = ["CommitmentSlip", "Finding", "Measure", "OUTCOME_LABELS", "ReviewSlip", "SIGNER_ROLES"]
+__all__ = ["CommitmentSlip", "DueItem", "Finding", "Measure", "OUTCOME_LABELS", "ReviewSlip", "SIGNER_ROLES"]
 
 OUTCOME_LABELS = SHORT_LABELS
 SIGNER_ROLES = ("法定代表人", "委托代理人")
@@ -38,6 +38,34 @@ class Finding(NamedTuple):
     doc_no: str
     in_force: bool
     reason_label: str
+
+
+class DueItem(NamedTuple):
+    """A material the applicant promised to hand in later (容缺受理), as signed with the commitment."""
+
+    item: str
+    working_days: int | None  # the promise: within this many working days of signing
+    due: str  # the due date, "YYYY-MM-DD" ("" when unknown)
+    estimated: bool = False  # counted Monday to Friday: the year's holiday arrangement was not known
+
+    @classmethod
+    def of(cls, value) -> "DueItem":
+        """From a ``commitment.due_items`` entry (creditdesk.services.followup.make_due_item), a tuple or a DueItem."""
+        if isinstance(value, cls):
+            return value
+        if isinstance(value, dict):
+            due = value.get("due") or ""
+            days = value.get("working_days")
+            return cls(str(value.get("item") or "").strip(), int(days) if days is not None else None,
+                       due.isoformat() if isinstance(due, datetime.date) else str(due),
+                       bool(value.get("estimated")))  # fmt: skip
+        return cls(*value)
+
+
+def due_items(values) -> list[DueItem]:
+    """The promised items of a commitment for a slip: entries without a material name are left out."""
+    items = [DueItem.of(v) for v in values or () if v is not None and not isinstance(v, (str, bytes))]
+    return [i for i in items if i.item]
 
 
 _FULL_ID = re.compile(r"\d{17}[\dXx]|\d{15}")
@@ -99,6 +127,7 @@ class ReviewSlip:
     offline: bool = False
     finalised_at: When = ""
     commitment_number: str | None = None
+    commitment_due_items: list[DueItem] = field(default_factory=list)  # the commitment's promised items
 
     def __post_init__(self) -> None:
         if self.outcome not in OUTCOME_LABELS:
@@ -114,6 +143,7 @@ class ReviewSlip:
         self.measures = _as_tuples(self.measures, Measure)
         self.findings = _as_tuples(self.findings, Finding)
         self.requirements = list(self.requirements)
+        self.commitment_due_items = due_items(self.commitment_due_items)
 
 
 @dataclass
@@ -134,9 +164,11 @@ class CommitmentSlip:
     signed_on_paper: bool = False  # an empty 签名 box for a handwritten signature
     signed_at: When = ""
     offline: bool = False
+    due_items: list[DueItem] = field(default_factory=list)  # 承诺补交材料 (容缺受理), in the order promised
 
     def __post_init__(self) -> None:
         _check_code_display(self.subject_code_display)
+        self.due_items = due_items(self.due_items)
         if self.signature_png is not None and self.signed_on_paper:
             raise ValueError("signed_on_paper and signature_png exclude each other")
         if self.signature_png is not None and not self.signature_png.startswith(b"\x89PNG\r\n\x1a\n"):

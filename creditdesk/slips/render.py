@@ -41,11 +41,17 @@ from creditdesk.exports.pdfpages import PageFooter, numbered_canvas
 from creditdesk.outcomes import OUTCOMES, PRINT_BG, PRINT_FG
 
 from .fonts import cjk_font_name
-from .model import OUTCOME_LABELS, CommitmentSlip, ReviewSlip
+from .model import OUTCOME_LABELS, CommitmentSlip, DueItem, ReviewSlip
 
 __all__ = ["render_commitment", "render_review_slip", "VERIFY_HINT"]
 
 VERIFY_HINT = "可在 CreditDesk 中输入核查码或扫码验证"
+DUE_HEADING = "承诺补交材料"
+ESTIMATED_MARK = "（估算）"
+WORKING_DAYS_NOTE = "期限按工作日计算，依国务院办公厅公布的节假日安排，法定节假日不计入，调休上班日计入。"
+WORKING_DAYS_SHORT = "期限按工作日计算（依国务院节假日安排，调休上班日计入）"
+ESTIMATED_SHORT = "；标“（估算）”的按周一至周五估算"
+ESTIMATED_NOTE = "标“（估算）”的截止日期因当年节假日安排尚未公布，按周一至周五估算，以届时公布的安排为准。"
 
 INK = colors.HexColor("#1A1A1A")
 GREY = colors.HexColor("#5F6368")
@@ -131,6 +137,12 @@ class _Styles:
             **common,
         )
         self.right = ParagraphStyle("right", parent=self.body, alignment=TA_RIGHT)
+        self.due_heading = ParagraphStyle(
+            "due_heading", fontSize=b + 0.5, leading=(b + 0.5) * 1.4, spaceBefore=b * 0.4, spaceAfter=b * 0.35, **common
+        )
+        self.due_note = ParagraphStyle(
+            "due_note", fontSize=s, leading=s * 1.4, spaceBefore=s * 0.4, **{**common, "textColor": GREY}
+        )
         self.offline = ParagraphStyle(
             "offline", fontSize=b, leading=b * 1.4, alignment=TA_LEFT, **{**common, "textColor": OFFLINE_RED}
         )
@@ -261,6 +273,11 @@ class _Furniture:
 
 
 def _build(story, g: _Geometry, font: str, furniture: _Furniture, title: str, subject: str) -> bytes:
+    return _build_counted(story, g, font, furniture, title, subject)[0]
+
+
+def _build_counted(story, g: _Geometry, font: str, furniture: _Furniture, title: str, subject: str) -> tuple[bytes, int]:
+    """The PDF bytes and the number of pages."""
     buf = io.BytesIO()
     running_header = 7 * mm
     doc = SimpleDocTemplate(
@@ -279,7 +296,7 @@ def _build(story, g: _Geometry, font: str, furniture: _Furniture, title: str, su
     page_y = 6 * mm if g.pagesize == A4 else 4.5 * mm
     maker = numbered_canvas(PageFooter(font, g.small, page_y, align="centre", colour=GREY))
     doc.build(story, onFirstPage=furniture, onLaterPages=furniture, canvasmaker=maker)
-    return buf.getvalue()
+    return buf.getvalue(), doc.page
 
 
 # ---------------------------------------------------------------------------
@@ -344,6 +361,49 @@ def _head(st: _Styles, g: _Geometry, font: str, unit: str, title: str) -> list:
         Spacer(1, g.base * 0.3),
         _Title(title, font, g.title, g.base * 0.8),
     ]
+
+
+# ---------------------------------------------------------------------------
+# 承诺补交材料 (容缺受理): on the 信用承诺书 as a table, on the 信用核查单 as lines
+# ---------------------------------------------------------------------------
+
+
+def _due_date(item: DueItem) -> str:
+    return _x(item.due or "—") + (ESTIMATED_MARK if item.estimated and item.due else "")
+
+
+def _due_note(items: list[DueItem]) -> str:
+    note = WORKING_DAYS_NOTE
+    if any(i.estimated for i in items):
+        note += ESTIMATED_NOTE
+    return note
+
+
+def _due_table(items: list[DueItem], st: _Styles, width: float) -> list:
+    """Heading, the table 序号 / 材料 / 期限（工作日） / 截止日期, and the note on counting working days."""
+    if not items:
+        return []
+    widths = [width * f for f in (0.08, 0.48, 0.18, 0.26)]
+    C = lambda text: Paragraph(text, st.small_cell)  # noqa: E731
+    rows = [[C("序号"), C("材料"), C("期限（工作日）"), C("截止日期")]]
+    for n, item in enumerate(items, 1):
+        days = "—" if item.working_days is None else str(item.working_days)
+        rows.append([C(str(n)), C(_x(item.item)), C(days), C(_due_date(item))])
+    heading = Paragraph(DUE_HEADING, st.due_heading)
+    return [KeepTogether([heading, _findings_grid(rows, widths)]),
+            Paragraph(_x(_due_note(items)), st.due_note)]  # fmt: skip
+
+
+def _due_lines(items: list[DueItem], st: _Styles) -> str:
+    """The review slip's brief version, after "已签署，编号 …": the heading with the count,
+    one line per item, and a short note in small grey type."""
+    lines = [f"；{DUE_HEADING} {len(items)} 项："]
+    for n, item in enumerate(items, 1):
+        days = "" if item.working_days is None else f"，{item.working_days} 个工作日内"
+        lines.append(f"{n}. {_x(item.item)}{days}，截止 {_due_date(item)}")
+    note = WORKING_DAYS_SHORT + (ESTIMATED_SHORT if any(i.estimated for i in items) else "") + "。"
+    lines.append(f"<font size={st.small.fontSize} color='#5F6368'>{_x(note)}</font>")
+    return lines[0] + "<br/>" + "<br/>".join(lines[1:])
 
 
 # ---------------------------------------------------------------------------
@@ -457,7 +517,10 @@ def render_review_slip(slip: ReviewSlip, page_size: str = "A4") -> bytes:
     ]
     extra = []
     if slip.commitment_number:
-        rows.append([L("信用承诺书"), P(f"已签署，编号 {_x(slip.commitment_number)}"), "", ""])
+        signed = f"已签署，编号 {_x(slip.commitment_number)}"
+        if slip.commitment_due_items:
+            signed += _due_lines(slip.commitment_due_items, st)
+        rows.append([L("信用承诺书"), P(signed), "", ""])
         extra.append(("SPAN", (1, len(rows) - 1), (-1, len(rows) - 1)))
     story.append(_grid(rows, [lw, vw, lw, vw], label_cols=(0, 2), extra=extra))
 
@@ -490,14 +553,15 @@ def render_review_slip(slip: ReviewSlip, page_size: str = "A4") -> bytes:
     story.append(sec("信用记录"))
     story.append(_findings_table(slip, st, width))
 
+    # the short sections' headings stay on the page with their first lines
     if slip.report_line:
-        story += [sec("信用报告"), Paragraph(_x(slip.report_line), st.body)]
+        story.append(KeepTogether([sec("信用报告"), Paragraph(_x(slip.report_line), st.body)]))
 
-    story.append(sec("办理要求"))
     if slip.requirements:
-        story += [Paragraph(f"{i}. {_x(r)}", st.body) for i, r in enumerate(slip.requirements, 1)]
+        lines = [Paragraph(f"{i}. {_x(r)}", st.body) for i, r in enumerate(slip.requirements, 1)]
     else:
-        story.append(Paragraph("无特别要求，按常规程序办理。", st.body))
+        lines = [Paragraph("无特别要求，按常规程序办理。", st.body)]
+    story += [KeepTogether([sec("办理要求"), lines[0]]), *lines[1:]]
 
     story.append(Spacer(1, g.base * 1.6))
     story.append(KeepTogether([Paragraph(
@@ -555,10 +619,33 @@ class _SignatureBox(Flowable):
 
 
 def render_commitment(slip: CommitmentSlip, page_size: str = "A4") -> bytes:
-    """The 信用承诺书 as signed, as PDF bytes, on A4 or A5."""
+    """The 信用承诺书 as signed, as PDF bytes, on A4 or A5.
+
+    With promised items (承诺补交材料) that push the signing block onto a second page, it is
+    set once more with the signature box beside the signer's lines, smaller gaps and leading, and
+    kept if that saves a page (the signature then stays on the page with what was signed)."""
     g = _geometry(page_size)
     font = cjk_font_name()
+    furniture = _Furniture(
+        font, g, title="信用承诺书", unit=slip.unit_name, ident=f"承诺书编号 {slip.number}",
+        code=slip.verification_code, payload=slip.verify_payload, offline=slip.offline,
+        footer_left=[f"承诺书编号 {slip.number}"],
+    )
+    pdf, pages = _build_counted(_commitment_story(slip, g, font, compact=False), g, font, furniture,
+                                "信用承诺书", slip.subject_name)  # fmt: skip
+    if pages > 1 and slip.due_items:
+        tight, tight_pages = _build_counted(_commitment_story(slip, g, font, compact=True), g, font, furniture,
+                                            "信用承诺书", slip.subject_name)  # fmt: skip
+        if tight_pages < pages:
+            return tight
+    return pdf
+
+
+def _commitment_story(slip: CommitmentSlip, g: _Geometry, font: str, *, compact: bool) -> list:
     st = _Styles(font, g)
+    if compact:
+        st.para.leading = st.para.fontSize * 1.55
+    gap = 0.6 if compact else 1.0
     width = g.pagesize[0] - 2 * g.margin_x
 
     story: list = _head(st, g, font, slip.unit_name, "信用承诺书")
@@ -576,9 +663,10 @@ def render_commitment(slip: CommitmentSlip, page_size: str = "A4") -> bytes:
         [L("办理事项"), Paragraph(_x(slip.matter_label), st.cell)],
     ]
     story.append(_grid(rows, [lw, width - lw]))
-    story.append(Spacer(1, g.base * 1.0))
+    story.append(Spacer(1, g.base * gap))
     story += [Paragraph(_x(p), st.para) for p in _template_paragraphs(slip.template_text)]
-    story.append(Spacer(1, g.base * 1.5))
+    story += _due_table(slip.due_items, st, width)
+    story.append(Spacer(1, g.base * 1.5 * gap))
 
     box_w = min(width * 0.45, 70 * mm)
     box_h = box_w * 0.42
@@ -587,26 +675,23 @@ def render_commitment(slip: CommitmentSlip, page_size: str = "A4") -> bytes:
     signed_date = _when(slip.signed_at)
     if slip.signed_on_paper:
         signed_date = signed_date or "________年____月____日"
-    sign_rows = [
-        [Paragraph("承诺人：", st.right), Paragraph(_x(slip.subject_name), st.body)],
-        [Paragraph(f"{_x(slip.signer_role_label)}：", st.right), Paragraph(_x(slip.signer_name), st.body)],
-        [Paragraph("签名：", st.right), box],
-        [Paragraph("日期：", st.right), Paragraph(_x(signed_date), st.body)],
+    who = [
+        (Paragraph("承诺人：", st.right), Paragraph(_x(slip.subject_name), st.body)),
+        (Paragraph(f"{_x(slip.signer_role_label)}：", st.right), Paragraph(_x(slip.signer_name), st.body)),
     ]
-    label_w = width - box_w - 6
-    t = Table(sign_rows, colWidths=[label_w, box_w + 6])
-    t.setStyle(_style([
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("VALIGN", (0, 2), (0, 2), "TOP"),
-        ("LEFTPADDING", (1, 0), (1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    ]))
+    dated = (Paragraph("日期：", st.right), Paragraph(_x(signed_date), st.body))
+    style = [("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("TOPPADDING", (0, 0), (-1, -1), 2),
+             ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]  # fmt: skip
+    if compact:  # the signature box beside the signer's lines, not under them
+        key_w = stringWidth(f"{slip.signer_role_label}：", font, g.base) + 14  # + the cell paddings
+        sign_rows = [[*who[0], box], [*who[1], ""], [*dated, ""]]
+        t = Table(sign_rows, colWidths=[key_w, width - key_w - box_w - 6, box_w + 6])
+        style += [("SPAN", (2, 0), (2, -1)), ("LEFTPADDING", (2, 0), (2, -1), 6), ("RIGHTPADDING", (2, 0), (2, -1), 0)]
+    else:
+        sign_rows = [[*who[0]], [*who[1]], [Paragraph("签名：", st.right), box], [*dated]]
+        label_w = width - box_w - 6
+        t = Table(sign_rows, colWidths=[label_w, box_w + 6])
+        style += [("VALIGN", (0, 2), (0, 2), "TOP"), ("LEFTPADDING", (1, 0), (1, -1), 0)]
+    t.setStyle(_style(style))
     story.append(KeepTogether([t]))
-
-    furniture = _Furniture(
-        font, g, title="信用承诺书", unit=slip.unit_name, ident=f"承诺书编号 {slip.number}",
-        code=slip.verification_code, payload=slip.verify_payload, offline=slip.offline,
-        footer_left=[f"承诺书编号 {slip.number}"],
-    )
-    return _build(story, g, font, furniture, "信用承诺书", slip.subject_name)
+    return story

@@ -6,7 +6,7 @@ import datetime
 import io
 import math
 
-from .model import CommitmentSlip, Finding, Measure, ReviewSlip
+from .model import CommitmentSlip, DueItem, Finding, Measure, ReviewSlip
 
 SAMPLE_ID_NUMBER = "350102199005041231"  # synthetic; valid check character, never printed
 SAMPLE_MASKED_ID = "350102********1231"
@@ -38,8 +38,16 @@ _MEASURES = {
     "normal": [],
 }
 
+# 容缺受理: materials promised at signing on Fri 2025-03-14, due on the N-th working day after
+SAMPLE_DUE_ITEMS = [
+    DueItem("营业执照副本（加盖公章）", 5, "2025-03-21"),
+    DueItem("近三个月内出具的信用报告", 10, "2025-03-28"),
+    DueItem("安全生产许可证复印件", 3, "2025-03-19"),
+]
+
+
 def sample_review_slip(*, findings: int = 4, offline: bool = False, outcome: str = "prohibit",
-                       departure: bool = False) -> ReviewSlip:
+                       departure: bool = False, due_items: int = 0) -> ReviewSlip:
     """A typical slip; ``departure`` makes the officer soften the engine's ``prohibit`` to ``outcome``."""
     rows = [_FINDINGS[i % len(_FINDINGS)] for i in range(findings)]
     if findings > len(_FINDINGS):
@@ -72,6 +80,7 @@ def sample_review_slip(*, findings: int = 4, offline: bool = False, outcome: str
         offline=offline,
         finalised_at=datetime.datetime(2025, 3, 14, 10, 42),
         commitment_number="CN-20250314-0031",
+        commitment_due_items=SAMPLE_DUE_ITEMS[:due_items],
     )
 
 
@@ -107,7 +116,9 @@ COMMITMENT_TEXT = """本单位（本人）自愿作出以下承诺：
 五、本承诺书自签署之日起生效。"""
 
 
-def sample_commitment(*, signed_on_paper: bool = False, person: bool = False, offline: bool = False) -> CommitmentSlip:
+def sample_commitment(*, signed_on_paper: bool = False, person: bool = False, offline: bool = False,
+                      due_items: int = 0) -> CommitmentSlip:
+    """``due_items``: how many of :data:`SAMPLE_DUE_ITEMS` were promised (容缺受理)."""
     return CommitmentSlip(
         unit_name="福州市鼓楼区行政服务中心",
         number="CN-20250314-0031",
@@ -123,4 +134,5 @@ def sample_commitment(*, signed_on_paper: bool = False, person: bool = False, of
         signed_on_paper=signed_on_paper,
         signed_at="" if signed_on_paper else datetime.datetime(2025, 3, 14, 10, 38),
         offline=offline,
+        due_items=SAMPLE_DUE_ITEMS[:due_items],
     )

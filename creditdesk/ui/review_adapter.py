@@ -116,6 +116,7 @@ def review_slip(saved, state, settings) -> Any:  # noqa: ANN001
         ],  # fmt: skip
         report_line=report_line, data_as_of=_local_time(saved.data_as_of), data_seq=saved.data_seq,
         offline=saved.offline, finalised_at=_local_time(saved.finalised_at), commitment_number=saved.commitment.number if saved.commitment else None,
+        commitment_due_items=(saved.commitment.due_items or []) if saved.commitment else [],
     )  # fmt: skip
 
 
@@ -132,7 +133,7 @@ def commitment_slip(saved, state) -> Any | None:  # noqa: ANN001
         matter_label=state.matter_label, template_text=c.template_text, signer_name=c.signer_name,
         signer_role_label=ROLE_LABELS.get(c.signer_role, c.signer_role),
         signature_png=None if c.signed_on_paper else c.signature_png, signed_on_paper=c.signed_on_paper,
-        signed_at=_local_time(c.signed_at), offline=saved.offline,
+        signed_at=_local_time(c.signed_at), offline=saved.offline, due_items=c.due_items or [],
     )  # fmt: skip
 
 
