@@ -227,3 +227,81 @@ def test_filters_and_export(engine, trail, tmp_path):
     assert "（未署名）" in {r[2] for r in rows[1:]}
     assert all(r[8] == e.hash for r, e in zip(rows[1:], trail.entries(since=dt.date(2026, 11, 21),
                                                                      until=dt.date(2026, 11, 22))))  # fmt: skip
+
+
+def test_export_filters_by_actor_and_action(trail, tmp_path):
+    trail.append("login", actor=WANG)
+    out = tmp_path / "wang.csv"
+    assert trail.export(out, actor="wang") == 6
+    with out.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))[1:]
+    assert {r[2] for r in rows} == {"wang"} and [int(r[0]) for r in rows] == [1, 3, 5, 7, 9, 11]
+    assert trail.export(out, actor="wang", action="login") == 1
+    assert trail.export(out, action="lookup") == 10
+    assert trail.export(out, actor="wang", action="export") == 0
+    day = [e for e in trail.entries(actor="wang") if e.at.startswith("2026-11-21")]
+    assert len(day) == 2 and len(trail.entries(since=dt.date(2026, 11, 21), until=dt.date(2026, 11, 21))) == 3
+    assert trail.export(out, since=dt.date(2026, 11, 21), until=dt.date(2026, 11, 21), actor="wang") == 2
+
+
+# -- refusals ------------------------------------------------------------------------------
+
+SUPERVISOR = Actor("zhao", "赵科长", "supervisor")
+
+
+def test_require_audited_appends_one_denied_entry_and_still_raises(engine):
+    from creditdesk.roles import NotPermitted
+    from creditdesk.services.audit import ACTIONS, audit_refusal, require_audited
+
+    trail = AuditTrail(engine)
+    assert ACTIONS["denied"] == "越权操作被拒绝"
+    with pytest.raises(NotPermitted, match="无权清理历史数据") as refused:
+        require_audited(trail, SUPERVISOR, "purge", "purge before 2026-01-01")
+    (e,) = trail.entries()
+    assert (e.action, e.actor, e.target) == ("denied", "zhao", "purge before 2026-01-01")
+    assert e.detail == {"permission": "purge", "role": "supervisor"} and refused.value.audit_seq == e.seq
+    # the same refusal met again on its way out (the CLI after a service): not a second entry
+    assert audit_refusal(trail, SUPERVISOR, "purge", "creditdesk purge", exc=refused.value) is None
+    require_audited(trail, SUPERVISOR, "export_personal_data", "export ledger")  # permitted: nothing written
+    require_audited(trail, None, "purge", "purge before 2026-01-01")  # no account in the home: unattributed, fine
+    assert trail.count() == 1
+    with pytest.raises(NotPermitted, match="登录"):
+        require_audited(trail, None, "purge", "purge before 2026-01-01", accounts_exist=True)
+    last = trail.entries()[-1]
+    assert (last.action, last.actor, last.detail) == ("denied", None, {"reason": "not signed in", "permission": "purge"})
+    assert trail.verify().intact
+
+
+def test_refusal_still_raises_when_the_trail_cannot_be_written(engine):
+    from creditdesk.roles import NotPermitted
+    from creditdesk.services.audit import require_audited
+
+    class Broken(AuditTrail):
+        def append(self, *a, **k):  # noqa: ANN002, ANN003, ANN202
+            raise OSError("disk full")
+
+    with pytest.raises(NotPermitted):
+        require_audited(Broken(engine), WANG, "purge", "purge")
+    assert AuditTrail(engine).count() == 0
+
+
+def test_services_audit_their_refusals(engine, tmp_path):
+    from creditdesk.roles import NotPermitted
+    from creditdesk.services.accounts import AccountService
+    from creditdesk.services.followup import FollowUpService
+    from creditdesk.services.purge import purge_before
+    from creditdesk.services.usage import Period, export_usage
+
+    trail = AuditTrail(engine)
+    with pytest.raises(NotPermitted):
+        purge_before(engine, trail, dt.date(2026, 1, 1), by=WANG)
+    with pytest.raises(NotPermitted):
+        FollowUpService(engine, trail).mark("CN-20261120-0001", "fulfilled", None, WANG)
+    AccountService(engine, trail).create("admin", "admin", "admin-pass-1", by=None)
+    with pytest.raises(NotPermitted):  # accounts exist now: nobody signed in may not export
+        export_usage(engine, trail, Period.parse("2026-11"), "pdf", tmp_path / "u.pdf", by=None)
+    denied = trail.entries(action="denied")
+    assert [(e.actor, e.target, e.detail.get("permission")) for e in denied] == [
+        ("wang", "purge before 2026-01-01", "purge"), ("wang", "commitment mark CN-20261120-0001 fulfilled", "follow_up"),
+        (None, "export usage", "review")]  # fmt: skip
+    assert not (tmp_path / "u.pdf").exists() and not trail.entries(action="purge") and trail.verify().intact

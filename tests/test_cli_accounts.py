@@ -329,3 +329,116 @@ def test_real_entry_point(home):
                        stdin=subprocess.DEVNULL)  # fmt: skip
     # account_create, the refused unattributed lookup (denied), admin's login
     assert p.returncode == 0 and p.stdout.strip() == "审计日志完整：3 条", p.stderr
+
+
+# -- refusals and reading the trail are audited ------------------------------------------
+
+
+@pytest.fixture
+def staffed(admin_home):
+    run = admin_home
+    pw = {"password": "admin-pass-1"}
+    assert run("--user", "admin", "account", "create", "wang", "--role", "officer", "--display-name", "王芳",
+               new_password="officer-pass", **pw)[0] == 0  # fmt: skip
+    assert run("--user", "admin", "account", "create", "zhao", "--role", "supervisor", new_password="super-pass-1", **pw)[0] == 0
+    return run
+
+
+def _new_entries(run, before: int) -> list:  # noqa: ANN001
+    return [e for e in run.entries() if e.seq > before]
+
+
+def test_officers_refused_ledger_export_leaves_one_denied_entry(staffed, home):
+    run = staffed
+    before = len(run.entries())
+    out = home.parent / "ledger.csv"
+    code, _out, err = run("--user", "wang", "export", "daily", "--date", "2026-11-20", "--out", str(out),
+                          password="officer-pass")  # fmt: skip
+    assert code == 1 and "无权导出含个人信息的数据" in err and not out.exists()
+    login, denied = _new_entries(run, before)  # the sign-in, then exactly one refusal: no export entry
+    assert (login.action, login.actor) == ("login", "wang")
+    assert (denied.action, denied.actor, denied.target) == ("denied", "wang", "creditdesk export daily")
+    assert denied.detail == {"permission": "export_personal_data", "role": "officer"}
+    assert denied.action_label == "越权操作被拒绝"
+    code, out_text, err = run("audit", "verify")
+    assert code == 0 and out_text.startswith("审计日志完整"), err
+
+
+def test_every_kind_of_refusal_is_audited_once(staffed, home):
+    run = staffed
+    officer = {"password": "officer-pass"}
+    attempts = [  # (args, permission, target)
+        (["audit", "export", "--out", str(home.parent / "a.csv")], "export_personal_data", "creditdesk audit export"),
+        (["purge", "--before", "2026-01-01"], "purge", "creditdesk purge"),
+        (["commitment", "mark", "CN-20261120-0001", "fulfilled"], "follow_up", "creditdesk commitment mark"),
+        (["alerts", "--ack", "1"], "follow_up", "creditdesk alerts"),
+        (["account", "create", "li", "--role", "officer"], "manage_accounts", "creditdesk account create li"),
+        (["account", "passwd", "zhao"], "manage_accounts", "creditdesk account passwd zhao"),
+        (["account", "disable", "zhao"], "manage_accounts", "creditdesk account disable zhao"),
+        (["audit", "list", "--actor", "admin"], "view_all_reviews", "creditdesk audit list --actor admin"),
+    ]
+    for args, permission, target in attempts:
+        before = len(run.entries())
+        code, _out, err = run("--user", "wang", *args, new_password="li-pass-123", **officer)
+        assert code == 1 and err, args
+        denied = [e for e in _new_entries(run, before) if e.action != "login"]
+        assert [(e.action, e.actor, e.target) for e in denied] == [("denied", "wang", target)], args
+        assert denied[0].detail == {"permission": permission, "role": "officer"}, args
+    assert not (home.parent / "a.csv").exists()
+    assert run("audit", "verify")[0] == 0
+
+
+def test_unattributed_refusals_are_audited(staffed, home):
+    run = staffed
+    before = len(run.entries())
+    for args in (["lookup", uscc(1)], ["export", "daily", "--date", "2026-11-20", "--out", str(home.parent / "l.csv")],
+                 ["account", "create", "li", "--role", "officer"]):  # fmt: skip
+        code, _out, err = run(*args, new_password="li-pass-123")
+        assert code == 1 and "--user" in err, args
+    got = _new_entries(run, before)
+    assert [(e.action, e.actor, e.target) for e in got] == [
+        ("denied", None, "creditdesk lookup"), ("denied", None, "creditdesk export daily"),
+        ("denied", None, "creditdesk account create")]  # fmt: skip
+    assert [e.detail for e in got] == [{"reason": "not signed in", "permission": p}
+                                      for p in ("review", "export_personal_data", "manage_accounts")]
+    assert run("audit", "verify")[0] == 0
+
+
+def test_audit_list_is_audited_with_its_filter(staffed):
+    run = staffed
+    code, out, err = run("--user", "zhao", "audit", "list", "--actor", "wang", "--action", "account_create", "--json",
+                         password="super-pass-1")  # fmt: skip
+    assert code == 0, err
+    assert out == ""  # wang created no account: nothing listed, and the listing does not list itself
+    last = run.entries()[-1]
+    assert (last.action, last.actor, last.action_label) == ("audit_view", "zhao", "查看审计日志")
+    assert last.detail == {"via": "cli", "actor": "wang", "action": "account_create", "since": None, "until": None,
+                           "limit": 50, "rows": 0}  # fmt: skip
+    code, out, err = run("--user", "wang", "audit", "list", "--json", password="officer-pass")
+    assert code == 0, err
+    assert run.entries()[-1].detail["actor"] == "wang"  # an officer's listing is scoped to them, and says so
+
+
+def test_audit_export_with_actor_and_action(staffed, home):
+    run = staffed
+    run("--user", "wang", "lookup", uscc(1), password="officer-pass")
+    run("--user", "wang", "export", "daily", "--date", "2026-11-20", "--out", str(home.parent / "l.csv"),
+        password="officer-pass")  # fmt: skip
+    out = home.parent / "wang.csv"
+    code, text, err = run("--user", "zhao", "audit", "export", "--out", str(out), "--actor", "wang",
+                          password="super-pass-1")  # fmt: skip
+    assert code == 0, err
+    with out.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))[1:]
+    wangs = [e for e in run.entries() if e.actor == "wang"]
+    assert rows and {r[2] for r in rows} == {"wang"} and [int(r[0]) for r in rows] == [e.seq for e in wangs]
+    assert {r[4] for r in rows} == {"login", "lookup", "denied"} and f"已导出审计日志 {len(rows)} 条" in text
+    last = run.entries()[-1]
+    assert (last.action, last.detail["actor"], last.detail["action"], last.detail["rows"]) == (
+        "audit_export", "wang", None, len(rows))
+    code, _t, err = run("--user", "zhao", "audit", "export", "--out", str(out), "--actor", "wang", "--action", "denied",
+                        password="super-pass-1")  # fmt: skip
+    with out.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))[1:]
+    assert len(rows) == 1 and rows[0][2:5] == ["wang", "越权操作被拒绝", "denied"]
+    assert '"permission": "export_personal_data"' in rows[0][6]

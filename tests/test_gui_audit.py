@@ -178,3 +178,61 @@ def test_limit_keeps_it_fast(qtbot, page, ctx):
     rows = load(qtbot, page, None)
     assert len(rows) == LIMIT and rows[0][0] == str(LIMIT + 20)
     assert f"最近 {LIMIT} 条" in page.summary.text()
+
+
+def test_export_applies_the_account_and_action_filters(qtbot, page, people, ctx, tmp_path):
+    load(qtbot, page, people["zhao"])
+    page.account_box.setCurrentIndex(page.account_box.findData("wang"))
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        page.reload()
+    assert {r[2] for r in shown(page)} == {"王芳（wang）"}
+    out = tmp_path / "wang.csv"
+    with qtbot.waitSignal(page.export_finished, timeout=10000) as done:
+        page.export_to(str(out))
+    with out.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))[1:]
+    assert done.args[0] == len(rows) == 3 and {r[2] for r in rows} == {"wang"} and {r[4] for r in rows} == {"lookup"}
+    last = ctx.audit.entries()[-1]
+    assert (last.action, last.detail["actor"], last.detail["action"], last.detail["rows"]) == ("audit_export", "wang", None, 3)
+
+    page.account_box.setCurrentIndex(0)
+    page.action_box.setCurrentIndex(page.action_box.findData("check"))
+    with qtbot.waitSignal(page.export_finished, timeout=10000) as done:
+        page.export_to(str(out))
+    with out.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))[1:]
+    assert done.args[0] == 1 and [(r[2], r[4]) for r in rows] == [("zhao", "check")]
+
+
+def test_officers_export_attempt_is_audited_as_denied(qtbot, page, people, ctx):
+    load(qtbot, page, people["wang"])
+    before = ctx.audit.count()
+    page.export_to(str(ctx.paths.home / "x.csv"))  # the button is disabled; called anyway
+    qtbot.waitUntil(lambda: ctx.audit.count() == before + 1, timeout=5000)
+    denied = ctx.audit.entries()[-1]
+    assert (denied.action, denied.actor, denied.target) == ("denied", "wang", "export audit")
+    assert denied.detail == {"permission": "export_personal_data", "role": "officer"}
+    assert not (ctx.paths.home / "x.csv").exists() and "无权导出" in page.message.text()
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        page.reload()
+    row = shown(page)[0]
+    assert row[3] == "越权操作被拒绝" and "权限：导出含个人信息的数据" in row[5] and "角色：经办人" in row[5]
+    assert page.table.item(0, 3).foreground().color().name() == "#b3261e"
+
+
+def test_the_page_is_audited_once_per_sign_in_not_per_refresh(qtbot, page, people, ctx):
+    zhao = people["zhao"]
+    load(qtbot, page, zhao)
+    for _ in range(3):  # F5, filters, coming back to the page
+        load(qtbot, page, zhao)
+    views = ctx.audit.entries(action="audit_view")
+    assert [(v.actor, v.target, v.detail["via"], v.detail["rows"]) for v in views] == [("zhao", "page", "page", 8)]
+    assert load(qtbot, page, zhao)[0][3] == "查看审计日志"
+    again = type(zhao)(**{k: getattr(zhao, k) for k in ("name", "display_name", "role", "unit")})  # signed in anew
+    load(qtbot, page, again)
+    assert len(ctx.audit.entries(action="audit_view")) == 2
+    page.hide()  # refreshed while another page is shown (set_user refreshes every page): not a view
+    page.ctx.user = people["admin"]
+    page.refresh()
+    page.runner.wait(5000)
+    assert len(ctx.audit.entries(action="audit_view")) == 2
