@@ -47,36 +47,9 @@ def write_changes(path: Path, subjects: int) -> int:
 
 
 def bare(path: Path, db: Path) -> dict:
-    import sqlite3
+    from bare_load import load
 
-    import orjson
-
-    conn = sqlite3.connect(db)
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=NORMAL")
-    conn.execute("CREATE TABLE subject (id TEXT PRIMARY KEY, data TEXT)")
-    conn.execute("CREATE TABLE entity (id TEXT PRIMARY KEY, type TEXT, data TEXT)")
-    started = time.perf_counter()
-    n = 0
-    subjects, others = [], []
-    with path.open("rb") as f:
-        for line in f:
-            c = orjson.loads(line)
-            if c["type"] == "subject":
-                subjects.append((c["id"], orjson.dumps(c["data"])))
-            else:
-                others.append((c["id"], c["type"], orjson.dumps(c["data"])))
-            n += 1
-            if n % 5000 == 0:
-                conn.executemany("INSERT OR REPLACE INTO subject VALUES (?, ?)", subjects)
-                conn.executemany("INSERT OR REPLACE INTO entity VALUES (?, ?, ?)", others)
-                conn.commit()
-                subjects.clear()
-                others.clear()
-    conn.executemany("INSERT OR REPLACE INTO subject VALUES (?, ?)", subjects)
-    conn.executemany("INSERT OR REPLACE INTO entity VALUES (?, ?, ?)", others)
-    conn.commit()
-    return {"changes": n, "seconds": time.perf_counter() - started}
+    return load([path.open("rb")], db, commit_every_batch=True)
 
 
 def creditdesk(path: Path, home: Path) -> dict:

@@ -65,38 +65,9 @@ def write(path: Path, subjects: int) -> None:
 
 
 def bare(bundle: Path, db: Path) -> dict:
-    import sqlite3
+    from bare_load import bundle_parts, load
 
-    import orjson
-
-    conn = sqlite3.connect(db)
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=NORMAL")
-    conn.execute("CREATE TABLE subject (id TEXT PRIMARY KEY, data TEXT)")
-    conn.execute("CREATE TABLE entity (id TEXT PRIMARY KEY, type TEXT, data TEXT)")
-    started = time.perf_counter()
-    n = 0
-    with zipfile.ZipFile(bundle) as zf:
-        manifest = json.loads(zf.read("manifest.json"))
-        for part in manifest["parts"]:
-            subjects, others = [], []
-            with zf.open(part["name"]) as f:
-                for line in f:
-                    c = orjson.loads(line)
-                    if c["type"] == "subject":
-                        subjects.append((c["id"], orjson.dumps(c["data"])))
-                    else:
-                        others.append((c["id"], c["type"], orjson.dumps(c["data"])))
-                    n += 1
-                    if n % 5000 == 0:  # the same batch size as the applier's default
-                        conn.executemany("INSERT OR REPLACE INTO subject VALUES (?, ?)", subjects)
-                        conn.executemany("INSERT OR REPLACE INTO entity VALUES (?, ?, ?)", others)
-                        subjects.clear()
-                        others.clear()
-            conn.executemany("INSERT OR REPLACE INTO subject VALUES (?, ?)", subjects)
-            conn.executemany("INSERT OR REPLACE INTO entity VALUES (?, ?, ?)", others)
-    conn.commit()
-    return {"changes": n, "seconds": time.perf_counter() - started}
+    return load(bundle_parts(bundle), db)
 
 
 def creditdesk(bundle: Path, home: Path) -> dict:
