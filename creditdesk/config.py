@@ -13,6 +13,8 @@ from pathlib import Path
 
 import tomli_w
 
+from creditdesk.atomic import atomic_path
+
 DATABASE_URL_ENV = "CREDITDESK_DATABASE_URL"
 
 
@@ -72,6 +74,5 @@ def save_settings(path: Path, settings: Settings) -> None:
     data = {k: v for k, v in asdict(settings).items() if k != "extra"}
     data.update(settings.extra)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".toml.tmp")
-    tmp.write_text(tomli_w.dumps(data), encoding="utf-8")
-    os.replace(tmp, path)
+    with atomic_path(path) as tmp:
+        tmp.write_text(tomli_w.dumps(data), encoding="utf-8")

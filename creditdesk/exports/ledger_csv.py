@@ -6,7 +6,8 @@ import csv
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from creditdesk.services.ledger import COLUMNS, AtomicTarget, ExportMeta, LedgerRow, Ticker
+from creditdesk.atomic import atomic_path
+from creditdesk.services.ledger import COLUMNS, ExportMeta, LedgerRow, Ticker
 
 
 def write_csv(
@@ -23,7 +24,7 @@ def write_csv(
     the title and totals are in the XLSX and PDF exports.
     """
     tick = Ticker(len(rows), progress, should_cancel, step=500)
-    with AtomicTarget(Path(path)) as tmp:
+    with atomic_path(path) as tmp:
         # newline="" and the csv module's \r\n: what Excel expects on Windows.
         with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
             w = csv.writer(fh)

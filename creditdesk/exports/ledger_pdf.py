@@ -21,11 +21,11 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from creditdesk.atomic import atomic_path
 from creditdesk.exports.pdfpages import PageFooter, numbered_canvas
 from creditdesk.outcomes import OUTCOMES, PRINT_BG, PRINT_FG
 from creditdesk.services.ledger import (
     OUTCOME_LABELS,
-    AtomicTarget,
     ExportMeta,
     LedgerRow,
     Ticker,
@@ -342,7 +342,7 @@ def write_pdf(
 
     maker = numbered_canvas(PageFooter(font, 7.5, 6 * mm, MARGIN_X, page_text="第 {page} 页 / 共 {total} 页",
                                        left_text=meta.generated_text, colour=GREY))
-    with AtomicTarget(Path(path)) as tmp:
+    with atomic_path(path) as tmp:
         doc = SimpleDocTemplate(
             str(tmp), pagesize=PAGE, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
             bottomMargin=MARGIN_BOTTOM, title=meta.title, author="CreditDesk", subject="每日核查台账",

@@ -7,11 +7,11 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from creditdesk.atomic import atomic_path
 from creditdesk.outcomes import PRINT_BG, PRINT_FG
 from creditdesk.services.ledger import (
     COLUMNS,
     OUTCOME_LABELS,
-    AtomicTarget,
     ExportMeta,
     LedgerRow,
     Ticker,
@@ -108,7 +108,7 @@ def write_xlsx(
         ts.cell(row=6 + len(sums.lines()), column=1, value=f"筛选条件：{meta.filter_text}")
 
     tick(len(rows), force=True)
-    with AtomicTarget(Path(path)) as tmp:
+    with atomic_path(path) as tmp:
         wb.save(tmp)
     return len(rows)
 

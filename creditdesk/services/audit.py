@@ -43,6 +43,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, insert, select, update
 
+from creditdesk.atomic import atomic_path
 from creditdesk.db import models
 from creditdesk.db.engine import is_sqlite, write_transaction
 from creditdesk.logsetup import redact
@@ -221,17 +222,14 @@ class AuditTrail:
     ) -> int:
         """Write the trail (or the part of it in a date range, of one account, of one action) as CSV
         in UTF-8 with BOM, hashes included; returns rows."""
-        path = Path(path)
-        tmp = path.with_name(path.name + ".part")
         n = 0
-        with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
+        with atomic_path(path) as tmp, tmp.open("w", encoding="utf-8-sig", newline="") as fh:
             w = csv.writer(fh)
             w.writerow(["序号", "时间", "账户", "操作", "操作代码", "对象", "详情", "前一条哈希", "本条哈希"])
             for r in self._iter(since, until, actor, action):
                 w.writerow([r.seq, r.at, r.actor or "（未署名）", r.action_label, r.action, r.target or "",
                             json.dumps(r.detail, ensure_ascii=False, sort_keys=True), r.prev_hash, r.hash])  # fmt: skip
                 n += 1
-        tmp.replace(path)
         return n
 
     def _iter(self, since: dt.date | None, until: dt.date | None, actor: str | None = None,

@@ -23,11 +23,11 @@ import re
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, and_, func, select
+from sqlalchemy import Engine, func, select
 
 from creditdesk.db import models
 from creditdesk.identifiers import CodeError, mask_id_number, parse_id_number, parse_uscc
@@ -535,29 +535,6 @@ def _common_unit(rows: Sequence[LedgerRow]) -> str | None:
 
 
 # -- shared by the writers ----------------------------------------------------------------
-
-
-@dataclass
-class AtomicTarget:
-    """A temporary file next to ``path``, renamed into place on success, removed otherwise."""
-
-    path: Path
-    tmp: Path = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.path = Path(self.path)
-        self.tmp = self.path.with_name(f".{self.path.name}.part")
-
-    def __enter__(self) -> Path:
-        self.tmp.unlink(missing_ok=True)
-        return self.tmp
-
-    def __exit__(self, exc_type, exc, tb) -> bool:  # noqa: ANN001
-        if exc_type is None:
-            self.tmp.replace(self.path)
-        else:
-            self.tmp.unlink(missing_ok=True)
-        return False
 
 
 class Ticker:
