@@ -5,7 +5,7 @@ The CLI and the GUI both start here, so they share one set of services.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from creditdesk.config import Settings, load_settings, save_settings
@@ -14,7 +14,7 @@ from creditdesk.logsetup import setup_logging
 from creditdesk.paths import Paths, resolve_paths
 from creditdesk.roles import Actor
 from creditdesk.services.accounts import AccountService
-from creditdesk.services.audit import AuditTrail
+from creditdesk.services.audit import AuditQueue, AuditTrail
 from creditdesk.services.lookup import LookupService
 from creditdesk.services.profile import ProfileService
 
@@ -30,15 +30,26 @@ class AppContext:
     accounts: AccountService
     # The signed-in account; None = unattributed (a home with no account yet, or before login).
     user: Actor | None = None
+    _audit_queue: AuditQueue | None = field(default=None, init=False, repr=False)
 
     @property
     def engine(self):  # noqa: ANN201
         return self.db.engine
 
+    @property
+    def audit_queue(self) -> AuditQueue:
+        """Audit entries for acts that only read (lookups, profile views): written off the caller's
+        thread, so the counter never waits for the write lock (started on first use)."""
+        if self._audit_queue is None:
+            self._audit_queue = AuditQueue(self.audit)
+        return self._audit_queue
+
     def save_settings(self) -> None:
         save_settings(self.paths.config_file, self.settings)
 
     def close(self) -> None:
+        if self._audit_queue is not None:
+            self._audit_queue.close()
         self.db.close()
 
 

@@ -350,3 +350,72 @@ def _walk(rows, head, total: int, progress) -> AuditVerdict:  # noqa: ANN001
     if progress is not None:
         progress(n, total)
     return AuditVerdict(True, n)
+
+
+class AuditQueue:
+    """Appends audit entries on one background thread, in the order they were queued.
+
+    For acts that read (a lookup, a profile view) the answer must not wait for the database's
+    write lock, which a bundle import holds for its whole transaction: the counter answers at
+    once and the entry — stamped with the moment of the act — joins the chain as soon as the
+    lock is free. A busy database is retried, never dropped; :meth:`close` waits for the queue
+    to drain. Acts that write (a review, an export) append in their own transaction instead.
+    """
+
+    RETRY_SECONDS = 0.5
+
+    def __init__(self, trail: AuditTrail) -> None:
+        import queue
+        import threading
+
+        self.trail = trail
+        self._items: queue.Queue = queue.Queue()
+        self._closing = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="audit-queue", daemon=True)
+        self._thread.start()
+
+    def put(self, action: str, *, actor: Actor | str | None, target: str | None = None,
+            detail: dict[str, Any] | None = None) -> None:  # fmt: skip
+        self._items.put((action, actor, target, detail, self.trail._now()))
+
+    def flush(self, timeout: float | None = None) -> bool:
+        """Wait until everything queued so far is in the chain; False if ``timeout`` ran out."""
+        import time
+
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while self._items.unfinished_tasks:
+            if deadline is not None and time.monotonic() >= deadline:
+                return False
+            time.sleep(0.01)
+        return True
+
+    def close(self, timeout: float = 30.0) -> bool:
+        drained = self.flush(timeout)
+        if not drained:
+            log.error("audit queue: %d entries not yet written at close", self._items.unfinished_tasks)
+        self._closing.set()
+        self._items.put(None)
+        return drained
+
+    def _run(self) -> None:
+        from sqlalchemy.exc import OperationalError
+
+        while True:
+            item = self._items.get()
+            if item is None:
+                self._items.task_done()
+                return
+            action, actor, target, detail, at = item
+            while True:
+                try:
+                    self.trail.append(action, actor=actor, target=target, detail=detail, at=at)
+                    break
+                except OperationalError as exc:  # locked by a long write (bundle import): wait for it
+                    if self._closing.is_set():
+                        log.error("audit queue: %s entry not written at close: %s", action, exc)
+                        break
+                    self._closing.wait(self.RETRY_SECONDS)
+                except Exception:  # noqa: BLE001 - a broken entry must not stop the ones behind it
+                    log.exception("audit queue: %s entry could not be written", action)
+                    break
+            self._items.task_done()

@@ -285,9 +285,7 @@ class IdleLock(QObject):
         self._cover()
         self.screen.show_locked(user.label)
         self.screen.focus_input()
-        audit = self._ctx.audit
-        self._runner.run(lambda task: audit.append("lock", actor=user, detail={"reason": reason}),
-                         on_failure=lambda exc: log.error("lock not audited: %s", exc))  # fmt: skip
+        self._ctx.audit_queue.put("lock", actor=user, detail={"reason": reason})
         self.locked.emit()
         return True
 

@@ -165,8 +165,9 @@ class MainWindow(QMainWindow):
 
     # -- who is signed in ---------------------------------------------------------
     def _audit(self, action: str, actor, target: str | None = None, detail: dict | None = None) -> None:  # noqa: ANN001
-        """For the pages' background tasks: one audit entry (never call on the GUI thread)."""
-        self.ctx.audit.append(action, actor=actor, target=target, detail=detail)
+        """For the counter's background tasks: one audit entry, queued so that a lookup never waits
+        for the database's write lock (a bundle import holds it)."""
+        self.ctx.audit_queue.put(action, actor=actor, target=target, detail=detail)
 
     def _show_user(self) -> None:
         from creditdesk.roles import ROLE_LABELS
@@ -216,8 +217,7 @@ class MainWindow(QMainWindow):
         user = self.ctx.user
         if user is None:
             return
-        audit = self.ctx.audit
-        self.runner.run(lambda task: audit.append("logout", actor=user), key=None)
+        self.ctx.audit_queue.put("logout", actor=user)
         self.idle_lock.show_signed_out()
         for w in self.idle_lock.forget_hidden_windows():
             w.close()
