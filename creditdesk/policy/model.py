@@ -5,6 +5,7 @@ The file format these come from is described in docs/policy-format.md.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -51,6 +52,10 @@ AGENCY_LEVELS = ("county", "city", "provincial", "national")  # lowest first
 SUBJECT_KINDS = ("legal_person", "unincorporated", "individual_business", "natural_person")
 NATURES = ("adverse", "positive", "neutral")
 TEMPLATE_FIELDS = ("subject_name", "subject_code", "matter", "unit_name", "date", "document")
+# Usage reporting (使用情况报送): how often, and which period a report covers, counted from its due
+# day (from the day asked about when the policy fixes no day).
+REPORTING_RHYTHMS = ("monthly", "quarterly", "yearly")
+REPORTING_PERIODS = ("previous_month", "current_quarter", "previous_quarter", "first_half", "second_half")
 
 
 @dataclass(frozen=True)
@@ -189,6 +194,51 @@ class CommitmentTemplate:
 
 
 @dataclass(frozen=True)
+class ReportingDeadline:
+    """One recurring deadline for the usage report: "monthly" on ``day``, "yearly" on ``month``/``day``,
+    "quarterly" with no day fixed (``next_due`` is then None)."""
+
+    rhythm: str  # one of REPORTING_RHYTHMS
+    what: str  # e.g. "月度工作进展"
+    to: str  # to whom it goes, e.g. "市信用办"
+    citation: Citation
+    month: int | None = None  # yearly only
+    day: int | None = None  # monthly and yearly
+    covers: str | None = None  # one of REPORTING_PERIODS; None: no natural period
+
+    @property
+    def basis(self) -> str:
+        return f"{self.citation.document} {self.citation.clause}：{self.citation.quote}"
+
+    def next_due(self, today: dt.date) -> dt.date | None:
+        """The first due day on or after ``today`` (a deadline "X 日前" is that day; today is still ahead).
+        A monthly day past the month's end falls on its last day."""
+        if self.rhythm == "monthly":
+            year, month = today.year, today.month
+            due = _day_in(year, month, self.day)
+            if due < today:
+                year, month = year + (month == 12), month % 12 + 1
+                due = _day_in(year, month, self.day)
+            return due
+        if self.rhythm == "yearly":
+            this_year = dt.date(today.year, self.month, self.day)
+            return this_year if this_year >= today else dt.date(today.year + 1, self.month, self.day)
+        return None
+
+
+def _day_in(year: int, month: int, day: int) -> dt.date:
+    return dt.date(year, month, min(day, calendar.monthrange(year, month)[1]))
+
+
+@dataclass(frozen=True)
+class ReportingPolicy:
+    """What the policy says about reporting the use of credit records and reports."""
+
+    note: str  # one sentence, shown as is
+    deadlines: tuple[ReportingDeadline, ...] = ()  # empty: no fixed schedule
+
+
+@dataclass(frozen=True)
 class DocumentInfo:
     number: str
     title: str
@@ -208,6 +258,7 @@ class Profile:
     rules: tuple[Rule, ...]
     notes: tuple[Note, ...] = ()
     commitment_templates: tuple[CommitmentTemplate, ...] = ()
+    reporting: ReportingPolicy | None = None  # None: the profile says nothing about reporting
     source: str = ""  # the file or "platform:<entity id>" it came from
     raw: dict = field(default_factory=dict, repr=False, compare=False)
 

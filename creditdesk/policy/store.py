@@ -22,6 +22,8 @@ from creditdesk.policy.model import (
     FORMAT_VERSION,
     MATTER_CODES,
     NATURES,
+    REPORTING_PERIODS,
+    REPORTING_RHYTHMS,
     RULE_OUTCOMES,
     STEPS,
     SUBJECT_KINDS,
@@ -41,6 +43,8 @@ from creditdesk.policy.model import (
     RecordsCond,
     ReportCond,
     ReportGradeCond,
+    ReportingDeadline,
+    ReportingPolicy,
     ReportPolicy,
     Rule,
     SubjectCond,
@@ -155,7 +159,7 @@ def parse_profile(doc: Any, source: str) -> Profile:
     top = r.obj(
         doc, "$",
         required=("format", "format_version", "profile_id", "version", "effective_from", "name", "document", "matters"),
-        optional=("report", "rules", "notes", "commitment_templates", "description"),
+        optional=("report", "rules", "notes", "commitment_templates", "description", "reporting"),
     )  # fmt: skip
     if top["format"] != FORMAT:
         r.fail("$.format", f"expected {FORMAT!r}, got {top['format']!r}")
@@ -255,11 +259,54 @@ def parse_profile(doc: Any, source: str) -> Profile:
                                citation(t["citation"], f"{p}.citation") if "citation" in t else None)
         )  # fmt: skip
 
+    reporting = _reporting(r, top["reporting"], "$.reporting", citation) if "reporting" in top else None
+
     return Profile(
         id=profile_id, version=version, effective_from=effective_from, name=r.text(top["name"], "$.name"),
         document=document, report=report, matters=tuple(matters), rules=tuple(rules), notes=tuple(notes),
-        commitment_templates=tuple(templates), source=source, raw=doc,
+        commitment_templates=tuple(templates), reporting=reporting, source=source, raw=doc,
     )  # fmt: skip
+
+
+# Which fields each rhythm takes besides what, to, covers and citation.
+_RHYTHM_FIELDS = {"monthly": ("day",), "quarterly": (), "yearly": ("month", "day")}
+
+
+def _reporting(r: _Reader, value: Any, path: str, citation) -> ReportingPolicy:  # noqa: ANN001
+    """The usage-reporting schedule: a note, and the deadlines (none when the policy fixes no date)."""
+    top = r.obj(value, path, ("note",), ("deadlines",))
+    deadlines = []
+    for i, d in enumerate(r.items(top.get("deadlines", []), f"{path}.deadlines", nonempty=False)):
+        p = f"{path}.deadlines[{i}]"
+        if not isinstance(d, dict):
+            r.fail(p, f"expected an object, got {_kind(d)}")
+        if "rhythm" not in d:
+            r.fail(f"{p}.rhythm", f"missing required field (one of {', '.join(REPORTING_RHYTHMS)})")
+        rhythm = r.choice(d["rhythm"], f"{p}.rhythm", REPORTING_RHYTHMS)
+        fields = _RHYTHM_FIELDS[rhythm]
+        for key in ("month", "day"):
+            if key in d and key not in fields:
+                r.fail(f"{p}.{key}", f"a {rhythm} deadline takes {' and '.join(fields) or 'no month or day'}")
+        r.obj(d, p, ("rhythm", "what", "to", "citation") + fields, ("covers",))
+        month = r.integer(d["month"], f"{p}.month", 1) if "month" in fields else None
+        day = r.integer(d["day"], f"{p}.day", 1) if "day" in fields else None
+        if month is not None and month > 12:
+            r.fail(f"{p}.month", f"must be 1 to 12, got {month}")
+        if day is not None and day > 31:
+            r.fail(f"{p}.day", f"must be 1 to 31, got {day}")
+        if month is not None:
+            try:
+                dt.date(2001, month, day)  # a common year: 29 February would not come every year
+            except ValueError:
+                r.fail(f"{p}.day", f"{month}月{day}日 does not come every year")
+        deadlines.append(
+            ReportingDeadline(
+                rhythm=rhythm, what=r.text(d["what"], f"{p}.what"), to=r.text(d["to"], f"{p}.to"),
+                citation=citation(d["citation"], f"{p}.citation"), month=month, day=day,
+                covers=r.choice(d["covers"], f"{p}.covers", REPORTING_PERIODS) if "covers" in d else None,
+            )
+        )  # fmt: skip
+    return ReportingPolicy(r.text(top["note"], f"{path}.note"), tuple(deadlines))
 
 
 _FILTER_KEYS = ("categories", "nature", "severe", "grades", "min_age_days", "max_age_days", "min_age_years", "max_age_years")

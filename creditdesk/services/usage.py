@@ -9,6 +9,9 @@ to the credit office (信用办):
 - 武昌 (武昌信用办〔2018〕3号 三(三)): every quarter (no day fixed);
 - 沧州 and 昆山 fix no reporting date (daily supervision / the annual appraisal).
 
+These schedules are data: the ``reporting`` section of each policy profile
+(creditdesk/resources/policies/*.json, docs/policy-format.md), so a new city needs no code.
+
 :meth:`UsageService.report` gathers the figures for one :class:`Period` with a
 handful of SQLAlchemy Core aggregate queries (GROUP BY), range-filtered on the
 indexed ``review.finalised_at`` string, so a quarter of 100,000 reviews takes a
@@ -47,6 +50,7 @@ from __future__ import annotations
 import calendar
 import contextlib
 import datetime as dt
+import functools
 import os
 import re
 import tempfile
@@ -632,55 +636,74 @@ class ReportingSchedule:
         return f"下次报送：{d.due_label}，{d.what}{cover}报{d.to}。{self.note}"
 
 
-def _next_on(today: dt.date, month: int, day: int) -> dt.date:
-    this_year = dt.date(today.year, month, day)
-    return this_year if this_year >= today else dt.date(today.year + 1, month, day)
+NO_SCHEDULE_NOTE = "该政策文件未规定使用情况的报送期限。"
 
 
-def next_deadlines(profile_id: str, today: dt.date) -> ReportingSchedule:
-    """When the next usage reports are due under the city's policy (a deadline "X 日前" is shown as
-    that day; a deadline that is today is still ahead)."""
+def _covered(covers: str | None, day: dt.date) -> Period | None:
+    """The period a report due on ``day`` covers (``day``: the day asked about when no due day is fixed)."""
+    if covers == "previous_month":
+        return Period.containing("month", day).previous()
+    if covers == "current_quarter":
+        return Period.containing("quarter", day)
+    if covers == "previous_quarter":
+        return Period.containing("quarter", day).previous()
+    if covers == "first_half":  # this year's, reported from July on
+        return Period.half(day.year, 1)
+    if covers == "second_half":  # this year's from July on, else last year's (due in January)
+        return Period.half(day.year if day.month >= 7 else day.year - 1, 2)
+    return None
+
+
+@functools.cache
+def _bundled_store():  # noqa: ANN202
+    from creditdesk.policy.store import ProfileStore
+
+    return ProfileStore.bundled()
+
+
+def _profile_for(pid: str, today: dt.date, store):  # noqa: ANN001, ANN202
+    """The version in force on ``today``; before the first version took effect, the first version."""
+    from creditdesk.policy.store import UnknownProfile
+
+    store = store if store is not None else _bundled_store()
+    try:
+        return store.resolve(pid, today)
+    except UnknownProfile:
+        versions = store.versions(pid)
+        return versions[0] if versions else None
+
+
+def profile_store(engine: Engine | None = None):  # noqa: ANN201
+    """The bundled profiles plus the platform's versions in ``engine`` (as the check service reads
+    them); the bundled profiles alone without an engine or when the table cannot be read."""
+    if engine is not None:
+        from creditdesk.policy.store import ProfileStore
+
+        try:
+            return ProfileStore.from_engine(engine)
+        except Exception:  # noqa: BLE001 - the schedule is a nicety; the export must still be written
+            pass
+    return _bundled_store()
+
+
+def next_deadlines(profile_id: str, today: dt.date, store=None) -> ReportingSchedule:  # noqa: ANN001
+    """When the next usage reports are due under the city's policy, as its profile's ``reporting``
+    section says (docs/policy-format.md). A deadline "X 日前" is shown as that day; a deadline that is
+    today is still ahead. ``store``: a :class:`~creditdesk.policy.store.ProfileStore` (default: the
+    bundled profiles); the version in force on ``today`` governs."""
     pid = (profile_id or "").strip().lower()
-    if pid == "fuzhou":
-        doc = "榕发改信用〔2016〕19号"
-        monthly = dt.date(today.year, today.month, 20)
-        if monthly < today:
-            monthly = dt.date(today.year + (today.month == 12), today.month % 12 + 1, 20)
-        last_month = Period.containing("month", monthly).previous()
-        july, december = _next_on(today, 7, 10), _next_on(today, 12, 20)
-        items = [
-            Deadline(monthly, "月度工作进展", "市信用办", last_month, f"{doc} 六、(一)：每月20号前向市信用办报送工作进展"),
-            Deadline(july, "上半年工作总结", "市信用办", Period.half(july.year, 1),
-                     f"{doc} 六、(四)：每年7月10日和12月20日前报送工作总结"),
-            Deadline(december, "下半年（全年）工作总结", "市信用办", Period.half(december.year, 2),
-                     f"{doc} 六、(四)：每年7月10日和12月20日前报送工作总结"),
-        ]  # fmt: skip
-        note = "福州：每月20日前报送工作进展；7月10日、12月20日前报送工作总结。"
-    elif pid == "erenhot":
-        doc = "二信发〔2018〕22号"
-        july, january = _next_on(today, 7, 5), _next_on(today, 1, 5)
-        basis = f"{doc} 五、(三)：每年7月5日和次年1月5日前报送进展情况"
-        items = [
-            Deadline(july, "上半年进展情况", "市社会信用体系建设领导小组办公室", Period.half(july.year, 1), basis),
-            Deadline(january, "下半年进展情况", "市社会信用体系建设领导小组办公室", Period.half(january.year - 1, 2), basis),
-        ]  # fmt: skip
-        note = "二连浩特：每年7月5日和次年1月5日前报送使用情况进展。"
-    elif pid == "wuchang":
-        doc = "武昌信用办〔2018〕3号"
-        quarter = Period.containing("quarter", today)
-        items = [Deadline(None, "季度使用情况", "区信用办", quarter, f"{doc} 三、(三)：各部门每季度向区信用办报送使用情况")]
-        note = "武昌：每季度报送一次，文件未规定具体报送日期。"
-        return ReportingSchedule(pid, doc, tuple(items), note)
-    elif pid == "cangzhou":
-        return ReportingSchedule(pid, "沧政办字〔2022〕92号", (),
-                                 "沧州：文件未规定定期报送期限（六、(二)：市信用办日常监督考核）。")  # fmt: skip
-    elif pid == "kunshan":
-        return ReportingSchedule(pid, "昆政办发〔2017〕41号", (),
-                                 "昆山：文件未规定定期报送期限（第二十五条：使用情况纳入年度绩效考核）。")  # fmt: skip
-    else:
-        return ReportingSchedule(pid, "", (), "该政策文件未规定使用情况的报送期限。")
-    items.sort(key=lambda d: d.due or dt.date.max)
-    return ReportingSchedule(pid, doc, tuple(items), note)
+    profile = _profile_for(pid, today, store) if pid else None
+    if profile is None:
+        return ReportingSchedule(pid, "", (), NO_SCHEDULE_NOTE)
+    reporting = profile.reporting
+    if reporting is None:
+        return ReportingSchedule(pid, profile.document.number, (), NO_SCHEDULE_NOTE)
+    items = []
+    for d in reporting.deadlines:
+        due = d.next_due(today)
+        items.append(Deadline(due, d.what, d.to, _covered(d.covers, due or today), d.basis))
+    items.sort(key=lambda d: d.due or dt.date.max)  # stable: the profile's order among equal days
+    return ReportingSchedule(pid, profile.document.number, tuple(items), reporting.note)
 
 
 # -- exports ---------------------------------------------------------------------------------
@@ -746,7 +769,9 @@ def export_usage(
     fmt = format_for(path, fmt)
     if report is None:
         report = UsageService(engine, now=now).report(period, viewer=by, unit=unit)
-    schedule = next_deadlines(profile_id, _aware((now or _local_now)()).date()) if profile_id else None
+    schedule = None
+    if profile_id:
+        schedule = next_deadlines(profile_id, _aware((now or _local_now)()).date(), store=profile_store(engine))
     if fmt == "pdf":
         from creditdesk.exports.usage_pdf import render_usage_pdf
 
