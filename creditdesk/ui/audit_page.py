@@ -38,6 +38,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sqlalchemy.exc import OperationalError
+
 from creditdesk.outcomes import SHORT_LABELS
 from creditdesk.roles import PERMISSION_LABELS, ROLE_LABELS
 from creditdesk.services.audit import ACTIONS, NOT_SIGNED_IN, AuditRecord, AuditVerdict, audit_refusal
@@ -284,6 +286,8 @@ class AuditPage(QWidget):
         if log_view:
             self._viewed_by = user
 
+        queue = self.ctx.audit_queue
+
         def read(task: TaskHandle) -> AuditView:
             infos = accounts.list()
             names = {a.name: a.display_name for a in infos}
@@ -292,8 +296,11 @@ class AuditPage(QWidget):
             entries = audit.entries(limit=LIMIT, newest_first=True, **f)
             view = AuditView(entries, audit.count(), names, bool(infos), scoped_to)
             if log_view:
-                audit.append("audit_view", actor=user, target="page", detail={"via": "page", **_filter_json(f),
-                                                                              "rows": len(entries)})  # fmt: skip
+                detail = {"via": "page", **_filter_json(f), "rows": len(entries)}
+                try:
+                    audit.append("audit_view", actor=user, target="page", detail=detail)
+                except OperationalError:  # the write lock is held (a bundle import): written when it is free
+                    queue.put("audit_view", actor=user, target="page", detail=detail)
             return view
 
         self.runner.run(read, on_success=self._show, on_failure=self._failed, key="audit-page")

@@ -36,6 +36,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sqlalchemy.exc import OperationalError
+
 from creditdesk.roles import NotPermitted
 from creditdesk.services.objections import ANSWERS, STATUS_LABELS, STATUSES, ObjectionService, SavedObjection
 
@@ -186,7 +188,10 @@ class ObjectionsPage(QWidget):
 
         def load(task):  # noqa: ANN001, ANN202
             service = ObjectionService(engine, audit)
-            changed = service.refresh_statuses()
+            try:
+                changed = service.refresh_statuses()
+            except OperationalError:  # the write lock is held (a bundle import): list them as they stand
+                changed = []
             names = {a.name: a.display_name for a in accounts.list()} if accounts is not None else {}
             return service.list(user), changed, status, names
 
