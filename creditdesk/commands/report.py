@@ -41,7 +41,7 @@ def _fail(message: str) -> int:
 
 
 def cmd_report_usage(args: argparse.Namespace) -> int:
-    from creditdesk.services.usage import Period, UsageService, export_usage, format_for, next_deadlines
+    from creditdesk.services.usage import Period, UsageService, export_usage, format_for, next_deadlines, profile_store
 
     try:  # said before anything is opened
         period = Period.parse(args.period)
@@ -65,7 +65,7 @@ def cmd_report_usage(args: argparse.Namespace) -> int:
         if args.json:
             report = UsageService(ctx.engine).report(period, viewer=ctx.user, unit=unit)
             out = report.to_json()
-            schedule = next_deadlines(ctx.settings.profile_id, dt.date.today())
+            schedule = next_deadlines(ctx.settings.profile_id, dt.date.today(), store=profile_store(ctx.engine))
             out["deadlines"] = {
                 "note": schedule.note,
                 "next": [{"due": d.due.isoformat() if d.due else None, "what": d.what, "to": d.to,

@@ -48,12 +48,9 @@ Pure Python and SQLAlchemy: no Qt.
 from __future__ import annotations
 
 import calendar
-import contextlib
 import datetime as dt
 import functools
-import os
 import re
-import tempfile
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -62,6 +59,7 @@ from typing import Any
 
 from sqlalchemy import Engine, and_, case, false, func, select
 
+from creditdesk.atomic import atomic_path
 from creditdesk.db import models
 from creditdesk.outcomes import OUTCOMES, PRINT_FG, SHORT_LABELS
 from creditdesk.roles import Actor
@@ -730,22 +728,6 @@ def format_for(path: str | Path, fmt: str | None = None) -> str:
     return fmt
 
 
-def write_atomically(path: str | Path, data: bytes) -> None:
-    """Into a temporary file beside ``path``, then renamed over it: never a half-written file."""
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
 def export_usage(
     engine: Engine,
     audit: Any,
@@ -780,7 +762,8 @@ def export_usage(
         from creditdesk.exports.usage_xlsx import render_usage_xlsx
 
         data = render_usage_xlsx(report, schedule=schedule)
-    write_atomically(path, data)
+    with atomic_path(path, durable=True) as tmp:
+        tmp.write_bytes(data)
     if audit is not None:
         audit.append(
             "report", actor=by, target="usage",
