@@ -74,3 +74,40 @@ def resolve_paths(home: str | os.PathLike | None = None) -> Paths:
     """``home`` (from ``--home``) wins over ``CREDITDESK_HOME`` over platform defaults."""
     chosen = home or os.environ.get(HOME_ENV)
     return home_paths(Path(chosen)) if chosen else default_paths()
+
+
+# -- what the program ships (not per home) ---------------------------------------------
+DESKTOP_ID = "cn.creditdesk.CreditDesk"  # desktop entry, AppStream id, Wayland app id
+
+
+def resources_dir() -> Path:
+    """The non-Python files the program ships: icons, desktop entry, metainfo, translations.
+
+    In a source checkout (or an editable install) that is the top-level ``resources/``
+    folder; a wheel or a PyInstaller build carries the same files as ``creditdesk/assets``
+    (see setup.py and installer/creditdesk.spec). The city policy profiles are package data
+    of their own, ``creditdesk/resources/policies`` (read by creditdesk.policy.store)."""
+    package = Path(__file__).resolve().parent
+    installed = package / "assets"
+    if installed.is_dir():
+        return installed
+    return package.parent / "resources"
+
+
+def icon_file(size: int | None = None) -> Path:
+    """The application icon: the SVG source, or the PNG rendered at ``size`` pixels."""
+    icons = resources_dir() / "icons"
+    return icons / ("creditdesk.svg" if size is None else f"creditdesk-{size}.png")
+
+
+def translations_dir() -> Path:
+    return resources_dir() / "translations"
+
+
+def bundled_font() -> Path | None:
+    """The CJK font a frozen build carries (installer/creditdesk.spec copies it), if any."""
+    fonts = resources_dir() / "fonts"
+    for name in ("wqy-microhei.ttc", "msyh.ttc"):
+        if (fonts / name).is_file():
+            return fonts / name
+    return None
