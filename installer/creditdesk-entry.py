@@ -9,6 +9,9 @@ import os
 import sys
 
 if __name__ == "__main__":
+    # Nothing is written next to the program (an installed /opt/creditdesk stays as packaged, and
+    # is removed whole): Alembic imports the migration scripts from source.
+    sys.dont_write_bytecode = True
     multiprocessing.freeze_support()
     from creditdesk.paths import bundled_font
 

@@ -42,7 +42,8 @@ def app_icon() -> QIcon:
 PREFERRED_FONTS = ("Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", "Noto Sans CJK SC", "Source Han Sans SC")
 
 
-def make_application(argv: list[str] | None = None, language: str | None = None) -> QApplication:
+def make_application(argv: list[str] | None = None, language: str | None = None,
+                     missing: set | None = None) -> QApplication:
     from creditdesk.ui.i18n import choose_language, install_translations
 
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
@@ -52,7 +53,7 @@ def make_application(argv: list[str] | None = None, language: str | None = None)
     app.setWindowIcon(app_icon())
     if not getattr(app, "_creditdesk_translators", None):
         chosen = choose_language(language)
-        app._creditdesk_translators = install_translations(app, chosen)  # kept alive with the app
+        app._creditdesk_translators = install_translations(app, chosen, missing)  # kept alive with the app
     app.setApplicationDisplayName(app.translate("CreditDesk", "信用核查窗口助手"))
     # Each call from Qt into Python (a paint, a model's data()) waits for the GIL; while a sync
     # parses on a worker thread that wait is up to the switch interval (5 ms by default), many

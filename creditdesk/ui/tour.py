@@ -1,6 +1,6 @@
 """Scripted screenshot tour: drives the real GUI on a demo city and saves a PNG per state.
 
-    python -m creditdesk.ui.tour OUTDIR [--subjects N] [--home DIR]
+    python -m creditdesk.ui.tour OUTDIR [--subjects N] [--home DIR] [--language en] [--size 1366x768]
 
 Runs offscreen (QT_QPA_PLATFORM=offscreen unless a display is set). The
 README's screenshots come from here; so does every look at a screen we change.
@@ -50,12 +50,17 @@ def _seed_sync_history(ctx) -> None:  # noqa: ANN001
             enqueue(conn, "review", {"unit": ctx.settings.unit_name, "officer": "demo-officer", "n": n})
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, on_state: Callable | None = None, missing: set | None = None) -> int:
+    """``on_state(name, widget)`` is called at every saved state (the translation test looks at
+    each); ``missing`` collects the strings asked for that have no translation (see ui/i18n.py)."""
     parser = argparse.ArgumentParser(prog="python -m creditdesk.ui.tour")
     parser.add_argument("outdir")
     parser.add_argument("--subjects", type=int, default=2000)
     parser.add_argument("--home", help="demo home to use (default: a fresh temporary folder)")
+    parser.add_argument("--language", choices=("zh_CN", "en"), default="zh_CN", help="the window's language")
+    parser.add_argument("--size", default="1360x860", metavar="WxH", help="window size (e.g. 1366x768)")
     args = parser.parse_args(argv)
+    width, height = (int(v) for v in args.size.lower().split("x"))
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -81,9 +86,9 @@ def main(argv: list[str] | None = None) -> int:
         _seed_sync_history(ctx)
     city = DemoCity(subjects=args.subjects, as_of=TOUR_DAY)
 
-    app = make_application()
+    app = make_application(language=args.language, missing=missing)
     window = build_window(ctx, today=TOUR_DAY)
-    window.resize(1360, 860)
+    window.resize(width, height)
     window.show()
     counter = window.counter
     shots: list[str] = []
@@ -91,8 +96,11 @@ def main(argv: list[str] | None = None) -> int:
     def shoot(name: str) -> None:
         _settle(app, window)
         path = out / f"{len(shots) + 1:02d}-{name}.png"
-        (getattr(shoot, "widget", None) or window).grab().save(str(path))
+        widget = getattr(shoot, "widget", None) or window
+        widget.grab().save(str(path))
         shots.append(path.name)
+        if on_state is not None:
+            on_state(name, widget)
 
     def type_query(text: str, enter: bool = False) -> None:
         counter.query_edit.clear()
@@ -192,11 +200,12 @@ def _supervisor_tour(app, window, ctx, shoot) -> None:  # noqa: ANN001
     shoot("page-sync")
     page(window.settings_page)
     shoot("page-settings")
-    tabs = window.settings_page.findChild(type(window.followup_page.tabs))
-    if tabs is not None and tabs.count() > 1:
-        tabs.setCurrentIndex(1)
-        shoot("page-settings-accounts")
-        tabs.setCurrentIndex(0)
+    settings = window.settings_page
+    settings.tabs.setCurrentIndex(settings.data_tab)
+    shoot("page-settings-data")
+    settings.show_accounts()
+    shoot("page-settings-accounts")
+    settings.tabs.setCurrentIndex(0)
     window.lock()
     shoot("lock-screen")
 

@@ -6,82 +6,82 @@
     <message>
         <location filename="../../creditdesk/ui/profile_html.py" line="36"/>
         <source>长期</source>
-        <translation type="unfinished"></translation>
+        <translation>Indefinite</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/profile_html.py" line="42"/>
         <source>金额 {0} 元</source>
-        <translation type="unfinished"></translation>
+        <translation>Amount ¥{0}</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/profile_html.py" line="85"/>
         <source>有 {0} 条有效守信激励记录</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} positive record(s) in force</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/profile_html.py" line="85"/>
         <source>无有效不良记录</source>
-        <translation type="unfinished"></translation>
+        <translation>No adverse record in force</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/profile_html.py" line="99"/>
         <source>主体类型</source>
-        <translation type="unfinished"></translation>
+        <translation>Subject type</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/profile_html.py" line="100"/>
         <source>统一社会信用代码</source>
-        <translation type="unfinished"></translation>
+        <translation>Unified social credit code</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/profile_html.py" line="100"/>
         <source>身份证号码</source>
-        <translation type="unfinished"></translation>
+        <translation>ID number</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/profile_html.py" line="101"/>
         <source>法定代表人/负责人</source>
-        <translation type="unfinished"></translation>
+        <translation>Legal representative</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/profile_html.py" line="102"/>
         <source>登记状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Registration status</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/profile_html.py" line="103"/>
         <source>成立日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Registered on</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/profile_html.py" line="104"/>
         <source>曾用名</source>
-        <translation type="unfinished"></translation>
+        <translation>Former names</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/profile_html.py" line="120"/>
         <source>有效</source>
-        <translation type="unfinished"></translation>
+        <translation>In force</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/profile_html.py" line="120"/>
         <source>已撤回</source>
-        <translation type="unfinished"></translation>
+        <translation>Withdrawn</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/profile_html.py" line="120"/>
         <source>已过期</source>
-        <translation type="unfinished"></translation>
+        <translation>Expired</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/profile_html.py" line="120"/>
         <source>未生效</source>
-        <translation type="unfinished"></translation>
+        <translation>Not yet in force</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/profile_html.py" line="138"/>
         <source>在 {0} 有效：不良 {1} 条 · 守信 {2} 条 · 全部记录 {3} 条</source>
-        <translation type="unfinished"></translation>
+        <translation>In force on {0}: {1} adverse · {2} positive · {3} records in all</translation>
     </message>
 </context>
 <context>
@@ -89,117 +89,117 @@
     <message>
         <location filename="../../creditdesk/ui/accounts_widget.py" line="97"/>
         <source>创建系统管理员</source>
-        <translation type="unfinished"></translation>
+        <translation>Create the administrator</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/accounts_widget.py" line="97"/>
         <source>新建账户</source>
-        <translation type="unfinished"></translation>
+        <translation>New account</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/accounts_widget.py" line="103"/>
         <source>&lt;h3&gt;欢迎使用信用核查窗口助手&lt;/h3&gt;&lt;p&gt;首次使用，请先创建&lt;b&gt;系统管理员&lt;/b&gt;账户。之后由管理员为各位经办人、科室负责人创建账户，每次查询和核查都将记录在登录的账户名下。&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Welcome to CreditDesk&lt;/h3&gt;&lt;p&gt;First, create the &lt;b&gt;administrator&lt;/b&gt; account. The administrator then creates the accounts of officers and supervisors; every lookup and review is recorded under the signed-in account.&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/accounts_widget.py" line="107"/>
         <source>新建的账户用用户名和密码登录；请把初始密码当面告知本人。</source>
-        <translation type="unfinished"></translation>
+        <translation>The new account signs in with its user name and password; give the first password to its owner in person.</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/accounts_widget.py" line="110"/>
         <source>小写字母、数字或 . _ -，如 zhangsan</source>
-        <translation type="unfinished"></translation>
+        <translation>lower-case letters, digits or . _ -, e.g. zhangsan</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/accounts_widget.py" line="113"/>
         <source>姓名，如 张三（显示在核查单上）</source>
-        <translation type="unfinished"></translation>
+        <translation>Full name, e.g. 张三 (printed on the slips)</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/accounts_widget.py" line="120"/>
         <source>所属科室或单位（可空）</source>
-        <translation type="unfinished"></translation>
+        <translation>Section or unit (optional)</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/accounts_widget.py" line="121"/>
         <source>至少 {0} 位</source>
-        <translation type="unfinished"></translation>
+        <translation>at least {0} characters</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/accounts_widget.py" line="123"/>
         <source>再输入一次</source>
-        <translation type="unfinished"></translation>
+        <translation>once more</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/accounts_widget.py" line="129"/>
         <source>用户名(&amp;U)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;User name</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/accounts_widget.py" line="130"/>
         <source>姓名(&amp;N)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/accounts_widget.py" line="133"/>
         <source>角色</source>
-        <translation type="unfinished"></translation>
+        <translation>Role</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/accounts_widget.py" line="136"/>
         <source>角色(&amp;R)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Role</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/accounts_widget.py" line="137"/>
         <source>科室/单位</source>
-        <translation type="unfinished"></translation>
+        <translation>Section/unit</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/accounts_widget.py" line="138"/>
         <source>密码(&amp;P)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Password</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/accounts_widget.py" line="139"/>
         <source>确认密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirm password</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/accounts_widget.py" line="141"/>
         <source>创建并登录</source>
-        <translation type="unfinished"></translation>
+        <translation>Create and sign in</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/accounts_widget.py" line="141"/>
         <source>创建账户</source>
-        <translation type="unfinished"></translation>
+        <translation>Create account</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/accounts_widget.py" line="144"/>
         <source>退出</source>
-        <translation type="unfinished"></translation>
+        <translation>Quit</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/accounts_widget.py" line="144"/>
         <source>取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/accounts_widget.py" line="172"/>
         <source>请输入用户名</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter a user name</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/accounts_widget.py" line="175"/>
         <source>请输入姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter a name</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/accounts_widget.py" line="191"/>
         <source>正在创建账户……</source>
-        <translation type="unfinished"></translation>
+        <translation>Creating the account…</translation>
     </message>
 </context>
 <context>
@@ -207,73 +207,73 @@
     <message>
         <location filename="../../creditdesk/ui/accounts_widget.py" line="335"/>
         <source>新建账户…</source>
-        <translation type="unfinished"></translation>
+        <translation>New account…</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/accounts_widget.py" line="337"/>
         <source>重置密码…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reset password…</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/accounts_widget.py" line="343"/>
         <source>修改角色</source>
-        <translation type="unfinished"></translation>
+        <translation>Change role</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/accounts_widget.py" line="345"/>
         <location filename="../../creditdesk/ui/accounts_widget.py" line="433"/>
         <source>停用</source>
-        <translation type="unfinished"></translation>
+        <translation>Disable</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/accounts_widget.py" line="347"/>
         <source>刷新</source>
-        <translation type="unfinished"></translation>
+        <translation>Refresh</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/accounts_widget.py" line="357"/>
         <source>角色：</source>
-        <translation type="unfinished"></translation>
+        <translation>Role:</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/accounts_widget.py" line="366"/>
         <source>经办人办理查询与核查；科室负责人另可查看全科室台账、处理跟进与导出；系统管理员另可管理账户和修改设置。每项修改都记入审计日志。</source>
-        <translation type="unfinished"></translation>
+        <translation>Officers look up and review; supervisors also see the whole section&apos;s ledger, follow up and export; administrators also manage accounts and settings. Every change goes into the audit trail.</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/accounts_widget.py" line="433"/>
         <source>启用</source>
-        <translation type="unfinished"></translation>
+        <translation>Enable</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/accounts_widget.py" line="439"/>
         <source>已创建账户 {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Account {0} created</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/accounts_widget.py" line="454"/>
         <source>已重置 {0} 的密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Password of {0} reset</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/accounts_widget.py" line="468"/>
         <source>{0} 的角色已改为{1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} is now {1}</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/accounts_widget.py" line="475"/>
         <source>已停用 {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} disabled</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/accounts_widget.py" line="475"/>
         <source>已启用 {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} enabled</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/accounts_widget.py" line="480"/>
         <source>正在保存……</source>
-        <translation type="unfinished"></translation>
+        <translation>Saving…</translation>
     </message>
 </context>
 <context>
@@ -281,37 +281,37 @@
     <message>
         <location filename="../../creditdesk/ui/objections_page.py" line="59"/>
         <source>登记处理结果</source>
-        <translation type="unfinished"></translation>
+        <translation>Record the answer</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/objections_page.py" line="65"/>
         <source>异议成立(&amp;U)（平台记录已更正或撤销）</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Upheld (the platform corrected or revoked the record)</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/objections_page.py" line="66"/>
         <source>异议不成立(&amp;D)（记录维持）</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dismissed (the record stands)</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/objections_page.py" line="73"/>
         <source>信用办答复的文号或要点，如：榕信异〔2026〕17号，处罚决定有效</source>
-        <translation type="unfinished"></translation>
+        <translation>The credit office&apos;s reference or gist, e.g. 榕信异〔2026〕17号, penalty stands</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/objections_page.py" line="77"/>
         <source>登记</source>
-        <translation type="unfinished"></translation>
+        <translation>Record</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/objections_page.py" line="78"/>
         <source>取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/objections_page.py" line="85"/>
         <source>说明(&amp;N)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Note</translation>
     </message>
 </context>
 <context>
@@ -319,190 +319,190 @@
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="132"/>
         <source>按日期(&amp;D)</source>
-        <translation type="unfinished"></translation>
+        <translation>By &amp;date</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="142"/>
         <location filename="../../creditdesk/ui/audit_page.py" line="368"/>
         <source>全部账户</source>
-        <translation type="unfinished"></translation>
+        <translation>All accounts</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="144"/>
         <source>全部操作</source>
-        <translation type="unfinished"></translation>
+        <translation>All actions</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="147"/>
         <source>查询(&amp;Q)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Query</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="153"/>
         <source>至</source>
-        <translation type="unfinished"></translation>
+        <translation>to</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="156"/>
         <location filename="../../creditdesk/ui/audit_page.py" line="164"/>
         <source>账户</source>
-        <translation type="unfinished"></translation>
+        <translation>Account</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="158"/>
         <location filename="../../creditdesk/ui/audit_page.py" line="164"/>
         <source>操作</source>
-        <translation type="unfinished"></translation>
+        <translation>Action</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="164"/>
         <source>序号</source>
-        <translation type="unfinished"></translation>
+        <translation>No.</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="164"/>
         <source>时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Time</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="164"/>
         <source>对象</source>
-        <translation type="unfinished"></translation>
+        <translation>Target</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="164"/>
         <source>详情</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="184"/>
         <source>校验完整性(&amp;V)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verify integrity</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="185"/>
         <source>逐条核对哈希链，发现被修改、删除或插入的记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Check the hash chain entry by entry: finds changed, deleted or inserted entries</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="186"/>
         <source>导出 CSV(&amp;E)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Export CSV…</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="187"/>
         <source>刷新(&amp;R)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Refresh</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="205"/>
         <source>审计日志</source>
-        <translation type="unfinished"></translation>
+        <translation>Audit trail</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="274"/>
         <source>把符合所选日期、账户和操作条件的审计日志（含哈希）导出为 CSV；导出本身也记入审计日志</source>
-        <translation type="unfinished"></translation>
+        <translation>Export the entries matching the dates, account and action (with hashes) as CSV; the export is audited too</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="276"/>
         <source>导出审计日志需要以科室负责人或系统管理员账户登录</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporting the audit trail needs a supervisor or administrator</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="278"/>
         <source>{0}无权导出审计日志：需要科室负责人或系统管理员</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} may not export the audit trail: supervisor or administrator needed</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="309"/>
         <source>读取审计日志失败：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not read the audit trail: {0}</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="342"/>
         <source>请先登录：审计日志只向登录的账户显示</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign in first: the audit trail is shown to signed-in accounts only</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="344"/>
         <source>没有符合条件的审计记录</source>
-        <translation type="unfinished"></translation>
+        <translation>No audit entries match</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="346"/>
         <source>尚无审计记录：查询、核查、导出、登录和设置修改都会记在这里</source>
-        <translation type="unfinished"></translation>
+        <translation>No audit entries yet: lookups, reviews, exports, sign-ins and settings changes are recorded here</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="348"/>
         <source>审计日志共 {0:,} 条</source>
-        <translation type="unfinished"></translation>
+        <translation>{0:,} audit entries</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="350"/>
         <source>显示符合条件的最近 {0} 条（用日期、账户或操作缩小范围）</source>
-        <translation type="unfinished"></translation>
+        <translation>Showing the latest {0} matches (narrow by date, account or action)</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="352"/>
         <source>显示 {0} 条</source>
-        <translation type="unfinished"></translation>
+        <translation>Showing {0}</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="354"/>
         <source>经办人只能查看本人的记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Officers see their own entries only</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="356"/>
         <source>本机尚未建立账户，记录均未署名</source>
-        <translation type="unfinished"></translation>
+        <translation>No accounts on this machine yet: entries are unattributed</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="385"/>
         <source>正在校验……</source>
-        <translation type="unfinished"></translation>
+        <translation>Verifying…</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="409"/>
         <source>完整：{0:,} 条记录的哈希链全部相符</source>
-        <translation type="unfinished"></translation>
+        <translation>Intact: the hash chain of {0:,} entries matches</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="412"/>
         <source>审计日志被篡改：{0}（首个异常：第 {1} 条）</source>
-        <translation type="unfinished"></translation>
+        <translation>Audit trail tampered with: {0} (first bad entry: {1})</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="431"/>
         <source>校验未完成：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Verification not finished: {0}</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="438"/>
         <source>导出审计日志</source>
-        <translation type="unfinished"></translation>
+        <translation>Export audit trail</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="438"/>
         <source>CSV 文件 (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV files (*.csv)</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="459"/>
         <source>正在导出……</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporting…</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="464"/>
         <source>已导出 {0:,} 条到 {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported {0:,} entries to {1}</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="470"/>
         <source>导出失败：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Export failed: {0}</translation>
     </message>
 </context>
 <context>
@@ -510,122 +510,122 @@
     <message>
         <location filename="../../creditdesk/ui/batch_dialog.py" line="70"/>
         <source>批量核查</source>
-        <translation type="unfinished"></translation>
+        <translation>Batch check</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/batch_dialog.py" line="80"/>
         <source>导入名单…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import list…</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/batch_dialog.py" line="81"/>
         <source>开始核查</source>
-        <translation type="unfinished"></translation>
+        <translation>Start</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/batch_dialog.py" line="82"/>
         <source>取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/batch_dialog.py" line="85"/>
         <source>支持 txt（每行一个代码）、CSV、XLSX（代码列）</source>
-        <translation type="unfinished"></translation>
+        <translation>txt (one code a line), CSV or XLSX (a code column)</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/batch_dialog.py" line="88"/>
         <source>%v / %m</source>
-        <translation type="unfinished"></translation>
+        <translation>%v / %m</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/batch_dialog.py" line="93"/>
         <source>代码</source>
-        <translation type="unfinished"></translation>
+        <translation>Code</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/batch_dialog.py" line="93"/>
         <source>名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/batch_dialog.py" line="93"/>
         <source>结论</source>
-        <translation type="unfinished"></translation>
+        <translation>Outcome</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/batch_dialog.py" line="93"/>
         <source>有效记录</source>
-        <translation type="unfinished"></translation>
+        <translation>In force</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/batch_dialog.py" line="93"/>
         <source>措施</source>
-        <translation type="unfinished"></translation>
+        <translation>Measures</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/batch_dialog.py" line="93"/>
         <source>错误</source>
-        <translation type="unfinished"></translation>
+        <translation>Error</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/batch_dialog.py" line="101"/>
         <source>事项：</source>
-        <translation type="unfinished"></translation>
+        <translation>Matter:</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/batch_dialog.py" line="118"/>
         <source>导入投标人名单</source>
-        <translation type="unfinished"></translation>
+        <translation>Import the bidder list</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/batch_dialog.py" line="119"/>
         <source>名单 (*.txt *.csv *.xlsx *.xlsm)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lists (*.txt *.csv *.xlsx *.xlsm)</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/batch_dialog.py" line="124"/>
         <source>正在读取 {0}……</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading {0}…</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/batch_dialog.py" line="128"/>
         <source>{0}：{1} 个代码</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: {1} codes</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/batch_dialog.py" line="132"/>
         <source>无法读取名单：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot read the list: {0}</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/batch_dialog.py" line="144"/>
         <source>正在核查……</source>
-        <translation type="unfinished"></translation>
+        <translation>Checking…</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/batch_dialog.py" line="156"/>
         <source>正在取消……</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelling…</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/batch_dialog.py" line="159"/>
         <source>批量核查失败：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Batch check failed: {0}</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/batch_dialog.py" line="186"/>
         <source>已核查 {0} / {1}：</source>
-        <translation type="unfinished"></translation>
+        <translation>Checked {0} / {1}:</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/batch_dialog.py" line="190"/>
         <source>&#x3000;出错 {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>  errors {0}</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/batch_dialog.py" line="192"/>
         <source>&#x3000;（已取消）</source>
-        <translation type="unfinished"></translation>
+        <translation>  (cancelled)</translation>
     </message>
 </context>
 <context>
@@ -633,137 +633,150 @@
     <message>
         <location filename="../../creditdesk/ui/counter_page.py" line="71"/>
         <source>输入统一社会信用代码、身份证号码或名称（可用拼音首字母），回车查询</source>
-        <translation type="unfinished"></translation>
+        <translation>Credit code, ID number or name (pinyin initials work), Enter to search</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/counter_page.py" line="129"/>
         <source>批量核查…</source>
-        <translation type="unfinished"></translation>
+        <translation>Batch check…</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/counter_page.py" line="131"/>
         <source>导入投标人名单，逐一核查（Ctrl+B）</source>
-        <translation type="unfinished"></translation>
+        <translation>Import a bidder list and check each (Ctrl+B)</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/counter_page.py" line="133"/>
         <source>核验核查码…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verify code…</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/counter_page.py" line="135"/>
         <source>输入信用核查码，核对核查单（Ctrl+K）</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter a verification code to check a slip (Ctrl+K)</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/counter_page.py" line="139"/>
         <source>提出异议…</source>
-        <translation type="unfinished"></translation>
+        <translation>Objection…</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/counter_page.py" line="141"/>
         <source>申请人对所示信用档案中的记录有异议：登记并上报（Ctrl+E）</source>
-        <translation type="unfinished"></translation>
+        <translation>The applicant disputes a record shown: file and report it (Ctrl+E)</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/counter_page.py" line="239"/>
         <source>正在查找……</source>
-        <translation type="unfinished"></translation>
+        <translation>Searching…</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/counter_page.py" line="262"/>
         <source>查询失败：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Lookup failed: {0}</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/counter_page.py" line="279"/>
         <source>找到 {0} 个主体（↑↓ 选择）</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} subjects found (↑↓ to choose)</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/counter_page.py" line="283"/>
         <source>平台数据中没有该代码对应的主体</source>
-        <translation type="unfinished"></translation>
+        <translation>No subject with this code in the platform data</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/counter_page.py" line="286"/>
         <source>没有找到匹配的主体</source>
-        <translation type="unfinished"></translation>
+        <translation>No matching subject</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/counter_page.py" line="296"/>
         <source>⚠ 不良 {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ adverse {0}</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/counter_page.py" line="298"/>
         <source>★ 守信 {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>★ positive {0}</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/counter_page.py" line="300"/>
         <source>已注销/吊销</source>
-        <translation type="unfinished"></translation>
+        <translation>Deregistered/revoked</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/counter_page.py" line="302"/>
         <source>曾用名：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Formerly: {0}</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/counter_page.py" line="304"/>
         <source>拼音匹配</source>
-        <translation type="unfinished"></translation>
+        <translation>pinyin match</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/counter_page.py" line="354"/>
         <source>（平台无此主体）</source>
-        <translation type="unfinished"></translation>
+        <translation>(not on the platform)</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/counter_page.py" line="357"/>
         <source>未找到该主体</source>
-        <translation type="unfinished"></translation>
+        <translation>Subject not found</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/counter_page.py" line="358"/>
         <source>平台数据中没有代码 {0} 的主体。数据截至 {1}。该主体按无信用记录处理，请核对代码是否正确。</source>
-        <translation type="unfinished"></translation>
+        <translation>The platform data has no subject with code {0} (data as of {1}). It is treated as having no credit record; please check the code.</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/counter_page.py" line="367"/>
         <source>信用核查台</source>
-        <translation type="unfinished"></translation>
+        <translation>Credit check desk</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/counter_page.py" line="368"/>
         <source>逢办必查：办理业务前，先查询申请人的公共信用记录。</source>
-        <translation type="unfinished"></translation>
+        <translation>Check before every matter: look up the applicant&apos;s public credit record first.</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/counter_page.py" line="369"/>
         <source>输入 18 位统一社会信用代码或居民身份证号码，校验通过即自动查询</source>
-        <translation type="unfinished"></translation>
+        <translation>Type an 18-character credit code or ID number: it is searched as soon as it is valid</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/counter_page.py" line="370"/>
         <source>输入名称或曾用名的任意 2 个字以上，或拼音首字母（如 fzsx）</source>
-        <translation type="unfinished"></translation>
+        <translation>Or 2+ characters of a name or former name, or pinyin initials (e.g. fzsx)</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/counter_page.py" line="371"/>
         <source>↑ ↓ 选择结果，右侧显示信用档案；Esc 清空</source>
-        <translation type="unfinished"></translation>
+        <translation>↑ ↓ choose a result, its profile shows on the right; Esc clears</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/counter_page.py" line="372"/>
         <source>Ctrl+L 随时回到查询框</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+L returns to the query box from anywhere</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/counter_page.py" line="399"/>
         <source>请先查询并选中申请人，再对其信用记录提出异议</source>
-        <translation type="unfinished"></translation>
+        <translation>Look up and select the applicant first, then file an objection</translation>
+    </message>
+</context>
+<context>
+    <name>CreditDesk</name>
+    <message>
+        <location filename="../../creditdesk/ui/main.py" line="57"/>
+        <source>信用核查窗口助手</source>
+        <translation>CreditDesk</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/main.py" line="114"/>
+        <source>无法打开数据目录：{0}</source>
+        <translation>Cannot open the data folder: {0}</translation>
     </message>
 </context>
 <context>
@@ -771,22 +784,22 @@
     <message>
         <location filename="../../creditdesk/ui/idle_lock.py" line="337"/>
         <source>连续输错密码次数过多，账户已锁定至 {0}，可先切换为其他账户</source>
-        <translation type="unfinished"></translation>
+        <translation>Too many wrong passwords: the account is locked until {0}; switch to another account</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/idle_lock.py" line="339"/>
         <source>账户已停用，请切换账户</source>
-        <translation type="unfinished"></translation>
+        <translation>The account is disabled; switch account</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/idle_lock.py" line="341"/>
         <source>密码错误</source>
-        <translation type="unfinished"></translation>
+        <translation>Wrong password</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/idle_lock.py" line="346"/>
         <source>无法核对密码：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot check the password: {0}</translation>
     </message>
 </context>
 <context>
@@ -794,229 +807,229 @@
     <message>
         <location filename="../../creditdesk/ui/ledger_page.py" line="165"/>
         <source>全部结论</source>
-        <translation type="unfinished"></translation>
+        <translation>All outcomes</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/ledger_page.py" line="169"/>
         <source>全部</source>
-        <translation type="unfinished"></translation>
+        <translation>All</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/ledger_page.py" line="169"/>
         <source>仅离线</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline only</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/ledger_page.py" line="169"/>
         <source>仅在线</source>
-        <translation type="unfinished"></translation>
+        <translation>Online only</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/ledger_page.py" line="171"/>
         <source>今天(&amp;T)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Today</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/ledger_page.py" line="172"/>
         <source>刷新 F5</source>
-        <translation type="unfinished"></translation>
+        <translation>Refresh F5</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/ledger_page.py" line="175"/>
         <source>从(&amp;F)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;From</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/ledger_page.py" line="177"/>
         <source>到</source>
-        <translation type="unfinished"></translation>
+        <translation>to</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/ledger_page.py" line="179"/>
         <source>经办人(&amp;O)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Officer</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/ledger_page.py" line="181"/>
         <source>事项(&amp;M)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Matter</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/ledger_page.py" line="183"/>
         <source>结论(&amp;R)</source>
-        <translation type="unfinished"></translation>
+        <translation>Outcome(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/ledger_page.py" line="185"/>
         <source>离线(&amp;N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Offli&amp;ne</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/ledger_page.py" line="228"/>
         <source>导出 CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Export CSV</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/ledger_page.py" line="229"/>
         <source>导出 Excel（Ctrl+E）</source>
-        <translation type="unfinished"></translation>
+        <translation>Export Excel (Ctrl+E)</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/ledger_page.py" line="230"/>
         <source>导出 PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Export PDF</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/ledger_page.py" line="232"/>
         <source>取消导出</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel export</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/ledger_page.py" line="237"/>
         <source>打开所在文件夹</source>
-        <translation type="unfinished"></translation>
+        <translation>Open folder</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/ledger_page.py" line="251"/>
         <source>每日核查台账</source>
-        <translation type="unfinished"></translation>
+        <translation>Daily review ledger</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/ledger_page.py" line="356"/>
         <location filename="../../creditdesk/ui/ledger_page.py" line="410"/>
         <source>全部经办人</source>
-        <translation type="unfinished"></translation>
+        <translation>All officers</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/ledger_page.py" line="373"/>
         <source>正在读取……</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading…</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/ledger_page.py" line="377"/>
         <source>读取台账失败：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not read the ledger: {0}</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/ledger_page.py" line="392"/>
         <source>这段日期没有核查记录</source>
-        <translation type="unfinished"></translation>
+        <translation>No reviews in these dates</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/ledger_page.py" line="395"/>
         <source>最近一次核查在 {0}（{1}）：&lt;a href=&apos;{2}&apos;&gt;查看当天台账&lt;/a&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>The latest review was on {0} ({1}): &lt;a href=&apos;{2}&apos;&gt;show that day&lt;/a&gt;</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/ledger_page.py" line="399"/>
         <source>没有符合筛选条件的核查记录（按 Ctrl+F 修改筛选）</source>
-        <translation type="unfinished"></translation>
+        <translation>No reviews match the filters (Ctrl+F to change them)</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/ledger_page.py" line="408"/>
         <source>全部事项</source>
-        <translation type="unfinished"></translation>
+        <translation>All matters</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/ledger_page.py" line="436"/>
         <location filename="../../creditdesk/ui/ledger_page.py" line="442"/>
         <source>全部核查记录</source>
-        <translation type="unfinished"></translation>
+        <translation>All reviews</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/ledger_page.py" line="438"/>
         <source>仅显示本人（{0}）的核查记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Only your own ({0}) reviews</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/ledger_page.py" line="440"/>
         <source>{0}的全部核查记录</source>
-        <translation type="unfinished"></translation>
+        <translation>All reviews of {0}</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/ledger_page.py" line="447"/>
         <source>导出含个人信息的台账需要{0}或{1}权限</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporting a ledger with personal data needs {0} or {1}</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/ledger_page.py" line="451"/>
         <source>共 &lt;b&gt;{0}&lt;/b&gt; 条</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; in all</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/ledger_page.py" line="455"/>
         <source>离线 &lt;b&gt;{0}&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>offline &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/ledger_page.py" line="456"/>
         <source>偏离系统结论 &lt;b&gt;{0}&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>departing &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/ledger_page.py" line="457"/>
         <source>签署承诺 &lt;b&gt;{0}&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>commitments &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/ledger_page.py" line="459"/>
         <source>更正 &lt;b&gt;{0}&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>corrected &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/ledger_page.py" line="476"/>
         <source>核查记录 {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Review {0}</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/ledger_page.py" line="480"/>
         <source>关闭</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/ledger_page.py" line="496"/>
         <source>CSV 文件 (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV files (*.csv)</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/ledger_page.py" line="496"/>
         <source>Excel 工作簿 (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/ledger_page.py" line="497"/>
         <source>PDF 文件 (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/ledger_page.py" line="498"/>
         <source>导出台账（{0}）</source>
-        <translation type="unfinished"></translation>
+        <translation>Export ledger ({0})</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/ledger_page.py" line="525"/>
         <source>正在导出 {0}……</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporting {0}…</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/ledger_page.py" line="538"/>
         <source>正在取消……</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelling…</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/ledger_page.py" line="549"/>
         <source>已导出 {0} 条核查记录到 {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported {0} reviews to {1}</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/ledger_page.py" line="556"/>
         <source>导出已取消，未写入文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Export cancelled, no file written</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/ledger_page.py" line="558"/>
         <source>导出失败：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Export failed: {0}</translation>
     </message>
 </context>
 <context>
@@ -1024,52 +1037,52 @@
     <message>
         <location filename="../../creditdesk/ui/idle_lock.py" line="93"/>
         <source>输入密码，回车解锁</source>
-        <translation type="unfinished"></translation>
+        <translation>Password, Enter to unlock</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/idle_lock.py" line="101"/>
         <source>解锁</source>
-        <translation type="unfinished"></translation>
+        <translation>Unlock</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/idle_lock.py" line="109"/>
         <source>切换账户</source>
-        <translation type="unfinished"></translation>
+        <translation>Switch account</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/idle_lock.py" line="130"/>
         <source>登录…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign in…</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/idle_lock.py" line="161"/>
         <source>已锁定 — {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Locked — {0}</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/idle_lock.py" line="162"/>
         <source>为保护申请人信息，窗口已锁定。请输入密码解锁，或切换账户。</source>
-        <translation type="unfinished"></translation>
+        <translation>The window is locked to protect applicants&apos; data. Enter the password to unlock, or switch account.</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/idle_lock.py" line="172"/>
         <source>已退出登录</source>
-        <translation type="unfinished"></translation>
+        <translation>Signed out</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/idle_lock.py" line="173"/>
         <source>请登录后继续办理。</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign in to go on.</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/idle_lock.py" line="188"/>
         <source>正在核对密码……</source>
-        <translation type="unfinished"></translation>
+        <translation>Checking the password…</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/idle_lock.py" line="205"/>
         <source>请输入密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the password</translation>
     </message>
 </context>
 <context>
@@ -1077,62 +1090,62 @@
     <message>
         <location filename="../../creditdesk/ui/login_dialog.py" line="62"/>
         <source>登录 — 信用核查窗口助手</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign in — CreditDesk</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/login_dialog.py" line="64"/>
         <source>信用核查窗口助手</source>
-        <translation type="unfinished"></translation>
+        <translation>CreditDesk</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/login_dialog.py" line="72"/>
         <source>用户名</source>
-        <translation type="unfinished"></translation>
+        <translation>User name</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/login_dialog.py" line="76"/>
         <source>密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Password</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/login_dialog.py" line="92"/>
         <source>登录</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign in</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/login_dialog.py" line="100"/>
         <source>退出</source>
-        <translation type="unfinished"></translation>
+        <translation>Quit</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/login_dialog.py" line="107"/>
         <source>用户名(&amp;U)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;User name</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/login_dialog.py" line="108"/>
         <source>密码(&amp;P)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Password</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/login_dialog.py" line="157"/>
         <source>请输入用户名</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter a user name</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/login_dialog.py" line="160"/>
         <source>请输入密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the password</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/login_dialog.py" line="165"/>
         <source>正在登录……</source>
-        <translation type="unfinished"></translation>
+        <translation>Signing in…</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/login_dialog.py" line="180"/>
         <source>登录失败：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign-in failed: {0}</translation>
     </message>
 </context>
 <context>
@@ -1140,143 +1153,143 @@
     <message>
         <location filename="../../creditdesk/ui/main_window.py" line="43"/>
         <source>信用核查窗口助手 CreditDesk {0} — {1} {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>CreditDesk {0} — {1} {2}</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/main_window.py" line="62"/>
         <source>核查台</source>
-        <translation type="unfinished"></translation>
+        <translation>Desk</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/main_window.py" line="64"/>
         <source>跟进</source>
-        <translation type="unfinished"></translation>
+        <translation>Follow-up</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/main_window.py" line="66"/>
         <source>异议</source>
-        <translation type="unfinished"></translation>
+        <translation>Objections</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/main_window.py" line="68"/>
         <source>台账</source>
-        <translation type="unfinished"></translation>
+        <translation>Ledger</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/main_window.py" line="70"/>
         <source>统计</source>
-        <translation type="unfinished"></translation>
+        <translation>Statistics</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/main_window.py" line="72"/>
         <source>审计</source>
-        <translation type="unfinished"></translation>
+        <translation>Audit</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/main_window.py" line="74"/>
         <source>同步</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/main_window.py" line="76"/>
         <source>设置</source>
-        <translation type="unfinished"></translation>
+        <translation>Settings</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/main_window.py" line="109"/>
         <source>%v / %m</source>
-        <translation type="unfinished"></translation>
+        <translation>%v / %m</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/main_window.py" line="119"/>
         <source>锁定</source>
-        <translation type="unfinished"></translation>
+        <translation>Lock</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/main_window.py" line="121"/>
         <source>锁定窗口（Ctrl+Alt+L）</source>
-        <translation type="unfinished"></translation>
+        <translation>Lock the window (Ctrl+Alt+L)</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/main_window.py" line="124"/>
         <location filename="../../creditdesk/ui/main_window.py" line="155"/>
         <source>退出登录</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign out</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/main_window.py" line="146"/>
         <source>锁定窗口</source>
-        <translation type="unfinished"></translation>
+        <translation>Lock window</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/main_window.py" line="178"/>
         <source>未登录（无账户）</source>
-        <translation type="unfinished"></translation>
+        <translation>Not signed in (no accounts)</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/main_window.py" line="178"/>
         <source>未登录</source>
-        <translation type="unfinished"></translation>
+        <translation>Not signed in</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/main_window.py" line="182"/>
         <source>登录账户：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Signed in: {0}</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/main_window.py" line="233"/>
         <source>取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/main_window.py" line="332"/>
         <source>● 未连接平台</source>
-        <translation type="unfinished"></translation>
+        <translation>● No platform</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/main_window.py" line="334"/>
         <source>● 离线/出错：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>● Offline/error: {0}</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/main_window.py" line="336"/>
         <source>● 在线</source>
-        <translation type="unfinished"></translation>
+        <translation>● Online</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/main_window.py" line="340"/>
         <source>待上报 {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>To report {0}</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/main_window.py" line="346"/>
         <source>本地尚无信用数据：请在“同步”页同步或导入离线数据包</source>
-        <translation type="unfinished"></translation>
+        <translation>No credit data yet: sync or import an offline bundle on the Sync page</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/main_window.py" line="351"/>
         <source>数据截至 {0}&#x3000;·&#x3000;seq {1}&#x3000;·&#x3000;{2}</source>
-        <translation type="unfinished"></translation>
+        <translation>Data as of {0}  ·  seq {1}  ·  {2}</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/main_window.py" line="354"/>
         <source>&#x3000;⚠ 数据已超过 {0} 小时未更新</source>
-        <translation type="unfinished"></translation>
+        <translation>  ⚠ not updated for over {0} h</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/main_window.py" line="358"/>
         <source>演示数据</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo data</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/main_window.py" line="389"/>
         <source>正在生成演示城市数据……</source>
-        <translation type="unfinished"></translation>
+        <translation>Generating the demo city…</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/main_window.py" line="397"/>
         <source>演示数据生成失败：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo data failed: {0}</translation>
     </message>
 </context>
 <context>
@@ -1284,127 +1297,127 @@
     <message>
         <location filename="../../creditdesk/ui/objection_dialog.py" line="71"/>
         <source>提出异议 — {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Objection — {0}</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/objection_dialog.py" line="99"/>
         <source>写明记录哪一点有误、依据是什么（如：处罚已履行完毕并经复议撤销，附复议决定书）</source>
-        <translation type="unfinished"></translation>
+        <translation>What in the record is wrong and on what grounds (e.g. penalty revoked on reconsideration, decision attached)</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/objection_dialog.py" line="105"/>
         <source>申请人或其代理人</source>
-        <translation type="unfinished"></translation>
+        <translation>Applicant or agent</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/objection_dialog.py" line="108"/>
         <source>手机号，或带区号的固定电话，如 0591-87654321</source>
-        <translation type="unfinished"></translation>
+        <translation>Mobile, or landline with area code, e.g. 0591-87654321</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/objection_dialog.py" line="111"/>
         <source>信用记录(&amp;R)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Record</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/objection_dialog.py" line="113"/>
         <source>异议理由(&amp;G)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Grounds</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/objection_dialog.py" line="115"/>
         <source>联系人(&amp;N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact &amp;name</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/objection_dialog.py" line="116"/>
         <source>联系电话(&amp;P)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Phone</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/objection_dialog.py" line="123"/>
         <source>登记异议</source>
-        <translation type="unfinished"></translation>
+        <translation>File objection</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/objection_dialog.py" line="124"/>
         <source>登记并排队上报平台（Ctrl+Enter）</source>
-        <translation type="unfinished"></translation>
+        <translation>File it and queue it for the platform (Ctrl+Enter)</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/objection_dialog.py" line="125"/>
         <source>取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/objection_dialog.py" line="129"/>
         <source>异议登记后随下次同步报送市公共信用信息平台，处理结果在“异议”页跟踪。请勿在理由中填写完整身份证号。</source>
-        <translation type="unfinished"></translation>
+        <translation>A filed objection goes to the city credit platform with the next sync; follow it on the Objections page. Do not write full ID numbers in the grounds.</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/objection_dialog.py" line="175"/>
         <source>该主体在本地数据中没有信用记录，无法提出异议。</source>
-        <translation type="unfinished"></translation>
+        <translation>This subject has no credit record here: nothing to object to.</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/objection_dialog.py" line="182"/>
         <source>记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Record</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/objection_dialog.py" line="182"/>
         <source>类别</source>
-        <translation type="unfinished"></translation>
+        <translation>Category</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/objection_dialog.py" line="183"/>
         <source>文号</source>
-        <translation type="unfinished"></translation>
+        <translation>Doc. no.</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/objection_dialog.py" line="183"/>
         <source>认定机关</source>
-        <translation type="unfinished"></translation>
+        <translation>Authority</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/objection_dialog.py" line="184"/>
         <source>决定日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Decided</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/objection_dialog.py" line="184"/>
         <source>公示期</source>
-        <translation type="unfinished"></translation>
+        <translation>Published</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/objection_dialog.py" line="184"/>
         <source>状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/objection_dialog.py" line="185"/>
         <source>记录编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Record id</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/objection_dialog.py" line="203"/>
         <source>已输入 {0} 字（至少 {1} 字）</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} characters (at least {1})</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/objection_dialog.py" line="210"/>
         <source>可以登记</source>
-        <translation type="unfinished"></translation>
+        <translation>Ready to file</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/objection_dialog.py" line="219"/>
         <source>正在登记……</source>
-        <translation type="unfinished"></translation>
+        <translation>Filing…</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/objection_dialog.py" line="236"/>
         <source>未登记：</source>
-        <translation type="unfinished"></translation>
+        <translation>Not filed:</translation>
     </message>
 </context>
 <context>
@@ -1412,118 +1425,119 @@
     <message>
         <location filename="../../creditdesk/ui/objections_page.py" line="117"/>
         <source>全部状态</source>
-        <translation type="unfinished"></translation>
+        <translation>All statuses</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/objections_page.py" line="120"/>
         <source>状态(&amp;S)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Status</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/objections_page.py" line="122"/>
         <source>刷新状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Refresh status</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/objections_page.py" line="123"/>
         <source>按上报结果和平台数据更新异议状态（F5）</source>
-        <translation type="unfinished"></translation>
+        <translation>Update the statuses from the reports and platform data (F5)</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/objections_page.py" line="124"/>
         <source>登记处理结果…</source>
-        <translation type="unfinished"></translation>
+        <translation>Record answer…</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/objections_page.py" line="166"/>
         <source>异议处理</source>
-        <translation type="unfinished"></translation>
+        <translation>Objections</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/objections_page.py" line="207"/>
         <source>读取异议失败：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not read objections: {0}</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/objections_page.py" line="218"/>
         <source>全部经办人</source>
-        <translation type="unfinished"></translation>
+        <translation>All officers</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/objections_page.py" line="218"/>
         <source>本人登记的</source>
-        <translation type="unfinished"></translation>
+        <translation>own</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/objections_page.py" line="220"/>
         <source>{0}异议共 {1} 件{2}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} objections: {1}{2}</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/objections_page.py" line="223"/>
         <source>已更新 {0} 件异议的状态</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} objection statuses updated</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/objections_page.py" line="258"/>
         <source>没有状态为“{0}”的异议。</source>
-        <translation type="unfinished"></translation>
+        <translation>No objections with status “{0}”.</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/objections_page.py" line="260"/>
         <source>暂无异议。
 申请人对信用记录有异议时，在核查台查看其信用档案，点击“提出异议…”（Ctrl+E）登记，异议将随同步报送平台。</source>
-        <translation type="unfinished"></translation>
+        <translation>No objections yet.
+When an applicant disputes a record, open their profile at the desk and click “Objection…” (Ctrl+E); it is reported to the platform with the next sync.</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/objections_page.py" line="276"/>
         <source>信用记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Credit record</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/objections_page.py" line="277"/>
         <source>异议理由</source>
-        <translation type="unfinished"></translation>
+        <translation>Grounds</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/objections_page.py" line="278"/>
         <source>联系人</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/objections_page.py" line="279"/>
         <source>登记</source>
-        <translation type="unfinished"></translation>
+        <translation>Record</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/objections_page.py" line="295"/>
         <source>登记处理结果需要科室负责人或系统管理员权限</source>
-        <translation type="unfinished"></translation>
+        <translation>Recording an answer needs a supervisor or administrator</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/objections_page.py" line="309"/>
         <source>该异议已登记处理结果</source>
-        <translation type="unfinished"></translation>
+        <translation>This objection already has an answer</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/objections_page.py" line="309"/>
         <source>登记信用办的答复（Ctrl+R）</source>
-        <translation type="unfinished"></translation>
+        <translation>Record the credit office&apos;s answer (Ctrl+R)</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/objections_page.py" line="332"/>
         <source>已登记：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Recorded: {0}</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/objections_page.py" line="336"/>
         <source>无权操作：</source>
-        <translation type="unfinished"></translation>
+        <translation>Not permitted:</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/objections_page.py" line="336"/>
         <source>未登记：</source>
-        <translation type="unfinished"></translation>
+        <translation>Not filed:</translation>
     </message>
 </context>
 <context>
@@ -1531,47 +1545,47 @@
     <message>
         <location filename="../../creditdesk/ui/accounts_widget.py" line="237"/>
         <source>重置密码 — {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Reset password — {0}</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/accounts_widget.py" line="238"/>
         <source>至少 {0} 位</source>
-        <translation type="unfinished"></translation>
+        <translation>at least {0} characters</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/accounts_widget.py" line="240"/>
         <source>再输入一次</source>
-        <translation type="unfinished"></translation>
+        <translation>once more</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/accounts_widget.py" line="244"/>
         <source>账户</source>
-        <translation type="unfinished"></translation>
+        <translation>Account</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/accounts_widget.py" line="245"/>
         <source>新密码(&amp;P)</source>
-        <translation type="unfinished"></translation>
+        <translation>New &amp;password</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/accounts_widget.py" line="246"/>
         <source>确认新密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirm</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/accounts_widget.py" line="247"/>
         <source>重置密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Reset password</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/accounts_widget.py" line="249"/>
         <source>取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/accounts_widget.py" line="256"/>
         <source>重置后该账户的登录锁定一并解除。</source>
-        <translation type="unfinished"></translation>
+        <translation>Resetting also lifts the account&apos;s sign-in lock.</translation>
     </message>
 </context>
 <context>
@@ -1579,7 +1593,7 @@
     <message>
         <location filename="../../creditdesk/ui/placeholder_page.py" line="15"/>
         <source>本页功能尚未开放，将在后续版本提供。</source>
-        <translation type="unfinished"></translation>
+        <translation>This page is not available yet; it comes in a later version.</translation>
     </message>
 </context>
 <context>
@@ -1587,418 +1601,499 @@
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="204"/>
         <source>请选择办理事项（Alt+M，输入序号选择）</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the matter (Alt+M, type its number)</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="208"/>
         <source>办理事项(&amp;M)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Matter:</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="212"/>
         <source>① 申请主体与办理事项</source>
-        <translation type="unfinished"></translation>
+        <translation>① Applicant and matter</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="217"/>
         <source>② 信用记录核查</source>
-        <translation type="unfinished"></translation>
+        <translation>② Credit records</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="223"/>
         <source>③ 信用报告</source>
-        <translation type="unfinished"></translation>
+        <translation>③ Credit report</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="228"/>
         <source>或输入报告编号，回车核验</source>
-        <translation type="unfinished"></translation>
+        <translation>or a report number, Enter to check</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="230"/>
         <location filename="../../creditdesk/ui/review_panel.py" line="768"/>
         <source>申请人未提供信用报告</source>
-        <translation type="unfinished"></translation>
+        <translation>No credit report presented</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="235"/>
         <source>平台公示的报告：</source>
-        <translation type="unfinished"></translation>
+        <translation>Published reports:</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="237"/>
         <source>报告编号：</source>
-        <translation type="unfinished"></translation>
+        <translation>Report no.:</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="245"/>
         <source>④ 信用承诺</source>
-        <translation type="unfinished"></translation>
+        <translation>④ Credit commitment</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="255"/>
         <source>签署人姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Signer&apos;s name</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="258"/>
         <source>签署人：</source>
-        <translation type="unfinished"></translation>
+        <translation>Signer:</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="269"/>
         <source>纸质签署（申请人在打印的承诺书上手写签名）</source>
-        <translation type="unfinished"></translation>
+        <translation>Signed on paper (on the printed commitment)</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="281"/>
         <source>⑤ 核查结论</source>
-        <translation type="unfinished"></translation>
+        <translation>⑤ Outcome</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="293"/>
         <source>结论与系统计算结果不同时，须写明理由（将记录在案）</source>
-        <translation type="unfinished"></translation>
+        <translation>A reason is required when departing from the computed outcome (it is recorded)</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="298"/>
         <source>采用结论(&amp;J)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Out&amp;come:</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="339"/>
         <source>完成核查并保存</source>
-        <translation type="unfinished"></translation>
+        <translation>Finish and save</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="341"/>
         <source>Ctrl+Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Enter</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="398"/>
         <source>策略档案无法加载：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Policy profile cannot be loaded: {0}</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="482"/>
         <source>— 选择申请人提交的报告 —</source>
-        <translation type="unfinished"></translation>
+        <translation>— choose the applicant&apos;s report —</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="482"/>
         <source>（平台上没有该主体的公示报告）</source>
-        <translation type="unfinished"></translation>
+        <translation>(no published report for this subject)</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="485"/>
         <source>{0} · {1} · 等级 {2} · 有效期至 {3}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} · {1} · grade {2} · valid until {3}</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="631"/>
         <source>核查失败：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Check failed: {0}</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="656"/>
         <source>没有有效的信用记录</source>
-        <translation type="unfinished"></translation>
+        <translation>No credit record in force</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="659"/>
         <source>有效记录 {0} 条：</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} records in force:</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="664"/>
         <source>长期</source>
-        <translation type="unfinished"></translation>
+        <translation>Indefinite</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="670"/>
         <source>公示至 {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>published until {0}</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="677"/>
         <source>另有 {0} 条记录不计入（{1}）</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} more not counted ({1})</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="679"/>
         <source>应采取的措施：</source>
-        <translation type="unfinished"></translation>
+        <translation>Measures to take:</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="685"/>
         <source>依据 {0} 第{1}条：“{2}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Under {0}, art. {1}: “{2}”</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="690"/>
         <source>{0} v{1} 对该事项没有触发惩戒或激励措施。</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} v{1} prescribes no measure for this matter.</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="696"/>
         <source>本地数据已超过 {0} 小时未更新，核查单将注明。</source>
-        <translation type="unfinished"></translation>
+        <translation>Local data is over {0} h old; the slip will say so.</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="701"/>
         <source>未提供信用报告</source>
-        <translation type="unfinished"></translation>
+        <translation>No credit report</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="705"/>
         <source>报告 {0} 可用，信用等级 {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Report {0} accepted, grade {1}</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="712"/>
         <source>报告 {0} 不符合要求：</source>
-        <translation type="unfinished"></translation>
+        <translation>Report {0} not acceptable:</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="733"/>
         <source>（策略档案没有该事项的承诺书模板：请使用纸质承诺书）</source>
-        <translation type="unfinished"></translation>
+        <translation>(no commitment template for this matter: use a paper form)</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="741"/>
         <source>先在左侧查询并选中申请人。</source>
-        <translation type="unfinished"></translation>
+        <translation>First look up and select the applicant on the left.</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="745"/>
         <source>平台无此主体，按无信用记录核查</source>
-        <translation type="unfinished"></translation>
+        <translation>Not on the platform: checked as having no record</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="752"/>
         <source>正在核查……</source>
-        <translation type="unfinished"></translation>
+        <translation>Checking…</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="752"/>
         <source>选定申请人和办理事项后自动核查。</source>
-        <translation type="unfinished"></translation>
+        <translation>Checked as soon as applicant and matter are chosen.</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="756"/>
         <source>系统计算结论：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Computed outcome: {0}</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="766"/>
         <source>信用报告不符合要求，按规定处理</source>
-        <translation type="unfinished"></translation>
+        <translation>Credit report not acceptable: handle as prescribed</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="770"/>
         <source>该事项还须由信用中心进行信用审查</source>
-        <translation type="unfinished"></translation>
+        <translation>This matter also needs the credit centre&apos;s review</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="774"/>
         <source>完成以上步骤后显示结论</source>
-        <translation type="unfinished"></translation>
+        <translation>The outcome shows once the steps are done</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="790"/>
         <location filename="../../creditdesk/ui/review_panel.py" line="882"/>
         <source>已保存</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="802"/>
         <source>保存功能尚未就绪：核查记录服务（creditdesk.services.reviews）尚未提供。</source>
-        <translation type="unfinished"></translation>
+        <translation>Saving is not available: the review service (creditdesk.services.reviews) is missing.</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="805"/>
         <source>尚未完成：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Not done yet: {0}</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="808"/>
         <source>各步骤已完成，可以保存（Ctrl+Enter）</source>
-        <translation type="unfinished"></translation>
+        <translation>All steps done: save with Ctrl+Enter</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="851"/>
         <source>正在保存……</source>
-        <translation type="unfinished"></translation>
+        <translation>Saving…</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="868"/>
         <source>保存失败：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Save failed: {0}</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="882"/>
         <source>信用核查码：</source>
-        <translation type="unfinished"></translation>
+        <translation>Verification code:</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="883"/>
         <source>结论：{0}。可凭核查码核验（Ctrl+K）。按 Esc 开始下一位申请人。</source>
-        <translation type="unfinished"></translation>
+        <translation>Outcome: {0}. Verify with the code (Ctrl+K). Esc for the next applicant.</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="887"/>
         <source>已保存，信用核查码 {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved, verification code {0}</translation>
     </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="64"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="71"/>
         <source> 小时</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="68"/>
-        <location filename="../../creditdesk/ui/settings_page.py" line="74"/>
-        <source> 分钟</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="69"/>
-        <source>不自动同步</source>
-        <translation type="unfinished"></translation>
+        <translation> h</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/settings_page.py" line="75"/>
-        <source>从不自动锁定</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../creditdesk/ui/settings_page.py" line="81"/>
+        <source> 分钟</source>
+        <translation> min</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/settings_page.py" line="76"/>
+        <source>不自动同步</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/settings_page.py" line="82"/>
+        <source>从不自动锁定</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/settings_page.py" line="88"/>
         <source>保存设置</source>
-        <translation type="unfinished"></translation>
+        <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="89"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="101"/>
         <source>单位与窗口</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit and window</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="91"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="103"/>
         <source>单位名称（打印在核查单上）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="92"/>
-        <source>窗口</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="93"/>
-        <source>数据超过此时长未更新时提醒</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="94"/>
-        <source>自动同步间隔</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="95"/>
-        <source>无操作自动锁屏</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="96"/>
-        <source>政策配置</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="97"/>
-        <source>数据库</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit name (printed on slips)</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/settings_page.py" line="104"/>
-        <source>留空则沿用系统凭据库中已保存的令牌</source>
-        <translation type="unfinished"></translation>
+        <source>窗口</source>
+        <translation>Window</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/settings_page.py" line="105"/>
-        <source>连接平台并保存令牌</source>
-        <translation type="unfinished"></translation>
+        <source>数据超过此时长未更新时提醒</source>
+        <translation>Warn when data is older than</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/settings_page.py" line="106"/>
+        <source>自动同步间隔</source>
+        <translation>Sync every</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/settings_page.py" line="107"/>
+        <source>无操作自动锁屏</source>
+        <translation>Lock when idle for</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/settings_page.py" line="108"/>
-        <source>市公共信用信息平台</source>
-        <translation type="unfinished"></translation>
+        <source>界面语言（下次启动时生效）</source>
+        <translation>Language (at next start)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/settings_page.py" line="109"/>
+        <source>政策配置</source>
+        <translation>Policy profile</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/settings_page.py" line="110"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="254"/>
+        <source>数据库</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/settings_page.py" line="117"/>
+        <source>留空则沿用系统凭据库中已保存的令牌</source>
+        <translation>Empty: keep the token in the credential store</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/settings_page.py" line="118"/>
+        <source>连接平台并保存令牌</source>
+        <translation>Connect and save token</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/settings_page.py" line="121"/>
+        <source>市公共信用信息平台</source>
+        <translation>City credit platform</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/settings_page.py" line="123"/>
         <source>平台地址</source>
-        <translation type="unfinished"></translation>
+        <translation>Platform URL</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="111"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="124"/>
         <source>工作站编号（X-Client-Id）</source>
-        <translation type="unfinished"></translation>
+        <translation>Client id (X-Client-Id)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="112"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="125"/>
         <source>访问令牌</source>
-        <translation type="unfinished"></translation>
+        <translation>Access token</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="133"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="146"/>
         <source>常规设置</source>
-        <translation type="unfinished"></translation>
+        <translation>General</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="134"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="147"/>
+        <source>数据与备份</source>
+        <translation>Data and backup</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/settings_page.py" line="148"/>
         <source>账户管理</source>
-        <translation type="unfinished"></translation>
+        <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="137"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="151"/>
         <source>设置</source>
-        <translation type="unfinished"></translation>
+        <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="181"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="199"/>
         <source>只有系统管理员可以修改设置。当前登录：{0}，以下设置仅供查看。</source>
-        <translation type="unfinished"></translation>
+        <translation>Only an administrator changes settings. Signed in: {0}; the settings are shown read-only.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="217"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="236"/>
         <source>已保存</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="219"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="238"/>
         <source>没有修改</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing changed</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="228"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="249"/>
+        <source>数据位置</source>
+        <translation>Where the data is</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/settings_page.py" line="253"/>
+        <source>主目录</source>
+        <translation>Home folder</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/settings_page.py" line="256"/>
+        <source>日志文件夹</source>
+        <translation>Log folder</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/settings_page.py" line="257"/>
+        <source>备份文件夹</source>
+        <translation>Backup folder</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/settings_page.py" line="267"/>
+        <source>打开文件夹</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/settings_page.py" line="273"/>
+        <source>备份</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/settings_page.py" line="275"/>
+        <source>备份文件包含数据库（运行中也可备份）和设置，不含平台访问令牌。恢复：creditdesk --home 新文件夹 restore 备份文件。</source>
+        <translation>A backup holds the database (taken while the app runs) and the settings, never the platform token. Restore: creditdesk --home NEW_FOLDER restore FILE.</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/settings_page.py" line="279"/>
+        <source>此数据目录使用 PostgreSQL 数据库：请由数据库管理员用 pg_dump 备份（pg_restore 恢复）。</source>
+        <translation>This home uses PostgreSQL: the database administrator backs it up with pg_dump (restores with pg_restore).</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/settings_page.py" line="280"/>
+        <source>备份数据……</source>
+        <translation>Back up…</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/settings_page.py" line="313"/>
+        <source>备份数据</source>
+        <translation>Back up</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/settings_page.py" line="314"/>
+        <source>CreditDesk 备份 (*{0})</source>
+        <translation>CreditDesk backups (*{0})</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/settings_page.py" line="326"/>
+        <source>已备份到 {0}（{1:,} 字节）</source>
+        <translation>Backed up to {0} ({1:,} bytes)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/settings_page.py" line="330"/>
+        <source>备份失败：{0}</source>
+        <translation>Backup failed: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/settings_page.py" line="334"/>
+        <source>正在备份……</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/settings_page.py" line="344"/>
         <source>设置已保存，但审计记录写入失败：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Settings saved, but the audit entry failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="265"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="381"/>
         <source>已连接：{0}（{1}），epoch {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>Connected: {0} ({1}), epoch {2}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="274"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="390"/>
         <source>连接失败：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Connection failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="278"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="394"/>
         <source>正在连接……</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecting…</translation>
     </message>
 </context>
 <context>
@@ -2006,17 +2101,17 @@
     <message>
         <location filename="../../creditdesk/ui/login_dialog.py" line="232"/>
         <source>正在准备演示账户……</source>
-        <translation type="unfinished"></translation>
+        <translation>Preparing the demo accounts…</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/login_dialog.py" line="236"/>
         <source>演示账户创建失败：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo accounts failed: {0}</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/login_dialog.py" line="260"/>
         <source>无法读取账户：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot read the accounts: {0}</translation>
     </message>
 </context>
 <context>
@@ -2024,7 +2119,7 @@
     <message>
         <location filename="../../creditdesk/ui/signature_pad.py" line="138"/>
         <source>请在此处手写签名</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign here</translation>
     </message>
 </context>
 <context>
@@ -2032,17 +2127,17 @@
     <message>
         <location filename="../../creditdesk/ui/signature_pad.py" line="185"/>
         <source>清除</source>
-        <translation type="unfinished"></translation>
+        <translation>Clear</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/signature_pad.py" line="205"/>
         <source>已签名</source>
-        <translation type="unfinished"></translation>
+        <translation>Signed</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/signature_pad.py" line="205"/>
         <source>可用鼠标、手写笔或触摸屏签名</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign with mouse, pen or touch</translation>
     </message>
 </context>
 <context>
@@ -2050,47 +2145,47 @@
     <message>
         <location filename="../../creditdesk/ui/slip_view.py" line="131"/>
         <source>纸张：</source>
-        <translation type="unfinished"></translation>
+        <translation>Paper:</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/slip_view.py" line="137"/>
         <source>信用核查单</source>
-        <translation type="unfinished"></translation>
+        <translation>Credit check slip</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/slip_view.py" line="137"/>
         <source>信用承诺书</source>
-        <translation type="unfinished"></translation>
+        <translation>Credit commitment</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/slip_view.py" line="144"/>
         <source>预览</source>
-        <translation type="unfinished"></translation>
+        <translation>Preview</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/slip_view.py" line="144"/>
         <source>打印…</source>
-        <translation type="unfinished"></translation>
+        <translation>Print…</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/slip_view.py" line="144"/>
         <source>另存为 PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Save as PDF…</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/slip_view.py" line="161"/>
         <source>打印模块尚未提供（creditdesk.slips）：暂不能预览或打印核查单。</source>
-        <translation type="unfinished"></translation>
+        <translation>The print module (creditdesk.slips) is missing: slips cannot be previewed or printed.</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/slip_view.py" line="175"/>
         <source>生成失败：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not make it: {0}</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/slip_view.py" line="177"/>
         <source>正在生成……</source>
-        <translation type="unfinished"></translation>
+        <translation>Making…</translation>
     </message>
 </context>
 <context>
@@ -2098,17 +2193,17 @@
     <message>
         <location filename="../../creditdesk/ui/slip_view.py" line="91"/>
         <source>打印…</source>
-        <translation type="unfinished"></translation>
+        <translation>Print…</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/slip_view.py" line="92"/>
         <source>另存为 PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Save as PDF…</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/slip_view.py" line="93"/>
         <source>关闭</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -2116,188 +2211,188 @@
     <message>
         <location filename="../../creditdesk/ui/stats_page.py" line="116"/>
         <source>按报送期间(&amp;D)</source>
-        <translation type="unfinished"></translation>
+        <translation>By reporting perio&amp;d</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/stats_page.py" line="117"/>
         <source>选择下一次报送所对应的期间</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the period of the next report</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/stats_page.py" line="118"/>
         <source>刷新(&amp;R)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Refresh</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/stats_page.py" line="120"/>
         <source>期间(&amp;Q)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Period(&amp;Q):</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/stats_page.py" line="120"/>
         <source>年份(&amp;Y)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Year:</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/stats_page.py" line="160"/>
         <source>按经办人</source>
-        <translation type="unfinished"></translation>
+        <translation>By officer</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/stats_page.py" line="163"/>
         <source>经办人</source>
-        <translation type="unfinished"></translation>
+        <translation>Officer</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/stats_page.py" line="163"/>
         <source>合计</source>
-        <translation type="unfinished"></translation>
+        <translation>Total</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/stats_page.py" line="163"/>
         <source>改变结论</source>
-        <translation type="unfinished"></translation>
+        <translation>Departed</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/stats_page.py" line="163"/>
         <source>离线</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/stats_page.py" line="171"/>
         <source>导出 PDF(&amp;P)</source>
-        <translation type="unfinished"></translation>
+        <translation>Export &amp;PDF</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/stats_page.py" line="172"/>
         <source>导出 Excel(&amp;E)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Export Excel</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/stats_page.py" line="201"/>
         <source>使用情况统计</source>
-        <translation type="unfinished"></translation>
+        <translation>Usage statistics</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/stats_page.py" line="269"/>
         <source>报送期限：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Reporting deadline: {0}</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/stats_page.py" line="273"/>
         <source>下次报送：&lt;b&gt;{0}&lt;/b&gt;&#x3000;{1}{2}，报{3}</source>
-        <translation type="unfinished"></translation>
+        <translation>Next report: &lt;b&gt;{0}&lt;/b&gt;  {1}{2}, to {3}</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/stats_page.py" line="277"/>
         <source>其后：</source>
-        <translation type="unfinished"></translation>
+        <translation>Then:</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/stats_page.py" line="306"/>
         <source>正在统计{0}……</source>
-        <translation type="unfinished"></translation>
+        <translation>Counting {0}…</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/stats_page.py" line="310"/>
         <source>统计失败：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Statistics failed: {0}</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/stats_page.py" line="318"/>
         <source>单位：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit: {0}</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/stats_page.py" line="319"/>
         <source>改变结论 {0} · 更正 {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>departed {0} · corrected {1}</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/stats_page.py" line="324"/>
         <source>离线 {0} · 过期数据 {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>offline {0} · stale data {1}</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/stats_page.py" line="325"/>
         <source>纸质 {0} · 履约中 {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>paper {0} · in force {1}</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/stats_page.py" line="326"/>
         <location filename="../../creditdesk/ui/stats_page.py" line="327"/>
         <source>期内标记</source>
-        <translation type="unfinished"></translation>
+        <translation>Marked in period</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/stats_page.py" line="328"/>
         <source>待提交 {0} · 已提交 {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>due {0} · submitted {1}</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/stats_page.py" line="330"/>
         <source>不予采信 {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>rejected {0}</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/stats_page.py" line="334"/>
         <source>按事项和结论</source>
-        <translation type="unfinished"></translation>
+        <translation>By matter and outcome</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/stats_page.py" line="336"/>
         <source>结论构成</source>
-        <translation type="unfinished"></translation>
+        <translation>Outcomes</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/stats_page.py" line="339"/>
         <source>核查趋势（按日）</source>
-        <translation type="unfinished"></translation>
+        <translation>Reviews by day</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/stats_page.py" line="340"/>
         <source>核查趋势（按周，标注每周首日）</source>
-        <translation type="unfinished"></translation>
+        <translation>Reviews by week (first day shown)</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/stats_page.py" line="352"/>
         <source>{0}（{1} 至 {2}）</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} ({1} to {2})</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/stats_page.py" line="356"/>
         <source>{0}没有完成的核查记录。可以换一个期间，或仍然导出一份零报告。</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} has no finished reviews. Choose another period, or export a nil report anyway.</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/stats_page.py" line="368"/>
         <source>PDF 文件 (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/stats_page.py" line="368"/>
         <source>Excel 工作簿 (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/stats_page.py" line="369"/>
         <source>导出使用情况报送</source>
-        <translation type="unfinished"></translation>
+        <translation>Export usage report</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/stats_page.py" line="392"/>
         <source>正在生成 {0}……</source>
-        <translation type="unfinished"></translation>
+        <translation>Making {0}…</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/stats_page.py" line="408"/>
         <source>已导出{0}：{1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported {0}: {1}</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/stats_page.py" line="413"/>
         <source>导出失败：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Export failed: {0}</translation>
     </message>
 </context>
 <context>
@@ -2305,163 +2400,163 @@
     <message>
         <location filename="../../creditdesk/ui/sync_page.py" line="65"/>
         <source>立即同步</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync now</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/sync_page.py" line="66"/>
         <source>完整重新同步</source>
-        <translation type="unfinished"></translation>
+        <translation>Full resync</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/sync_page.py" line="67"/>
         <source>导入离线数据包…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import bundle…</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/sync_page.py" line="68"/>
         <source>取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/sync_page.py" line="81"/>
         <source>seq</source>
-        <translation type="unfinished"></translation>
+        <translation>seq</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/sync_page.py" line="81"/>
         <source>类型</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/sync_page.py" line="81"/>
         <source>实体</source>
-        <translation type="unfinished"></translation>
+        <translation>Entity</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/sync_page.py" line="81"/>
         <source>来源</source>
-        <translation type="unfinished"></translation>
+        <translation>Source</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/sync_page.py" line="81"/>
         <source>原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/sync_page.py" line="82"/>
         <source>编号</source>
-        <translation type="unfinished"></translation>
+        <translation>No.</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/sync_page.py" line="82"/>
         <source>种类</source>
-        <translation type="unfinished"></translation>
+        <translation>Kind</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/sync_page.py" line="82"/>
         <source>生成时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Created</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/sync_page.py" line="82"/>
         <source>平台给出的原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Platform&apos;s reason</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/sync_page.py" line="83"/>
         <source>被拒收的变更（平台数据无法应用）</source>
-        <translation type="unfinished"></translation>
+        <translation>Refused changes (platform data that could not be applied)</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/sync_page.py" line="85"/>
         <source>被平台拒绝的上报事项（需人工处理）</source>
-        <translation type="unfinished"></translation>
+        <translation>Reports the platform rejected (need attention)</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/sync_page.py" line="89"/>
         <source>数据同步</source>
-        <translation type="unfinished"></translation>
+        <translation>Data sync</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/sync_page.py" line="117"/>
         <source>平台：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Platform: {0}</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/sync_page.py" line="117"/>
         <source>未连接（在“设置”页连接平台，或导入离线数据包）</source>
-        <translation type="unfinished"></translation>
+        <translation>Not connected (connect in Settings, or import an offline bundle)</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/sync_page.py" line="118"/>
         <source>上次成功同步：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Last successful sync: {0}</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/sync_page.py" line="119"/>
         <source>待上报 {0} 项 · 已送达 {1} 项 · 被拒 {2} 项</source>
-        <translation type="unfinished"></translation>
+        <translation>to report {0} · delivered {1} · rejected {2}</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/sync_page.py" line="122"/>
         <source>上次错误：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Last error: {0}</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/sync_page.py" line="150"/>
         <source>正在取消……已写入的数据保留，下次从中断处继续</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelling… what was written stays; the next sync goes on from there</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/sync_page.py" line="172"/>
         <source>正在同步……</source>
-        <translation type="unfinished"></translation>
+        <translation>Syncing…</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/sync_page.py" line="179"/>
         <source>%v / %m</source>
-        <translation type="unfinished"></translation>
+        <translation>%v / %m</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/sync_page.py" line="185"/>
         <source>同步完成：应用 {0} 条变更，拒收 {1} 条，送达上报 {2} 项</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync done: {0} changes applied, {1} refused, {2} reports delivered</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/sync_page.py" line="187"/>
         <location filename="../../creditdesk/ui/sync_page.py" line="229"/>
         <source>（见“跟进”页）</source>
-        <translation type="unfinished"></translation>
+        <translation>(see Follow-up)</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/sync_page.py" line="196"/>
         <source>同步未完成：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync not finished: {0}</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/sync_page.py" line="203"/>
         <source>选择离线数据包</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose an offline bundle</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/sync_page.py" line="203"/>
         <source>离线数据包 (*.cdpkg)</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline bundles (*.cdpkg)</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/sync_page.py" line="220"/>
         <source>正在校验并导入离线数据包……</source>
-        <translation type="unfinished"></translation>
+        <translation>Verifying and importing the bundle…</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/sync_page.py" line="228"/>
         <source>离线数据包已导入：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Bundle imported: {0}</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/sync_page.py" line="238"/>
         <source>离线数据包未导入，本地数据未作任何改动：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Bundle not imported, local data unchanged: {0}</translation>
     </message>
 </context>
 <context>
@@ -2469,97 +2564,97 @@
     <message>
         <location filename="../../creditdesk/ui/verify_dialog.py" line="23"/>
         <source>核验信用核查码</source>
-        <translation type="unfinished"></translation>
+        <translation>Verify a code</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/verify_dialog.py" line="27"/>
         <source>输入核查单上的信用核查码，如 XXXX-XXXX-XX，回车核验</source>
-        <translation type="unfinished"></translation>
+        <translation>The slip&apos;s verification code, e.g. XXXX-XXXX-XX, Enter to verify</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/verify_dialog.py" line="31"/>
         <source>核验</source>
-        <translation type="unfinished"></translation>
+        <translation>Verify</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/verify_dialog.py" line="51"/>
         <source>核查记录服务尚未提供（creditdesk.services.reviews），暂不能核验。</source>
-        <translation type="unfinished"></translation>
+        <translation>The review service (creditdesk.services.reviews) is missing: cannot verify.</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/verify_dialog.py" line="59"/>
         <source>正在核验……</source>
-        <translation type="unfinished"></translation>
+        <translation>Verifying…</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/verify_dialog.py" line="62"/>
         <source>核验失败：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Verification failed: {0}</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/verify_dialog.py" line="74"/>
         <source>没有与该核查码相符的核查记录</source>
-        <translation type="unfinished"></translation>
+        <translation>No review matches this code</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/verify_dialog.py" line="75"/>
         <source>请核对核查码是否抄写正确；核查单可能不是本单位出具的。</source>
-        <translation type="unfinished"></translation>
+        <translation>Check the code was copied right; the slip may not be from this unit.</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/verify_dialog.py" line="80"/>
         <source>核查码有效：与本单位的核查记录相符</source>
-        <translation type="unfinished"></translation>
+        <translation>Valid: matches a review of this unit</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/verify_dialog.py" line="83"/>
         <source>记录内容与核查码不符：该记录可能被改动过</source>
-        <translation type="unfinished"></translation>
+        <translation>The review does not match its code: it may have been altered</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/verify_dialog.py" line="86"/>
         <source>该核查已被更正，新的核查码为 {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>This review was corrected; the new code is {0}</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/verify_dialog.py" line="89"/>
         <source>申请主体</source>
-        <translation type="unfinished"></translation>
+        <translation>Applicant</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/verify_dialog.py" line="90"/>
         <source>事项</source>
-        <translation type="unfinished"></translation>
+        <translation>Matter</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/verify_dialog.py" line="91"/>
         <source>结论</source>
-        <translation type="unfinished"></translation>
+        <translation>Outcome</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/verify_dialog.py" line="92"/>
         <source>（系统计算：{0}；理由：{1}）</source>
-        <translation type="unfinished"></translation>
+        <translation>(computed: {0}; reason: {1})</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/verify_dialog.py" line="94"/>
         <source>核查时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Reviewed at</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/verify_dialog.py" line="95"/>
         <source>核查单位</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/verify_dialog.py" line="96"/>
         <source>信用承诺</source>
-        <translation type="unfinished"></translation>
+        <translation>Commitment</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/verify_dialog.py" line="96"/>
         <source>无</source>
-        <translation type="unfinished"></translation>
+        <translation>None</translation>
     </message>
 </context>
 <context>
@@ -2567,7 +2662,7 @@
     <message>
         <location filename="../../creditdesk/ui/slip_view.py" line="104"/>
         <source>另存为 PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Save as PDF</translation>
     </message>
 </context>
 </TS>
