@@ -17,7 +17,7 @@ from creditdesk.app import open_app
 from creditdesk.db import models
 from creditdesk.db.engine import write_transaction
 from creditdesk.identifiers import mask_id_number
-from creditdesk.platform.outbox import enqueue as real_enqueue
+from creditdesk.services.outbox import enqueue as real_enqueue
 from creditdesk.protocol import Position
 from creditdesk.services import reviews
 from creditdesk.services.apply import ChangeApplier

@@ -39,7 +39,7 @@ from sqlalchemy import Engine, insert, select, update
 
 from creditdesk.db import models
 from creditdesk.db.engine import write_transaction
-from creditdesk.platform.outbox import enqueue
+from creditdesk.services.outbox import enqueue
 from creditdesk.roles import Actor, NotPermitted, require
 from creditdesk.services.accounts import accounts_exist
 from creditdesk.objection_statuses import STATUS_LABELS, STATUSES  # re-exported for the services and pages
