@@ -78,5 +78,5 @@ Description: 信用核查窗口助手 CreditDesk — public credit check at the 
 CTL
 mkdir -p "$OUT"
 DEB="$OUT/creditdesk_${VERSION}_${ARCH}.deb"
-fakeroot dpkg-deb --build -Zxz -z6 "$STAGE" "$DEB" >/dev/null
+fakeroot dpkg-deb --build -Zgzip -z6 "$STAGE" "$DEB" >/dev/null
 echo "$DEB"

@@ -82,7 +82,7 @@ TOUR_CHECK = textwrap.dedent(
     r"""
     import json, re, sys
     import creditdesk.ui  # noqa: F401 - before Qt
-    from PySide6.QtCore import Qt
+    from PySide6.QtGui import Qt  # QtGui's Qt namespace has mightBeRichText
     from PySide6.QtWidgets import QAbstractButton, QLabel
     from creditdesk.ui import tour
 

@@ -769,12 +769,12 @@
 <context>
     <name>CreditDesk</name>
     <message>
-        <location filename="../../creditdesk/ui/main.py" line="57"/>
+        <location filename="../../creditdesk/ui/main.py" line="60"/>
         <source>信用核查窗口助手</source>
         <translation>CreditDesk</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/main.py" line="114"/>
+        <location filename="../../creditdesk/ui/main.py" line="123"/>
         <source>无法打开数据目录：{0}</source>
         <translation>Cannot open the data folder: {0}</translation>
     </message>
@@ -807,7 +807,7 @@
     <message>
         <location filename="../../creditdesk/ui/ledger_page.py" line="165"/>
         <source>全部结论</source>
-        <translation>All outcomes</translation>
+        <translation>All</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/ledger_page.py" line="169"/>
@@ -857,7 +857,7 @@
     <message>
         <location filename="../../creditdesk/ui/ledger_page.py" line="183"/>
         <source>结论(&amp;R)</source>
-        <translation>Outcome(&amp;R)</translation>
+        <translation>&amp;Result</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/ledger_page.py" line="185"/>
@@ -1821,47 +1821,42 @@ When an applicant disputes a record, open their profile at the desk and click �
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="790"/>
-        <location filename="../../creditdesk/ui/review_panel.py" line="882"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="879"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="802"/>
-        <source>保存功能尚未就绪：核查记录服务（creditdesk.services.reviews）尚未提供。</source>
-        <translation>Saving is not available: the review service (creditdesk.services.reviews) is missing.</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="805"/>
         <source>尚未完成：{0}</source>
         <translation>Not done yet: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="808"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="805"/>
         <source>各步骤已完成，可以保存（Ctrl+Enter）</source>
         <translation>All steps done: save with Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="851"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="848"/>
         <source>正在保存……</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="868"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="865"/>
         <source>保存失败：{0}</source>
         <translation>Save failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="882"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="879"/>
         <source>信用核查码：</source>
         <translation>Verification code:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="883"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="880"/>
         <source>结论：{0}。可凭核查码核验（Ctrl+K）。按 Esc 开始下一位申请人。</source>
         <translation>Outcome: {0}. Verify with the code (Ctrl+K). Esc for the next applicant.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="887"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="884"/>
         <source>已保存，信用核查码 {0}</source>
         <translation>Saved, verification code {0}</translation>
     </message>
@@ -2173,17 +2168,12 @@ When an applicant disputes a record, open their profile at the desk and click �
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/slip_view.py" line="161"/>
-        <source>打印模块尚未提供（creditdesk.slips）：暂不能预览或打印核查单。</source>
-        <translation>The print module (creditdesk.slips) is missing: slips cannot be previewed or printed.</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/slip_view.py" line="175"/>
+        <location filename="../../creditdesk/ui/slip_view.py" line="169"/>
         <source>生成失败：{0}</source>
         <translation>Could not make it: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/slip_view.py" line="177"/>
+        <location filename="../../creditdesk/ui/slip_view.py" line="171"/>
         <source>正在生成……</source>
         <translation>Making…</translation>
     </message>
@@ -2577,82 +2567,77 @@ When an applicant disputes a record, open their profile at the desk and click �
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/verify_dialog.py" line="51"/>
-        <source>核查记录服务尚未提供（creditdesk.services.reviews），暂不能核验。</source>
-        <translation>The review service (creditdesk.services.reviews) is missing: cannot verify.</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/verify_dialog.py" line="59"/>
+        <location filename="../../creditdesk/ui/verify_dialog.py" line="56"/>
         <source>正在核验……</source>
         <translation>Verifying…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/verify_dialog.py" line="62"/>
+        <location filename="../../creditdesk/ui/verify_dialog.py" line="59"/>
         <source>核验失败：{0}</source>
         <translation>Verification failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/verify_dialog.py" line="74"/>
+        <location filename="../../creditdesk/ui/verify_dialog.py" line="71"/>
         <source>没有与该核查码相符的核查记录</source>
         <translation>No review matches this code</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/verify_dialog.py" line="75"/>
+        <location filename="../../creditdesk/ui/verify_dialog.py" line="72"/>
         <source>请核对核查码是否抄写正确；核查单可能不是本单位出具的。</source>
         <translation>Check the code was copied right; the slip may not be from this unit.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/verify_dialog.py" line="80"/>
+        <location filename="../../creditdesk/ui/verify_dialog.py" line="77"/>
         <source>核查码有效：与本单位的核查记录相符</source>
         <translation>Valid: matches a review of this unit</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/verify_dialog.py" line="83"/>
+        <location filename="../../creditdesk/ui/verify_dialog.py" line="80"/>
         <source>记录内容与核查码不符：该记录可能被改动过</source>
         <translation>The review does not match its code: it may have been altered</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/verify_dialog.py" line="86"/>
+        <location filename="../../creditdesk/ui/verify_dialog.py" line="83"/>
         <source>该核查已被更正，新的核查码为 {0}</source>
         <translation>This review was corrected; the new code is {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/verify_dialog.py" line="89"/>
+        <location filename="../../creditdesk/ui/verify_dialog.py" line="86"/>
         <source>申请主体</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/verify_dialog.py" line="90"/>
+        <location filename="../../creditdesk/ui/verify_dialog.py" line="87"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/verify_dialog.py" line="91"/>
+        <location filename="../../creditdesk/ui/verify_dialog.py" line="88"/>
         <source>结论</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/verify_dialog.py" line="92"/>
+        <location filename="../../creditdesk/ui/verify_dialog.py" line="89"/>
         <source>（系统计算：{0}；理由：{1}）</source>
         <translation>(computed: {0}; reason: {1})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/verify_dialog.py" line="94"/>
+        <location filename="../../creditdesk/ui/verify_dialog.py" line="91"/>
         <source>核查时间</source>
         <translation>Reviewed at</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/verify_dialog.py" line="95"/>
+        <location filename="../../creditdesk/ui/verify_dialog.py" line="92"/>
         <source>核查单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/verify_dialog.py" line="96"/>
+        <location filename="../../creditdesk/ui/verify_dialog.py" line="93"/>
         <source>信用承诺</source>
         <translation>Commitment</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/verify_dialog.py" line="96"/>
+        <location filename="../../creditdesk/ui/verify_dialog.py" line="93"/>
         <source>无</source>
         <translation>None</translation>
     </message>
