@@ -14,5 +14,5 @@ OUT="${2:-$(mktemp -d)/CreditDesk-Setup-check.exe}"
 EXE=creditdesk.exe; [ -f "$DIST/creditdesk.exe" ] || EXE=creditdesk
 VERSION=$(sed -n 's/^version = "\(.*\)"/\1/p' "$HERE/../../pyproject.toml")
 cd "$HERE"
-makensis -V2 -WX -DVERSION="$VERSION" -DDIST="$DIST" -DEXE="$EXE" -DOUTFILE="$OUT" creditdesk.nsi
+makensis -V2 -WX -DFAST_CHECK -DVERSION="$VERSION" -DDIST="$DIST" -DEXE="$EXE" -DOUTFILE="$OUT" creditdesk.nsi
 ls -l "$OUT"
