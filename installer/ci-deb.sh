@@ -52,12 +52,22 @@ test -f /usr/share/icons/hicolor/256x256/apps/creditdesk.png
 step "creditdesk --version (installed)"
 env -i PATH=/usr/bin:/bin HOME="$WORK/user" /usr/bin/creditdesk --version
 
-step "GUI offscreen on --demo for 20 s (installed files)"
+RUN=(env -i PATH=/usr/bin:/bin HOME="$WORK/user" LANG=C.UTF-8)
+step "the installed program on a demo home: demo city, lookup, a PDF ledger (font, reportlab)"
 HOME_DIR="$WORK/demo-home"
+"${RUN[@]}" /usr/bin/creditdesk --home "$HOME_DIR" --demo status
+"${RUN[@]}" CREDITDESK_PASSWORD=demo /usr/bin/creditdesk --home "$HOME_DIR" --user demo-officer lookup 有限公司 --limit 3 --json \
+  > "$WORK/lookup.json"
+grep -q '"results": \[{' "$WORK/lookup.json" || { echo "ci-deb: lookup on the installed build found nothing" >&2; cat "$WORK/lookup.json" >&2; exit 1; }
+"${RUN[@]}" CREDITDESK_PASSWORD=demo /usr/bin/creditdesk --home "$HOME_DIR" --user demo-supervisor \
+  export daily --date "$(date +%F)" --format pdf --out "$WORK/ledger.pdf"
+head -c 5 "$WORK/ledger.pdf" | grep -q '%PDF-' || { echo "ci-deb: no PDF from the installed build" >&2; exit 1; }
+
+step "GUI offscreen on --demo for 20 s (installed files)"
 PROBE="$WORK/probe.jsonl"
 rm -f "$PROBE"
 set +e
-env -i PATH=/usr/bin:/bin HOME="$WORK/user" QT_QPA_PLATFORM=offscreen CREDITDESK_PASSWORD=demo \
+"${RUN[@]}" QT_QPA_PLATFORM=offscreen CREDITDESK_PASSWORD=demo \
   CREDITDESK_STARTUP_PROBE="$PROBE" timeout 20 /usr/bin/creditdesk --home "$HOME_DIR" --demo --user demo-admin \
   > "$WORK/gui.log" 2>&1
 code=$?
@@ -68,7 +78,13 @@ if [ "$code" -ne 124 ]; then
   exit 1
 fi
 grep -q '"query_box_ready"' "$PROBE" || { echo "ci-deb: the window never came up" >&2; tail -30 "$WORK/gui.log" >&2; exit 1; }
-echo "ran 20 s; the window and its query box came up"
+if grep -E " (ERROR|CRITICAL) " "$HOME_DIR/logs/creditdesk.log"; then
+  echo "ci-deb: errors in the installed program's log (above)" >&2; exit 1
+fi
+if find /opt/creditdesk -newer /usr/bin/creditdesk -type f | grep -q .; then
+  echo "ci-deb: the program wrote files under /opt/creditdesk" >&2; exit 1
+fi
+echo "ran 20 s; the window and its query box came up; no error in the log; nothing written under /opt"
 
 step "startup of the installed build (demo home ready, 3 runs)"
 "$WORK/venv/bin/python" benchmarks/frozen_startup.py /usr/bin/creditdesk --home "$HOME_DIR" --runs 3
