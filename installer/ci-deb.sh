@@ -62,6 +62,9 @@ grep -q '"results": \[{' "$WORK/lookup.json" || { echo "ci-deb: lookup on the in
 "${RUN[@]}" CREDITDESK_PASSWORD=demo /usr/bin/creditdesk --home "$HOME_DIR" --user demo-supervisor \
   export daily --date "$(date +%F)" --format pdf --out "$WORK/ledger.pdf"
 head -c 5 "$WORK/ledger.pdf" | grep -q '%PDF-' || { echo "ci-deb: no PDF from the installed build" >&2; exit 1; }
+"${RUN[@]}" CREDITDESK_PASSWORD=demo /usr/bin/creditdesk --home "$HOME_DIR" --user demo-supervisor \
+  export daily --date "$(date +%F)" --format xlsx --out "$WORK/ledger.xlsx"
+head -c 2 "$WORK/ledger.xlsx" | grep -q 'PK' || { echo "ci-deb: no XLSX from the installed build" >&2; exit 1; }
 
 step "GUI offscreen on --demo for 20 s (installed files)"
 PROBE="$WORK/probe.jsonl"
