@@ -74,3 +74,8 @@ def resolve_paths(home: str | os.PathLike | None = None) -> Paths:
     """``home`` (from ``--home``) wins over ``CREDITDESK_HOME`` over platform defaults."""
     chosen = home or os.environ.get(HOME_ENV)
     return home_paths(Path(chosen)) if chosen else default_paths()
+
+
+def sync_lock_file(db_file: Path) -> Path:
+    """The lock file that lets one sync or import at a time write a SQLite database (db/sync_lock.py)."""
+    return db_file.with_name(db_file.name + ".sync-lock")
