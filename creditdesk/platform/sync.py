@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, update
+from sqlalchemy import Connection, Engine, update
 
 from creditdesk.db import models
 from creditdesk.db.engine import write_transaction
@@ -52,11 +52,13 @@ class SyncResult:
     seq: int
     epoch: str
     seconds: float
+    forced_older: str | None = None  # a full pass over older data, forced (allow_older): why it was older
 
     def to_json(self) -> dict:
         return {
             "applied": self.applied, "rejected": self.rejected, "pages": self.pages, "full": self.full,
             "swept": self.swept, "seq": self.seq, "epoch": self.epoch, "seconds": round(self.seconds, 3),
+            "forced_older": self.forced_older,
         }  # fmt: skip
 
 
@@ -104,6 +106,8 @@ class SyncService:
         self.client = client
         self.page_size = page_size
         self.applier = ChangeApplier(engine, source="feed")
+        self._on_forced_older: Callable[[Connection, str], None] | None = None
+        self._on_page: Callable[[SyncProgress], None] | None = None
 
     def run(
         self,
@@ -113,11 +117,18 @@ class SyncService:
         *,
         allow_older: bool = False,
         wait: float = 0.0,
+        on_forced_older: Callable[[Connection, str], None] | None = None,
+        on_page: Callable[[SyncProgress], None] | None = None,
     ) -> SyncResult:
         """One pass, holding the database's sync lock throughout (:class:`~creditdesk.db.sync_lock.SyncBusy`
-        at once if another sync or import holds it, after ``wait`` seconds if given)."""
+        at once if another sync or import holds it, after ``wait`` seconds if given).
+
+        A full pass over data older than the database holds raises :class:`OlderData` unless
+        ``allow_older``; then ``on_forced_older(conn, reason)`` is called in a write transaction
+        before anything changes (the caller's audit entry)."""
         started = time.perf_counter()
         cancelled = should_cancel or (lambda: False)
+        self._on_forced_older, self._on_page = on_forced_older, on_page
         with sync_lock(self.engine, "同步", wait=wait, cancelled=cancelled):
             try:
                 result = self._run(full, progress, cancelled, started, allow_older)
@@ -144,6 +155,11 @@ class SyncService:
                 )
             if older:
                 log.warning("full pass over older data, forced: %s", older)
+                if self._on_forced_older is not None:
+                    with write_transaction(self.engine) as conn:
+                        self._on_forced_older(conn, older)
+        else:
+            older = None
         pass_id = state.active_pass if (state.active_pass and not other_history and not full) else None
         after = state.seq
         if full or other_history or state.seq == 0:
@@ -184,8 +200,11 @@ class SyncService:
             total.add(result)
             pages += 1
             after = page["next"]
+            report = SyncProgress(total.applied, total.rejected, after, page.get("high_water") or after, pass_id is not None)
             if progress:
-                progress(SyncProgress(total.applied, total.rejected, after, page.get("high_water") or after, pass_id is not None))
+                progress(report)
+            if self._on_page:
+                self._on_page(report)
             if not page["has_more"]:
                 break
         swept = 0
@@ -193,7 +212,7 @@ class SyncService:
             swept = self.applier.finish_full_pass(pass_id, self._position(after, meta, None))
         return SyncResult(
             total.applied, total.rejected, pages, pass_id is not None, swept, after, epoch,
-            time.perf_counter() - started,
+            time.perf_counter() - started, older,
         )  # fmt: skip
 
     @staticmethod

@@ -364,6 +364,7 @@ def _apply(
     started: float,
     batch_size: int,
     allow_older: bool = False,
+    on_forced_older: Callable[[Connection, str], None] | None = None,
 ) -> ImportResult:
     total = bundle.total_changes
     applier = ChangeApplier(engine, source="bundle")
@@ -381,6 +382,8 @@ def _apply(
         # The position may have moved since verification: check again under the lock.
         check_position(bundle.platform_id, bundle.epoch, bundle.after, state)
         forced = check_not_older(bundle.created_at, bundle.epoch, bundle.platform_id, bundle.after, state, allow_older)
+        if forced and on_forced_older is not None:
+            on_forced_older(conn, forced)  # the caller's audit entry, committed with the import or not at all
         same = state.same_history(bundle.platform_id, bundle.epoch)
         local = state.seq if same else 0
         if same and bundle.next <= local:
@@ -469,6 +472,7 @@ def import_bundle(
     batch_size: int = BATCH,
     allow_older: bool = False,
     wait: float = 0.0,
+    on_forced_older: Callable[[Connection, str], None] | None = None,
 ) -> ImportResult:
     """Verify the bundle at ``path``, then apply it all or nothing, holding the database's sync lock
     throughout (:class:`~creditdesk.db.sync_lock.SyncBusy` if another sync or import has it).
@@ -487,7 +491,9 @@ def import_bundle(
         with sync_lock(engine, "导入离线数据包", wait=wait, cancelled=should_cancel), \
                 SafeArchive(path, limits or BundleLimits()) as archive:
             bundle = verify_archive(archive, engine, allow_older)
-            return _apply(archive, bundle, engine, progress, should_cancel, started, batch_size, allow_older)
+            return _apply(
+                archive, bundle, engine, progress, should_cancel, started, batch_size, allow_older, on_forced_older
+            )
     except BundleRefused as exc:
         log.warning("bundle %s refused: %s: %s", path, exc.check, exc.message)
         raise
