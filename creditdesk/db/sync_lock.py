@@ -151,6 +151,24 @@ def _sqlite_file_lock(db_file: Path, what: str, wait: float, cancelled: Callable
         os.close(fd)
 
 
+def _pg_holder(conn) -> str | None:  # noqa: ANN001
+    """The session holding the advisory lock (a bigint key is classid = high, objid = low 32 bits)."""
+    try:
+        row = conn.execute(
+            text(
+                "SELECT a.pid, a.client_addr::text AS addr, a.application_name AS app FROM pg_locks l "
+                "JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' AND l.granted "
+                "AND l.classid::bigint = :hi AND l.objid::bigint = :lo AND l.objsubid = 1 LIMIT 1"
+            ),
+            {"hi": (ADVISORY_KEY >> 32) & 0xFFFFFFFF, "lo": ADVISORY_KEY & 0xFFFFFFFF},
+        ).first()
+    except Exception:  # noqa: BLE001 - who holds it is a courtesy; the refusal stands without it
+        return None
+    if row is None:
+        return None
+    return f"数据库会话 {row.pid}" + (f"，来自 {row.addr}" if row.addr else "")
+
+
 @contextlib.contextmanager
 def _pg_advisory_lock(engine: Engine, wait: float, cancelled: Callable[[], bool] | None) -> Iterator[None]:
     # Its own connection, in autocommit: the lock belongs to the session, not to a transaction,
@@ -160,15 +178,7 @@ def _pg_advisory_lock(engine: Engine, wait: float, cancelled: Callable[[], bool]
             return bool(conn.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": ADVISORY_KEY}).scalar())
 
         if not _wait_loop(try_once, wait, cancelled):
-            holder = conn.execute(
-                text(
-                    "SELECT a.application_name, a.client_addr::text, a.pid FROM pg_locks l "
-                    "JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' AND l.granted "
-                    "AND l.classid = (:k >> 32)::oid AND l.objid = (:k & 4294967295)::oid LIMIT 1"
-                ),
-                {"k": ADVISORY_KEY},
-            ).first()
-            raise SyncBusy(f"数据库会话 {holder.pid}{'，' + holder.client_addr if holder.client_addr else ''}" if holder else None)
+            raise SyncBusy(_pg_holder(conn))
         try:
             yield
         finally:
