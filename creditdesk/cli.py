@@ -303,7 +303,7 @@ class _AuditBatch:
         self.ctx, self.every, self.pending, self.lines = ctx, every, [], []
 
     def add(self, action: str, target: str | None, detail: dict) -> None:
-        self.pending.append((action, target, detail))
+        self.pending.append((action, target, detail, self.ctx.audit._now()))  # stamped with the act's moment
         if len(self.pending) >= self.every:
             self.flush()
 
@@ -314,11 +314,12 @@ class _AuditBatch:
 
     def flush(self) -> None:
         if self.pending:
-            from creditdesk.db.engine import write_transaction
+            # Reads never wait for writers: if an import holds the write lock, the entries go to the
+            # durable audit spool (appended to the chain when the lock is free), then the answer is shown.
+            from creditdesk.services.audit_spool import append_or_spool
 
-            with write_transaction(self.ctx.engine) as conn:
-                for action, target, detail in self.pending:
-                    self.ctx.audit.append(action, actor=self.ctx.user, target=target, detail=detail, conn=conn)
+            append_or_spool(self.ctx.audit, [(action, self.ctx.user, target, detail, at)
+                                             for action, target, detail, at in self.pending])  # fmt: skip
             self.pending = []
         if self.lines:
             print("\n".join(self.lines), flush=True)
@@ -729,9 +730,11 @@ def cmd_verify(args: argparse.Namespace) -> int:
     try:
         result = ReviewService(ctx.engine).verify(args.code)
         r = result.review
-        ctx.audit.append("verify", actor=ctx.user, target=r.verification_code if r else args.code.strip()[:40],
-                         detail={"found": result.found, "intact": result.intact if result.found else None,
-                                 "review": r.id if r else None, "subject": r.subject_id if r else None})  # fmt: skip
+        audit = _AuditBatch(ctx)  # as a lookup: spooled if an import holds the write lock
+        audit.add("verify", r.verification_code if r else args.code.strip()[:40],
+                  {"found": result.found, "intact": result.intact if result.found else None,
+                   "review": r.id if r else None, "subject": r.subject_id if r else None})  # fmt: skip
+        audit.flush()
     finally:
         ctx.close()
     if args.json:

@@ -79,3 +79,8 @@ def resolve_paths(home: str | os.PathLike | None = None) -> Paths:
 def sync_lock_file(db_file: Path) -> Path:
     """The lock file that lets one sync or import at a time write a SQLite database (db/sync_lock.py)."""
     return db_file.with_name(db_file.name + ".sync-lock")
+
+
+def audit_spool_dir(db_file: Path) -> Path:
+    """Audit entries of CLI read acts written while an import held the write lock (services/audit_spool.py)."""
+    return db_file.with_name(db_file.name + ".audit-spool")

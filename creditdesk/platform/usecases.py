@@ -37,6 +37,7 @@ from creditdesk.platform.client import PlatformClient
 from creditdesk.platform.outbox import OutboxPusher, PushResult
 from creditdesk.platform.sync import SyncResult, SyncService
 from creditdesk.services.audit import AuditTrail
+from creditdesk.services.audit_spool import drain
 from creditdesk.services.followup import UpdateFindings, after_data_update, current_seq
 
 log = logging.getLogger(__name__)
@@ -104,6 +105,19 @@ def _forced_auditor(audit: AuditTrail | None, actor: Any, what: str, target: str
     return record
 
 
+def _drain_spool(audit: AuditTrail | None) -> None:
+    """The lookups answered while the import held the write lock: their entries join the chain now."""
+    if audit is None:
+        return
+    try:
+        drained = drain(audit)
+    except Exception:  # noqa: BLE001 - the data is committed; the spool stays for the next writer
+        log.exception("audit spool not drained")
+        return
+    if drained:
+        log.info("%d spooled audit entries appended", drained)
+
+
 def sync_now(
     engine,  # noqa: ANN001 - sqlalchemy Engine
     settings: Settings,
@@ -141,6 +155,7 @@ def sync_now(
         pushed = OutboxPusher(engine, client).push(should_cancel=cancel)
     say("正在检查新数据带来的提醒和复核……")
     found = after_data_update(engine, audit, settings, since)
+    _drain_spool(audit)
     return SyncNowResult(result, pushed, found)
 
 
@@ -168,6 +183,7 @@ def import_bundle_now(
     )  # fmt: skip
     say("正在检查新数据带来的提醒和复核……")
     found = after_data_update(engine, audit, settings, since)
+    _drain_spool(audit)
     return ImportNowResult(result, found)
 
 
