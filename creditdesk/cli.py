@@ -259,12 +259,19 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
     from creditdesk.app import open_app
     from creditdesk.services.demo_load import load_demo_city
 
+    from creditdesk.db.sync_lock import SyncBusy
+
     ctx = open_app(_home(args), demo=args.demo)
     started = time.perf_counter()
-    result = load_demo_city(
-        ctx.engine, subjects=args.subjects, seed=args.seed, progress=_terminal_progress("生成并写入")
-    )
-    _end_progress()
+    try:
+        result = load_demo_city(
+            ctx.engine, subjects=args.subjects, seed=args.seed, progress=_terminal_progress("生成并写入")
+        )
+    except SyncBusy as exc:  # a sync or import is writing this database
+        print(str(exc), file=sys.stderr)
+        return EXIT_BUSY
+    finally:
+        _end_progress()
     elapsed = time.perf_counter() - started
     print(
         f"演示城市已写入 {ctx.db.display_url}：{args.subjects:,} 个主体，"
