@@ -73,3 +73,23 @@ def test_cancel_stops_a_sync_and_keeps_committed_pages(qtbot, window, server):
     qtbot.waitUntil(lambda: "seq" in window.data_label.text(), timeout=5000)
     seq = int(window.data_label.text().split("seq ")[1].split()[0])
     assert 0 < seq < server.high_water
+
+
+def test_a_sync_while_another_window_syncs_says_so_and_changes_nothing(qtbot, window, server, tmp_path):
+    import os
+
+    from creditdesk.db.sync_lock import BUSY_MESSAGE, sync_lock
+
+    qtbot.waitUntil(window.sync_page.sync_button.isEnabled, timeout=5000)
+    window.nav.setCurrentRow(window.pages.indexOf(window.sync_page))
+    with sync_lock(window.ctx.engine, "另一窗口的同步"):  # as another window's pass would hold it
+        with qtbot.waitSignal(window.sync_page.sync_finished, timeout=30000) as finished:
+            window.sync_page.sync_button.click()
+        assert isinstance(finished.args[0], Exception)
+        assert BUSY_MESSAGE in window.sync_page.message.text()
+        assert not any("/changes" in t for _m, t, _s in server.requests)  # not a page fetched
+        if os.environ.get("CREDITDESK_SHOTS"):  # a look at the page in this state (1366×768)
+            window.resize(1366, 768)
+            qtbot.wait(200)
+            window.grab().save(os.path.join(os.environ["CREDITDESK_SHOTS"], "sync-busy.png"))
+    assert window.sync_page.sync_button.isEnabled()  # ready to try again

@@ -84,7 +84,7 @@ def _holder_text(info: dict) -> str:
 def _me(what: str) -> dict:
     return {
         "what": what, "pid": os.getpid(), "host": socket.gethostname(),
-        "since": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "since": dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M"),
     }  # fmt: skip
 
 
