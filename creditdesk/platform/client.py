@@ -55,6 +55,7 @@ MAX_COMPRESSED = 64 * 1024 * 1024  # bytes on the wire for one response
 MAX_ERROR_BODY = 64 * 1024  # an error body is read only for its message
 MAX_STALLED_PAGES = 5  # pages in a row that say has_more but do not move the position
 _CHUNK = 64 * 1024
+_INFLATE_STEP = 1024 * 1024  # inflated bytes per step: a bomb never expands further than this at once
 
 
 class PlatformError(Exception):
@@ -186,7 +187,7 @@ def _retry_after_seconds(value: str | None) -> float | None:
     return max(0.0, when.timestamp() - time.time())
 
 
-def _error_text(raw: bytes) -> tuple[str, str]:
+def _error_text(raw: bytes | bytearray) -> tuple[str, str]:
     try:
         body = orjson.loads(raw)
         return str(body.get("error") or "")[:100], _printable(str(body.get("message") or ""))[:500]
@@ -363,7 +364,7 @@ class PlatformClient:
 
     def _send(
         self, method: str, path: str, params: dict | None, content: bytes | None, headers: dict | None
-    ) -> tuple[int, httpx.Headers, bytes]:
+    ) -> tuple[int, httpx.Headers, bytearray]:
         """One attempt within the deadline: (status, headers, body as decompressed bytes)."""
         self._deadline_passed = False
         with self._deadline.running(self.deadline):
@@ -377,7 +378,7 @@ class PlatformClient:
                 self._deadline_passed = self._deadline.expired()
                 raise
 
-    def _read_body(self, response: httpx.Response, limit: int, *, strict: bool) -> bytes:
+    def _read_body(self, response: httpx.Response, limit: int, *, strict: bool) -> bytearray:
         """The body, streamed: at most ``max_compressed`` bytes read and ``limit`` bytes
         once inflated. Over a limit: ResponseTooLarge when ``strict`` (a success body),
         else what fitted (an error body, read only for its message)."""
@@ -407,15 +408,16 @@ class PlatformClient:
                 data = chunk
                 while data and len(out) <= limit:
                     try:
-                        out += inflater.decompress(data, limit + 1 - len(out))
+                        out += inflater.decompress(data, min(_INFLATE_STEP, limit + 1 - len(out)))
                     except zlib.error:
                         raise BadResponse("平台返回的 gzip 数据已损坏") from None
                     data = inflater.unconsumed_tail
             if len(out) > limit:
                 if not strict:
-                    return bytes(out[:limit])
+                    del out[limit:]
+                    return out
                 raise self._too_large(f"解压后超过 {limit:,} 字节")
-        return bytes(out)
+        return out  # orjson reads a bytearray as it is: no copy
 
     def _too_large(self, what: str) -> ResponseTooLarge:
         return ResponseTooLarge(
