@@ -18,6 +18,7 @@ from creditdesk.identifiers import CodeError, id_digest, normalize_code, parse_c
 from creditdesk.outcomes import SHORT_LABELS
 from creditdesk.policy.engine import AgencyFacts, CheckResult, ReportFacts, evaluate
 from creditdesk.policy.store import ProfileStore, UnknownMatter
+from creditdesk.safetext import xlsx_write_row
 from creditdesk.services.batchfile import XLSX_SUFFIXES, BatchFileError, read_lines, read_table
 from creditdesk.services.lookup import classify_query
 from creditdesk.services.position import DataPosition, read_person_key, read_position
@@ -204,9 +205,10 @@ def write_xlsx(path: str, rows: list[list]) -> None:
     wb = Workbook()
     ws = wb.active
     ws.title = "核查结果"
-    ws.append(list(XLSX_COLUMNS))
-    for row in rows:
-        ws.append(row)
+    # Names come from the platform and queries from the file: text cells, never formulas.
+    xlsx_write_row(ws, 1, list(XLSX_COLUMNS))
+    for i, row in enumerate(rows, 2):
+        xlsx_write_row(ws, i, row)
     wb.save(path)
 
 
