@@ -28,6 +28,8 @@ from typing import Any
 # U+2066-U+2069), the BOM inside text and the interlinear annotation marks.
 _ALWAYS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb"
 _CONTROLS_MULTILINE = re.compile(f"[{_ALWAYS}]")
+#: The characters clean_text always removes (whatever it does with tabs and line breaks).
+CONTROL_CHARS = _CONTROLS_MULTILINE
 _CONTROLS_ONE_LINE = re.compile(f"[{_ALWAYS}]|[\t\n\r]+")
 _LINE_BREAKS = re.compile(r"\r\n?")
 
