@@ -96,6 +96,30 @@ def _text_checks(etype: str) -> tuple[tuple[int, str, int, bool | None], ...]:
 
 _TEXT_CHECKS = {etype: _text_checks(etype) for etype in TABLES}
 _NAME_CAP = FREE_TEXT_LIMITS[("subject", "name")]
+# Columns whose value the row builder already holds to a short list (protocol._enum): no check.
+_ENUM_FIELDS = frozenset(f for specs in protocol.FIELDS.values() for f, conv, _ in specs if hasattr(conv, "allowed"))
+
+
+def _texts_fine(etype: str) -> Callable[[tuple], bool]:
+    """A function generated for ``etype``: True when every string of the row is within its cap
+    and printable (nothing for :func:`_bounded_texts` to do) — the common case, inline, about
+    a tenth of a microsecond per column instead of a loop."""
+    lines = ["def fine(row):"]
+    for i, field, cap, _ in _TEXT_CHECKS[etype]:
+        if field in _ENUM_FIELDS:
+            continue
+        lines += [f"    v = row[{i}]", f"    if v is not None and (len(v) > {cap} or not v.isprintable()): return False"]
+    if etype == "subject":
+        former = protocol.COLUMNS["subject"].index("former_names")
+        lines += [f"    v = row[{former}]",
+                  "    if v != '[]' and (len(v) > 2000 or '\\\\' in v or not v.isprintable()): return False"]  # fmt: skip
+    lines.append("    return True")
+    namespace: dict[str, Any] = {}
+    exec(compile("\n".join(lines), f"<texts_fine {etype}>", "exec"), namespace)  # noqa: S102
+    return namespace["fine"]
+
+
+_TEXTS_FINE = {etype: _texts_fine(etype) for etype in TABLES if _TEXT_CHECKS[etype]}
 
 
 def _bounded_texts(etype: str, row: tuple) -> tuple[tuple, list[tuple[str, str, int]]]:
@@ -430,7 +454,8 @@ class ChangeApplier:
             elif op == "upsert":
                 try:
                     row = build(eid, get("data"), mark)
-                    if _TEXT_CHECKS[etype]:
+                    fine = _TEXTS_FINE.get(etype)
+                    if fine is not None and not fine(row):
                         row, problems = _bounded_texts(etype, row)
                         if problems:
                             plan.field_rejections.append(_field_rejection(change, etype, problems, self.source, now))
