@@ -178,3 +178,21 @@ def test_clean_text_and_shorten():
     assert clean_text("第一行\r\n第二行\r第三行\t完", multiline=True) == "第一行\n第二行\n第三行 完"
     assert clean_text("\ud800孤") == "孤"
     assert shorten("一二三四五", 3) == "一二…" and shorten("一二三", 3) == "一二三"
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils not installed")
+def test_slip_removes_control_characters_before_reportlab(tmp_path):
+    """The printed 信用核查单 goes through the same cleaning (slips/render.py _x)."""
+    import dataclasses
+
+    from creditdesk.slips import render_review_slip
+    from creditdesk.slips.samples import sample_review_slip
+
+    slip = dataclasses.replace(sample_review_slip(), subject_name="福州\x00顺心\x1b贸易\u202e有限公司")
+    path = tmp_path / "slip.pdf"
+    path.write_bytes(render_review_slip(slip))
+    text = re.sub(r"\s+", "", subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                                             check=True).stdout)  # fmt: skip
+    assert "福州顺心贸易有限公司" in text
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    assert "\x00" not in info and "\u202e" not in info

@@ -8,8 +8,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from creditdesk.atomic import atomic_path
-from creditdesk.safetext import xlsx_cell
 from creditdesk.outcomes import PRINT_BG, PRINT_FG
+from creditdesk.safetext import xlsx_cell
 from creditdesk.services.ledger import (
     COLUMNS,
     OUTCOME_LABELS,
