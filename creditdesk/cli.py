@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 from creditdesk import __version__
@@ -380,12 +381,11 @@ def cmd_lookup(args: argparse.Namespace) -> int:
     audit = _AuditBatch(ctx, every=1 if args.batch == "-" else 200)
     try:
         if args.batch:
-            source = sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8-sig")
-            with source:
-                for line in source:
-                    query = line.strip()
-                    if not query:
-                        continue
+            from creditdesk.services.batchfile import BatchFileError, iter_stdin_lines, read_lines
+
+            try:  # a file is read (bounded) and refused whole before any lookup; stdin line by line
+                queries = iter_stdin_lines(sys.stdin.buffer) if args.batch == "-" else read_lines(args.batch)
+                for query in queries:
                     try:
                         result = ctx.lookup.lookup(query, limit=args.limit)
                         payload = result.to_json()
@@ -393,6 +393,10 @@ def cmd_lookup(args: argparse.Namespace) -> int:
                     except CodeError as exc:
                         payload = {"query": query, "kind": "invalid", "error": str(exc), "results": []}
                     audit.say(json.dumps(payload, ensure_ascii=False))
+            except BatchFileError as exc:
+                audit.flush()
+                print(str(exc), file=sys.stderr)
+                return EXIT_FAIL
             audit.flush()
             return EXIT_OK
         result = ctx.lookup.lookup(args.query, limit=args.limit)
@@ -458,6 +462,12 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
+    from creditdesk.system_libs import explain_missing, missing_libraries
+
+    missing = missing_libraries()
+    if missing:  # before Qt loads them and aborts without saying which
+        print(explain_missing(missing), file=sys.stderr)
+        return EXIT_FAIL
     from creditdesk.ui.main import run_gui
 
     return run_gui(home=_home(args), demo=args.demo)
@@ -476,7 +486,15 @@ def cmd_platform(args: argparse.Namespace) -> int:
         return cmd_platform_keys(args)
     from creditdesk.app import open_app
     from creditdesk.platform.client import PlatformClient, PlatformError, check_base_url
-    from creditdesk.platform.credentials import CredentialError, forget_token, get_token, store_token
+    from creditdesk.platform.credentials import (
+        NO_STORE_MESSAGE,
+        TOKEN_ENV,
+        CredentialError,
+        credential_store_usable,
+        forget_token,
+        get_token,
+        store_token,
+    )
     from creditdesk.platform.sync import record_outcome
 
     ctx = open_app(_home(args), demo=args.demo)
@@ -488,14 +506,18 @@ def cmd_platform(args: argparse.Namespace) -> int:
             except ValueError as exc:
                 print(str(exc), file=sys.stderr)
                 return EXIT_FAIL
+            if not os.environ.get(TOKEN_ENV) and not credential_store_usable():
+                print(NO_STORE_MESSAGE, file=sys.stderr)  # before anything is saved: no half state
+                return EXIT_FAIL
+            token = get_token(url, args.client_id)
+            new_token = None if token else _read_token("平台访问令牌：")
+            with PlatformClient(url, args.client_id, token or new_token) as client:
+                meta = client.meta()
+            # Only a platform that answered is recorded: the URL, the client id and the token together.
+            if new_token:
+                store_token(url, args.client_id, new_token)
             settings.platform_url, settings.platform_client_id = url, args.client_id
             ctx.save_settings()
-            token = get_token(url, args.client_id)
-            if not token:
-                token = _read_token("平台访问令牌：")
-                store_token(url, args.client_id, token)
-            with PlatformClient(url, args.client_id, token) as client:
-                meta = client.meta()
             from creditdesk.platform.keys import TrustedKeys
 
             changes = TrustedKeys(ctx.engine).pin_from_meta(meta["platform_id"], meta.get("signing_keys") or [])
@@ -643,7 +665,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     import datetime as dt
 
     from creditdesk.policy.store import UnknownMatter, UnknownProfile
-    from creditdesk.services.check import CheckInputError, CheckService, NotACode, read_batch_codes, write_xlsx, xlsx_row
+    from creditdesk.services.check import (
+        BatchFileError, CheckInputError, CheckService, NotACode, read_batch_codes, write_xlsx, xlsx_row,
+    )  # fmt: skip
     from creditdesk.services.lookup import classify_query
 
     if bool(args.batch) == bool(args.subject):
@@ -683,7 +707,12 @@ def cmd_check(args: argparse.Namespace) -> int:
             return EXIT_UNKNOWN_CHOICE
         if args.batch:
             rows = []
-            for query in read_batch_codes(args.batch):
+            try:  # refused whole, before any check, when too big or not readable
+                codes = read_batch_codes(args.batch)
+            except BatchFileError as exc:
+                print(str(exc), file=sys.stderr)
+                return EXIT_FAIL
+            for query in codes:
                 try:
                     payload = one(query)
                 except (CodeError, CheckInputError) as exc:

@@ -7,9 +7,9 @@
   sync lock), then the same follow-ups.
 
 Each takes a ``progress(done, total)`` callback, a ``say(message)`` callback
-for what it is doing or waiting for, and a cancel token (anything that answers
-``cancel()`` → bool: the project's ``CancelToken`` is callable, and so is the
-GUI task handle's ``cancelled``), and returns a plain result. The CLI
+for what it is doing or waiting for, and the project's cancel token
+(:class:`creditdesk.cancel.CancelToken`, or an older ``should_cancel``
+callable, bridged by ``token_from``), and returns a plain result. The CLI
 (``creditdesk sync`` / ``bundle import``) and the GUI's 同步 page only present
 these results; neither orchestrates anything of its own.
 
@@ -31,6 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from creditdesk.cancel import CancelToken, token_from
 from creditdesk.config import Settings
 from creditdesk.platform.bundle import ImportResult, import_bundle
 from creditdesk.platform.client import PlatformClient
@@ -44,13 +45,9 @@ log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
 Say = Callable[[str], None]
-Cancel = Callable[[], bool]
+Cancel = CancelToken | Callable[[], bool]
 
 FORCED_ACTION = "data_rollback_forced"
-
-
-def _never() -> bool:
-    return False
 
 
 @dataclass(frozen=True)
@@ -135,24 +132,24 @@ def sync_now(
     """``sync now``: the feed (full on request, after a 410 or another epoch), the outbox, the follow-ups."""
     from creditdesk.platform.session import make_client
 
-    cancel = cancel or _never
+    token = token_from(cancel)
     say = say or (lambda message: None)
     factory = client_factory or make_client
     since = current_seq(engine)
     say("正在连接平台……")
-    with factory(settings, should_cancel=cancel, on_wait=say) as client:
+    with factory(settings, should_cancel=token, on_wait=say) as client:
         service = SyncService(engine, client, page_size=settings.sync_page_size)
         result = service.run(
             full=full,
             progress=(lambda p: progress(p.seq, max(p.high_water, p.seq, 1))) if progress else None,
-            should_cancel=cancel,
+            should_cancel=token,
             allow_older=allow_older,
             wait=wait,
             on_forced_older=_forced_auditor(audit, actor, "sync", settings.platform_url),
             on_page=lambda p: say(f"正在同步：已到序号 {p.seq:,}（平台最新 {max(p.high_water, p.seq):,}）"),
         )
         say("正在上报待送事项……")
-        pushed = OutboxPusher(engine, client).push(should_cancel=cancel)
+        pushed = OutboxPusher(engine, client).push(cancel=token)
     say("正在检查新数据带来的提醒和复核……")
     found = after_data_update(engine, audit, settings, since)
     _drain_spool(audit)
@@ -173,12 +170,12 @@ def import_bundle_now(
     wait: float = 0.0,
 ) -> ImportNowResult:
     """``import bundle``: verify, apply all or nothing, the follow-ups."""
-    cancel = cancel or _never
+    token = token_from(cancel)
     say = say or (lambda message: None)
     since = current_seq(engine)
     say("正在校验离线数据包……")
     result = import_bundle(
-        path, engine, progress=progress, should_cancel=cancel, allow_older=allow_older, wait=wait,
+        path, engine, progress=progress, should_cancel=token, allow_older=allow_older, wait=wait,
         on_forced_older=_forced_auditor(audit, actor, "bundle", str(path)),
     )  # fmt: skip
     say("正在检查新数据带来的提醒和复核……")

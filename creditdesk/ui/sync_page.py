@@ -27,8 +27,8 @@ from creditdesk.app import AppContext
 
 # Imported when the window is built, not in the first sync's worker thread: a module
 # import there holds the interpreter for long stretches and the window would stall.
-from creditdesk.platform import outbox
 from creditdesk.platform import session as _session  # noqa: F401
+from creditdesk.services import outbox
 from creditdesk.platform.usecases import import_bundle_now, sync_now
 from creditdesk.services.rejections import list_rejected_changes
 from creditdesk.ui.tasks import TaskHandle, TaskRunner
