@@ -38,8 +38,9 @@ def slips_available() -> bool:
 # -- saving and verifying ------------------------------------------------------------------
 
 
-def finalise(engine, settings, officer: str, state) -> Any:  # noqa: ANN001
-    """Build the draft from the panel's ReviewState and save it; returns the SavedReview."""
+def finalise(engine, settings, officer: str, state, actor=None) -> Any:  # noqa: ANN001
+    """Build the draft from the panel's ReviewState and save it — with its audit entry (by ``actor``,
+    the signed-in account) in the same transaction; returns the SavedReview."""
     reviews = _module("creditdesk.services.reviews", "ReviewService", "draft_from_check", "CommitmentDraft")
     if reviews is None:
         raise RuntimeError("核查记录服务尚未提供（creditdesk.services.reviews）")
@@ -49,13 +50,19 @@ def finalise(engine, settings, officer: str, state) -> Any:  # noqa: ANN001
             template_text=state.commitment_text, signer_name=state.signer_name, signer_role=state.signer_role,
             signature_png=state.signature_png, signed_on_paper=state.signed_on_paper,
             due_items=list(getattr(state, "due_items", ())) or None,
+            principal=getattr(state, "principal", None), authority=getattr(state, "authority", None),
         )  # fmt: skip
+    approval = None
+    if getattr(state, "approval", None) is not None and getattr(state, "approver", None) is not None:
+        a = state.approval
+        approval = reviews.OverrideApproval(state.approver, at=a.at.isoformat(timespec="seconds"), note=a.note)
     draft = reviews.draft_from_check(
         state.output, officer, settings.unit_name, settings.window_name, offline=_offline(engine, settings),
         final_outcome=state.final_outcome, departure_reason=state.departure_reason, commitment=commitment,
         started_at=state.started_at.isoformat(timespec="seconds"),
+        departure_category=getattr(state, "departure_category", None), approval=approval,
     )  # fmt: skip
-    return reviews.ReviewService(engine).finalise(draft)
+    return reviews.ReviewService(engine).finalise(draft, actor=actor)
 
 
 def _offline(engine, settings) -> bool:  # noqa: ANN001
