@@ -66,7 +66,16 @@ def finalise(engine, settings, officer: str, state, actor=None) -> Any:  # noqa:
         started_at=state.started_at.isoformat(timespec="seconds"),
         departure_category=getattr(state, "departure_category", None), approval=approval,
     )  # fmt: skip
-    return reviews.ReviewService(engine).finalise(draft, actor=actor)
+    return reviews.ReviewService(engine, now=_clock_for(getattr(state, "day", None))).finalise(draft, actor=actor)
+
+
+def _clock_for(day):  # noqa: ANN001, ANN202
+    """The save's clock on the panel's day: the commitment text is dated with that day, so its number,
+    its signing time and the review's time carry the same date. (Outside tests and the tour the
+    panel's day is today and this is the wall clock.)"""
+    if day is None or day == dt.date.today():
+        return None
+    return lambda: dt.datetime.combine(day, dt.datetime.now().time()).astimezone()
 
 
 def _offline(engine, settings) -> bool:  # noqa: ANN001

@@ -148,6 +148,7 @@ class ReviewState:
     approver: object = None  # that supervisor's Actor
     principal: str | None = None  # an agent signs in this person's name
     authority: str | None = None  # on this authority (授权委托书)
+    day: dt.date | None = None  # the panel's day: the commitment text's date, and so the signing date
 
 
 def _group(title: str) -> tuple[QGroupBox, QVBoxLayout]:
@@ -1091,7 +1092,7 @@ class ReviewPanel(QWidget):
             approval=i.approval if self.wf.approval_status() == "approved" else None,
             approver=self._approver if self.wf.approval_status() == "approved" else None,
             principal=self.wf.principal_name() if agent else None,
-            authority=i.authority.strip() if agent else None,
+            authority=i.authority.strip() if agent else None, day=self._day(),
         )  # fmt: skip
 
     def finalise(self) -> None:
