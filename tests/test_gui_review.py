@@ -165,6 +165,8 @@ def test_full_review_with_drawn_signature(qtbot, kunshan):
 
         page = pdf_page_images(rendered.args[1], 300)[0]
         assert page.pixelColor(2, 2).name() == "#ffffff"
+        review_pdf = review_adapter.render("review", review, panel.saved_state, w.ctx_.settings, "A4")
+        assert len(pdf_page_images(review_pdf, 60)) == 1  # a clean applicant's 信用核查单: one A4 page
 
     # Ctrl+K: the code verifies in the dialog
     w.counter.open_verify()
