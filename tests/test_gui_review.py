@@ -16,7 +16,6 @@ from creditdesk.ui.main_window import MainWindow
 from support.city import EPOCH, PERSON_KEY_B64, Feed
 
 DAY = dt.date(2026, 11, 20)
-needs_reviews = pytest.mark.skipif(not review_adapter.reviews_available(), reason="creditdesk.services.reviews not yet available")
 
 
 def _window(qtbot, tmp_path, profile_id: str):  # noqa: ANN202
@@ -102,7 +101,6 @@ def test_signature_pad_draws_and_exports_trimmed_png(qtbot):
     assert not pad.has_ink()
 
 
-@needs_reviews
 def test_full_review_with_drawn_signature(qtbot, kunshan):
     w, panel = kunshan, kunshan.counter.review
     _find(qtbot, w, w.codes["clean"])
@@ -156,17 +154,16 @@ def test_full_review_with_drawn_signature(qtbot, kunshan):
     verified = review_adapter.verify(w.ctx_.engine, review.verification_code)
     assert verified.found and verified.intact
 
-    if review_adapter.slips_available():
-        for kind in ("review", "commitment"):
-            with qtbot.waitSignal(panel.slip_bar.rendered, timeout=20000) as rendered:
-                panel.slip_bar.render(kind)
-            assert rendered.args[0] == kind and rendered.args[1].startswith(b"%PDF")
-        from creditdesk.ui.slip_view import pdf_page_images
+    for kind in ("review", "commitment"):
+        with qtbot.waitSignal(panel.slip_bar.rendered, timeout=20000) as rendered:
+            panel.slip_bar.render(kind)
+        assert rendered.args[0] == kind and rendered.args[1].startswith(b"%PDF")
+    from creditdesk.ui.slip_view import pdf_page_images
 
-        page = pdf_page_images(rendered.args[1], 300)[0]
-        assert page.pixelColor(2, 2).name() == "#ffffff"
-        review_pdf = review_adapter.render("review", review, panel.saved_state, w.ctx_.settings, "A4")
-        assert len(pdf_page_images(review_pdf, 60)) == 1  # a clean applicant's 信用核查单: one A4 page
+    page = pdf_page_images(rendered.args[1], 300)[0]
+    assert page.pixelColor(2, 2).name() == "#ffffff"
+    review_pdf = review_adapter.render("review", review, panel.saved_state, w.ctx_.settings, "A4")
+    assert len(pdf_page_images(review_pdf, 60)) == 1  # a clean applicant's 信用核查单: one A4 page
 
     # Ctrl+K: the code verifies in the dialog
     w.counter.open_verify()
@@ -196,7 +193,7 @@ def test_missing_commitment_keeps_finalise_disabled(qtbot, kunshan):
     assert panel.step_state("commitment") == "done"
     assert not panel.finalise_button.isEnabled()  # no conclusion adopted yet
     panel.adopt_computed()
-    assert panel.finalise_button.isEnabled() == review_adapter.reviews_available()
+    assert panel.finalise_button.isEnabled()
     panel.signer_edit.clear()
     qtbot.waitUntil(lambda: panel.step_state("commitment") == "open", timeout=3000)
     assert not panel.finalise_button.isEnabled()
@@ -218,12 +215,11 @@ def test_departure_needs_a_written_reason(qtbot, fuzhou):
     if panel.wf.override_kind() == "milder":
         panel.category_combo.setCurrentIndex(panel.category_combo.findData("legal_basis"))
     assert panel.step_state("conclusion") == "done"
-    assert panel.finalise_button.isEnabled() == review_adapter.reviews_available()
-    if review_adapter.reviews_available():
-        with qtbot.waitSignal(panel.saved, timeout=10000) as saved:
-            panel.finalise()
-        assert saved.args[0].final_outcome == other
-        assert saved.args[0].departure_reason == "列入黑名单，依规从严审核"
+    assert panel.finalise_button.isEnabled()
+    with qtbot.waitSignal(panel.saved, timeout=10000) as saved:
+        panel.finalise()
+    assert saved.args[0].final_outcome == other
+    assert saved.args[0].departure_reason == "列入黑名单，依规从严审核"
 
 
 def test_new_applicant_starts_over(qtbot, fuzhou):
@@ -242,7 +238,6 @@ def test_new_applicant_starts_over(qtbot, fuzhou):
     assert "严重失信" not in panel.records_label.text()
 
 
-@needs_reviews
 def test_keyboard_only_clean_applicant(qtbot, fuzhou):
     w, panel = fuzhou, fuzhou.counter.review
     qtbot.waitUntil(w.isActiveWindow, timeout=3000)
@@ -310,7 +305,6 @@ def _supervised(qtbot, tmp_path):  # noqa: ANN202
     return w
 
 
-@needs_reviews
 def test_milder_conclusion_needs_category_reason_and_a_supervisor(qtbot, tmp_path):
     w = _supervised(qtbot, tmp_path)
     panel = w.counter.review

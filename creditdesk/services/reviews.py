@@ -45,8 +45,8 @@ from creditdesk.db import models
 from creditdesk.db.engine import is_sqlite
 from creditdesk.identifiers import CodeError, mask_id_number, parse_code, parse_id_number, parse_uscc
 from creditdesk.outcomes import OUTCOMES
-from creditdesk.platform.outbox import enqueue
 from creditdesk.roles import Actor, NotPermitted
+from creditdesk.services.outbox import enqueue
 from creditdesk.services.review_workflow import MIN_REASON_CHARS, OVERRIDE_CATEGORIES, is_milder
 
 _review = models.Review.__table__

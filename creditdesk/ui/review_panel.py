@@ -818,7 +818,7 @@ class ReviewPanel(QWidget):
         return self.wf.missing_labels()
 
     def can_finalise(self) -> bool:
-        return self.wf.may_finalise() and reviews_available()
+        return self.wf.may_finalise()
 
     # -- evaluation -----------------------------------------------------------------
     def _schedule_evaluation(self) -> None:
@@ -1048,10 +1048,7 @@ class ReviewPanel(QWidget):
         self.finalise_button.setEnabled(self.can_finalise())
         pending = self.wf.approval_status() == "pending"
         self.finalise_button.setText(self.tr("保存为待复核") if pending else self.tr("完成核查并保存"))
-        if not reviews_available():
-            self.missing_label.setText(self.tr("保存功能尚未就绪：核查记录服务（creditdesk.services.reviews）尚未提供。"))
-            self.missing_label.setStyleSheet("color:#b3261e;")
-        elif missing:
+        if missing:
             self.missing_label.setText(self.tr("尚未完成：{0}").format("；".join(_t(text) for _step, text in missing)))
             self.missing_label.setStyleSheet("color:#8a5a00;")
         elif pending:
@@ -1232,8 +1229,3 @@ class ApprovalDialog(QDialog):
         self.approved.emit(actor, self.note_edit.text().strip())
         self.accept()
 
-
-def reviews_available() -> bool:
-    from creditdesk.ui import review_adapter
-
-    return review_adapter.reviews_available()
