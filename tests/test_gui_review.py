@@ -370,3 +370,28 @@ def test_milder_conclusion_needs_category_reason_and_a_supervisor(qtbot, tmp_pat
     finally:
         w.runner.wait(5000)
         w.ctx_.close()
+
+
+def test_agent_signer_is_asked_for_authority_and_it_reaches_the_slips(qtbot, kunshan):
+    w, panel = kunshan, kunshan.counter.review
+    _find(qtbot, w, w.codes["clean"])
+    _matter(qtbot, w, "other")
+    panel.signer_edit.setText("李四")
+    panel.role_buttons["agent"].setChecked(True)
+    assert panel.authority_row.isVisibleTo(panel)
+    with qtbot.waitSignal(panel.evaluated, timeout=5000):
+        panel.paper_signed.setChecked(True)
+    panel.adopt_computed()
+    assert not panel.finalise_button.isEnabled() and "委托" in panel.missing_label.text()
+    panel.principal_edit.setText("陈大明")
+    panel.authority_edit.setText("授权委托书（2026年11月19日）")
+    assert panel.finalise_button.isEnabled()
+    with qtbot.waitSignal(panel.saved, timeout=10000) as saved:
+        panel.finalise()
+    review = saved.args[0]
+    assert (review.commitment.principal, review.commitment.authority) == ("陈大明", "授权委托书（2026年11月19日）")
+    slip = review_adapter.commitment_slip(review, panel.saved_state)
+    assert slip.principal == "陈大明" and slip.authority == "授权委托书（2026年11月19日）"
+    # the commitment's text, number and signing date carry the same day
+    assert "2026年11月20日" in review.commitment.template_text
+    assert review.commitment.number.startswith("CN-20261120-") and review.commitment.signed_at.startswith("2026-11-20")

@@ -468,3 +468,23 @@ def test_pending_override_shows_computed_in_force_and_the_request(engine, tmp_pa
     s.decide_override(pending.id, True, SUPERVISOR)
     [row] = LedgerService(engine).rows(LedgerFilter.day(DAY))
     assert row.outcome == "normal" and row.outcome_label == "正常办理" and row.approval_text == "李四 批准"
+
+
+@needs_poppler
+def test_pdf_and_xlsx_show_computed_and_final_side_by_side(engine, tmp_path):
+    from openpyxl import load_workbook
+
+    s = ReviewService(engine, now=Clock(dt.datetime(2026, 11, 20, 9, 0, tzinfo=TZ)))
+    s.finalise(draft(12, outcome="normal", computed="prohibit", approved=False))
+    s.finalise(draft(13, outcome="normal", computed="strict"))  # approved on the spot by 李四
+    path, _ = _export(engine, tmp_path, "pdf", by=SUPERVISOR_ALL)
+    text = re.sub(r"\s+", "", subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True,
+                                             text=True, check=True).stdout)  # fmt: skip
+    assert "系统结论" in text and "最终结论" in text and "偏离理由/审批" in text
+    assert "依规限制（不予办理）（待复核：拟正常办理）" in text and "待复核" in text and "李四批准" in text
+    path, _ = _export(engine, tmp_path, "xlsx", by=SUPERVISOR_ALL)
+    ws = load_workbook(path).worksheets[0]
+    rows = [[c.value for c in r] for r in ws.iter_rows(min_row=4)]
+    pairs = {(r[HEADERS.index("系统结论")], r[HEADERS.index("最终结论")], r[HEADERS.index("审批")]) for r in rows}
+    assert pairs == {("依规限制（不予办理）", "依规限制（不予办理）（待复核：拟正常办理）", "待复核"),
+                     ("从严审核", "正常办理", "李四 批准")}

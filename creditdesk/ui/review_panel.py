@@ -857,6 +857,10 @@ class ReviewPanel(QWidget):
             self.final_combo.blockSignals(True)
             self.final_combo.setCurrentIndex(-1)  # the computed conclusion changed: adopt anew
             self.final_combo.blockSignals(False)
+        lr = getattr(output.subject, "legal_representative", None) if output.subject is not None else None
+        self.wf.legal_representative = lr  # an agent signs in this person's name unless the officer says otherwise
+        self.principal_edit.setPlaceholderText(
+            self.tr("{0}（平台登记的法定代表人）").format(lr) if lr else self.tr("委托人（法定代表人）姓名"))
         unruled = self.wf.unruled_adverse()
         self.ack_check.setVisible(bool(unruled))
         if unruled:
