@@ -395,3 +395,21 @@ def test_agent_signer_is_asked_for_authority_and_it_reaches_the_slips(qtbot, kun
     # the commitment's text, number and signing date carry the same day
     assert "2026年11月20日" in review.commitment.template_text
     assert review.commitment.number.startswith("CN-20261120-") and review.commitment.signed_at.startswith("2026-11-20")
+
+
+def test_matter_type_ahead_highlights_and_enter_confirms(qtbot, fuzhou):
+    w, panel = fuzhou, fuzhou.counter.review
+    _find(qtbot, w, w.codes["clean"])
+    panel.focus_matter()
+    qtbot.keyClicks(panel.matter_combo, "zfcg")  # pinyin initials of 政府采购
+    assert panel.matter_combo.currentData() == "procurement"  # highlighted ...
+    assert panel.matter_code() is None and panel.output is None  # ... but nothing chosen or evaluated
+    assert "回车确认" in panel.matter_hint.text()
+    qtbot.wait(300)
+    assert panel.output is None and panel.step_state("record_check") == "open"
+    qtbot.keyClick(panel.matter_combo, Qt.Key.Key_Down)  # ↓ moves the highlight, still not chosen
+    assert panel.matter_code() is None
+    qtbot.keyClick(panel.matter_combo, Qt.Key.Key_Up)
+    with qtbot.waitSignal(panel.evaluated, timeout=5000):
+        qtbot.keyClick(panel.matter_combo, Qt.Key.Key_Return)
+    assert panel.matter_code() == "procurement" and "已选：政府采购" in panel.matter_hint.text()
