@@ -113,8 +113,11 @@ def test_milder_needs_category_ten_characters_and_approval() -> None:
     assert wf.approval_status() == "pending"
     wf.approve(Approval("kezhang", "李科长", dt.datetime(2026, 11, 21, 10, 0, tzinfo=dt.timezone.utc)))
     assert wf.approval_status() == "approved"
-    # changing the reason or the conclusion voids the approval
+    # changing the reason, the category or the conclusion voids the approval
     wf.set_conclusion("normal", reason="平台记录已于昨日撤销，见撤销决定书（补）")
+    assert wf.approval_status() == "pending"
+    wf.approve(Approval("kezhang", "李科长", dt.datetime(2026, 11, 21, 10, 5, tzinfo=dt.timezone.utc)))
+    wf.set_conclusion("normal", category="objection_upheld")
     assert wf.approval_status() == "pending"
 
 

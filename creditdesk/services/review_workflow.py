@@ -247,6 +247,8 @@ class ReviewWorkflow:
             i.approval = None  # an approval is for one conclusion
         i.final = final
         if category is not None:
+            if (category or None) != i.category:
+                i.approval = None
             i.category = category or None
         if reason is not None:
             if reason.strip() != i.reason.strip():

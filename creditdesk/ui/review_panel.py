@@ -537,9 +537,10 @@ class ReviewPanel(QWidget):
             if combo.currentIndex() >= 0:
                 self._confirm_matter(combo.currentIndex())
             return True
-        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
-            step = -1 if key == Qt.Key.Key_Up else 1
-            self._highlight_matter(max(0, min(combo.count() - 1, combo.currentIndex() + step)))
+        moves = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_PageUp: -5, Qt.Key.Key_PageDown: 5,
+                 Qt.Key.Key_Home: -combo.count(), Qt.Key.Key_End: combo.count()}  # fmt: skip
+        if key in moves:  # the highlight moves; nothing is chosen before Enter
+            self._highlight_matter(max(0, min(combo.count() - 1, combo.currentIndex() + moves[key])))
             self.matter_hint.setText(self.tr("回车确认所选事项"))
             return True
         if key == Qt.Key.Key_Backspace:
