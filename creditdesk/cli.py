@@ -792,6 +792,16 @@ def cmd_verify(args: argparse.Namespace) -> int:
             f"数据截至：{r.data_as_of or '—'}（seq {r.data_seq}）" + ("  离线核查" if r.offline else "")
             + ("  数据已过期" if r.stale else ""),
         ]  # fmt: skip
+        if r.override is not None:
+            o = r.override
+            if o.status == "approved":
+                lines.append(f"结论调整：已由 {o.decided_by_display or o.decided_by} 于 {o.decided_at} 批准（{o.category_label}）")
+            elif o.status == "rejected":
+                lines.append(f"结论调整：已被 {o.decided_by_display or o.decided_by} 驳回，以系统结论"
+                             f" {OUTCOME_LABELS.get(r.computed_outcome, r.computed_outcome)} 为准")
+            else:
+                lines.append(f"结论调整：待复核（负责人批准前以系统结论"
+                             f" {OUTCOME_LABELS.get(r.computed_outcome, r.computed_outcome)} 为准）")
         if r.commitment:
             lines.append(f"信用承诺：{r.commitment.number}，{r.commitment.signer_name}")
         if result.superseded_by:

@@ -151,6 +151,7 @@ class MainWindow(QMainWindow):
         # Locked or signed out, the page shortcuts rest (the lock's own stay on).
         self._content_actions = list(self.actions())
         self.idle_lock.locked.connect(lambda: self._content_shortcuts(False))
+        self.idle_lock.locked.connect(self.counter.clear)  # locked: the next person starts a new review
         self.idle_lock.unlocked.connect(lambda: self._content_shortcuts(True))
         self.sign_out_action = QAction(self.tr("退出登录"), self)
         self.sign_out_action.triggered.connect(self.sign_out)

@@ -212,6 +212,10 @@ def _review_tour(app, window, ctx, city, counter, shoot, type_query) -> None:  #
         panel.matter_combo.setCurrentIndex(panel.matter_combo.findData(code))
         _settle(app, window, until=lambda: panel.step_state("record_check") == "done")
 
+    def report_ready() -> None:
+        if panel.step_state("conclusion") != "done" and panel.wf.computed is not None:
+            panel.adopt_computed()
+
     def report(number: str) -> None:
         panel.report_edit.setText(number)
         panel._report_entered()
@@ -230,7 +234,7 @@ def _review_tour(app, window, ctx, city, counter, shoot, type_query) -> None:  #
     matter("procurement")
     shoot("review-matter-chosen")
     type_query(city.showcase["expired_report"], enter=True)
-    _settle(app, window, until=lambda: panel.step_state("record_check") == "done")
+    matter("procurement")  # a new applicant starts a new review: the matter is chosen again
     reports = panel.applicant.reports if panel.applicant else ()
     report(reports[0].report_no if reports else "FZXY-2020-000001")
     show(panel.report_box)
@@ -239,10 +243,11 @@ def _review_tour(app, window, ctx, city, counter, shoot, type_query) -> None:  #
     show(panel.report_box)
     shoot("review-report-unknown-number")
     type_query(city.showcase["clean_trustworthy"], enter=True)
-    _settle(app, window, until=lambda: panel.step_state("record_check") == "done")
+    matter("procurement")
     reports = panel.applicant.reports if panel.applicant else ()
     if reports:
         report(reports[0].report_no)
+    report_ready()
     show(panel.conclusion_box)
     shoot("review-report-ok-ready-to-save")
 
@@ -274,11 +279,31 @@ def _review_tour(app, window, ctx, city, counter, shoot, type_query) -> None:  #
     show(panel.commitment_box)
     shoot("review-commitment-signed")
     show(panel.conclusion_box)
-    shoot("review-conclusion")
-    panel.final_combo.setCurrentIndex(panel.final_combo.findData("normal"))
-    show(panel.conclusion_box)
-    shoot("review-departure-needs-reason")
-    panel.final_combo.setCurrentIndex(panel.final_combo.findData(panel.output.result.outcome))
+    shoot("review-conclusion-empty")  # the box starts empty: adopt or choose
+    milder = [o for o in ("normal", "incentive") if o != panel.output.result.outcome and panel.output.result.outcome
+              in ("prohibit", "strict")]  # fmt: skip
+    if milder:  # a milder conclusion: category, ten characters, and a supervisor on the spot
+        panel.final_combo.setCurrentIndex(panel.final_combo.findData(milder[0]))
+        panel.reason_edit.setPlainText("x")
+        show(panel.conclusion_box)
+        shoot("review-milder-needs-category-and-reason")
+        panel.category_combo.setCurrentIndex(panel.category_combo.findData("repaired"))
+        panel.reason_edit.setPlainText("申请人现场提交行政处罚决定撤销书，平台尚未同步")
+        show(panel.conclusion_box)
+        shoot("review-milder-awaits-supervisor")
+        panel.request_approval()
+        dialog = panel.approval_dialog
+        dialog.name_edit.setText("demo-supervisor")
+        dialog.note_edit.setText("已核对撤销决定书原件")
+        _settle(app, window)
+        shoot_widget(shoot, dialog, "review-supervisor-approves-on-the-spot")
+        dialog.password_edit.setText("demo")
+        dialog.try_approve()
+        _settle(app, window)
+        show(panel.conclusion_box)
+        shoot("review-milder-approved")
+    else:
+        panel.adopt_computed()
     if not panel.finalise_button.isEnabled():
         shoot("review-cannot-save")
         return
