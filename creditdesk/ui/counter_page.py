@@ -52,6 +52,7 @@ HINT_STYLES = {
 class CounterPage(QWidget):
     profile_shown = Signal(str)  # subject id, for tests and the tour
     results_shown = Signal(int)
+    outbox_changed = Signal()  # something was queued for the platform here (an objection filed)
 
     def __init__(
         self,
@@ -430,7 +431,7 @@ class CounterPage(QWidget):
             s = view.profile.subject
             self._show_masked((s.id_masked if s is not None else None) or mask_id_number(normalize_code(typed)))
         self._shown_view = view  # for 提出异议
-        self.profile_view.setHtml(render_profile(view))
+        self.profile_view.setHtml(render_profile(view, self.review.profile if self.review is not None else None))
         if self.review is not None:
             from creditdesk.ui.review_panel import Applicant
 
@@ -525,6 +526,7 @@ class CounterPage(QWidget):
             view.profile.subject_id else None, today=self._day(), parent=self,
         )  # fmt: skip
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.filed.connect(lambda _o: self.outbox_changed.emit())
         self.objection_dialog = dialog
         dialog.open()
 
