@@ -310,9 +310,14 @@ class SlipBar(QWidget):
         if action == "preview":
             self.render(kind, lambda pdf: self._preview(title, pdf))
         elif action == "print":
-            self.render(kind, lambda pdf: self.print_with_dialog(pdf, title, self))
+            self.render(kind, lambda pdf: self.print_with_dialog(pdf, self._doc_name(title), self))
         else:
             self.render(kind, lambda pdf: self.save_as(pdf, title, self))
+
+    def _doc_name(self, title: str) -> str:
+        """The print job's name in the queue: 信用核查单-<核查码>."""
+        code = self._code()
+        return f"{title}-{code}" if code else title
 
     def _code(self) -> str | None:
         saved = self._context()[0]
@@ -361,7 +366,7 @@ class SlipBar(QWidget):
 
     def _preview(self, title: str, pdf: bytes) -> None:
         dialog = SlipPreview(title, pdf, self.window(), save=lambda data, w: self.save_as(data, title, w),
-                             print_=lambda data, w: self.print_with_dialog(data, title, w))  # fmt: skip
+                             print_=lambda data, w: self.print_with_dialog(data, self._doc_name(title), w))  # fmt: skip
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.previewed.emit(dialog)
         dialog.open()
