@@ -689,7 +689,7 @@ class ReviewPanel(QWidget):
                 )
         else:
             parts.append("<p style='color:#555'>{0}</p>".format(html.escape(
-                self.tr("{0} v{1} 对该事项没有触发惩戒或激励措施。").format(r.profile.name, r.profile.version))))
+                self.tr("{0}（第 {1} 版）对该事项没有触发惩戒或激励措施。").format(r.profile.name, r.profile.version))))
         for note in r.notes:
             cite = f"（{note.citation.document} {note.citation.clause}）" if note.citation else ""
             parts.append("<p style='color:#666;font-size:9pt'>ⓘ {0}</p>".format(html.escape(note.text + cite)))
