@@ -44,6 +44,20 @@ def outbox_kind_label(code: str | None) -> str:
     return OUTBOX_KIND_LABELS.get(code or "", code or "")
 
 
+def database_text(url: str) -> str:
+    """Where the data is, in words: 本机数据库文件 /path, or 数据库服务器 host:port 上的 name (no password)."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        u = make_url(url)
+    except Exception:  # noqa: BLE001 - never show what could not be read
+        return "（数据库地址无法识别）"
+    if u.get_backend_name() == "sqlite":
+        return f"本机数据库文件 {u.database}" if u.database and u.database != ":memory:" else "内存数据库（仅供测试）"
+    where = f"{u.host}:{u.port}" if u.port else (u.host or "本机")
+    return f"数据库服务器 {where} 上的 {u.database or ''}".rstrip()
+
+
 def chinese_reason(reason: str | None) -> str:
     """A refusal's reason with each protocol field name replaced by its Chinese name."""
     if not reason:
@@ -51,4 +65,4 @@ def chinese_reason(reason: str | None) -> str:
     return _WORD.sub(lambda m: FIELD_LABELS.get(m.group(0), m.group(0)), reason)
 
 
-__all__ = ["chinese_reason", "entity_label", "outbox_kind_label", "source_label"]
+__all__ = ["chinese_reason", "database_text", "entity_label", "outbox_kind_label", "source_label"]

@@ -29,12 +29,15 @@ def english_words(text: str) -> list[str]:
     letters (grades, mnemonics, a check character) and the allow-list pass."""
     bad = []
     for m in TOKEN.finditer(text):
+        if "://" in m.group(0):
+            bad.append(m.group(0))  # a URL (sqlite:///…, https://…) is never for people
+            continue
+        if m.group(0).startswith("/") or (m.start() > 0 and text[m.start() - 1] == "/"):
+            continue  # a file's path: where to find it (a saved PDF, the database file)
         token = m.group(0).strip(".:-/+@_")
         if not re.search(r"[A-Za-z]", token) or re.search(r"\d", token) or VERIFICATION_CODE.fullmatch(token):
             continue
-        if "://" in m.group(0) or token in ALLOWED_WORDS:
-            if "://" in m.group(0):
-                bad.append(m.group(0))  # a URL is never for people
+        if token in ALLOWED_WORDS:
             continue
         parts = [p for p in re.split(r"[+]", token) if p]
         if all(len(p) == 1 or p in ALLOWED_WORDS for p in parts):
@@ -47,7 +50,9 @@ def test_the_checker_itself():
     assert english_words("数据截至 2026-11-20 08:00　·　seq 19957") == ["seq"]
     assert english_words("缺少必填字段 authority") == ["authority"]
     assert english_words("事项：procurement") == ["procurement"]
-    assert english_words("数据库 sqlite:////home/x/creditdesk.sqlite") != []
+    assert english_words("数据库 sqlite:////tmp/creditdesk-tour-8urdy1pq/data/creditdesk.sqlite") != []
+    assert english_words("本机数据库文件 /tmp/creditdesk-tour/data/creditdesk.sqlite") == []
+    assert english_words("平台 https://credit.example.gov.cn/exchange") != []
     assert english_words("信用核查码 K7M2-Q9XA-3F，统一社会信用代码 91350100MA2Y0XXXX0，等级 D，Ctrl+Enter 保存") == []
     assert english_words("导出 PDF(&P)，Alt+M，纳税信用 AAA") == []
 

@@ -350,6 +350,7 @@ class MainWindow(QMainWindow):
         settings = self.ctx.settings
         if position.seq == 0:
             text = self.tr("本地尚无信用数据：请在“同步”页同步或导入离线数据包")
+            self.data_label.setToolTip("")
             style = "color:#b3261e;font-weight:bold;"
         else:
             as_of = position.as_of_time()

@@ -98,7 +98,11 @@ class SettingsPage(QWidget):
         self.profile_label = QLabel(profile_name(s.profile_id))  # the city's name, not the profile's code
         self.profile_label.setObjectName("profileName")
         form.addRow(self.tr("政策配置"), self.profile_label)
-        form.addRow(self.tr("数据库"), QLabel(ctx.db.display_url))
+        from creditdesk.wording import database_text
+
+        database = QLabel(database_text(ctx.db.url))  # a path or a server, never a URL or its password
+        database.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.tr("数据库"), database)
 
         self.platform_url = QLineEdit(s.platform_url)
         self.platform_url.setPlaceholderText(self.tr("市信用平台提供的数据交换地址"))
