@@ -125,7 +125,7 @@ def Qt_PlainText():  # noqa: ANN201, N802
 def _seed_sync_history(ctx) -> None:  # noqa: ANN001
     """What an administrator meets on the sync page after a while: a refused change, outbox items."""
     from creditdesk.db.engine import write_transaction
-    from creditdesk.platform.outbox import enqueue
+    from creditdesk.services.outbox import enqueue
     from creditdesk.services.apply import ChangeApplier
     from creditdesk.services.position import read_position
 
