@@ -337,7 +337,9 @@ class MainWindow(QMainWindow):
         if not platform.url:
             text, style = self.tr("● 未连接平台"), "color:#6b6b6b;"
         elif platform.last_error:  # cleared by every successful sync
-            text, style = self.tr("● 离线/出错：{0}").format(platform.last_error[:60]), "color:#b3261e;"
+            from creditdesk.wording import chinese_reason
+
+            text, style = self.tr("● 离线/出错：{0}").format(chinese_reason(platform.last_error)[:60]), "color:#b3261e;"
         else:
             text, style = self.tr("● 在线"), "color:#1e7b34;"
         self.platform_label.setText(text)

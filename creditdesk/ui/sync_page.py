@@ -119,7 +119,7 @@ class SyncPage(QWidget):
             self.tr("待上报 {0} 项 · 已送达 {1} 项 · 被拒 {2} 项").format(counts.pending, counts.delivered, counts.rejected),
         ]
         if platform.last_error:
-            lines.append("<span style='color:#b3261e'>" + self.tr("上次错误：{0}").format(platform.last_error) + "</span>")
+            lines.append("<span style='color:#b3261e'>" + self.tr("上次错误：{0}").format(_reason(platform.last_error)) + "</span>")
         self.summary.setText("<br>".join(lines))
         self.sync_button.setEnabled(bool(platform.url) and self._task is None)
         self.full_button.setEnabled(bool(platform.url) and self._task is None)
@@ -197,7 +197,7 @@ class SyncPage(QWidget):
     def _sync_failed(self, exc: BaseException) -> None:
         self._task = None
         self._busy(False)
-        self.message.setText("<span style='color:#b3261e'>" + self.tr("同步未完成：{0}").format(exc) + "</span>")
+        self.message.setText("<span style='color:#b3261e'>" + self.tr("同步未完成：{0}").format(_reason(exc)) + "</span>")
         self.sync_finished.emit(exc)
         self.data_changed.emit()
         self.refresh()
@@ -239,6 +239,15 @@ class SyncPage(QWidget):
     def _import_failed(self, exc: BaseException) -> None:
         self._task = None
         self._busy(False)
-        self.message.setText("<span style='color:#b3261e'>" + self.tr("离线数据包未导入，本地数据未作任何改动：{0}").format(exc) + "</span>")
+        self.message.setText("<span style='color:#b3261e'>" + self.tr("离线数据包未导入，本地数据未作任何改动：{0}").format(_reason(exc)) + "</span>")
         self.import_finished.emit(exc)
         self.refresh()
+
+
+def _reason(error: object) -> str:
+    """An error as people read it: the protocol's field names in Chinese (缺少必填字段 决定机关), HTML-safe."""
+    import html
+
+    from creditdesk.wording import chinese_reason
+
+    return html.escape(chinese_reason(str(error)))
