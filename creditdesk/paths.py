@@ -65,6 +65,16 @@ def default_paths() -> Paths:
     )
 
 
+def documents_dir() -> Path:
+    """The user's documents folder (文档), where saved slips go unless the settings say otherwise."""
+    return Path(platformdirs.user_documents_dir())
+
+
+def slip_folder(configured: str | os.PathLike | None = None) -> Path:
+    """Where 另存为 PDF proposes a slip: the configured folder, else the user's documents folder."""
+    return Path(configured).expanduser() if configured else documents_dir()
+
+
 def demo_home() -> Path:
     """Where ``creditdesk --demo`` keeps its demo city unless a home is given."""
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "demo-home"

@@ -46,7 +46,8 @@ def test_sync_from_the_page_updates_data_and_status_bar(qtbot, window, server):
     result = finished.args[0]
     assert not isinstance(result, BaseException), result
     assert result.seq == server.high_water
-    qtbot.waitUntil(lambda: f"seq {server.high_water}" in window.data_label.text(), timeout=5000)
+    qtbot.waitUntil(lambda: f"平台数据序号 {server.high_water}" == window.data_label.toolTip(), timeout=5000)
+    assert "数据截至" in window.data_label.text() and "seq" not in window.data_label.text()
     qtbot.waitUntil(lambda: "在线" in window.platform_label.text(), timeout=5000)
     assert "同步完成" in window.sync_page.message.text()
 
@@ -70,8 +71,8 @@ def test_cancel_stops_a_sync_and_keeps_committed_pages(qtbot, window, server):
         window.sync_page.cancel()
     assert "取消" in str(finished.args[0])
     window.refresh_position()
-    qtbot.waitUntil(lambda: "seq" in window.data_label.text(), timeout=5000)
-    seq = int(window.data_label.text().split("seq ")[1].split()[0])
+    qtbot.waitUntil(lambda: window.data_label.toolTip().startswith("平台数据序号 "), timeout=5000)
+    seq = int(window.data_label.toolTip().split("平台数据序号 ")[1].split()[0])
     assert 0 < seq < server.high_water
 
 

@@ -78,7 +78,7 @@ class SyncPage(QWidget):
             buttons.addWidget(b)
         buttons.addStretch(1)
 
-        self.rejected_changes = _table([self.tr("seq"), self.tr("类型"), self.tr("实体"), self.tr("来源"), self.tr("原因")])
+        self.rejected_changes = _table([self.tr("数据序号"), self.tr("类型"), self.tr("实体"), self.tr("来源"), self.tr("原因")])
         self.rejected_items = _table([self.tr("编号"), self.tr("种类"), self.tr("生成时间"), self.tr("平台给出的原因")])
         changes_box = QGroupBox(self.tr("被拒收的变更（平台数据无法应用）"))
         QVBoxLayout(changes_box).addWidget(self.rejected_changes)
@@ -119,13 +119,17 @@ class SyncPage(QWidget):
             self.tr("待上报 {0} 项 · 已送达 {1} 项 · 被拒 {2} 项").format(counts.pending, counts.delivered, counts.rejected),
         ]
         if platform.last_error:
-            lines.append("<span style='color:#b3261e'>" + self.tr("上次错误：{0}").format(platform.last_error) + "</span>")
+            lines.append("<span style='color:#b3261e'>" + self.tr("上次错误：{0}").format(_reason(platform.last_error)) + "</span>")
         self.summary.setText("<br>".join(lines))
         self.sync_button.setEnabled(bool(platform.url) and self._task is None)
         self.full_button.setEnabled(bool(platform.url) and self._task is None)
-        self._fill(self.rejected_changes, [
-            (str(c.seq or ""), c.entity_type or "", c.entity_id or "", c.source, c.reason) for c in changes])
-        self._fill(self.rejected_items, [(i.uid, i.kind, i.created_at, i.reason or "") for i in items])
+        from creditdesk.wording import chinese_reason, entity_label, outbox_kind_label, source_label
+
+        self._fill(self.rejected_changes, [  # in words: 信用记录 / 平台同步 / 缺少必填字段 决定机关
+            (str(c.seq or ""), entity_label(c.entity_type), c.entity_id or "", source_label(c.source),
+             chinese_reason(c.reason)) for c in changes])  # fmt: skip
+        self._fill(self.rejected_items, [(i.uid, outbox_kind_label(i.kind), i.created_at, chinese_reason(i.reason))
+                                         for i in items])  # fmt: skip
 
     @staticmethod
     def _fill(table: QTableWidget, rows: list[tuple]) -> None:
@@ -182,7 +186,7 @@ class SyncPage(QWidget):
     def _sync_failed(self, exc: BaseException) -> None:
         self._task = None
         self._busy(False)
-        self.message.setText("<span style='color:#b3261e'>" + self.tr("同步未完成：{0}").format(exc) + "</span>")
+        self.message.setText("<span style='color:#b3261e'>" + self.tr("同步未完成：{0}").format(_reason(exc)) + "</span>")
         self.sync_finished.emit(exc)
         self.data_changed.emit()
         self.refresh()
@@ -220,6 +224,15 @@ class SyncPage(QWidget):
     def _import_failed(self, exc: BaseException) -> None:
         self._task = None
         self._busy(False)
-        self.message.setText("<span style='color:#b3261e'>" + self.tr("离线数据包未导入，本地数据未作任何改动：{0}").format(exc) + "</span>")
+        self.message.setText("<span style='color:#b3261e'>" + self.tr("离线数据包未导入，本地数据未作任何改动：{0}").format(_reason(exc)) + "</span>")
         self.import_finished.emit(exc)
         self.refresh()
+
+
+def _reason(error: object) -> str:
+    """An error as people read it: the protocol's field names in Chinese (缺少必填字段 决定机关), HTML-safe."""
+    import html
+
+    from creditdesk.wording import chinese_reason
+
+    return html.escape(chinese_reason(str(error)))
