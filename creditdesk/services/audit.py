@@ -48,6 +48,7 @@ from creditdesk.db import models
 from creditdesk.db.engine import is_sqlite, write_transaction
 from creditdesk.logsetup import redact
 from creditdesk.roles import Actor, NotPermitted, require
+from creditdesk.safetext import csv_cell
 
 _entry = models.AuditEntry.__table__
 _head = models.AuditHead.__table__
@@ -63,7 +64,8 @@ ACTIONS = {
     "commitment_status": "承诺履约标记", "objection": "登记异议", "alert_ack": "确认提醒",
     "recheck_ack": "确认复核", "purge": "清理历史数据", "audit_export": "导出审计日志",
     "audit_verify": "校验审计日志", "verify": "核验核查码", "sync": "同步", "bundle_import": "导入离线数据包",
-    "audit_view": "查看审计日志", "denied": "越权操作被拒绝", "backup": "备份数据",
+    "audit_view": "查看审计日志", "denied": "越权操作被拒绝", "backup": "备份数据", "data_rollback_forced": "强制使用较旧数据",
+    "override_approve": "批准结论调整", "override_reject": "驳回结论调整",
 }  # fmt: skip
 
 NOT_SIGNED_IN = "not signed in"
@@ -227,8 +229,9 @@ class AuditTrail:
             w = csv.writer(fh)
             w.writerow(["序号", "时间", "账户", "操作", "操作代码", "对象", "详情", "前一条哈希", "本条哈希"])
             for r in self._iter(since, until, actor, action):
-                w.writerow([r.seq, r.at, r.actor or "（未署名）", r.action_label, r.action, r.target or "",
-                            json.dumps(r.detail, ensure_ascii=False, sort_keys=True), r.prev_hash, r.hash])  # fmt: skip
+                w.writerow([csv_cell(v) for v in (  # the target and details may quote names: guarded like the ledger
+                    r.seq, r.at, r.actor or "（未署名）", r.action_label, r.action, r.target or "",
+                    json.dumps(r.detail, ensure_ascii=False, sort_keys=True), r.prev_hash, r.hash)])  # fmt: skip
                 n += 1
         return n
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from sqlalchemy import Engine
 
+from creditdesk.db.sync_lock import sync_lock
 from creditdesk.protocol import Position, local_epoch
 from creditdesk.services.apply import BatchResult, ChangeApplier
 
@@ -38,4 +39,5 @@ def load_demo_city(
             progress(done, max(estimated, done))
 
     applier = ChangeApplier(engine, source="demo")
-    return applier.apply_stream(city.changes(), position_after, batch_size, report, should_cancel)
+    with sync_lock(engine, "生成演示数据"):  # a writer of platform data like a sync (db/sync_lock.py)
+        return applier.apply_stream(city.changes(), position_after, batch_size, report, should_cancel)

@@ -39,6 +39,7 @@ from creditdesk.services.accounts import accounts_exist
 _review = models.Review.__table__
 _commitment = models.Commitment.__table__
 _account = models.Account.__table__
+_override = models.ReviewOverride.__table__
 
 # The long form said at the counter (the review panel's banner).
 OUTCOME_LABELS = LABELS
@@ -111,10 +112,27 @@ class LedgerRow:
     version: int
     supersedes: str | None
     superseded: bool  # a later version corrects this one
+    final_outcome: str | None = None  # the officer's conclusion (None: as ``outcome``)
+    override_status: str | None = None  # a milder conclusion: pending (待复核) | approved | rejected
+    approved_by: str | None = None  # the supervisor who decided it
 
     @property
     def departed(self) -> bool:
-        return self.outcome != self.computed_outcome
+        return (self.final_outcome or self.outcome) != self.computed_outcome
+
+    @property
+    def computed_label(self) -> str:
+        return OUTCOME_LABELS.get(self.computed_outcome, self.computed_outcome)
+
+    @property
+    def approval_text(self) -> str:
+        if self.override_status == "approved":
+            return f"{self.approved_by or ''} 批准".strip()
+        if self.override_status == "rejected":
+            return f"{self.approved_by or ''} 驳回".strip()
+        if self.override_status == "pending":
+            return "待复核"
+        return ""
 
     @property
     def time_text(self) -> str:
@@ -223,9 +241,11 @@ COLUMNS: tuple[Column, ...] = (
     Column("matter_name", "事项", lambda r: r.matter_name, 12),
     Column("subject_name", "主体名称", lambda r: r.subject_name or "", 20),
     Column("subject_code", "统一社会信用代码/证件号", lambda r: r.subject_code_display or "", 20),
-    Column("outcome_label", "结论", lambda r: r.outcome_label, 10),
+    Column("computed_label", "系统结论", lambda r: r.computed_label, 10),
+    Column("outcome_label", "最终结论", lambda r: r.outcome_label, 12),
     Column("measures", "措施", lambda r: r.measures, 30),
     Column("departure_reason", "偏离理由", lambda r: r.departure_reason or "", 14),
+    Column("approval", "审批", lambda r: r.approval_text, 8),
     Column("commitment_number", "承诺书编号", lambda r: r.commitment_number or "", 16),
     Column("verification_code", "信用核查码", lambda r: r.verification_code, 14),
     Column("offline", "离线", lambda r: r.offline_label, 5),
@@ -344,11 +364,15 @@ class LedgerService:
                 _account.c.display_name.label("officer_display"),
                 _commitment.c.number.label("commitment_number"),
                 later.c.id.label("later_id"),
+                _override.c.status.label("override_status"),
+                _override.c.decided_by_display.label("decided_by_display"),
+                _override.c.decided_by.label("decided_by"),
             )
             .select_from(
                 _review.outerjoin(_account, _account.c.name == _review.c.officer)
                 .outerjoin(_commitment, _commitment.c.review_id == _review.c.id)
                 .outerjoin(later, later.c.supersedes == _review.c.id)
+                .outerjoin(_override, _override.c.review_id == _review.c.id)
             )
             .where(_review.c.finalised_at >= _day_start(flt.date_from), _review.c.finalised_at < _day_end(flt.date_to))
         )  # fmt: skip
@@ -369,16 +393,25 @@ class LedgerService:
         code = r.subject_code_display
         if code and _is_full_id(code.strip()):
             code = mask_id_number(code.strip())
+        status = r.override_status
+        # the conclusion in force: a milder one only once approved
+        effective = r.computed_outcome if status in ("pending", "rejected") else r.final_outcome
+        label = OUTCOME_LABELS.get(effective, effective)
+        if status == "pending":
+            label += f"（待复核：拟{OUTCOME_LABELS.get(r.final_outcome, r.final_outcome)}）"
+        elif status == "rejected":
+            label += "（调整已驳回）"
         return LedgerRow(
             review_id=r.id, finalised_at=r.finalised_at, officer=r.officer,
             officer_name=r.officer_display or r.officer, unit=r.unit, window=r.window, matter=r.matter,
             matter_name=self.matter_name(r.matter, r.profile_id, r.profile_version),
-            subject_name=mask_ids(r.subject_name), subject_code_display=code, outcome=r.final_outcome,
-            outcome_label=OUTCOME_LABELS.get(r.final_outcome, r.final_outcome), computed_outcome=r.computed_outcome,
+            subject_name=mask_ids(r.subject_name), subject_code_display=code, outcome=effective,
+            outcome_label=label, computed_outcome=r.computed_outcome,
             measures=measures_text(r.measures), departure_reason=mask_ids(r.departure_reason),
             commitment_number=r.commitment_number, verification_code=r.verification_code, offline=bool(r.offline),
             data_as_of=r.data_as_of, version=int(r.version or 1), supersedes=r.supersedes,
-            superseded=r.later_id is not None,
+            superseded=r.later_id is not None, final_outcome=r.final_outcome, override_status=status,
+            approved_by=r.decided_by_display or r.decided_by,
         )  # fmt: skip
 
     def latest_day_before(self, day: dt.date, viewer: Actor | None = None) -> dt.date | None:

@@ -229,6 +229,7 @@ class OfficerRow:
     counts: OutcomeCounts
     departures: int
     offline: int
+    milder: int = 0  # departures to a milder conclusion (each needs a supervisor's approval)
 
     @property
     def total(self) -> int:
@@ -365,10 +366,20 @@ class UsageReport:
         }  # fmt: skip
         if self.officers_visible:
             out["by_officer"] = [
-                {"officer": r.officer, **r.counts.to_json(), "departures": r.departures, "offline": r.offline}
+                {"officer": r.officer, **r.counts.to_json(), "departures": r.departures, "milder": r.milder,
+                 "offline": r.offline}
                 for r in self.by_officer
             ]
         return out
+
+
+def _milder(computed: str | None, final: str | None) -> bool:
+    from creditdesk.services.review_workflow import is_milder
+
+    try:
+        return bool(computed and final) and is_milder(computed, final)
+    except KeyError:
+        return False
 
 
 def may_see_officers(viewer: Actor | None) -> bool:
@@ -453,8 +464,8 @@ class UsageService:
                 for i, v in enumerate(row[6:]):
                     acc[i] += int(v or 0)
                 daily[(row[0], row[5])] += int(row[6])
-            okeys = (r.c.officer, r.c.final_outcome)
-            for officer, outcome, n, dep, off in conn.execute(
+            okeys = (r.c.officer, r.c.computed_outcome, r.c.final_outcome)
+            for officer, computed, outcome, n, dep, off in conn.execute(
                 select(*okeys, func.count(), func.sum(_truthy(departed)), func.sum(_truthy(r.c.offline)))
                 .where(*in_period).group_by(*okeys)
             ):  # fmt: skip
@@ -462,6 +473,7 @@ class UsageService:
                 o[outcome] += int(n)
                 o["_departures"] += int(dep or 0)
                 o["_offline"] += int(off or 0)
+                o["_milder"] += int(n) if _milder(computed, outcome) else 0
 
             # Superseded versions: taken out again (a correction counts instead). Corrections are few:
             # their targets first (the supersedes index, NULLs skipped), then those rows in the period.
@@ -491,6 +503,7 @@ class UsageService:
             o[fin] -= 1
             o["_departures"] -= int(comp != fin)
             o["_offline"] -= int(bool(off))
+            o["_milder"] -= int(_milder(comp, fin))
 
         outcome_totals: dict[str, int] = defaultdict(int)
         matters: dict[str, dict[str, int]] = {}
@@ -517,7 +530,8 @@ class UsageService:
             key=lambda m: (-m.total, m.code),
         ))  # fmt: skip
         officer_rows = tuple(sorted(
-            (OfficerRow(name, OutcomeCounts.of(c), c["_departures"], c["_offline"]) for name, c in officers.items()),
+            (OfficerRow(name, OutcomeCounts.of(c), c["_departures"], c["_offline"], c["_milder"])
+             for name, c in officers.items()),
             key=lambda x: (-x.total, x.officer),
         ))  # fmt: skip
         officer_rows = tuple(x for x in officer_rows if x.total > 0)

@@ -47,16 +47,16 @@ PREFERRED_FONTS = ("Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", "Not
 
 def make_application(argv: list[str] | None = None, language: str | None = None,
                      missing: set | None = None) -> QApplication:
-    from creditdesk.ui.i18n import choose_language, install_translations
+    from creditdesk.ui.i18n import DEFAULT_LOCALE, choose_language, install_translators
 
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("CreditDesk")
     QGuiApplication.setDesktopFileName(DESKTOP_ID)  # the taskbar's icon and grouping (Wayland, X11)
     # One icon for the window, every dialog and the taskbar: windows without their own take the app's.
     app.setWindowIcon(app_icon())
-    if not getattr(app, "_creditdesk_translators", None):
-        chosen = choose_language(language)
-        app._creditdesk_translators = install_translations(app, chosen, missing)  # kept alive with the app
+    # Qt's own dialogs (打印, 另存为, 取消 …) and, in English, CreditDesk's windows (ui/i18n.py).
+    # ``language`` is the home's setting (run_gui); without one, Chinese, whatever the locale.
+    install_translators(app, choose_language(language) if language else DEFAULT_LOCALE, missing)
     app.setApplicationDisplayName(app.translate("CreditDesk", "信用核查窗口助手"))
     # Each call from Qt into Python (a paint, a model's data()) waits for the GIL; while a sync
     # parses on a worker thread that wait is up to the switch interval (5 ms by default), many

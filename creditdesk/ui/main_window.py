@@ -42,7 +42,9 @@ class MainWindow(QMainWindow):
         self.runner = TaskRunner(self)
         self.setWindowTitle(self.tr("信用核查窗口助手 CreditDesk {0} — {1} {2}").format(
             __version__, ctx.settings.unit_name, ctx.settings.window_name))
-        self.resize(1280, 800)
+        from creditdesk.ui.screen_fit import fit_to_screen
+
+        fit_to_screen(self, 1280, 800)  # never taller than a 1366×768 laptop's screen
 
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
@@ -81,6 +83,10 @@ class MainWindow(QMainWindow):
         self.settings_page.settings_saved.connect(self.refresh_position)
         self.settings_page.settings_saved.connect(self.counter.review.reload_profile)
         self.settings_page.connected.connect(lambda _m: self.refresh_position())
+        # The outbox count and the data's as-of time follow every save, sync and import at once.
+        self.counter.review.saved.connect(lambda _saved: self.refresh_position())
+        self.followup_page.marked.connect(lambda _r: self.refresh_position())
+        self.counter.outbox_changed.connect(self.refresh_position)
         self.nav.currentRowChanged.connect(self._show_page)
         self.nav.setCurrentRow(0)
 
@@ -151,6 +157,7 @@ class MainWindow(QMainWindow):
         # Locked or signed out, the page shortcuts rest (the lock's own stay on).
         self._content_actions = list(self.actions())
         self.idle_lock.locked.connect(lambda: self._content_shortcuts(False))
+        self.idle_lock.locked.connect(self.counter.clear)  # locked: the next person starts a new review
         self.idle_lock.unlocked.connect(lambda: self._content_shortcuts(True))
         self.sign_out_action = QAction(self.tr("退出登录"), self)
         self.sign_out_action.triggered.connect(self.sign_out)
@@ -331,7 +338,9 @@ class MainWindow(QMainWindow):
         if not platform.url:
             text, style = self.tr("● 未连接平台"), "color:#6b6b6b;"
         elif platform.last_error:  # cleared by every successful sync
-            text, style = self.tr("● 离线/出错：{0}").format(platform.last_error[:60]), "color:#b3261e;"
+            from creditdesk.wording import chinese_reason
+
+            text, style = self.tr("● 离线/出错：{0}").format(chinese_reason(platform.last_error)[:60]), "color:#b3261e;"
         else:
             text, style = self.tr("● 在线"), "color:#1e7b34;"
         self.platform_label.setText(text)
@@ -344,11 +353,13 @@ class MainWindow(QMainWindow):
         settings = self.ctx.settings
         if position.seq == 0:
             text = self.tr("本地尚无信用数据：请在“同步”页同步或导入离线数据包")
+            self.data_label.setToolTip("")
             style = "color:#b3261e;font-weight:bold;"
         else:
             as_of = position.as_of_time()
             shown = as_of.astimezone().strftime("%Y-%m-%d %H:%M") if as_of else (position.as_of or "—")
-            text = self.tr("数据截至 {0}　·　seq {1}　·　{2}").format(shown, position.seq, position.epoch or "—")
+            text = self.tr("数据截至 {0}").format(shown)
+            self.data_label.setToolTip(self.tr("平台数据序号 {0}").format(position.seq))
             style = ""
             if position.is_stale(settings.stale_after_hours):
                 text += self.tr("　⚠ 数据已超过 {0} 小时未更新").format(settings.stale_after_hours)

@@ -11,6 +11,7 @@ is shown to administrators only.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
@@ -106,11 +107,17 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("自动同步间隔"), self.sync_minutes)
         form.addRow(self.tr("无操作自动锁屏"), self.idle_minutes)
         form.addRow(self.tr("界面语言（下次启动时生效）"), self.language)
-        form.addRow(self.tr("政策配置"), QLabel(s.profile_id))
-        form.addRow(self.tr("数据库"), QLabel(ctx.db.display_url))
+        self.profile_label = QLabel(profile_name(s.profile_id))  # the city's name, not the profile's code
+        self.profile_label.setObjectName("profileName")
+        form.addRow(self.tr("政策配置"), self.profile_label)
+        from creditdesk.wording import database_text
+
+        database = QLabel(database_text(ctx.db.url))  # a path or a server, never a URL or its password
+        database.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.tr("数据库"), database)
 
         self.platform_url = QLineEdit(s.platform_url)
-        self.platform_url.setPlaceholderText("https://credit.example.gov.cn/exchange")
+        self.platform_url.setPlaceholderText(self.tr("市信用平台提供的数据交换地址"))
         self.client_id = QLineEdit(s.platform_client_id)
         self.token = QLineEdit()
         self.token.setEchoMode(QLineEdit.EchoMode.Password)
@@ -121,7 +128,7 @@ class SettingsPage(QWidget):
         platform_box = QGroupBox(self.tr("市公共信用信息平台"))
         pform = QFormLayout(platform_box)
         pform.addRow(self.tr("平台地址"), self.platform_url)
-        pform.addRow(self.tr("工作站编号（X-Client-Id）"), self.client_id)
+        pform.addRow(self.tr("工作站编号"), self.client_id)
         pform.addRow(self.tr("访问令牌"), self.token)
         row = QHBoxLayout()
         row.addWidget(self.connect_button)
@@ -171,6 +178,7 @@ class SettingsPage(QWidget):
     def refresh(self) -> None:
         """Shown, or the signed-in account changed: the values as saved, and what this account may do."""
         s = self.ctx.settings
+        self.profile_label.setText(profile_name(s.profile_id))
         self.unit_name.setText(s.unit_name)
         self.window_name.setText(s.window_name)
         self.stale_hours.setValue(s.stale_after_hours)
@@ -244,6 +252,8 @@ class SettingsPage(QWidget):
 
     # -- 数据与备份: where the data lives, and a backup --------------------------------------
     def _data_tab(self) -> QWidget:
+        from creditdesk.wording import database_text
+
         paths, db = self.ctx.paths, self.ctx.db
         sqlite_file = Path(db.engine.url.database) if db.engine.dialect.name == "sqlite" and db.engine.url.database else None
         places = QGroupBox(self.tr("数据位置"))
@@ -251,7 +261,7 @@ class SettingsPage(QWidget):
         self.folder_buttons: dict[str, QPushButton] = {}
         rows = (
             ("home", self.tr("主目录"), str(paths.home), paths.home),
-            ("database", self.tr("数据库"), str(sqlite_file) if sqlite_file else db.display_url,
+            ("database", self.tr("数据库"), str(sqlite_file) if sqlite_file else database_text(db.url),
              sqlite_file.parent if sqlite_file else None),
             ("logs", self.tr("日志文件夹"), str(paths.log_dir), paths.log_dir),
             ("backups", self.tr("备份文件夹"), str(paths.backup_dir), paths.backup_dir),
@@ -273,7 +283,7 @@ class SettingsPage(QWidget):
         backup_box = QGroupBox(self.tr("备份"))
         bl = QVBoxLayout(backup_box)
         note = QLabel(self.tr("备份文件包含数据库（运行中也可备份）和设置，不含平台访问令牌。"
-                              "恢复：creditdesk --home 新文件夹 restore 备份文件。"))
+                              "备份只能恢复到新的或空的数据目录，方法见使用说明。"))
         note.setWordWrap(True)
         if sqlite_file is None:
             note.setText(self.tr("此数据目录使用 PostgreSQL 数据库：请由数据库管理员用 pg_dump 备份（pg_restore 恢复）。"))
@@ -394,3 +404,19 @@ class SettingsPage(QWidget):
         self.connect_status.setText(self.tr("正在连接……"))
         self.connect_status.setStyleSheet("")
         self.runner.run(work, on_success=done, on_failure=failed, key="connect")
+
+
+def profile_name(profile_id: str) -> str:
+    """The policy profile by its city's name (福州市 …), as the bundled profiles call it."""
+    return _profile_names().get(profile_id, "（未知的政策配置）")
+
+
+@functools.cache
+def _profile_names() -> dict[str, str]:
+    try:
+        from creditdesk.policy.store import ProfileStore
+
+        store = ProfileStore.bundled()
+        return {pid: store.versions(pid)[-1].name for pid in store.profile_ids}
+    except Exception:  # noqa: BLE001 - the page still opens; the row says the profile is not known
+        return {}
