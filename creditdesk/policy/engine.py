@@ -84,9 +84,11 @@ class Measure:
     citation: Citation
     rule_id: str
     outcome: str
+    layer: str | None = None  # "national": from the national layer under the city profile
 
     def to_json(self) -> dict:
-        return {"text": self.text, "citation": self.citation.to_json()}
+        return {"text": self.text, "citation": self.citation.to_json(), "outcome": self.outcome,
+                "layer": self.layer or "city"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -355,13 +357,14 @@ def evaluate(
     seen: set[tuple[str, str]] = set()
     measures = []
     for rule in fired:
+        layer = base.layer if rule in national else None
         # Incentives (and procedural simplifications) are not offered to an applicant who is being restricted.
         if rule.outcome in ("incentive", "normal") and restricting:
             continue
         for text in rule.measures:
             if (text, rule.citation.document) not in seen:  # the same measure twice from one document: once
                 seen.add((text, rule.citation.document))
-                measures.append(Measure(text, rule.citation, rule.id, rule.outcome))
+                measures.append(Measure(text, rule.citation, rule.id, rule.outcome, layer))
 
     unruled = tuple(
         r for r in in_force

@@ -29,6 +29,8 @@ MATTER_CODES: dict[str, str] = {
 }
 
 STEPS = ("record_check", "credit_report", "commitment", "credit_review")
+STEP_LABELS = {"record_check": "查询信用记录", "credit_report": "提供信用报告", "commitment": "签署信用承诺",
+               "credit_review": "信用审查（信用中心出具审查报告）"}  # fmt: skip
 OPEN_REQUIREMENTS = ("credit_report", "commitment", "credit_review")  # record_check is the check itself
 
 # Precedence: the most restrictive outcome among the rules that fire wins.
