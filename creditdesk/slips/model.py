@@ -128,6 +128,10 @@ class ReviewSlip:
     finalised_at: When = ""
     commitment_number: str | None = None
     commitment_due_items: list[DueItem] = field(default_factory=list)  # the commitment's promised items
+    # Adverse records in force for which neither the national layer nor the city's profile names a measure
+    # ("本市档案未规定措施"), each as one line; and the profile's notes for the matter (issue 11 item 2).
+    unruled: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if self.outcome not in OUTCOME_LABELS:
@@ -144,6 +148,8 @@ class ReviewSlip:
         self.findings = _as_tuples(self.findings, Finding)
         self.requirements = list(self.requirements)
         self.commitment_due_items = due_items(self.commitment_due_items)
+        self.unruled = list(self.unruled)
+        self.notes = list(self.notes)
 
 
 @dataclass

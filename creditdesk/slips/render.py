@@ -563,6 +563,13 @@ def render_review_slip(slip: ReviewSlip, page_size: str = "A4") -> bytes:
         lines = [Paragraph("无特别要求，按常规程序办理。", st.body)]
     story += [KeepTogether([sec("办理要求"), lines[0]]), *lines[1:]]
 
+    if slip.unruled:  # never a silent 正常办理: the records no rule covers, named
+        lines = [Paragraph(f"{i}. {_x(u)}", st.body) for i, u in enumerate(slip.unruled, 1)]
+        story += [KeepTogether([sec("本市档案未规定措施的不良记录（经办人已确认）"), lines[0]]), *lines[1:]]
+    if slip.notes:
+        lines = [Paragraph(f"{i}. {_x(n)}", st.small) for i, n in enumerate(slip.notes, 1)]
+        story += [KeepTogether([sec("档案说明"), lines[0]]), *lines[1:]]
+
     story.append(Spacer(1, g.base * 1.6))
     story.append(KeepTogether([Paragraph(
         f"经办人（签字）：________________{_GAP * 4}日期：{_x(_when(slip.finalised_at))[:10]}", st.right)]))
