@@ -642,7 +642,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     need(ctx, "review")
     audit = _AuditBatch(ctx)
     try:
-        service = CheckService(ctx.engine, ctx.settings.profile_id, ctx.settings.stale_after_hours)
+        service = CheckService(ctx.engine, ctx.settings.profile_id, ctx.settings.stale_after_hours,
+                               ctx.settings.credit_review_pilot)  # fmt: skip
 
         def one(query: str) -> dict:
             out = service.check(query, args.matter, profile_id=args.profile, report_no=args.report, day=day,

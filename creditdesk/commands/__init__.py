@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import importlib
 
-MODULES = ("accounts", "exports", "report", "followup", "objections")
+MODULES = ("accounts", "exports", "report", "followup", "objections", "credit_review")
 
 
 def register_all(sub: argparse._SubParsersAction) -> None:

@@ -83,10 +83,12 @@ def notes_json(note, result: CheckResult) -> dict:  # noqa: ANN001
 
 
 class CheckService:
-    def __init__(self, engine: Engine, profile_id: str = "fuzhou", stale_after_hours: float = 24) -> None:
+    def __init__(self, engine: Engine, profile_id: str = "fuzhou", stale_after_hours: float = 24,
+                 credit_review_pilot: bool = True) -> None:  # fmt: skip
         self.engine = engine
         self.profile_id = profile_id
         self.stale_after_hours = stale_after_hours
+        self.credit_review_pilot = credit_review_pilot  # Settings.credit_review_pilot (昆山 第十三条)
         self._store: ProfileStore | None = None
 
     @property
@@ -116,7 +118,13 @@ class CheckService:
             records = load_records(conn, [subject_id])[subject_id] if subject is not None else []
             report = self._report(conn, report_no) if report_no else None
             position = read_position(conn)
-        result = evaluate(profile, matter, day, subject, records, report, commitment_signed, subject_id=subject_id)
+            review_on_file = None
+            if profile.credit_review is not None:
+                from creditdesk.services.credit_review import CreditReviewService
+
+                review_on_file = CreditReviewService(self.engine).valid_report(subject_id, day, conn)
+        result = evaluate(profile, matter, day, subject, records, report, commitment_signed, subject_id=subject_id,
+                          credit_review_valid=review_on_file is not None, pilot_unit=self.credit_review_pilot)  # fmt: skip
         return CheckOutput(query, subject_id, subject, result, position, position.is_stale(self.stale_after_hours))
 
     def _resolve(self, conn, query: str) -> tuple[str, SubjectInfo | None]:  # noqa: ANN001
