@@ -124,6 +124,26 @@ def test_a_result_before_the_request_or_in_the_future_is_refused(home):
         service(ctx, "2026-11-24").request(KUNSHAN.resolve("fuzhou", dt.date(2026, 11, 24)), sid, "approval", "u", None)
 
 
+def test_the_request_reaches_the_reference_platform(home, tmp_path):
+    from creditdesk.platform.client import PlatformClient, RetryPolicy
+    from creditdesk.platform.outbox import OutboxPusher
+    from creditdesk_platform.server import PlatformServer
+
+    ctx, sid = home
+    row = service(ctx, "2026-11-23").request(kunshan(), sid, "approval", "昆山市市场监督管理局", None)
+    srv = PlatformServer(state_dir=tmp_path / "platform")
+    srv.start()
+    try:
+        with PlatformClient(srv.base_url, "ws-01", "test-token", retry=RetryPolicy(attempts=3, base_delay=0.01),
+                            timeout=5.0) as c:  # fmt: skip
+            result = OutboxPusher(ctx.engine, c).push()
+        assert result.delivered == 1 and result.rejected == 0
+        assert srv.submissions[row.id]["kind"] == "credit_review_request"
+        assert srv.submissions[row.id]["data"]["due_on"] == "2026-11-30"
+    finally:
+        srv.close()
+
+
 def test_a_valid_review_closes_the_requirement_and_a_non_pilot_unit_is_not_asked(home):
     ctx, sid = home
     day = dt.date(2026, 11, 27)
@@ -151,4 +171,5 @@ def test_the_reference_platform_accepts_the_new_kind_and_rejects_an_incomplete_r
         "matter": "approval", "requested_at": "2026-11-23T10:00:00+08:00", "due_on": "2026-11-30"}}
     assert check(good) is None
     assert "subject_id" in check({**good, "data": {**good["data"], "subject_id": ""}})
+    assert "due_on" in check({**good, "data": {k: v for k, v in good["data"].items() if k != "due_on"}})
     assert "request_id" in check({**good, "data": {**good["data"], "request_id": "0b8f6c1e-0000-4222-8333-444455556666"}})
