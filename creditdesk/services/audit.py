@@ -64,6 +64,7 @@ ACTIONS = {
     "recheck_ack": "确认复核", "purge": "清理历史数据", "audit_export": "导出审计日志",
     "audit_verify": "校验审计日志", "verify": "核验核查码", "sync": "同步", "bundle_import": "导入离线数据包",
     "audit_view": "查看审计日志", "denied": "越权操作被拒绝",
+    "credit_review_request": "申请信用审查", "credit_review_result": "记录信用审查结果",
 }  # fmt: skip
 
 NOT_SIGNED_IN = "not signed in"
