@@ -202,3 +202,13 @@ def test_kunshan_article_five_report_or_review():
     assert done.requirements == () and done.either == ()
     non_pilot = evaluate(profile("kunshan"), "honors", DAY, subject(), [], None, True, pilot_unit=False)
     assert non_pilot.requirements == ("credit_report",) and non_pilot.either == ()
+
+
+def test_one_vocabulary_for_the_four_outcomes():
+    """Issue 11 item 6: one source (creditdesk/outcomes.py) for the codes and their long and short forms."""
+    from creditdesk.outcomes import LABELS, OUTCOMES, SHORT_LABELS
+    from creditdesk.policy.model import OUTCOMES as ENGINE_OUTCOMES
+
+    assert set(OUTCOMES) == set(ENGINE_OUTCOMES) == set(LABELS) == set(SHORT_LABELS)
+    assert LABELS == {"prohibit": "依规限制（不予办理）", "strict": "从严审核", "normal": "正常办理", "incentive": "守信激励"}
+    assert all(LABELS[o].startswith(SHORT_LABELS[o][0]) or o == "prohibit" for o in OUTCOMES)
