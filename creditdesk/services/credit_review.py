@@ -22,7 +22,7 @@ from sqlalchemy import Connection, Engine, insert, select, update
 
 from creditdesk.db import models
 from creditdesk.db.engine import write_transaction
-from creditdesk.platform.outbox import enqueue
+from creditdesk.services.outbox import enqueue
 from creditdesk.policy.model import Profile
 from creditdesk.roles import Actor
 from creditdesk.services.audit import AuditTrail
