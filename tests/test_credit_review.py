@@ -173,3 +173,14 @@ def test_the_reference_platform_accepts_the_new_kind_and_rejects_an_incomplete_r
     assert "subject_id" in check({**good, "data": {**good["data"], "subject_id": ""}})
     assert "due_on" in check({**good, "data": {k: v for k, v in good["data"].items() if k != "due_on"}})
     assert "request_id" in check({**good, "data": {**good["data"], "request_id": "0b8f6c1e-0000-4222-8333-444455556666"}})
+
+
+def test_requesting_a_review_never_loads_http_code():
+    """The request is queued like any saved work: the service does not import the platform client."""
+    import subprocess
+    import sys
+
+    code = ("import sys, creditdesk.services.credit_review, creditdesk.services.check\n"
+            "print(','.join(sorted(m for m in sys.modules if m == 'httpx' or m.startswith(('httpx.', 'creditdesk.platform')))))\n")  # fmt: skip
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    assert out.stdout.strip() == ""
