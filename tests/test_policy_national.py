@@ -118,6 +118,14 @@ def test_an_adverse_record_no_rule_covers_is_named_with_the_notes():
     assert r.notes[0] in NATIONAL.notes
 
 
+def test_national_notes_only_with_an_adverse_record_in_force():
+    clean = evaluate(profile("fuzhou"), "procurement", DAY, subject(), [rec("honor")])
+    assert clean.notes and not any(n in NATIONAL.notes for n in clean.notes)
+    assert all("严重失信" not in n.text for n in clean.notes)
+    bad = evaluate(profile("fuzhou"), "procurement", DAY, subject(), [rec("admin_penalty")])
+    assert any(n in NATIONAL.notes for n in bad.notes)
+
+
 def test_a_record_a_restricting_rule_rests_on_is_not_unruled():
     r = evaluate(profile("cangzhou"), "approval", DAY, subject(), [rec("admin_penalty")])
     assert r.outcome == "strict" and r.unruled_adverse == ()  # 二（十）对信用状况差的……应严格审查

@@ -115,7 +115,7 @@ class CheckResult:
     requirements: tuple[str, ...]
     findings: tuple[Finding, ...]
     report: ReportVerdict | None
-    notes: tuple[Note, ...]  # the national layer's notes for the matter, then the city's
+    notes: tuple[Note, ...]  # the national layer's notes for the matter (with an adverse record in force), then the city's
     # Adverse records in force that no fired restricting rule (national or city) covers: the officer must
     # see them named with the notes and acknowledge them before the review is saved (issue 11 item 2).
     unruled_adverse: tuple = ()
@@ -391,7 +391,10 @@ def evaluate(
             open_groups.append(group)
     requirements = [s for s in OPEN_REQUIREMENTS if s in steps and s not in done]
 
-    notes = (base.notes_for(m.maps_to) if base else ()) + profile.notes_for(m.code)
+    # The national layer's notes explain national measures not (yet) written as rules: they matter when the
+    # applicant has an adverse record in force, and would only be noise on every clean check.
+    adverse_in_force = any(r.nature.value == "adverse" for r in in_force)
+    notes = (base.notes_for(m.maps_to) if base and adverse_in_force else ()) + profile.notes_for(m.code)
     fallback = None
     if not m.listed:
         c = m.citation
