@@ -203,14 +203,17 @@ def need(ctx, permission: str, what: str | None = None) -> None:  # noqa: ANN001
 
 def _seed_if_empty(ctx) -> None:  # noqa: ANN001
     from creditdesk.services.accounts import ensure_demo_accounts
-    from creditdesk.services.demo_load import load_demo_city
+    from creditdesk.demo.load import load_demo_city
     from creditdesk.services.position import read_position
 
     with ctx.engine.connect() as conn:
         empty = read_position(conn).seq == 0
     if empty:
         print("正在生成演示城市数据……", file=sys.stderr)
-        load_demo_city(ctx.engine, progress=_terminal_progress("演示数据"))
+        from creditdesk.commands import ctrl_c_cancels
+
+        with ctrl_c_cancels() as cancel:
+            load_demo_city(ctx.engine, progress=_terminal_progress("演示数据"), cancel=cancel)
         _end_progress()
     # A demo home always has its demo accounts (password "demo"); creates only the missing ones.
     ensure_demo_accounts(ctx.accounts, unit=ctx.settings.unit_name)
@@ -221,7 +224,11 @@ def _seed_if_empty(ctx) -> None:  # noqa: ANN001
 
         print("正在生成演示核查历史……", file=sys.stderr)
         now = dt.datetime.now().astimezone()
-        generate_history(ctx.engine, ctx.settings, now.date(), progress=_terminal_progress("核查历史"), until=now)
+        from creditdesk.commands import ctrl_c_cancels
+
+        with ctrl_c_cancels() as cancel:
+            generate_history(ctx.engine, ctx.settings, now.date(), progress=_terminal_progress("核查历史"), until=now,
+                             cancel=cancel)  # fmt: skip
         _end_progress()
 
 
@@ -247,13 +254,17 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
     import time
 
     from creditdesk.app import open_app
-    from creditdesk.services.demo_load import load_demo_city
+    from creditdesk.demo.load import load_demo_city
 
     ctx = open_app(_home(args), demo=args.demo)
+    from creditdesk.commands import ctrl_c_cancels
+
     started = time.perf_counter()
-    result = load_demo_city(
-        ctx.engine, subjects=args.subjects, seed=args.seed, progress=_terminal_progress("生成并写入")
-    )
+    with ctrl_c_cancels() as cancel:  # Ctrl+C: the batches written so far stay
+        result = load_demo_city(
+            ctx.engine, subjects=args.subjects, seed=args.seed, progress=_terminal_progress("生成并写入"),
+            cancel=cancel,
+        )
     _end_progress()
     elapsed = time.perf_counter() - started
     print(
@@ -762,6 +773,9 @@ COMMANDS = {
 
 
 def main(argv: list[str] | None = None) -> int:
+    from creditdesk.cancel import Cancelled
+    from creditdesk.commands import EXIT_CANCELLED
+
     args = _parser().parse_args(argv)
     handler = getattr(args, "handler", None) or COMMANDS[args.command or "gui"]
     try:
@@ -769,8 +783,11 @@ def main(argv: list[str] | None = None) -> int:
     except Refused as exc:
         print(exc.message, file=sys.stderr)
         return exc.exit_code
+    except Cancelled as exc:  # Ctrl+C on a long command (commands.ctrl_c_cancels): what was kept
+        print(str(exc), file=sys.stderr)
+        return EXIT_CANCELLED
     except KeyboardInterrupt:
-        return 130
+        return EXIT_CANCELLED
     except Exception as exc:  # a clear message, not a traceback, for officers
         import logging
 

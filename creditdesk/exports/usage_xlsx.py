@@ -19,7 +19,7 @@ from openpyxl.chart.series import SeriesLabel
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from creditdesk.services.usage import (
+from creditdesk.rows.usage import (
     COMMITMENT_STATUS_LABELS,
     OBJECTION_STATUS_LABELS,
     OUTCOME_COLOURS,

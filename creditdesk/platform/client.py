@@ -25,6 +25,7 @@ import httpx
 import orjson
 
 from creditdesk import __version__
+from creditdesk.cancel import Cancelled as _Cancelled
 from creditdesk.logsetup import register_secret
 
 log = logging.getLogger(__name__)
@@ -82,7 +83,9 @@ class Unavailable(PlatformError):
     transient = True
 
 
-class Cancelled(PlatformError):
+class Cancelled(PlatformError, _Cancelled):
+    """The caller's :class:`creditdesk.cancel.CancelToken` was cancelled (the one cancel exception)."""
+
     code = "cancelled"
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import logging
 import sys
 from pathlib import Path
 
@@ -11,6 +12,8 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from creditdesk.app import AppContext, open_app
+
+log = logging.getLogger(__name__)
 
 # TrueType CJK fonts that render Chinese well on the machines a hall uses.
 PREFERRED_FONTS = ("Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", "Noto Sans CJK SC", "Source Han Sans SC")
@@ -69,12 +72,18 @@ def run_gui(home: str | Path | None = None, demo: bool = False) -> int:
         if demo or ctx.settings.demo:
             window.seed_demo_if_empty()
 
-    flow = SignInFlow(ctx, TaskRunner(app))
+    flow_runner = TaskRunner(app)
+    flow = SignInFlow(ctx, flow_runner)
     flow.finished.connect(signed_in)
     QTimer.singleShot(0, flow.start)
     code = app.exec()
+    # Closing the window cancelled the running jobs; the database is closed only once they
+    # have all stopped at a safe point (a sync between pages, an import before its commit).
+    flow_runner.shutdown(10_000)
     window = started.get("window")
-    if window is not None:
-        window.runner.wait(5000)
+    if window is not None and not window.stop_background_work():
+        log.warning("waiting for background tasks to stop before closing the database")
+        window.runner.wait()
+    flow_runner.wait()
     ctx.close()
     return code

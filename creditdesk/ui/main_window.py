@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from creditdesk import __version__
 from creditdesk.app import AppContext
+from creditdesk.cancel import Cancelled
 from creditdesk.services.position import DataPosition, read_position
 from creditdesk.ui.counter_page import CounterPage
 from creditdesk.ui.audit_page import AuditPage
@@ -30,7 +32,9 @@ from creditdesk.ui.objections_page import ObjectionsPage
 from creditdesk.ui.stats_page import StatsPage
 from creditdesk.ui.settings_page import SettingsPage
 from creditdesk.ui.sync_page import SyncPage
-from creditdesk.ui.tasks import TaskRunner
+from creditdesk.ui.tasks import LONG, TaskRunner
+
+log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
@@ -360,7 +364,7 @@ class MainWindow(QMainWindow):
 
     # -- demo seeding ---------------------------------------------------------
     def seed_demo_if_empty(self, subjects: int = 5000) -> None:
-        from creditdesk.services.demo_load import load_demo_city
+        from creditdesk.demo.load import load_demo_city
 
         engine = self.ctx.engine
 
@@ -373,13 +377,12 @@ class MainWindow(QMainWindow):
             with engine.connect() as conn:
                 if read_position(conn).seq:
                     return None
-            result = load_demo_city(engine, subjects=subjects, progress=task.progress,
-                                    should_cancel=lambda: task.cancelled)
-            if not task.cancelled:  # some weeks of counter work on the new city (nothing if reviews exist)
-                from creditdesk.demo.history import generate_history
+            result = load_demo_city(engine, subjects=subjects, progress=task.progress, cancel=task)
+            # some weeks of counter work on the new city (nothing if reviews exist)
+            from creditdesk.demo.history import generate_history
 
-                now = dt.datetime.now().astimezone()
-                generate_history(engine, self.ctx.settings, now.date(), progress=task.progress, until=now)
+            now = dt.datetime.now().astimezone()
+            generate_history(engine, self.ctx.settings, now.date(), progress=task.progress, until=now, cancel=task)
             return result
 
         def progress(done: int, total: int) -> None:
@@ -394,10 +397,23 @@ class MainWindow(QMainWindow):
 
         def failed(exc: BaseException) -> None:
             self.progress.hide()
-            self.data_label.setText(self.tr("演示数据生成失败：{0}").format(exc))
+            if isinstance(exc, Cancelled):
+                self.data_label.setText(self.tr("演示数据生成已取消：{0}").format(exc))
+            else:
+                self.data_label.setText(self.tr("演示数据生成失败：{0}").format(exc))
 
-        self.runner.run(seed, on_success=finished, on_failure=failed, on_progress=progress, key="seed")
+        self.runner.run(seed, on_success=finished, on_failure=failed, on_progress=progress, key="seed", lane=LONG)
 
     def closeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt API
-        self.runner.wait(5000)
+        self.stop_background_work()
         super().closeEvent(event)
+
+    def stop_background_work(self, msecs: int = 10_000) -> bool:
+        """Cancel every running job (sync, import, export, verify, seeding…) and wait for each to stop
+        at its safe point; the database is closed only after this (ui/main.py). True when all stopped."""
+        if self.runner.running():
+            self.statusBar().showMessage(self.tr("正在停止后台任务……"))
+        stopped = self.runner.shutdown(msecs)
+        if not stopped:
+            log.warning("background tasks still running %s ms after the window closed", msecs)
+        return stopped

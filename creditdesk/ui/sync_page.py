@@ -31,7 +31,7 @@ from creditdesk.services import outbox
 from creditdesk.platform import session as _session  # noqa: F401
 from creditdesk.platform import sync as _sync  # noqa: F401
 from creditdesk.services.rejections import list_rejected_changes
-from creditdesk.ui.tasks import TaskHandle, TaskRunner
+from creditdesk.ui.tasks import LONG, TaskHandle, TaskRunner
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -171,7 +171,7 @@ class SyncPage(QWidget):
 
         self._busy(True, self.tr("正在同步……"))
         self._task = self.runner.run(work, on_success=self._sync_done, on_failure=self._sync_failed,
-                                     on_progress=self._progress)  # fmt: skip
+                                     on_progress=self._progress, lane=LONG)  # fmt: skip
 
     def _progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
@@ -219,7 +219,7 @@ class SyncPage(QWidget):
 
         self._busy(True, self.tr("正在校验并导入离线数据包……"))
         self._task = self.runner.run(work, on_success=self._import_done, on_failure=self._import_failed,
-                                     on_progress=self._progress)  # fmt: skip
+                                     on_progress=self._progress, lane=LONG)  # fmt: skip
 
     def _import_done(self, outcome) -> None:  # noqa: ANN001
         result, found = outcome

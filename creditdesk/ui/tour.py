@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from creditdesk.app import open_app
     from creditdesk.demo.city import DemoCity
-    from creditdesk.services.demo_load import load_demo_city
+    from creditdesk.demo.load import load_demo_city
     from creditdesk.services.position import read_position
     from creditdesk.ui.main import build_window, make_application
 
