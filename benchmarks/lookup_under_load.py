@@ -90,6 +90,7 @@ def main() -> None:
 
     from PySide6.QtCore import QCoreApplication, QElapsedTimer
     from sqlalchemy import text
+    from sqlalchemy.exc import OperationalError
 
     from creditdesk.app import open_app
     from creditdesk.demo.history import SUPERVISOR, generate_history
@@ -163,7 +164,7 @@ def main() -> None:
     base = paced(args.lookups)
     print("bare      " + percentiles(base))
 
-    state = {"import": None, "exports": 0, "export_s": 0.0, "stop": False}
+    state = {"import": None, "exports": 0, "locked": 0, "export_s": 0.0, "stop": False}
     flt = LedgerFilter(today - dt.timedelta(days=60), today)
     supervisor = ctx.accounts.get(SUPERVISOR)  # exports need a supervisor once accounts exist
 
@@ -175,7 +176,10 @@ def main() -> None:
     def exporting(task):  # noqa: ANN001, ANN202
         while not state["stop"] and not task.cancelled:
             t0 = time.perf_counter()
-            export_ledger(ctx.engine, ctx.audit, flt, "pdf", work / "ledger.pdf", supervisor, cancel=task)
+            try:
+                export_ledger(ctx.engine, ctx.audit, flt, "pdf", work / "ledger.pdf", supervisor, cancel=task)
+            except OperationalError:  # the export's audit entry waits for the import's write lock, and gives up
+                state["locked"] += 1
             state["export_s"] += time.perf_counter() - t0
             state["exports"] += 1
 
@@ -197,7 +201,8 @@ def main() -> None:
     result, seconds = outcome
     print("loaded    " + percentiles(loaded_samples))
     print(f"jobs: import of {result.applied:,} changes in {seconds:.1f} s; {state['exports']} ledger PDF exports of "
-          f"{history.reviews:,} reviews, {state['export_s'] / max(1, state['exports']):.1f} s each")  # fmt: skip
+          f"{history.reviews:,} reviews, {state['export_s'] / max(1, state['exports']):.1f} s each "
+          f"({state['locked']} rendered but refused at the audit entry: the import held the write lock)")  # fmt: skip
     verdict = "met" if p95(loaded_samples) <= 100 else "NOT met"
     print(f"p95 under load {p95(loaded_samples):.1f} ms vs bare {p95(base):.1f} ms — target <= 100 ms {verdict}")
     runner.shutdown(10_000)

@@ -17,7 +17,8 @@ from creditdesk.ui.tasks import INTERACTIVE, LONG, TaskRunner
 def runner(qtbot):
     r = TaskRunner(max_threads=2, long_threads=1)
     yield r
-    r.shutdown(10_000)
+    assert r.shutdown(10_000)
+    qtbot.waitUntil(lambda: not r.busy, timeout=5000)  # results posted by the last tasks delivered while r lives
 
 
 def test_long_jobs_never_fill_the_interactive_lane(qtbot, runner):
@@ -95,6 +96,7 @@ def test_shutdown_cancels_running_and_queued_jobs_and_waits_for_them(qtbot, runn
     assert runner.running() == 0
     late = runner.run(lambda task: None)  # a task started while closing begins cancelled
     assert late.cancelled
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
 
 
 def test_closing_the_window_stops_a_running_export_before_the_database_closes(qtbot, tmp_path):

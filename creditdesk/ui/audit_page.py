@@ -40,10 +40,12 @@ from PySide6.QtWidgets import (
 
 from sqlalchemy.exc import OperationalError
 
+from creditdesk.changes import OpChanges
 from creditdesk.cancel import Cancelled
 from creditdesk.outcomes import SHORT_LABELS
 from creditdesk.roles import PERMISSION_LABELS, ROLE_LABELS
 from creditdesk.services.audit import ACTIONS, NOT_SIGNED_IN, AuditRecord, AuditVerdict, audit_refusal
+from creditdesk.ui.changes import ChangeAware
 from creditdesk.ui.tasks import LONG, TaskHandle
 
 LIMIT = 500  # newest entries shown; the filters narrow them down
@@ -111,7 +113,8 @@ def _filter_json(f: dict) -> dict:
     return {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in f.items()}
 
 
-class AuditPage(QWidget):
+class AuditPage(QWidget, ChangeAware):
+    watches = OpChanges(audit=True, accounts=True)  # what it shows (ui/changes.py)
     loaded = Signal(int)  # rows shown
     verify_finished = Signal(object)  # AuditVerdict, or the exception
     export_finished = Signal(object)  # rows written, or the exception

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from creditdesk.changes import OpChanges
 from creditdesk.outcomes import SCREEN_BG, SCREEN_FG
 from creditdesk.roles import ROLE_LABELS, Actor
 from creditdesk.services import ledger as _ledger  # imported with the window, not in a worker
@@ -52,6 +53,7 @@ from creditdesk.services.ledger import (
     LedgerRow,
     LedgerTotals,
 )
+from creditdesk.ui.changes import ChangeAware
 from creditdesk.ui.tasks import LONG, TaskHandle, TaskRunner
 
 RED, GREY = "#b3261e", "#6b6b6b"
@@ -136,7 +138,8 @@ def _pydate(q: QDate) -> dt.date:
     return dt.date(q.year(), q.month(), q.day())
 
 
-class LedgerPage(QWidget):
+class LedgerPage(QWidget, ChangeAware):
+    watches = OpChanges(reviews=True, accounts=True, settings=True)  # what it shows (ui/changes.py)
     loaded = Signal(object)  # LedgerSnapshot, or the exception
     exported = Signal(object)  # ExportResult, or the exception (ExportCancelled when cancelled)
 

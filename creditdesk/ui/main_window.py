@@ -22,7 +22,20 @@ from PySide6.QtWidgets import (
 from creditdesk import __version__
 from creditdesk.app import AppContext
 from creditdesk.cancel import Cancelled
+from creditdesk.changes import (
+    ACCOUNTS_CHANGED,
+    BUNDLE_IMPORTED,
+    COMMITMENT_MARKED,
+    DEMO_SEEDED,
+    EXPORTED,
+    REVIEW_SAVED,
+    SETTINGS_SAVED,
+    SYNCED,
+    USER_CHANGED,
+    OpChanges,
+)
 from creditdesk.services.position import DataPosition, read_position
+from creditdesk.ui.changes import ChangeBus
 from creditdesk.ui.counter_page import CounterPage
 from creditdesk.ui.audit_page import AuditPage
 from creditdesk.ui.followup_page import FollowUpPage
@@ -78,13 +91,23 @@ class MainWindow(QMainWindow):
         self._add_page(self.tr("同步"), self.sync_page)
         self.settings_page = SettingsPage(ctx, self.runner)
         self._add_page(self.tr("设置"), self.settings_page)
-        self.sync_page.data_changed.connect(self.refresh_position)
-        self.sync_page.sync_finished.connect(self._after_sync)
-        self.sync_page.followup_found.connect(self.followup_page.on_data_update)
+        # Pages learn about changes from one mechanism (ui/changes.py): each operation below is
+        # published once with what it changed, and every page decides by what it watches.
+        self.changes = ChangeBus(self)
+        for i in range(self.pages.count()):
+            self.changes.changed.connect(self.pages.widget(i).on_changes)
+        self.changes.changed.connect(self._status_on_changes)
+        publish_on = self._publish_on
+        publish_on(self.sync_page.sync_finished, SYNCED, self.sync_page, failed_too=True)  # a failed sync keeps pages
+        publish_on(self.sync_page.import_finished, BUNDLE_IMPORTED, self.sync_page)  # all or nothing
+        publish_on(self.counter.review.saved, REVIEW_SAVED, self.counter)
+        publish_on(self.followup_page.marked, COMMITMENT_MARKED, self.followup_page)
+        publish_on(self.settings_page.settings_saved, SETTINGS_SAVED, self.settings_page)
+        publish_on(self.settings_page.connected, SETTINGS_SAVED, self.settings_page)
+        publish_on(self.settings_page.accounts.changed, ACCOUNTS_CHANGED, self.settings_page)
+        publish_on(self.ledger_page.exported, EXPORTED, self.ledger_page)
+        publish_on(self.stats_page.exported, EXPORTED, self.stats_page)
         self.settings_page.settings_saved.connect(self._schedule_sync)
-        self.settings_page.settings_saved.connect(self.refresh_position)
-        self.settings_page.settings_saved.connect(self.counter.review.reload_profile)
-        self.settings_page.connected.connect(lambda _m: self.refresh_position())
         self.nav.currentRowChanged.connect(self._show_page)
         self.nav.setCurrentRow(0)
 
@@ -200,11 +223,8 @@ class MainWindow(QMainWindow):
         self.ctx.user = actor
         self._show_user()
         self.counter.clear()
-        if actor is not None:
-            for i in range(self.pages.count()):
-                page = self.pages.widget(i)
-                if hasattr(page, "refresh"):
-                    page.refresh()
+        if actor is not None:  # every page reloads for the new account (none: nothing is read)
+            self.changes.publish(USER_CHANGED)
         self.user_changed.emit(actor)
 
     def _content_shortcuts(self, on: bool) -> None:
@@ -285,9 +305,22 @@ class MainWindow(QMainWindow):
 
     def _show_page(self, row: int) -> None:
         self.pages.setCurrentIndex(row)
-        page = self.pages.currentWidget()
-        if hasattr(page, "refresh"):
-            page.refresh()
+        self.pages.currentWidget().on_shown()  # every page is ChangeAware (ui/changes.py)
+
+    def _publish_on(self, signal, changes: OpChanges, origin: QWidget, *, failed_too: bool = False) -> None:  # noqa: ANN001
+        """When ``signal`` says an operation ended, publish what it changed (not for a failure,
+        which these operations roll back, unless ``failed_too``)."""
+
+        def ended(*args) -> None:  # noqa: ANN002
+            if failed_too or not (args and isinstance(args[0], BaseException)):
+                self.changes.publish(changes, origin)
+
+        signal.connect(ended)
+
+    def _status_on_changes(self, changes: OpChanges, _origin) -> None:  # noqa: ANN001
+        """The status bar shows the data position, the platform's state and the outbox."""
+        if changes.touches(OpChanges(data=True, outbox=True, settings=True)):
+            self.refresh_position()
 
     # -- scheduled sync ---------------------------------------------------------
     def _schedule_sync(self) -> None:
@@ -299,9 +332,6 @@ class MainWindow(QMainWindow):
 
     def _scheduled_sync(self) -> None:
         self.sync_page.start_sync(full=False)
-
-    def _after_sync(self, _outcome) -> None:  # noqa: ANN001
-        self.refresh_position()
 
     def _add_page(self, label: str, page: QWidget) -> None:
         item = QListWidgetItem(label)
@@ -393,12 +423,13 @@ class MainWindow(QMainWindow):
 
         def finished(_result) -> None:  # noqa: ANN001
             self.progress.hide()
-            self.refresh_position()
+            self.changes.publish(DEMO_SEEDED)
 
         def failed(exc: BaseException) -> None:
             self.progress.hide()
             if isinstance(exc, Cancelled):
                 self.data_label.setText(self.tr("演示数据生成已取消：{0}").format(exc))
+                self.changes.publish(DEMO_SEEDED)  # the batches and days written so far stay
             else:
                 self.data_label.setText(self.tr("演示数据生成失败：{0}").format(exc))
 

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from creditdesk.changes import OpChanges
 from creditdesk.cancel import Cancelled
 from creditdesk.services.usage import (
     OUTCOME_COLOURS,
@@ -45,6 +46,7 @@ from creditdesk.services.usage import (
     export_usage,
     next_deadlines,
 )
+from creditdesk.ui.changes import ChangeAware
 from creditdesk.ui.charts import DonutChart, StackedBarChart
 from creditdesk.ui.tasks import LONG, TaskHandle
 
@@ -94,7 +96,8 @@ class Card(QFrame):
         self.detail_label.setText(detail)
 
 
-class StatsPage(QWidget):
+class StatsPage(QWidget, ChangeAware):
+    watches = OpChanges(reviews=True, commitments=True, objections=True, settings=True)  # what it shows (ui/changes.py)
     loaded = Signal(object)  # UsageReport, or the exception
     exported = Signal(object)  # UsageExport, or the exception
 

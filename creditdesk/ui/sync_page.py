@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from creditdesk.changes import OpChanges
 from creditdesk.app import AppContext
 
 # Imported when the window is built, not in the first sync's worker thread: a module
@@ -31,6 +32,7 @@ from creditdesk.services import outbox
 from creditdesk.platform import session as _session  # noqa: F401
 from creditdesk.platform import sync as _sync  # noqa: F401
 from creditdesk.services.rejections import list_rejected_changes
+from creditdesk.ui.changes import ChangeAware
 from creditdesk.ui.tasks import LONG, TaskHandle, TaskRunner
 
 
@@ -46,7 +48,8 @@ def _table(headers: list[str]) -> QTableWidget:
     return table
 
 
-class SyncPage(QWidget):
+class SyncPage(QWidget, ChangeAware):
+    watches = OpChanges(data=True, outbox=True, settings=True)  # what it shows (ui/changes.py)
     sync_finished = Signal(object)  # SyncResult, or the exception
     import_finished = Signal(object)
     data_changed = Signal()
