@@ -1,6 +1,6 @@
 """Counter lookup latency while a bundle import and a ledger export run (issue 12: p95 <= 100 ms).
 
-    python benchmarks/lookup_under_load.py [--subjects 20000] [--lookups 300] [--interval 0.05]
+    python benchmarks/lookup_under_load.py [--subjects 20000] [--lookups 300] [--interval 0.05] [--one-pool]
 
 1. Setup (not timed): the demo city is written as two signed bundles — the first
    half of its feed, then the rest as a delta — the first is imported into a
@@ -16,7 +16,8 @@
    and the ledger of the whole history is exported as PDF again and again
    until the import has ended.
 Prints p50 / p95 / p99 / max for both and the jobs' own times. The GIL switch
-interval is the GUI's (1 ms, ui/main.py).
+interval is the GUI's (1 ms, ui/main.py). ``--one-pool`` runs the jobs on the
+interactive lane instead, i.e. one two-thread pool for everything as before.
 
 Runs on an offscreen Qt platform; the numbers depend on the machine — say
 whether it was shared when you quote them.
@@ -85,6 +86,8 @@ def main() -> None:
     ap.add_argument("--lookups", type=int, default=300, help="lookups in the baseline (the loaded phase runs until the import ends)")
     ap.add_argument("--interval", type=float, default=0.05, help="seconds between lookups (an officer typing)")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--one-pool", action="store_true",
+                    help="for comparison: every task in one two-thread pool, as before the lanes")
     args = ap.parse_args()
     sys.setswitchinterval(0.001)  # as the GUI runs (ui/main.py)
 
@@ -97,7 +100,7 @@ def main() -> None:
     from creditdesk.platform.bundle import import_bundle
     from creditdesk.platform.keys import TrustedKeys
     from creditdesk.services.ledger import LedgerFilter, export_ledger
-    from creditdesk.ui.tasks import LONG, TaskRunner
+    from creditdesk.ui.tasks import INTERACTIVE, LONG, TaskRunner
 
     app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
     work = Path(tempfile.mkdtemp(prefix="creditdesk-under-load-"))
@@ -127,6 +130,7 @@ def main() -> None:
             queries.append(name[start:start + 3])
 
     runner = TaskRunner()
+    long_lane = INTERACTIVE if args.one_pool else LONG
     lookup, audit_queue = ctx.lookup, ctx.audit_queue
 
     def one_lookup(query: str) -> float:
@@ -191,15 +195,15 @@ def main() -> None:
         state["import"] = exc
         state["stop"] = True
 
-    runner.run(importing, on_success=imported, on_failure=failed, lane=LONG)
-    runner.run(exporting, on_failure=lambda exc: print(f"export failed: {exc}"), lane=LONG)
+    runner.run(importing, on_success=imported, on_failure=failed, lane=long_lane)
+    runner.run(exporting, on_failure=lambda exc: print(f"export failed: {exc}"), lane=long_lane)
     loaded_samples = paced(None, until=lambda: state["stop"])
     runner.wait(-1)
     outcome = state["import"]
     if isinstance(outcome, BaseException):
         raise SystemExit(f"import failed: {outcome}")
     result, seconds = outcome
-    print("loaded    " + percentiles(loaded_samples))
+    print(("loaded, one pool " if args.one_pool else "loaded    ") + percentiles(loaded_samples))
     print(f"jobs: import of {result.applied:,} changes in {seconds:.1f} s; {state['exports']} ledger PDF exports of "
           f"{history.reviews:,} reviews, {state['export_s'] / max(1, state['exports']):.1f} s each "
           f"({state['locked']} rendered but refused at the audit entry: the import held the write lock)")  # fmt: skip

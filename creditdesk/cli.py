@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 from creditdesk import __version__
@@ -451,6 +452,12 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
+    from creditdesk.system_libs import explain_missing, missing_libraries
+
+    missing = missing_libraries()
+    if missing:  # before Qt loads them and aborts without saying which
+        print(explain_missing(missing), file=sys.stderr)
+        return EXIT_FAIL
     from creditdesk.ui.main import run_gui
 
     return run_gui(home=_home(args), demo=args.demo)
@@ -469,7 +476,15 @@ def cmd_platform(args: argparse.Namespace) -> int:
         return cmd_platform_keys(args)
     from creditdesk.app import open_app
     from creditdesk.platform.client import PlatformClient, PlatformError, check_base_url
-    from creditdesk.platform.credentials import CredentialError, forget_token, get_token, store_token
+    from creditdesk.platform.credentials import (
+        NO_STORE_MESSAGE,
+        TOKEN_ENV,
+        CredentialError,
+        credential_store_usable,
+        forget_token,
+        get_token,
+        store_token,
+    )
     from creditdesk.platform.sync import record_outcome
 
     ctx = open_app(_home(args), demo=args.demo)
@@ -481,14 +496,18 @@ def cmd_platform(args: argparse.Namespace) -> int:
             except ValueError as exc:
                 print(str(exc), file=sys.stderr)
                 return EXIT_FAIL
+            if not os.environ.get(TOKEN_ENV) and not credential_store_usable():
+                print(NO_STORE_MESSAGE, file=sys.stderr)  # before anything is saved: no half state
+                return EXIT_FAIL
+            token = get_token(url, args.client_id)
+            new_token = None if token else _read_token("平台访问令牌：")
+            with PlatformClient(url, args.client_id, token or new_token) as client:
+                meta = client.meta()
+            # Only a platform that answered is recorded: the URL, the client id and the token together.
+            if new_token:
+                store_token(url, args.client_id, new_token)
             settings.platform_url, settings.platform_client_id = url, args.client_id
             ctx.save_settings()
-            token = get_token(url, args.client_id)
-            if not token:
-                token = _read_token("平台访问令牌：")
-                store_token(url, args.client_id, token)
-            with PlatformClient(url, args.client_id, token) as client:
-                meta = client.meta()
             from creditdesk.platform.keys import TrustedKeys
 
             changes = TrustedKeys(ctx.engine).pin_from_meta(meta["platform_id"], meta.get("signing_keys") or [])

@@ -34,6 +34,12 @@ def make_application(argv: list[str] | None = None) -> QApplication:
             font.setPointSize(11)
             app.setFont(font)
             break
+    else:
+        if not QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
+            from creditdesk.system_libs import FONT_PACKAGE, install_line
+
+            log.warning("no CJK font: Chinese would render as boxes")
+            print(f"警告：系统没有中文字体，界面文字将显示为方框。请安装：{install_line([FONT_PACKAGE])}", file=sys.stderr)
     return app  # type: ignore[return-value]
 
 
