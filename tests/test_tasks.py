@@ -120,3 +120,30 @@ def test_closing_the_window_stops_a_running_export_before_the_database_closes(qt
     w.close()  # closeEvent: cancel, wait for the safe point
     assert states == ["stopped"] and w.runner.running() == 0
     ctx.close()
+
+
+def test_demo_seeding_stops_from_its_button_and_keeps_what_it_wrote(qtbot, tmp_path):
+    from PySide6.QtCore import Qt
+
+    from creditdesk.app import open_app
+    from creditdesk.services.position import read_position
+    from creditdesk.ui.main_window import MainWindow
+
+    ctx = open_app(tmp_path / "home", demo=True)
+    w = MainWindow(ctx, today=dt.date(2026, 11, 20))
+    qtbot.addWidget(w)
+    w.show()
+    try:
+        w.seed_demo_if_empty(subjects=200_000)
+        qtbot.waitUntil(lambda: w.progress.isVisible() and w.progress.value() > 0, timeout=60_000)
+        assert w.seed_cancel_button.isVisible()
+        qtbot.mouseClick(w.seed_cancel_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "已取消" in w.data_label.text(), timeout=30_000)
+        assert not w.seed_cancel_button.isVisible() and not w.progress.isVisible()
+        with ctx.engine.connect() as conn:
+            kept = read_position(conn).seq
+        assert 0 < kept < 200_000 * 3  # some batches, far from the whole city
+    finally:
+        w.runner.shutdown(10_000)
+        qtbot.waitUntil(lambda: not w.runner.busy, timeout=5000)
+        ctx.close()

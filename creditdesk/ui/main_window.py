@@ -135,8 +135,15 @@ class MainWindow(QMainWindow):
         self.progress.setMaximumWidth(260)
         self.progress.setFormat(self.tr("%v / %m"))
         self.progress.hide()
+        self.seed_cancel_button = QPushButton(self.tr("停止生成"))
+        self.seed_cancel_button.setToolTip(self.tr("停止生成演示数据；已写入的部分保留"))
+        self.seed_cancel_button.setFlat(True)
+        self.seed_cancel_button.hide()
+        self.seed_cancel_button.clicked.connect(self._cancel_seed)
+        self._seed_task = None
         self.statusBar().addWidget(self.data_label, 1)
         self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.seed_cancel_button)
         self.statusBar().addPermanentWidget(self.outbox_label)
         self.statusBar().addPermanentWidget(self.platform_label)
         self.statusBar().addPermanentWidget(self.mode_label)
@@ -393,7 +400,7 @@ class MainWindow(QMainWindow):
         self.mode_label.setStyleSheet("background:#fff3cd;color:#8a5a00;padding:2px 8px;" if settings.demo else "")
 
     # -- demo seeding ---------------------------------------------------------
-    def seed_demo_if_empty(self, subjects: int = 5000) -> None:
+    def seed_demo_if_empty(self, subjects: int = 5000):  # noqa: ANN201 - the TaskHandle (a CancelToken)
         from creditdesk.demo.load import load_demo_city
 
         engine = self.ctx.engine
@@ -423,17 +430,28 @@ class MainWindow(QMainWindow):
 
         def finished(_result) -> None:  # noqa: ANN001
             self.progress.hide()
+            self.seed_cancel_button.hide()
             self.changes.publish(DEMO_SEEDED)
 
         def failed(exc: BaseException) -> None:
             self.progress.hide()
+            self.seed_cancel_button.hide()
             if isinstance(exc, Cancelled):
                 self.data_label.setText(self.tr("演示数据生成已取消：{0}").format(exc))
                 self.changes.publish(DEMO_SEEDED)  # the batches and days written so far stay
             else:
                 self.data_label.setText(self.tr("演示数据生成失败：{0}").format(exc))
 
-        self.runner.run(seed, on_success=finished, on_failure=failed, on_progress=progress, key="seed", lane=LONG)
+        handle = self.runner.run(seed, on_success=finished, on_failure=failed, on_progress=progress, key="seed",
+                                 lane=LONG)  # fmt: skip
+        self._seed_task = handle
+        self.seed_cancel_button.show()
+        return handle
+
+    def _cancel_seed(self) -> None:
+        if self._seed_task is not None:
+            self._seed_task.cancel()
+            self.data_label.setText(self.tr("正在停止生成演示数据……"))
 
     def closeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt API
         self.stop_background_work()
