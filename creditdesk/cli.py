@@ -374,12 +374,11 @@ def cmd_lookup(args: argparse.Namespace) -> int:
     audit = _AuditBatch(ctx, every=1 if args.batch == "-" else 200)
     try:
         if args.batch:
-            source = sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8-sig")
-            with source:
-                for line in source:
-                    query = line.strip()
-                    if not query:
-                        continue
+            from creditdesk.services.batchfile import BatchFileError, iter_stdin_lines, read_lines
+
+            try:  # a file is read (bounded) and refused whole before any lookup; stdin line by line
+                queries = iter_stdin_lines(sys.stdin.buffer) if args.batch == "-" else read_lines(args.batch)
+                for query in queries:
                     try:
                         result = ctx.lookup.lookup(query, limit=args.limit)
                         payload = result.to_json()
@@ -387,6 +386,10 @@ def cmd_lookup(args: argparse.Namespace) -> int:
                     except CodeError as exc:
                         payload = {"query": query, "kind": "invalid", "error": str(exc), "results": []}
                     audit.say(json.dumps(payload, ensure_ascii=False))
+            except BatchFileError as exc:
+                audit.flush()
+                print(str(exc), file=sys.stderr)
+                return EXIT_FAIL
             audit.flush()
             return EXIT_OK
         result = ctx.lookup.lookup(args.query, limit=args.limit)
@@ -649,7 +652,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     import datetime as dt
 
     from creditdesk.policy.store import UnknownMatter, UnknownProfile
-    from creditdesk.services.check import CheckInputError, CheckService, NotACode, read_batch_codes, write_xlsx, xlsx_row
+    from creditdesk.services.check import (
+        BatchFileError, CheckInputError, CheckService, NotACode, read_batch_codes, write_xlsx, xlsx_row,
+    )  # fmt: skip
     from creditdesk.services.lookup import classify_query
 
     if bool(args.batch) == bool(args.subject):
@@ -689,7 +694,12 @@ def cmd_check(args: argparse.Namespace) -> int:
             return EXIT_UNKNOWN_CHOICE
         if args.batch:
             rows = []
-            for query in read_batch_codes(args.batch):
+            try:  # refused whole, before any check, when too big or not readable
+                codes = read_batch_codes(args.batch)
+            except BatchFileError as exc:
+                print(str(exc), file=sys.stderr)
+                return EXIT_FAIL
+            for query in codes:
                 try:
                     payload = one(query)
                 except (CodeError, CheckInputError) as exc:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from creditdesk.atomic import atomic_path
 from creditdesk.cancel import CancelToken
+from creditdesk.safetext import csv_cell
 from creditdesk.rows.ledger import COLUMNS, ExportMeta, LedgerRow, Ticker
 
 
@@ -31,15 +32,7 @@ def write_csv(
             w = csv.writer(fh)
             w.writerow([c.header for c in COLUMNS])
             for i, row in enumerate(rows, 1):
-                w.writerow([_cell(c.value(row)) for c in COLUMNS])
+                w.writerow([csv_cell(c.value(row)) for c in COLUMNS])
                 tick(i)
         tick(len(rows), force=True)
     return len(rows)
-
-
-def _cell(value: object) -> str:
-    text = "" if value is None else str(value)
-    # A cell starting with = + - @ is a formula to Excel (CSV injection): quote it as text.
-    if text[:1] in ("=", "+", "-", "@"):
-        text = "'" + text
-    return text

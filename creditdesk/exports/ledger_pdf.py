@@ -25,6 +25,7 @@ from creditdesk.atomic import atomic_path
 from creditdesk.cancel import CancelToken
 from creditdesk.slips.pdfpages import PageFooter, numbered_canvas
 from creditdesk.outcomes import OUTCOMES, PRINT_BG, PRINT_FG
+from creditdesk.safetext import clean_text, shorten
 from creditdesk.rows.ledger import (
     OUTCOME_LABELS,
     ExportMeta,
@@ -83,6 +84,16 @@ PDF_COLUMNS: tuple[PdfColumn, ...] = (
     PdfColumn("version", "版本", lambda r, _: r.version_label, cap=52),
 )  # fmt: skip
 MIN_WIDTH = 2 * FONT_SIZE + 2 * PAD_X  # two Chinese characters
+# A cell of the PDF holds at most this many characters and lines (a 10,000-character name made
+# a row taller than the page, and reportlab gave up): cut with "…"; the full value stays in the
+# database and in the CSV and XLSX exports.
+PDF_CELL_CHARS = 400
+MAX_CELL_LINES = 24
+
+
+def _pdf_text(text: str) -> str:
+    """A cell's text for reportlab: control characters removed, each part (see SEP) shortened."""
+    return SEP.join(shorten(clean_text(part, multiline=True), PDF_CELL_CHARS) for part in text.split(SEP))
 
 
 def _widths(cols: Sequence[PdfColumn], texts: list[list[str]], font: str, frame_w: float) -> list[float]:
@@ -217,7 +228,7 @@ def write_pdf(
     body = ParagraphStyle("body", fontName=font, fontSize=9, leading=13, textColor=INK, wordWrap="CJK")
 
     one_day = len({r.day for r in rows}) <= 1
-    texts = [[c.value(r, one_day) for c in cols] for r in rows]
+    texts = [[_pdf_text(c.value(r, one_day)) for c in cols] for r in rows]
 
     frame_w = PAGE[0] - 2 * MARGIN_X - 2 * FRAME_PAD
     widths = _widths(cols, texts, font, frame_w)
@@ -235,6 +246,9 @@ def write_pdf(
         for k, part in enumerate(text.split(SEP)):
             if part or k == 0:
                 lines += [(line, colour if k == 0 else GREY) for line in measure.wrap(part, inner)]
+        if len(lines) > MAX_CELL_LINES:  # never taller than a page
+            last, last_colour = lines[MAX_CELL_LINES - 1]
+            lines = lines[: MAX_CELL_LINES - 1] + [(last[:-1] + "…", last_colour)]
         return _Lines(lines, font, FONT_SIZE, LEADING), len(lines) * LEADING
 
     header_cells, header_h = [], 0.0
@@ -254,9 +268,9 @@ def write_pdf(
 
     # -- first page: title; then pages of rows, each a table with the header row
     story: list = []
-    top = [Paragraph(escape(meta.title), title_style)]
+    top = [Paragraph(escape(shorten(clean_text(meta.title), 200)), title_style)]
     sub = "；".join(p for p in (meta.filter_text and f"筛选：{meta.filter_text}", f"共 {n} 条核查记录") if p)
-    top.append(Paragraph(escape(sub), small))
+    top.append(Paragraph(escape(shorten(clean_text(sub), 600)), small))
     top.append(Spacer(1, 3 * mm))
     frame_h = PAGE[1] - MARGIN_TOP - MARGIN_BOTTOM - 2 * FRAME_PAD - 1
     first_h = frame_h - sum(f.wrap(frame_w, frame_h)[1] for f in top)

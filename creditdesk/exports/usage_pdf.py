@@ -29,6 +29,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from creditdesk.slips.pdfpages import PageFooter, numbered_canvas
+from creditdesk.safetext import clean_text
 from creditdesk.rows.usage import (
     COMMITMENT_STATUS_LABELS,
     OBJECTION_STATUS_LABELS,
@@ -55,7 +56,7 @@ CONTENT_W = PAGE_W - 2 * MARGIN_X
 
 
 def _x(text) -> str:  # noqa: ANN001
-    return escape(str(text if text is not None else ""))
+    return escape(clean_text(text if text is not None else ""))  # control characters removed (safetext)
 
 
 def _when(iso: str) -> str:

@@ -49,6 +49,7 @@ from creditdesk.db import models
 from creditdesk.db.engine import is_sqlite, write_transaction
 from creditdesk.logsetup import redact
 from creditdesk.roles import Actor, NotPermitted, require
+from creditdesk.safetext import csv_cell
 
 EXPORT_CANCELLED = "审计导出已取消，未写入文件"
 
@@ -237,8 +238,9 @@ class AuditTrail:
             w = csv.writer(fh)
             w.writerow(["序号", "时间", "账户", "操作", "操作代码", "对象", "详情", "前一条哈希", "本条哈希"])
             for r in self._iter(since, until, actor, action):
-                w.writerow([r.seq, r.at, r.actor or "（未署名）", r.action_label, r.action, r.target or "",
-                            json.dumps(r.detail, ensure_ascii=False, sort_keys=True), r.prev_hash, r.hash])  # fmt: skip
+                w.writerow([csv_cell(v) for v in (  # the target and details may quote names: guarded like the ledger
+                    r.seq, r.at, r.actor or "（未署名）", r.action_label, r.action, r.target or "",
+                    json.dumps(r.detail, ensure_ascii=False, sort_keys=True), r.prev_hash, r.hash)])  # fmt: skip
                 n += 1
                 if n % 1000 == 0:
                     cancel.check(EXPORT_CANCELLED)

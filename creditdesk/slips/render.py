@@ -39,6 +39,7 @@ from reportlab.platypus import (
 
 from creditdesk.slips.pdfpages import PageFooter, numbered_canvas
 from creditdesk.outcomes import OUTCOMES, PRINT_BG, PRINT_FG
+from creditdesk.safetext import clean_text
 
 from .fonts import cjk_font_name
 from .model import OUTCOME_LABELS, CommitmentSlip, DueItem, ReviewSlip
@@ -107,8 +108,8 @@ _GAP = "\u00a0" * 2  # Paragraph collapses U+3000 like any space; no-break space
 
 
 def _x(text) -> str:
-    """Escape for Paragraph markup; newlines become line breaks."""
-    return escape(str(text or "")).replace("\n", "<br/>")
+    """Escape for Paragraph markup, control characters removed (safetext); newlines become line breaks."""
+    return escape(clean_text(text or "", multiline=True)).replace("\n", "<br/>")
 
 
 # ---------------------------------------------------------------------------
@@ -288,7 +289,7 @@ def _build_counted(story, g: _Geometry, font: str, furniture: _Furniture, title:
         topMargin=g.margin_top + running_header * 0.6,
         bottomMargin=g.footer_h,
         title=title,
-        subject=subject,
+        subject=clean_text(subject)[:200],
         author="CreditDesk",
         creator="CreditDesk 信用核查窗口助手",
         initialFontName=font,  # else every page's preamble references a non-embedded Helvetica
