@@ -26,3 +26,17 @@ def test_the_import_contracts_hold():
         assert name in report, f"contract {name!r} is not checked"
     assert "BROKEN" not in report
     assert f"{len(CONTRACTS)} kept, 0 broken" in report
+
+
+def test_platform_uses_services_only_through_public_names():
+    """platform/ drives the services through what they export, never a private helper (issue 12)."""
+    import ast
+
+    offenders = []
+    for path in sorted((ROOT / "creditdesk" / "platform").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("creditdesk.services"):
+                parts = (node.module or "").split(".")
+                private = [a.name for a in node.names if a.name.startswith("_")] + [p for p in parts if p.startswith("_")]
+                offenders += [f"{path.relative_to(ROOT)}:{node.lineno} {node.module}.{name}" for name in private]
+    assert offenders == []

@@ -78,13 +78,26 @@ def is_sqlite(engine_or_conn: Engine | Connection) -> bool:
 
 
 @contextlib.contextmanager
-def write_transaction(engine: Engine) -> Iterator[Connection]:
-    """A short write transaction: commits on success, rolls back on any error."""
+def write_transaction(engine: Engine, *, busy_timeout_ms: int | None = None) -> Iterator[Connection]:
+    """A short write transaction: commits on success, rolls back on any error.
+
+    ``busy_timeout_ms`` (SQLite): wait at most this long for the write lock instead of
+    :data:`BUSY_TIMEOUT_MS` (then ``OperationalError`` "database is locked")."""
     with engine.connect() as conn:
-        if is_sqlite(engine):
-            conn.execution_options(sqlite_immediate=True)
-        with conn.begin():
-            yield conn
+        if not is_sqlite(engine):
+            with conn.begin():
+                yield conn
+            return
+        conn.execution_options(sqlite_immediate=True)
+        raw = conn.connection.driver_connection if busy_timeout_ms is not None else None
+        if raw is not None:
+            raw.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+        try:
+            with conn.begin():
+                yield conn
+        finally:
+            if raw is not None:
+                raw.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
 
 
 def redacted_url(url: str) -> str:

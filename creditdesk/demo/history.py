@@ -59,7 +59,8 @@ from creditdesk.services.audit import AuditTrail
 from creditdesk.services.check import CheckService
 from creditdesk.services.position import DataPosition, read_position
 from creditdesk.services.records import load_records, load_subjects
-from creditdesk.services.reviews import CommitmentDraft, ReviewService, draft_from_check
+from creditdesk.services.review_workflow import is_milder
+from creditdesk.services.reviews import CommitmentDraft, OverrideApproval, ReviewService, draft_from_check
 
 CN = dt.timezone(dt.timedelta(hours=8))
 _review = models.Review.__table__
@@ -379,14 +380,28 @@ class _History:
                     break
         commitment = self.commitment(out, profile, matter, at, rng) if signs else None
         started = at - dt.timedelta(minutes=rng.randint(2, 9), seconds=rng.randint(0, 59))
+        category = approval = None
+        if reason is not None and is_milder(computed, final):
+            # A milder conclusion: the supervisor approves it on the spot, unless it is the supervisor's own
+            # review — that one waits on 跟进 (待复核) for another supervisor.
+            category = "legal_basis" if (computed, final) == ("incentive", "normal") else "repaired"
+            if officer.name != SUPERVISOR:
+                approval = OverrideApproval(Actor(SUPERVISOR, "演示科长", "supervisor", self.unit),
+                                            note="已核对申请人现场提交的材料")  # fmt: skip
         draft = draft_from_check(out, officer.name, self.unit, window, offline=offline, final_outcome=final,
                                  departure_reason=reason, commitment=commitment,
-                                 started_at=started.isoformat(timespec="seconds"))  # fmt: skip
-        saved = ReviewService(self.engine, now=lambda: at).finalise(draft)
+                                 started_at=started.isoformat(timespec="seconds"), departure_category=category,
+                                 approval=approval)  # fmt: skip
+        saved = ReviewService(self.engine, now=lambda: at).finalise(draft, audit=False)  # the day's entries: one batch
         self.note("review", actor=officer, target=saved.id, at=at, detail={
             "subject": sid, "matter": matter, "outcome": final, "computed_outcome": computed,
             "verification_code": saved.verification_code, "offline": offline, "stale": stale,
+            **({"override": saved.override_status, "category": category} if saved.override else {}),
         })  # fmt: skip
+        if approval is not None:
+            self.note("override_approve", actor=approval.supervisor, target=saved.id, at=at,
+                      detail={"computed_outcome": computed, "requested_outcome": final, "category": category,
+                              "status": "approved", "on_the_spot": True})  # fmt: skip
         self.reviews += 1
         self.counts["offline"] += offline
         self.counts["stale"] += stale
@@ -414,6 +429,10 @@ class _History:
             signer, role = s.name, "legal_representative"
         else:
             signer, role = rng.choice(AGENTS), "agent"
+        principal = authority = None
+        if role == "agent":  # in whose name and on what authority the agent signs
+            principal = (s.legal_representative if s is not None else None) or "法定代表人（见营业执照）"
+            authority = f"授权委托书（{at.year}年{at.month}月{at.day}日出具，原件存档）"
         due_items = None
         if rng.random() < 0.65:
             due_items = []
@@ -424,7 +443,8 @@ class _History:
         paper = rng.random() < 0.4
         return CommitmentDraft(template_text=text, signer_name=signer, signer_role=role,
                                signature_png=None if paper else _signature_png(rng), signed_on_paper=paper,
-                               signed_at=at.isoformat(timespec="seconds"), due_items=due_items)  # fmt: skip
+                               signed_at=at.isoformat(timespec="seconds"), due_items=due_items,
+                               principal=principal, authority=authority)  # fmt: skip
 
     def after_commitment(self, saved, at: dt.datetime) -> None:  # noqa: ANN001
         c = saved.commitment

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from sqlalchemy import Engine
 
 from creditdesk.cancel import CancelToken, token_from
+from creditdesk.db.sync_lock import sync_lock
 from creditdesk.protocol import Position, local_epoch
 from creditdesk.services.apply import BatchResult, ChangeApplier
 
@@ -42,4 +43,5 @@ def load_demo_city(
             progress(done, max(estimated, done))
 
     applier = ChangeApplier(engine, source="demo")
-    return applier.apply_stream(city.changes(), position_after, batch_size, report, token_from(cancel))
+    with sync_lock(engine, "生成演示数据"):  # a writer of platform data like a sync (db/sync_lock.py)
+        return applier.apply_stream(city.changes(), position_after, batch_size, report, token_from(cancel))

@@ -57,10 +57,27 @@ class LedgerRow:
     version: int
     supersedes: str | None
     superseded: bool  # a later version corrects this one
+    final_outcome: str | None = None  # the officer's conclusion (None: as ``outcome``)
+    override_status: str | None = None  # a milder conclusion: pending (待复核) | approved | rejected
+    approved_by: str | None = None  # the supervisor who decided it
 
     @property
     def departed(self) -> bool:
-        return self.outcome != self.computed_outcome
+        return (self.final_outcome or self.outcome) != self.computed_outcome
+
+    @property
+    def computed_label(self) -> str:
+        return OUTCOME_LABELS.get(self.computed_outcome, self.computed_outcome)
+
+    @property
+    def approval_text(self) -> str:
+        if self.override_status == "approved":
+            return f"{self.approved_by or ''} 批准".strip()
+        if self.override_status == "rejected":
+            return f"{self.approved_by or ''} 驳回".strip()
+        if self.override_status == "pending":
+            return "待复核"
+        return ""
 
     @property
     def time_text(self) -> str:
@@ -153,9 +170,11 @@ COLUMNS: tuple[Column, ...] = (
     Column("matter_name", "事项", lambda r: r.matter_name, 12),
     Column("subject_name", "主体名称", lambda r: r.subject_name or "", 20),
     Column("subject_code", "统一社会信用代码/证件号", lambda r: r.subject_code_display or "", 20),
-    Column("outcome_label", "结论", lambda r: r.outcome_label, 10),
+    Column("computed_label", "系统结论", lambda r: r.computed_label, 10),
+    Column("outcome_label", "最终结论", lambda r: r.outcome_label, 12),
     Column("measures", "措施", lambda r: r.measures, 30),
     Column("departure_reason", "偏离理由", lambda r: r.departure_reason or "", 14),
+    Column("approval", "审批", lambda r: r.approval_text, 8),
     Column("commitment_number", "承诺书编号", lambda r: r.commitment_number or "", 16),
     Column("verification_code", "信用核查码", lambda r: r.verification_code, 14),
     Column("offline", "离线", lambda r: r.offline_label, 5),

@@ -174,6 +174,7 @@ class OfficerRow:
     counts: OutcomeCounts
     departures: int
     offline: int
+    milder: int = 0  # departures to a milder conclusion (each needs a supervisor's approval)
 
     @property
     def total(self) -> int:
@@ -310,7 +311,8 @@ class UsageReport:
         }  # fmt: skip
         if self.officers_visible:
             out["by_officer"] = [
-                {"officer": r.officer, **r.counts.to_json(), "departures": r.departures, "offline": r.offline}
+                {"officer": r.officer, **r.counts.to_json(), "departures": r.departures, "milder": r.milder,
+                 "offline": r.offline}
                 for r in self.by_officer
             ]
         return out

@@ -49,6 +49,7 @@ from creditdesk.services.accounts import accounts_exist
 _review = models.Review.__table__
 _commitment = models.Commitment.__table__
 _account = models.Account.__table__
+_override = models.ReviewOverride.__table__
 
 OFFLINE_LABELS = {None: "全部", True: "仅离线", False: "仅在线"}
 FORMATS = ("csv", "xlsx", "pdf")
@@ -216,11 +217,15 @@ class LedgerService:
                 _account.c.display_name.label("officer_display"),
                 _commitment.c.number.label("commitment_number"),
                 later.c.id.label("later_id"),
+                _override.c.status.label("override_status"),
+                _override.c.decided_by_display.label("decided_by_display"),
+                _override.c.decided_by.label("decided_by"),
             )
             .select_from(
                 _review.outerjoin(_account, _account.c.name == _review.c.officer)
                 .outerjoin(_commitment, _commitment.c.review_id == _review.c.id)
                 .outerjoin(later, later.c.supersedes == _review.c.id)
+                .outerjoin(_override, _override.c.review_id == _review.c.id)
             )
             .where(_review.c.finalised_at >= _day_start(flt.date_from), _review.c.finalised_at < _day_end(flt.date_to))
         )  # fmt: skip
@@ -241,16 +246,25 @@ class LedgerService:
         code = r.subject_code_display
         if code and _is_full_id(code.strip()):
             code = mask_id_number(code.strip())
+        status = r.override_status
+        # the conclusion in force: a milder one only once approved
+        effective = r.computed_outcome if status in ("pending", "rejected") else r.final_outcome
+        label = OUTCOME_LABELS.get(effective, effective)
+        if status == "pending":
+            label += f"（待复核：拟{OUTCOME_LABELS.get(r.final_outcome, r.final_outcome)}）"
+        elif status == "rejected":
+            label += "（调整已驳回）"
         return LedgerRow(
             review_id=r.id, finalised_at=r.finalised_at, officer=r.officer,
             officer_name=r.officer_display or r.officer, unit=r.unit, window=r.window, matter=r.matter,
             matter_name=self.matter_name(r.matter, r.profile_id, r.profile_version),
-            subject_name=mask_ids(r.subject_name), subject_code_display=code, outcome=r.final_outcome,
-            outcome_label=OUTCOME_LABELS.get(r.final_outcome, r.final_outcome), computed_outcome=r.computed_outcome,
+            subject_name=mask_ids(r.subject_name), subject_code_display=code, outcome=effective,
+            outcome_label=label, computed_outcome=r.computed_outcome,
             measures=measures_text(r.measures), departure_reason=mask_ids(r.departure_reason),
             commitment_number=r.commitment_number, verification_code=r.verification_code, offline=bool(r.offline),
             data_as_of=r.data_as_of, version=int(r.version or 1), supersedes=r.supersedes,
-            superseded=r.later_id is not None,
+            superseded=r.later_id is not None, final_outcome=r.final_outcome, override_status=status,
+            approved_by=r.decided_by_display or r.decided_by,
         )  # fmt: skip
 
     def latest_day_before(self, day: dt.date, viewer: Actor | None = None) -> dt.date | None:

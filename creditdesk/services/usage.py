@@ -92,6 +92,15 @@ _commitment = models.Commitment.__table__
 _event = models.CommitmentEvent.__table__
 _objection = models.Objection.__table__
 
+def _milder(computed: str | None, final: str | None) -> bool:
+    from creditdesk.services.review_workflow import is_milder
+
+    try:
+        return bool(computed and final) and is_milder(computed, final)
+    except KeyError:
+        return False
+
+
 def may_see_officers(viewer: Actor | None) -> bool:
     """Counts by officer: supervisors and administrators, or unattributed (viewer None)."""
     return viewer is None or viewer.can("view_all_reviews")
@@ -174,8 +183,8 @@ class UsageService:
                 for i, v in enumerate(row[6:]):
                     acc[i] += int(v or 0)
                 daily[(row[0], row[5])] += int(row[6])
-            okeys = (r.c.officer, r.c.final_outcome)
-            for officer, outcome, n, dep, off in conn.execute(
+            okeys = (r.c.officer, r.c.computed_outcome, r.c.final_outcome)
+            for officer, computed, outcome, n, dep, off in conn.execute(
                 select(*okeys, func.count(), func.sum(_truthy(departed)), func.sum(_truthy(r.c.offline)))
                 .where(*in_period).group_by(*okeys)
             ):  # fmt: skip
@@ -183,6 +192,7 @@ class UsageService:
                 o[outcome] += int(n)
                 o["_departures"] += int(dep or 0)
                 o["_offline"] += int(off or 0)
+                o["_milder"] += int(n) if _milder(computed, outcome) else 0
 
             # Superseded versions: taken out again (a correction counts instead). Corrections are few:
             # their targets first (the supersedes index, NULLs skipped), then those rows in the period.
@@ -212,6 +222,7 @@ class UsageService:
             o[fin] -= 1
             o["_departures"] -= int(comp != fin)
             o["_offline"] -= int(bool(off))
+            o["_milder"] -= int(_milder(comp, fin))
 
         outcome_totals: dict[str, int] = defaultdict(int)
         matters: dict[str, dict[str, int]] = {}
@@ -238,7 +249,8 @@ class UsageService:
             key=lambda m: (-m.total, m.code),
         ))  # fmt: skip
         officer_rows = tuple(sorted(
-            (OfficerRow(name, OutcomeCounts.of(c), c["_departures"], c["_offline"]) for name, c in officers.items()),
+            (OfficerRow(name, OutcomeCounts.of(c), c["_departures"], c["_offline"], c["_milder"])
+             for name, c in officers.items()),
             key=lambda x: (-x.total, x.officer),
         ))  # fmt: skip
         officer_rows = tuple(x for x in officer_rows if x.total > 0)

@@ -40,9 +40,11 @@ from PySide6.QtWidgets import (
 
 from sqlalchemy.exc import OperationalError
 
-from creditdesk.changes import OpChanges
 from creditdesk.cancel import Cancelled
+from creditdesk.changes import OpChanges
+from creditdesk.credit import SUBJECT_KIND_LABELS
 from creditdesk.outcomes import SHORT_LABELS
+from creditdesk.policy.model import MATTER_CODES
 from creditdesk.roles import PERMISSION_LABELS, ROLE_LABELS
 from creditdesk.services.audit import ACTIONS, NOT_SIGNED_IN, AuditRecord, AuditVerdict, audit_refusal
 from creditdesk.ui.changes import ChangeAware
@@ -63,10 +65,14 @@ _KEYS = {
     "intact": "完整", "entries": "条数", "first_bad_seq": "首个异常", "before": "之前", "reviews": "核查记录",
     "commitments": "承诺", "kept": "保留", "permission": "权限", "actor": "账户", "action": "操作",
     "limit": "条数上限",
+    "verification_code": "信用核查码", "computed_outcome": "系统结论", "offline": "离线", "stale": "数据过期",
+    "known": "平台有此主体", "final_outcome": "采用结论",
 }  # fmt: skip
 _VALUES = {
-    "kind": {"name": "名称", "uscc": "统一社会信用代码", "id_number": "身份证号", "subject_id": "主体编号"},
-    "outcome": SHORT_LABELS,
+    "kind": {"name": "名称", "uscc": "统一社会信用代码", "id_number": "身份证号", "subject_id": "主体编号",
+             **SUBJECT_KIND_LABELS},
+    "outcome": SHORT_LABELS, "computed_outcome": SHORT_LABELS, "final_outcome": SHORT_LABELS,
+    "matter": MATTER_CODES,
     "reason": {"wrong": "密码错误", "locked": "已锁定", "disabled": "已停用", NOT_SIGNED_IN: "未登录"},
     "via": {"login": "登录", "unlock": "解锁", "page": "审计日志页面", "cli": "命令行"},
     "permission": PERMISSION_LABELS, "action": ACTIONS,

@@ -112,7 +112,9 @@ class BatchDialog(QDialog):
         self.open_button.clicked.connect(self.choose_file)
         self.start_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self.cancel)
-        self.resize(980, 600)
+        from creditdesk.ui.screen_fit import fit_to_screen
+
+        fit_to_screen(self, 980, 600)  # its buttons stay on a small screen
 
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("导入投标人名单"), "",

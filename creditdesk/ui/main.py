@@ -23,6 +23,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("CreditDesk")
     app.setApplicationDisplayName("信用核查窗口助手")
+    from creditdesk.ui.i18n import install_translators
+
+    install_translators(app)  # Qt's own dialogs (打印, 另存为, 取消 …) in Chinese
     # Each call from Qt into Python (a paint, a model's data()) waits for the GIL; while a sync
     # parses on a worker thread that wait is up to the switch interval (5 ms by default), many
     # times per repaint. A shorter interval keeps the window's pauses short during a sync.

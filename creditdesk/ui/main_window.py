@@ -28,6 +28,7 @@ from creditdesk.changes import (
     COMMITMENT_MARKED,
     DEMO_SEEDED,
     EXPORTED,
+    OBJECTION_FILED,
     REVIEW_SAVED,
     SETTINGS_SAVED,
     SYNCED,
@@ -59,7 +60,9 @@ class MainWindow(QMainWindow):
         self.runner = TaskRunner(self)
         self.setWindowTitle(self.tr("信用核查窗口助手 CreditDesk {0} — {1} {2}").format(
             __version__, ctx.settings.unit_name, ctx.settings.window_name))
-        self.resize(1280, 800)
+        from creditdesk.ui.screen_fit import fit_to_screen
+
+        fit_to_screen(self, 1280, 800)  # never taller than a 1366×768 laptop's screen
 
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
@@ -108,6 +111,7 @@ class MainWindow(QMainWindow):
         publish_on(self.ledger_page.exported, EXPORTED, self.ledger_page)
         publish_on(self.stats_page.exported, EXPORTED, self.stats_page)
         self.settings_page.settings_saved.connect(self._schedule_sync)
+        publish_on(self.counter.outbox_changed, OBJECTION_FILED, self.counter)  # an objection filed there
         self.nav.currentRowChanged.connect(self._show_page)
         self.nav.setCurrentRow(0)
 
@@ -185,6 +189,7 @@ class MainWindow(QMainWindow):
         # Locked or signed out, the page shortcuts rest (the lock's own stay on).
         self._content_actions = list(self.actions())
         self.idle_lock.locked.connect(lambda: self._content_shortcuts(False))
+        self.idle_lock.locked.connect(self.counter.clear)  # locked: the next person starts a new review
         self.idle_lock.unlocked.connect(lambda: self._content_shortcuts(True))
         self.sign_out_action = QAction(self.tr("退出登录"), self)
         self.sign_out_action.triggered.connect(self.sign_out)
@@ -372,7 +377,9 @@ class MainWindow(QMainWindow):
         if not platform.url:
             text, style = self.tr("● 未连接平台"), "color:#6b6b6b;"
         elif platform.last_error:  # cleared by every successful sync
-            text, style = self.tr("● 离线/出错：{0}").format(platform.last_error[:60]), "color:#b3261e;"
+            from creditdesk.wording import chinese_reason
+
+            text, style = self.tr("● 离线/出错：{0}").format(chinese_reason(platform.last_error)[:60]), "color:#b3261e;"
         else:
             text, style = self.tr("● 在线"), "color:#1e7b34;"
         self.platform_label.setText(text)
@@ -385,11 +392,13 @@ class MainWindow(QMainWindow):
         settings = self.ctx.settings
         if position.seq == 0:
             text = self.tr("本地尚无信用数据：请在“同步”页同步或导入离线数据包")
+            self.data_label.setToolTip("")
             style = "color:#b3261e;font-weight:bold;"
         else:
             as_of = position.as_of_time()
             shown = as_of.astimezone().strftime("%Y-%m-%d %H:%M") if as_of else (position.as_of or "—")
-            text = self.tr("数据截至 {0}　·　seq {1}　·　{2}").format(shown, position.seq, position.epoch or "—")
+            text = self.tr("数据截至 {0}").format(shown)
+            self.data_label.setToolTip(self.tr("平台数据序号 {0}").format(position.seq))
             style = ""
             if position.is_stale(settings.stale_after_hours):
                 text += self.tr("　⚠ 数据已超过 {0} 小时未更新").format(settings.stale_after_hours)

@@ -11,6 +11,8 @@ is shown to administrators only.
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -96,11 +98,17 @@ class SettingsPage(QWidget, ChangeAware):
         form.addRow(self.tr("数据超过此时长未更新时提醒"), self.stale_hours)
         form.addRow(self.tr("自动同步间隔"), self.sync_minutes)
         form.addRow(self.tr("无操作自动锁屏"), self.idle_minutes)
-        form.addRow(self.tr("政策配置"), QLabel(s.profile_id))
-        form.addRow(self.tr("数据库"), QLabel(ctx.db.display_url))
+        self.profile_label = QLabel(profile_name(s.profile_id))  # the city's name, not the profile's code
+        self.profile_label.setObjectName("profileName")
+        form.addRow(self.tr("政策配置"), self.profile_label)
+        from creditdesk.wording import database_text
+
+        database = QLabel(database_text(ctx.db.url))  # a path or a server, never a URL or its password
+        database.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.tr("数据库"), database)
 
         self.platform_url = QLineEdit(s.platform_url)
-        self.platform_url.setPlaceholderText("https://credit.example.gov.cn/exchange")
+        self.platform_url.setPlaceholderText(self.tr("市信用平台提供的数据交换地址"))
         self.client_id = QLineEdit(s.platform_client_id)
         self.token = QLineEdit()
         self.token.setEchoMode(QLineEdit.EchoMode.Password)
@@ -111,7 +119,7 @@ class SettingsPage(QWidget, ChangeAware):
         platform_box = QGroupBox(self.tr("市公共信用信息平台"))
         pform = QFormLayout(platform_box)
         pform.addRow(self.tr("平台地址"), self.platform_url)
-        pform.addRow(self.tr("工作站编号（X-Client-Id）"), self.client_id)
+        pform.addRow(self.tr("工作站编号"), self.client_id)
         pform.addRow(self.tr("访问令牌"), self.token)
         row = QHBoxLayout()
         row.addWidget(self.connect_button)
@@ -159,6 +167,7 @@ class SettingsPage(QWidget, ChangeAware):
     def refresh(self) -> None:
         """Shown, or the signed-in account changed: the values as saved, and what this account may do."""
         s = self.ctx.settings
+        self.profile_label.setText(profile_name(s.profile_id))
         self.unit_name.setText(s.unit_name)
         self.window_name.setText(s.window_name)
         self.stale_hours.setValue(s.stale_after_hours)
@@ -281,3 +290,19 @@ class SettingsPage(QWidget, ChangeAware):
         self.connect_status.setText(self.tr("正在连接……"))
         self.connect_status.setStyleSheet("")
         self.runner.run(work, on_success=done, on_failure=failed, key="connect")
+
+
+def profile_name(profile_id: str) -> str:
+    """The policy profile by its city's name (福州市 …), as the bundled profiles call it."""
+    return _profile_names().get(profile_id, "（未知的政策配置）")
+
+
+@functools.cache
+def _profile_names() -> dict[str, str]:
+    try:
+        from creditdesk.policy.store import ProfileStore
+
+        store = ProfileStore.bundled()
+        return {pid: store.versions(pid)[-1].name for pid in store.profile_ids}
+    except Exception:  # noqa: BLE001 - the page still opens; the row says the profile is not known
+        return {}

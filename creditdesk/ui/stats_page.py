@@ -162,9 +162,10 @@ class StatsPage(QWidget, ChangeAware):
 
         # -- officers (supervisors and admins only)
         self.officer_box = QGroupBox(self.tr("按经办人"))
-        self.officer_table = QTableWidget(0, 8)
+        self.officer_table = QTableWidget(0, 9)
         self.officer_table.setHorizontalHeaderLabels(
-            [self.tr("经办人"), *[OUTCOME_LABELS[o] for o in OUTCOMES], self.tr("合计"), self.tr("改变结论"), self.tr("离线")])
+            [self.tr("经办人"), *[OUTCOME_LABELS[o] for o in OUTCOMES], self.tr("合计"), self.tr("改变结论"),
+             self.tr("其中从宽"), self.tr("离线")])  # fmt: skip
         self.officer_table.verticalHeader().setVisible(False)
         self.officer_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.officer_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -350,7 +351,8 @@ class StatsPage(QWidget, ChangeAware):
         rows = report.by_officer if report.officers_visible else ()
         self.officer_table.setRowCount(len(rows))
         for r, row in enumerate(rows):
-            values = [row.officer, *[row.counts.get(x) for x in OUTCOMES], row.total, row.departures, row.offline]
+            values = [row.officer, *[row.counts.get(x) for x in OUTCOMES], row.total, row.departures,
+                      getattr(row, "milder", 0), row.offline]  # fmt: skip
             for col, v in enumerate(values):
                 item = QTableWidgetItem(str(v))
                 if col:
