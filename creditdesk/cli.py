@@ -433,6 +433,12 @@ def _retention(ctx) -> dict:  # noqa: ANN001
     return {"days": days, "before": before.isoformat(), "purgeable_reviews": plan.reviews, "kept": plan.kept}
 
 
+def _paths_json(ctx) -> dict:  # noqa: ANN001
+    p = ctx.paths
+    return {"home": str(p.home), "data": str(p.data_dir), "database_file": str(p.database_file),
+            "config_file": str(p.config_file), "logs": str(p.log_dir), "backups": str(p.backup_dir)}  # fmt: skip
+
+
 def cmd_status(args: argparse.Namespace) -> int:
     from creditdesk.services.status import read_status
 
@@ -443,12 +449,15 @@ def cmd_status(args: argparse.Namespace) -> int:
         retention = _retention(ctx)
         if args.json:
             print(json.dumps(status.to_json() | {
+                "paths": _paths_json(ctx),
                 "accounts": {"total": len(accounts), "enabled": sum(not a.disabled for a in accounts)},
                 "audit_entries": ctx.audit.count(), "retention": retention,
             }, ensure_ascii=False))  # fmt: skip
         else:
             d = status.data
             print(f"主目录：{status.home}\n数据库：{status.database}")
+            p = ctx.paths
+            print(f"数据文件夹：{p.data_dir}\n设置文件：{p.config_file}\n日志文件夹：{p.log_dir}\n备份文件夹：{p.backup_dir}")
             print(f"数据位置：seq {d.seq}，epoch {d.epoch or '—'}，截至 {d.as_of or '—'}")
             print("数量：" + "，".join(f"{k} {v:,}" for k, v in status.counts.items()))
             print(f"拒收的变更：{status.rejected_changes}")
@@ -481,7 +490,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
         return EXIT_FAIL
     from creditdesk.ui.main import run_gui
 
-    return run_gui(home=_home(args), demo=args.demo)
+    return run_gui(home=_home(args), demo=args.demo, user=args.user)
 
 
 def _read_token(prompt: str) -> str:

@@ -67,7 +67,7 @@ ACTIONS = {
     "commitment_status": "承诺履约标记", "objection": "登记异议", "alert_ack": "确认提醒",
     "recheck_ack": "确认复核", "purge": "清理历史数据", "audit_export": "导出审计日志",
     "audit_verify": "校验审计日志", "verify": "核验核查码", "sync": "同步", "bundle_import": "导入离线数据包",
-    "audit_view": "查看审计日志", "denied": "越权操作被拒绝", "data_rollback_forced": "强制使用较旧数据",
+    "audit_view": "查看审计日志", "denied": "越权操作被拒绝", "backup": "备份数据", "data_rollback_forced": "强制使用较旧数据",
     "override_approve": "批准结论调整", "override_reject": "驳回结论调整",
 }  # fmt: skip
 
