@@ -161,3 +161,14 @@ def test_an_error_body_is_read_only_for_its_message():
         with pytest.raises(Unavailable):
             c.changes(0)
     assert len([r for r in server.requests if "/changes" in r]) == FAST.attempts
+
+
+def test_a_corrupt_gzip_body_is_named_and_retried_not_a_raw_decoding_error():
+    def handle(sock, path, query):  # noqa: ANN001
+        hostile._send(sock, "200 OK", b"\x1f\x8b\x08\x00" + b"\xff" * 64, {"Content-Encoding": "gzip"})
+
+    with hostile.HostileServer(handle) as server, client(server) as c:
+        with pytest.raises(Unavailable) as err:
+            c.changes(0)
+    assert "gzip 数据已损坏" in str(err.value)
+    assert len([r for r in server.requests if "/changes" in r]) == FAST.attempts

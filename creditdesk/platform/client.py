@@ -376,6 +376,8 @@ class PlatformClient:
                 raise _unreachable(exc, self.base_url) from None
             except httpx.TransportError as exc:
                 last_problem = f"与平台的连接中断（{type(exc).__name__}）"
+            except BadResponse as exc:  # a body that cannot be inflated: as a cut response, retried
+                last_problem = str(exc)
             else:
                 if 200 <= status < 300:
                     try:
