@@ -48,7 +48,7 @@ MAX_LIMIT = 5000
 DEFAULT_LIMIT = 1000
 MAX_ITEMS = 500
 MAX_BODY_BYTES = 32 * 1024 * 1024
-SUBMISSION_KINDS = ("review", "commitment", "commitment_status", "objection", "credit_review_request")
+SUBMISSION_KINDS = ("review", "commitment", "commitment_status", "objection", "review_override", "credit_review_request")
 # 信用审查申请 (docs/submissions.md): whom the centre answers, about whom, for what.
 CREDIT_REVIEW_REQUIRED = ("unit", "officer", "subject_id", "matter", "due_on")
 REVIEW_REQUIRED = ("unit", "officer", "subject_id")

@@ -1,7 +1,7 @@
 """credit review: 信用审查 requests to the credit information centre and their results (昆山 第十、十一、十四条)
 
-Revision ID: 0005
-Revises: 0004
+Revision ID: 0006
+Revises: 0005_review_overrides
 Create Date: 2026-12-01 22:10:00
 """
 
@@ -9,8 +9,8 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0005'
-down_revision = '0004'
+revision = '0006'
+down_revision = '0005_review_overrides'
 branch_labels = None
 depends_on = None
 
