@@ -214,14 +214,17 @@ def need(ctx, permission: str, what: str | None = None) -> None:  # noqa: ANN001
 
 def _seed_if_empty(ctx) -> None:  # noqa: ANN001
     from creditdesk.services.accounts import ensure_demo_accounts
-    from creditdesk.services.demo_load import load_demo_city
+    from creditdesk.demo.load import load_demo_city
     from creditdesk.services.position import read_position
 
     with ctx.engine.connect() as conn:
         empty = read_position(conn).seq == 0
     if empty:
         print("正在生成演示城市数据……", file=sys.stderr)
-        load_demo_city(ctx.engine, progress=_terminal_progress("演示数据"))
+        from creditdesk.commands import ctrl_c_cancels
+
+        with ctrl_c_cancels() as cancel:
+            load_demo_city(ctx.engine, progress=_terminal_progress("演示数据"), cancel=cancel)
         _end_progress()
     # A demo home always has its demo accounts (password "demo"); creates only the missing ones.
     ensure_demo_accounts(ctx.accounts, unit=ctx.settings.unit_name)
@@ -232,7 +235,11 @@ def _seed_if_empty(ctx) -> None:  # noqa: ANN001
 
         print("正在生成演示核查历史……", file=sys.stderr)
         now = dt.datetime.now().astimezone()
-        generate_history(ctx.engine, ctx.settings, now.date(), progress=_terminal_progress("核查历史"), until=now)
+        from creditdesk.commands import ctrl_c_cancels
+
+        with ctrl_c_cancels() as cancel:
+            generate_history(ctx.engine, ctx.settings, now.date(), progress=_terminal_progress("核查历史"), until=now,
+                             cancel=cancel)  # fmt: skip
         _end_progress()
 
 
@@ -258,16 +265,20 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
     import time
 
     from creditdesk.app import open_app
-    from creditdesk.services.demo_load import load_demo_city
+    from creditdesk.demo.load import load_demo_city
 
     from creditdesk.db.sync_lock import SyncBusy
 
     ctx = open_app(_home(args), demo=args.demo)
+    from creditdesk.commands import ctrl_c_cancels
+
     started = time.perf_counter()
     try:
-        result = load_demo_city(
-            ctx.engine, subjects=args.subjects, seed=args.seed, progress=_terminal_progress("生成并写入")
-        )
+        with ctrl_c_cancels() as cancel:  # Ctrl+C: the batches written so far stay
+            result = load_demo_city(
+                ctx.engine, subjects=args.subjects, seed=args.seed, progress=_terminal_progress("生成并写入"),
+                cancel=cancel,
+            )
     except SyncBusy as exc:  # a sync or import is writing this database
         print(str(exc), file=sys.stderr)
         return EXIT_BUSY
@@ -422,6 +433,12 @@ def _retention(ctx) -> dict:  # noqa: ANN001
     return {"days": days, "before": before.isoformat(), "purgeable_reviews": plan.reviews, "kept": plan.kept}
 
 
+def _paths_json(ctx) -> dict:  # noqa: ANN001
+    p = ctx.paths
+    return {"home": str(p.home), "data": str(p.data_dir), "database_file": str(p.database_file),
+            "config_file": str(p.config_file), "logs": str(p.log_dir), "backups": str(p.backup_dir)}  # fmt: skip
+
+
 def cmd_status(args: argparse.Namespace) -> int:
     from creditdesk.services.status import read_status
 
@@ -432,12 +449,15 @@ def cmd_status(args: argparse.Namespace) -> int:
         retention = _retention(ctx)
         if args.json:
             print(json.dumps(status.to_json() | {
+                "paths": _paths_json(ctx),
                 "accounts": {"total": len(accounts), "enabled": sum(not a.disabled for a in accounts)},
                 "audit_entries": ctx.audit.count(), "retention": retention,
             }, ensure_ascii=False))  # fmt: skip
         else:
             d = status.data
             print(f"主目录：{status.home}\n数据库：{status.database}")
+            p = ctx.paths
+            print(f"数据文件夹：{p.data_dir}\n设置文件：{p.config_file}\n日志文件夹：{p.log_dir}\n备份文件夹：{p.backup_dir}")
             print(f"数据位置：seq {d.seq}，epoch {d.epoch or '—'}，截至 {d.as_of or '—'}")
             print("数量：" + "，".join(f"{k} {v:,}" for k, v in status.counts.items()))
             print(f"拒收的变更：{status.rejected_changes}")
@@ -470,7 +490,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
         return EXIT_FAIL
     from creditdesk.ui.main import run_gui
 
-    return run_gui(home=_home(args), demo=args.demo)
+    return run_gui(home=_home(args), demo=args.demo, user=args.user)
 
 
 def _read_token(prompt: str) -> str:
@@ -827,6 +847,9 @@ COMMANDS = {
 
 
 def main(argv: list[str] | None = None) -> int:
+    from creditdesk.cancel import Cancelled
+    from creditdesk.commands import EXIT_CANCELLED
+
     args = _parser().parse_args(argv)
     handler = getattr(args, "handler", None) or COMMANDS[args.command or "gui"]
     try:
@@ -834,8 +857,11 @@ def main(argv: list[str] | None = None) -> int:
     except Refused as exc:
         print(exc.message, file=sys.stderr)
         return exc.exit_code
+    except Cancelled as exc:  # Ctrl+C on a long command (commands.ctrl_c_cancels): what was kept
+        print(str(exc), file=sys.stderr)
+        return EXIT_CANCELLED
     except KeyboardInterrupt:
-        return 130
+        return EXIT_CANCELLED
     except Exception as exc:  # a clear message, not a traceback, for officers
         import logging
 

@@ -94,3 +94,40 @@ def sync_lock_file(db_file: Path) -> Path:
 def audit_spool_dir(db_file: Path) -> Path:
     """Audit entries of CLI read acts written while an import held the write lock (services/audit_spool.py)."""
     return db_file.with_name(db_file.name + ".audit-spool")
+
+
+# -- what the program ships (not per home) ---------------------------------------------
+DESKTOP_ID = "cn.creditdesk.CreditDesk"  # desktop entry, AppStream id, Wayland app id
+
+
+def resources_dir() -> Path:
+    """The non-Python files the program ships: icons, desktop entry, metainfo, translations.
+
+    In a source checkout (or an editable install) that is the top-level ``resources/``
+    folder; a wheel or a PyInstaller build carries the same files as ``creditdesk/assets``
+    (see setup.py and installer/creditdesk.spec). The city policy profiles are package data
+    of their own, ``creditdesk/resources/policies`` (read by creditdesk.policy.store)."""
+    package = Path(__file__).resolve().parent
+    installed = package / "assets"
+    if installed.is_dir():
+        return installed
+    return package.parent / "resources"
+
+
+def icon_file(size: int | None = None) -> Path:
+    """The application icon: the SVG source, or the PNG rendered at ``size`` pixels."""
+    icons = resources_dir() / "icons"
+    return icons / ("creditdesk.svg" if size is None else f"creditdesk-{size}.png")
+
+
+def translations_dir() -> Path:
+    return resources_dir() / "translations"
+
+
+def bundled_font() -> Path | None:
+    """The CJK font a frozen build carries (installer/creditdesk.spec copies it), if any."""
+    fonts = resources_dir() / "fonts"
+    for name in ("wqy-microhei.ttc", "msyh.ttc"):
+        if (fonts / name).is_file():
+            return fonts / name
+    return None

@@ -14,6 +14,7 @@ from pathlib import Path
 # What may appear in ASCII on a screen meant for people.
 ALLOWED_WORDS = {
     "CreditDesk",  # the application's name
+    "English",  # the English language by its own name, in 设置's language chooser
     "PDF", "CSV", "Excel", "XLSX", "USB",  # file formats and devices people know by these names
     "Ctrl", "Alt", "Shift", "Esc", "Enter", "Tab",  # key names on the keyboard
     "AA", "AAA", "BB", "BBB", "CC", "CCC",  # credit grades as the rating schemes write them

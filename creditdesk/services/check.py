@@ -19,7 +19,7 @@ from creditdesk.outcomes import SHORT_LABELS
 from creditdesk.policy.engine import AgencyFacts, CheckResult, ReportFacts, evaluate
 from creditdesk.policy.store import ProfileStore, UnknownMatter
 from creditdesk.safetext import xlsx_write_row
-from creditdesk.services.batchfile import XLSX_SUFFIXES, BatchFileError, read_lines, read_table
+from creditdesk.services.batchfile import XLSX_SUFFIXES, BatchFileError, check_codes, read_lines, read_table
 from creditdesk.services.lookup import classify_query
 from creditdesk.services.position import DataPosition, read_person_key, read_position
 from creditdesk.services.records import load_records, load_subjects, subject_by_uscc
@@ -158,7 +158,7 @@ def read_batch_codes(path: str) -> list[str]:
     bounds of services/batchfile.py and refused whole (BatchFileError) past them.
     """
     if path.lower().endswith((".csv", ".xls", *XLSX_SUFFIXES)):
-        return _column(read_table(path))
+        return check_codes(_column(read_table(path)), path)
     return read_lines(path)
 
 

@@ -37,7 +37,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from creditdesk.exports.pdfpages import PageFooter, numbered_canvas
+from creditdesk.slips.pdfpages import PageFooter, numbered_canvas
 from creditdesk.outcomes import OUTCOMES, PRINT_BG, PRINT_FG
 from creditdesk.policy.model import RESTRICTIVENESS
 from creditdesk.safetext import clean_text

@@ -1,6 +1,6 @@
 """Scripted screenshot tour: drives the real GUI on a demo city and saves a PNG per state.
 
-    python -m creditdesk.ui.tour OUTDIR [--subjects N] [--home DIR] [--texts FILE]
+    python -m creditdesk.ui.tour OUTDIR [--subjects N] [--home DIR] [--texts FILE] [--language en]
 
 Runs offscreen on a 1366×768 screen (the most common office laptop) unless a
 display is set; the window opens as the app opens it there. The README's
@@ -140,19 +140,22 @@ def _seed_sync_history(ctx) -> None:  # noqa: ANN001
             enqueue(conn, "review", {"unit": ctx.settings.unit_name, "officer": "demo-officer", "n": n})
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, on_state: Callable | None = None, missing: set | None = None) -> int:
+    """``on_state(name, widget)`` is called at every saved state (the translation test looks at
+    each); ``missing`` collects the strings asked for that have no translation (see ui/i18n.py)."""
     parser = argparse.ArgumentParser(prog="python -m creditdesk.ui.tour")
     parser.add_argument("outdir")
     parser.add_argument("--subjects", type=int, default=2000)
     parser.add_argument("--home", help="demo home to use (default: a fresh temporary folder)")
     parser.add_argument("--texts", help="also write every state's visible texts to this JSON file")
+    parser.add_argument("--language", choices=("zh_CN", "en"), default="zh_CN", help="the window's language")
     args = parser.parse_args(argv)
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", _offscreen_screen())
 
     from creditdesk.app import open_app
     from creditdesk.demo.city import DemoCity
-    from creditdesk.services.demo_load import load_demo_city
+    from creditdesk.demo.load import load_demo_city
     from creditdesk.services.position import read_position
     from creditdesk.ui.main import build_window, make_application
 
@@ -172,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
         _seed_sync_history(ctx)
     city = DemoCity(subjects=args.subjects, as_of=TOUR_DAY)
 
-    app = make_application()
+    app = make_application(language=args.language, missing=missing)
     window = build_window(ctx, today=TOUR_DAY)  # sized to the screen, as the app opens it
     window.show()
     counter = window.counter
@@ -189,6 +192,8 @@ def main(argv: list[str] | None = None) -> int:
             shots.append(path.name)
         else:
             extra.append(path.name)
+        if on_state is not None:
+            on_state(name, widget)
 
     extra: list[str] = []
 
@@ -294,11 +299,12 @@ def _supervisor_tour(app, window, ctx, shoot) -> None:  # noqa: ANN001
     shoot("page-sync")
     page(window.settings_page)
     shoot("page-settings")
-    tabs = window.settings_page.findChild(type(window.followup_page.tabs))
-    if tabs is not None and tabs.count() > 1:
-        tabs.setCurrentIndex(1)
-        shoot("page-settings-accounts")
-        tabs.setCurrentIndex(0)
+    settings = window.settings_page
+    settings.tabs.setCurrentIndex(settings.data_tab)
+    shoot("page-settings-data")
+    settings.show_accounts()
+    shoot("page-settings-accounts")
+    settings.tabs.setCurrentIndex(0)
     window.lock()
     shoot("lock-screen")
 
