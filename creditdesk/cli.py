@@ -214,14 +214,17 @@ def need(ctx, permission: str, what: str | None = None) -> None:  # noqa: ANN001
 
 def _seed_if_empty(ctx) -> None:  # noqa: ANN001
     from creditdesk.services.accounts import ensure_demo_accounts
-    from creditdesk.services.demo_load import load_demo_city
+    from creditdesk.demo.load import load_demo_city
     from creditdesk.services.position import read_position
 
     with ctx.engine.connect() as conn:
         empty = read_position(conn).seq == 0
     if empty:
         print("正在生成演示城市数据……", file=sys.stderr)
-        load_demo_city(ctx.engine, progress=_terminal_progress("演示数据"))
+        from creditdesk.commands import ctrl_c_cancels
+
+        with ctrl_c_cancels() as cancel:
+            load_demo_city(ctx.engine, progress=_terminal_progress("演示数据"), cancel=cancel)
         _end_progress()
     # A demo home always has its demo accounts (password "demo"); creates only the missing ones.
     ensure_demo_accounts(ctx.accounts, unit=ctx.settings.unit_name)
@@ -232,7 +235,11 @@ def _seed_if_empty(ctx) -> None:  # noqa: ANN001
 
         print("正在生成演示核查历史……", file=sys.stderr)
         now = dt.datetime.now().astimezone()
-        generate_history(ctx.engine, ctx.settings, now.date(), progress=_terminal_progress("核查历史"), until=now)
+        from creditdesk.commands import ctrl_c_cancels
+
+        with ctrl_c_cancels() as cancel:
+            generate_history(ctx.engine, ctx.settings, now.date(), progress=_terminal_progress("核查历史"), until=now,
+                             cancel=cancel)  # fmt: skip
         _end_progress()
 
 
@@ -258,16 +265,20 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
     import time
 
     from creditdesk.app import open_app
-    from creditdesk.services.demo_load import load_demo_city
+    from creditdesk.demo.load import load_demo_city
 
     from creditdesk.db.sync_lock import SyncBusy
 
     ctx = open_app(_home(args), demo=args.demo)
+    from creditdesk.commands import ctrl_c_cancels
+
     started = time.perf_counter()
     try:
-        result = load_demo_city(
-            ctx.engine, subjects=args.subjects, seed=args.seed, progress=_terminal_progress("生成并写入")
-        )
+        with ctrl_c_cancels() as cancel:  # Ctrl+C: the batches written so far stay
+            result = load_demo_city(
+                ctx.engine, subjects=args.subjects, seed=args.seed, progress=_terminal_progress("生成并写入"),
+                cancel=cancel,
+            )
     except SyncBusy as exc:  # a sync or import is writing this database
         print(str(exc), file=sys.stderr)
         return EXIT_BUSY
@@ -360,6 +371,7 @@ def check_audit(payload: dict) -> tuple[str, dict]:
     return subject.get("id"), {
         "subject": subject.get("id"), "matter": payload.get("matter"), "outcome": payload.get("outcome"),
         "profile": profile.get("id"), "profile_version": profile.get("version"), "on": payload.get("on"),
+        "unruled_adverse": [u["record_id"] for u in payload.get("unruled_adverse", [])],
     }  # fmt: skip
 
 
@@ -698,7 +710,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     need(ctx, "review")
     audit = _AuditBatch(ctx)
     try:
-        service = CheckService(ctx.engine, ctx.settings.profile_id, ctx.settings.stale_after_hours)
+        service = CheckService(ctx.engine, ctx.settings.profile_id, ctx.settings.stale_after_hours,
+                               ctx.settings.credit_review_pilot)  # fmt: skip
 
         def one(query: str) -> dict:
             out = service.check(query, args.matter, profile_id=args.profile, report_no=args.report, day=day,
@@ -749,25 +762,42 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def _format_check(p: dict) -> str:
     from creditdesk.outcomes import LABELS as labels
+    from creditdesk.policy.model import STEP_LABELS
 
     s = p["subject"]
+    nat = p.get("national")
     lines = [f"{s['name'] or '（平台无此主体）'}  {s['id']}",
-             f"事项 {p['matter']}，档案 {p['profile']['id']} v{p['profile']['version']}，{p['on']}：{labels[p['outcome']]}"]
+             f"事项 {p['matter']}，档案 {p['profile']['id']} v{p['profile']['version']}"
+             + (f"（国家层 v{nat['version']}）" if nat else "") + f"，{p['on']}：{labels[p['outcome']]}"]
+    if p.get("unruled_notice"):
+        lines.append("！" + p["unruled_notice"])
+    if p.get("fallback"):
+        lines.append(p["fallback"])
     for m in p["measures"]:
         c = m["citation"]
         lines.append(f"  · {m['text']}（{c['document']} {c['clause']}：“{c['quote']}”）")
     if p["requirements"]:
-        lines.append("待办：" + "、".join(p["requirements"]))
+        either = {step for group in p.get("either", []) for step in group}
+        plain = [STEP_LABELS.get(r, r) for r in p["requirements"] if r not in either]
+        groups = ["或".join(STEP_LABELS.get(r, r) for r in g) + "（任选其一）" for g in p.get("either", [])]
+        lines.append("待办：" + "、".join(plain + groups))
     if p["report"]:
         r = p["report"]
         lines.append(f"信用报告 {r['report_no']}：" + ("可用" if r["acceptable"] else "不可用（" + "、".join(r["problems"]) + "）"))
     lines.append(f"有效记录 {sum(f['in_force'] for f in p['findings'])} 条，共 {len(p['findings'])} 条")
+    if p.get("notes"):
+        lines.append("档案说明：")
+        for n in p["notes"]:
+            c = n.get("citation")
+            where = "国家层" if n.get("layer") == "national" else "本市"
+            cite = f"（{c['document']} {c['clause']}：“{c['quote']}”）" if c else ""
+            lines.append(f"  · [{where}] {n['text']}{cite}")
     return "\n".join(lines)  # fmt: skip
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
     """Exit 0 when the code matches a saved, unaltered review; 1 otherwise (未找到 / 不符)."""
-    from creditdesk.outcomes import SHORT_LABELS as OUTCOME_LABELS
+    from creditdesk.outcomes import LABELS as OUTCOME_LABELS
     from creditdesk.services.reviews import ReviewService
 
     ctx = open_context(args)
@@ -836,6 +866,9 @@ COMMANDS = {
 
 
 def main(argv: list[str] | None = None) -> int:
+    from creditdesk.cancel import Cancelled
+    from creditdesk.commands import EXIT_CANCELLED
+
     args = _parser().parse_args(argv)
     handler = getattr(args, "handler", None) or COMMANDS[args.command or "gui"]
     try:
@@ -843,8 +876,11 @@ def main(argv: list[str] | None = None) -> int:
     except Refused as exc:
         print(exc.message, file=sys.stderr)
         return exc.exit_code
+    except Cancelled as exc:  # Ctrl+C on a long command (commands.ctrl_c_cancels): what was kept
+        print(str(exc), file=sys.stderr)
+        return EXIT_CANCELLED
     except KeyboardInterrupt:
-        return 130
+        return EXIT_CANCELLED
     except Exception as exc:  # a clear message, not a traceback, for officers
         import logging
 

@@ -29,6 +29,8 @@ def _find(qtbot, w, code: str) -> None:
 def _save_review(qtbot, w, matter: str = "approval"):  # noqa: ANN202
     panel = w.counter.review
     panel.matter_combo.setCurrentIndex(panel.matter_combo.findData(matter))
+    qtbot.waitUntil(panel.adopt_button.isEnabled, timeout=5000)  # the record check is done
+    panel.adopt_button.click()  # the officer adopts the computed conclusion
     qtbot.waitUntil(panel.can_finalise, timeout=5000)
     with qtbot.waitSignal(panel.saved, timeout=10000) as saved:
         panel.finalise()
@@ -171,6 +173,8 @@ def test_counter_mid_review_fits_the_screen(qtbot, window, screen):
     _find(qtbot, window, window.codes["clean"])
     panel = window.counter.review
     panel.matter_combo.setCurrentIndex(panel.matter_combo.findData("approval"))
+    qtbot.waitUntil(panel.adopt_button.isEnabled, timeout=5000)
+    panel.adopt_button.click()
     qtbot.waitUntil(panel.can_finalise, timeout=5000)
     qtbot.wait(50)
     assert _inside(window.counter.query_edit, window)

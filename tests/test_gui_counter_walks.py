@@ -61,9 +61,11 @@ def _walk(qtbot, w, code: str, matter_number: str, expected_matter: str, expecte
     qtbot.waitUntil(lambda: panel.applicant is not None, timeout=5000)  # a valid code opens its subject
     walk.key(Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier, "Alt+M 办理事项")
     assert panel.matter_combo.hasFocus()
-    walk.type(matter_number, f"事项序号 {matter_number}")
+    walk.type(matter_number, f"事项序号 {matter_number}")  # two digits: unambiguous, chosen at once
     assert panel.matter_code() == expected_matter
-    qtbot.waitUntil(panel.can_finalise, timeout=5000)  # the officer reads the findings: no key
+    qtbot.waitUntil(lambda: panel.adopt_button.hasFocus(), timeout=5000)  # the officer reads the findings: no key
+    walk.key(Qt.Key.Key_Return, what="Enter 采用系统结论")
+    qtbot.waitUntil(panel.can_finalise, timeout=5000)
     walk.key(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier, "Ctrl+Enter 完成核查并保存")
     qtbot.waitUntil(lambda: panel.saved_review is not None, timeout=10000)
     saved = panel.saved_review
@@ -94,17 +96,17 @@ def _walk(qtbot, w, code: str, matter_number: str, expected_matter: str, expecte
 
 
 def test_clean_company_in_at_most_8_actions(qtbot, window):
-    walk = _walk(qtbot, window, window.codes["clean"], "10", "approval", "normal")  # 10. 行政审批、许可与市场准入
+    walk = _walk(qtbot, window, window.codes["clean"], "10", "approval", "normal")  # 10 行政审批、许可与市场准入
     assert len(walk.actions) <= 8
-    assert (len(walk.actions), walk.keys, walk.clicks) == (6, 24, 0), walk.actions  # 18 + 1 + 2 + 1 + 1 + 1 keys
+    assert (len(walk.actions), walk.keys, walk.clicks) == (7, 25, 0), walk.actions  # 18 + 1 + 2 + 1 + 1 + 1 + 1 keys
 
 
 def test_blacklisted_bidder(qtbot, window):
-    walk = _walk(qtbot, window, window.codes["bidder"], "1", "procurement", "prohibit")  # 1. 政府采购 (a bidder)
-    assert (len(walk.actions), walk.keys, walk.clicks) == (6, 23, 0), walk.actions  # 18 + 1 + 1 + 1 + 1 + 1 keys
+    walk = _walk(qtbot, window, window.codes["bidder"], "01", "procurement", "prohibit")  # 01 政府采购 (a bidder)
+    assert (len(walk.actions), walk.keys, walk.clicks) == (7, 25, 0), walk.actions  # 18 + 1 + 2 + 1 + 1 + 1 + 1 keys
 
 
 def test_natural_person_by_id_number(qtbot, window):
-    walk = _walk(qtbot, window, PERSON_NUMBER, "9", "personnel", "normal")  # 9. 公务员与事业单位人员招录管理
+    walk = _walk(qtbot, window, PERSON_NUMBER, "09", "personnel", "normal")  # 09 公务员与事业单位人员招录管理
     assert window.counter.query_edit.text() == PERSON_NUMBER[:6] + "********" + PERSON_NUMBER[-4:]
-    assert (len(walk.actions), walk.keys, walk.clicks) == (6, 23, 0), walk.actions  # 18 + 1 + 1 + 1 + 1 + 1 keys
+    assert (len(walk.actions), walk.keys, walk.clicks) == (7, 25, 0), walk.actions  # 18 + 1 + 2 + 1 + 1 + 1 + 1 keys

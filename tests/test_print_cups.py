@@ -16,6 +16,8 @@ def test_a_saved_review_slip_prints_to_the_cups_queue(qtbot, tmp_path):
         with qtbot.waitSignal(w.counter.profile_shown, timeout=5000):
             w.counter.query_edit.setText(w.codes["clean"])
         panel.matter_combo.setCurrentIndex(panel.matter_combo.findData("approval"))
+        qtbot.waitUntil(panel.adopt_button.isEnabled, timeout=5000)
+        panel.adopt_button.click()
         qtbot.waitUntil(panel.can_finalise, timeout=5000)
         with qtbot.waitSignal(panel.saved, timeout=10000) as saved:
             panel.finalise()

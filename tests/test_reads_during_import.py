@@ -25,7 +25,7 @@ from creditdesk.demo.city import DemoCity
 from creditdesk.platform.keys import TrustedKeys
 from creditdesk.platform.usecases import import_bundle_now
 from creditdesk.services.audit_spool import pending_files
-from creditdesk.services.demo_load import load_demo_city
+from creditdesk.demo.load import load_demo_city
 from creditdesk_platform.bundles import generate_signing_key, public_key_b64, write_bundle
 
 ROOT = Path(__file__).resolve().parents[1]

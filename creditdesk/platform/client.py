@@ -48,6 +48,7 @@ import httpx
 import orjson
 
 from creditdesk import __version__
+from creditdesk.cancel import Cancelled as _Cancelled
 from creditdesk.logsetup import register_secret
 from creditdesk.platform.deadline import Deadline, DeadlineTransport
 
@@ -114,7 +115,9 @@ class Unavailable(PlatformError):
     transient = True
 
 
-class Cancelled(PlatformError):
+class Cancelled(PlatformError, _Cancelled):
+    """The caller's :class:`creditdesk.cancel.CancelToken` was cancelled (the one cancel exception)."""
+
     code = "cancelled"
 
 
@@ -373,6 +376,8 @@ class PlatformClient:
                 raise _unreachable(exc, self.base_url) from None
             except httpx.TransportError as exc:
                 last_problem = f"与平台的连接中断（{type(exc).__name__}）"
+            except BadResponse as exc:  # a body that cannot be inflated: as a cut response, retried
+                last_problem = str(exc)
             else:
                 if 200 <= status < 300:
                     try:

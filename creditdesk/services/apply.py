@@ -33,6 +33,7 @@ import orjson
 from sqlalchemy import Connection, Engine, Table, delete, insert, or_, select, update
 
 from creditdesk import protocol
+from creditdesk.cancel import Cancelled as _Cancelled
 from creditdesk.db import models
 from creditdesk.db.engine import write_transaction
 from creditdesk.db.search_index import delete_names, index_subjects, name_index_rows
@@ -338,8 +339,13 @@ class PassSuperseded(Exception):
     """A full pass's sweep was refused: another pass took over the marks."""
 
 
-class Cancelled(Exception):
-    """Raised between batches when the caller asked to stop; committed batches stay."""
+class Cancelled(_Cancelled):
+    """Raised between batches when the caller asked to stop; committed batches stay.
+
+    A :class:`creditdesk.cancel.Cancelled`, the one cancel exception."""
+
+    def __init__(self, message: str = "已取消；已提交的批次保留") -> None:
+        super().__init__(message)
 
 
 def _null(value: None) -> None:

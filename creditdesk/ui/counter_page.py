@@ -29,11 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from creditdesk.changes import OpChanges
 from creditdesk.credit import SUBJECT_KIND_LABELS
 from creditdesk.identifiers import CodeError
 from creditdesk.queryhint import QueryHint, hint_for
 from creditdesk.services.lookup import LookupResult, LookupService, SubjectHit
 from creditdesk.services.profile import ProfileService, ProfileView
+from creditdesk.ui.changes import ChangeAware
 from creditdesk.ui.profile_html import render_profile
 from creditdesk.ui.tasks import TaskRunner
 
@@ -49,7 +51,8 @@ HINT_STYLES = {
 }
 
 
-class CounterPage(QWidget):
+class CounterPage(QWidget, ChangeAware):
+    watches = OpChanges(settings=True)  # what it shows (ui/changes.py)
     profile_shown = Signal(str)  # subject id, for tests and the tour
     results_shown = Signal(int)
     outbox_changed = Signal()  # something was queued for the platform here (an objection filed)
@@ -184,6 +187,12 @@ class CounterPage(QWidget):
     def focus_query(self) -> None:
         self.query_edit.setFocus()
         self.query_edit.selectAll()
+
+    def on_changes(self, changes: OpChanges, origin: object | None = None) -> None:
+        """The counter reloads only the policy profile (another city or unit); a result on screen
+        stays as the officer asked for it."""
+        if changes.settings:
+            self.review.reload_profile()
 
     def clear(self) -> None:
         self.query_edit.clear()

@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from creditdesk.changes import OpChanges
 from creditdesk.credit import category_of
 from creditdesk.outcomes import LABELS
 from creditdesk.policy.model import MATTER_CODES
@@ -55,6 +56,7 @@ from creditdesk.services import recheck as _recheck
 from creditdesk.services.accounts import accounts_exist
 from creditdesk.services.followup import DEFAULT_WITHIN, STATUS_LABELS, AlertRow, CommitmentRow
 from creditdesk.services.recheck import RecheckRow
+from creditdesk.ui.changes import ChangeAware
 from creditdesk.ui.tasks import TaskRunner
 from creditdesk.workdays import deadline
 
@@ -285,7 +287,8 @@ class MarkDialog(QDialog):
         return self.note.toPlainText().strip()
 
 
-class FollowUpPage(QWidget):
+class FollowUpPage(QWidget, ChangeAware):
+    watches = OpChanges(data=True, reviews=True, commitments=True, accounts=True)  # what it shows (ui/changes.py)
     loaded = Signal(object)  # Snapshot
     marked = Signal(object)  # MarkResult, or the exception
     acknowledged = Signal(object)  # AlertRow / RecheckRow, or the exception

@@ -150,15 +150,21 @@ def run_gui(home: str | Path | None = None, demo: bool = False, user: str | None
     if preset is not None:
         ctx.user = preset
         QTimer.singleShot(0, lambda: signed_in(preset))
-    flow = SignInFlow(ctx, TaskRunner(app))
+    flow_runner = TaskRunner(app)
+    flow = SignInFlow(ctx, flow_runner)
     flow.finished.connect(signed_in)
     if preset is None:
         QTimer.singleShot(0, flow.start)
     if preset is None and os.environ.get(PROBE_ENV):
         QTimer.singleShot(0, lambda: QTimer.singleShot(0, lambda: probe("signin_shown")))
     code = app.exec()
+    # Closing the window cancelled the running jobs; the database is closed only once they
+    # have all stopped at a safe point (a sync between pages, an import before its commit).
+    flow_runner.shutdown(10_000)
     window = started.get("window")
-    if window is not None:
-        window.runner.wait(5000)
+    if window is not None and not window.stop_background_work():
+        log.warning("waiting for background tasks to stop before closing the database")
+        window.runner.wait()
+    flow_runner.wait()
     ctx.close()
     return code

@@ -56,6 +56,7 @@ from creditdesk.services.review_workflow import (
     match_matters,
     matter_numbers,
 )
+from creditdesk.ui.review_adapter import REPORT_PROBLEM_TEXT
 from creditdesk.ui.signature_pad import SignaturePad
 from creditdesk.ui.tasks import TaskRunner
 
@@ -70,16 +71,6 @@ OUTCOME_ORDER = ("normal", "incentive", "strict", "prohibit")
 OUTCOME_TEXT = {o: LABELS[o] for o in OUTCOME_ORDER}
 OUTCOME_STYLE = {
     o: f"background:{SCREEN_BG[o]};color:{SCREEN_FG[o]};border:1px solid {SCREEN_BORDER[o]};" for o in OUTCOME_ORDER
-}
-REPORT_PROBLEM_TEXT = {
-    "unknown_report": "平台上没有该编号的信用报告",
-    "expired": "信用报告已超过有效期",
-    "not_yet_valid": "信用报告尚未生效",
-    "withdrawn": "信用报告已撤回或作废",
-    "subject_mismatch": "信用报告不是该申请人的",
-    "agency_unknown": "出具机构不在平台备案名单中",
-    "agency_not_filed": "出具机构备案已失效或备案层级不足",
-    "not_publicized": "信用报告未在平台公示",
 }
 REQUIREMENT_TEXT = {
     "credit_report": "信用报告",

@@ -31,7 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from creditdesk.changes import OpChanges
 from creditdesk.app import AppContext
+from creditdesk.ui.changes import ChangeAware
 from creditdesk.ui.accounts_widget import AccountsWidget
 from creditdesk.ui.i18n import LANGUAGES
 from creditdesk.ui.idle_lock import idle_minutes, set_idle_minutes
@@ -53,7 +55,8 @@ def changed_values(old: dict, new: dict) -> dict:
     return {k: {"old": old.get(k), "new": new.get(k)} for k in new if old.get(k) != new.get(k)}
 
 
-class SettingsPage(QWidget):
+class SettingsPage(QWidget, ChangeAware):
+    watches = OpChanges(settings=True, accounts=True)  # what it shows (ui/changes.py)
     settings_saved = Signal()
     connected = Signal(object)  # meta dict, or the exception
     own_account_changed = Signal()  # the signed-in account was changed in 账户管理

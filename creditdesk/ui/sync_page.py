@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from creditdesk.changes import OpChanges
 from creditdesk.app import AppContext
 
 # Imported when the window is built, not in the first sync's worker thread: a module
@@ -31,7 +32,8 @@ from creditdesk.platform import session as _session  # noqa: F401
 from creditdesk.services import outbox
 from creditdesk.platform.usecases import import_bundle_now, sync_now
 from creditdesk.services.rejections import list_rejected_changes
-from creditdesk.ui.tasks import TaskHandle, TaskRunner
+from creditdesk.ui.changes import ChangeAware
+from creditdesk.ui.tasks import LONG, TaskHandle, TaskRunner
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -46,7 +48,8 @@ def _table(headers: list[str]) -> QTableWidget:
     return table
 
 
-class SyncPage(QWidget):
+class SyncPage(QWidget, ChangeAware):
+    watches = OpChanges(data=True, outbox=True, settings=True)  # what it shows (ui/changes.py)
     sync_finished = Signal(object)  # SyncResult, or the exception
     import_finished = Signal(object)
     data_changed = Signal()
@@ -164,7 +167,7 @@ class SyncPage(QWidget):
 
         self._busy(True, self.tr("正在同步……"))
         self._task = self.runner.run(work, on_success=self._sync_done, on_failure=self._sync_failed,
-                                     on_progress=self._progress)  # fmt: skip
+                                     on_progress=self._progress, lane=LONG)  # fmt: skip
 
     def _progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
@@ -208,7 +211,7 @@ class SyncPage(QWidget):
 
         self._busy(True, self.tr("正在校验并导入离线数据包……"))
         self._task = self.runner.run(work, on_success=self._import_done, on_failure=self._import_failed,
-                                     on_progress=self._progress)  # fmt: skip
+                                     on_progress=self._progress, lane=LONG)  # fmt: skip
 
     def _import_done(self, outcome) -> None:  # noqa: ANN001
         result, found = outcome.result, outcome.followup

@@ -155,7 +155,7 @@ def main(argv: list[str] | None = None, on_state: Callable | None = None, missin
 
     from creditdesk.app import open_app
     from creditdesk.demo.city import DemoCity
-    from creditdesk.services.demo_load import load_demo_city
+    from creditdesk.demo.load import load_demo_city
     from creditdesk.services.position import read_position
     from creditdesk.ui.main import build_window, make_application
 
