@@ -433,6 +433,56 @@
         <source>&lt;b&gt;演示模式&lt;/b&gt;：可用以下演示账户登录，密码均为 demo&lt;table style='margin-top:4px'&gt;&lt;tr&gt;&lt;td style='padding-right:14px'&gt;demo-officer&lt;/td&gt;&lt;td&gt;经办人&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td style='padding-right:14px'&gt;demo-supervisor&lt;/td&gt;&lt;td&gt;科室负责人&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td style='padding-right:14px'&gt;demo-admin&lt;/td&gt;&lt;td&gt;系统管理员&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;b&gt;Demo mode&lt;/b&gt;: sign in with one of these demo accounts, password demo&lt;table style='margin-top:4px'&gt;&lt;tr&gt;&lt;td style='padding-right:14px'&gt;demo-officer&lt;/td&gt;&lt;td&gt;officer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td style='padding-right:14px'&gt;demo-supervisor&lt;/td&gt;&lt;td&gt;supervisor&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td style='padding-right:14px'&gt;demo-admin&lt;/td&gt;&lt;td&gt;administrator&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="86" />
+        <source>不良等级</source>
+        <translation>adverse grade</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="87" />
+        <source>信用已修复或记录已撤销，平台尚未更新</source>
+        <translation>Credit repaired or record revoked, platform not yet updated</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="88" />
+        <source>平台数据有误（已向信用中心核实）</source>
+        <translation>Platform data wrong (checked with the credit centre)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="89" />
+        <source>异议已受理并认定成立</source>
+        <translation>Objection accepted and upheld</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="90" />
+        <source>正在核查</source>
+        <translation>Checking</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="91" />
+        <source>法律法规或上级文件另有规定（写明文号）</source>
+        <translation>Another law or higher document rules otherwise (give its number)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="92" />
+        <source>确认无措施规定的记录</source>
+        <translation>Acknowledge records without a measure</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="93" />
+        <source>结论比系统计算结果宽松：请选择调整理由类别</source>
+        <translation>Milder than computed: choose a reason category</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="94" />
+        <source>记录不属于该申请人（同名或代码错误）</source>
+        <translation>The record is not the applicant's (same name or wrong code)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="95" />
+        <source>请选择或采用结论</source>
+        <translation>Choose or adopt the outcome</translation>
+    </message>
 </context>
 <context>
     <name>AccountFormDialog</name>
