@@ -241,3 +241,16 @@ def test_lookup_batch_from_stdin_stops_at_invalid_utf8_after_answering_earlier_l
     lines = [json.loads(x) for x in p.stdout_text.splitlines()]
     assert [x["query"] for x in lines] == ["顺心"]
     assert "第 2 行不是 UTF-8 编码" in p.stderr_text and "Traceback" not in p.stderr_text
+
+
+def test_a_long_remark_beside_the_code_column_is_fine_a_long_code_is_not(tmp_path):
+    path = tmp_path / "名单.xlsx"
+    wb = Workbook()
+    wb.active.append(["统一社会信用代码", "备注"])
+    wb.active.append([uscc(1), "说明" * 500])
+    wb.save(path)
+    assert read_batch_codes(str(path)) == [uscc(1)]
+    wb.active.append(["9" * 300, ""])
+    wb.save(path)
+    with pytest.raises(BatchFileError, match="代码列第 2 个值超过 200 个字符"):
+        read_batch_codes(str(path))

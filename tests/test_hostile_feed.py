@@ -146,12 +146,13 @@ def test_a_gzip_page_within_the_caps_is_read():
 
 
 def test_an_error_body_is_read_only_for_its_message():
-    """A 500 with a 100 MB body: the message part is read, the rest is not, and it is retried."""
+    """A 503 with a 100 MB body: the message part is read, the rest is not, and it is retried
+    (503 is transient; a 500 is the platform's own error and fails at once, tests/test_fail_fast.py)."""
 
     def handle(sock, path, query):  # noqa: ANN001
         body = b'{"error": "x", "message": "' + b"y" * (100 * MB) + b'"}'
         try:
-            hostile._send(sock, "500 Internal Server Error", body)
+            hostile._send(sock, "503 Service Unavailable", body)
         except OSError:
             pass
         raise OSError("done")
@@ -159,4 +160,15 @@ def test_an_error_body_is_read_only_for_its_message():
     with hostile.HostileServer(handle) as server, client(server) as c:
         with pytest.raises(Unavailable):
             c.changes(0)
+    assert len([r for r in server.requests if "/changes" in r]) == FAST.attempts
+
+
+def test_a_corrupt_gzip_body_is_named_and_retried_not_a_raw_decoding_error():
+    def handle(sock, path, query):  # noqa: ANN001
+        hostile._send(sock, "200 OK", b"\x1f\x8b\x08\x00" + b"\xff" * 64, {"Content-Encoding": "gzip"})
+
+    with hostile.HostileServer(handle) as server, client(server) as c:
+        with pytest.raises(Unavailable) as err:
+            c.changes(0)
+    assert "gzip 数据已损坏" in str(err.value)
     assert len([r for r in server.requests if "/changes" in r]) == FAST.attempts

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from creditdesk.cancel import CancelToken, Cancelled
+
 from creditdesk.identifiers import mask_id_number
 from creditdesk.roles import Actor, NotPermitted
 from creditdesk.services.accounts import AccountService
@@ -336,14 +338,12 @@ def test_cancelled_export_leaves_nothing_and_keeps_an_older_file(engine, busy_da
     out.mkdir()
     path = out / f"ledger.{fmt}"
     path.write_bytes(b"older export")
-    calls = []
+    token = CancelToken()  # cancelled at the writer's first progress report, i.e. mid-file
 
-    def cancel() -> bool:
-        calls.append(1)
-        return len(calls) > 1
-
-    with pytest.raises(ExportCancelled):
-        export_ledger(engine, AuditTrail(engine), LedgerFilter.day(DAY), fmt, path, None, should_cancel=cancel)
+    with pytest.raises(ExportCancelled) as caught:
+        export_ledger(engine, AuditTrail(engine), LedgerFilter.day(DAY), fmt, path, None,
+                      progress=lambda done, total: token.cancel(), cancel=token)  # fmt: skip
+    assert isinstance(caught.value, Cancelled) and "未写入" in str(caught.value)
     assert path.read_bytes() == b"older export"
     assert [p.name for p in out.iterdir()] == [path.name]
     assert AuditTrail(engine).entries(action="export") == []

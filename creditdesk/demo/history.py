@@ -49,6 +49,7 @@ from typing import Any
 
 from sqlalchemy import Engine, func, select, update
 
+from creditdesk.cancel import NEVER, CancelToken, token_from
 from creditdesk.credit import Nature, RecordInfo
 from creditdesk.db import models
 from creditdesk.db.engine import write_transaction
@@ -228,6 +229,7 @@ class _History:
         self.events: list[_Event] = []
         self.pending_audit: list[tuple] = []
         self.progress: Callable[[int, int], None] | None = None
+        self.cancel: CancelToken = NEVER
         self._order = 0
         self.counts = {"offline": 0, "stale": 0, "departures": 0, "commitments": 0, "with_due": 0,
                        "fulfilled": 0, "breached": 0, "objections": 0}  # fmt: skip
@@ -624,6 +626,8 @@ class _History:
         walk = days + [self.today] if self.until is not None and _is_working_day(self.today) else days
         self.day_list = walk
         for done, day in enumerate(walk):
+            # A safe point: every earlier day is written whole (its reviews, audit entries, events).
+            self.cancel.check(f"演示历史已取消：已生成的 {done} 个工作日保留")
             if self.progress is not None:
                 self.progress(done, len(walk))
             on_duty = [o for o in self.officers if o.name != SUPERVISOR or rng.random() < 0.7]
@@ -780,11 +784,14 @@ def generate_history(
     seed: int = 2026,
     progress: Callable[[int, int], None] | None = None,
     until: dt.datetime | None = None,
+    cancel: CancelToken | None = None,
 ) -> HistorySummary:
     """Several weeks of counter work on the loaded demo city (see the module docstring); idempotent.
 
     ``settings``: the home's (unit_name, profile_id, stale_after_hours). ``progress(days_done, days)``.
-    ``until``: also today's work up to this moment, if today is a working day (the app passes now)."""
+    ``until``: also today's work up to this moment, if today is a working day (the app passes now).
+    ``cancel``: asked before each day; a cancel raises :class:`creditdesk.cancel.Cancelled` and keeps
+    the days already written (the history is then shorter; it is not generated again)."""
     started = time.perf_counter()
     with engine.connect() as conn:
         if conn.execute(select(func.count()).select_from(_review)).scalar():
@@ -793,6 +800,8 @@ def generate_history(
             return HistorySummary(skipped=True)  # no city loaded: nothing to review
     h = _History(engine, settings, today, weeks, seed, until)
     h.progress = progress
+    h.cancel = token_from(cancel)
+    h.cancel.check("演示历史已取消，未生成")
     h.ensure_officers()
     h.load_city()
     h.run()

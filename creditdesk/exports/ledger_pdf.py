@@ -22,10 +22,11 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from creditdesk.atomic import atomic_path
-from creditdesk.exports.pdfpages import PageFooter, numbered_canvas
+from creditdesk.cancel import CancelToken
+from creditdesk.slips.pdfpages import PageFooter, numbered_canvas
 from creditdesk.outcomes import OUTCOMES, PRINT_BG, PRINT_FG
 from creditdesk.safetext import clean_text, shorten
-from creditdesk.services.ledger import (
+from creditdesk.rows.ledger import (
     OUTCOME_LABELS,
     ExportMeta,
     LedgerRow,
@@ -217,11 +218,11 @@ def write_pdf(
     meta: ExportMeta,
     *,
     progress: Callable[[int, int], None] | None = None,
-    should_cancel: Callable[[], bool] | None = None,
+    cancel: CancelToken | None = None,
 ) -> int:
     font = cjk_font_name()
     n = len(rows)
-    tick = Ticker(2 * n, progress, should_cancel, step=100)
+    tick = Ticker(2 * n, progress, cancel, step=100)
     cols = PDF_COLUMNS
     cell = ParagraphStyle("cell", fontName=font, fontSize=FONT_SIZE, leading=LEADING, wordWrap="CJK", textColor=INK)
     head = ParagraphStyle("head", parent=cell, textColor=colors.HexColor("#1F3A5F"))

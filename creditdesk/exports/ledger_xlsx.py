@@ -8,9 +8,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from creditdesk.atomic import atomic_path
+from creditdesk.cancel import CancelToken
 from creditdesk.outcomes import PRINT_BG, PRINT_FG
 from creditdesk.safetext import xlsx_cell
-from creditdesk.services.ledger import (
+from creditdesk.rows.ledger import (
     COLUMNS,
     OUTCOME_LABELS,
     ExportMeta,
@@ -36,13 +37,13 @@ def write_xlsx(
     meta: ExportMeta,
     *,
     progress: Callable[[int, int], None] | None = None,
-    should_cancel: Callable[[], bool] | None = None,
+    cancel: CancelToken | None = None,
 ) -> int:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    tick = Ticker(len(rows), progress, should_cancel, step=250)
+    tick = Ticker(len(rows), progress, cancel, step=250)
     wb = Workbook()
     ws = wb.active
     ws.title = _sheet_title(f"台账 {meta.date_text}")

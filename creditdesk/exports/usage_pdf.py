@@ -28,9 +28,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from creditdesk.exports.pdfpages import PageFooter, numbered_canvas
+from creditdesk.slips.pdfpages import PageFooter, numbered_canvas
 from creditdesk.safetext import clean_text
-from creditdesk.services.usage import (
+from creditdesk.rows.usage import (
     COMMITMENT_STATUS_LABELS,
     OBJECTION_STATUS_LABELS,
     OUTCOME_COLOURS,

@@ -20,7 +20,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from creditdesk.safetext import xlsx_cell
-from creditdesk.services.usage import (
+from creditdesk.rows.usage import (
     COMMITMENT_STATUS_LABELS,
     OBJECTION_STATUS_LABELS,
     OUTCOME_COLOURS,

@@ -1,10 +1,17 @@
 """HTTP client for the platform's exchange API (protocol sections 1, 2, 3 and 5).
 
 A careful client: HTTPS except to loopback; every request authenticated; the
-error table of section 1 mapped to exceptions; busy answers (429/503) wait
-for ``Retry-After``; other 5xx, timeouts, resets and cut or malformed
-responses are retried with bounded exponential back-off and full jitter. The
-token is registered with the log redactor and never put in a message.
+error table of section 1 mapped to exceptions. Only transient trouble is
+retried, with bounded exponential back-off and full jitter: busy answers
+(429, 503 — waiting for ``Retry-After``), gateway timeouts (504), timeouts,
+and connections cut after they were made (resets, truncated or malformed
+responses). A platform that cannot be reached at all — connection refused,
+host name not resolvable, network unreachable — fails at once
+(:class:`Unreachable`, "无法连接平台（连接被拒绝）" and what to check); so do
+other 5xx answers (the platform's own error, which a retry would only repeat).
+Retry waits end at once on cancel and are announced through ``on_wait`` (the
+CLI prints what it is waiting for). The token is registered with the log
+redactor and never put in a message.
 
 Bounded against a hostile or broken platform (issue 10 item 5):
 
@@ -41,6 +48,7 @@ import httpx
 import orjson
 
 from creditdesk import __version__
+from creditdesk.cancel import Cancelled as _Cancelled
 from creditdesk.logsetup import register_secret
 from creditdesk.platform.deadline import Deadline, DeadlineTransport
 
@@ -107,7 +115,9 @@ class Unavailable(PlatformError):
     transient = True
 
 
-class Cancelled(PlatformError):
+class Cancelled(PlatformError, _Cancelled):
+    """The caller's :class:`creditdesk.cancel.CancelToken` was cancelled (the one cancel exception)."""
+
     code = "cancelled"
 
 
@@ -136,6 +146,39 @@ class Stalled(PlatformError):
 
     code = "stalled"
     transient = True
+
+
+class Unreachable(PlatformError):
+    """The platform could not be reached at all (refused, unresolvable, unreachable): not retried."""
+
+    code = "unreachable"
+    transient = True  # later may work (a scheduled sync tries again), but not within this request
+
+
+# Answers worth asking again: busy (429, 503) and timeouts (408, and 504 from a gateway).
+TRANSIENT_STATUS = frozenset({408, 429, 503, 504})
+
+
+def _unreachable(exc: httpx.TransportError, url: str) -> Unreachable:
+    """Why a connection could not be made, in words an administrator can act on."""
+    host = urlsplit(url).hostname or url
+    text = str(exc).lower()
+    cause = exc.__cause__ or exc.__context__
+    errno = getattr(cause, "errno", None)
+    if errno in (111, 10061) or "refused" in text:
+        what = "连接被拒绝"
+        check = f"平台服务是否在运行、地址和端口是否正确（{url}）、防火墙是否放行"
+    elif "name or service not known" in text or "nodename nor servname" in text or "getaddrinfo" in text \
+            or "temporary failure in name resolution" in text or errno in (-2, -3, -5, 11001, 11004):
+        what = f"无法解析主机名 {host}"
+        check = "平台地址是否拼写正确、本机的 DNS 设置与网络连接"
+    elif errno in (101, 113, 10051, 10065) or "unreachable" in text:
+        what = "网络不可达"
+        check = "本机网络连接、网关和代理设置"
+    else:
+        what = f"连接失败：{type(exc).__name__}"
+        check = f"平台地址（{url}）、网络连接与防火墙"
+    return Unreachable(f"无法连接平台（{what}）。请检查：{check}。本机数据照常可用")
 
 
 @dataclass(frozen=True)
@@ -228,6 +271,7 @@ class PlatformClient:
         sleep: Callable[[float], None] = time.sleep,
         should_cancel: Callable[[], bool] | None = None,
         transport: httpx.BaseTransport | None = None,
+        on_wait: Callable[[str], None] | None = None,
     ) -> None:
         self.base_url = check_base_url(base_url)
         if not token:
@@ -242,6 +286,8 @@ class PlatformClient:
         self._deadline_passed = False
         self._sleep = sleep
         self._should_cancel = should_cancel or (lambda: False)
+        self._on_wait = on_wait
+        self._custom_sleep = sleep is not time.sleep
         self._http = httpx.Client(
             base_url=self.base_url,
             timeout=httpx.Timeout(min(timeout, deadline), connect=min(timeout, deadline, 10.0)),
@@ -326,8 +372,12 @@ class PlatformClient:
                         "下次从中断处继续"
                     ) from None
                 last_problem = "平台响应超时"
+            except httpx.ConnectError as exc:  # refused, unresolvable, unreachable: asking again will not help
+                raise _unreachable(exc, self.base_url) from None
             except httpx.TransportError as exc:
                 last_problem = f"与平台的连接中断（{type(exc).__name__}）"
+            except BadResponse as exc:  # a body that cannot be inflated: as a cut response, retried
+                last_problem = str(exc)
             else:
                 if 200 <= status < 300:
                     try:
@@ -348,7 +398,15 @@ class PlatformClient:
                 else:
                     code, message = _error_text(raw)
                     self._raise_final(status, code, message)
-                    last_problem = f"平台繁忙或出错（HTTP {status}{'：' + message if message else ''}）"
+                    if status not in TRANSIENT_STATUS:
+                        raise PlatformError(
+                            f"平台出错（HTTP {status}{'：' + message if message else ''}），请稍后再试或联系平台管理员",
+                            status,
+                        )
+                    last_problem = (
+                        ("平台网关超时" if status == 504 else "平台繁忙")
+                        + f"（HTTP {status}{'：' + message if message else ''}）"
+                    )
                     if status in (429, 503):
                         wait = _retry_after_seconds(response_headers.get("Retry-After"))
                         if wait is not None:
@@ -359,8 +417,28 @@ class PlatformClient:
                 ceiling = min(self.retry.max_delay, self.retry.base_delay * (2**attempt))
                 wait = random.uniform(0, ceiling)
             log.info("platform %s %s: %s; retrying in %.2f s", method, path, last_problem, wait)
-            self._sleep(wait)
+            if self._on_wait is not None:
+                self._on_wait(f"{last_problem}：{wait:.1f} 秒后重试（第 {attempt + 2}/{self.retry.attempts} 次）")
+            if self._wait(wait):
+                raise Cancelled("已取消")
         raise Unavailable(f"平台暂时无法访问：{last_problem}")
+
+    def _wait(self, seconds: float) -> bool:
+        """Wait before a retry; True (at once) if cancelled meanwhile."""
+        if self._custom_sleep:
+            self._sleep(seconds)
+            return bool(self._should_cancel())
+        token_sleep = getattr(self._should_cancel, "sleep", None)  # a CancelToken wakes the wait itself
+        if callable(token_sleep):
+            return bool(token_sleep(seconds))
+        deadline = time.monotonic() + max(0.0, seconds)
+        while True:
+            if self._should_cancel():
+                return True
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return False
+            time.sleep(min(0.05, remaining))
 
     def _send(
         self, method: str, path: str, params: dict | None, content: bytes | None, headers: dict | None

@@ -33,6 +33,7 @@ import orjson
 from sqlalchemy import Connection, Engine, Table, delete, insert, or_, select, update
 
 from creditdesk import protocol
+from creditdesk.cancel import Cancelled as _Cancelled
 from creditdesk.db import models
 from creditdesk.db.engine import write_transaction
 from creditdesk.db.search_index import delete_names, index_subjects, name_index_rows
@@ -270,7 +271,7 @@ _gc_saved: tuple[int, ...] = ()
 
 
 @contextlib.contextmanager
-def _fewer_gc_passes() -> Iterator[None]:
+def fewer_gc_passes() -> Iterator[None]:
     global _gc_users, _gc_saved
     with _gc_lock:
         if _gc_users == 0:
@@ -285,6 +286,9 @@ def _fewer_gc_passes() -> Iterator[None]:
             _gc_users -= 1
             if _gc_users == 0:
                 gc.set_threshold(*_gc_saved)
+
+
+_fewer_gc_passes = fewer_gc_passes  # the name before bundle import used it from outside
 
 
 class _Committer:
@@ -331,8 +335,17 @@ class _Committer:
             self._pool.shutdown(wait=True)
 
 
-class Cancelled(Exception):
-    """Raised between batches when the caller asked to stop; committed batches stay."""
+class PassSuperseded(Exception):
+    """A full pass's sweep was refused: another pass took over the marks."""
+
+
+class Cancelled(_Cancelled):
+    """Raised between batches when the caller asked to stop; committed batches stay.
+
+    A :class:`creditdesk.cancel.Cancelled`, the one cancel exception."""
+
+    def __init__(self, message: str = "已取消；已提交的批次保留") -> None:
+        super().__init__(message)
 
 
 def _null(value: None) -> None:
@@ -537,7 +550,7 @@ class ChangeApplier:
 
     def apply(self, changes: Sequence[Any], position: Position | None = None) -> BatchResult:
         """Apply one batch and (if given) store ``position`` — all in one transaction."""
-        with _fewer_gc_passes(), write_transaction(self.engine) as conn:
+        with fewer_gc_passes(), write_transaction(self.engine) as conn:
             mark = conn.execute(select(_state.c.active_pass).where(_state.c.id == 1)).scalar()
             result = self._write(conn, self._plan(changes, mark))
             if position is not None:
@@ -570,7 +583,7 @@ class ChangeApplier:
                 if progress:
                     progress(total)
 
-        with _fewer_gc_passes(), _Committer() as committer:
+        with fewer_gc_passes(), _Committer() as committer:
             mark = self._active_pass()
             while True:
                 # Planned straight from the stream (while the previous batch commits): each
@@ -625,8 +638,16 @@ class ChangeApplier:
         return counter + 1
 
     def finish_full_pass(self, pass_id: int, position: Position | None = None) -> int:
-        """Remove everything the completed pass did not write; returns how many rows went."""
+        """Remove everything the completed pass did not write; returns how many rows went.
+
+        The sweep belongs to the pass that marked: if another pass has begun since (its mark
+        is now the active one), nothing is swept and :class:`PassSuperseded` is raised."""
         with write_transaction(self.engine) as conn:
+            active = conn.execute(select(_state.c.active_pass).where(_state.c.id == 1).with_for_update()).scalar()
+            if active != pass_id:
+                raise PassSuperseded(
+                    f"完整同步第 {pass_id} 轮已被第 {active} 轮取代，未清除任何数据；请重新同步"
+                )
             swept = self.sweep_in(conn, pass_id)
             conn.execute(update(_state).where(_state.c.id == 1).values(active_pass=None))
             if position is not None:
@@ -640,7 +661,7 @@ class ChangeApplier:
         ``mark`` is written to ``sync_pass`` of every upserted row (the full pass
         the caller runs, see :meth:`sweep_in`). The caller stores the position.
         """
-        with _fewer_gc_passes():
+        with fewer_gc_passes():
             return self._write(conn, self._plan(changes, mark))
 
     def sweep_in(self, conn: Connection, pass_id: int) -> int:

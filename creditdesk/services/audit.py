@@ -44,11 +44,14 @@ from typing import Any
 from sqlalchemy import Connection, Engine, insert, select, update
 
 from creditdesk.atomic import atomic_path
+from creditdesk.cancel import NEVER, CancelToken, token_from
 from creditdesk.db import models
 from creditdesk.db.engine import is_sqlite, write_transaction
 from creditdesk.logsetup import redact
 from creditdesk.roles import Actor, NotPermitted, require
 from creditdesk.safetext import csv_cell
+
+EXPORT_CANCELLED = "审计导出已取消，未写入文件"
 
 _entry = models.AuditEntry.__table__
 _head = models.AuditHead.__table__
@@ -64,8 +67,9 @@ ACTIONS = {
     "commitment_status": "承诺履约标记", "objection": "登记异议", "alert_ack": "确认提醒",
     "recheck_ack": "确认复核", "purge": "清理历史数据", "audit_export": "导出审计日志",
     "audit_verify": "校验审计日志", "verify": "核验核查码", "sync": "同步", "bundle_import": "导入离线数据包",
-    "audit_view": "查看审计日志", "denied": "越权操作被拒绝",
+    "audit_view": "查看审计日志", "denied": "越权操作被拒绝", "backup": "备份数据", "data_rollback_forced": "强制使用较旧数据",
     "override_approve": "批准结论调整", "override_reject": "驳回结论调整",
+    "credit_review_request": "申请信用审查", "credit_review_result": "记录信用审查结果",
 }  # fmt: skip
 
 NOT_SIGNED_IN = "not signed in"
@@ -204,13 +208,17 @@ class AuditTrail:
             head = conn.execute(select(_head.c.seq).where(_head.c.id == 1)).scalar()
         return int(head or 0)
 
-    def verify(self, progress: Callable[[int, int], None] | None = None) -> AuditVerdict:
-        """Walk the whole chain; intact, or the first entry where it breaks and why."""
+    def verify(self, progress: Callable[[int, int], None] | None = None,
+               cancel: CancelToken | None = None) -> AuditVerdict:  # fmt: skip
+        """Walk the whole chain; intact, or the first entry where it breaks and why.
+
+        ``cancel`` is asked every 1,000 entries: a cancel raises :class:`creditdesk.cancel.Cancelled`
+        (no verdict; nothing was written)."""
         with self.engine.connect() as conn:
             head = conn.execute(select(_head.c.seq, _head.c.hash).where(_head.c.id == 1)).first()
             total = int(head.seq) if head else 0
             rows = conn.execution_options(yield_per=5000).execute(select(_entry).order_by(_entry.c.seq))
-            verdict = _walk(rows, head, total, progress)
+            verdict = _walk(rows, head, total, progress, token_from(cancel))
         return verdict
 
     def export(
@@ -221,9 +229,12 @@ class AuditTrail:
         until: dt.date | None = None,
         actor: str | None = None,
         action: str | None = None,
+        cancel: CancelToken | None = None,
     ) -> int:
         """Write the trail (or the part of it in a date range, of one account, of one action) as CSV
-        in UTF-8 with BOM, hashes included; returns rows."""
+        in UTF-8 with BOM, hashes included; returns rows. ``cancel`` is asked every 1,000 rows: a
+        cancel raises :class:`creditdesk.cancel.Cancelled` and no file is written (an older one stays)."""
+        cancel = token_from(cancel)
         n = 0
         with atomic_path(path) as tmp, tmp.open("w", encoding="utf-8-sig", newline="") as fh:
             w = csv.writer(fh)
@@ -233,6 +244,9 @@ class AuditTrail:
                     r.seq, r.at, r.actor or "（未署名）", r.action_label, r.action, r.target or "",
                     json.dumps(r.detail, ensure_ascii=False, sort_keys=True), r.prev_hash, r.hash)])  # fmt: skip
                 n += 1
+                if n % 1000 == 0:
+                    cancel.check(EXPORT_CANCELLED)
+            cancel.check(EXPORT_CANCELLED)  # last chance: the file is not in place yet
         return n
 
     def _iter(self, since: dt.date | None, until: dt.date | None, actor: str | None = None,
@@ -303,7 +317,7 @@ def require_audited(
     given it is asked of ``engine`` (default the trail's). Do not call it inside an open write
     transaction: the entry is written in its own (and would be rolled back with the caller's)."""
     if actor is None and accounts_exist is None:
-        from creditdesk.services.accounts import accounts_exist as _exist
+        from creditdesk.db.accounts import accounts_exist as _exist
 
         bind = engine if engine is not None else (audit.engine if audit is not None else None)
         accounts_exist = _exist(bind) if bind is not None else True
@@ -321,7 +335,7 @@ def _record(row) -> AuditRecord:  # noqa: ANN001
     )  # fmt: skip
 
 
-def _walk(rows, head, total: int, progress) -> AuditVerdict:  # noqa: ANN001
+def _walk(rows, head, total: int, progress, cancel: CancelToken = NEVER) -> AuditVerdict:  # noqa: ANN001
     expected_seq, prev = 1, GENESIS
     n = 0
     for row in rows:
@@ -338,6 +352,8 @@ def _walk(rows, head, total: int, progress) -> AuditVerdict:  # noqa: ANN001
             return AuditVerdict(False, n, seq, f"第 {seq} 条内容被修改（哈希不符）")
         prev = row.hash
         expected_seq += 1
+        if n % 1000 == 0:
+            cancel.check("审计链校验已取消")
         if progress is not None and n % 5000 == 0:
             progress(n, total)
     last = expected_seq - 1

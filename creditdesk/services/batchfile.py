@@ -12,7 +12,8 @@ checked or audited, when it is too big or not what it claims to be:
   a 677 KB file holding 3 million rows is refused at once); then the sheet is
   read streaming (openpyxl read-only), only its first ``MAX_COLUMNS`` columns,
   stopping as soon as a row beyond ``MAX_ROWS`` appears;
-- no cell or line is longer than ``MAX_CELL_CHARS`` characters (a code is 18).
+- no line, and no cell of the code column, is longer than ``MAX_CELL_CHARS``
+  characters (a code is 18; other columns, such as a remark, may be longer).
 
 From standard input (``lookup --batch -``, a program waiting for each answer)
 lines are answered as they come: the same bounds are checked line by line, and
@@ -165,7 +166,6 @@ def _csv_rows(text: str, name: str) -> list[list[str]]:
             row = row[:MAX_COLUMNS]
             if not any(c.strip() for c in row):
                 continue
-            _check_cells(row, name, len(rows) + 1)
             rows.append(row)
             if len(rows) > MAX_ROWS + 1:  # one header row allowed
                 raise _too_many_rows(name)
@@ -174,10 +174,12 @@ def _csv_rows(text: str, name: str) -> list[list[str]]:
     return rows
 
 
-def _check_cells(row: list[str], name: str, number: int) -> None:
-    for cell in row:
-        if len(cell) > MAX_CELL_CHARS:
-            raise _too_long(name, f"第 {number} 行有单元格")
+def check_codes(codes: list[str], path: str) -> list[str]:
+    """``codes`` (the column read from a table) if none is longer than MAX_CELL_CHARS."""
+    for number, code in enumerate(codes, 1):
+        if len(code) > MAX_CELL_CHARS:
+            raise _too_long(Path(path).name, f"代码列第 {number} 个值")
+    return codes
 
 
 # -- XLSX -------------------------------------------------------------------------------------
@@ -226,8 +228,7 @@ def _xlsx_rows(path: str) -> list[list[str]]:
             row = ["" if v is None else str(v) for v in values]
             if not any(c.strip() for c in row):
                 continue
-            _check_cells(row, name, len(rows) + 1)
-            rows.append(row)
+            rows.append(row)  # cells are openpyxl's own strings (a shared string is one object)
             if len(rows) > MAX_ROWS + 1:  # one header row allowed
                 raise _too_many_rows(name)
     except BatchFileError:

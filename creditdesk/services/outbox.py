@@ -43,7 +43,7 @@ __all__ = [
 
 _outbox = models.OutboxItem.__table__
 
-KINDS = ("review", "commitment", "commitment_status", "objection", "review_override")
+KINDS = ("review", "commitment", "commitment_status", "objection", "review_override", "credit_review_request")
 MAX_BATCH = 500  # protocol 5: at most 500 items a submission
 
 

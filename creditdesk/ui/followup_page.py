@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from creditdesk.changes import OpChanges
 from creditdesk.credit import category_of
 from creditdesk.outcomes import LABELS
 from creditdesk.policy.model import MATTER_CODES
@@ -55,6 +56,7 @@ from creditdesk.services import recheck as _recheck
 from creditdesk.services.accounts import accounts_exist
 from creditdesk.services.followup import DEFAULT_WITHIN, STATUS_LABELS, AlertRow, CommitmentRow
 from creditdesk.services.recheck import RecheckRow
+from creditdesk.ui.changes import ChangeAware
 from creditdesk.ui.tasks import TaskRunner
 from creditdesk.workdays import deadline
 
@@ -285,7 +287,8 @@ class MarkDialog(QDialog):
         return self.note.toPlainText().strip()
 
 
-class FollowUpPage(QWidget):
+class FollowUpPage(QWidget, ChangeAware):
+    watches = OpChanges(data=True, reviews=True, commitments=True, accounts=True)  # what it shows (ui/changes.py)
     loaded = Signal(object)  # Snapshot
     marked = Signal(object)  # MarkResult, or the exception
     acknowledged = Signal(object)  # AlertRow / RecheckRow, or the exception
@@ -763,12 +766,12 @@ class FollowUpPage(QWidget):
         else:
             then = "离线" if x.offline else "数据已过期"
             self.old_view.setHtml(self._side(
-                f"核查时（{x.finalised_at[:16].replace('T', ' ')}，数据 seq {x.review_seq}，{then}）",
+                f"核查时（{x.finalised_at[:16].replace('T', ' ')}，数据序号 {x.review_seq}，{then}）",
                 x.old_outcome, x.old_findings, x.old_measures, frozenset(),
                 f"核查码 {x.verification_code}　经办人 {self.person(x.officer)}"
                 + (f"　经办人采用：{outcome_text(x.final_outcome)}" if x.final_outcome != x.old_outcome else "")))
             self.new_view.setHtml(self._side(
-                f"现在的数据（seq {x.data_seq}，复核于 {x.checked_at[:16].replace('T', ' ')}）",
+                f"现在的数据（数据序号 {x.data_seq}，复核于 {x.checked_at[:16].replace('T', ' ')}）",
                 x.new_outcome, x.new_findings, x.new_measures, x.new_record_ids, ""))  # fmt: skip
         self._update_buttons()
 

@@ -19,6 +19,17 @@ REQUIREMENT_SENTENCES = {"credit_report": "申请人须补充提供符合要求�
                          "commitment": "申请人须签署信用承诺书。",
                          "credit_review": "须由市公共信用信息中心进行信用审查。"}  # fmt: skip
 ROLE_LABELS = {"legal_representative": "法定代表人", "agent": "委托代理人"}
+# What a report verdict's problem codes (policy.model.REPORT_PROBLEMS) say, on screen and on the slip.
+REPORT_PROBLEM_TEXT = {
+    "unknown_report": "平台上没有该编号的信用报告",
+    "expired": "信用报告已超过有效期",
+    "not_yet_valid": "信用报告尚未生效",
+    "withdrawn": "信用报告已撤回或作废",
+    "subject_mismatch": "信用报告不是该申请人的",
+    "agency_unknown": "出具机构不在平台备案名单中",
+    "agency_not_filed": "出具机构备案已失效或备案层级不足",
+    "not_publicized": "信用报告未在平台公示",
+}
 
 
 # -- saving and verifying ------------------------------------------------------------------
@@ -86,8 +97,6 @@ def review_slip(saved, state, settings) -> Any:  # noqa: ANN001
         if r.report.acceptable:
             report_line = f"{r.report.report_no}：可用，信用等级 {r.report.grade or '—'}"
         else:
-            from creditdesk.ui.review_panel import REPORT_PROBLEM_TEXT
-
             problems = "；".join(REPORT_PROBLEM_TEXT.get(p, p) for p in r.report.problems)
             report_line = f"{r.report.report_no}：不符合要求（{problems}）"
     elif state.no_report:
@@ -124,6 +133,8 @@ def review_slip(saved, state, settings) -> Any:  # noqa: ANN001
         report_line=report_line, data_as_of=_local_time(saved.data_as_of), data_seq=saved.data_seq,
         offline=saved.offline, finalised_at=_local_time(saved.finalised_at), commitment_number=saved.commitment.number if saved.commitment else None,
         commitment_due_items=(saved.commitment.due_items or []) if saved.commitment else [],
+        unruled=[f"{category_of(x.category).label}“{x.title}”（{x.authority}，{x.decided_on.isoformat()}）"
+                 for x in getattr(r, "unruled_adverse", ())],
     )  # fmt: skip
 
 

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from creditdesk.credit import SUBJECT_KIND_LABELS, category_of
+from creditdesk.grades import grade_is_adverse
 from creditdesk.outcomes import LABELS, SCREEN_BG, SCREEN_BORDER, SCREEN_FG
 from creditdesk.services.check import CheckOutput, CheckService
 from creditdesk.services.review_workflow import (
@@ -55,6 +56,7 @@ from creditdesk.services.review_workflow import (
     match_matters,
     matter_numbers,
 )
+from creditdesk.ui.review_adapter import REPORT_PROBLEM_TEXT
 from creditdesk.ui.signature_pad import SignaturePad
 from creditdesk.ui.tasks import TaskRunner
 
@@ -69,16 +71,6 @@ OUTCOME_ORDER = ("normal", "incentive", "strict", "prohibit")
 OUTCOME_TEXT = {o: LABELS[o] for o in OUTCOME_ORDER}
 OUTCOME_STYLE = {
     o: f"background:{SCREEN_BG[o]};color:{SCREEN_FG[o]};border:1px solid {SCREEN_BORDER[o]};" for o in OUTCOME_ORDER
-}
-REPORT_PROBLEM_TEXT = {
-    "unknown_report": "平台上没有该编号的信用报告",
-    "expired": "信用报告已超过有效期",
-    "not_yet_valid": "信用报告尚未生效",
-    "withdrawn": "信用报告已撤回或作废",
-    "subject_mismatch": "信用报告不是该申请人的",
-    "agency_unknown": "出具机构不在平台备案名单中",
-    "agency_not_filed": "出具机构备案已失效或备案层级不足",
-    "not_publicized": "信用报告未在平台公示",
 }
 REQUIREMENT_TEXT = {
     "credit_report": "信用报告",
@@ -886,7 +878,8 @@ class ReviewPanel(QWidget):
             for f in in_force:
                 rec = f.record
                 cat = category_of(rec.category)
-                colour = "#a1241b" if cat.severe else ("#7a4f00" if cat.nature.value == "adverse" else "#1e6b30")
+                adverse = rec.nature.value == "adverse" or grade_is_adverse(rec.grade, r.profile)  # 纳税信用 D is adverse
+                colour = "#a1241b" if cat.severe else ("#7a4f00" if adverse else "#1e6b30")
                 until = rec.publish_until.isoformat() if rec.publish_until else self.tr("长期")
                 parts.append(
                     "<li><span style='color:{0};font-weight:bold'>{1}</span>　{2}<br>"
@@ -913,7 +906,7 @@ class ReviewPanel(QWidget):
                 )
         else:
             parts.append("<p style='color:#555'>{0}</p>".format(html.escape(
-                self.tr("{0} v{1} 对该事项没有触发惩戒或激励措施。").format(r.profile.name, r.profile.version))))
+                self.tr("{0}（第 {1} 版）对该事项没有触发惩戒或激励措施。").format(r.profile.name, r.profile.version))))
         for note in r.notes:
             cite = f"（{note.citation.document} {note.citation.clause}）" if note.citation else ""
             parts.append("<p style='color:#666;font-size:9pt'>ⓘ {0}</p>".format(html.escape(note.text + cite)))
@@ -926,6 +919,9 @@ class ReviewPanel(QWidget):
         if verdict is None:
             text = self.tr("未提供信用报告") if self.no_report.isChecked() else ""
             self.report_verdict.setText("<span style='color:#7a4f00'>{0}</span>".format(html.escape(text)) if text else "")
+        elif verdict.acceptable and grade_is_adverse(verdict.grade, r.profile):
+            self.report_verdict.setText("<span style='color:#a1241b'><b>⚠ {0}</b></span>".format(html.escape(
+                self.tr("报告 {0} 可用，但信用等级 {1} 为不良等级").format(verdict.report_no, verdict.grade))))
         elif verdict.acceptable:
             self.report_verdict.setText("<span style='color:#1e6b30'><b>✔ {0}</b></span>".format(html.escape(
                 self.tr("报告 {0} 可用，信用等级 {1}").format(verdict.report_no, verdict.grade or "—"))))
