@@ -858,7 +858,7 @@ class ReviewPanel(QWidget):
         self.ack_check.setVisible(bool(unruled))
         if unruled:
             notice = getattr(output.result, "unruled_notice", None)
-            self.ack_check.setText(self.tr("已阅并确认：{0} 条有效不良记录，档案未规定措施").format(len(unruled)))
+            self.ack_check.setText(self.tr("已阅：{0} 条有效不良记录，现行档案未规定措施（须在核查单上注明）").format(len(unruled)))
             self.ack_check.setToolTip(notice or "")
             self.ack_check.setStyleSheet("font-weight:bold;color:#7a4f00;")
         self._render_output(output)
