@@ -37,7 +37,7 @@ def home(tmp_path_factory):
 
 def test_reviews_span_the_weeks_on_working_days_by_several_officers(home):
     ctx, s = home
-    assert not s.skipped and s.seconds < 30
+    assert not s.skipped  # how long it takes: benchmarks/demo_generate.py, not a timed test
     with ctx.engine.connect() as conn:
         rows = conn.execute(select(_review.c.finalised_at, _review.c.officer, _review.c.offline, _review.c.stale,
                                    _review.c.final_outcome, _review.c.computed_outcome,
