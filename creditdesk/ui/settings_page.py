@@ -211,9 +211,9 @@ class SettingsPage(QWidget, ChangeAware):
                 user.label if user else ""))
             self.readonly_note.show()
         admin = self.can_manage_accounts()
-        self.tabs.setTabVisible(self.accounts_tab, admin)
         if not admin and self.tabs.currentIndex() == self.accounts_tab:
-            self.tabs.setCurrentIndex(0)
+            self.tabs.setCurrentIndex(0)  # before hiding it: Qt would move to the neighbouring tab
+        self.tabs.setTabVisible(self.accounts_tab, admin)
 
     def _tab_changed(self, index: int) -> None:
         if index == self.accounts_tab and self.can_manage_accounts():
