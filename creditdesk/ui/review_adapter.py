@@ -28,6 +28,7 @@ REPORT_PROBLEM_TEXT = {
     "subject_mismatch": "信用报告不是该申请人的",
     "agency_unknown": "出具机构不在平台备案名单中",
     "agency_not_filed": "出具机构备案已失效或备案层级不足",
+    "agency_not_accepted": "出具机构不在本地政策认可的信用服务机构范围内",
     "not_publicized": "信用报告未在平台公示",
 }
 
