@@ -70,7 +70,12 @@ def open_app(home: str | Path | None = None, *, demo: bool = False) -> AppContex
         save_settings(paths.config_file, settings)
     elif not paths.config_file.exists():
         save_settings(paths.config_file, settings)
+    from creditdesk.services import keystore
+    from creditdesk.services.position import secure_person_key
+
+    keystore.configure(paths.key_dir)  # fallback when the OS has no credential store
     db = open_database(paths, settings)
+    secure_person_key(db.engine)  # an older home's digest key leaves the database file
     audit = AuditTrail(db.engine)
     return AppContext(
         paths, settings, db, LookupService(db.engine), ProfileService(db.engine), audit,

@@ -177,12 +177,12 @@ def need(ctx, permission: str, what: str | None = None) -> None:  # noqa: ANN001
     personal data needs ``--user``; before any account exists it runs
     unattributed, saying so once on stderr. A refusal is audited (``denied``,
     target ``what`` or the command) before the exit."""
-    from creditdesk.roles import NotPermitted, require
+    from creditdesk.roles import NotPermitted, may, require
     from creditdesk.services.audit import audit_refusal
 
     what = what or getattr(ctx, "attempt", None) or permission
     if ctx.user is None:
-        if not ctx.accounts.accounts_exist():
+        if may(None, permission, accounts_exist=ctx.accounts.accounts_exist()):
             if not getattr(ctx, "_unattributed_said", False):
                 print(UNATTRIBUTED_NOTICE, file=sys.stderr)
                 ctx._unattributed_said = True
@@ -199,6 +199,13 @@ def need(ctx, permission: str, what: str | None = None) -> None:  # noqa: ANN001
         audit_refusal(ctx.audit, ctx.user, permission, what, exc=exc)
         ctx.close()
         raise Refused(str(exc)) from None
+
+
+def audit_act(ctx, action: str, target: str | None = None, **detail) -> None:  # noqa: ANN001
+    """One audit entry for a command that changed state, by the signed-in account (or
+    unattributed on a home without accounts). A damaged trail never stops the act: the
+    trail appends past it (services/audit.py) and ``audit verify`` keeps reporting it."""
+    ctx.audit.append(action, actor=ctx.user, target=target, detail={"via": "cli", **detail})
 
 
 def _seed_if_empty(ctx) -> None:  # noqa: ANN001
@@ -246,15 +253,33 @@ def _end_progress() -> None:
 def cmd_demo_data(args: argparse.Namespace) -> int:
     import time
 
-    from creditdesk.app import open_app
+    from creditdesk.config import load_settings
+    from creditdesk.paths import resolve_paths
     from creditdesk.services.demo_load import load_demo_city
 
-    ctx = open_app(_home(args), demo=args.demo)
+    # Only a demo home: one created with --demo, or a new home created by this command with --demo.
+    # A home whose settings say it is not a demo home is refused before anything is opened
+    # (--demo would otherwise turn it into one and write the demo city over its data).
+    paths = resolve_paths(_home(args))
+    if paths.config_file.exists() and not load_settings(paths.config_file).demo:
+        print(f"拒绝写入演示数据：{paths.home} 不是演示数据目录（演示数据会覆盖真实数据）；"
+              "请用 creditdesk --demo demo-data，或为演示另建 --home 目录并加 --demo", file=sys.stderr)
+        return EXIT_FAIL
+    if not args.demo and not paths.config_file.exists():
+        print("拒绝写入演示数据：这是新的数据目录，请加 --demo 将其建为演示数据目录", file=sys.stderr)
+        return EXIT_FAIL
+    ctx = open_context(args)
+    need(ctx, "load_demo_data")
     started = time.perf_counter()
-    result = load_demo_city(
-        ctx.engine, subjects=args.subjects, seed=args.seed, progress=_terminal_progress("生成并写入")
-    )
-    _end_progress()
+    try:
+        result = load_demo_city(
+            ctx.engine, subjects=args.subjects, seed=args.seed, progress=_terminal_progress("生成并写入")
+        )
+        _end_progress()
+        audit_act(ctx, "demo_data", f"{args.subjects} subjects", subjects=args.subjects, seed=args.seed,
+                  applied=result.applied, rejected=result.rejected)
+    finally:
+        ctx.close()
     elapsed = time.perf_counter() - started
     print(
         f"演示城市已写入 {ctx.db.display_url}：{args.subjects:,} 个主体，"
@@ -456,22 +481,25 @@ def _read_token(prompt: str) -> str:
 def cmd_platform(args: argparse.Namespace) -> int:
     if args.platform_command in ("trust", "keys"):
         return cmd_platform_keys(args)
-    from creditdesk.app import open_app
     from creditdesk.platform.client import PlatformClient, PlatformError, check_base_url
     from creditdesk.platform.credentials import CredentialError, forget_token, get_token, store_token
     from creditdesk.platform.sync import record_outcome
 
-    ctx = open_app(_home(args), demo=args.demo)
+    ctx = open_context(args)
     settings = ctx.settings
     try:
+        need(ctx, "connect_platform")  # the URL and the token decide where the outbox goes
         if args.platform_command == "connect":
             try:
                 url = check_base_url(args.url)
             except ValueError as exc:
                 print(str(exc), file=sys.stderr)
                 return EXIT_FAIL
+            before = (settings.platform_url, settings.platform_client_id)
             settings.platform_url, settings.platform_client_id = url, args.client_id
             ctx.save_settings()
+            audit_act(ctx, "platform_connect", url, client_id=args.client_id, before_url=before[0],
+                      before_client_id=before[1])
             token = get_token(url, args.client_id)
             if not token:
                 token = _read_token("平台访问令牌：")
@@ -481,6 +509,12 @@ def cmd_platform(args: argparse.Namespace) -> int:
             from creditdesk.platform.keys import TrustedKeys
 
             changes = TrustedKeys(ctx.engine).pin_from_meta(meta["platform_id"], meta.get("signing_keys") or [])
+            if meta.get("person_key"):  # this window's own copy of the digest key (credential store)
+                from creditdesk.services.keystore import remember_person_key
+
+                remember_person_key(meta["person_key"])
+            audit_act(ctx, "platform_keys", meta["platform_id"], source="meta",
+                      changes=[getattr(c, "message", str(c)) for c in changes])
             print(f"已连接：{meta.get('platform_name') or meta['platform_id']}（{meta['platform_id']}），"
                   f"epoch {meta['epoch']}，最新 seq {meta['high_water']}")
             for change in changes:
@@ -491,10 +525,12 @@ def cmd_platform(args: argparse.Namespace) -> int:
             return EXIT_FAIL
         if args.platform_command == "login":
             store_token(settings.platform_url, settings.platform_client_id, _read_token("平台访问令牌："))
+            audit_act(ctx, "platform_token", settings.platform_url, change="stored")
             print("令牌已保存到系统凭据库")
             return EXIT_OK
         if args.platform_command == "logout":
             forget_token(settings.platform_url, settings.platform_client_id)
+            audit_act(ctx, "platform_token", settings.platform_url, change="removed")
             print("已删除保存的令牌")
             return EXIT_OK
         return EXIT_FAIL
@@ -508,7 +544,6 @@ def cmd_platform(args: argparse.Namespace) -> int:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
-    from creditdesk.app import open_app
     from creditdesk.platform.client import PlatformError
     from creditdesk.platform.credentials import CredentialError
     from creditdesk.platform.outbox import OutboxPusher
@@ -516,7 +551,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
     from creditdesk.platform.sync import SyncService
     from creditdesk.services.followup import after_data_update, current_seq
 
-    ctx = open_app(_home(args), demo=args.demo)
+    ctx = open_context(args)
+    need(ctx, "update_data")
     show = _terminal_progress("同步") if not args.json else None
     try:
         since = current_seq(ctx.engine)
@@ -527,10 +563,14 @@ def cmd_sync(args: argparse.Namespace) -> int:
             if show:
                 _end_progress()
             pushed = OutboxPusher(ctx.engine, client).push()
+        audit_act(ctx, "sync", ctx.settings.platform_url, full=result.full, applied=result.applied,
+                  rejected=result.rejected, swept=result.swept, seq=result.seq, epoch=result.epoch,
+                  delivered=pushed.delivered)
         found = after_data_update(ctx.engine, ctx.audit, ctx.settings, since)  # alerts and rechecks
     except (PlatformError, CredentialError) as exc:
         if show:
             _end_progress()
+        audit_act(ctx, "sync", ctx.settings.platform_url, full=args.full, ok=False, error=str(exc)[:300])
         print(f"同步失败：{exc}", file=sys.stderr)
         return EXIT_FAIL
     finally:
@@ -554,18 +594,21 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 def cmd_platform_keys(args: argparse.Namespace) -> int:
     """``platform trust`` and ``platform keys``: the signing keys offline bundles are checked against."""
-    from creditdesk.app import open_app
     from creditdesk.platform.keys import ConfirmationRequired, InvalidKey, TrustedKeys
 
-    ctx = open_app(_home(args), demo=args.demo)
+    ctx = open_context(args)
     try:
         keys = TrustedKeys(ctx.engine)
         if args.platform_command == "trust":
+            need(ctx, "trust_keys")
             try:
                 change = keys.trust(args.platform_id, args.key_id, args.public_key, confirm=args.confirm)
             except (InvalidKey, ConfirmationRequired) as exc:
                 print(str(exc), file=sys.stderr)
                 return EXIT_FAIL
+            audit_act(ctx, "platform_keys", args.platform_id, source="admin", key_id=args.key_id,
+                      public_key=args.public_key[:100], confirm=args.confirm,
+                      changes=[getattr(change, "message", str(change))])
             print(change.message)
             return EXIT_OK
         listed = keys.list_keys()
@@ -585,21 +628,25 @@ def cmd_platform_keys(args: argparse.Namespace) -> int:
 
 def cmd_bundle(args: argparse.Namespace) -> int:
     """``bundle import FILE``: exit 0 when applied (or nothing new), 1 with the refusal otherwise."""
-    from creditdesk.app import open_app
     from creditdesk.platform.bundle import BundleRefused, import_bundle
     from creditdesk.services.followup import after_data_update, current_seq
 
-    ctx = open_app(_home(args), demo=args.demo)
+    from pathlib import Path
+
+    ctx = open_context(args)
+    need(ctx, "update_data")
     show = _terminal_progress("导入") if not args.json else None
     try:
         if show:
             print("正在校验离线数据包……", file=sys.stderr)
         since = current_seq(ctx.engine)
         result = import_bundle(args.file, ctx.engine, progress=(lambda done, total: show(done, max(total, 1))) if show else None)
+        audit_act(ctx, "bundle_import", Path(args.file).name, result=result.to_json())
         found = after_data_update(ctx.engine, ctx.audit, ctx.settings, since)  # alerts and rechecks
     except BundleRefused as exc:
         if show:
             _end_progress()
+        audit_act(ctx, "bundle_import", Path(args.file).name, ok=False, refused=exc.check, message=exc.message[:300])
         if args.json:
             print(json.dumps({"refused": exc.check, "message": exc.message}, ensure_ascii=False))
         print(str(exc), file=sys.stderr)

@@ -93,6 +93,7 @@ from creditdesk.db.engine import write_transaction
 from creditdesk.db.search_index import rebuild_names
 from creditdesk.platform.keys import PENDING, InvalidKey, TrustedKeys
 from creditdesk.services.apply import TABLES, BatchResult, ChangeApplier, _fewer_gc_passes
+from creditdesk.services.keystore import remember_person_key
 
 log = logging.getLogger(__name__)
 
@@ -1156,7 +1157,7 @@ def _apply(
             swept = applier.sweep_in(conn, mark)  # type: ignore[arg-type]
         values: dict[str, Any] = {
             "seq": bundle.next, "epoch": bundle.epoch, "platform_id": bundle.platform_id, "as_of": bundle.created_at,
-            "person_key": bundle.person_key, "updated_at": dt.datetime.now(dt.timezone.utc),
+            "person_key": remember_person_key(bundle.person_key), "updated_at": dt.datetime.now(dt.timezone.utc),
         }  # fmt: skip
         if bundle.full:
             values["active_pass"] = None  # this snapshot completed a full pass

@@ -64,6 +64,8 @@ ACTIONS = {
     "recheck_ack": "确认复核", "purge": "清理历史数据", "audit_export": "导出审计日志",
     "audit_verify": "校验审计日志", "verify": "核验核查码", "sync": "同步", "bundle_import": "导入离线数据包",
     "audit_view": "查看审计日志", "denied": "越权操作被拒绝",
+    "platform_connect": "连接平台", "platform_token": "保存或删除平台令牌", "platform_keys": "固定平台签名密钥",
+    "demo_data": "写入演示数据", "audit_anchor": "审计链头锚定",
 }  # fmt: skip
 
 NOT_SIGNED_IN = "not signed in"

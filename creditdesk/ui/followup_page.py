@@ -52,6 +52,7 @@ from creditdesk.outcomes import LABELS
 from creditdesk.policy.model import MATTER_CODES
 from creditdesk.services import followup as _followup  # imported with the window, not in a worker
 from creditdesk.services import recheck as _recheck
+from creditdesk.roles import may
 from creditdesk.services.accounts import accounts_exist
 from creditdesk.services.followup import DEFAULT_WITHIN, STATUS_LABELS, AlertRow, CommitmentRow
 from creditdesk.services.recheck import RecheckRow
@@ -447,7 +448,7 @@ class FollowUpPage(QWidget):
 
         def load(task):  # noqa: ANN001, ANN202
             service = _followup.FollowUpService(engine, audit)
-            can = user.can("follow_up") if user is not None else not accounts_exist(engine)
+            can = may(user, "follow_up", accounts_exist=user is not None or accounts_exist(engine))
             names = {a.name: a.display_name for a in accounts.list()} if accounts is not None else {}
             return Snapshot(
                 commitments=tuple(service.commitments(user, "all")), alerts=tuple(service.alerts(user)),

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from creditdesk.app import AppContext
+from creditdesk.roles import may
 from creditdesk.ui.accounts_widget import AccountsWidget
 from creditdesk.ui.idle_lock import idle_minutes, set_idle_minutes
 from creditdesk.ui.tasks import TaskRunner
@@ -147,7 +148,9 @@ class SettingsPage(QWidget):
     def can_change(self) -> bool:
         """Administrators; and anybody in a home that has no account yet (unattributed)."""
         user = self.ctx.user
-        return user is None or user.can("change_settings")
+        accounts = getattr(self.ctx, "accounts", None)
+        return may(user, "change_settings",
+                   accounts_exist=user is not None or (accounts is not None and accounts.accounts_exist()))
 
     def can_manage_accounts(self) -> bool:
         user = self.ctx.user
