@@ -95,11 +95,11 @@ def _home(args: argparse.Namespace) -> str | None:
     return None
 
 
-def _open(args: argparse.Namespace):  # noqa: ANN202
+def _open(args: argparse.Namespace, *, seed: bool = True):  # noqa: ANN202
     from creditdesk.app import open_app
 
     ctx = open_app(_home(args), demo=args.demo)
-    if args.demo:
+    if args.demo and seed:
         _seed_if_empty(ctx)
     return ctx
 
@@ -138,13 +138,14 @@ def read_password(env: str, prompt: str, *, confirm: bool = False) -> str:
     return first
 
 
-def open_context(args: argparse.Namespace):  # noqa: ANN201
+def open_context(args: argparse.Namespace, *, seed: bool = True):  # noqa: ANN201
     """The home for a command, signed in as ``--user`` when given (ctx.user).
 
-    A failed sign-in raises :class:`Refused` (exit 1 with the reason in Chinese)."""
+    A failed sign-in raises :class:`Refused` (exit 1 with the reason in Chinese). ``seed`` False:
+    a demo home is not filled with the default demo city first (``demo-data`` writes its own)."""
     from creditdesk.services.accounts import LoginFailed
 
-    ctx = _open(args)
+    ctx = _open(args, seed=seed)
     ctx.attempt = attempt_of(args)  # what a refusal in need() names in the audit trail
     name = getattr(args, "user", None)
     if name:
@@ -268,7 +269,7 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
     if not args.demo and not paths.config_file.exists():
         print("拒绝写入演示数据：这是新的数据目录，请加 --demo 将其建为演示数据目录", file=sys.stderr)
         return EXIT_FAIL
-    ctx = open_context(args)
+    ctx = open_context(args, seed=False)
     need(ctx, "load_demo_data")
     started = time.perf_counter()
     try:
