@@ -563,6 +563,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
             )
             if show:
                 _end_progress()
+            ctx.audit.queue_head()  # the audit chain head, at least daily (docs/submissions.md)
             pushed = OutboxPusher(ctx.engine, client).push()
         audit_act(ctx, "sync", ctx.settings.platform_url, full=result.full, applied=result.applied,
                   rejected=result.rejected, swept=result.swept, seq=result.seq, epoch=result.epoch,

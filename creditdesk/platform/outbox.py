@@ -27,7 +27,7 @@ from creditdesk.platform.client import PlatformClient, PlatformError, RequestToo
 log = logging.getLogger(__name__)
 _outbox = models.OutboxItem.__table__
 
-KINDS = ("review", "commitment", "commitment_status", "objection")
+KINDS = ("review", "commitment", "commitment_status", "objection", "audit_head")  # audit_head: services/audit.py
 MAX_BATCH = 500
 
 

@@ -26,9 +26,10 @@ and this source) the head is anchored outside the database (issue 10 item 9):
   key this machine has: the MAC, and that the anchored entry still has the
   anchored hash — rewriting the whole chain changes it, forging the anchor needs
   the key, deleting the anchor row is noticed because the key is there;
-- at least once a day (with the first append of the day) the head is queued for
-  the platform (outbox kind ``audit_head``, docs/submissions.md) with the hash the
-  previously submitted entry has now, so the platform sees a rewrite too.
+- before each outbox push (``sync``), if none was queued in the last 24 hours,
+  the head is queued for the platform (:meth:`AuditTrail.queue_head`, outbox kind
+  ``audit_head``, docs/submissions.md) with the hash the previously submitted
+  entry has now, so the platform sees a rewrite too.
 
 A damaged trail never stops an act from being recorded: an entry appended after
 rows were inserted past the head (or the head row removed) takes the next free
@@ -232,24 +233,44 @@ class AuditTrail:
         at = when.isoformat(timespec="milliseconds")
         row = conn.execute(select(_anchor).where(_anchor.c.key_id == kid)).mappings().first()
         values = {"seq": seq, "hash": digest, "mac": anchor_mac(key, kid, seq, digest), "at": at}
-        due = row is None or not row["submitted_at"] or _older(row["submitted_at"], when, ANCHOR_EVERY)
-        if due:
-            data: dict[str, Any] = {"format": 1, "chain": kid, "seq": seq, "hash": digest, "at": at}
-            if row is not None and row["submitted_seq"] is not None:
-                # What the previously submitted entry's hash is now: a rewritten chain differs.
-                now_hash = conn.execute(select(_entry.c.hash).where(_entry.c.seq == row["submitted_seq"])).scalar()
-                data["previous"] = {"seq": int(row["submitted_seq"]), "hash": now_hash}
-            import uuid
-
-            conn.execute(insert(_outbox).values(
-                uid=str(uuid.uuid4()), kind="audit_head", data=data, status="pending", attempts=0,
-                created_at=when.isoformat(timespec="seconds"), queued_at=dt.datetime.now(dt.timezone.utc),
-            ))  # fmt: skip
-            values.update(submitted_at=at, submitted_seq=seq, submitted_hash=digest)
         if row is None:
             conn.execute(insert(_anchor).values(key_id=kid, **values))
         else:
             conn.execute(update(_anchor).where(_anchor.c.key_id == kid).values(**values))
+
+    def queue_head(self, *, force: bool = False, now: dt.datetime | None = None) -> str | None:
+        """Queue this machine's anchored chain head for the platform (outbox kind ``audit_head``,
+        docs/submissions.md) unless one was queued less than :data:`ANCHOR_EVERY` ago; returns the
+        item's uid or None. Called before every outbox push (sync), so a window that syncs daily
+        reports its head daily. ``previous`` carries the hash the previously reported entry has
+        *now*: the platform compares it with what it received then, so a rewritten chain shows."""
+        import uuid
+
+        found = self._anchor_key()
+        if found is None:
+            return None
+        kid, _key = found
+        when = now or self._now()
+        with write_transaction(self.engine) as conn:
+            row = conn.execute(select(_anchor).where(_anchor.c.key_id == kid)).mappings().first()
+            if row is None:
+                return None  # nothing appended from this machine yet
+            if not force and row["submitted_at"] and not _older(row["submitted_at"], when, ANCHOR_EVERY):
+                return None
+            data: dict[str, Any] = {"format": 1, "chain": kid, "seq": int(row["seq"]), "hash": row["hash"],
+                                    "at": row["at"]}  # fmt: skip
+            if row["submitted_seq"] is not None:
+                now_hash = conn.execute(select(_entry.c.hash).where(_entry.c.seq == row["submitted_seq"])).scalar()
+                data["previous"] = {"seq": int(row["submitted_seq"]), "hash": now_hash}
+            uid = str(uuid.uuid4())
+            conn.execute(insert(_outbox).values(
+                uid=uid, kind="audit_head", data=data, status="pending", attempts=0,
+                created_at=when.isoformat(timespec="seconds"), queued_at=dt.datetime.now(dt.timezone.utc),
+            ))  # fmt: skip
+            conn.execute(update(_anchor).where(_anchor.c.key_id == kid).values(
+                submitted_at=when.isoformat(timespec="milliseconds"), submitted_seq=row["seq"],
+                submitted_hash=row["hash"]))  # fmt: skip
+        return uid
 
     # -- reading -----------------------------------------------------------------
 

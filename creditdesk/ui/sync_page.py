@@ -152,7 +152,7 @@ class SyncPage(QWidget):
     def start_sync(self, full: bool = False) -> None:
         if self._task is not None:
             return
-        engine, settings, audit = self.ctx.engine, self.ctx.settings, self.ctx.audit
+        engine, settings, audit, user = self.ctx.engine, self.ctx.settings, self.ctx.audit, self.ctx.user
 
         def work(task: TaskHandle):  # noqa: ANN202
             from creditdesk.platform.outbox import OutboxPusher
@@ -166,7 +166,11 @@ class SyncPage(QWidget):
                     full=full, progress=lambda p: task.progress(p.seq, max(p.high_water, p.seq)),
                     should_cancel=lambda: task.cancelled,
                 )
+                audit.queue_head()  # the audit chain head, at least daily (docs/submissions.md)
                 pushed = OutboxPusher(engine, client).push(should_cancel=lambda: task.cancelled)
+            audit.append("sync", actor=user, target=settings.platform_url, detail={
+                "via": "gui", "full": result.full, "applied": result.applied, "rejected": result.rejected,
+                "swept": result.swept, "seq": result.seq, "delivered": pushed.delivered})  # fmt: skip
             return result, pushed, after_data_update(engine, audit, settings, since)
 
         self._busy(True, self.tr("正在同步……"))
