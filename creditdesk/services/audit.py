@@ -493,10 +493,19 @@ class _Counting:
             yield row
 
 
+def _detail(text: str | None) -> dict[str, Any]:
+    """An entry's detail; a damaged one is shown as what it is instead of breaking the list."""
+    try:
+        value = json.loads(text or "{}")
+    except (TypeError, ValueError):
+        return {"unreadable": str(text)[:200]}
+    return value if isinstance(value, dict) else {"value": value}
+
+
 def _record(row) -> AuditRecord:  # noqa: ANN001
     return AuditRecord(
         seq=int(row["seq"]), at=row["at"], actor=row["actor"], action=row["action"], target=row["target"],
-        detail=json.loads(row["detail"] or "{}"), prev_hash=row["prev_hash"], hash=row["hash"],
+        detail=_detail(row["detail"]), prev_hash=row["prev_hash"], hash=row["hash"],
     )  # fmt: skip
 
 
@@ -534,6 +543,9 @@ def _walk(rows, head, total: int, progress) -> AuditVerdict:  # noqa: ANN001
         # The chain breaks at this row: which kind of damage is it?
         if last_fields is not None and _fields(row) == last_fields:
             return AuditVerdict(False, n, seq, f"第 {seq} 条与第 {expected_seq - 1} 条内容相同（重复插入的记录）")
+        if (pending is not None and getattr(pending, "prev_hash", None) == prev
+                and row.prev_hash == getattr(pending, "hash", None)):
+            return AuditVerdict(False, n, seq, f"第 {seq} 条与第 {pending.seq} 条顺序颠倒（乱序）")
         if pending is not None and getattr(pending, "prev_hash", None) == prev and row.prev_hash != prev:
             return AuditVerdict(False, n, seq, f"第 {seq} 条是插入的记录（不在链上，下一条跳过了它）")
         if pending is not None and getattr(pending, "prev_hash", None) == prev and recomputed != row.hash:
