@@ -434,10 +434,13 @@ def cmd_status(args: argparse.Namespace) -> int:
         status = read_status(ctx.engine, str(ctx.paths.home), ctx.db.display_url, ctx.settings.platform_url)
         accounts = ctx.accounts.list()
         retention = _retention(ctx)
+        from creditdesk.services.keystore import where
+
+        keys_store = where()
         if args.json:
             print(json.dumps(status.to_json() | {
                 "accounts": {"total": len(accounts), "enabled": sum(not a.disabled for a in accounts)},
-                "audit_entries": ctx.audit.count(), "retention": retention,
+                "audit_entries": ctx.audit.count(), "retention": retention, "local_keys": keys_store,
             }, ensure_ascii=False))  # fmt: skip
         else:
             d = status.data
@@ -451,6 +454,9 @@ def cmd_status(args: argparse.Namespace) -> int:
                   + (f"，上次错误：{pl.last_error}" if pl.last_error else ""))
             print(f"账户：{len(accounts)} 个" + ("" if accounts else "（尚无账户：操作不署名）")
                   + f"；审计日志 {ctx.audit.count():,} 条")
+            print("本地密钥（自然人摘要密钥、审计锚定密钥）：" + {
+                "keyring": "系统凭据库", "file": f"密钥文件 {ctx.paths.key_dir}（本机无凭据库）",
+                "none": "无处保存"}[keys_store])  # fmt: skip
             if retention["days"]:
                 line = f"保留期限：{retention['days']} 天；{retention['before']} 之前完成的核查记录 {retention['purgeable_reviews']:,} 条可清理"
                 if retention["purgeable_reviews"]:

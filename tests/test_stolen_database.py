@@ -172,6 +172,8 @@ def test_an_older_home_moves_its_key_out_and_remasks_on_open(tmp_path):
         ctx.close()
     raw = b"".join(p.read_bytes() for p in paths.data_dir.glob("creditdesk.sqlite*"))
     assert base64.b64encode(PERSON_KEY) not in raw
+    backups = list(paths.backup_dir.glob("*.sqlite"))  # the copy taken before the migration
+    assert backups and all(base64.b64encode(PERSON_KEY) not in b.read_bytes() for b in backups)
 
 
 def test_without_a_credential_store_the_key_goes_to_the_settings_folder(tmp_path, monkeypatch):
