@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 from creditdesk import __version__
@@ -258,18 +259,28 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
     from creditdesk.paths import resolve_paths
     from creditdesk.services.demo_load import load_demo_city
 
-    # Only a demo home: one created with --demo, or a new home created by this command with --demo.
-    # A home whose settings say it is not a demo home is refused before anything is opened
-    # (--demo would otherwise turn it into one and write the demo city over its data).
+    # Only a demo home: one whose settings say so, or a new home (no settings yet) whose database is
+    # empty, which this command makes a demo home. An installation's home is refused before anything
+    # is opened, --demo or not (--demo would otherwise turn it into one and write over its data).
     paths = resolve_paths(_home(args))
-    if paths.config_file.exists() and not load_settings(paths.config_file).demo:
-        print(f"拒绝写入演示数据：{paths.home} 不是演示数据目录（演示数据会覆盖真实数据）；"
-              "请用 creditdesk --demo demo-data，或为演示另建 --home 目录并加 --demo", file=sys.stderr)
-        return EXIT_FAIL
-    if not args.demo and not paths.config_file.exists():
-        print("拒绝写入演示数据：这是新的数据目录，请加 --demo 将其建为演示数据目录", file=sys.stderr)
+    refusal = (f"拒绝写入演示数据：{paths.home} 不是演示数据目录（演示数据会覆盖真实数据）；"
+               "请为演示另建数据目录：creditdesk --home 新目录 --demo demo-data")
+    new_home = not paths.config_file.exists()
+    if not new_home and not load_settings(paths.config_file).demo:
+        print(refusal, file=sys.stderr)
         return EXIT_FAIL
     ctx = open_context(args, seed=False)
+    if new_home:
+        from creditdesk.services.position import read_position
+
+        with ctx.engine.connect() as conn:
+            holds_data = read_position(conn).seq != 0
+        if holds_data or ctx.accounts.accounts_exist():  # e.g. CREDITDESK_DATABASE_URL of a real hall
+            ctx.close()
+            print(refusal, file=sys.stderr)
+            return EXIT_FAIL
+        ctx.settings.demo = True
+        ctx.save_settings()
     need(ctx, "load_demo_data")
     started = time.perf_counter()
     try:
@@ -472,6 +483,12 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
+    from creditdesk.system_libs import explain_missing, missing_libraries
+
+    missing = missing_libraries()
+    if missing:  # before Qt loads them and aborts without saying which
+        print(explain_missing(missing), file=sys.stderr)
+        return EXIT_FAIL
     from creditdesk.ui.main import run_gui
 
     return run_gui(home=_home(args), demo=args.demo)
@@ -489,7 +506,15 @@ def cmd_platform(args: argparse.Namespace) -> int:
     if args.platform_command in ("trust", "keys"):
         return cmd_platform_keys(args)
     from creditdesk.platform.client import PlatformClient, PlatformError, check_base_url
-    from creditdesk.platform.credentials import CredentialError, forget_token, get_token, store_token
+    from creditdesk.platform.credentials import (
+        NO_STORE_MESSAGE,
+        TOKEN_ENV,
+        CredentialError,
+        credential_store_usable,
+        forget_token,
+        get_token,
+        store_token,
+    )
     from creditdesk.platform.sync import record_outcome
 
     ctx = open_context(args)
@@ -502,17 +527,21 @@ def cmd_platform(args: argparse.Namespace) -> int:
             except ValueError as exc:
                 print(str(exc), file=sys.stderr)
                 return EXIT_FAIL
+            if not os.environ.get(TOKEN_ENV) and not credential_store_usable():
+                print(NO_STORE_MESSAGE, file=sys.stderr)  # before anything is saved: no half state
+                return EXIT_FAIL
+            token = get_token(url, args.client_id)
+            new_token = None if token else _read_token("平台访问令牌：")
+            with PlatformClient(url, args.client_id, token or new_token) as client:
+                meta = client.meta()
+            # Only a platform that answered is recorded: the URL, the client id and the token together.
+            if new_token:
+                store_token(url, args.client_id, new_token)
             before = (settings.platform_url, settings.platform_client_id)
             settings.platform_url, settings.platform_client_id = url, args.client_id
             ctx.save_settings()
             audit_act(ctx, "platform_connect", url, client_id=args.client_id, before_url=before[0],
-                      before_client_id=before[1])
-            token = get_token(url, args.client_id)
-            if not token:
-                token = _read_token("平台访问令牌：")
-                store_token(url, args.client_id, token)
-            with PlatformClient(url, args.client_id, token) as client:
-                meta = client.meta()
+                      before_client_id=before[1], token_stored=bool(new_token))
             from creditdesk.platform.keys import TrustedKeys
 
             changes = TrustedKeys(ctx.engine).pin_from_meta(meta["platform_id"], meta.get("signing_keys") or [])
@@ -544,6 +573,9 @@ def cmd_platform(args: argparse.Namespace) -> int:
     except (PlatformError, CredentialError) as exc:
         if isinstance(exc, PlatformError):
             record_outcome(ctx.engine, str(exc))
+        if args.platform_command == "connect":  # the attempt, though nothing was changed
+            audit_act(ctx, "platform_connect", args.url[:200], client_id=args.client_id, ok=False,
+                      error=str(exc)[:300])
         print(str(exc), file=sys.stderr)
         return EXIT_FAIL
     finally:

@@ -23,8 +23,6 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
-from stdnum.cn import ric as _stdnum_ric
-from stdnum.cn import uscc as _stdnum_uscc
 
 __all__ = [
     "CodeError",
@@ -223,6 +221,8 @@ def parse_uscc(text: str) -> str:
         error = _uscc_char_error(code, i)
         if error is not None:
             raise error
+    from stdnum.cn import uscc as _stdnum_uscc  # here, not at import: `creditdesk --version` stays fast
+
     expected = _stdnum_uscc.calc_check_digit(code[:17])
     if code[17] != expected:
         raise _check_error(expected, code[17])
@@ -300,6 +300,8 @@ def parse_id_number(text: str, today: datetime.date | None = None) -> IdNumber:
             "region", f"地址码前两位“{code[:2]}”不是有效的省级行政区划代码", 1
         )
     birth_date = _birth_date(code, today or datetime.date.today())
+    from stdnum.cn import ric as _stdnum_ric
+
     expected = _stdnum_ric.calc_check_digit(code)
     if code[17] != expected:
         raise _check_error(expected, code[17])

@@ -437,3 +437,12 @@ class Position:
     platform_id: str | None = None
     high_water: int | None = None
     person_key: str | None = None
+
+
+# Data generated on this machine (the demo city) has a position of its own, in no platform's
+# history: its epoch carries this prefix, so a sync never takes its seq as a delta cursor.
+LOCAL_EPOCH_PREFIX = "local:"
+
+
+def local_epoch(epoch: str) -> str:
+    return LOCAL_EPOCH_PREFIX + epoch

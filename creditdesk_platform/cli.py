@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import random
 import secrets
 import signal
@@ -79,11 +80,33 @@ def _open(args, *, token: str = "unused") -> PlatformServer:
     return server
 
 
+def _token_from_file(path: Path) -> str:
+    """The token kept in ``path``; a new one is written there (mode 0600) when the file does not
+    exist yet, so the README's ``serve --token-file token.txt`` works the first time."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        pass
+    except OSError as exc:
+        raise SystemExit(f"creditdesk-platform: cannot create the token file {path}: {exc.strerror}") from None
+    else:
+        token = secrets.token_urlsafe(24)
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(token + "\n")
+        _stderr(f"new token written to {path} (mode 0600)")
+        return token
+    try:
+        token = path.read_text("utf-8").strip()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SystemExit(f"creditdesk-platform: cannot read the token file {path}: {getattr(exc, 'strerror', None) or exc}") from None
+    if not token:
+        raise SystemExit(f"creditdesk-platform: the token file {path} is empty")
+    return token
+
+
 def _serve(args) -> int:
     if args.token_file:
-        token = Path(args.token_file).read_text("utf-8").strip()
-        if not token:
-            raise SystemExit(f"{args.token_file} is empty")
+        token = _token_from_file(Path(args.token_file))
     else:
         token = secrets.token_urlsafe(24)
         _stderr(f"token (shown once): {token}")

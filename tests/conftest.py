@@ -8,6 +8,7 @@ import creditdesk.ui  # noqa: E402,F401 - before any Qt call: keeps None alive u
 import keyring  # noqa: E402
 import pytest  # noqa: E402
 
+from support.ci import NOT_APPLICABLE, under_ci  # noqa: E402
 from support.db import PG_URL_ENV, fresh_engine  # noqa: E402
 from support.memory_keyring import MemoryKeyring  # noqa: E402
 
@@ -44,3 +45,34 @@ def engine(request, tmp_path):
     eng = fresh_engine(request.param, tmp_path)
     yield eng
     eng.dispose()
+
+
+# -- CI: a skip is a failure, and the PostgreSQL tests are counted ------------------------------
+
+_postgres_passed: list[str] = []
+
+
+def _is_postgres(item) -> bool:  # noqa: ANN001
+    callspec = getattr(item, "callspec", None)
+    return item.get_closest_marker("postgres") is not None or (
+        callspec is not None and "postgres" in callspec.id.split("-"))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):  # noqa: ANN001, ANN201
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and not hasattr(report, "wasxfail") and under_ci():
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        if not reason.removeprefix("Skipped: ").startswith(NOT_APPLICABLE):
+            # CI installs every server, text and tool the suite uses: missing means broken.
+            report.outcome = "failed"
+            report.longrepr = f"under CI a skip hides part of the project: {reason}"
+    if report.when == "call" and report.passed and _is_postgres(item):
+        _postgres_passed.append(item.nodeid)
+
+
+def pytest_terminal_summary(terminalreporter):  # noqa: ANN001, ANN201
+    url = os.environ.get(PG_URL_ENV)
+    where = "" if url else f" ({PG_URL_ENV} is not set: they skip; bash .ci/start-postgres starts a server)"
+    terminalreporter.write_line(f"PostgreSQL tests passed: {len(_postgres_passed)}{where}")

@@ -16,6 +16,7 @@ from creditdesk.app import open_app
 from creditdesk.identifiers import CodeError, parse_code
 from creditdesk.protocol import Position
 from creditdesk.services.apply import ChangeApplier
+from support.ci import require_pg_url
 from support.city import EPOCH, PERSON_KEY_B64, Feed, id_number, uscc
 from support.db import PG_URL_ENV, reset_pg_schema
 
@@ -214,9 +215,7 @@ def test_a_broken_config_is_a_message_not_a_traceback(home):
 
 @pytest.mark.postgres
 def test_status_on_postgresql_hides_the_password(tmp_path):
-    url = os.environ.get(PG_URL_ENV)
-    if not url:
-        pytest.skip(f"{PG_URL_ENV} is not set")
+    url = require_pg_url()
     reset_pg_schema(url)
     password = make_url(url).password
     r = run("--home", str(tmp_path / "home"), "status", "--json", env={"CREDITDESK_DATABASE_URL": url})
@@ -229,20 +228,8 @@ def test_status_on_postgresql_hides_the_password(tmp_path):
     assert not (tmp_path / "home" / "data" / "creditdesk.sqlite").exists()
 
 
-def _demo_city_available() -> bool:
-    try:
-        from creditdesk.demo.city import DemoCity  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-@pytest.mark.skipif(not _demo_city_available(), reason="creditdesk.demo.city.DemoCity is not there yet")
 def test_demo_data_then_status(home):
-    # demo-data only on a demo home (issue 10 item 4): a new home must be made one with --demo.
-    r = run("--home", str(home), "demo-data", "--subjects", "300")
-    assert r.returncode == 1 and "拒绝写入演示数据" in r.stderr
-    r = run("--home", str(home), "--demo", "demo-data", "--subjects", "300")
+    r = run("--home", str(home), "demo-data", "--subjects", "300")  # a new home: it becomes a demo home
     assert r.returncode == 0, r.stderr
     r = run("--home", str(home), "status", "--json")
     assert r.returncode == 0, r.stderr

@@ -409,7 +409,6 @@ def test_lookup_and_profile_view_are_audited_for_the_user(qtbot, ctx):
     assert not any(id_number(7) in (t or "") + (d or "") for t, d in rows)  # never the full ID number
 
 
-@pytest.mark.skipif(not review_adapter.reviews_available(), reason="creditdesk.services.reviews not yet available")
 def test_review_is_attributed_to_the_signed_in_account(qtbot, ctx):
     _accounts(ctx)
     clean_id, _person = _city(ctx)

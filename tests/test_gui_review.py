@@ -16,7 +16,6 @@ from creditdesk.ui.main_window import MainWindow
 from support.city import EPOCH, PERSON_KEY_B64, Feed
 
 DAY = dt.date(2026, 11, 20)
-needs_reviews = pytest.mark.skipif(not review_adapter.reviews_available(), reason="creditdesk.services.reviews not yet available")
 
 
 def _window(qtbot, tmp_path, profile_id: str):  # noqa: ANN202
@@ -102,7 +101,6 @@ def test_signature_pad_draws_and_exports_trimmed_png(qtbot):
     assert not pad.has_ink()
 
 
-@needs_reviews
 def test_full_review_with_drawn_signature(qtbot, kunshan):
     w, panel = kunshan, kunshan.counter.review
     _find(qtbot, w, w.codes["clean"])
@@ -152,15 +150,14 @@ def test_full_review_with_drawn_signature(qtbot, kunshan):
     verified = review_adapter.verify(w.ctx_.engine, review.verification_code)
     assert verified.found and verified.intact
 
-    if review_adapter.slips_available():
-        for kind in ("review", "commitment"):
-            with qtbot.waitSignal(panel.slip_bar.rendered, timeout=20000) as rendered:
-                panel.slip_bar.render(kind)
-            assert rendered.args[0] == kind and rendered.args[1].startswith(b"%PDF")
-        from creditdesk.ui.slip_view import pdf_page_images
+    for kind in ("review", "commitment"):
+        with qtbot.waitSignal(panel.slip_bar.rendered, timeout=20000) as rendered:
+            panel.slip_bar.render(kind)
+        assert rendered.args[0] == kind and rendered.args[1].startswith(b"%PDF")
+    from creditdesk.ui.slip_view import pdf_page_images
 
-        page = pdf_page_images(rendered.args[1], 300)[0]
-        assert page.pixelColor(2, 2).name() == "#ffffff"
+    page = pdf_page_images(rendered.args[1], 300)[0]
+    assert page.pixelColor(2, 2).name() == "#ffffff"
 
     # Ctrl+K: the code verifies in the dialog
     w.counter.open_verify()
@@ -188,7 +185,7 @@ def test_missing_commitment_keeps_finalise_disabled(qtbot, kunshan):
     with qtbot.waitSignal(panel.evaluated, timeout=5000):
         panel.paper_signed.setChecked(True)  # signed on paper instead
     assert panel.step_state("commitment") == "done"
-    assert panel.finalise_button.isEnabled() == review_adapter.reviews_available()
+    assert panel.finalise_button.isEnabled()
     panel.signer_edit.clear()
     qtbot.waitUntil(lambda: panel.step_state("commitment") == "open", timeout=3000)
     assert not panel.finalise_button.isEnabled()
@@ -208,12 +205,11 @@ def test_departure_needs_a_written_reason(qtbot, fuzhou):
     assert "结论" in panel.missing_label.text()
     panel.reason_edit.setPlainText("列入黑名单，依规从严审核")
     assert panel.step_state("conclusion") == "done"
-    assert panel.finalise_button.isEnabled() == review_adapter.reviews_available()
-    if review_adapter.reviews_available():
-        with qtbot.waitSignal(panel.saved, timeout=10000) as saved:
-            panel.finalise()
-        assert saved.args[0].final_outcome == other
-        assert saved.args[0].departure_reason == "列入黑名单，依规从严审核"
+    assert panel.finalise_button.isEnabled()
+    with qtbot.waitSignal(panel.saved, timeout=10000) as saved:
+        panel.finalise()
+    assert saved.args[0].final_outcome == other
+    assert saved.args[0].departure_reason == "列入黑名单，依规从严审核"
 
 
 def test_new_applicant_starts_over(qtbot, fuzhou):
@@ -231,7 +227,6 @@ def test_new_applicant_starts_over(qtbot, fuzhou):
     assert "严重失信" not in panel.records_label.text()
 
 
-@needs_reviews
 def test_keyboard_only_clean_applicant(qtbot, fuzhou):
     w, panel = fuzhou, fuzhou.counter.review
     qtbot.waitUntil(w.isActiveWindow, timeout=3000)

@@ -13,6 +13,7 @@ from creditdesk.protocol import Position
 from creditdesk.services.apply import ChangeApplier
 from creditdesk.services.lookup import LookupService, classify_query
 from support.city import EPOCH, PERSON_KEY, PERSON_KEY_B64, Feed, uscc
+from support.ci import NOT_APPLICABLE
 
 DAY = dt.date(2026, 11, 21)
 FULL_WIDTH = {c: chr(ord(c) + 0xFEE0) for c in "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
@@ -357,7 +358,7 @@ def _pg_index_rows(conn, column: str, pattern: str) -> tuple[str, int | None]:
 @pytest.fixture
 def pg_city(engine, city):
     if engine.dialect.name != "postgresql":
-        pytest.skip("PostgreSQL only")
+        pytest.skip(f"{NOT_APPLICABLE} PostgreSQL only")
     _bulk(engine, 3000)
     with engine.connect() as conn:
         conn.execute(text("ANALYZE"))

@@ -11,6 +11,7 @@ from sqlalchemy import select, text
 from creditdesk.db import models
 from creditdesk.platform.client import PlatformClient, RetryPolicy
 from creditdesk.platform.outbox import OutboxPusher
+from creditdesk.services import outbox as outbox_queue
 from creditdesk.protocol import Position
 from creditdesk.roles import Actor, NotPermitted
 from creditdesk.services.apply import ChangeApplier
@@ -145,9 +146,8 @@ def test_status_follow_up_from_outbox_and_record(engine, city, service):
     b = service.file(draft(city["subject"], record="R-2"), OFFICER, UNIT)
     assert service.refresh_statuses() == []  # nothing happened yet
 
-    # The platform refuses one and takes the other (the pusher's own bookkeeping of an answer).
-    pusher = OutboxPusher(engine, client=None)  # type: ignore[arg-type]
-    pusher._record_results([{"uid": a.id, "status": "rejected", "reason": "异议须附证明材料"},
+    # The platform refuses one and takes the other (the queue's bookkeeping of an answer).
+    outbox_queue.record_results(engine, [{"uid": a.id, "status": "rejected", "reason": "异议须附证明材料"},
                             {"uid": b.id, "status": "accepted"}])  # fmt: skip
     changes = {c.objection_id: c for c in service.refresh_statuses()}
     assert (changes[a.id].old, changes[a.id].new, changes[a.id].note) == ("queued", "rejected", "异议须附证明材料")

@@ -8,7 +8,8 @@ import pytest
 
 from creditdesk.db.engine import write_transaction
 from creditdesk.platform.client import PlatformClient, RetryPolicy
-from creditdesk.platform.outbox import KINDS, OutboxPusher, counts, enqueue, rejected_items
+from creditdesk.platform.outbox import OutboxPusher
+from creditdesk.services.outbox import KINDS, counts, enqueue, rejected_items
 from creditdesk_platform.server import PlatformServer
 
 FAST = RetryPolicy(attempts=6, base_delay=0.01, max_delay=0.05, max_retry_after=0.2)
@@ -118,3 +119,19 @@ def test_items_survive_a_restart(tmp_path, server):
         OutboxPusher(ctx.engine, c).push()
     assert uid in server.submissions and uuid.UUID(uid)
     ctx.close()
+
+
+def test_saving_work_never_loads_http_code():
+    """Reviews, follow-ups, objections and status queue outbox items without importing httpx (issue 12)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "import creditdesk.services.reviews, creditdesk.services.followup, creditdesk.services.objections\n"
+        "import creditdesk.services.status, creditdesk.services.outbox\n"
+        "loaded = sorted(m for m in sys.modules if m == 'httpx' or m.startswith(('httpx.', 'creditdesk.platform')))\n"
+        "print(','.join(loaded))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    assert out.stdout.strip() == ""

@@ -17,7 +17,7 @@ from creditdesk.app import open_app
 from creditdesk.db import models
 from creditdesk.db.engine import write_transaction
 from creditdesk.identifiers import mask_id_number
-from creditdesk.platform.outbox import enqueue as real_enqueue
+from creditdesk.services.outbox import enqueue as real_enqueue
 from creditdesk.protocol import Position
 from creditdesk.services import reviews
 from creditdesk.services.apply import ChangeApplier
@@ -29,6 +29,7 @@ from creditdesk.services.reviews import (
     draft_from_check,
     normalize_code,
 )
+from support.ci import NOT_APPLICABLE
 from support.city import EPOCH, PERSON_KEY_B64, Feed, id_number, uscc
 from support.clock import Clock
 from support.db import all_text
@@ -147,7 +148,7 @@ def test_injected_failure_leaves_neither_review_nor_outbox(engine, city, service
 
 def test_sqlite_save_runs_with_synchronous_full_then_normal(engine, city, service, monkeypatch):
     if engine.dialect.name != "sqlite":
-        pytest.skip("SQLite pragma")
+        pytest.skip(f"{NOT_APPLICABLE} a SQLite pragma")
     seen = []
     real = real_enqueue
 

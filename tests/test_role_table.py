@@ -23,6 +23,7 @@ from support.city import uscc
 REPO = Path(__file__).resolve().parents[1]
 RANK = {"none": 0, "officer": 1, "supervisor": 2, "admin": 3}
 PASSWORD = "walk-the-table-2026"
+TOKEN = "walk-token"  # what `platform connect` and `platform login` read from stdin
 REFUSED = ("需要登录", "无权", "只能修改自己的密码")
 
 
@@ -38,13 +39,13 @@ def table() -> list[tuple[str, str, list[str]]]:
     return rows
 
 
-def invocations(tmp: Path) -> dict[str, list[list[str]]]:
+def invocations(tmp: Path, platform_url: str) -> dict[str, list[list[str]]]:
     key = "b64:" + base64.b64encode(bytes(range(32))).decode()
     return {
         "`demo-data`": [["demo-data", "--subjects", "40"]],
         "`sync`": [["sync"]],
         "`bundle import FILE`": [["bundle", "import", str(tmp / "missing.cdpkg")]],
-        "`platform connect URL`": [["platform", "connect", "http://127.0.0.1:9/exchange", "--client-id", "ws-01"]],
+        "`platform connect URL`": [["platform", "connect", platform_url, "--client-id", "ws-01"]],
         "`platform login`": [["platform", "login"]],
         "`platform logout`": [["platform", "logout"]],
         "`platform trust`": [["platform", "trust", "--platform-id", "wuchang", "--key-id", "k-walk", "--public-key", key,
@@ -80,6 +81,16 @@ NOTHING_TO_ACT_ON = {"commitment", "recheck", "alerts", "objection", "check"}
 
 
 @pytest.fixture(scope="module")
+def platform(tmp_path_factory):
+    from creditdesk_platform.server import PlatformServer
+
+    server = PlatformServer(state_dir=tmp_path_factory.mktemp("platform"), token=TOKEN)
+    server.start()
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="module")
 def walk_home(tmp_path_factory):
     home = tmp_path_factory.mktemp("walk") / "home"
     assert cli.main(["--home", str(home), "--demo", "demo-data", "--subjects", "40"]) == 0  # no account yet
@@ -102,12 +113,12 @@ def entries(home: Path) -> list:
 
 
 @pytest.mark.parametrize("command, role, actions", table(), ids=[r[0].replace("`", "") for r in table()])
-def test_walk_the_role_table(walk_home, tmp_path, monkeypatch, capsys, command, role, actions):
-    calls = invocations(tmp_path)
+def test_walk_the_role_table(walk_home, platform, tmp_path, monkeypatch, capsys, command, role, actions):
+    calls = invocations(tmp_path, platform.base_url)
     assert command in calls, f"README role table row {command!r} has no walk"
     for who in ("none", "officer", "supervisor", "admin"):
         for argv in calls[command]:
-            monkeypatch.setattr(sys, "stdin", io.StringIO("walk-token\n"))
+            monkeypatch.setattr(sys, "stdin", io.StringIO(TOKEN + "\n"))
             monkeypatch.setenv(cli.PASSWORD_ENV, PASSWORD)
             monkeypatch.setenv(cli.NEW_PASSWORD_ENV, "a-new-password-2026")
             before = len(entries(walk_home))
@@ -138,6 +149,18 @@ def test_own_password_is_an_officers_right(walk_home, monkeypatch, capsys):
     monkeypatch.setattr(sys, "stdin", io.StringIO(""))
     assert cli.main(["--home", str(walk_home), "--user", "officer", "account", "passwd", "officer"]) == 0
     assert entries(walk_home)[-1].action == "account_change"
+
+
+def test_demo_data_refuses_a_home_with_data_that_is_not_a_demo_home(tmp_path, monkeypatch, capsys):
+    """A new home (no settings yet) whose database already holds data — CREDITDESK_DATABASE_URL
+    pointing at a hall's PostgreSQL, say — is not turned into a demo home either."""
+    first = tmp_path / "first"
+    assert cli.main(["--home", str(first), "demo-data", "--subjects", "40"]) == 0  # a new, empty home: allowed
+    url = f"sqlite:///{first / 'data' / 'creditdesk.sqlite'}"
+    monkeypatch.setenv("CREDITDESK_DATABASE_URL", url)
+    capsys.readouterr()
+    assert cli.main(["--home", str(tmp_path / "second"), "demo-data", "--subjects", "40"]) == 1
+    assert "不是演示数据目录" in capsys.readouterr().err
 
 
 def test_demo_data_refuses_a_real_home(tmp_path, capsys):

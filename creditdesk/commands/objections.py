@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from creditdesk.services.objections import STATUS_LABELS, STATUSES
+from creditdesk.objection_statuses import STATUS_LABELS, STATUSES
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -16,11 +16,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, create_engine, event
+import re
+
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 
 log = logging.getLogger(__name__)
@@ -93,24 +91,44 @@ def redacted_url(url: str) -> str:
     return make_url(url).render_as_string(hide_password=True)
 
 
-def _alembic_config(conn: Connection) -> Config:
+# Alembic takes ~0.5 s to import; it is loaded only when a migration actually runs, so opening
+# an up-to-date home (every lookup on the CLI) reads the revisions itself.
+_REVISION_LINE = re.compile(r"^(down_)?revision\s*(?::[^=]*)?=\s*(?:None|['\"]([^'\"]+)['\"])", re.M)
+
+
+def _alembic_config(conn: Connection | None = None):  # noqa: ANN202 - alembic.config.Config
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-    cfg.attributes["connection"] = conn
+    if conn is not None:
+        cfg.attributes["connection"] = conn
     return cfg
 
 
 def head_revision() -> str:
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-    head = ScriptDirectory.from_config(cfg).get_current_head()
+    """The newest migration this program knows, read from the version files' revision lines."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        for down, rev in _REVISION_LINE.findall(path.read_text(encoding="utf-8")):
+            if rev:
+                (parents if down else revisions).add(rev)
+    heads = revisions - parents
+    if len(heads) == 1:
+        return heads.pop()
+    from alembic.script import ScriptDirectory  # branches or an unusual file: let Alembic decide
+
+    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
     assert head is not None
     return head
 
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
 
 
 def backup_sqlite(db_file: Path, backup_dir: Path, label: str) -> Path:
@@ -159,6 +177,8 @@ def migrate(engine: Engine, backup_dir: Path) -> MigrationOutcome:
         if is_sqlite(engine):
             conn.execution_options(sqlite_immediate=True)
         with conn.begin():
+            from alembic import command
+
             command.upgrade(_alembic_config(conn), "head")
     log.info("database schema at %s (was %s)", head, before)
     return MigrationOutcome(before, head, backup)

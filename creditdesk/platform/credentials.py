@@ -40,6 +40,20 @@ def get_token(platform_url: str, client_id: str) -> str | None:
     return token or None
 
 
+def credential_store_usable() -> bool:
+    """Whether this machine has an OS credential store to keep the token in (a headless Linux
+    without Secret Service has only keyring's "fail" backend)."""
+    try:
+        backend = keyring.get_keyring()
+        return getattr(backend, "priority", 0) > 0 and "fail" not in type(backend).__module__
+    except Exception:  # noqa: BLE001 - a broken backend is no store either
+        return False
+
+
+NO_STORE_MESSAGE = (f"本机没有可用的系统凭据库，平台令牌无处安全保存；未作任何更改。"
+                    f"无人值守或无凭据库的电脑请设置环境变量 {TOKEN_ENV}=令牌 后再运行。")  # fmt: skip
+
+
 def store_token(platform_url: str, client_id: str, token: str) -> None:
     token = token.strip()
     if not token:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from sqlalchemy import Engine
 
-from creditdesk.protocol import Position
+from creditdesk.protocol import Position, local_epoch
 from creditdesk.services.apply import BatchResult, ChangeApplier
 
 
@@ -30,7 +30,7 @@ def load_demo_city(
     estimated = max(1, int(subjects * 4.1))
 
     def position_after(seq: int) -> Position:
-        return Position(seq, city.epoch, now, city.platform_id, person_key=person_key)
+        return Position(seq, local_epoch(city.epoch), now, city.platform_id, person_key=person_key)
 
     def report(total: BatchResult) -> None:
         if progress:

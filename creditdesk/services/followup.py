@@ -46,7 +46,7 @@ from sqlalchemy import Engine, insert, or_, select, update
 from creditdesk.credit import Nature, category_of
 from creditdesk.db import models
 from creditdesk.db.engine import write_transaction
-from creditdesk.platform.outbox import enqueue
+from creditdesk.services.outbox import enqueue
 from creditdesk.roles import Actor
 from creditdesk.services.audit import AuditTrail
 from creditdesk.services.position import read_position

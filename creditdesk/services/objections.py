@@ -39,9 +39,10 @@ from sqlalchemy import Engine, insert, select, update
 
 from creditdesk.db import models
 from creditdesk.db.engine import write_transaction
-from creditdesk.platform.outbox import enqueue
+from creditdesk.services.outbox import enqueue
 from creditdesk.roles import Actor, NotPermitted, require
 from creditdesk.services.accounts import accounts_exist
+from creditdesk.objection_statuses import STATUS_LABELS, STATUSES  # re-exported for the services and pages
 from creditdesk.services.audit import AuditTrail
 from creditdesk.services.reviews import SUBMISSION_FORMAT, ReviewService, _holds_id_number
 
@@ -51,11 +52,6 @@ _subject = models.Subject.__table__
 _review = models.Review.__table__
 _outbox = models.OutboxItem.__table__
 
-STATUSES = ("queued", "submitted", "rejected", "record_changed", "upheld", "dismissed")
-STATUS_LABELS = {
-    "queued": "待上报", "submitted": "已提交平台", "accepted": "平台已受理", "rejected": "平台退回",
-    "record_changed": "记录已变更", "upheld": "异议成立", "dismissed": "异议不成立",
-}  # fmt: skip
 FINAL_STATUSES = ("upheld", "dismissed")
 ANSWERS = FINAL_STATUSES  # what a supervisor records
 RECORD_STATUS_LABELS = {"active": "有效", "repaired": "已信用修复", "revoked": "已撤销"}

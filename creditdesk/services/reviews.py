@@ -44,7 +44,7 @@ from creditdesk.db import models
 from creditdesk.db.engine import is_sqlite
 from creditdesk.identifiers import CodeError, mask_id_number, parse_code, parse_id_number, parse_uscc
 from creditdesk.outcomes import OUTCOMES
-from creditdesk.platform.outbox import enqueue
+from creditdesk.services.outbox import enqueue
 
 _review = models.Review.__table__
 _commitment = models.Commitment.__table__

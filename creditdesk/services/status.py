@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from sqlalchemy import Engine, func, select
 
 from creditdesk.db import models
-from creditdesk.platform.outbox import OutboxCounts
-from creditdesk.platform.outbox import counts as outbox_counts
+from creditdesk.services.outbox import OutboxCounts
+from creditdesk.services.outbox import counts as outbox_counts
 from creditdesk.services.position import DataPosition, read_position
 
 _state = models.SyncState.__table__

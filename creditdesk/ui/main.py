@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import logging
 import sys
 from pathlib import Path
 
@@ -11,6 +12,8 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from creditdesk.app import AppContext, open_app
+
+log = logging.getLogger(__name__)
 
 # TrueType CJK fonts that render Chinese well on the machines a hall uses.
 PREFERRED_FONTS = ("Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", "Noto Sans CJK SC", "Source Han Sans SC")
@@ -31,6 +34,12 @@ def make_application(argv: list[str] | None = None) -> QApplication:
             font.setPointSize(11)
             app.setFont(font)
             break
+    else:
+        if not QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
+            from creditdesk.system_libs import FONT_PACKAGE, install_line
+
+            log.warning("no CJK font: Chinese would render as boxes")
+            print(f"警告：系统没有中文字体，界面文字将显示为方框。请安装：{install_line([FONT_PACKAGE])}", file=sys.stderr)
     return app  # type: ignore[return-value]
 
 

@@ -316,7 +316,7 @@ class MainWindow(QMainWindow):
         url = self.ctx.settings.platform_url
 
         def read(task):  # noqa: ANN001, ANN202
-            from creditdesk.platform.outbox import counts
+            from creditdesk.services.outbox import counts
             from creditdesk.services.status import read_platform_status
 
             with engine.connect() as conn:

@@ -1,17 +1,15 @@
 """The GUI's bridge to the review service and the slip renderer (no widgets here: runs in tasks).
 
-Both live in their own packages (creditdesk.services.reviews, creditdesk.slips);
-when one is not installed yet, ``reviews_available()`` / ``slips_available()``
-say so and the GUI shows an honest "not yet available" instead of a fake.
+Both are imported directly: a broken import fails loudly, never as a quiet "not available".
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from typing import Any
 
 from creditdesk.credit import SUBJECT_KIND_LABELS, category_of
+from creditdesk.services import reviews
 
 NOT_IN_FORCE_LABELS = {"in_force": "有效", "revoked": "已撤销", "repaired": "已信用修复",
                        "not_yet_published": "尚未公示", "expired": "已过公示期"}  # fmt: skip
@@ -19,30 +17,11 @@ REQUIREMENT_LABELS = {"credit_report": "信用报告", "commitment": "信用承�
 ROLE_LABELS = {"legal_representative": "法定代表人", "agent": "委托代理人"}
 
 
-def _module(name: str, *attrs: str) -> Any | None:
-    try:
-        module = importlib.import_module(name)
-    except ImportError:
-        return None
-    return module if all(hasattr(module, a) for a in attrs) else None
-
-
-def reviews_available() -> bool:
-    return _module("creditdesk.services.reviews", "ReviewService", "draft_from_check", "CommitmentDraft") is not None
-
-
-def slips_available() -> bool:
-    return _module("creditdesk.slips", "render_review_slip", "render_commitment", "ReviewSlip") is not None
-
-
 # -- saving and verifying ------------------------------------------------------------------
 
 
 def finalise(engine, settings, officer: str, state) -> Any:  # noqa: ANN001
     """Build the draft from the panel's ReviewState and save it; returns the SavedReview."""
-    reviews = _module("creditdesk.services.reviews", "ReviewService", "draft_from_check", "CommitmentDraft")
-    if reviews is None:
-        raise RuntimeError("核查记录服务尚未提供（creditdesk.services.reviews）")
     commitment = None
     if state.commitment_text is not None:
         commitment = reviews.CommitmentDraft(
@@ -68,9 +47,6 @@ def _offline(engine, settings) -> bool:  # noqa: ANN001
 
 
 def verify(engine, code: str) -> Any:  # noqa: ANN001
-    reviews = _module("creditdesk.services.reviews", "ReviewService")
-    if reviews is None:
-        raise RuntimeError("核查记录服务尚未提供（creditdesk.services.reviews）")
     return reviews.ReviewService(engine).verify(code)
 
 
@@ -154,8 +130,6 @@ def _local_time(value) -> str:  # noqa: ANN001
 
 def render(kind: str, saved, state, settings, page_size: str) -> bytes:  # noqa: ANN001
     """PDF bytes of the 信用核查单 (kind "review") or the 信用承诺书 (kind "commitment")."""
-    if not slips_available():
-        raise RuntimeError("核查单打印模块尚未提供（creditdesk.slips）")
     from creditdesk.slips import render_commitment, render_review_slip
 
     if kind == "review":

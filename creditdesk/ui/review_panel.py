@@ -602,7 +602,7 @@ class ReviewPanel(QWidget):
         return [label for step, label in STEP_NAMES if self.step_state(step) in ("open", "busy")]
 
     def can_finalise(self) -> bool:
-        return self._saved is None and not self.missing_steps() and reviews_available()
+        return self._saved is None and not self.missing_steps()
 
     # -- evaluation -----------------------------------------------------------------
     def _schedule_evaluation(self) -> None:
@@ -798,10 +798,7 @@ class ReviewPanel(QWidget):
             return
         missing = self.missing_steps()
         self.finalise_button.setEnabled(self.can_finalise())
-        if not reviews_available():
-            self.missing_label.setText(self.tr("保存功能尚未就绪：核查记录服务（creditdesk.services.reviews）尚未提供。"))
-            self.missing_label.setStyleSheet("color:#b3261e;")
-        elif missing:
+        if missing:
             self.missing_label.setText(self.tr("尚未完成：{0}").format("、".join(_t(m) for m in missing)))
             self.missing_label.setStyleSheet("color:#8a5a00;")
         else:
@@ -903,9 +900,3 @@ class ReviewPanel(QWidget):
     @property
     def output(self) -> CheckOutput | None:
         return self._output
-
-
-def reviews_available() -> bool:
-    from creditdesk.ui import review_adapter
-
-    return review_adapter.reviews_available()

@@ -153,13 +153,7 @@ class SlipBar(QWidget):
         layout.addWidget(self.status)
 
     def refresh(self, has_commitment: bool) -> None:
-        available = review_adapter.slips_available()
         self.rows["commitment"].setVisible(has_commitment)
-        for button in self.buttons.values():
-            button.setEnabled(available)
-        self.page_size.setEnabled(available)
-        self.status.setText("" if available else self.tr("打印模块尚未提供（creditdesk.slips）：暂不能预览或打印核查单。"))
-        self.status.setStyleSheet("color:#b3261e;")
 
     def render(self, kind: str, then: Callable[[bytes], None] | None = None) -> None:
         saved, state, settings = self._context()

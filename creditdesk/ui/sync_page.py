@@ -27,7 +27,7 @@ from creditdesk.app import AppContext
 # Imported when the window is built, not in the first sync's worker thread: a module
 # import there holds the interpreter for long stretches and the window would stall.
 from creditdesk.platform import bundle as _bundle  # noqa: F401
-from creditdesk.platform import outbox
+from creditdesk.services import outbox
 from creditdesk.platform import session as _session  # noqa: F401
 from creditdesk.platform import sync as _sync  # noqa: F401
 from creditdesk.services.rejections import list_rejected_changes

@@ -35,7 +35,7 @@ def _settle(app, window, until: Callable[[], bool] | None = None, timeout: float
 def _seed_sync_history(ctx) -> None:  # noqa: ANN001
     """What an administrator meets on the sync page after a while: a refused change, outbox items."""
     from creditdesk.db.engine import write_transaction
-    from creditdesk.platform.outbox import enqueue
+    from creditdesk.services.outbox import enqueue
     from creditdesk.services.apply import ChangeApplier
     from creditdesk.services.position import read_position
 

@@ -12,7 +12,7 @@ from sqlalchemy import Engine, create_engine, select, text
 from creditdesk.db.engine import make_engine, migrate
 from creditdesk.db.models import Base
 
-PG_URL_ENV = "CREDITDESK_TEST_PG_URL"
+from support.ci import PG_URL_ENV  # noqa: F401 - the tests import it from here too
 
 # Every table ChangeApplier writes; (table, key columns) for a stable order.
 ENTITY_TABLES = ("subject", "record", "agency", "report", "policy")
