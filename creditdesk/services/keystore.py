@@ -63,26 +63,22 @@ def _keyring():  # noqa: ANN202
 
 def where() -> str:
     """"keyring" when the OS credential store answers, else "file" (fallback) or "none"."""
-    import keyring.errors
-
     try:
         _keyring().get_password(SERVICE, "probe")
         return "keyring"
-    except keyring.errors.KeyringError:
+    except Exception:  # noqa: BLE001 - no backend, or a misconfigured one: both mean "not usable"
         return "file" if _fallback_dir is not None else "none"
 
 
 def get_secret(name: str) -> bytes | None:
-    import keyring.errors
-
     with _lock:
         if name in _cache:
             return _cache[name]
         text = None
         try:
             text = _keyring().get_password(SERVICE, name)
-        except keyring.errors.KeyringError:
-            pass
+        except Exception:  # noqa: BLE001 - an unusable credential store: the fallback folder is asked
+            log.debug("credential store unusable for %s", name, exc_info=True)
         if text is None:
             path = _file(name)
             if path is not None and path.is_file():
@@ -97,8 +93,6 @@ def get_secret(name: str) -> bytes | None:
 
 def put_secret(name: str, value: bytes) -> str:
     """Keep ``value`` under ``name``; returns where ("keyring" or "file")."""
-    import keyring.errors
-
     text = base64.b64encode(value).decode("ascii")
     register_secret(text)
     with _lock:
@@ -106,7 +100,7 @@ def put_secret(name: str, value: bytes) -> str:
             _keyring().set_password(SERVICE, name, text)
             _cache[name] = value
             return "keyring"
-        except keyring.errors.KeyringError:
+        except Exception:  # noqa: BLE001 - no usable credential store: the documented fallback
             path = _file(name)
             if path is None:
                 raise KeyStoreUnavailable(
