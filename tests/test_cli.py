@@ -81,7 +81,8 @@ def test_status_json_has_exactly_the_documented_keys(home, city):
     assert r.returncode == 0, r.stderr
     status = json.loads(r.stdout)
     assert set(status) == {"home", "database", "data", "counts", "rejected_changes", "outbox", "platform",
-                           "accounts", "audit_entries", "retention"}
+                           "accounts", "audit_entries", "retention", "local_keys"}
+    assert status["local_keys"] in ("keyring", "file")  # where the digest and anchor keys are kept
     assert status["accounts"] == {"total": 0, "enabled": 0} and status["audit_entries"] == 0
     assert status["retention"] == {"days": 0, "before": None, "purgeable_reviews": 0, "kept": 0}
     assert set(status["data"]) == {"seq", "epoch", "as_of"}

@@ -251,7 +251,7 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
         print(json.dumps(verdict.to_json(), ensure_ascii=False))
     if verdict.intact:
         if not args.json:
-            print(f"审计日志完整：{verdict.entries} 条" + ("，与本机锚定一致" if verdict.anchored else ""))
+            print(f"审计日志完整：{verdict.entries} 条")
             if verdict.note:
                 print(f"注意：{verdict.note}")
         return EXIT_OK

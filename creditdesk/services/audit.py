@@ -119,8 +119,13 @@ class AuditVerdict:
     note: str | None = None  # e.g. no anchor key on this machine (a copied database)
 
     def to_json(self) -> dict:
-        return {"intact": self.intact, "entries": self.entries, "first_bad_seq": self.first_bad_seq,
-                "reason": self.reason, "anchored": self.anchored, "note": self.note}  # fmt: skip
+        out = {"intact": self.intact, "entries": self.entries, "first_bad_seq": self.first_bad_seq,
+               "reason": self.reason}  # fmt: skip
+        if self.anchored is not None:
+            out["anchored"] = self.anchored
+        if self.note is not None:
+            out["note"] = self.note
+        return out
 
 
 def canonical_detail(detail: dict[str, Any] | None) -> str:
