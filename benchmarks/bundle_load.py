@@ -3,19 +3,22 @@
     python benchmarks/bundle_load.py [--subjects 1000000] [--bundle PATH]
 
 1. Writes a full-snapshot bundle of the demo city (not timed; reused with --bundle).
-2. Bare load, in a child process: read the parts from the ZIP, parse each line
-   with orjson, insert with sqlite3 executemany into two tables keyed by id —
-   the fastest plain Python can do.
+2. Bare load, in a child process (benchmarks/bare_load.py, exactly as issue 12.5
+   says): read the parts from the ZIP, parse each line with orjson, insert with
+   sqlite3 executemany into two tables keyed by id (WAL, synchronous=NORMAL, no
+   other index) — the fastest plain Python can do.
 3. CreditDesk, in a child process: ``import_bundle`` into a fresh home —
    signature and every part verified first, then applied all or nothing with
    validation, typed columns, the name search index and the position.
-Prints both rates, the ratio and each phase's peak RSS. Targets (issue 3):
-ratio >= 0.5, peak RSS <= 300 MB.
+Prints both rates, the ratio and each phase's peak RSS. Targets (issue 12.5):
+ratio >= 0.6, peak RSS <= 300 MB.
 
 Last measured (2 cores, shared; 1,000,000 subjects, 3,994,899 changes):
 bare 59,344 changes/s (67 s), CreditDesk 37,818 changes/s (106 s, peak RSS
 229 MB), ratio 0.64. The import of a first full snapshot takes the bulk path
-(bundle._BulkLoad): secondary indexes and the name index built at the end.
+(bundle.apply._BulkLoad): secondary indexes and the name index built at the end.
+(Those figures are against the earlier bare loader, which serialised each change's data
+again; see the commit that made it exactly the issue's for figures against this one.)
 """
 
 from __future__ import annotations
@@ -116,7 +119,7 @@ def main() -> None:
         print(f"{phase:>10}: {r['changes']:,} changes, {r['changes'] / r['seconds']:>9,.0f} changes/s "
               f"({r['seconds']:.0f} s, peak RSS {r['peak_rss_mb']:.0f} MB)")
     rate = {k: v["changes"] / v["seconds"] for k, v in results.items()}
-    print(f"ratio creditdesk/bare: {rate['creditdesk'] / rate['bare']:.2f} (target >= 0.50)")
+    print(f"ratio creditdesk/bare: {rate['creditdesk'] / rate['bare']:.2f} (target >= 0.60)")
     print(f"loaded home (reusable: benchmarks/lookup.py --home {work / 'home'})")
 
 

@@ -46,7 +46,7 @@ from cryptography.hazmat.primitives import serialization  # noqa: E402
 
 from creditdesk.db.engine import make_engine, migrate  # noqa: E402
 from creditdesk.demo.city import DemoCity  # noqa: E402
-from creditdesk.platform import bundle as bundle_mod  # noqa: E402
+from creditdesk.platform.bundle import archive as bundle_mod  # noqa: E402
 from creditdesk.platform.bundle import BundleLimits, verify_bundle  # noqa: E402
 from creditdesk.platform.keys import TrustedKeys  # noqa: E402
 from creditdesk_platform.bundles import generate_signing_key, public_key_b64, write_bundle  # noqa: E402

@@ -27,7 +27,7 @@ from sqlalchemy import text  # noqa: E402
 from creditdesk.config import Settings  # noqa: E402
 from creditdesk.db.database import open_database  # noqa: E402
 from creditdesk.paths import home_paths  # noqa: E402
-from creditdesk.services.demo_load import load_demo_city  # noqa: E402
+from creditdesk.demo.load import load_demo_city  # noqa: E402
 from creditdesk.services.lookup import LookupService  # noqa: E402
 
 

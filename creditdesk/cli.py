@@ -12,6 +12,7 @@ from creditdesk.identifiers import CodeError
 
 EXIT_OK, EXIT_FAIL, EXIT_BAD_CODE = 0, 1, 2
 EXIT_UNKNOWN_CHOICE = 3  # check: unknown matter or profile
+EXIT_BUSY = 75  # sync / bundle import: another sync or import holds the database (EX_TEMPFAIL: try again later)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -41,6 +42,7 @@ def _parser() -> argparse.ArgumentParser:
     sy = sub.add_parser("sync", help="bring the local data up to date from the platform, and deliver the outbox")
     sy.add_argument("--full", action="store_true", help="full resync (mark and sweep)")
     sy.add_argument("--json", action="store_true")
+    _platform_job_options(sy)
 
     pf = sub.add_parser("platform", help="the city credit platform: connection, token, keys")
     pf_sub = pf.add_subparsers(dest="platform_command", required=True)
@@ -62,6 +64,7 @@ def _parser() -> argparse.ArgumentParser:
     bi = bd_sub.add_parser("import", help="verify a signed offline bundle and apply it, all or nothing")
     bi.add_argument("file")
     bi.add_argument("--json", action="store_true")
+    _platform_job_options(bi)
 
     ck = sub.add_parser("check", help="核查: apply the policy profile to a subject for a matter")
     ck.add_argument("subject", nargs="?", help="USCC, ID number or subject id")
@@ -82,6 +85,13 @@ def _parser() -> argparse.ArgumentParser:
 
     register_all(sub)
     return p
+
+
+def _platform_job_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
+                   help="if another sync or import is running, wait up to SECONDS for it (default: exit 75 at once)")
+    p.add_argument("--allow-older", action="store_true",
+                   help="administrator: accept data older than what the home holds (audited)")
 
 
 def _home(args: argparse.Namespace) -> str | None:
@@ -212,14 +222,17 @@ def audit_act(ctx, action: str, target: str | None = None, **detail) -> None:  #
 
 def _seed_if_empty(ctx) -> None:  # noqa: ANN001
     from creditdesk.services.accounts import ensure_demo_accounts
-    from creditdesk.services.demo_load import load_demo_city
+    from creditdesk.demo.load import load_demo_city
     from creditdesk.services.position import read_position
 
     with ctx.engine.connect() as conn:
         empty = read_position(conn).seq == 0
     if empty:
         print("正在生成演示城市数据……", file=sys.stderr)
-        load_demo_city(ctx.engine, progress=_terminal_progress("演示数据"))
+        from creditdesk.commands import ctrl_c_cancels
+
+        with ctrl_c_cancels() as cancel:
+            load_demo_city(ctx.engine, progress=_terminal_progress("演示数据"), cancel=cancel)
         _end_progress()
     # A demo home always has its demo accounts (password "demo"); creates only the missing ones.
     ensure_demo_accounts(ctx.accounts, unit=ctx.settings.unit_name)
@@ -230,7 +243,11 @@ def _seed_if_empty(ctx) -> None:  # noqa: ANN001
 
         print("正在生成演示核查历史……", file=sys.stderr)
         now = dt.datetime.now().astimezone()
-        generate_history(ctx.engine, ctx.settings, now.date(), progress=_terminal_progress("核查历史"), until=now)
+        from creditdesk.commands import ctrl_c_cancels
+
+        with ctrl_c_cancels() as cancel:
+            generate_history(ctx.engine, ctx.settings, now.date(), progress=_terminal_progress("核查历史"), until=now,
+                             cancel=cancel)  # fmt: skip
         _end_progress()
 
 
@@ -255,9 +272,11 @@ def _end_progress() -> None:
 def cmd_demo_data(args: argparse.Namespace) -> int:
     import time
 
+    from creditdesk.commands import ctrl_c_cancels
     from creditdesk.config import load_settings
+    from creditdesk.db.sync_lock import SyncBusy
+    from creditdesk.demo.load import load_demo_city
     from creditdesk.paths import resolve_paths
-    from creditdesk.services.demo_load import load_demo_city
 
     # Only a demo home: one whose settings say so, or a new home (no settings yet) whose database is
     # empty, which this command makes a demo home. An installation's home is refused before anything
@@ -284,12 +303,18 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
     need(ctx, "load_demo_data")
     started = time.perf_counter()
     try:
-        result = load_demo_city(
-            ctx.engine, subjects=args.subjects, seed=args.seed, progress=_terminal_progress("生成并写入")
-        )
+        with ctrl_c_cancels() as cancel:  # Ctrl+C: the batches written so far stay
+            result = load_demo_city(
+                ctx.engine, subjects=args.subjects, seed=args.seed, progress=_terminal_progress("生成并写入"),
+                cancel=cancel,
+            )
         _end_progress()
         audit_act(ctx, "demo_data", f"{args.subjects} subjects", subjects=args.subjects, seed=args.seed,
                   applied=result.applied, rejected=result.rejected)
+    except SyncBusy as exc:  # a sync or import is writing this database
+        _end_progress()
+        print(str(exc), file=sys.stderr)
+        return EXIT_BUSY
     finally:
         ctx.close()
     elapsed = time.perf_counter() - started
@@ -330,7 +355,7 @@ class _AuditBatch:
         self.ctx, self.every, self.pending, self.lines = ctx, every, [], []
 
     def add(self, action: str, target: str | None, detail: dict) -> None:
-        self.pending.append((action, target, detail))
+        self.pending.append((action, target, detail, self.ctx.audit._now()))  # stamped with the act's moment
         if len(self.pending) >= self.every:
             self.flush()
 
@@ -341,11 +366,12 @@ class _AuditBatch:
 
     def flush(self) -> None:
         if self.pending:
-            from creditdesk.db.engine import write_transaction
+            # Reads never wait for writers: if an import holds the write lock, the entries go to the
+            # durable audit spool (appended to the chain when the lock is free), then the answer is shown.
+            from creditdesk.services.audit_spool import append_or_spool
 
-            with write_transaction(self.ctx.engine) as conn:
-                for action, target, detail in self.pending:
-                    self.ctx.audit.append(action, actor=self.ctx.user, target=target, detail=detail, conn=conn)
+            append_or_spool(self.ctx.audit, [(action, self.ctx.user, target, detail, at)
+                                             for action, target, detail, at in self.pending])  # fmt: skip
             self.pending = []
         if self.lines:
             print("\n".join(self.lines), flush=True)
@@ -399,12 +425,11 @@ def cmd_lookup(args: argparse.Namespace) -> int:
     audit = _AuditBatch(ctx, every=1 if args.batch == "-" else 200)
     try:
         if args.batch:
-            source = sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8-sig")
-            with source:
-                for line in source:
-                    query = line.strip()
-                    if not query:
-                        continue
+            from creditdesk.services.batchfile import BatchFileError, iter_stdin_lines, read_lines
+
+            try:  # a file is read (bounded) and refused whole before any lookup; stdin line by line
+                queries = iter_stdin_lines(sys.stdin.buffer) if args.batch == "-" else read_lines(args.batch)
+                for query in queries:
                     try:
                         result = ctx.lookup.lookup(query, limit=args.limit)
                         payload = result.to_json()
@@ -412,6 +437,10 @@ def cmd_lookup(args: argparse.Namespace) -> int:
                     except CodeError as exc:
                         payload = {"query": query, "kind": "invalid", "error": str(exc), "results": []}
                     audit.say(json.dumps(payload, ensure_ascii=False))
+            except BatchFileError as exc:
+                audit.flush()
+                print(str(exc), file=sys.stderr)
+                return EXIT_FAIL
             audit.flush()
             return EXIT_OK
         result = ctx.lookup.lookup(args.query, limit=args.limit)
@@ -437,6 +466,12 @@ def _retention(ctx) -> dict:  # noqa: ANN001
     return {"days": days, "before": before.isoformat(), "purgeable_reviews": plan.reviews, "kept": plan.kept}
 
 
+def _paths_json(ctx) -> dict:  # noqa: ANN001
+    p = ctx.paths
+    return {"home": str(p.home), "data": str(p.data_dir), "database_file": str(p.database_file),
+            "config_file": str(p.config_file), "logs": str(p.log_dir), "backups": str(p.backup_dir)}  # fmt: skip
+
+
 def cmd_status(args: argparse.Namespace) -> int:
     from creditdesk.services.status import read_status
 
@@ -450,12 +485,15 @@ def cmd_status(args: argparse.Namespace) -> int:
         keys_store = where()
         if args.json:
             print(json.dumps(status.to_json() | {
+                "paths": _paths_json(ctx),
                 "accounts": {"total": len(accounts), "enabled": sum(not a.disabled for a in accounts)},
                 "audit_entries": ctx.audit.count(), "retention": retention, "local_keys": keys_store,
             }, ensure_ascii=False))  # fmt: skip
         else:
             d = status.data
             print(f"主目录：{status.home}\n数据库：{status.database}")
+            p = ctx.paths
+            print(f"数据文件夹：{p.data_dir}\n设置文件：{p.config_file}\n日志文件夹：{p.log_dir}\n备份文件夹：{p.backup_dir}")
             print(f"数据位置：seq {d.seq}，epoch {d.epoch or '—'}，截至 {d.as_of or '—'}")
             print("数量：" + "，".join(f"{k} {v:,}" for k, v in status.counts.items()))
             print(f"拒收的变更：{status.rejected_changes}")
@@ -491,7 +529,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
         return EXIT_FAIL
     from creditdesk.ui.main import run_gui
 
-    return run_gui(home=_home(args), demo=args.demo)
+    return run_gui(home=_home(args), demo=args.demo, user=args.user)
 
 
 def _read_token(prompt: str) -> str:
@@ -582,54 +620,76 @@ def cmd_platform(args: argparse.Namespace) -> int:
         ctx.close()
 
 
-def cmd_sync(args: argparse.Namespace) -> int:
+def _say(args: argparse.Namespace):  # noqa: ANN202
+    """What a long command is doing or waiting for, on stderr (not with --json)."""
+    if getattr(args, "json", False):
+        return None
+
+    def say(message: str) -> None:
+        if sys.stderr.isatty():
+            sys.stderr.write("\r\033[K")
+        print(message, file=sys.stderr, flush=True)
+
+    return say
+
+
+def _platform_job(args: argparse.Namespace, run) -> int:  # noqa: ANN001
+    """Run a sync or import use case and present it: exit 0 done, 1 failed or refused,
+    75 (EX_TEMPFAIL) "另一窗口正在同步" — another sync or import holds the lock, nothing changed."""
+    from creditdesk.db.sync_lock import SyncBusy
+    from creditdesk.platform.bundle import BundleRefused
     from creditdesk.platform.client import PlatformError
     from creditdesk.platform.credentials import CredentialError
-    from creditdesk.platform.outbox import OutboxPusher
-    from creditdesk.platform.session import make_client
-    from creditdesk.platform.sync import SyncService
-    from creditdesk.services.followup import after_data_update, current_seq
 
     ctx = open_context(args)
-    need(ctx, "update_data")
-    show = _terminal_progress("同步") if not args.json else None
+    need(ctx, "update_data")  # README role table: every signed-in role (audited refusal otherwise)
+    if getattr(args, "allow_older", False):
+        need(ctx, "change_settings", f"{attempt_of(args)} --allow-older")  # administrators only (audited refusal)
+    label = "同步" if args.command == "sync" else "导入"
+    show = _terminal_progress(label) if not args.json else None
     try:
-        since = current_seq(ctx.engine)
-        with make_client(ctx.settings) as client:
-            result = SyncService(ctx.engine, client, page_size=ctx.settings.sync_page_size).run(
-                full=args.full, progress=(lambda p: show(p.seq, max(p.high_water, p.seq, 1))) if show else None
-            )
-            if show:
-                _end_progress()
-            ctx.audit.queue_head()  # the audit chain head, at least daily (docs/submissions.md)
-            pushed = OutboxPusher(ctx.engine, client).push()
-        audit_act(ctx, "sync", ctx.settings.platform_url, full=result.full, applied=result.applied,
-                  rejected=result.rejected, swept=result.swept, seq=result.seq, epoch=result.epoch,
-                  delivered=pushed.delivered)
-        found = after_data_update(ctx.engine, ctx.audit, ctx.settings, since)  # alerts and rechecks
+        outcome = run(ctx, show, _say(args))
+    except SyncBusy as exc:
+        if show:
+            _end_progress()
+        if args.json:
+            print(json.dumps({"busy": True, "message": str(exc)}, ensure_ascii=False))
+        print(str(exc), file=sys.stderr)
+        return EXIT_BUSY
+    except BundleRefused as exc:
+        if show:
+            _end_progress()
+        if args.json:
+            print(json.dumps({"refused": exc.check, "message": exc.message}, ensure_ascii=False))
+        print(str(exc), file=sys.stderr)
+        return EXIT_FAIL
     except (PlatformError, CredentialError) as exc:
         if show:
             _end_progress()
-        audit_act(ctx, "sync", ctx.settings.platform_url, full=args.full, ok=False, error=str(exc)[:300])
         print(f"同步失败：{exc}", file=sys.stderr)
         return EXIT_FAIL
     finally:
         ctx.close()
+    if show:
+        _end_progress()
     if args.json:
-        payload = result.to_json()
-        payload["outbox"] = {"delivered": pushed.delivered, "rejected": pushed.rejected,
-                             "pending": pushed.still_pending, "error": pushed.error}
-        payload["followup"] = found.to_json()
-        print(json.dumps(payload, ensure_ascii=False))
+        print(json.dumps(outcome.to_json(), ensure_ascii=False))
     else:
-        kind = "完整同步" if result.full else "增量同步"
-        print(f"{kind}完成：应用 {result.applied:,} 条变更，拒收 {result.rejected:,} 条，"
-              f"清除 {result.swept:,} 条，位置 seq {result.seq}（{result.epoch}），用时 {result.seconds:.1f} 秒")
-        print(f"上报：送达 {pushed.delivered}，被拒 {pushed.rejected}，待送 {pushed.still_pending}"
-              + (f"（{pushed.error}）" if pushed.error else ""))
-        if found.summary():
-            print(found.summary() + "（creditdesk alerts / creditdesk recheck 查看）")
+        print("\n".join(outcome.lines()))
+        if outcome.followup.summary():
+            print(outcome.followup.summary() + "（creditdesk alerts / creditdesk recheck 查看）")
     return EXIT_OK
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    """``sync``: the same use case as the 同步 page (platform/usecases.py), presented."""
+    from creditdesk.platform.usecases import sync_now
+
+    def run(ctx, show, say):  # noqa: ANN001, ANN202
+        return sync_now(ctx.engine, ctx.settings, ctx.audit, actor=ctx.user, full=args.full,
+                        allow_older=args.allow_older, progress=show, say=say, wait=args.wait)  # fmt: skip
+
+    return _platform_job(args, run)
 
 
 def cmd_platform_keys(args: argparse.Namespace) -> int:
@@ -667,38 +727,14 @@ def cmd_platform_keys(args: argparse.Namespace) -> int:
 
 
 def cmd_bundle(args: argparse.Namespace) -> int:
-    """``bundle import FILE``: exit 0 when applied (or nothing new), 1 with the refusal otherwise."""
-    from creditdesk.platform.bundle import BundleRefused, import_bundle
-    from creditdesk.services.followup import after_data_update, current_seq
+    """``bundle import FILE``: exit 0 when applied (or nothing new), 1 with the refusal, 75 when busy."""
+    from creditdesk.platform.usecases import import_bundle_now
 
-    from pathlib import Path
+    def run(ctx, show, say):  # noqa: ANN001, ANN202
+        return import_bundle_now(ctx.engine, ctx.settings, ctx.audit, args.file, actor=ctx.user,
+                                 allow_older=args.allow_older, progress=show, say=say, wait=args.wait)  # fmt: skip
 
-    ctx = open_context(args)
-    need(ctx, "update_data")
-    show = _terminal_progress("导入") if not args.json else None
-    try:
-        if show:
-            print("正在校验离线数据包……", file=sys.stderr)
-        since = current_seq(ctx.engine)
-        result = import_bundle(args.file, ctx.engine, progress=(lambda done, total: show(done, max(total, 1))) if show else None)
-        audit_act(ctx, "bundle_import", Path(args.file).name, result=result.to_json())
-        found = after_data_update(ctx.engine, ctx.audit, ctx.settings, since)  # alerts and rechecks
-    except BundleRefused as exc:
-        if show:
-            _end_progress()
-        audit_act(ctx, "bundle_import", Path(args.file).name, ok=False, refused=exc.check, message=exc.message[:300])
-        if args.json:
-            print(json.dumps({"refused": exc.check, "message": exc.message}, ensure_ascii=False))
-        print(str(exc), file=sys.stderr)
-        return EXIT_FAIL
-    finally:
-        ctx.close()
-    if show:
-        _end_progress()
-    print(json.dumps(result.to_json(), ensure_ascii=False) if args.json else result.summary())
-    if found.summary() and not args.json:
-        print(found.summary() + "（creditdesk alerts / creditdesk recheck 查看）")
-    return EXIT_OK
+    return _platform_job(args, run)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -706,7 +742,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     import datetime as dt
 
     from creditdesk.policy.store import UnknownMatter, UnknownProfile
-    from creditdesk.services.check import CheckInputError, CheckService, NotACode, read_batch_codes, write_xlsx, xlsx_row
+    from creditdesk.services.check import (
+        BatchFileError, CheckInputError, CheckService, NotACode, read_batch_codes, write_xlsx, xlsx_row,
+    )  # fmt: skip
     from creditdesk.services.lookup import classify_query
 
     if bool(args.batch) == bool(args.subject):
@@ -746,7 +784,12 @@ def cmd_check(args: argparse.Namespace) -> int:
             return EXIT_UNKNOWN_CHOICE
         if args.batch:
             rows = []
-            for query in read_batch_codes(args.batch):
+            try:  # refused whole, before any check, when too big or not readable
+                codes = read_batch_codes(args.batch)
+            except BatchFileError as exc:
+                print(str(exc), file=sys.stderr)
+                return EXIT_FAIL
+            for query in codes:
                 try:
                     payload = one(query)
                 except (CodeError, CheckInputError) as exc:
@@ -800,9 +843,11 @@ def cmd_verify(args: argparse.Namespace) -> int:
     try:
         result = ReviewService(ctx.engine).verify(args.code)
         r = result.review
-        ctx.audit.append("verify", actor=ctx.user, target=r.verification_code if r else args.code.strip()[:40],
-                         detail={"found": result.found, "intact": result.intact if result.found else None,
-                                 "review": r.id if r else None, "subject": r.subject_id if r else None})  # fmt: skip
+        audit = _AuditBatch(ctx)  # as a lookup: spooled if an import holds the write lock
+        audit.add("verify", r.verification_code if r else args.code.strip()[:40],
+                  {"found": result.found, "intact": result.intact if result.found else None,
+                   "review": r.id if r else None, "subject": r.subject_id if r else None})  # fmt: skip
+        audit.flush()
     finally:
         ctx.close()
     if args.json:
@@ -824,6 +869,16 @@ def cmd_verify(args: argparse.Namespace) -> int:
             f"数据截至：{r.data_as_of or '—'}（seq {r.data_seq}）" + ("  离线核查" if r.offline else "")
             + ("  数据已过期" if r.stale else ""),
         ]  # fmt: skip
+        if r.override is not None:
+            o = r.override
+            if o.status == "approved":
+                lines.append(f"结论调整：已由 {o.decided_by_display or o.decided_by} 于 {o.decided_at} 批准（{o.category_label}）")
+            elif o.status == "rejected":
+                lines.append(f"结论调整：已被 {o.decided_by_display or o.decided_by} 驳回，以系统结论"
+                             f" {OUTCOME_LABELS.get(r.computed_outcome, r.computed_outcome)} 为准")
+            else:
+                lines.append(f"结论调整：待复核（负责人批准前以系统结论"
+                             f" {OUTCOME_LABELS.get(r.computed_outcome, r.computed_outcome)} 为准）")
         if r.commitment:
             lines.append(f"信用承诺：{r.commitment.number}，{r.commitment.signer_name}")
         if result.superseded_by:
@@ -849,6 +904,9 @@ COMMANDS = {
 
 
 def main(argv: list[str] | None = None) -> int:
+    from creditdesk.cancel import Cancelled
+    from creditdesk.commands import EXIT_CANCELLED
+
     args = _parser().parse_args(argv)
     handler = getattr(args, "handler", None) or COMMANDS[args.command or "gui"]
     try:
@@ -856,8 +914,11 @@ def main(argv: list[str] | None = None) -> int:
     except Refused as exc:
         print(exc.message, file=sys.stderr)
         return exc.exit_code
+    except Cancelled as exc:  # Ctrl+C on a long command (commands.ctrl_c_cancels): what was kept
+        print(str(exc), file=sys.stderr)
+        return EXIT_CANCELLED
     except KeyboardInterrupt:
-        return 130
+        return EXIT_CANCELLED
     except Exception as exc:  # a clear message, not a traceback, for officers
         import logging
 

@@ -37,6 +37,8 @@ class Settings:
     sync_page_size: int = 1000  # ~0.6 MB a page: parsing one must not stall the window (orjson holds the GIL)
     retention_days: int = 0  # keep reviews this many days (0 = keep all); `status` says what is older, `purge` removes it
     idle_lock_minutes: int = 5  # the window locks after this long without input (0 = never)
+    language: str = "auto"  # the window's language: auto (system locale) | zh_CN | en (next start)
+    slip_folder: str = ""  # where 另存为 PDF proposes slips (empty: the user's documents folder)
     extra: dict = field(default_factory=dict, repr=False)
 
     def effective_database_url(self, default_sqlite_file: Path) -> str:

@@ -71,6 +71,16 @@ def default_paths() -> Paths:
     )
 
 
+def documents_dir() -> Path:
+    """The user's documents folder (文档), where saved slips go unless the settings say otherwise."""
+    return Path(platformdirs.user_documents_dir())
+
+
+def slip_folder(configured: str | os.PathLike | None = None) -> Path:
+    """Where 另存为 PDF proposes a slip: the configured folder, else the user's documents folder."""
+    return Path(configured).expanduser() if configured else documents_dir()
+
+
 def demo_home() -> Path:
     """Where ``creditdesk --demo`` keeps its demo city unless a home is given."""
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "demo-home"
@@ -80,3 +90,50 @@ def resolve_paths(home: str | os.PathLike | None = None) -> Paths:
     """``home`` (from ``--home``) wins over ``CREDITDESK_HOME`` over platform defaults."""
     chosen = home or os.environ.get(HOME_ENV)
     return home_paths(Path(chosen)) if chosen else default_paths()
+
+
+def sync_lock_file(db_file: Path) -> Path:
+    """The lock file that lets one sync or import at a time write a SQLite database (db/sync_lock.py)."""
+    return db_file.with_name(db_file.name + ".sync-lock")
+
+
+def audit_spool_dir(db_file: Path) -> Path:
+    """Audit entries of CLI read acts written while an import held the write lock (services/audit_spool.py)."""
+    return db_file.with_name(db_file.name + ".audit-spool")
+
+
+# -- what the program ships (not per home) ---------------------------------------------
+DESKTOP_ID = "cn.creditdesk.CreditDesk"  # desktop entry, AppStream id, Wayland app id
+
+
+def resources_dir() -> Path:
+    """The non-Python files the program ships: icons, desktop entry, metainfo, translations.
+
+    In a source checkout (or an editable install) that is the top-level ``resources/``
+    folder; a wheel or a PyInstaller build carries the same files as ``creditdesk/assets``
+    (see setup.py and installer/creditdesk.spec). The city policy profiles are package data
+    of their own, ``creditdesk/resources/policies`` (read by creditdesk.policy.store)."""
+    package = Path(__file__).resolve().parent
+    installed = package / "assets"
+    if installed.is_dir():
+        return installed
+    return package.parent / "resources"
+
+
+def icon_file(size: int | None = None) -> Path:
+    """The application icon: the SVG source, or the PNG rendered at ``size`` pixels."""
+    icons = resources_dir() / "icons"
+    return icons / ("creditdesk.svg" if size is None else f"creditdesk-{size}.png")
+
+
+def translations_dir() -> Path:
+    return resources_dir() / "translations"
+
+
+def bundled_font() -> Path | None:
+    """The CJK font a frozen build carries (installer/creditdesk.spec copies it), if any."""
+    fonts = resources_dir() / "fonts"
+    for name in ("wqy-microhei.ttc", "msyh.ttc"):
+        if (fonts / name).is_file():
+            return fonts / name
+    return None

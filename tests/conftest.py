@@ -2,7 +2,9 @@ import os
 import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Offscreen on the most common office screen (1366×768) rather than Qt's default 800×800 square.
+_SCREEN = os.path.join(os.path.dirname(__file__), "support", "screen-1366x768.json")
+os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={_SCREEN}")
 
 import creditdesk.ui  # noqa: E402,F401 - before any Qt call: keeps None alive under PySide6 6.12.0 (ui/_none_guard.py)
 import keyring  # noqa: E402

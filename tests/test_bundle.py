@@ -24,7 +24,8 @@ from sqlalchemy import Engine, select, text
 
 from creditdesk import cli
 from creditdesk.db import models
-from creditdesk.platform import bundle as bundle_mod
+from creditdesk.platform.bundle import archive as archive_mod
+from creditdesk.platform.bundle import verify as verify_mod
 from creditdesk.platform.bundle import CHECKS, BundleLimits, BundleRefused, import_bundle, verify_bundle
 from creditdesk.platform.keys import TrustedKeys
 from creditdesk.services.lookup import LookupService
@@ -598,7 +599,7 @@ def test_a_part_that_changes_on_the_medium_after_verification_is_caught_while_ap
         data = zf.read("changes-00003.ndjson")
     path = rezip(src, tmp_path / "swap.cdpkg", replace={"changes-00003.ndjson": data.replace(b"R5", b"R6")})
     m = {p["name"]: p for p in manifest_of(src)["parts"]}
-    monkeypatch.setattr(bundle_mod, "_hash_part", lambda archive, part: (m[part.name]["sha256"], m[part.name]["count"]))
+    monkeypatch.setattr(verify_mod, "_hash_part", lambda archive, part: (m[part.name]["sha256"], m[part.name]["count"]))
     exc = refused(path, db, batch_size=2)
     assert exc.check == "part_hash" and "changes-00003.ndjson" in exc.message
 
@@ -707,10 +708,10 @@ def inflater(request, monkeypatch) -> str:
     """Run the test with entries inflated by ISA-L, then by plain zlib (the fallback without isal)."""
     if request.param == "isal":
         pytest.importorskip("isal")
-        assert bundle_mod._igzip is not None  # installed: it is what verification uses
+        assert archive_mod._igzip is not None  # installed: it is what verification uses
     else:
-        monkeypatch.setattr(bundle_mod, "_igzip", None)
-        monkeypatch.setattr(bundle_mod, "_crc32", zlib.crc32)
+        monkeypatch.setattr(archive_mod, "_igzip", None)
+        monkeypatch.setattr(archive_mod, "_crc32", zlib.crc32)
     return request.param
 
 
@@ -737,9 +738,9 @@ def test_both_inflaters_verify_and_import_a_good_bundle(tmp_path, db, inflater):
 @pytest.mark.parametrize("chunk,read,feed", [(256 << 10, 1 << 20, 32 << 10), (1000, 777, 100), (1, 64, 7)])
 def test_entries_read_here_are_exactly_what_zipfile_reads(tmp_path, inflater, monkeypatch, chunk, read, feed):
     """Stored and deflated entries, any level, empty to several MiB, highly or barely compressible, any chunking."""
-    monkeypatch.setattr(bundle_mod, "CHUNK", chunk)
-    monkeypatch.setattr(bundle_mod, "_READ", read)
-    monkeypatch.setattr(bundle_mod, "_FEED", feed)
+    monkeypatch.setattr(archive_mod, "CHUNK", chunk)
+    monkeypatch.setattr(archive_mod, "_READ", read)
+    monkeypatch.setattr(archive_mod, "_FEED", feed)
     big = chunk >= 1000
     payloads = {
         "empty": b"",
@@ -755,7 +756,7 @@ def test_entries_read_here_are_exactly_what_zipfile_reads(tmp_path, inflater, mo
             for level in (1, 6, 9):
                 zf.writestr(f"{name}.{level}", data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=level)
     limits = BundleLimits(max_ratio=1e9)
-    with zipfile.ZipFile(path) as zf, bundle_mod._Archive(path, limits) as archive:
+    with zipfile.ZipFile(path) as zf, archive_mod._Archive(path, limits) as archive:
         for info in zf.infolist():
             chunks = list(archive.stream(info.filename, limits.max_part_bytes))
             assert b"".join(chunks) == zf.read(info), info.filename

@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import Engine, text
 
-from creditdesk.platform import bundle as bundle_mod
+from creditdesk.platform.bundle import apply as bundle_mod
+from creditdesk.platform.bundle import verify as verify_mod
 from creditdesk.platform.bundle import BundleRefused, import_bundle
 from creditdesk.protocol import Position
 from creditdesk.services.apply import ChangeApplier
@@ -245,7 +246,7 @@ def test_a_tampered_part_is_caught_in_a_bulk_load_after_its_rows_were_written(tm
         data = zf.read("changes-00002.ndjson")
     path = rezip(src, tmp_path / "swap.cdpkg", replace={"changes-00002.ndjson": data.replace("贸易有限公司".encode(), "贸易有限责任公司".encode())})
     m = {p["name"]: p for p in manifest_of(src)["parts"]}
-    monkeypatch.setattr(bundle_mod, "_hash_part", lambda archive, part: (m[part.name]["sha256"], m[part.name]["count"]))
+    monkeypatch.setattr(verify_mod, "_hash_part", lambda archive, part: (m[part.name]["sha256"], m[part.name]["count"]))
     before, fresh = snapshot(sqlite), schema(sqlite)
     with pytest.raises(BundleRefused) as info:
         import_bundle(path, sqlite, batch_size=3)

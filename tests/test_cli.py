@@ -81,8 +81,14 @@ def test_status_json_has_exactly_the_documented_keys(home, city):
     assert r.returncode == 0, r.stderr
     status = json.loads(r.stdout)
     assert set(status) == {"home", "database", "data", "counts", "rejected_changes", "outbox", "platform",
-                           "accounts", "audit_entries", "retention", "local_keys"}
+                           "accounts", "audit_entries", "retention", "paths", "local_keys"}
     assert status["local_keys"] in ("keyring", "file")  # where the digest and anchor keys are kept
+    root = home.resolve()  # a --home keeps data, settings and logs in its own subfolders (paths.py)
+    assert status["paths"] == {
+        "home": str(root), "data": str(root / "data"), "database_file": str(root / "data" / "creditdesk.sqlite"),
+        "config_file": str(root / "config" / "config.toml"), "logs": str(root / "logs"),
+        "backups": str(root / "data" / "backups"),
+    }  # fmt: skip
     assert status["accounts"] == {"total": 0, "enabled": 0} and status["audit_entries"] == 0
     assert status["retention"] == {"days": 0, "before": None, "purgeable_reviews": 0, "kept": 0}
     assert set(status["data"]) == {"seq", "epoch", "as_of"}
@@ -101,6 +107,8 @@ def test_status_text(home, city):
     r = run("--home", str(home), "status")
     assert r.returncode == 0, r.stderr
     assert f"seq {city['seq']}" in r.stdout and EPOCH in r.stdout
+    assert f"日志文件夹：{home.resolve() / 'logs'}" in r.stdout
+    assert f"设置文件：{home.resolve() / 'config' / 'config.toml'}" in r.stdout
 
 
 def test_status_via_the_home_environment_variable(home, city):

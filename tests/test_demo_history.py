@@ -12,7 +12,7 @@ from creditdesk.app import open_app
 from creditdesk.db import models
 from creditdesk.demo.history import generate_history
 from creditdesk.services.audit import AuditTrail
-from creditdesk.services.demo_load import load_demo_city
+from creditdesk.demo.load import load_demo_city
 from creditdesk.services.objections import ObjectionService
 from creditdesk.services.reviews import ReviewService
 from creditdesk.workdays import is_working_day

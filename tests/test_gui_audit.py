@@ -65,7 +65,7 @@ def test_supervisor_sees_all_newest_first(qtbot, page, people):
     seqs = [int(r[0]) for r in rows]
     assert seqs == sorted(seqs, reverse=True) and len(rows) == 8  # 3 account_create + 5
     assert rows[0][2] == "（未署名）" and rows[0][3] == "登录失败" and rows[0][4] == "wang"
-    assert rows[1][2] == "赵科长（zhao）" and rows[1][3] == "核查" and "结论：禁止" in rows[1][5] and "事项：procurement" in rows[1][5]
+    assert rows[1][2] == "赵科长（zhao）" and rows[1][3] == "核查" and "结论：禁止" in rows[1][5] and "事项：政府采购" in rows[1][5]
     assert rows[2][3] == "查询" and "命中：1 个" in rows[2][5]
     assert page.account_box.isEnabled() and page.export_button.isEnabled()
     assert "共 8 条" in page.summary.text()

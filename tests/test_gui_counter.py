@@ -81,22 +81,78 @@ def test_valid_code_finds_subject_and_shows_blacklist(qtbot, window):
     assert "数据截至 2026-11-20" in window.data_label.text()
 
 
-def test_enter_searches_names_and_arrows_choose(qtbot, window):
+def test_name_search_lists_and_chooses_nothing_until_enter(qtbot, window):
+    counter = window.counter
     _type(qtbot, window, "顺心")
-    with qtbot.waitSignal(window.counter.results_shown, timeout=5000) as results:
-        qtbot.keyClick(window.counter.query_edit, Qt.Key.Key_Return)
+    with qtbot.waitSignal(counter.results_shown, timeout=5000) as results:
+        qtbot.keyClick(counter.query_edit, Qt.Key.Key_Return)
     assert results.args == [2]
-    qtbot.waitUntil(lambda: window.counter.shown_subject is not None, timeout=5000)
-    first = window.counter.shown_subject
-    with qtbot.waitSignal(window.counter.profile_shown, timeout=5000) as shown:
-        qtbot.keyClick(window.counter.query_edit, Qt.Key.Key_Down)
-    assert shown.args[0] != first
-    assert {first, shown.args[0]} == {window.codes["blacklisted"], window.codes["clean"]}
-    assert window.counter.query_edit.hasFocus() or not window.isActiveWindow()
-    if shown.args[0] == window.codes["clean"]:
-        text = window.counter.profile_view.toPlainText()
+    qtbot.wait(200)
+    window.runner.wait(2000)
+    qtbot.wait(50)
+    assert counter.shown_subject is None  # two names alike: the officer chooses, not the app
+    assert counter.results.currentRow() == -1
+    assert counter.review.applicant is None
+    assert "请选择申请人" in counter.profile_view.toPlainText()
+    qtbot.keyClick(counter.query_edit, Qt.Key.Key_Down)  # highlights the first row only
+    assert counter.results.currentRow() == 0
+    qtbot.wait(100)
+    assert counter.shown_subject is None
+    qtbot.keyClick(counter.query_edit, Qt.Key.Key_Down)
+    second = counter.results.item(1).data(Qt.ItemDataRole.UserRole)
+    with qtbot.waitSignal(counter.profile_shown, timeout=5000) as shown:
+        qtbot.keyClick(counter.query_edit, Qt.Key.Key_Return)
+    assert shown.args == [second]
+    assert {counter.results.item(0).data(Qt.ItemDataRole.UserRole), second} == {
+        window.codes["blacklisted"], window.codes["clean"]}
+    assert counter.query_edit.hasFocus() or not window.isActiveWindow()
+    if second == window.codes["clean"]:
+        text = counter.profile_view.toPlainText()
         assert "有 1 条有效守信激励记录" in text
         assert "已过公示期" in text  # the 2020 penalty is shown but does not count
+
+
+def test_click_on_a_result_chooses_it(qtbot, window):
+    counter = window.counter
+    _type(qtbot, window, "顺心")
+    with qtbot.waitSignal(counter.results_shown, timeout=5000):
+        qtbot.keyClick(counter.query_edit, Qt.Key.Key_Return)
+    item = counter.results.item(1)
+    rect = counter.results.visualItemRect(item)
+    with qtbot.waitSignal(counter.profile_shown, timeout=5000) as shown:
+        qtbot.mouseClick(counter.results.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert shown.args == [item.data(Qt.ItemDataRole.UserRole)]
+
+
+def test_keys_pressed_while_results_load_act_on_them(qtbot, window):
+    """Down, Down, Enter typed straight after the name, before any result is there: the second row opens."""
+    counter = window.counter
+    seen: list[str] = []
+    counter.profile_shown.connect(seen.append)
+    _type(qtbot, window, "顺心")
+    assert counter.results.count() == 0  # nothing listed yet: the search waits for the typing pause
+    qtbot.keyClick(counter.query_edit, Qt.Key.Key_Down)
+    qtbot.keyClick(counter.query_edit, Qt.Key.Key_Down)
+    qtbot.keyClick(counter.query_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    qtbot.wait(100)
+    window.runner.wait(2000)
+    qtbot.wait(50)
+    assert counter.results.count() == 2
+    assert seen == [counter.results.item(1).data(Qt.ItemDataRole.UserRole)]  # only the chosen one was opened
+    assert counter.results.currentRow() == 1
+
+
+def test_keys_for_an_earlier_text_do_not_carry_over(qtbot, window):
+    counter = window.counter
+    _type(qtbot, window, "顺心")
+    qtbot.keyClick(counter.query_edit, Qt.Key.Key_Down)
+    _type(qtbot, window, "顺心科技")  # typing on: the Down above was for the shorter text
+    with qtbot.waitSignal(counter.results_shown, timeout=5000):
+        qtbot.keyClick(counter.query_edit, Qt.Key.Key_Return)
+    qtbot.wait(100)
+    assert counter.results.currentRow() == -1
+    assert counter.shown_subject is None
 
 
 def test_person_found_by_id_number_shows_masked_number(qtbot, window):
@@ -108,6 +164,22 @@ def test_person_found_by_id_number_shows_masked_number(qtbot, window):
     assert "林小梅" in text
     assert number not in text
     assert number[:2] + "************" + number[-4:] in text
+    assert counter_text(window) == number[:2] + "************" + number[-4:]  # the box no longer shows it in clear
+    assert counter_text(window) != number
+    qtbot.keyClick(window.counter.query_edit, "9")  # typing again starts a new query, not an edit of the mask
+    assert counter_text(window) == "9"
+
+
+def counter_text(window) -> str:
+    return window.counter.query_edit.text()
+
+
+def test_unknown_person_number_is_masked_too(qtbot, window):
+    number = id_number(8)
+    with qtbot.waitSignal(window.counter.results_shown, timeout=5000):
+        _type(qtbot, window, number)
+    qtbot.waitUntil(lambda: counter_text(window) != number, timeout=5000)
+    assert counter_text(window) == number[:2] + "************" + number[-4:]
 
 
 def test_unknown_valid_code_says_so(qtbot, window):

@@ -267,3 +267,45 @@ def test_register_a_promised_item_handed_in(qtbot, page):
     page.commitment_table.selectRow(r)
     assert "已补交（" in page.commitment_detail.text() and not page.receive_button.isEnabled()
     assert page.commitment_table.item(r, 5).text() == "—"  # nothing open: no deadline left
+
+
+def test_pending_override_approved_and_rejected_on_followup(qtbot, ctx, page):
+    from creditdesk.roles import Actor
+
+    # 沧州, procurement, a 严重失信主体名单 record: 依规限制 computed; two officers ask for 正常办理 without a supervisor
+    out = CheckService(ctx.engine, "cangzhou").check(uscc(1), "procurement", day=dt.date(2026, 11, 4))
+    assert out.result.outcome == "prohibit"
+    saved = []
+    for n in range(2):
+        draft = draft_from_check(out, "wangfang", UNIT, "1号窗口", final_outcome="normal",
+                                 departure_reason=f"撤销决定书已核对，平台尚未同步（{n}）", departure_category="repaired")
+        saved.append(ReviewService(ctx.engine).finalise(draft, actor=Actor("wangfang", "王芳", "officer")))
+    ctx.user = ctx.accounts.get("zhaoke")
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        page.refresh()
+    assert page.override_table.rowCount() == 2
+    assert page.override_table.item(0, 4).text() == "依规限制（不予办理） → 正常办理"
+    assert page.override_table.item(0, 3).text() == "王芳"
+    page.override_table.selectRow(0)
+    page.ask_override_note = lambda review, approve: "已核对原件"
+    with qtbot.waitSignal(page.decided, timeout=5000) as decided:
+        page.override_approve_button.click()
+    assert decided.args[0].override_status == "approved" and decided.args[0].override.decided_by == "zhaoke"
+    qtbot.waitUntil(lambda: page.override_table.rowCount() == 1, timeout=5000)
+    page.override_table.selectRow(0)
+    page.ask_override_note = lambda review, approve: "否"  # too short for a rejection
+    with qtbot.waitSignal(page.decided, timeout=5000) as decided:
+        page.override_reject_button.click()
+    assert isinstance(decided.args[0], Exception) and "驳回须写明理由" in page.message.text()
+    page.ask_override_note = lambda review, approve: "撤销决定书未见原件"
+    with qtbot.waitSignal(page.decided, timeout=5000) as decided:
+        page.override_reject_button.click()
+    assert decided.args[0].override_status == "rejected" and decided.args[0].effective_outcome == "prohibit"
+    qtbot.waitUntil(lambda: page.override_table.rowCount() == 0, timeout=5000)
+    actions = [e.action for e in ctx.audit.entries()]
+    assert "override_approve" in actions and "override_reject" in actions
+    # an officer sees the list but cannot decide
+    ctx.user = ctx.accounts.get("wangfang")
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        page.refresh()
+    assert not page.override_approve_button.isVisible()

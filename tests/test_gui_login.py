@@ -419,15 +419,18 @@ def test_review_is_attributed_to_the_signed_in_account(qtbot, ctx):
         w.counter.query_edit.setText(clean_id)
     qtbot.waitUntil(lambda: panel.applicant is not None, timeout=5000)
     panel.matter_combo.setCurrentIndex(panel.matter_combo.findData("other"))
+    qtbot.waitUntil(lambda: panel.step_state("record_check") == "done", timeout=5000)
+    panel.adopt_computed()
     qtbot.waitUntil(panel.finalise_button.isEnabled, timeout=5000)
     with qtbot.waitSignal(panel.saved, timeout=10000) as saved:
         panel.finalise_button.click()
     review = saved.args[0]
     assert review.officer == "zhangsan"
     w.runner.wait(5000)
-    [entry] = _actions(ctx, "review")
+    [entry] = _actions(ctx, "review")  # written in the review's own transaction
     assert (entry.actor, entry.target) == ("zhangsan", review.id)
     assert entry.detail == {"matter": "other", "outcome": review.final_outcome,
+                            "computed_outcome": review.computed_outcome,
                             "verification_code": review.verification_code}  # fmt: skip
     slip = review_adapter.review_slip(review, panel.saved_state, ctx.settings)
     assert slip.officer == "张三"  # the slip shows the person, the record keeps the login name

@@ -135,8 +135,12 @@ def test_full_review_with_drawn_signature(qtbot, kunshan):
     with qtbot.waitSignal(panel.evaluated, timeout=5000):
         _sign(qtbot, panel.signature.canvas)
     assert panel.step_state("commitment") == "done"
-    assert panel.step_state("conclusion") == "done"
     assert "正常办理" in panel.banner.text()
+    # the conclusion box starts empty: the officer adopts the computed conclusion
+    assert panel.final_combo.currentIndex() == -1 and panel.step_state("conclusion") == "open"
+    assert not panel.finalise_button.isEnabled()
+    qtbot.mouseClick(panel.adopt_button, Qt.MouseButton.LeftButton)
+    assert panel.final_combo.currentData() == "normal" and panel.step_state("conclusion") == "done"
     qtbot.waitUntil(panel.finalise_button.isEnabled, timeout=3000)
 
     with qtbot.waitSignal(panel.saved, timeout=10000) as saved:
@@ -158,6 +162,8 @@ def test_full_review_with_drawn_signature(qtbot, kunshan):
 
     page = pdf_page_images(rendered.args[1], 300)[0]
     assert page.pixelColor(2, 2).name() == "#ffffff"
+    review_pdf = review_adapter.render("review", review, panel.saved_state, w.ctx_.settings, "A4")
+    assert len(pdf_page_images(review_pdf, 60)) == 1  # a clean applicant's 信用核查单: one A4 page
 
     # Ctrl+K: the code verifies in the dialog
     w.counter.open_verify()
@@ -185,6 +191,8 @@ def test_missing_commitment_keeps_finalise_disabled(qtbot, kunshan):
     with qtbot.waitSignal(panel.evaluated, timeout=5000):
         panel.paper_signed.setChecked(True)  # signed on paper instead
     assert panel.step_state("commitment") == "done"
+    assert not panel.finalise_button.isEnabled()  # no conclusion adopted yet
+    panel.adopt_computed()
     assert panel.finalise_button.isEnabled()
     panel.signer_edit.clear()
     qtbot.waitUntil(lambda: panel.step_state("commitment") == "open", timeout=3000)
@@ -202,8 +210,10 @@ def test_departure_needs_a_written_reason(qtbot, fuzhou):
     assert panel.reason_edit.isVisibleTo(panel)
     assert panel.step_state("conclusion") == "open"
     assert not panel.finalise_button.isEnabled()
-    assert "结论" in panel.missing_label.text()
+    assert "理由" in panel.missing_label.text()
     panel.reason_edit.setPlainText("列入黑名单，依规从严审核")
+    if panel.wf.override_kind() == "milder":
+        panel.category_combo.setCurrentIndex(panel.category_combo.findData("legal_basis"))
     assert panel.step_state("conclusion") == "done"
     assert panel.finalise_button.isEnabled()
     with qtbot.waitSignal(panel.saved, timeout=10000) as saved:
@@ -220,9 +230,10 @@ def test_new_applicant_starts_over(qtbot, fuzhou):
     qtbot.waitUntil(lambda: panel.step_state("credit_report") == "done", timeout=5000)
     _find(qtbot, w, w.codes["clean"])
     assert panel.applicant.subject_id == w.codes["clean"]
-    assert panel.matter_code() == "procurement"  # the window's matter stays
-    assert not panel.no_report.isChecked()
-    qtbot.waitUntil(lambda: panel.step_state("record_check") == "done", timeout=5000)
+    assert panel.matter_code() is None and panel.matter_combo.currentIndex() == -1  # a new review: choose again
+    assert not panel.no_report.isChecked() and panel.final_combo.currentIndex() == -1
+    assert panel.output is None and panel.step_state("record_check") == "open"
+    _matter(qtbot, w, "procurement")
     assert panel.step_state("credit_report") == "open"
     assert "严重失信" not in panel.records_label.text()
 
@@ -235,13 +246,20 @@ def test_keyboard_only_clean_applicant(qtbot, fuzhou):
         qtbot.keyClicks(w.counter.query_edit, w.codes["clean"])
     qtbot.keyClick(w.counter.query_edit, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
     assert panel.matter_combo.hasFocus()
-    n = panel.matter_combo.findData("other") + 1  # items are numbered: type the number
+    n = panel.matter_combo.findData("other") + 1  # items are numbered 01–13: type the two digits
+    assert panel.matter_combo.itemText(n - 1).startswith(f"{n:02d}")
+    qtbot.keyClick(panel.matter_combo, Qt.Key.Key_1)
+    assert panel.matter_code() is None  # one digit chooses nothing
     with qtbot.waitSignal(panel.evaluated, timeout=5000):
-        qtbot.keyClicks(panel.matter_combo, str(n))
+        qtbot.keyClicks(panel.matter_combo, f"{n:02d}"[1])
     assert panel.matter_code() == "other"
+    assert not panel.finalise_button.isEnabled()  # the conclusion box is empty
+    assert panel.adopt_button.hasFocus()  # only the conclusion is left: Enter adopts it
+    qtbot.keyClick(panel.adopt_button, Qt.Key.Key_Return)
     assert panel.finalise_button.isEnabled()
+    assert panel.finalise_button.hasFocus()
     with qtbot.waitSignal(panel.saved, timeout=10000) as saved:
-        qtbot.keyClick(panel.matter_combo, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(panel.finalise_button, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert saved.args[0].final_outcome == "normal"
     assert saved.args[0].verification_code in panel.saved_label.text()
 
@@ -263,3 +281,135 @@ def test_batch_check_table(qtbot, fuzhou, tmp_path):
     assert dialog.table.item(1, 1).text() == "福州顺心贸易有限公司"
     assert dialog.progress.value() == 3
     dialog.close()
+
+
+def _supervised(qtbot, tmp_path):  # noqa: ANN202
+    """The 沧州 window (a 严重失信主体名单 record: 依规限制 for procurement), signed in as an officer."""
+    ctx = open_app(tmp_path / "home")
+    ctx.settings.profile_id = "cangzhou"
+    admin = ctx.accounts.create("admin", "admin", "Secret-pass-1", display_name="李管理", by=None)
+    ctx.accounts.create("zhangsan", "officer", "Secret-pass-1", display_name="张三", by=admin)
+    ctx.accounts.create("kezhang", "supervisor", "Secret-pass-1", display_name="王科长", by=admin)
+    feed = Feed()
+    bad = feed.company("沧州顺心贸易有限公司")
+    changes = [bad, feed.record("BL-1", bad["id"], "serious_dishonesty", publish_from="2026-01-01")]
+    as_of = dt.datetime(2026, 11, 20, 8, 0, tzinfo=dt.timezone(dt.timedelta(hours=8))).isoformat()
+    ChangeApplier(ctx.engine).apply(changes, Position(feed.seq, EPOCH, as_of, person_key=PERSON_KEY_B64))
+    ctx.user = ctx.accounts.get("zhangsan")
+    w = MainWindow(ctx, today=DAY)
+    qtbot.addWidget(w)
+    w.show()
+    w.codes, w.ctx_ = {"bad": bad["id"]}, ctx
+    panel = w.counter.review
+    qtbot.waitUntil(lambda: panel.profile is not None and panel.matter_combo.count() > 0, timeout=5000)
+    return w
+
+
+def test_milder_conclusion_needs_category_reason_and_a_supervisor(qtbot, tmp_path):
+    w = _supervised(qtbot, tmp_path)
+    panel = w.counter.review
+    try:
+        _find(qtbot, w, w.codes["bad"])
+        _matter(qtbot, w, "procurement")
+        assert panel.output.result.outcome == "prohibit"
+        assert panel.final_combo.currentIndex() == -1  # empty until the officer chooses
+        panel.final_combo.setCurrentIndex(panel.final_combo.findData("normal"))
+        assert panel.category_combo.isVisibleTo(panel) and panel.approval_row.isVisibleTo(panel)
+        panel.reason_edit.setPlainText("x")  # the one-letter reason of issue 11
+        assert not panel.finalise_button.isEnabled() and "理由类别" in panel.missing_label.text()
+        panel.category_combo.setCurrentIndex(panel.category_combo.findData("repaired"))
+        assert not panel.finalise_button.isEnabled() and "至少 10 个字" in panel.missing_label.text()
+        panel.reason_edit.setPlainText("撤销决定书已核对，平台尚未同步撤销")
+        assert panel.finalise_button.isEnabled() and panel.finalise_button.text() == "保存为待复核"
+
+        # the supervisor signs in on this window; the officer's own account cannot approve
+        panel.request_approval()
+        dialog = panel.approval_dialog
+        dialog.name_edit.setText("zhangsan")
+        dialog.password_edit.setText("Secret-pass-1")
+        dialog.try_approve()
+        assert "不是科室负责人" in dialog.error_label.text() and panel.wf.approval_status() == "pending"
+        dialog.name_edit.setText("kezhang")
+        dialog.password_edit.setText("wrong")
+        dialog.try_approve()
+        assert dialog.error_label.text() and panel.wf.approval_status() == "pending"
+        dialog.password_edit.setText("Secret-pass-1")
+        dialog.note_edit.setText("现场核对原件")
+        dialog.try_approve()
+        assert panel.wf.approval_status() == "approved" and "王科长" in panel.approval_label.text()
+        assert panel.finalise_button.text() == "完成核查并保存"
+        with qtbot.waitSignal(panel.saved, timeout=10000) as saved:
+            panel.finalise()
+        review = saved.args[0]
+        assert review.override_status == "approved" and review.effective_outcome == "normal"
+        assert review.override.decided_by == "kezhang" and review.officer == "zhangsan"
+        trail = [(e.action, e.actor) for e in w.ctx_.audit.entries() if e.target == review.id]
+        assert sorted(trail) == [("override_approve", "kezhang"), ("review", "zhangsan")]
+
+        # Esc: the next applicant starts a new review — nothing carries over
+        w.counter.clear()
+        assert panel.matter_code() is None and panel.final_combo.currentIndex() == -1
+        assert panel.reason_edit.toPlainText() == "" and panel.category_combo.currentIndex() == -1
+        assert panel.wf.inputs.approval is None and panel.saved_review is None
+
+        # without approval: saved as 待复核, the computed conclusion stands
+        _find(qtbot, w, w.codes["bad"])
+        _matter(qtbot, w, "procurement")
+        panel.final_combo.setCurrentIndex(panel.final_combo.findData("normal"))
+        panel.category_combo.setCurrentIndex(panel.category_combo.findData("repaired"))
+        panel.reason_edit.setPlainText("撤销决定书已核对，平台尚未同步撤销")
+        with qtbot.waitSignal(panel.saved, timeout=10000) as saved:
+            panel.finalise()
+        pending = saved.args[0]
+        assert pending.override_status == "pending" and pending.effective_outcome == "prohibit"
+        assert "待复核" in panel.saved_label.text()
+
+        # lock: the review starts over too
+        assert w.lock()
+        assert panel.applicant is None and panel.matter_code() is None and panel.saved_review is None
+    finally:
+        w.runner.wait(5000)
+        w.ctx_.close()
+
+
+def test_agent_signer_is_asked_for_authority_and_it_reaches_the_slips(qtbot, kunshan):
+    w, panel = kunshan, kunshan.counter.review
+    _find(qtbot, w, w.codes["clean"])
+    _matter(qtbot, w, "other")
+    panel.signer_edit.setText("李四")
+    panel.role_buttons["agent"].setChecked(True)
+    assert panel.authority_row.isVisibleTo(panel)
+    with qtbot.waitSignal(panel.evaluated, timeout=5000):
+        panel.paper_signed.setChecked(True)
+    panel.adopt_computed()
+    assert not panel.finalise_button.isEnabled() and "委托" in panel.missing_label.text()
+    panel.principal_edit.setText("陈大明")
+    panel.authority_edit.setText("授权委托书（2026年11月19日）")
+    assert panel.finalise_button.isEnabled()
+    with qtbot.waitSignal(panel.saved, timeout=10000) as saved:
+        panel.finalise()
+    review = saved.args[0]
+    assert (review.commitment.principal, review.commitment.authority) == ("陈大明", "授权委托书（2026年11月19日）")
+    slip = review_adapter.commitment_slip(review, panel.saved_state)
+    assert slip.principal == "陈大明" and slip.authority == "授权委托书（2026年11月19日）"
+    # the commitment's text, number and signing date carry the same day
+    assert "2026年11月20日" in review.commitment.template_text
+    assert review.commitment.number.startswith("CN-20261120-") and review.commitment.signed_at.startswith("2026-11-20")
+
+
+def test_matter_type_ahead_highlights_and_enter_confirms(qtbot, fuzhou):
+    w, panel = fuzhou, fuzhou.counter.review
+    _find(qtbot, w, w.codes["clean"])
+    panel.focus_matter()
+    qtbot.keyClicks(panel.matter_combo, "zfcg")  # pinyin initials of 政府采购
+    assert panel.matter_combo.currentData() == "procurement"  # highlighted ...
+    assert panel.matter_code() is None and panel.output is None  # ... but nothing chosen or evaluated
+    assert "回车确认" in panel.matter_hint.text()
+    qtbot.wait(300)
+    assert panel.output is None and panel.step_state("record_check") == "open"
+    qtbot.keyClick(panel.matter_combo, Qt.Key.Key_Down)  # ↓ moves the highlight, still not chosen
+    assert panel.matter_code() is None
+    qtbot.keyClick(panel.matter_combo, Qt.Key.Key_Up)
+    with qtbot.waitSignal(panel.evaluated, timeout=5000):
+        qtbot.keyClick(panel.matter_combo, Qt.Key.Key_Return)
+    assert panel.matter_code() == "procurement" and "已选：政府采购" in panel.matter_hint.text()

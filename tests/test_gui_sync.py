@@ -46,7 +46,8 @@ def test_sync_from_the_page_updates_data_and_status_bar(qtbot, window, server):
     result = finished.args[0]
     assert not isinstance(result, BaseException), result
     assert result.seq == server.high_water
-    qtbot.waitUntil(lambda: f"seq {server.high_water}" in window.data_label.text(), timeout=5000)
+    qtbot.waitUntil(lambda: f"平台数据序号 {server.high_water}" == window.data_label.toolTip(), timeout=5000)
+    assert "数据截至" in window.data_label.text() and "seq" not in window.data_label.text()
     qtbot.waitUntil(lambda: "在线" in window.platform_label.text(), timeout=5000)
     assert "同步完成" in window.sync_page.message.text()
 
@@ -70,6 +71,26 @@ def test_cancel_stops_a_sync_and_keeps_committed_pages(qtbot, window, server):
         window.sync_page.cancel()
     assert "取消" in str(finished.args[0])
     window.refresh_position()
-    qtbot.waitUntil(lambda: "seq" in window.data_label.text(), timeout=5000)
-    seq = int(window.data_label.text().split("seq ")[1].split()[0])
+    qtbot.waitUntil(lambda: window.data_label.toolTip().startswith("平台数据序号 "), timeout=5000)
+    seq = int(window.data_label.toolTip().split("平台数据序号 ")[1].split()[0])
     assert 0 < seq < server.high_water
+
+
+def test_a_sync_while_another_window_syncs_says_so_and_changes_nothing(qtbot, window, server, tmp_path):
+    import os
+
+    from creditdesk.db.sync_lock import BUSY_MESSAGE, sync_lock
+
+    qtbot.waitUntil(window.sync_page.sync_button.isEnabled, timeout=5000)
+    window.nav.setCurrentRow(window.pages.indexOf(window.sync_page))
+    with sync_lock(window.ctx.engine, "另一窗口的同步"):  # as another window's pass would hold it
+        with qtbot.waitSignal(window.sync_page.sync_finished, timeout=30000) as finished:
+            window.sync_page.sync_button.click()
+        assert isinstance(finished.args[0], Exception)
+        assert BUSY_MESSAGE in window.sync_page.message.text()
+        assert not any("/changes" in t for _m, t, _s in server.requests)  # not a page fetched
+        if os.environ.get("CREDITDESK_SHOTS"):  # a look at the page in this state (1366×768)
+            window.resize(1366, 768)
+            qtbot.wait(200)
+            window.grab().save(os.path.join(os.environ["CREDITDESK_SHOTS"], "sync-busy.png"))
+    assert window.sync_page.sync_button.isEnabled()  # ready to try again

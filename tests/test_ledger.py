@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from creditdesk.cancel import CancelToken, Cancelled
+
 from creditdesk.identifiers import mask_id_number
 from creditdesk.roles import Actor, NotPermitted
 from creditdesk.services.accounts import AccountService
@@ -25,7 +27,8 @@ from creditdesk.services.ledger import (
     format_for,
     totals,
 )
-from creditdesk.services.reviews import CommitmentDraft, ReviewDraft, ReviewService
+from creditdesk.services.review_workflow import is_milder
+from creditdesk.services.reviews import CommitmentDraft, OverrideApproval, ReviewDraft, ReviewService
 from support.city import id_number, uscc
 from support.clock import Clock
 
@@ -51,9 +54,10 @@ MEASURES = {
 
 def draft(n: int, *, officer: str = "wangfang", outcome: str = "normal", matter: str = "procurement",
           offline: bool = False, unit: str = UNIT, person: bool = False, computed: str | None = None,
-          commitment: bool = False, name: str | None = None) -> ReviewDraft:  # fmt: skip
+          commitment: bool = False, name: str | None = None, approved: bool = True) -> ReviewDraft:  # fmt: skip
     code = mask_id_number(PERSON_ID) if person else uscc(n)
     computed = computed or outcome
+    milder = is_milder(computed, outcome)
     return ReviewDraft(
         subject_id=f"P-{n:04d}" if person else uscc(n), subject_name=name or (f"林小红{n}" if person else f"福州顺心贸易有限公司{n}号"),
         subject_kind="person" if person else "company", subject_code_display=code, matter=matter,
@@ -63,6 +67,8 @@ def draft(n: int, *, officer: str = "wangfang", outcome: str = "normal", matter:
         data_seq=10, data_as_of="2026-11-20T06:00:00+08:00", offline=offline,
         commitment=CommitmentDraft("本单位郑重承诺：所提交材料真实有效……", "张三", "legal_representative",
                                    signature_png=PNG) if commitment else None,
+        departure_category="repaired" if milder else None,
+        approval=OverrideApproval(SUPERVISOR) if milder and approved else None,
     )  # fmt: skip
 
 
@@ -203,7 +209,11 @@ def test_csv_has_bom_chinese_headers_and_parses(engine, city, tmp_path):
     by_code = {r[HEADERS.index("信用核查码")]: r for r in table[1:]}
     a = by_code[city["a"].verification_code]
     assert a[HEADERS.index("主体名称")] == "福州顺心贸易有限公司1号"
-    assert a[HEADERS.index("结论")] == "依规限制（不予办理）" and a[HEADERS.index("事项")] == "政府采购"
+    assert a[HEADERS.index("最终结论")] == "依规限制（不予办理）" and a[HEADERS.index("事项")] == "政府采购"
+    assert a[HEADERS.index("系统结论")] == "依规限制（不予办理）" and a[HEADERS.index("审批")] == ""
+    e = by_code[city["e"].verification_code]  # 从严审核 computed, 正常办理 approved by the supervisor: side by side
+    assert (e[HEADERS.index("系统结论")], e[HEADERS.index("最终结论")]) == ("从严审核", "正常办理")
+    assert e[HEADERS.index("审批")] == "李四 批准" and e[HEADERS.index("偏离理由")] == "申请人已提交信用修复证明"
     assert by_code[city["c2"].verification_code][HEADERS.index("版本")] == "更正 v2"
     assert PERSON_ID not in raw.decode("utf-8-sig")
     assert mask_id_number(PERSON_ID) in raw.decode("utf-8-sig")
@@ -226,7 +236,7 @@ def test_xlsx_reads_back_with_title_frozen_header_filter_widths_and_totals(engin
     assert len(data) == res.rows == 6
     names = {r[HEADERS.index("主体名称")] for r in data}
     assert "林小红4" in names and "福州顺心贸易有限公司2号" in names
-    for key in ("A", "G", "J"):  # time, subject name, measures: wider than Excel's default 8.43
+    for key in ("A", "G", "K"):  # time, subject name, measures: wider than Excel's default 8.43
         assert ws.column_dimensions[key].width > 12
     ts = wb["汇总"]
     sums = {ts.cell(row=r, column=1).value: ts.cell(row=r, column=2).value for r in range(5, 15)}
@@ -328,14 +338,12 @@ def test_cancelled_export_leaves_nothing_and_keeps_an_older_file(engine, busy_da
     out.mkdir()
     path = out / f"ledger.{fmt}"
     path.write_bytes(b"older export")
-    calls = []
+    token = CancelToken()  # cancelled at the writer's first progress report, i.e. mid-file
 
-    def cancel() -> bool:
-        calls.append(1)
-        return len(calls) > 1
-
-    with pytest.raises(ExportCancelled):
-        export_ledger(engine, AuditTrail(engine), LedgerFilter.day(DAY), fmt, path, None, should_cancel=cancel)
+    with pytest.raises(ExportCancelled) as caught:
+        export_ledger(engine, AuditTrail(engine), LedgerFilter.day(DAY), fmt, path, None,
+                      progress=lambda done, total: token.cancel(), cancel=token)  # fmt: skip
+    assert isinstance(caught.value, Cancelled) and "未写入" in str(caught.value)
     assert path.read_bytes() == b"older export"
     assert [p.name for p in out.iterdir()] == [path.name]
     assert AuditTrail(engine).entries(action="export") == []
@@ -447,3 +455,36 @@ def test_a_full_id_number_slipped_into_a_row_is_masked_in_ledger_and_exports(eng
                 continue
             text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
         assert PERSON_ID not in re.sub(r"\s+", "", text) and masked[:2] + "*" * 12 in text, fmt
+
+
+def test_pending_override_shows_computed_in_force_and_the_request(engine, tmp_path):
+    s = ReviewService(engine, now=Clock(dt.datetime(2026, 11, 20, 9, 0, tzinfo=TZ)))
+    pending = s.finalise(draft(11, outcome="normal", computed="prohibit", approved=False))
+    assert pending.override_status == "pending"
+    [row] = LedgerService(engine).rows(LedgerFilter.day(DAY))
+    assert row.outcome == "prohibit" and row.final_outcome == "normal"  # the computed conclusion is in force
+    assert row.computed_label == "依规限制（不予办理）"
+    assert row.outcome_label == "依规限制（不予办理）（待复核：拟正常办理）" and row.approval_text == "待复核"
+    s.decide_override(pending.id, True, SUPERVISOR)
+    [row] = LedgerService(engine).rows(LedgerFilter.day(DAY))
+    assert row.outcome == "normal" and row.outcome_label == "正常办理" and row.approval_text == "李四 批准"
+
+
+@needs_poppler
+def test_pdf_and_xlsx_show_computed_and_final_side_by_side(engine, tmp_path):
+    from openpyxl import load_workbook
+
+    s = ReviewService(engine, now=Clock(dt.datetime(2026, 11, 20, 9, 0, tzinfo=TZ)))
+    s.finalise(draft(12, outcome="normal", computed="prohibit", approved=False))
+    s.finalise(draft(13, outcome="normal", computed="strict"))  # approved on the spot by 李四
+    path, _ = _export(engine, tmp_path, "pdf", by=SUPERVISOR_ALL)
+    text = re.sub(r"\s+", "", subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True,
+                                             text=True, check=True).stdout)  # fmt: skip
+    assert "系统结论" in text and "最终结论" in text and "偏离理由/审批" in text
+    assert "依规限制（不予办理）（待复核：拟正常办理）" in text and "待复核" in text and "李四批准" in text
+    path, _ = _export(engine, tmp_path, "xlsx", by=SUPERVISOR_ALL)
+    ws = load_workbook(path).worksheets[0]
+    rows = [[c.value for c in r] for r in ws.iter_rows(min_row=4)]
+    pairs = {(r[HEADERS.index("系统结论")], r[HEADERS.index("最终结论")], r[HEADERS.index("审批")]) for r in rows}
+    assert pairs == {("依规限制（不予办理）", "依规限制（不予办理）（待复核：拟正常办理）", "待复核"),
+                     ("从严审核", "正常办理", "李四 批准")}

@@ -220,7 +220,8 @@ def test_code_collision_takes_next_candidate(engine, city, service, monkeypatch)
 def test_correction_links_versions_and_keeps_the_old(engine, city, service):
     draft = draft_from_check(check(engine, uscc(1)), OFFICER, UNIT, WINDOW)
     old = service.finalise(draft)
-    new = service.correct(old.id, dataclasses.replace(draft, final_outcome="strict", departure_reason="经核实记录已修复，改为从严审查"))
+    new = service.correct(old.id, dataclasses.replace(draft, final_outcome="strict", departure_reason="经核实记录已修复，改为从严审查",
+                                                        departure_category="repaired"))
     assert new.version == 2 and new.supersedes == old.id and new.id != old.id
     assert new.verification_code != old.verification_code
     assert service.get(old.id) == old  # unchanged
@@ -233,7 +234,7 @@ def test_correction_links_versions_and_keeps_the_old(engine, city, service):
         service.correct("no-such-review", draft)
     third = service.correct(new.id, draft)
     assert third.version == 3 and third.supersedes == new.id
-    assert [i.kind for i in outbox(engine)] == ["review"] * 3
+    assert [i.kind for i in outbox(engine)] == ["review"] * 3 + ["review_override"]  # the milder v2 awaits approval
     assert not hasattr(service, "update")
 
 
@@ -247,8 +248,10 @@ def test_departure_without_reason_refused(engine, city, service):
         with pytest.raises(ReviewRefused, match="理由"):
             service.finalise(dataclasses.replace(draft, departure_reason=reason))
     assert count(engine, "review") == 0 and count(engine, "outbox_item") == 0
-    saved = service.finalise(dataclasses.replace(draft, departure_reason="记录已被撤销，平台尚未同步"))
+    saved = service.finalise(dataclasses.replace(draft, departure_reason="记录已被撤销，平台尚未同步",
+                                                 departure_category="repaired"))
     assert saved.final_outcome == "normal" and saved.departed
+    assert saved.override_status == "pending" and saved.effective_outcome == saved.computed_outcome
 
 
 def test_commitment_required_signed_and_valid(engine, city, service):
@@ -264,8 +267,13 @@ def test_commitment_required_signed_and_valid(engine, city, service):
     on_paper = service.finalise(dataclasses.replace(draft, commitment=signed(signature_png=None, signed_on_paper=True)))
     assert on_paper.commitment.signed_on_paper and on_paper.commitment.signature_png is None
     due = [{"item": "补交纳税证明", "due": "2026-12-31"}]
-    drawn = service.finalise(dataclasses.replace(draft, commitment=signed(signer_role="agent", due_items=due)))
+    with pytest.raises(ReviewRefused, match="授权委托书"):
+        service.finalise(dataclasses.replace(draft, commitment=signed(signer_role="agent", due_items=due)))
+    drawn = service.finalise(dataclasses.replace(draft, commitment=signed(
+        signer_role="agent", due_items=due, principal="陈大明", authority="授权委托书（2026年11月20日）")))
     c = drawn.commitment
+    assert c.principal == "陈大明" and c.authority == "授权委托书（2026年11月20日）"
+    assert service.verify(drawn.verification_code).intact
     assert c.signature_png == PNG and c.signer_role == "agent" and c.status == "in_force" and c.due_items == due
     kinds = [(i.kind, i.uid) for i in outbox(engine)]
     assert ("commitment", c.id) in kinds and ("review", drawn.id) in kinds
@@ -294,7 +302,8 @@ def test_no_full_id_number_stored_anywhere(engine, city, service):
     assert unknown.subject_code_display == mask_id_number(UNKNOWN_ID) and unknown.subject_name is None
     with pytest.raises(ReviewRefused, match="身份证号"):
         service.finalise(draft_from_check(check(engine, uscc(1)), OFFICER, UNIT, WINDOW, final_outcome="normal",
-                                          departure_reason=f"申请人身份证号 {PERSON_ID} 核对无误"))  # fmt: skip
+                                          departure_reason=f"申请人身份证号 {PERSON_ID} 核对无误",
+                                          departure_category="not_this_subject"))  # fmt: skip
     with pytest.raises(ReviewRefused, match="身份证号"):
         service.finalise(draft_from_check(check(engine, uscc(1)), OFFICER, UNIT, WINDOW,
                                           commitment=signed(signer_name=f"张三{UNKNOWN_ID}")))  # fmt: skip
@@ -331,7 +340,8 @@ def test_cli_verify(tmp_path):
         service = ReviewService(ctx.engine)
         draft = draft_from_check(check(ctx.engine, uscc(1)), OFFICER, UNIT, WINDOW, offline=True)
         old = service.finalise(draft)
-        new = service.correct(old.id, dataclasses.replace(draft, final_outcome="strict", departure_reason="更正"))
+        new = service.correct(old.id, dataclasses.replace(draft, final_outcome="strict", departure_reason="更正：记录已修复，平台尚未更新",
+                                                                departure_category="repaired"))
     finally:
         ctx.close()
 

@@ -114,12 +114,13 @@ def test_review_slip_text(tmp_path):
     slip = sample_review_slip()
     text = _text(_write(tmp_path, render_review_slip(slip)))
     for needle in (slip.subject_name, "核查结果：禁止", slip.outcome_label, slip.verification_code, slip.unit_name,
-                   slip.review_id, slip.window, slip.officer, "数据截至", "序号48213", slip.subject_code_display,
+                   slip.window, slip.officer, "数据截至", "序号48213", slip.subject_code_display,
                    "可在CreditDesk中输入核查码或扫码验证", slip.measures[0].clause, slip.findings[1].doc_no,
-                   "第1页共", slip.commitment_number):
+                   "第1页共", slip.commitment_number, f"核查编号{slip.verification_code}·2025-03-14"):
         assert needle.replace(" ", "") in text, needle
+    assert slip.review_id not in text  # the UUID only inside the QR payload
     assert "离线核查" not in text
-    assert "调整理由" not in text
+    assert "理由：" not in text
 
 
 @pytest.mark.parametrize("outcome,label", [("prohibit", "禁止"), ("strict", "从严"), ("incentive", "激励"), ("normal", "正常")])
@@ -132,8 +133,11 @@ def test_offline_mark_and_departure(tmp_path):
     slip = sample_review_slip(offline=True, departure=True, outcome="normal")
     text = _text(_write(tmp_path, render_review_slip(slip)))
     assert "离线核查" in text
-    assert "系统判定：禁止→最终结果：正常" in text
+    assert "系统计算结论：禁止→最终结论：正常" in text  # the headline block: computed, final, who, why
+    assert "批准：陈建华（科室负责人）2025-03-1410:40" in text
+    assert "理由类别：信用已修复或记录已撤销，平台尚未更新" in text
     assert slip.departure_reason.replace(" ", "") in text
+    assert "未发现须采取措施" not in text  # measures were computed
 
 
 def test_masked_id_only(tmp_path):

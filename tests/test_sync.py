@@ -73,7 +73,7 @@ def test_clean_sync_loads_every_entity(engine, server, reference):
 
 MISBEHAVIOURS = {
     "rate_limited": {"rate_limit_every": 3, "retry_after": "0.05"},
-    "5xx_burst": {"fail_next": 4, "fail_status": 500},
+    "gateway_timeouts": {"fail_next": 4, "fail_status": 504},
     "503_with_retry_after": {"fail_next": 3, "fail_status": 503, "retry_after": "0.05"},
     "cut_responses": {"cut_next": 3},
     "reset_connections": {"reset_next": 3},

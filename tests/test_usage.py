@@ -142,8 +142,9 @@ class Maker:
             subject_id=f"S-{uuid.uuid4().hex[:8]}", subject_name="某某公司", subject_kind="company",
             subject_code_display="91350100MA2XXXXX0X", matter=matter, profile_id="fuzhou", profile_version=1,
             computed_outcome=computed, final_outcome=final, officer=officer, unit=unit, window="1号窗口",
-            departure_reason="经集体研究" if final != computed else None, report=report, data_seq=7,
+            departure_reason="经集体研究决定，按规定办理" if final != computed else None, report=report, data_seq=7,
             offline=offline, stale=stale, commitment=commitment,
+            departure_category="legal_basis" if final != computed else None,
         )  # fmt: skip
         return self.service.finalise(draft, corrects=corrects)
 
@@ -240,6 +241,8 @@ def test_figures_match_what_was_put_in(built):
     assert rep.officers_visible and rep.officer_count == 3
     officers = {o.officer: (o.total, o.departures, o.offline) for o in rep.by_officer}
     assert officers == {"王芳": (5, 0, 0), "李明": (3, 1, 2), "赵强": (2, 1, 0)}
+    # both departures are 从严审核 → 正常办理: milder, each needing a supervisor (the superseded one not counted)
+    assert {o.officer: o.milder for o in rep.by_officer} == {"王芳": 0, "李明": 1, "赵强": 1}
 
 
 def test_trend_by_day_for_a_month_and_by_week_for_a_quarter(built):

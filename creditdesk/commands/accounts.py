@@ -241,9 +241,12 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     """Anyone may verify (it shows no personal data); signed in, the check is attributed."""
     from creditdesk.cli import open_context
 
+    from creditdesk.commands import ctrl_c_cancels
+
     ctx = open_context(args)
     try:
-        verdict = ctx.audit.verify()
+        with ctrl_c_cancels() as cancel:
+            verdict = ctx.audit.verify(cancel=cancel)
         ctx.audit.append("audit_verify", actor=ctx.user, detail=verdict.to_json())
     finally:
         ctx.close()
@@ -271,7 +274,10 @@ def cmd_audit_export(args: argparse.Namespace) -> int:
     ctx = open_context(args)
     try:
         need(ctx, "export_personal_data")
-        rows = ctx.audit.export(args.out, since=since, until=until, actor=actor, action=action)
+        from creditdesk.commands import ctrl_c_cancels
+
+        with ctrl_c_cancels() as cancel:  # Ctrl+C: no file written, nothing audited
+            rows = ctx.audit.export(args.out, since=since, until=until, actor=actor, action=action, cancel=cancel)
         ctx.audit.append("audit_export", actor=ctx.user, target=Path(args.out).name,
                          detail={"rows": rows, "since": args.since, "until": args.until, "actor": actor,
                                  "action": action})  # fmt: skip

@@ -57,9 +57,12 @@ def cmd_export_daily(args: argparse.Namespace) -> int:
 
     ctx = open_context(args)  # signs in --user (Refused: exit 1 with the reason)
     need(ctx, "export_personal_data")  # once accounts exist: a supervisor or admin, signed in
+    from creditdesk.commands import ctrl_c_cancels
+
     try:
-        result = export_ledger(ctx.engine, ctx.audit, flt, args.format, args.out, ctx.user,
-                               unit=ctx.settings.unit_name)  # fmt: skip
+        with ctrl_c_cancels() as cancel:  # Ctrl+C: no file written, nothing audited
+            result = export_ledger(ctx.engine, ctx.audit, flt, args.format, args.out, ctx.user,
+                                   unit=ctx.settings.unit_name, cancel=cancel)  # fmt: skip
     except NotPermitted as exc:
         print(f"不能导出：{exc}", file=sys.stderr)
         return EXIT_FAIL

@@ -73,9 +73,12 @@ def cmd_report_usage(args: argparse.Namespace) -> int:
             }  # fmt: skip
             print(json.dumps(out, ensure_ascii=False, indent=2))
             return EXIT_OK
+        from creditdesk.commands import ctrl_c_cancels
+
         try:
-            result = export_usage(ctx.engine, ctx.audit, period, fmt, args.out, by=ctx.user, unit=unit,
-                                  profile_id=ctx.settings.profile_id)  # fmt: skip
+            with ctrl_c_cancels() as cancel:  # Ctrl+C: no file written, nothing audited
+                result = export_usage(ctx.engine, ctx.audit, period, fmt, args.out, by=ctx.user, unit=unit,
+                                      profile_id=ctx.settings.profile_id, cancel=cancel)  # fmt: skip
         except OSError as exc:
             return _fail(f"无法写入 {args.out}：{exc.strerror or exc}")
         r = result.report

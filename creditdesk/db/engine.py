@@ -78,13 +78,26 @@ def is_sqlite(engine_or_conn: Engine | Connection) -> bool:
 
 
 @contextlib.contextmanager
-def write_transaction(engine: Engine) -> Iterator[Connection]:
-    """A short write transaction: commits on success, rolls back on any error."""
+def write_transaction(engine: Engine, *, busy_timeout_ms: int | None = None) -> Iterator[Connection]:
+    """A short write transaction: commits on success, rolls back on any error.
+
+    ``busy_timeout_ms`` (SQLite): wait at most this long for the write lock instead of
+    :data:`BUSY_TIMEOUT_MS` (then ``OperationalError`` "database is locked")."""
     with engine.connect() as conn:
-        if is_sqlite(engine):
-            conn.execution_options(sqlite_immediate=True)
-        with conn.begin():
-            yield conn
+        if not is_sqlite(engine):
+            with conn.begin():
+                yield conn
+            return
+        conn.execution_options(sqlite_immediate=True)
+        raw = conn.connection.driver_connection if busy_timeout_ms is not None else None
+        if raw is not None:
+            raw.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+        try:
+            with conn.begin():
+                yield conn
+        finally:
+            if raw is not None:
+                raw.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
 
 
 def redacted_url(url: str) -> str:
@@ -153,6 +166,34 @@ def _has_tables(engine: Engine) -> bool:
         return conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE type = 'table' LIMIT 1").first() is not None
 
 
+class SchemaTooNew(RuntimeError):
+    """The database was written by a newer CreditDesk than this one: opening it would be a
+    downgrade, which is refused (nothing is changed)."""
+
+    def __init__(self, found: str, head: str) -> None:
+        self.found, self.head = found, head
+        super().__init__(
+            f"数据库版本 {found} 比本程序认识的版本 {head} 更新：它由更新版本的信用核查窗口助手创建或升级。"
+            "不支持降级，请安装该版本（或更新的版本）的程序后再打开；数据未作任何改动。"
+        )
+
+
+def known_revision(revision: str) -> bool:
+    """Whether this program's migrations know ``revision`` (a newer release's are unknown);
+    read from the version files' revision lines, like head_revision."""
+    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        for down, rev in _REVISION_LINE.findall(path.read_text(encoding="utf-8")):
+            if rev == revision and not down:
+                return True
+    return False
+
+
+def check_not_newer(revision: str | None) -> None:
+    """Raise SchemaTooNew when ``revision`` is one this program does not know."""
+    if revision is not None and not known_revision(revision):
+        raise SchemaTooNew(revision, head_revision())
+
+
 @dataclass(frozen=True)
 class MigrationOutcome:
     before: str | None
@@ -161,11 +202,15 @@ class MigrationOutcome:
 
 
 def migrate(engine: Engine, backup_dir: Path) -> MigrationOutcome:
-    """Bring the schema to head; copy an existing SQLite file aside first."""
+    """Bring the schema to head; copy an existing SQLite file aside first.
+
+    A database from a newer release (a revision these migrations do not know) is refused
+    with SchemaTooNew before anything is written: no downgrade."""
     before = current_revision(engine)
     head = head_revision()
     if before == head:
         return MigrationOutcome(before, head, None)
+    check_not_newer(before)
     backup = None
     db_file = engine.url.database if is_sqlite(engine) else None
     # Any file that holds tables is copied, not only one with a revision: a database

@@ -289,6 +289,30 @@ class Commitment(Base):
     signed_at: Mapped[str] = mapped_column(String(40))  # ISO 8601 with offset
     status: Mapped[str] = mapped_column(String(16), default="in_force")  # in_force | fulfilled | breached
     due_items: Mapped[Optional[list[dict[str, Any]]]] = mapped_column(JSON)
+    # Signed by an agent (委托代理人): in whose name (法定代表人) and on what authority (授权委托书).
+    principal: Mapped[Optional[str]] = mapped_column(String(100))
+    authority: Mapped[Optional[str]] = mapped_column(Text)
+
+
+class ReviewOverride(Base):
+    """A conclusion milder than the computed one (issue 11 item 5): its reason and the supervisor's
+    decision. ``status`` pending (待复核) until a supervisor approves or rejects it; until approved the
+    review's effective conclusion is the computed one."""
+
+    __tablename__ = "review_override"
+
+    review_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    computed_outcome: Mapped[str] = mapped_column(String(16))
+    requested_outcome: Mapped[str] = mapped_column(String(16))
+    category: Mapped[str] = mapped_column(String(40))
+    reason: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16), index=True)  # pending | approved | rejected
+    requested_by: Mapped[str] = mapped_column(String(100))
+    requested_at: Mapped[str] = mapped_column(String(40))
+    decided_by: Mapped[Optional[str]] = mapped_column(String(100))
+    decided_by_display: Mapped[Optional[str]] = mapped_column(String(100))
+    decided_at: Mapped[Optional[str]] = mapped_column(String(40))
+    decision_note: Mapped[Optional[str]] = mapped_column(Text)
 
 
 # -- supervisors and accountability (issue #5) --------------------------------------------

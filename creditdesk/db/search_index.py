@@ -63,15 +63,24 @@ def name_index_rows(subjects: Iterable[tuple[str, str, Sequence[str]]]) -> list[
     for subject_id, name, former_names in subjects:
         values = index_values(name)
         if values[0]:
-            append((subject_id, name, values[0], values[1], values[2], False, values[3], values[4]))
+            append((subject_id, name, *_fit(values), False, values[3], values[4]))
         if former_names:
             seen = {values[0]}
             for value in former_names:
                 values = index_values(value)
                 if values[0] and values[0] not in seen:
                     seen.add(values[0])
-                    append((subject_id, value, values[0], values[1], values[2], True, values[3], values[4]))
+                    append((subject_id, value, *_fit(values), True, values[3], values[4]))
     return rows
+
+
+_WIDTH = 200  # of the name, norm, core and initials columns
+
+
+def _fit(values: tuple[str, ...]) -> tuple[str, str, str]:
+    """(norm, core, initials) within their columns: NFKC may lengthen a name that fits
+    its own column ("…" becomes "...", "㍿" four characters), and PostgreSQL enforces widths."""
+    return values[0][:_WIDTH], values[1][:_WIDTH], values[2][:_WIDTH]  # a slice that fits is the string itself
 
 
 def delete_names(conn: Connection, subject_ids: Sequence[str]) -> None:

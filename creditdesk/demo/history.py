@@ -49,6 +49,7 @@ from typing import Any
 
 from sqlalchemy import Engine, func, select, update
 
+from creditdesk.cancel import NEVER, CancelToken, token_from
 from creditdesk.credit import Nature, RecordInfo
 from creditdesk.db import models
 from creditdesk.db.engine import write_transaction
@@ -58,7 +59,8 @@ from creditdesk.services.audit import AuditTrail
 from creditdesk.services.check import CheckService
 from creditdesk.services.position import DataPosition, read_position
 from creditdesk.services.records import load_records, load_subjects
-from creditdesk.services.reviews import CommitmentDraft, ReviewService, draft_from_check
+from creditdesk.services.review_workflow import is_milder
+from creditdesk.services.reviews import CommitmentDraft, OverrideApproval, ReviewService, draft_from_check
 
 CN = dt.timezone(dt.timedelta(hours=8))
 _review = models.Review.__table__
@@ -227,6 +229,7 @@ class _History:
         self.events: list[_Event] = []
         self.pending_audit: list[tuple] = []
         self.progress: Callable[[int, int], None] | None = None
+        self.cancel: CancelToken = NEVER
         self._order = 0
         self.counts = {"offline": 0, "stale": 0, "departures": 0, "commitments": 0, "with_due": 0,
                        "fulfilled": 0, "breached": 0, "objections": 0}  # fmt: skip
@@ -377,14 +380,28 @@ class _History:
                     break
         commitment = self.commitment(out, profile, matter, at, rng) if signs else None
         started = at - dt.timedelta(minutes=rng.randint(2, 9), seconds=rng.randint(0, 59))
+        category = approval = None
+        if reason is not None and is_milder(computed, final):
+            # A milder conclusion: the supervisor approves it on the spot, unless it is the supervisor's own
+            # review — that one waits on 跟进 (待复核) for another supervisor.
+            category = "legal_basis" if (computed, final) == ("incentive", "normal") else "repaired"
+            if officer.name != SUPERVISOR:
+                approval = OverrideApproval(Actor(SUPERVISOR, "演示科长", "supervisor", self.unit),
+                                            note="已核对申请人现场提交的材料")  # fmt: skip
         draft = draft_from_check(out, officer.name, self.unit, window, offline=offline, final_outcome=final,
                                  departure_reason=reason, commitment=commitment,
-                                 started_at=started.isoformat(timespec="seconds"))  # fmt: skip
-        saved = ReviewService(self.engine, now=lambda: at).finalise(draft)
+                                 started_at=started.isoformat(timespec="seconds"), departure_category=category,
+                                 approval=approval)  # fmt: skip
+        saved = ReviewService(self.engine, now=lambda: at).finalise(draft, audit=False)  # the day's entries: one batch
         self.note("review", actor=officer, target=saved.id, at=at, detail={
             "subject": sid, "matter": matter, "outcome": final, "computed_outcome": computed,
             "verification_code": saved.verification_code, "offline": offline, "stale": stale,
+            **({"override": saved.override_status, "category": category} if saved.override else {}),
         })  # fmt: skip
+        if approval is not None:
+            self.note("override_approve", actor=approval.supervisor, target=saved.id, at=at,
+                      detail={"computed_outcome": computed, "requested_outcome": final, "category": category,
+                              "status": "approved", "on_the_spot": True})  # fmt: skip
         self.reviews += 1
         self.counts["offline"] += offline
         self.counts["stale"] += stale
@@ -412,6 +429,10 @@ class _History:
             signer, role = s.name, "legal_representative"
         else:
             signer, role = rng.choice(AGENTS), "agent"
+        principal = authority = None
+        if role == "agent":  # in whose name and on what authority the agent signs
+            principal = (s.legal_representative if s is not None else None) or "法定代表人（见营业执照）"
+            authority = f"授权委托书（{at.year}年{at.month}月{at.day}日出具，原件存档）"
         due_items = None
         if rng.random() < 0.65:
             due_items = []
@@ -422,7 +443,8 @@ class _History:
         paper = rng.random() < 0.4
         return CommitmentDraft(template_text=text, signer_name=signer, signer_role=role,
                                signature_png=None if paper else _signature_png(rng), signed_on_paper=paper,
-                               signed_at=at.isoformat(timespec="seconds"), due_items=due_items)  # fmt: skip
+                               signed_at=at.isoformat(timespec="seconds"), due_items=due_items,
+                               principal=principal, authority=authority)  # fmt: skip
 
     def after_commitment(self, saved, at: dt.datetime) -> None:  # noqa: ANN001
         c = saved.commitment
@@ -604,6 +626,8 @@ class _History:
         walk = days + [self.today] if self.until is not None and _is_working_day(self.today) else days
         self.day_list = walk
         for done, day in enumerate(walk):
+            # A safe point: every earlier day is written whole (its reviews, audit entries, events).
+            self.cancel.check(f"演示历史已取消：已生成的 {done} 个工作日保留")
             if self.progress is not None:
                 self.progress(done, len(walk))
             on_duty = [o for o in self.officers if o.name != SUPERVISOR or rng.random() < 0.7]
@@ -760,11 +784,14 @@ def generate_history(
     seed: int = 2026,
     progress: Callable[[int, int], None] | None = None,
     until: dt.datetime | None = None,
+    cancel: CancelToken | None = None,
 ) -> HistorySummary:
     """Several weeks of counter work on the loaded demo city (see the module docstring); idempotent.
 
     ``settings``: the home's (unit_name, profile_id, stale_after_hours). ``progress(days_done, days)``.
-    ``until``: also today's work up to this moment, if today is a working day (the app passes now)."""
+    ``until``: also today's work up to this moment, if today is a working day (the app passes now).
+    ``cancel``: asked before each day; a cancel raises :class:`creditdesk.cancel.Cancelled` and keeps
+    the days already written (the history is then shorter; it is not generated again)."""
     started = time.perf_counter()
     with engine.connect() as conn:
         if conn.execute(select(func.count()).select_from(_review)).scalar():
@@ -773,6 +800,8 @@ def generate_history(
             return HistorySummary(skipped=True)  # no city loaded: nothing to review
     h = _History(engine, settings, today, weeks, seed, until)
     h.progress = progress
+    h.cancel = token_from(cancel)
+    h.cancel.check("演示历史已取消，未生成")
     h.ensure_officers()
     h.load_city()
     h.run()

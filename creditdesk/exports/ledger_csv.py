@@ -7,7 +7,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from creditdesk.atomic import atomic_path
-from creditdesk.services.ledger import COLUMNS, ExportMeta, LedgerRow, Ticker
+from creditdesk.cancel import CancelToken
+from creditdesk.safetext import csv_cell
+from creditdesk.rows.ledger import COLUMNS, ExportMeta, LedgerRow, Ticker
 
 
 def write_csv(
@@ -16,29 +18,21 @@ def write_csv(
     meta: ExportMeta | None = None,
     *,
     progress: Callable[[int, int], None] | None = None,
-    should_cancel: Callable[[], bool] | None = None,
+    cancel: CancelToken | None = None,
 ) -> int:
     """One header line, then one line per review; returns the number of rows written.
 
     The file is plain data (no title lines) so it sorts and filters in a spreadsheet;
     the title and totals are in the XLSX and PDF exports.
     """
-    tick = Ticker(len(rows), progress, should_cancel, step=500)
+    tick = Ticker(len(rows), progress, cancel, step=500)
     with atomic_path(path) as tmp:
         # newline="" and the csv module's \r\n: what Excel expects on Windows.
         with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
             w = csv.writer(fh)
             w.writerow([c.header for c in COLUMNS])
             for i, row in enumerate(rows, 1):
-                w.writerow([_cell(c.value(row)) for c in COLUMNS])
+                w.writerow([csv_cell(c.value(row)) for c in COLUMNS])
                 tick(i)
         tick(len(rows), force=True)
     return len(rows)
-
-
-def _cell(value: object) -> str:
-    text = "" if value is None else str(value)
-    # A cell starting with = + - @ is a formula to Excel (CSV injection): quote it as text.
-    if text[:1] in ("=", "+", "-", "@"):
-        text = "'" + text
-    return text

@@ -22,9 +22,11 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from creditdesk.atomic import atomic_path
-from creditdesk.exports.pdfpages import PageFooter, numbered_canvas
+from creditdesk.cancel import CancelToken
+from creditdesk.slips.pdfpages import PageFooter, numbered_canvas
 from creditdesk.outcomes import OUTCOMES, PRINT_BG, PRINT_FG
-from creditdesk.services.ledger import (
+from creditdesk.safetext import clean_text, shorten
+from creditdesk.rows.ledger import (
     OUTCOME_LABELS,
     ExportMeta,
     LedgerRow,
@@ -72,9 +74,12 @@ PDF_COLUMNS: tuple[PdfColumn, ...] = (
     PdfColumn("matter_name", "事项", lambda r, _: r.matter_name, flex=0.8, cap=90),
     PdfColumn("subject", "主体名称 / 代码", lambda r, _: f"{r.subject_name or ''}{SEP}{r.subject_code_display or ''}",
               flex=1.8, cap=160),
-    PdfColumn("outcome_label", "结论", lambda r, _: r.outcome_label, cap=80),
+    PdfColumn("computed_label", "系统结论", lambda r, _: r.computed_label, cap=62),
+    PdfColumn("outcome_label", "最终结论", lambda r, _: r.outcome_label, cap=80),
     PdfColumn("measures", "措施", lambda r, _: r.measures, flex=2.6, cap=260),
-    PdfColumn("departure_reason", "偏离理由", lambda r, _: r.departure_reason or "", flex=1.2, cap=130),
+    PdfColumn("departure_reason", "偏离理由 / 审批",
+              lambda r, _: (r.departure_reason or "") + (f"{SEP}{r.approval_text}" if r.approval_text else ""),
+              flex=1.2, cap=130),
     PdfColumn("commitment_number", "承诺书编号", lambda r, _: r.commitment_number or ""),
     PdfColumn("verification_code", "信用核查码", lambda r, _: r.verification_code),
     PdfColumn("offline", "离线", lambda r, _: r.offline_label),
@@ -82,6 +87,16 @@ PDF_COLUMNS: tuple[PdfColumn, ...] = (
     PdfColumn("version", "版本", lambda r, _: r.version_label, cap=52),
 )  # fmt: skip
 MIN_WIDTH = 2 * FONT_SIZE + 2 * PAD_X  # two Chinese characters
+# A cell of the PDF holds at most this many characters and lines (a 10,000-character name made
+# a row taller than the page, and reportlab gave up): cut with "…"; the full value stays in the
+# database and in the CSV and XLSX exports.
+PDF_CELL_CHARS = 400
+MAX_CELL_LINES = 24
+
+
+def _pdf_text(text: str) -> str:
+    """A cell's text for reportlab: control characters removed, each part (see SEP) shortened."""
+    return SEP.join(shorten(clean_text(part, multiline=True), PDF_CELL_CHARS) for part in text.split(SEP))
 
 
 def _widths(cols: Sequence[PdfColumn], texts: list[list[str]], font: str, frame_w: float) -> list[float]:
@@ -203,11 +218,11 @@ def write_pdf(
     meta: ExportMeta,
     *,
     progress: Callable[[int, int], None] | None = None,
-    should_cancel: Callable[[], bool] | None = None,
+    cancel: CancelToken | None = None,
 ) -> int:
     font = cjk_font_name()
     n = len(rows)
-    tick = Ticker(2 * n, progress, should_cancel, step=100)
+    tick = Ticker(2 * n, progress, cancel, step=100)
     cols = PDF_COLUMNS
     cell = ParagraphStyle("cell", fontName=font, fontSize=FONT_SIZE, leading=LEADING, wordWrap="CJK", textColor=INK)
     head = ParagraphStyle("head", parent=cell, textColor=colors.HexColor("#1F3A5F"))
@@ -216,7 +231,7 @@ def write_pdf(
     body = ParagraphStyle("body", fontName=font, fontSize=9, leading=13, textColor=INK, wordWrap="CJK")
 
     one_day = len({r.day for r in rows}) <= 1
-    texts = [[c.value(r, one_day) for c in cols] for r in rows]
+    texts = [[_pdf_text(c.value(r, one_day)) for c in cols] for r in rows]
 
     frame_w = PAGE[0] - 2 * MARGIN_X - 2 * FRAME_PAD
     widths = _widths(cols, texts, font, frame_w)
@@ -234,6 +249,9 @@ def write_pdf(
         for k, part in enumerate(text.split(SEP)):
             if part or k == 0:
                 lines += [(line, colour if k == 0 else GREY) for line in measure.wrap(part, inner)]
+        if len(lines) > MAX_CELL_LINES:  # never taller than a page
+            last, last_colour = lines[MAX_CELL_LINES - 1]
+            lines = lines[: MAX_CELL_LINES - 1] + [(last[:-1] + "…", last_colour)]
         return _Lines(lines, font, FONT_SIZE, LEADING), len(lines) * LEADING
 
     header_cells, header_h = [], 0.0
@@ -253,9 +271,9 @@ def write_pdf(
 
     # -- first page: title; then pages of rows, each a table with the header row
     story: list = []
-    top = [Paragraph(escape(meta.title), title_style)]
+    top = [Paragraph(escape(shorten(clean_text(meta.title), 200)), title_style)]
     sub = "；".join(p for p in (meta.filter_text and f"筛选：{meta.filter_text}", f"共 {n} 条核查记录") if p)
-    top.append(Paragraph(escape(sub), small))
+    top.append(Paragraph(escape(shorten(clean_text(sub), 600)), small))
     top.append(Spacer(1, 3 * mm))
     frame_h = PAGE[1] - MARGIN_TOP - MARGIN_BOTTOM - 2 * FRAME_PAD - 1
     first_h = frame_h - sum(f.wrap(frame_w, frame_h)[1] for f in top)

@@ -8,8 +8,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from creditdesk.atomic import atomic_path
+from creditdesk.cancel import CancelToken
 from creditdesk.outcomes import PRINT_BG, PRINT_FG
-from creditdesk.services.ledger import (
+from creditdesk.safetext import xlsx_cell
+from creditdesk.rows.ledger import (
     COLUMNS,
     OUTCOME_LABELS,
     ExportMeta,
@@ -35,24 +37,24 @@ def write_xlsx(
     meta: ExportMeta,
     *,
     progress: Callable[[int, int], None] | None = None,
-    should_cancel: Callable[[], bool] | None = None,
+    cancel: CancelToken | None = None,
 ) -> int:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    tick = Ticker(len(rows), progress, should_cancel, step=250)
+    tick = Ticker(len(rows), progress, cancel, step=250)
     wb = Workbook()
     ws = wb.active
     ws.title = _sheet_title(f"台账 {meta.date_text}")
     bold = Font(bold=True)
-    ws.cell(row=1, column=1, value=meta.title).font = Font(bold=True, size=14)
-    ws.cell(row=2, column=1, value="；".join(p for p in (meta.filter_text, meta.generated_text) if p))
+    xlsx_cell(ws, 1, 1, meta.title).font = Font(bold=True, size=14)
+    xlsx_cell(ws, 2, 1, "；".join(p for p in (meta.filter_text, meta.generated_text) if p))
     ws.cell(row=2, column=1).font = Font(color="666666")
     header_fill = PatternFill("solid", fgColor="E8EEF6")
     widths = [text_width(c.header) for c in COLUMNS]
     for j, col in enumerate(COLUMNS, 1):
-        cell = ws.cell(row=HEADER_ROW, column=j, value=col.header)
+        cell = xlsx_cell(ws, HEADER_ROW, j, col.header)
         cell.font, cell.fill = bold, header_fill
         cell.alignment = Alignment(vertical="center")
     fills = {k: PatternFill("solid", fgColor=v) for k, v in OUTCOME_FILLS.items()}
@@ -66,7 +68,7 @@ def write_xlsx(
             value = col.value(row)
             if value == "":
                 value = None  # an empty cell, not an empty string
-            cell = ws.cell(row=r, column=j, value=value)
+            cell = xlsx_cell(ws, r, j, value)
             if j in wrap_cols:
                 cell.alignment = wrap
             w = text_width(str(value)) if value is not None else 0
@@ -91,21 +93,21 @@ def write_xlsx(
     # 汇总
     ts = wb.create_sheet("汇总")
     sums = totals(rows)
-    ts.cell(row=1, column=1, value=meta.title).font = Font(bold=True, size=14)
-    ts.cell(row=2, column=1, value=meta.generated_text).font = Font(color="666666")
-    ts.cell(row=4, column=1, value="项目").font = bold
-    ts.cell(row=4, column=2, value="数量").font = bold
+    xlsx_cell(ts, 1, 1, meta.title).font = Font(bold=True, size=14)
+    xlsx_cell(ts, 2, 1, meta.generated_text).font = Font(color="666666")
+    xlsx_cell(ts, 4, 1, "项目").font = bold
+    xlsx_cell(ts, 4, 2, "数量").font = bold
     label_to_outcome = {v: k for k, v in OUTCOME_LABELS.items()}
     for k, (label, n) in enumerate(sums.lines(), 5):
-        a = ts.cell(row=k, column=1, value=label)
-        ts.cell(row=k, column=2, value=n)
+        a = xlsx_cell(ts, k, 1, label)
+        xlsx_cell(ts, k, 2, n)
         if label in label_to_outcome:
             o = label_to_outcome[label]
             a.fill, a.font = fills[o], fonts[o]
     ts.column_dimensions["A"].width = max(text_width(label) for label, _ in sums.lines()) + 4
     ts.column_dimensions["B"].width = 10
     if meta.filter_text:
-        ts.cell(row=6 + len(sums.lines()), column=1, value=f"筛选条件：{meta.filter_text}")
+        xlsx_cell(ts, 6 + len(sums.lines()), 1, f"筛选条件：{meta.filter_text}")
 
     tick(len(rows), force=True)
     with atomic_path(path) as tmp:

@@ -28,8 +28,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from creditdesk.exports.pdfpages import PageFooter, numbered_canvas
-from creditdesk.services.usage import (
+from creditdesk.slips.pdfpages import PageFooter, numbered_canvas
+from creditdesk.safetext import clean_text
+from creditdesk.rows.usage import (
     COMMITMENT_STATUS_LABELS,
     OBJECTION_STATUS_LABELS,
     OUTCOME_COLOURS,
@@ -55,7 +56,7 @@ CONTENT_W = PAGE_W - 2 * MARGIN_X
 
 
 def _x(text) -> str:  # noqa: ANN001
-    return escape(str(text if text is not None else ""))
+    return escape(clean_text(text if text is not None else ""))  # control characters removed (safetext)
 
 
 def _when(iso: str) -> str:

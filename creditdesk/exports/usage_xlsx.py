@@ -19,7 +19,8 @@ from openpyxl.chart.series import SeriesLabel
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from creditdesk.services.usage import (
+from creditdesk.safetext import xlsx_cell
+from creditdesk.rows.usage import (
     COMMITMENT_STATUS_LABELS,
     OBJECTION_STATUS_LABELS,
     OUTCOME_COLOURS,
@@ -41,7 +42,7 @@ PCT = "0.0%"
 
 def _head(ws, row: int, values: list, col: int = 1) -> None:  # noqa: ANN001
     for i, v in enumerate(values):
-        cell = ws.cell(row=row, column=col + i, value=v)
+        cell = xlsx_cell(ws, row, col + i, v)
         cell.font = BOLD
         cell.fill = HEAD_FILL
         cell.alignment = Alignment(horizontal="center", vertical="center")
@@ -119,26 +120,26 @@ def _overview(ws, report: UsageReport, schedule: ReportingSchedule | None) -> No
     outcome_rows = (row + 2, row + 1 + len(OUTCOMES))  # rows of the four outcomes
     for label, value, pct in figures:
         row += 1
-        ws.cell(row=row, column=1, value=label)
-        ws.cell(row=row, column=2, value=value)
+        xlsx_cell(ws, row, 1, label)
+        xlsx_cell(ws, row, 2, value)
         if pct is not None:
-            ws.cell(row=row, column=3, value=pct).number_format = PCT
+            xlsx_cell(ws, row, 3, pct).number_format = PCT
     if report.departure_rows:
         row += 2
         _head(ws, row, ["系统结论", "最终结论", "件数"])
         for d in report.departure_rows:
             row += 1
-            ws.cell(row=row, column=1, value=OUTCOME_LABELS.get(d.computed, d.computed))
-            ws.cell(row=row, column=2, value=OUTCOME_LABELS.get(d.final, d.final))
-            ws.cell(row=row, column=3, value=d.count)
+            xlsx_cell(ws, row, 1, OUTCOME_LABELS.get(d.computed, d.computed))
+            xlsx_cell(ws, row, 2, OUTCOME_LABELS.get(d.final, d.final))
+            xlsx_cell(ws, row, 3, d.count)
     if schedule is not None:
         row += 2
-        ws.cell(row=row, column=1, value="报送期限").font = BOLD
+        xlsx_cell(ws, row, 1, "报送期限").font = BOLD
         for line in [schedule.note] + [
             f"{d.due_label}：{d.what}" + (f"（{d.period.label}）" if d.period else "") + f"，报{d.to}" for d in schedule.deadlines
         ]:
             row += 1
-            ws.cell(row=row, column=1, value=line)
+            xlsx_cell(ws, row, 1, line)
     _widths(ws, [30, 12, 10])
     ws.freeze_panes = "A6"
     if total:
@@ -164,16 +165,16 @@ def _overview(ws, report: UsageReport, schedule: ReportingSchedule | None) -> No
 def _matters(ws, report: UsageReport) -> None:  # noqa: ANN001
     _head(ws, 1, ["事项代码", "事项", *[OUTCOME_LABELS[o] for o in OUTCOMES], "合计"])
     for r, m in enumerate(report.by_matter, 2):
-        ws.cell(row=r, column=1, value=m.code)
-        ws.cell(row=r, column=2, value=m.name)
+        xlsx_cell(ws, r, 1, m.code)
+        xlsx_cell(ws, r, 2, m.name)
         for i, o in enumerate(OUTCOMES):
-            ws.cell(row=r, column=3 + i, value=m.counts.get(o))
-        ws.cell(row=r, column=7, value=m.total)
+            xlsx_cell(ws, r, 3 + i, m.counts.get(o))
+        xlsx_cell(ws, r, 7, m.total)
     last = 1 + len(report.by_matter)
-    ws.cell(row=last + 1, column=2, value="合计").font = BOLD
+    xlsx_cell(ws, last + 1, 2, "合计").font = BOLD
     for i, o in enumerate(OUTCOMES):
-        ws.cell(row=last + 1, column=3 + i, value=report.outcomes.get(o)).font = BOLD
-    ws.cell(row=last + 1, column=7, value=report.total).font = BOLD
+        xlsx_cell(ws, last + 1, 3 + i, report.outcomes.get(o)).font = BOLD
+    xlsx_cell(ws, last + 1, 7, report.total).font = BOLD
     _widths(ws, [18, 28, 9, 9, 9, 9, 10])
     ws.freeze_panes = "C2"
     if report.by_matter:
@@ -189,12 +190,12 @@ def _matters(ws, report: UsageReport) -> None:  # noqa: ANN001
 def _officers(ws, report: UsageReport) -> None:  # noqa: ANN001
     _head(ws, 1, ["经办人", *[OUTCOME_LABELS[o] for o in OUTCOMES], "合计", "改变系统结论", "离线核查"])
     for r, x in enumerate(report.by_officer, 2):
-        ws.cell(row=r, column=1, value=x.officer)
+        xlsx_cell(ws, r, 1, x.officer)
         for i, o in enumerate(OUTCOMES):
-            ws.cell(row=r, column=2 + i, value=x.counts.get(o))
-        ws.cell(row=r, column=6, value=x.total)
-        ws.cell(row=r, column=7, value=x.departures)
-        ws.cell(row=r, column=8, value=x.offline)
+            xlsx_cell(ws, r, 2 + i, x.counts.get(o))
+        xlsx_cell(ws, r, 6, x.total)
+        xlsx_cell(ws, r, 7, x.departures)
+        xlsx_cell(ws, r, 8, x.offline)
     _widths(ws, [16, 9, 9, 9, 9, 10, 14, 10])
     ws.freeze_panes = "B2"
     last = 1 + len(report.by_officer)
@@ -212,12 +213,12 @@ def _trend(ws, report: UsageReport) -> None:  # noqa: ANN001
     first = "日期" if report.trend_unit == "day" else "周（首日）"
     _head(ws, 1, [first, "起", "止", *[OUTCOME_LABELS[o] for o in OUTCOMES], "合计"])
     for r, p in enumerate(report.trend, 2):
-        ws.cell(row=r, column=1, value=p.label)
-        ws.cell(row=r, column=2, value=p.start).number_format = "yyyy-mm-dd"
-        ws.cell(row=r, column=3, value=p.end).number_format = "yyyy-mm-dd"
+        xlsx_cell(ws, r, 1, p.label)
+        xlsx_cell(ws, r, 2, p.start).number_format = "yyyy-mm-dd"
+        xlsx_cell(ws, r, 3, p.end).number_format = "yyyy-mm-dd"
         for i, o in enumerate(OUTCOMES):
-            ws.cell(row=r, column=4 + i, value=p.counts.get(o))
-        ws.cell(row=r, column=8, value=p.counts.total)
+            xlsx_cell(ws, r, 4 + i, p.counts.get(o))
+        xlsx_cell(ws, r, 8, p.counts.total)
     _widths(ws, [12, 12, 12, 8, 8, 8, 8, 9])
     ws.freeze_panes = "B2"
     last = 1 + len(report.trend)

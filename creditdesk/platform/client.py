@@ -1,10 +1,32 @@
 """HTTP client for the platform's exchange API (protocol sections 1, 2, 3 and 5).
 
 A careful client: HTTPS except to loopback; every request authenticated; the
-error table of section 1 mapped to exceptions; busy answers (429/503) wait
-for ``Retry-After``; other 5xx, timeouts, resets and cut or malformed
-responses are retried with bounded exponential back-off and full jitter. The
-token is registered with the log redactor and never put in a message.
+error table of section 1 mapped to exceptions. Only transient trouble is
+retried, with bounded exponential back-off and full jitter: busy answers
+(429, 503 — waiting for ``Retry-After``), gateway timeouts (504), timeouts,
+and connections cut after they were made (resets, truncated or malformed
+responses). A platform that cannot be reached at all — connection refused,
+host name not resolvable, network unreachable — fails at once
+(:class:`Unreachable`, "无法连接平台（连接被拒绝）" and what to check); so do
+other 5xx answers (the platform's own error, which a retry would only repeat).
+Retry waits end at once on cancel and are announced through ``on_wait`` (the
+CLI prints what it is waiting for). The token is registered with the log
+redactor and never put in a message.
+
+Bounded against a hostile or broken platform (issue 10 item 5):
+
+- each request has a total deadline (``deadline``, default 40 s) from connect
+  to the last byte, not a per-read timeout: a server dribbling a byte every few
+  seconds is cut off at the deadline (see platform/deadline.py); a request that
+  ran out of its deadline is not retried — the sync stops with the reason and
+  resumes from its last committed page next time;
+- a response body is streamed and counted: at most ``max_compressed`` bytes on
+  the wire and ``max_body`` bytes once decompressed (gzip is inflated here, in
+  bounded steps, so a gzip bomb stops after ``max_body`` bytes, not at its end);
+- a change page that does not move the position forward while saying
+  ``has_more`` is tolerated ``MAX_STALLED_PAGES`` times in a row, then the sync
+  stops (``Stalled``);
+- a redirect is never followed and is reported as such (``Redirected``).
 """
 
 from __future__ import annotations
@@ -16,6 +38,7 @@ import logging
 import random
 import ssl
 import time
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -25,12 +48,22 @@ import httpx
 import orjson
 
 from creditdesk import __version__
+from creditdesk.cancel import Cancelled as _Cancelled
 from creditdesk.logsetup import register_secret
+from creditdesk.platform.deadline import Deadline, DeadlineTransport
 
 log = logging.getLogger(__name__)
 
 MAX_PAGE = 5000
 MAX_SUBMISSION_ITEMS = 500
+
+DEADLINE = 40.0  # seconds for one request, connect to last byte
+MAX_BODY = 64 * 1024 * 1024  # decompressed bytes of one response (a page of 5,000 changes is ~5 MB)
+MAX_COMPRESSED = 64 * 1024 * 1024  # bytes on the wire for one response
+MAX_ERROR_BODY = 64 * 1024  # an error body is read only for its message
+MAX_STALLED_PAGES = 5  # pages in a row that say has_more but do not move the position
+_CHUNK = 64 * 1024
+_INFLATE_STEP = 1024 * 1024  # inflated bytes per step: a bomb never expands further than this at once
 
 
 class PlatformError(Exception):
@@ -82,8 +115,70 @@ class Unavailable(PlatformError):
     transient = True
 
 
-class Cancelled(PlatformError):
+class Cancelled(PlatformError, _Cancelled):
+    """The caller's :class:`creditdesk.cancel.CancelToken` was cancelled (the one cancel exception)."""
+
     code = "cancelled"
+
+
+class Redirected(PlatformError):
+    """The platform answered with a redirect: never followed (the token would go with it)."""
+
+    code = "redirected"
+
+
+class TooSlow(PlatformError):
+    """One request outlasted its total deadline; not retried within this sync."""
+
+    code = "too_slow"
+    transient = True
+
+
+class ResponseTooLarge(PlatformError):
+    """A response bigger than the client accepts (on the wire or decompressed)."""
+
+    code = "response_too_large"
+    transient = True
+
+
+class Stalled(PlatformError):
+    """Pages that keep saying has_more without moving the position forward."""
+
+    code = "stalled"
+    transient = True
+
+
+class Unreachable(PlatformError):
+    """The platform could not be reached at all (refused, unresolvable, unreachable): not retried."""
+
+    code = "unreachable"
+    transient = True  # later may work (a scheduled sync tries again), but not within this request
+
+
+# Answers worth asking again: busy (429, 503) and timeouts (408, and 504 from a gateway).
+TRANSIENT_STATUS = frozenset({408, 429, 503, 504})
+
+
+def _unreachable(exc: httpx.TransportError, url: str) -> Unreachable:
+    """Why a connection could not be made, in words an administrator can act on."""
+    host = urlsplit(url).hostname or url
+    text = str(exc).lower()
+    cause = exc.__cause__ or exc.__context__
+    errno = getattr(cause, "errno", None)
+    if errno in (111, 10061) or "refused" in text:
+        what = "连接被拒绝"
+        check = f"平台服务是否在运行、地址和端口是否正确（{url}）、防火墙是否放行"
+    elif "name or service not known" in text or "nodename nor servname" in text or "getaddrinfo" in text \
+            or "temporary failure in name resolution" in text or errno in (-2, -3, -5, 11001, 11004):
+        what = f"无法解析主机名 {host}"
+        check = "平台地址是否拼写正确、本机的 DNS 设置与网络连接"
+    elif errno in (101, 113, 10051, 10065) or "unreachable" in text:
+        what = "网络不可达"
+        check = "本机网络连接、网关和代理设置"
+    else:
+        what = f"连接失败：{type(exc).__name__}"
+        check = f"平台地址（{url}）、网络连接与防火墙"
+    return Unreachable(f"无法连接平台（{what}）。请检查：{check}。本机数据照常可用")
 
 
 @dataclass(frozen=True)
@@ -135,12 +230,30 @@ def _retry_after_seconds(value: str | None) -> float | None:
     return max(0.0, when.timestamp() - time.time())
 
 
-def _error_text(response: httpx.Response) -> tuple[str, str]:
+def _error_text(raw: bytes | bytearray) -> tuple[str, str]:
     try:
-        body = orjson.loads(response.content)
-        return str(body.get("error") or ""), str(body.get("message") or "")
+        body = orjson.loads(raw)
+        return str(body.get("error") or "")[:100], _printable(str(body.get("message") or ""))[:500]
     except (orjson.JSONDecodeError, AttributeError):
         return "", ""
+
+
+def _printable(text: str) -> str:
+    return "".join(ch if ch.isprintable() else " " for ch in text)
+
+
+def _location(headers: httpx.Headers) -> str:
+    """Where the redirect points, shortened and printable, without any query (it may carry anything)."""
+    target = headers.get("Location", "")
+    if not target:
+        return ""
+    parts = urlsplit(target)
+    try:
+        host = f"{parts.hostname}:{parts.port}" if parts.port else (parts.hostname or "")
+    except ValueError:
+        host = parts.hostname or ""
+    shown = f"{parts.scheme}://{host}{parts.path}" if host else parts.path
+    return " → " + _printable(shown)[:120]
 
 
 class PlatformClient:
@@ -151,29 +264,41 @@ class PlatformClient:
         token: str,
         *,
         timeout: float = 30.0,
+        deadline: float = DEADLINE,
+        max_body: int = MAX_BODY,
+        max_compressed: int = MAX_COMPRESSED,
         retry: RetryPolicy = RetryPolicy(),
         sleep: Callable[[float], None] = time.sleep,
         should_cancel: Callable[[], bool] | None = None,
         transport: httpx.BaseTransport | None = None,
+        on_wait: Callable[[str], None] | None = None,
     ) -> None:
         self.base_url = check_base_url(base_url)
         if not token:
             raise Unauthorized("没有平台访问令牌：请管理员运行 creditdesk platform login 录入令牌")
         register_secret(token)
         self.retry = retry
+        self.deadline = deadline
+        self.max_body = max_body
+        self.max_compressed = max_compressed
+        self._deadline = Deadline()
+        self._stalled = 0  # pages in a row that did not move the position
+        self._deadline_passed = False
         self._sleep = sleep
         self._should_cancel = should_cancel or (lambda: False)
+        self._on_wait = on_wait
+        self._custom_sleep = sleep is not time.sleep
         self._http = httpx.Client(
             base_url=self.base_url,
-            timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
+            timeout=httpx.Timeout(min(timeout, deadline), connect=min(timeout, deadline, 10.0)),
             headers={
                 "X-Client-Id": client_id,
                 "Authorization": f"Bearer {token}",
                 "Accept": "application/json",
-                "Accept-Encoding": "gzip",
+                "Accept-Encoding": "gzip",  # inflated by _read_body, bounded
                 "User-Agent": f"CreditDesk/{__version__}",
             },
-            transport=transport,
+            transport=transport or DeadlineTransport(self._deadline, default_ssl_context()),
             follow_redirects=False,
             verify=default_ssl_context(),
         )
@@ -198,7 +323,22 @@ class PlatformClient:
     def changes(self, after: int, limit: int = 1000) -> dict[str, Any]:
         limit = max(1, min(MAX_PAGE, limit))
         body = self._request("GET", "/api/v1/changes", params={"after": after, "limit": limit}, check=_check_page(after))
+        self._count_stalls(after, body)
         return body
+
+    def _count_stalls(self, after: int, page: dict[str, Any]) -> None:
+        """A page that says has_more but leaves the position where it was, again and again,
+        would keep a sync asking forever: after MAX_STALLED_PAGES in a row, stop."""
+        if page["has_more"] and page["next"] <= after:
+            self._stalled += 1
+            if self._stalled >= MAX_STALLED_PAGES:
+                self._stalled = 0
+                raise Stalled(
+                    f"平台连续 {MAX_STALLED_PAGES} 页声称还有更多变更（has_more），同步位置却停在 {after} 未推进："
+                    "本次同步已停止，已写入的数据保留；请联系平台管理员"
+                )
+        else:
+            self._stalled = 0
 
     def submit(self, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if len(items) > MAX_SUBMISSION_ITEMS:
@@ -224,16 +364,24 @@ class PlatformClient:
                 raise Cancelled("已取消")
             wait: float | None = None
             try:
-                response = self._http.request(method, path, params=params, content=content, headers=headers)
+                status, response_headers, raw = self._send(method, path, params, content, headers)
             except httpx.TimeoutException:
+                if self._deadline_passed:
+                    raise TooSlow(
+                        f"平台响应过慢：一次请求 {self.deadline:g} 秒内未完成（{method} {path}），本次同步已停止，"
+                        "下次从中断处继续"
+                    ) from None
                 last_problem = "平台响应超时"
+            except httpx.ConnectError as exc:  # refused, unresolvable, unreachable: asking again will not help
+                raise _unreachable(exc, self.base_url) from None
             except httpx.TransportError as exc:
                 last_problem = f"与平台的连接中断（{type(exc).__name__}）"
+            except BadResponse as exc:  # a body that cannot be inflated: as a cut response, retried
+                last_problem = str(exc)
             else:
-                status = response.status_code
                 if 200 <= status < 300:
                     try:
-                        body = orjson.loads(response.content)
+                        body = orjson.loads(raw)
                         if check:
                             check(body)
                         return body
@@ -241,12 +389,26 @@ class PlatformClient:
                         last_problem = "平台返回的内容不是有效的 JSON（可能传输被截断）"
                     except BadResponse as exc:
                         last_problem = str(exc)
+                elif 300 <= status < 400:
+                    raise Redirected(
+                        f"平台地址返回了重定向（HTTP {status}{_location(response_headers)}），客户端不跟随重定向："
+                        "请管理员核对平台地址（creditdesk platform connect）",
+                        status,
+                    )
                 else:
-                    code, message = _error_text(response)
+                    code, message = _error_text(raw)
                     self._raise_final(status, code, message)
-                    last_problem = f"平台繁忙或出错（HTTP {status}{'：' + message if message else ''}）"
+                    if status not in TRANSIENT_STATUS:
+                        raise PlatformError(
+                            f"平台出错（HTTP {status}{'：' + message if message else ''}），请稍后再试或联系平台管理员",
+                            status,
+                        )
+                    last_problem = (
+                        ("平台网关超时" if status == 504 else "平台繁忙")
+                        + f"（HTTP {status}{'：' + message if message else ''}）"
+                    )
                     if status in (429, 503):
-                        wait = _retry_after_seconds(response.headers.get("Retry-After"))
+                        wait = _retry_after_seconds(response_headers.get("Retry-After"))
                         if wait is not None:
                             wait = min(wait, self.retry.max_retry_after)
             if attempt + 1 >= self.retry.attempts:
@@ -255,8 +417,91 @@ class PlatformClient:
                 ceiling = min(self.retry.max_delay, self.retry.base_delay * (2**attempt))
                 wait = random.uniform(0, ceiling)
             log.info("platform %s %s: %s; retrying in %.2f s", method, path, last_problem, wait)
-            self._sleep(wait)
+            if self._on_wait is not None:
+                self._on_wait(f"{last_problem}：{wait:.1f} 秒后重试（第 {attempt + 2}/{self.retry.attempts} 次）")
+            if self._wait(wait):
+                raise Cancelled("已取消")
         raise Unavailable(f"平台暂时无法访问：{last_problem}")
+
+    def _wait(self, seconds: float) -> bool:
+        """Wait before a retry; True (at once) if cancelled meanwhile."""
+        if self._custom_sleep:
+            self._sleep(seconds)
+            return bool(self._should_cancel())
+        token_sleep = getattr(self._should_cancel, "sleep", None)  # a CancelToken wakes the wait itself
+        if callable(token_sleep):
+            return bool(token_sleep(seconds))
+        deadline = time.monotonic() + max(0.0, seconds)
+        while True:
+            if self._should_cancel():
+                return True
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return False
+            time.sleep(min(0.05, remaining))
+
+    def _send(
+        self, method: str, path: str, params: dict | None, content: bytes | None, headers: dict | None
+    ) -> tuple[int, httpx.Headers, bytearray]:
+        """One attempt within the deadline: (status, headers, body as decompressed bytes)."""
+        self._deadline_passed = False
+        with self._deadline.running(self.deadline):
+            try:
+                with self._http.stream(method, path, params=params, content=content, headers=headers) as response:
+                    ok = 200 <= response.status_code < 300
+                    limit = self.max_body if ok else MAX_ERROR_BODY
+                    raw = self._read_body(response, limit, strict=ok)
+                    return response.status_code, response.headers, raw
+            except httpx.TimeoutException:
+                self._deadline_passed = self._deadline.expired()
+                raise
+
+    def _read_body(self, response: httpx.Response, limit: int, *, strict: bool) -> bytearray:
+        """The body, streamed: at most ``max_compressed`` bytes read and ``limit`` bytes
+        once inflated. Over a limit: ResponseTooLarge when ``strict`` (a success body),
+        else what fitted (an error body, read only for its message)."""
+        length = response.headers.get("Content-Length", "")
+        if strict and length.isdigit() and int(length) > self.max_compressed:
+            raise self._too_large(f"平台声明的响应长度 {int(length):,} 字节")
+        encoding = response.headers.get("Content-Encoding", "").strip().lower()
+        if encoding in ("", "identity"):
+            inflater = None
+        elif encoding in ("gzip", "x-gzip"):
+            inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        else:
+            raise BadResponse(f"平台使用了未请求的压缩方式：{encoding[:40]!r}")
+        out = bytearray()
+        wire = 0
+        for chunk in response.iter_raw(_CHUNK):
+            wire += len(chunk)
+            if wire > self.max_compressed:
+                if not strict:
+                    break
+                raise self._too_large(f"已收到 {wire:,} 字节仍未结束")
+            if self._deadline.expired():
+                raise httpx.ReadTimeout("request deadline passed")
+            if inflater is None:
+                out += chunk
+            else:
+                data = chunk
+                while data and len(out) <= limit:
+                    try:
+                        out += inflater.decompress(data, min(_INFLATE_STEP, limit + 1 - len(out)))
+                    except zlib.error:
+                        raise BadResponse("平台返回的 gzip 数据已损坏") from None
+                    data = inflater.unconsumed_tail
+            if len(out) > limit:
+                if not strict:
+                    del out[limit:]
+                    return out
+                raise self._too_large(f"解压后超过 {limit:,} 字节")
+        return out  # orjson reads a bytearray as it is: no copy
+
+    def _too_large(self, what: str) -> ResponseTooLarge:
+        return ResponseTooLarge(
+            f"平台的响应过大（{what}；上限：传输 {self.max_compressed:,} 字节，解压后 {self.max_body:,} 字节），"
+            "本次同步已停止；请联系平台管理员",
+        )
 
     @staticmethod
     def _raise_final(status: int, code: str, message: str) -> None:

@@ -17,13 +17,15 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Connection, Engine, update
 
 from creditdesk.db import models
 from creditdesk.db.engine import write_transaction
+from creditdesk.db.sync_lock import sync_lock
 from creditdesk.platform.client import Cancelled, CursorExpired, PlatformClient, PlatformError
 from creditdesk.protocol import Position
 from creditdesk.services.apply import BatchResult, ChangeApplier
+from creditdesk.services.position import SyncState, parse_time, read_sync_state
 
 log = logging.getLogger(__name__)
 _state = models.SyncState.__table__
@@ -50,28 +52,44 @@ class SyncResult:
     seq: int
     epoch: str
     seconds: float
+    forced_older: str | None = None  # a full pass over older data, forced (allow_older): why it was older
 
     def to_json(self) -> dict:
         return {
             "applied": self.applied, "rejected": self.rejected, "pages": self.pages, "full": self.full,
             "swept": self.swept, "seq": self.seq, "epoch": self.epoch, "seconds": round(self.seconds, 3),
+            "forced_older": self.forced_older,
         }  # fmt: skip
 
 
-@dataclass(frozen=True)
-class _LocalState:
-    seq: int
-    epoch: str | None
-    platform_id: str | None
-    active_pass: int | None
+class OlderData(PlatformError):
+    """The platform offers data older than what this database holds (no rollback, issue 10.8)."""
+
+    code = "older"
 
 
-def _read_state(engine: Engine) -> _LocalState:
+def _read_state(engine: Engine) -> SyncState:
     with engine.connect() as conn:
-        row = conn.execute(
-            select(_state.c.seq, _state.c.epoch, _state.c.platform_id, _state.c.active_pass).where(_state.c.id == 1)
-        ).one()
-    return _LocalState(row.seq or 0, row.epoch, row.platform_id, row.active_pass)
+        return read_sync_state(conn)
+
+
+def older_than_home(state: SyncState, meta: dict) -> str | None:
+    """Why a full pass from the platform described by ``meta`` would move this database back, or None.
+
+    Two signs, both from the platform's own words: the same history (platform and epoch)
+    ending before our position (a platform restored from an older backup), or a platform
+    clock before the moment our data is as of (a stale copy of the platform)."""
+    if state.seq == 0 and state.epoch is None:
+        return None  # nothing held yet
+    if state.same_history(meta["platform_id"], meta["epoch"]) and int(meta.get("high_water") or 0) < state.seq:
+        return (
+            f"平台数据只到序号 {meta.get('high_water')}，本机已到 {state.seq}（同一数据版本 {state.epoch}）："
+            "平台可能从较早的备份恢复"
+        )
+    ours, theirs = parse_time(state.as_of), parse_time(meta.get("server_time"))
+    if ours is not None and theirs is not None and theirs < ours:
+        return f"平台时间 {meta.get('server_time')} 早于本机数据的截至时间 {state.as_of}"
+    return None
 
 
 def record_outcome(engine: Engine, error: str | None) -> None:
@@ -88,30 +106,60 @@ class SyncService:
         self.client = client
         self.page_size = page_size
         self.applier = ChangeApplier(engine, source="feed")
+        self._on_forced_older: Callable[[Connection, str], None] | None = None
+        self._on_page: Callable[[SyncProgress], None] | None = None
 
     def run(
         self,
         full: bool = False,
         progress: Callable[[SyncProgress], None] | None = None,
         should_cancel: Callable[[], bool] | None = None,
+        *,
+        allow_older: bool = False,
+        wait: float = 0.0,
+        on_forced_older: Callable[[Connection, str], None] | None = None,
+        on_page: Callable[[SyncProgress], None] | None = None,
     ) -> SyncResult:
+        """One pass, holding the database's sync lock throughout (:class:`~creditdesk.db.sync_lock.SyncBusy`
+        at once if another sync or import holds it, after ``wait`` seconds if given).
+
+        A full pass over data older than the database holds raises :class:`OlderData` unless
+        ``allow_older``; then ``on_forced_older(conn, reason)`` is called in a write transaction
+        before anything changes (the caller's audit entry)."""
         started = time.perf_counter()
-        try:
-            result = self._run(full, progress, should_cancel or (lambda: False), started)
-        except Cancelled:
-            raise
-        except PlatformError as exc:
-            record_outcome(self.engine, str(exc))
-            raise
-        record_outcome(self.engine, None)
+        cancelled = should_cancel or (lambda: False)
+        self._on_forced_older, self._on_page = on_forced_older, on_page
+        with sync_lock(self.engine, "同步", wait=wait, cancelled=cancelled):
+            try:
+                result = self._run(full, progress, cancelled, started, allow_older)
+            except Cancelled:
+                raise
+            except PlatformError as exc:
+                record_outcome(self.engine, str(exc))
+                raise
+            record_outcome(self.engine, None)
         return result
 
-    def _run(self, full: bool, progress, should_cancel, started: float) -> SyncResult:  # noqa: ANN001
+    def _run(self, full: bool, progress, should_cancel, started: float, allow_older: bool) -> SyncResult:  # noqa: ANN001
         meta = self.client.meta()
         self._pin_keys(meta)
         epoch = meta["epoch"]
         state = _read_state(self.engine)
-        other_history = state.epoch != epoch or (state.platform_id not in (None, meta["platform_id"]))
+        other_history = not state.same_history(meta["platform_id"], epoch)
+        if full or other_history or state.seq == 0:
+            older = older_than_home(state, meta)
+            if older and not allow_older:
+                raise OlderData(
+                    f"平台提供的数据比本机的旧，未同步（防止回滚）：{older}。请核实平台；"
+                    "确需回到旧数据时，由管理员以 --allow-older 强制执行（记入审计）"
+                )
+            if older:
+                log.warning("full pass over older data, forced: %s", older)
+                if self._on_forced_older is not None:
+                    with write_transaction(self.engine) as conn:
+                        self._on_forced_older(conn, older)
+        else:
+            older = None
         pass_id = state.active_pass if (state.active_pass and not other_history and not full) else None
         after = state.seq
         if full or other_history or state.seq == 0:
@@ -152,8 +200,11 @@ class SyncService:
             total.add(result)
             pages += 1
             after = page["next"]
+            report = SyncProgress(total.applied, total.rejected, after, page.get("high_water") or after, pass_id is not None)
             if progress:
-                progress(SyncProgress(total.applied, total.rejected, after, page.get("high_water") or after, pass_id is not None))
+                progress(report)
+            if self._on_page:
+                self._on_page(report)
             if not page["has_more"]:
                 break
         swept = 0
@@ -161,7 +212,7 @@ class SyncService:
             swept = self.applier.finish_full_pass(pass_id, self._position(after, meta, None))
         return SyncResult(
             total.applied, total.rejected, pages, pass_id is not None, swept, after, epoch,
-            time.perf_counter() - started,
+            time.perf_counter() - started, older,
         )  # fmt: skip
 
     @staticmethod

@@ -24,9 +24,10 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, Engine, func, insert, select, update
+from sqlalchemy import Engine, func, insert, select, update
 
 from creditdesk.db import models
+from creditdesk.db.accounts import accounts_exist  # noqa: F401 - also the name callers import from here
 from creditdesk.db.engine import is_sqlite, write_transaction
 from creditdesk.roles import ROLE_LABELS, ROLES, Actor, NotPermitted, require
 from creditdesk.services.audit import AuditTrail
@@ -166,16 +167,6 @@ def _remaining_minutes(until: dt.datetime, now: dt.datetime) -> int:
 
 
 # -- the service ---------------------------------------------------------------------
-
-
-def accounts_exist(bind: Engine | Connection) -> bool:
-    """Whether the home has any account yet (until it has, everything runs unattributed).
-
-    ``bind`` may be a Connection, to ask inside a transaction that is already open."""
-    if isinstance(bind, Connection):
-        return bind.execute(select(_acc.c.id).limit(1)).first() is not None
-    with bind.connect() as conn:
-        return accounts_exist(conn)
 
 
 class AccountService:

@@ -33,10 +33,12 @@ import orjson
 from sqlalchemy import Connection, Engine, Table, delete, insert, or_, select, update
 
 from creditdesk import protocol
+from creditdesk.cancel import Cancelled as _Cancelled
 from creditdesk.db import models
 from creditdesk.db.engine import write_transaction
 from creditdesk.db.search_index import delete_names, index_subjects, name_index_rows
 from creditdesk.protocol import InvalidChange, Position
+from creditdesk.safetext import CONTROL_CHARS, clean_text
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +53,152 @@ _state = models.SyncState.__table__
 _rejected = models.RejectedChange.__table__
 
 DEFAULT_BATCH = 20_000
+
+# -- texts from the platform, bounded on apply (issue 10 item 6) ------------------------------
+#
+# Names and record texts end up in exports, PDFs and on screen: control and format characters
+# are removed and each text is capped. A text that loses more than whitespace or is cut is
+# applied in its cleaned form and recorded in ``rejected_change`` as a rejected field (the
+# change object notes which, see services/rejections.py), so an administrator sees what the
+# platform sent. The caps are the columns' own widths (PostgreSQL enforces them: one name
+# longer than its column made the whole page fail, again at every sync), and for the two Text
+# columns a bound far above any real value. Every other string column holds a code, a date
+# or a time stamp: one longer than its column, or holding a control character, is no code —
+# the change is rejected (recorded with the reason), not cut.
+FREE_TEXT_LIMITS: dict[tuple[str, str], int] = {
+    ("subject", "name"): 200, ("subject", "legal_representative"): 100,
+    ("record", "title"): 300, ("record", "doc_no"): 120, ("record", "authority"): 200,
+    ("record", "rating_scheme"): 60, ("record", "basis"): 2_000, ("record", "content"): 10_000,
+    ("agency", "name"): 200, ("agency", "filing_authority"): 200, ("agency", "filing_no"): 80,
+}  # fmt: skip
+MULTILINE_FIELDS = frozenset({("record", "basis"), ("record", "content")})
+MAX_FORMER_NAMES = 50
+_NOT_TEXT = frozenset({"id", "extra", "sync_pass"})
+
+
+def _text_checks(etype: str) -> tuple[tuple[int, str, int, bool | None], ...]:
+    """(column index, field, cap, multiline — None for a code) for the string columns of ``etype``."""
+    from sqlalchemy import String
+
+    checks = []
+    for i, name in enumerate(protocol.COLUMNS[etype]):
+        column_type = TABLES[etype].c[name].type
+        if name in _NOT_TEXT or not isinstance(column_type, String):
+            continue
+        free = (etype, name) in FREE_TEXT_LIMITS
+        cap = FREE_TEXT_LIMITS[(etype, name)] if free else column_type.length
+        if cap is None:
+            continue
+        if free and column_type.length is not None:
+            cap = min(cap, column_type.length)
+        checks.append((i, name, cap, ((etype, name) in MULTILINE_FIELDS) if free else None))
+    return tuple(checks)
+
+
+_TEXT_CHECKS = {etype: _text_checks(etype) for etype in TABLES}
+_NAME_CAP = FREE_TEXT_LIMITS[("subject", "name")]
+# Columns whose value the row builder already holds to a short list (protocol._enum): no check.
+_ENUM_FIELDS = frozenset(f for specs in protocol.FIELDS.values() for f, conv, _ in specs if hasattr(conv, "allowed"))
+
+
+def _texts_fine(etype: str) -> Callable[[tuple], bool]:
+    """A function generated for ``etype``: True when every string of the row is within its cap
+    and printable (nothing for :func:`_bounded_texts` to do) — the common case, inline, about
+    a tenth of a microsecond per column instead of a loop."""
+    lines = ["def fine(row):"]
+    for i, field, cap, _ in _TEXT_CHECKS[etype]:
+        if field in _ENUM_FIELDS:
+            continue
+        lines += [f"    v = row[{i}]", f"    if v is not None and (len(v) > {cap} or not v.isprintable()): return False"]
+    if etype == "subject":
+        former = protocol.COLUMNS["subject"].index("former_names")
+        lines += [f"    v = row[{former}]",
+                  "    if v != '[]' and (len(v) > 2000 or '\\\\' in v or not v.isprintable()): return False"]  # fmt: skip
+    lines.append("    return True")
+    namespace: dict[str, Any] = {}
+    exec(compile("\n".join(lines), f"<texts_fine {etype}>", "exec"), namespace)  # noqa: S102
+    return namespace["fine"]
+
+
+_TEXTS_FINE = {etype: _texts_fine(etype) for etype in TABLES if _TEXT_CHECKS[etype]}
+
+
+def _bounded_texts(etype: str, row: tuple) -> tuple[tuple, list[tuple[str, str, int]]]:
+    """``row`` with its texts cleaned and capped, and what was changed: (field, problem, length)
+    where problem is ``controls`` or ``too_long``. Raises InvalidChange for a code that is too
+    long or holds control characters, and for a required text of nothing but control
+    characters. Ordinary rows cost two C-level checks per string column."""
+    problems: list[tuple[str, str, int]] = []
+    values: list | None = None
+    for i, field, cap, multiline in _TEXT_CHECKS[etype]:
+        v = row[i]
+        if v is None or (len(v) <= cap and v.isprintable()):
+            continue
+        if multiline is None:  # a code
+            if len(v) > cap:
+                raise InvalidChange(f"字段 {field} 超过 {cap} 个字符（实际 {len(v):,}），不是有效的值")
+            if CONTROL_CHARS.search(v) or not v.strip():
+                raise InvalidChange(f"字段 {field} 含有控制字符：{v[:40]!r}")
+            continue
+        text = clean_text(v, multiline=multiline)
+        if CONTROL_CHARS.search(v):
+            problems.append((field, "controls", len(v)))
+        if len(text) > cap:
+            problems.append((field, "too_long", len(text)))
+            text = text[: cap - 1] + "…"
+        if text != v:
+            if not text.strip() and v.strip():
+                raise InvalidChange(f"字段 {field} 只含控制字符")
+            values = values if values is not None else list(row)
+            values[i] = text
+    if etype == "subject":
+        former = row[_SUBJECT_FORMER]
+        if former != "[]" and (len(former) > 2_000 or "\\" in former or not former.isprintable()):
+            names, changed = _bounded_former_names(orjson.loads(former), problems)
+            if changed:
+                values = values if values is not None else list(row)
+                values[_SUBJECT_FORMER] = orjson.dumps(names).decode()
+    return (tuple(values) if values is not None else row), problems
+
+
+def _bounded_former_names(names: list[str], problems: list[tuple[str, str, int]]) -> tuple[list[str], bool]:
+    cap = _NAME_CAP
+    out: list[str] = []
+    for name in names:
+        text = clean_text(name)
+        if CONTROL_CHARS.search(name):
+            problems.append(("former_names", "controls", len(name)))
+        if len(text) > cap:
+            problems.append(("former_names", "too_long", len(text)))
+            text = text[: cap - 1] + "…"
+        if text.strip():
+            out.append(text)
+    if len(out) > MAX_FORMER_NAMES:
+        problems.append(("former_names", "too_many", len(out)))
+        out = out[:MAX_FORMER_NAMES]
+    return out, out != names
+
+
+def _cap_of(etype: str, field: str) -> int:
+    if field == "former_names":
+        return _NAME_CAP
+    return next(cap for _, name, cap, _ in _TEXT_CHECKS[etype] if name == field)
+
+
+def _field_rejection(change: dict, etype: str, problems: list[tuple[str, str, int]], source: str,
+                     now: dt.datetime) -> dict[str, Any]:  # fmt: skip
+    """The rejected_change row for the fields of an applied change that were cleaned or cut."""
+    said = {"controls": "含控制字符，已删除", "too_long": "过长，已截断", "too_many": "过多，只保留前若干个"}
+    reason = "；".join(
+        f"字段 {field} {said[problem]}（{'长度' if problem != 'too_many' else '个数'} {n:,}"
+        + (f"，上限 {_cap_of(etype, field):,}" if problem == "too_long" else "")
+        + "）"
+        for field, problem, n in problems
+    ) + "；其余内容已照常应用"
+    note = {k: change.get(k) for k in ("seq", "op", "type", "id")}
+    note["rejected_fields"] = [{"field": f, "problem": p, "length": n} for f, p, n in problems]
+    row = _rejection(note, reason, source, now)
+    return row
 # How much of a rejected change is kept: enough to diagnose, never a huge blob.
 _MAX_KEPT_CHANGE_CHARS = 20_000
 
@@ -81,6 +229,8 @@ class _Plan:
     upserts: dict[str, dict[str, tuple]] = field(default_factory=dict)
     deletes: dict[str, set[str]] = field(default_factory=dict)
     rejected: list[dict[str, Any]] = field(default_factory=list)
+    # Applied changes with a text field cleaned or cut (recorded, not counted as rejected).
+    field_rejections: list[dict[str, Any]] = field(default_factory=list)
     ignored: int = 0
     last_seq: int | None = None
     changes: int = 0  # how many change objects the batch held
@@ -121,7 +271,7 @@ _gc_saved: tuple[int, ...] = ()
 
 
 @contextlib.contextmanager
-def _fewer_gc_passes() -> Iterator[None]:
+def fewer_gc_passes() -> Iterator[None]:
     global _gc_users, _gc_saved
     with _gc_lock:
         if _gc_users == 0:
@@ -136,6 +286,9 @@ def _fewer_gc_passes() -> Iterator[None]:
             _gc_users -= 1
             if _gc_users == 0:
                 gc.set_threshold(*_gc_saved)
+
+
+_fewer_gc_passes = fewer_gc_passes  # the name before bundle import used it from outside
 
 
 class _Committer:
@@ -182,8 +335,17 @@ class _Committer:
             self._pool.shutdown(wait=True)
 
 
-class Cancelled(Exception):
-    """Raised between batches when the caller asked to stop; committed batches stay."""
+class PassSuperseded(Exception):
+    """A full pass's sweep was refused: another pass took over the marks."""
+
+
+class Cancelled(_Cancelled):
+    """Raised between batches when the caller asked to stop; committed batches stay.
+
+    A :class:`creditdesk.cancel.Cancelled`, the one cancel exception."""
+
+    def __init__(self, message: str = "已取消；已提交的批次保留") -> None:
+        super().__init__(message)
 
 
 def _null(value: None) -> None:
@@ -285,6 +447,10 @@ class ChangeApplier:
             etype = get("type")
             build = builders.get(etype) if isinstance(etype, str) else None
             if build is None:
+                if not isinstance(etype, str) or not etype:
+                    # No type at all is not the platform's future but a broken change: recorded.
+                    reject(change, f"变更缺少类型 type（或不是字符串）：{etype!r}")
+                    continue
                 plan.ignored += 1  # unknown types are the platform's future, not an error
                 continue
             op, eid = get("op"), get("id")
@@ -301,6 +467,11 @@ class ChangeApplier:
             elif op == "upsert":
                 try:
                     row = build(eid, get("data"), mark)
+                    fine = _TEXTS_FINE.get(etype)
+                    if fine is not None and not fine(row):
+                        row, problems = _bounded_texts(etype, row)
+                        if problems:
+                            plan.field_rejections.append(_field_rejection(change, etype, problems, self.source, now))
                 except InvalidChange as exc:
                     reject(change, str(exc))
                     continue
@@ -344,6 +515,8 @@ class ChangeApplier:
             result.upserted += len(rows)
         if plan.rejected:
             conn.execute(insert(_rejected), plan.rejected)
+        if plan.field_rejections:
+            conn.execute(insert(_rejected), plan.field_rejections)
         return result
 
     @staticmethod
@@ -381,7 +554,7 @@ class ChangeApplier:
 
     def apply(self, changes: Sequence[Any], position: Position | None = None) -> BatchResult:
         """Apply one batch and (if given) store ``position`` — all in one transaction."""
-        with _fewer_gc_passes(), write_transaction(self.engine) as conn:
+        with fewer_gc_passes(), write_transaction(self.engine) as conn:
             mark = conn.execute(select(_state.c.active_pass).where(_state.c.id == 1)).scalar()
             result = self._write(conn, self._plan(changes, mark))
             if position is not None:
@@ -414,7 +587,7 @@ class ChangeApplier:
                 if progress:
                     progress(total)
 
-        with _fewer_gc_passes(), _Committer() as committer:
+        with fewer_gc_passes(), _Committer() as committer:
             mark = self._active_pass()
             while True:
                 # Planned straight from the stream (while the previous batch commits): each
@@ -469,8 +642,16 @@ class ChangeApplier:
         return counter + 1
 
     def finish_full_pass(self, pass_id: int, position: Position | None = None) -> int:
-        """Remove everything the completed pass did not write; returns how many rows went."""
+        """Remove everything the completed pass did not write; returns how many rows went.
+
+        The sweep belongs to the pass that marked: if another pass has begun since (its mark
+        is now the active one), nothing is swept and :class:`PassSuperseded` is raised."""
         with write_transaction(self.engine) as conn:
+            active = conn.execute(select(_state.c.active_pass).where(_state.c.id == 1).with_for_update()).scalar()
+            if active != pass_id:
+                raise PassSuperseded(
+                    f"完整同步第 {pass_id} 轮已被第 {active} 轮取代，未清除任何数据；请重新同步"
+                )
             swept = self.sweep_in(conn, pass_id)
             conn.execute(update(_state).where(_state.c.id == 1).values(active_pass=None))
             if position is not None:
@@ -484,7 +665,7 @@ class ChangeApplier:
         ``mark`` is written to ``sync_pass`` of every upserted row (the full pass
         the caller runs, see :meth:`sweep_in`). The caller stores the position.
         """
-        with _fewer_gc_passes():
+        with fewer_gc_passes():
             return self._write(conn, self._plan(changes, mark))
 
     def sweep_in(self, conn: Connection, pass_id: int) -> int:

@@ -61,10 +61,14 @@ import hmac as _hmac
 from sqlalchemy import Connection, Engine, func, insert, select, update
 
 from creditdesk.atomic import atomic_path
+from creditdesk.cancel import NEVER, CancelToken, Cancelled, token_from
 from creditdesk.db import models
 from creditdesk.db.engine import is_sqlite, write_transaction
 from creditdesk.logsetup import redact
 from creditdesk.roles import Actor, NotPermitted, require
+from creditdesk.safetext import csv_cell
+
+EXPORT_CANCELLED = "审计导出已取消，未写入文件"
 
 _entry = models.AuditEntry.__table__
 _head = models.AuditHead.__table__
@@ -84,7 +88,8 @@ ACTIONS = {
     "commitment_status": "承诺履约标记", "objection": "登记异议", "alert_ack": "确认提醒",
     "recheck_ack": "确认复核", "purge": "清理历史数据", "audit_export": "导出审计日志",
     "audit_verify": "校验审计日志", "verify": "核验核查码", "sync": "同步", "bundle_import": "导入离线数据包",
-    "audit_view": "查看审计日志", "denied": "越权操作被拒绝",
+    "audit_view": "查看审计日志", "denied": "越权操作被拒绝", "backup": "备份数据", "data_rollback_forced": "强制使用较旧数据",
+    "override_approve": "批准结论调整", "override_reject": "驳回结论调整",
     "platform_connect": "连接平台", "platform_token": "保存或删除平台令牌", "platform_keys": "固定平台签名密钥",
     "demo_data": "写入演示数据", "audit_anchor": "审计链头锚定",
 }  # fmt: skip
@@ -309,9 +314,12 @@ class AuditTrail:
             head = conn.execute(select(_head.c.seq).where(_head.c.id == 1)).scalar()
         return int(head or 0)
 
-    def verify(self, progress: Callable[[int, int], None] | None = None) -> AuditVerdict:
+    def verify(self, progress: Callable[[int, int], None] | None = None,
+               cancel: CancelToken | None = None) -> AuditVerdict:  # fmt: skip
         """Walk the whole chain and check the anchors; intact, or the first entry where it breaks and
-        why. Never raises: whatever is wrong with the rows ends as a verdict naming them."""
+        why. Never raises for what it finds: whatever is wrong with the rows ends as a verdict naming
+        them. ``cancel`` is asked every 1,000 entries: a cancel raises :class:`creditdesk.cancel.Cancelled`
+        (no verdict; nothing was written)."""
         n = 0
         try:
             with self.engine.connect() as conn:
@@ -319,11 +327,13 @@ class AuditTrail:
                 total = int(head.seq) if head else 0
                 rows = conn.execution_options(yield_per=5000).execute(select(_entry).order_by(_entry.c.seq))
                 counter = _Counting(rows)
-                verdict = _walk(counter, head, total, progress)
+                verdict = _walk(counter, head, total, progress, token_from(cancel))
                 n = counter.n
                 if not verdict.intact:
                     return verdict
                 return self._check_anchors(conn, verdict)
+        except Cancelled:
+            raise
         except Exception as exc:  # noqa: BLE001 - a verdict, never a raw exception
             log.warning("audit verify could not read the trail", exc_info=True)
             return AuditVerdict(False, n, n + 1 if n else None,
@@ -372,17 +382,24 @@ class AuditTrail:
         until: dt.date | None = None,
         actor: str | None = None,
         action: str | None = None,
+        cancel: CancelToken | None = None,
     ) -> int:
         """Write the trail (or the part of it in a date range, of one account, of one action) as CSV
-        in UTF-8 with BOM, hashes included; returns rows."""
+        in UTF-8 with BOM, hashes included; returns rows. ``cancel`` is asked every 1,000 rows: a
+        cancel raises :class:`creditdesk.cancel.Cancelled` and no file is written (an older one stays)."""
+        cancel = token_from(cancel)
         n = 0
         with atomic_path(path) as tmp, tmp.open("w", encoding="utf-8-sig", newline="") as fh:
             w = csv.writer(fh)
             w.writerow(["序号", "时间", "账户", "操作", "操作代码", "对象", "详情", "前一条哈希", "本条哈希"])
             for r in self._iter(since, until, actor, action):
-                w.writerow([r.seq, r.at, r.actor or "（未署名）", r.action_label, r.action, r.target or "",
-                            json.dumps(r.detail, ensure_ascii=False, sort_keys=True), r.prev_hash, r.hash])  # fmt: skip
+                w.writerow([csv_cell(v) for v in (  # the target and details may quote names: guarded like the ledger
+                    r.seq, r.at, r.actor or "（未署名）", r.action_label, r.action, r.target or "",
+                    json.dumps(r.detail, ensure_ascii=False, sort_keys=True), r.prev_hash, r.hash)])  # fmt: skip
                 n += 1
+                if n % 1000 == 0:
+                    cancel.check(EXPORT_CANCELLED)
+            cancel.check(EXPORT_CANCELLED)  # last chance: the file is not in place yet
         return n
 
     def _iter(self, since: dt.date | None, until: dt.date | None, actor: str | None = None,
@@ -453,7 +470,7 @@ def require_audited(
     given it is asked of ``engine`` (default the trail's). Do not call it inside an open write
     transaction: the entry is written in its own (and would be rolled back with the caller's)."""
     if actor is None and accounts_exist is None:
-        from creditdesk.services.accounts import accounts_exist as _exist
+        from creditdesk.db.accounts import accounts_exist as _exist
 
         bind = engine if engine is not None else (audit.engine if audit is not None else None)
         accounts_exist = _exist(bind) if bind is not None else True
@@ -518,7 +535,7 @@ def _fields(row) -> tuple:  # noqa: ANN001
     return (row.at, row.actor, row.action, row.target, row.detail)
 
 
-def _walk(rows, head, total: int, progress) -> AuditVerdict:  # noqa: ANN001
+def _walk(rows, head, total: int, progress, cancel: CancelToken = NEVER) -> AuditVerdict:  # noqa: ANN001
     """Walk the rows in seq order. At the first row that does not continue the chain, say what it
     is — deleted (a gap), inserted (the next row links past it, or it lies past the head),
     duplicated (the same content as the entry before), out of order (it links to an earlier
@@ -542,6 +559,8 @@ def _walk(rows, head, total: int, progress) -> AuditVerdict:  # noqa: ANN001
             if len(recent) > 5000:
                 recent.pop(next(iter(recent)))
             expected_seq += 1
+            if n % 1000 == 0:
+                cancel.check("审计链校验已取消")
             if progress is not None and n % 5000 == 0:
                 progress(n, total)
             continue

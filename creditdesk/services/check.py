@@ -18,6 +18,8 @@ from creditdesk.identifiers import CodeError, id_digest, normalize_code, parse_c
 from creditdesk.outcomes import SHORT_LABELS
 from creditdesk.policy.engine import AgencyFacts, CheckResult, ReportFacts, evaluate
 from creditdesk.policy.store import ProfileStore, UnknownMatter
+from creditdesk.safetext import xlsx_write_row
+from creditdesk.services.batchfile import XLSX_SUFFIXES, BatchFileError, check_codes, read_lines, read_table
 from creditdesk.services.lookup import classify_query
 from creditdesk.services.position import DataPosition, read_person_key, read_position
 from creditdesk.services.records import load_records, load_subjects, subject_by_uscc
@@ -152,27 +154,12 @@ def read_batch_codes(path: str) -> list[str]:
 
     In a table the column is the one headed like a code column (see
     CODE_HEADERS); without such a header, the first column, and a first row
-    that is not a code is taken as a header.
+    that is not a code is taken as a header. The file is read within the
+    bounds of services/batchfile.py and refused whole (BatchFileError) past them.
     """
-    lower = path.lower()
-    if lower.endswith((".xlsx", ".xlsm")):
-        from openpyxl import load_workbook
-
-        wb = load_workbook(path, read_only=True, data_only=True)
-        try:
-            rows = [["" if v is None else str(v) for v in row] for row in wb.active.iter_rows(values_only=True)]
-        finally:
-            wb.close()
-        return _column(rows)
-    import sys
-
-    source = sys.stdin if path == "-" else open(path, encoding="utf-8-sig", newline="")
-    with source:
-        if lower.endswith(".csv"):
-            import csv
-
-            return _column([row for row in csv.reader(source)])
-        return [line.strip() for line in source if line.strip()]
+    if path.lower().endswith((".csv", ".xls", *XLSX_SUFFIXES)):
+        return check_codes(_column(read_table(path)), path)
+    return read_lines(path)
 
 
 def _column(rows: list[list[str]]) -> list[str]:
@@ -218,10 +205,12 @@ def write_xlsx(path: str, rows: list[list]) -> None:
     wb = Workbook()
     ws = wb.active
     ws.title = "核查结果"
-    ws.append(list(XLSX_COLUMNS))
-    for row in rows:
-        ws.append(row)
+    # Names come from the platform and queries from the file: text cells, never formulas.
+    xlsx_write_row(ws, 1, list(XLSX_COLUMNS))
+    for i, row in enumerate(rows, 2):
+        xlsx_write_row(ws, i, row)
     wb.save(path)
 
 
-__all__ = ["CheckInputError", "CheckOutput", "CheckService", "CodeError", "NotACode", "read_batch_codes", "write_xlsx"]
+__all__ = ["BatchFileError", "CheckInputError", "CheckOutput", "CheckService", "CodeError", "NotACode", "read_batch_codes",
+           "write_xlsx"]  # fmt: skip

@@ -11,7 +11,7 @@ window's UTC offset, so the day is its first ten characters and a day range is a
 plain string range on the indexed column (``ix_review_finalised_at``).
 
 :func:`export_ledger` checks ``export_personal_data``, writes CSV, XLSX or PDF
-(creditdesk.exports.ledger_*) to a temporary file renamed into place, and
+(creditdesk.exports.ledger_*, given the row types of creditdesk/rows/ledger.py) to a temporary file renamed into place, and
 appends an ``export`` entry to the audit trail. Pure Python: no Qt.
 """
 
@@ -21,7 +21,6 @@ import datetime as dt
 import errno
 import re
 import time
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,25 +30,31 @@ from sqlalchemy import Engine, func, select
 
 from creditdesk.db import models
 from creditdesk.identifiers import CodeError, mask_id_number, parse_id_number, parse_uscc
-from creditdesk.outcomes import LABELS, OUTCOMES
+from creditdesk.outcomes import OUTCOMES
 from creditdesk.policy.model import MATTER_CODES
 from creditdesk.roles import Actor
+from creditdesk.rows.ledger import (  # the row types live below this service and its writers
+    COLUMNS,
+    HEADERS,
+    OUTCOME_LABELS,
+    ExportCancelled,
+    ExportMeta,
+    LedgerRow,
+    LedgerTotals,
+    totals,
+)
+from creditdesk.cancel import CancelToken, token_from
 from creditdesk.services.accounts import accounts_exist
 
 _review = models.Review.__table__
 _commitment = models.Commitment.__table__
 _account = models.Account.__table__
+_override = models.ReviewOverride.__table__
 
-# The long form said at the counter (the review panel's banner).
-OUTCOME_LABELS = LABELS
 OFFLINE_LABELS = {None: "全部", True: "仅离线", False: "仅在线"}
 FORMATS = ("csv", "xlsx", "pdf")
 FORMAT_LABELS = {"csv": "CSV", "xlsx": "Excel", "pdf": "PDF"}
 MEASURES_MAX = 240  # characters of the joined measures text in a ledger cell
-
-
-class ExportCancelled(Exception):
-    """The export was cancelled; nothing was written."""
 
 
 # -- boundary dataclasses ---------------------------------------------------------------
@@ -88,109 +93,9 @@ class LedgerFilter:
 
 
 @dataclass(frozen=True)
-class LedgerRow:
-    review_id: str
-    finalised_at: str  # ISO 8601 with the window's offset
-    officer: str  # login name as recorded on the review
-    officer_name: str  # the account's display name, or the recorded text
-    unit: str
-    window: str | None
-    matter: str
-    matter_name: str
-    subject_name: str | None
-    subject_code_display: str | None  # USCC or masked ID number only
-    outcome: str
-    outcome_label: str
-    computed_outcome: str
-    measures: str  # the measures' texts, joined
-    departure_reason: str | None
-    commitment_number: str | None
-    verification_code: str
-    offline: bool
-    data_as_of: str | None
-    version: int
-    supersedes: str | None
-    superseded: bool  # a later version corrects this one
-
-    @property
-    def departed(self) -> bool:
-        return self.outcome != self.computed_outcome
-
-    @property
-    def time_text(self) -> str:
-        """``YYYY-MM-DD HH:MM:SS`` as the window's clock showed it."""
-        return self.finalised_at[:19].replace("T", " ")
-
-    @property
-    def day(self) -> str:
-        return self.finalised_at[:10]
-
-    @property
-    def version_label(self) -> str:
-        parts = []
-        if self.version > 1:
-            parts.append(f"更正 v{self.version}")
-        if self.superseded:
-            parts.append("已被更正")
-        return "；".join(parts) or "—"
-
-    @property
-    def offline_label(self) -> str:
-        return "离线" if self.offline else "在线"
-
-    @property
-    def data_as_of_text(self) -> str:
-        return (self.data_as_of or "")[:16].replace("T", " ") or "—"
-
-
-@dataclass(frozen=True)
-class LedgerTotals:
-    count: int
-    by_outcome: dict[str, int]  # every outcome present, zero included
-    offline: int
-    departures: int
-    commitments: int
-    corrections: int
-
-    def lines(self) -> list[tuple[str, int]]:
-        """(label, count) in display order."""
-        out = [("核查总数", self.count)]
-        out += [(OUTCOME_LABELS[o], self.by_outcome.get(o, 0)) for o in OUTCOMES]
-        out += [("离线核查", self.offline), ("偏离系统结论", self.departures), ("签署信用承诺", self.commitments),
-                ("更正记录", self.corrections)]  # fmt: skip
-        return out
-
-    def text(self) -> str:
-        return " · ".join(f"{label} {n}" for label, n in self.lines())
-
-    def to_json(self) -> dict[str, Any]:
-        return {"count": self.count, "by_outcome": dict(self.by_outcome), "offline": self.offline,
-                "departures": self.departures, "commitments": self.commitments, "corrections": self.corrections}  # fmt: skip
-
-
-@dataclass(frozen=True)
 class Choice:
     code: str
     label: str
-
-
-@dataclass(frozen=True)
-class ExportMeta:
-    """What the file says about itself: title line, who made it and when."""
-
-    unit: str
-    date_text: str
-    generated_at: dt.datetime
-    generated_by: str  # label of the account, or 未署名
-    filter_text: str = ""
-
-    @property
-    def title(self) -> str:
-        return f"每日核查台账 — {self.unit} — {self.date_text}"
-
-    @property
-    def generated_text(self) -> str:
-        return f"生成于 {self.generated_at:%Y-%m-%d %H:%M} · {self.generated_by}"
 
 
 @dataclass(frozen=True)
@@ -201,38 +106,6 @@ class ExportResult:
     totals: LedgerTotals
     seconds: float
     audit_seq: int | None = None
-
-
-# -- the columns every format writes ----------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Column:
-    key: str
-    header: str
-    value: Callable[[LedgerRow], Any]
-    xlsx_min: int = 6  # width in characters (CJK counts double)
-
-
-COLUMNS: tuple[Column, ...] = (
-    Column("time", "核查时间", lambda r: r.time_text, 18),
-    Column("officer", "经办人账号", lambda r: r.officer, 10),
-    Column("officer_name", "经办人", lambda r: r.officer_name, 8),
-    Column("window", "窗口", lambda r: r.window or "", 8),
-    Column("matter", "事项代码", lambda r: r.matter, 10),
-    Column("matter_name", "事项", lambda r: r.matter_name, 12),
-    Column("subject_name", "主体名称", lambda r: r.subject_name or "", 20),
-    Column("subject_code", "统一社会信用代码/证件号", lambda r: r.subject_code_display or "", 20),
-    Column("outcome_label", "结论", lambda r: r.outcome_label, 10),
-    Column("measures", "措施", lambda r: r.measures, 30),
-    Column("departure_reason", "偏离理由", lambda r: r.departure_reason or "", 14),
-    Column("commitment_number", "承诺书编号", lambda r: r.commitment_number or "", 16),
-    Column("verification_code", "信用核查码", lambda r: r.verification_code, 14),
-    Column("offline", "离线", lambda r: r.offline_label, 5),
-    Column("data_as_of", "数据截至", lambda r: r.data_as_of_text, 16),
-    Column("version", "版本", lambda r: r.version_label, 8),
-)
-HEADERS = tuple(c.header for c in COLUMNS)
 
 
 # -- privacy ----------------------------------------------------------------------------
@@ -344,11 +217,15 @@ class LedgerService:
                 _account.c.display_name.label("officer_display"),
                 _commitment.c.number.label("commitment_number"),
                 later.c.id.label("later_id"),
+                _override.c.status.label("override_status"),
+                _override.c.decided_by_display.label("decided_by_display"),
+                _override.c.decided_by.label("decided_by"),
             )
             .select_from(
                 _review.outerjoin(_account, _account.c.name == _review.c.officer)
                 .outerjoin(_commitment, _commitment.c.review_id == _review.c.id)
                 .outerjoin(later, later.c.supersedes == _review.c.id)
+                .outerjoin(_override, _override.c.review_id == _review.c.id)
             )
             .where(_review.c.finalised_at >= _day_start(flt.date_from), _review.c.finalised_at < _day_end(flt.date_to))
         )  # fmt: skip
@@ -369,16 +246,25 @@ class LedgerService:
         code = r.subject_code_display
         if code and _is_full_id(code.strip()):
             code = mask_id_number(code.strip())
+        status = r.override_status
+        # the conclusion in force: a milder one only once approved
+        effective = r.computed_outcome if status in ("pending", "rejected") else r.final_outcome
+        label = OUTCOME_LABELS.get(effective, effective)
+        if status == "pending":
+            label += f"（待复核：拟{OUTCOME_LABELS.get(r.final_outcome, r.final_outcome)}）"
+        elif status == "rejected":
+            label += "（调整已驳回）"
         return LedgerRow(
             review_id=r.id, finalised_at=r.finalised_at, officer=r.officer,
             officer_name=r.officer_display or r.officer, unit=r.unit, window=r.window, matter=r.matter,
             matter_name=self.matter_name(r.matter, r.profile_id, r.profile_version),
-            subject_name=mask_ids(r.subject_name), subject_code_display=code, outcome=r.final_outcome,
-            outcome_label=OUTCOME_LABELS.get(r.final_outcome, r.final_outcome), computed_outcome=r.computed_outcome,
+            subject_name=mask_ids(r.subject_name), subject_code_display=code, outcome=effective,
+            outcome_label=label, computed_outcome=r.computed_outcome,
             measures=measures_text(r.measures), departure_reason=mask_ids(r.departure_reason),
             commitment_number=r.commitment_number, verification_code=r.verification_code, offline=bool(r.offline),
             data_as_of=r.data_as_of, version=int(r.version or 1), supersedes=r.supersedes,
-            superseded=r.later_id is not None,
+            superseded=r.later_id is not None, final_outcome=r.final_outcome, override_status=status,
+            approved_by=r.decided_by_display or r.decided_by,
         )  # fmt: skip
 
     def latest_day_before(self, day: dt.date, viewer: Actor | None = None) -> dt.date | None:
@@ -418,15 +304,6 @@ class LedgerService:
             for matter, pid, ver in conn.execute(q):
                 out.setdefault(matter, self.matter_name(matter, pid, ver))
         return [Choice(k, v) for k, v in out.items()]
-
-
-def totals(rows: Sequence[LedgerRow]) -> LedgerTotals:
-    by = Counter(r.outcome for r in rows)
-    return LedgerTotals(
-        count=len(rows), by_outcome={o: by.get(o, 0) for o in OUTCOMES} | {k: v for k, v in by.items() if k not in OUTCOMES},
-        offline=sum(1 for r in rows if r.offline), departures=sum(1 for r in rows if r.departed),
-        commitments=sum(1 for r in rows if r.commitment_number), corrections=sum(1 for r in rows if r.version > 1),
-    )  # fmt: skip
 
 
 def filter_text(flt: LedgerFilter, officer_label: str | None = None, matter_label: str | None = None) -> str:
@@ -482,7 +359,7 @@ def export_ledger(
     path: str | Path,
     by: Actor | None,
     progress: Callable[[int, int], None] | None = None,
-    should_cancel: Callable[[], bool] | None = None,
+    cancel: CancelToken | None = None,
     *,
     unit: str | None = None,
     rows: Sequence[LedgerRow] | None = None,
@@ -491,7 +368,8 @@ def export_ledger(
 ) -> ExportResult:
     """Check the permission, write the ledger file, and audit the export.
 
-    Raises NotPermitted, ExportCancelled (nothing written, nothing audited), or
+    Raises NotPermitted, ExportCancelled (a :class:`creditdesk.cancel.Cancelled`: nothing written,
+    nothing audited) when ``cancel`` is cancelled before the file is renamed into place, or
     the writer's error (nothing left behind). ``rows`` may be passed when the
     caller already read them with the same filter and viewer.
     """
@@ -506,7 +384,8 @@ def export_ledger(
     service = service or LedgerService(engine)
     if rows is None:
         rows = service.rows(flt, by)
-    if should_cancel is not None and should_cancel():
+    cancel = token_from(cancel)
+    if cancel.cancelled:
         raise ExportCancelled()
     sums = totals(rows)
     officer_label = matter_label = None
@@ -520,7 +399,7 @@ def export_ledger(
         date_text=flt.date_text, generated_at=when, generated_by=by.label if by is not None else "未署名",
         filter_text=filter_text(flt, officer_label, matter_label),
     )  # fmt: skip
-    writer_for(fmt)(rows, path, meta, progress=progress, should_cancel=should_cancel)
+    writer_for(fmt)(rows, path, meta, progress=progress, cancel=cancel)
     seq = audit.append(
         "export", actor=by, target="ledger",
         detail={"from": flt.date_from.isoformat(), "to": flt.date_to.isoformat(), "format": fmt, "rows": len(rows),
@@ -532,24 +411,6 @@ def export_ledger(
 def _common_unit(rows: Sequence[LedgerRow]) -> str | None:
     units = {r.unit for r in rows}
     return units.pop() if len(units) == 1 else None
-
-
-# -- shared by the writers ----------------------------------------------------------------
-
-
-class Ticker:
-    """Progress every ``step`` rows and a cancel check, for the writers."""
-
-    def __init__(self, total: int, progress: Callable[[int, int], None] | None,
-                 should_cancel: Callable[[], bool] | None, step: int = 100) -> None:  # fmt: skip
-        self.total, self.progress, self.should_cancel, self.step = total, progress, should_cancel, step
-
-    def __call__(self, done: int, force: bool = False) -> None:
-        if force or done % self.step == 0:
-            if self.should_cancel is not None and self.should_cancel():
-                raise ExportCancelled()
-            if self.progress is not None:
-                self.progress(done, self.total)
 
 
 __all__ = [

@@ -43,6 +43,51 @@ class DataPosition:
         return {"seq": self.seq, "epoch": self.epoch, "as_of": self.as_of}
 
 
+@dataclass(frozen=True)
+class SyncState:
+    """Everything a sync or an import decides from: the position and the full-pass bookkeeping."""
+
+    seq: int
+    epoch: str | None
+    as_of: str | None
+    platform_id: str | None
+    active_pass: int | None  # a full pass under way (its mark), or None
+    pass_counter: int
+    high_water: int | None
+
+    @property
+    def position(self) -> DataPosition:
+        return DataPosition(self.seq, self.epoch, self.as_of, self.platform_id)
+
+    def same_history(self, platform_id: str, epoch: str) -> bool:
+        """Do sequence numbers of ``platform_id``'s ``epoch`` continue this database's?"""
+        return self.epoch == epoch and self.platform_id in (None, platform_id)
+
+
+def read_sync_state(conn: Connection, *, lock: bool = False) -> SyncState:
+    """The one reader of ``sync_state`` for the feed and for bundles (``lock``: FOR UPDATE on
+    PostgreSQL, inside the caller's write transaction; SQLite's BEGIN IMMEDIATE already excludes)."""
+    c = _state.c
+    q = select(c.seq, c.epoch, c.as_of, c.platform_id, c.active_pass, c.pass_counter, c.high_water).where(c.id == 1)
+    if lock:
+        q = q.with_for_update()
+    row = conn.execute(q).one()
+    return SyncState(
+        row.seq or 0, row.epoch, row.as_of, row.platform_id, row.active_pass, row.pass_counter or 0, row.high_water
+    )
+
+
+def parse_time(value: str | None) -> dt.datetime | None:
+    """An ISO 8601 moment as an aware datetime (UTC if it has no offset), or None."""
+    if not value:
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
+
+
 def read_position(conn: Connection) -> DataPosition:
     # Raw SQL: read on every lookup.
     from creditdesk.services.records import fetch

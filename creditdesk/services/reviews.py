@@ -29,6 +29,7 @@ Pure Python and SQLAlchemy: no Qt.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -44,10 +45,15 @@ from creditdesk.db import models
 from creditdesk.db.engine import is_sqlite
 from creditdesk.identifiers import CodeError, mask_id_number, parse_code, parse_id_number, parse_uscc
 from creditdesk.outcomes import OUTCOMES
+from creditdesk.roles import Actor, NotPermitted
 from creditdesk.services.outbox import enqueue
+from creditdesk.services.review_workflow import MIN_REASON_CHARS, OVERRIDE_CATEGORIES, is_milder
 
 _review = models.Review.__table__
 _commitment = models.Commitment.__table__
+_override = models.ReviewOverride.__table__
+OVERRIDE_STATUSES = ("pending", "approved", "rejected")
+OVERRIDE_STATUS_LABELS = {"pending": "待复核", "approved": "已批准", "rejected": "已驳回"}
 
 SIGNER_ROLES = ("legal_representative", "agent")
 COMMITMENT_STATUSES = ("in_force", "fulfilled", "breached")
@@ -75,6 +81,8 @@ class CommitmentDraft:
     signed_on_paper: bool = False
     signed_at: str | None = None  # ISO 8601 with offset; default: the moment of finalising
     due_items: list[dict[str, Any]] | None = None  # promised items with deadlines, e.g. {"item": …, "due": "2026-12-31"}
+    principal: str | None = None  # an agent signs in this person's name (the legal representative)
+    authority: str | None = None  # and on this authority (授权委托书: number, date)
 
 
 @dataclass(frozen=True)
@@ -103,6 +111,46 @@ class ReviewDraft:
     stale: bool = False
     started_at: str | None = None
     commitment: CommitmentDraft | None = None
+    departure_category: str | None = None  # one of OVERRIDE_CATEGORIES; required for a milder conclusion
+    approval: OverrideApproval | None = None  # a supervisor approved the milder conclusion on the spot
+
+
+@dataclass(frozen=True)
+class OverrideApproval:
+    """A supervisor's approval given on the spot (signed in on the officer's window)."""
+
+    supervisor: Actor
+    at: str | None = None  # ISO 8601; default: the moment of finalising
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class SavedOverride:
+    review_id: str
+    computed_outcome: str
+    requested_outcome: str
+    category: str
+    reason: str
+    status: str  # pending | approved | rejected
+    requested_by: str
+    requested_at: str
+    decided_by: str | None
+    decided_by_display: str | None
+    decided_at: str | None
+    decision_note: str | None
+
+    @property
+    def category_label(self) -> str:
+        return OVERRIDE_CATEGORIES.get(self.category, self.category)
+
+    @property
+    def status_label(self) -> str:
+        return OVERRIDE_STATUS_LABELS.get(self.status, self.status)
+
+    def to_json(self) -> dict:
+        return {k: getattr(self, k) for k in (
+            "computed_outcome", "requested_outcome", "category", "reason", "status", "requested_by",
+            "requested_at", "decided_by", "decided_by_display", "decided_at", "decision_note")}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -119,13 +167,15 @@ class SavedCommitment:
     signed_at: str
     status: str
     due_items: list[dict[str, Any]] | None
+    principal: str | None = None
+    authority: str | None = None
 
     def to_json(self) -> dict:
         return {
             "id": self.id, "number": self.number, "signer_name": self.signer_name, "signer_role": self.signer_role,
             "signed_on_paper": self.signed_on_paper, "signature_drawn": self.signature_png is not None,
             "signed_at": self.signed_at, "status": self.status, "due_items": self.due_items,
-            "template_text": self.template_text,
+            "template_text": self.template_text, "principal": self.principal, "authority": self.authority,
         }  # fmt: skip
 
 
@@ -161,10 +211,22 @@ class SavedReview:
     verification_code: str
     content_digest: str
     commitment: SavedCommitment | None = None
+    override: SavedOverride | None = None
 
     @property
     def departed(self) -> bool:
         return self.final_outcome != self.computed_outcome
+
+    @property
+    def effective_outcome(self) -> str:
+        """The conclusion in force: a milder one only once a supervisor approved it (else the computed one)."""
+        if self.override is not None and self.override.status != "approved":
+            return self.computed_outcome
+        return self.final_outcome
+
+    @property
+    def override_status(self) -> str | None:
+        return self.override.status if self.override is not None else None
 
     def to_json(self) -> dict:
         return {
@@ -180,6 +242,8 @@ class SavedReview:
             "started_at": self.started_at, "finalised_at": self.finalised_at,
             "verification_code": self.verification_code, "content_digest": self.content_digest,
             "commitment": self.commitment.to_json() if self.commitment else None,
+            "override": self.override.to_json() if self.override else None,
+            "effective_outcome": self.effective_outcome,
         }  # fmt: skip
 
 
@@ -234,6 +298,8 @@ def draft_from_check(
     departure_reason: str | None = None,
     commitment: CommitmentDraft | None = None,
     started_at: str | None = None,
+    departure_category: str | None = None,
+    approval: OverrideApproval | None = None,
 ) -> ReviewDraft:
     """A draft from a ``CheckOutput`` (full evidence) or its ``to_json()`` dict.
 
@@ -242,8 +308,9 @@ def draft_from_check(
     and record versions. The raw query is never kept (it may be a full ID number).
     """
     if isinstance(check, dict):
-        return _draft_from_json(check, officer, unit, window, offline, final_outcome, departure_reason, commitment,
-                                started_at)  # fmt: skip
+        draft = _draft_from_json(check, officer, unit, window, offline, final_outcome, departure_reason, commitment,
+                                 started_at)  # fmt: skip
+        return dataclasses.replace(draft, departure_category=departure_category, approval=approval)
     r, s = check.result, check.subject
     findings = [
         {
@@ -264,7 +331,7 @@ def draft_from_check(
         measures=measures, requirements=list(r.requirements), findings=findings, report=report,
         data_seq=check.data.seq, data_epoch=check.data.epoch, data_as_of=check.data.as_of, offline=offline,
         stale=bool(check.stale), officer=officer, unit=unit, window=window, started_at=started_at,
-        commitment=commitment,
+        commitment=commitment, departure_category=departure_category, approval=approval,
     )  # fmt: skip
 
 
@@ -304,6 +371,9 @@ def review_content(review: dict[str, Any], commitment: dict[str, Any] | None) ->
     if commitment is not None:
         c = {k: commitment.get(k) for k in _COMMITMENT_CONTENT}
         c["signed_on_paper"] = bool(c["signed_on_paper"])
+        for extra in ("principal", "authority"):  # only when given: older commitments keep their digest
+            if commitment.get(extra):
+                c[extra] = commitment[extra]
         png = commitment.get("signature_png")
         c["signature_sha256"] = hashlib.sha256(bytes(png)).hexdigest() if png is not None else None
         content["commitment"] = c
@@ -398,7 +468,7 @@ class ReviewService:
             intact = digest == row["content_digest"] and any(
                 format_code(code_candidate(digest, n)) == norm for n in range(_MAX_CODE_TRIES)
             )
-            review = _saved(row, crow)
+            review = _saved(row, crow, _override_row(conn, row["id"]))
             successor = self._load(conn, _review.c.supersedes == row["id"])
         return VerifyResult(True, review, successor, intact)
 
@@ -407,14 +477,26 @@ class ReviewService:
         if row is None:
             return None
         crow = conn.execute(select(_commitment).where(_commitment.c.review_id == row["id"])).mappings().first()
-        return _saved(row, crow)
+        return _saved(row, crow, _override_row(conn, row["id"]))
 
     # writing
 
-    def finalise(self, draft: ReviewDraft, corrects: str | None = None) -> SavedReview:
-        """Validate and save the review (+ commitment) and queue their outbox items, all in one
-        durable transaction. Raises ReviewRefused."""
+    def finalise(
+        self, draft: ReviewDraft, corrects: str | None = None, *, audit: Any = None, actor: Actor | None = None
+    ) -> SavedReview:
+        """Validate and save the review (+ commitment, + a milder conclusion's override with its
+        approval), queue their outbox items and append their audit entries, all in ONE durable
+        transaction: whatever moment the process dies, there is no saved review without its audit
+        entry. Raises ReviewRefused.
+
+        ``audit``: the AuditTrail (default: one on this engine); ``False`` leaves auditing to the
+        caller (the demo history generator writes a day's entries in one batch). ``actor``: the
+        signed-in account (None: unattributed, the officer named in the draft)."""
         self._validate(draft)
+        if audit is None:
+            from creditdesk.services.audit import AuditTrail
+
+            audit = AuditTrail(self.engine, now=self._now)
         now = self._now()
         if now.tzinfo is None:
             now = now.astimezone()
@@ -456,6 +538,8 @@ class ReviewService:
                     "signer_role": c.signer_role, "signature_png": c.signature_png,
                     "signed_on_paper": bool(c.signed_on_paper), "signed_at": c.signed_at or finalised_at,
                     "status": "in_force", "due_items": _json_roundtrip(c.due_items) if c.due_items else None,
+                    "principal": (c.principal or "").strip() or None if c.signer_role == "agent" else None,
+                    "authority": (c.authority or "").strip() or None if c.signer_role == "agent" else None,
                 }  # fmt: skip
             digest = content_digest(values, cvalues)
             values["content_digest"] = digest
@@ -463,10 +547,93 @@ class ReviewService:
             conn.execute(insert(_review).values(**values))
             if cvalues is not None:
                 conn.execute(insert(_commitment).values(**cvalues))
+            ovalues = None
+            if is_milder(draft.computed_outcome, draft.final_outcome):
+                ovalues = self._override_values(draft, values, finalised_at)
+                conn.execute(insert(_override).values(**ovalues))
             enqueue(conn, "review", review_submission(values, cvalues), uid=review_id, created_at=finalised_at)
             if cvalues is not None:
                 enqueue(conn, "commitment", commitment_submission(values, cvalues), uid=cvalues["id"],
                         created_at=finalised_at)  # fmt: skip
+            if ovalues is not None:
+                enqueue(conn, "review_override", override_submission(values, ovalues), created_at=finalised_at)
+            if audit is not False:
+                who = actor if actor is not None else values["officer"]
+                audit.append("review", actor=who, target=review_id, conn=conn, at=now, detail={
+                    "matter": values["matter"], "outcome": values["final_outcome"],
+                    "computed_outcome": values["computed_outcome"], "verification_code": values["verification_code"],
+                    **({"override": ovalues["status"], "category": ovalues["category"]} if ovalues else {}),
+                })  # fmt: skip
+                if ovalues is not None and ovalues["status"] == "approved":
+                    audit.append("override_approve", actor=draft.approval.supervisor, target=review_id, conn=conn,
+                                 at=now, detail=_override_detail(ovalues, on_the_spot=True))  # fmt: skip
+        saved = self.get(review_id)
+        assert saved is not None
+        return saved
+
+    @staticmethod
+    def _override_values(draft: ReviewDraft, values: dict[str, Any], finalised_at: str) -> dict[str, Any]:
+        a = draft.approval
+        o = {
+            "review_id": values["id"], "computed_outcome": draft.computed_outcome,
+            "requested_outcome": draft.final_outcome, "category": draft.departure_category,
+            "reason": values["departure_reason"], "status": "pending", "requested_by": values["officer"],
+            "requested_at": finalised_at, "decided_by": None, "decided_by_display": None, "decided_at": None,
+            "decision_note": None,
+        }  # fmt: skip
+        if a is not None:
+            o.update(status="approved", decided_by=a.supervisor.name, decided_by_display=a.supervisor.display_name,
+                     decided_at=a.at or finalised_at, decision_note=(a.note or "").strip() or None)  # fmt: skip
+        return o
+
+    # overrides: the supervisor's decision (跟进)
+
+    def pending_overrides(self, unit: str | None = None) -> list[SavedReview]:
+        """Reviews saved as 待复核 (a milder conclusion awaiting a supervisor), oldest first."""
+        with self.engine.connect() as conn:
+            q = select(_override.c.review_id).where(_override.c.status == "pending").order_by(_override.c.requested_at)
+            ids = list(conn.execute(q).scalars())
+            out = [r for rid in ids if (r := self._load(conn, _review.c.id == rid)) is not None]
+        return [r for r in out if unit is None or r.unit == unit]
+
+    def decide_override(
+        self, review_id: str, approve: bool, by: Actor, note: str | None = None, *, audit: Any = None
+    ) -> SavedReview:
+        """A supervisor approves or rejects a pending milder conclusion; the decision, its audit entry and
+        its outbox item commit together. Rejected: the computed conclusion stands."""
+        from creditdesk.services.audit import AuditTrail, require_audited
+
+        audit = audit or AuditTrail(self.engine, now=self._now)
+        require_audited(audit, by, "follow_up", f"override {review_id}", engine=self.engine)
+        if by is None:
+            raise NotPermitted("需要科室负责人登录后才能审批结论调整")
+        note = (note or "").strip() or None
+        if not approve and (note is None or len(note) < 4):
+            raise ReviewRefused("驳回须写明理由（至少 4 个字）")
+        now = self._now()
+        if now.tzinfo is None:
+            now = now.astimezone()
+        at = now.isoformat(timespec="seconds")
+        with self._durable_transaction() as conn:
+            orow = _override_row(conn, review_id)
+            if orow is None:
+                raise ReviewRefused("该核查记录没有待审批的结论调整")
+            if orow["status"] != "pending":
+                raise ReviewRefused(f"该结论调整已{OVERRIDE_STATUS_LABELS.get(orow['status'], orow['status'])}")
+            review = conn.execute(select(_review).where(_review.c.id == review_id)).mappings().first()
+            if by.name == orow["requested_by"] or by.name == review["officer"]:
+                raise ReviewRefused("结论调整须由另一人审批：经办人不能审批自己的调整")
+            status = "approved" if approve else "rejected"
+            changes = {"status": status, "decided_by": by.name, "decided_by_display": by.display_name,
+                       "decided_at": at, "decision_note": note}  # fmt: skip
+            from sqlalchemy import update
+
+            conn.execute(update(_override).where(_override.c.review_id == review_id, _override.c.status == "pending")
+                         .values(**changes))  # fmt: skip
+            ovalues = {**dict(orow), **changes}
+            enqueue(conn, "review_override", override_submission(dict(review), ovalues), created_at=at)
+            audit.append("override_approve" if approve else "override_reject", actor=by, target=review_id, conn=conn,
+                         at=now, detail=_override_detail(ovalues, on_the_spot=False))  # fmt: skip
         saved = self.get(review_id)
         assert saved is not None
         return saved
@@ -485,6 +652,19 @@ class ReviewService:
                 raise ReviewRefused(f"{name} 应为 {'/'.join(OUTCOMES)} 之一，实际为 {getattr(d, name)!r}")
         if d.final_outcome != d.computed_outcome and not (d.departure_reason or "").strip():
             raise ReviewRefused("最终结论与系统结论不一致时，必须填写理由")
+        if is_milder(d.computed_outcome, d.final_outcome):
+            if d.departure_category not in OVERRIDE_CATEGORIES:
+                raise ReviewRefused("结论比系统计算结果宽松：须选择调整理由类别（" + "、".join(OVERRIDE_CATEGORIES.values()) + "）")
+            if len((d.departure_reason or "").strip()) < MIN_REASON_CHARS:
+                raise ReviewRefused(f"结论比系统计算结果宽松：理由至少 {MIN_REASON_CHARS} 个字")
+            a = d.approval
+            if a is not None:
+                if not a.supervisor.can("follow_up"):
+                    raise ReviewRefused("结论调整须由科室负责人审批")
+                if a.supervisor.name == d.officer.strip():
+                    raise ReviewRefused("结论调整须由另一人审批：经办人不能审批自己的调整")
+        elif d.approval is not None:
+            raise ReviewRefused("只有比系统计算结果宽松的结论需要审批")
         c = d.commitment
         needs_commitment = "commitment" in d.requirements and d.final_outcome != "prohibit"
         if needs_commitment and c is None:
@@ -496,9 +676,11 @@ class ReviewService:
                 raise ReviewRefused(f"签署人身份应为 {'/'.join(SIGNER_ROLES)} 之一，实际为 {c.signer_role!r}")
             if not (c.signer_name or "").strip() or not (c.template_text or "").strip():
                 raise ReviewRefused("信用承诺须有签署人姓名和承诺书文本")
+            if c.signer_role == "agent" and not ((c.principal or "").strip() and (c.authority or "").strip()):
+                raise ReviewRefused("委托代理人签署：须写明委托人（法定代表人）和授权委托书")
         text = canonical_json(
-            {k: v for k, v in d.__dict__.items() if k != "commitment"}
-            | ({"c": [c.template_text, c.signer_name, c.due_items]} if c else {})
+            {k: v for k, v in d.__dict__.items() if k not in ("commitment", "approval")}
+            | ({"c": [c.template_text, c.signer_name, c.due_items, c.principal, c.authority]} if c else {})
         ).decode("utf-8")  # fmt: skip
         if _holds_id_number(text):
             raise ReviewRefused("核查记录中不得出现完整身份证号（请使用脱敏号码）")
@@ -579,10 +761,39 @@ def commitment_submission(r: dict[str, Any], c: dict[str, Any]) -> dict[str, Any
         "template_text": c["template_text"], "signer_name": c["signer_name"], "signer_role": c["signer_role"],
         "signed_on_paper": c["signed_on_paper"], "signature_sha256": hashlib.sha256(png).hexdigest() if png else None,
         "signed_at": c["signed_at"], "status": c["status"], "due_items": c["due_items"],
+        "principal": c.get("principal"), "authority": c.get("authority"),
     }  # fmt: skip
 
 
-def _saved(row, crow) -> SavedReview:  # noqa: ANN001
+def override_submission(r: dict[str, Any], o: dict[str, Any]) -> dict[str, Any]:
+    """A milder conclusion and its supervisor's decision (docs/submissions.md, ``review_override``)."""
+    return {
+        "format": SUBMISSION_FORMAT, "review_id": r["id"], "verification_code": r["verification_code"],
+        "unit": r["unit"], "officer": r["officer"], "subject_id": r["subject_id"], "matter": r["matter"],
+        "computed_outcome": o["computed_outcome"], "requested_outcome": o["requested_outcome"],
+        "category": o["category"], "reason": o["reason"], "status": o["status"],
+        "requested_by": o["requested_by"], "requested_at": o["requested_at"], "decided_by": o["decided_by"],
+        "decided_at": o["decided_at"], "decision_note": o["decision_note"],
+    }  # fmt: skip
+
+
+def _override_detail(o: dict[str, Any], *, on_the_spot: bool) -> dict[str, Any]:
+    return {"computed_outcome": o["computed_outcome"], "requested_outcome": o["requested_outcome"],
+            "category": o["category"], "status": o["status"], "on_the_spot": on_the_spot,
+            "requested_by": o["requested_by"], **({"note": o["decision_note"]} if o["decision_note"] else {})}  # fmt: skip
+
+
+def _override_row(conn: Connection, review_id: str):  # noqa: ANN202
+    return conn.execute(select(_override).where(_override.c.review_id == review_id)).mappings().first()
+
+
+def _saved_override(orow) -> SavedOverride | None:  # noqa: ANN001
+    if orow is None:
+        return None
+    return SavedOverride(**{k: orow[k] for k in _override.columns.keys()})
+
+
+def _saved(row, crow, orow=None) -> SavedReview:  # noqa: ANN001
     commitment = None
     if crow is not None:
         png = crow["signature_png"]
@@ -591,13 +802,15 @@ def _saved(row, crow) -> SavedReview:  # noqa: ANN001
             template_text=crow["template_text"], signer_name=crow["signer_name"], signer_role=crow["signer_role"],
             signature_png=bytes(png) if png is not None else None, signed_on_paper=bool(crow["signed_on_paper"]),
             signed_at=crow["signed_at"], status=crow["status"], due_items=crow["due_items"],
+            principal=crow.get("principal"), authority=crow.get("authority"),
         )  # fmt: skip
     fields = {k: row[k] for k in _review.columns.keys()}
     fields["offline"], fields["stale"] = bool(fields["offline"]), bool(fields["stale"])
-    return SavedReview(**fields, commitment=commitment)
+    return SavedReview(**fields, commitment=commitment, override=_saved_override(orow))
 
 
 __all__ = [
-    "CommitmentDraft", "ReviewDraft", "ReviewRefused", "ReviewService", "SavedCommitment", "SavedReview",
+    "CommitmentDraft", "OverrideApproval", "ReviewDraft", "ReviewRefused", "ReviewService", "SavedCommitment",
+    "SavedOverride", "SavedReview",
     "VerifyResult", "content_digest", "draft_from_check", "normalize_code",
 ]  # fmt: skip

@@ -128,8 +128,28 @@ class ReviewSlip:
     finalised_at: When = ""
     commitment_number: str | None = None
     commitment_due_items: list[DueItem] = field(default_factory=list)  # the commitment's promised items
+    # A milder conclusion (issue 11 item 5): ``outcome`` is the conclusion in force — the computed one
+    # while the override is pending or rejected, the officer's once approved. ``requested_outcome`` is
+    # what the officer asked for; the headline block shows computed, final, who approved and why.
+    override_status: str | None = None  # None | pending | approved | rejected
+    requested_outcome: str | None = None
+    override_category: str | None = None  # its label, e.g. 信用已修复或记录已撤销，平台尚未更新
+    approved_by: str | None = None  # the supervisor who decided
+    approved_at: When = ""
+    approval_note: str | None = None
+    # Signed by an agent: in whose name and on what authority (授权委托).
+    signer_name: str | None = None
+    signer_role_label: str | None = None
+    principal: str | None = None
+    authority: str | None = None
+    day: When = ""  # the review's date, for the short 核查编号 (信用核查码 + date); default: finalised_at's date
+    notes: list[str] = field(default_factory=list)  # the profile's notes for the matter
 
     def __post_init__(self) -> None:
+        if self.override_status not in (None, "pending", "approved", "rejected"):
+            raise ValueError(f"override_status must be pending/approved/rejected, got {self.override_status!r}")
+        if self.requested_outcome is not None and self.requested_outcome not in OUTCOME_LABELS:
+            raise ValueError(f"requested_outcome must be one of {tuple(OUTCOME_LABELS)}")
         if self.outcome not in OUTCOME_LABELS:
             raise ValueError(f"outcome must be one of {tuple(OUTCOME_LABELS)}, got {self.outcome!r}")
         if not self.outcome_label:
@@ -165,6 +185,8 @@ class CommitmentSlip:
     signed_at: When = ""
     offline: bool = False
     due_items: list[DueItem] = field(default_factory=list)  # 承诺补交材料 (容缺受理), in the order promised
+    principal: str | None = None  # an agent signs in this person's name (法定代表人)
+    authority: str | None = None  # on this authority (授权委托书)
 
     def __post_init__(self) -> None:
         _check_code_display(self.subject_code_display)

@@ -37,8 +37,10 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from creditdesk.exports.pdfpages import PageFooter, numbered_canvas
+from creditdesk.slips.pdfpages import PageFooter, numbered_canvas
 from creditdesk.outcomes import OUTCOMES, PRINT_BG, PRINT_FG
+from creditdesk.policy.model import RESTRICTIVENESS
+from creditdesk.safetext import clean_text
 
 from .fonts import cjk_font_name
 from .model import OUTCOME_LABELS, CommitmentSlip, DueItem, ReviewSlip
@@ -107,8 +109,8 @@ _GAP = "\u00a0" * 2  # Paragraph collapses U+3000 like any space; no-break space
 
 
 def _x(text) -> str:
-    """Escape for Paragraph markup; newlines become line breaks."""
-    return escape(str(text or "")).replace("\n", "<br/>")
+    """Escape for Paragraph markup, control characters removed (safetext); newlines become line breaks."""
+    return escape(clean_text(text or "", multiline=True)).replace("\n", "<br/>")
 
 
 # ---------------------------------------------------------------------------
@@ -288,7 +290,7 @@ def _build_counted(story, g: _Geometry, font: str, furniture: _Furniture, title:
         topMargin=g.margin_top + running_header * 0.6,
         bottomMargin=g.footer_h,
         title=title,
-        subject=subject,
+        subject=clean_text(subject)[:200],
         author="CreditDesk",
         creator="CreditDesk 信用核查窗口助手",
         initialFontName=font,  # else every page's preamble references a non-embedded Helvetica
@@ -411,15 +413,73 @@ def _due_lines(items: list[DueItem], st: _Styles) -> str:
 # ---------------------------------------------------------------------------
 
 
+def outcome_note(slip: ReviewSlip) -> str:
+    """The sentence under the verdict. Never 未发现须采取措施 when the rules computed measures or
+    another conclusion: the computed conclusion is then named (issue 11 item 5)."""
+    computed = slip.computed_outcome
+    if slip.outcome == "normal" and (slip.measures or (computed is not None and computed != "normal")):
+        basis = OUTCOME_LABELS.get(computed or "normal", "")
+        if slip.override_status == "approved":
+            return f"系统计算结论为「{basis}」，经科室负责人批准按常规程序办理（见下）"
+        return f"系统计算结论为「{basis}」，经办人按常规程序办理（见下）"
+    return OUTCOME_NOTES[slip.outcome]
+
+
+def _override_text(slip: ReviewSlip) -> str | None:
+    """The headline block's account of a departure: computed, final, who approved and why."""
+    if slip.computed_outcome is None and slip.override_status is None:
+        return None
+    col = lambda o: OUTCOME_COLOURS[o][0].hexval()  # noqa: E731
+    computed = slip.computed_outcome or slip.outcome
+    asked = slip.requested_outcome or slip.outcome
+    c_label, a_label = OUTCOME_LABELS[computed], OUTCOME_LABELS[asked]
+    why = []
+    if slip.override_category:
+        why.append(f"理由类别：{_x(slip.override_category)}")
+    if slip.departure_reason:
+        why.append(f"理由：{_x(slip.departure_reason)}")
+    reason = "<br/>".join(why)
+    by = _x(slip.approved_by or "")
+    when = _x(_when(slip.approved_at))
+    note = f"（{_x(slip.approval_note)}）" if slip.approval_note else ""
+    if slip.override_status == "pending":
+        return (f"<b>结论调整待复核</b>：经办人拟将系统计算结论 <font color='{col(computed)}'>{c_label}</font> 调整为 "
+                f"<font color='{col(asked)}'>{a_label}</font>，尚未经科室负责人批准。<b>批准前以系统计算结论为准</b>，"
+                f"本单不作为按「{a_label}」办理的依据。<br/>{reason}")
+    if slip.override_status == "rejected":
+        return (f"经办人拟调整为 <font color='{col(asked)}'>{a_label}</font>，已由 {by} 于 {when} 驳回{note}；"
+                f"以系统计算结论 <font color='{col(computed)}'>{c_label}</font> 为准。<br/>{reason}")
+    head = (f"系统计算结论：<font color='{col(computed)}'>{c_label}</font>{_GAP}→{_GAP}最终结论："
+            f"<font color='{col(slip.outcome)}'>{OUTCOME_LABELS[slip.outcome]}</font>")
+    if slip.override_status == "approved":
+        head += f"<br/>批准：{by}（科室负责人）{_GAP}{when}{note}"
+    elif RESTRICTIVENESS[slip.outcome] < RESTRICTIVENESS[computed]:
+        head += "<br/>本记录早于负责人审批要求，无审批信息"
+    else:
+        head += "<br/>经办人从严调整，无须审批"
+    return head + (f"<br/>{reason}" if reason else "")
+
+
+def _measure_groups(measures) -> list[tuple[tuple[str, str, str], list[str]]]:
+    """Measures under their citation, each citation once, in the order first met."""
+    groups: dict[tuple[str, str, str], list[str]] = {}
+    for m in measures:
+        texts = groups.setdefault((m.document, m.clause, m.quote), [])
+        if m.text not in texts:
+            texts.append(m.text)
+    return list(groups.items())
+
+
 def _outcome_box(slip: ReviewSlip, st: _Styles, width: float) -> list:
-    """The coloured outcome box, and under it (joined, one column so long text can split
-    across pages) the measures with their citations."""
+    """The coloured outcome box (the headline block: the verdict in force, and for a departure the
+    computed conclusion, the final one, who approved and why), and under it (joined, one column so
+    long text can split across pages) the measures, grouped under the citation they rest on."""
     strong, tint = OUTCOME_COLOURS[slip.outcome]
     label_w = max(width * 0.2, st.outcome.fontSize * 3.2)
     basis = f"依据：{_x(slip.profile_name)}（{_x(slip.profile_version)}版）"
     head = Paragraph(
         f"<font size={st.body.fontSize + 2.5} color='{strong.hexval()}'>核查结果：{_x(slip.outcome_label)}</font>"
-        f"<br/>{_x(OUTCOME_NOTES[slip.outcome])}<br/><font size={st.small.fontSize} color='#5F6368'>{basis}</font>",
+        f"<br/>{_x(outcome_note(slip))}<br/><font size={st.small.fontSize} color='#5F6368'>{basis}</font>",
         st.body,
     )
     pads = [
@@ -428,21 +488,38 @@ def _outcome_box(slip: ReviewSlip, st: _Styles, width: float) -> list:
         ("LEFTPADDING", (0, 0), (-1, -1), 6),
         ("RIGHTPADDING", (0, 0), (-1, -1), 6),
     ]
-    top = Table([[Paragraph(_x(slip.outcome_label), st.outcome), head]], colWidths=[label_w, width - label_w])
-    top.setStyle(_style(pads + [
+    rows_top = [[Paragraph(_x(slip.outcome_label), st.outcome), head]]
+    override = _override_text(slip)
+    style_top = [
         ("BOX", (0, 0), (-1, -1), 1.6, strong),
         ("BACKGROUND", (0, 0), (0, 0), strong),
         ("BACKGROUND", (1, 0), (1, 0), tint),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-    ]))
+    ]
+    top = Table(rows_top, colWidths=[label_w, width - label_w])
+    top.setStyle(_style(pads + style_top))
+    head_block = [top]
+    if override:  # part of the headline block, joined under it; one column so a long reason can split
+        block = Table([[Paragraph(override, st.body)]], colWidths=[width], splitInRow=1)
+        block.setStyle(_style(pads + [
+            ("LINEBEFORE", (0, 0), (0, -1), 1.6, strong), ("LINEAFTER", (0, 0), (0, -1), 1.6, strong),
+            ("LINEBELOW", (0, -1), (0, -1), 1.6, strong), ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#FFFBE6")),
+        ]))  # fmt: skip
+        head_block.append(block)
     if not slip.measures:
-        return [top]
-    rows = [[Paragraph("应采取的措施", st.label)]]
-    for i, m in enumerate(slip.measures, 1):
-        cite = f"依据：《{_x(m.document)}》{_x(m.clause)}"
-        if m.quote:
-            cite += f"：“{_x(m.quote)}”"
-        rows.append([[Paragraph(f"{i}. {_x(m.text)}", st.body), Paragraph(cite, st.small)]])
+        return head_block
+    computed_only = slip.outcome != (slip.computed_outcome or slip.outcome)
+    rows = [[Paragraph("系统计算的措施" if computed_only else "应采取的措施", st.label)]]
+    n = 0
+    for (document, clause, quote), texts in _measure_groups(slip.measures):
+        lines = []
+        for t in texts:
+            n += 1
+            lines.append(Paragraph(f"{n}. {_x(t)}", st.body))
+        cite = f"依据：《{_x(document)}》{_x(clause)}"
+        if quote:
+            cite += f"：“{_x(quote)}”"
+        rows.append([[*lines, Paragraph(cite, st.small)]])
     body = Table(rows, colWidths=[width], splitByRow=1, splitInRow=1)
     body.setStyle(_style(pads + [
         ("LINEBEFORE", (0, 0), (0, -1), 1.6, strong),
@@ -453,7 +530,7 @@ def _outcome_box(slip: ReviewSlip, st: _Styles, width: float) -> list:
         ("BOTTOMPADDING", (0, 0), (0, 0), 1),
         ("TOPPADDING", (0, 1), (-1, -1), 2),
     ]))
-    return [top, body]
+    return [*head_block, body]
 
 
 def _findings_table(slip: ReviewSlip, st: _Styles, width: float):
@@ -491,6 +568,33 @@ def _findings_grid(rows, widths) -> Table:
     return t
 
 
+def _review_day(slip: ReviewSlip) -> str:
+    return (_when(slip.day) or _when(slip.finalised_at))[:10]
+
+
+def short_ident(slip: ReviewSlip) -> str:
+    """The human 核查编号: the 信用核查码 and the date (the review's UUID only inside the QR payload)."""
+    day = _review_day(slip)
+    return f"{slip.verification_code} · {day}" if day else slip.verification_code
+
+
+# What the office must do, by the conclusion in force: nothing here contradicts the headline.
+OFFICE_MUST_DO = {
+    "prohibit": "依规不予办理或限制参与；书面告知申请人限制的依据，以及提出异议和申请信用修复的途径。",
+    "strict": "从严审核：落实上列措施，加强事中事后监管；不适用告知承诺、容缺受理等便利措施。",
+    "normal": "按常规程序办理。",
+    "incentive": "可适用上列激励措施（如绿色通道、容缺受理），按承诺和规定时限补齐材料。",
+}
+
+
+def office_must_do(slip: ReviewSlip) -> list[str]:
+    items = [OFFICE_MUST_DO[slip.outcome]]
+    if slip.override_status == "pending":
+        items.insert(0, "结论调整待科室负责人复核：复核前按系统计算结论办理。")
+    items += list(slip.requirements)
+    return items
+
+
 def render_review_slip(slip: ReviewSlip, page_size: str = "A4") -> bytes:
     """The 信用核查单 as PDF bytes, on A4 or A5."""
     g = _geometry(page_size)
@@ -508,16 +612,22 @@ def render_review_slip(slip: ReviewSlip, page_size: str = "A4") -> bytes:
     P = lambda text, style=st.cell: Paragraph(text, style)  # noqa: E731
     L = lambda text: Paragraph(text, st.label)  # noqa: E731
     lw, vw = width * 0.15, width * 0.35
+    ident = short_ident(slip)
+    version = f"，第 {slip.version} 版" if slip.version and slip.version > 1 else ""
     rows = [
-        [L("核查编号"), P(f"{_x(slip.review_id)}<font color='#5F6368'>（第 {slip.version} 版）</font>"),
-         L("信用核查码"), P(f"<font size={st.cell.fontSize + 1.5}>{_x(slip.verification_code)}</font>")],
-        [L("窗口"), P(_x(slip.window)), L("经办人"), P(_x(slip.officer))],
-        [L("核查时间"), P(_x(_when(slip.finalised_at))), L("数据截至"),
-         P(_x(as_of + seq) + ("<br/><font color='#C62828'>离线数据</font>" if slip.offline else ""))],
+        [L("核查编号"), P(f"<font size={st.cell.fontSize + 1.5}>{_x(slip.verification_code)}</font>"
+                          f"<font color='#5F6368'>（{_x(_review_day(slip))}{version}）</font>"),
+         L("窗口"), P(_x(slip.window))],
+        [L("经办人"), P(_x(slip.officer)), L("核查时间"), P(_x(_when(slip.finalised_at)))],
+        [L("数据截至"), P(_x(as_of + seq) + ("<br/><font color='#C62828'>离线数据</font>" if slip.offline else "")),
+         "", ""],
     ]
-    extra = []
+    extra = [("SPAN", (1, 2), (-1, 2))]
     if slip.commitment_number:
         signed = f"已签署，编号 {_x(slip.commitment_number)}"
+        if slip.signer_role_label and slip.principal:
+            signed += (f"；{_x(slip.signer_role_label)} {_x(slip.signer_name or '')} 以 {_x(slip.subject_name)}"
+                       f"（法定代表人 {_x(slip.principal)}）名义签署，依据{_x(slip.authority or '授权委托书')}")
         if slip.commitment_due_items:
             signed += _due_lines(slip.commitment_due_items, st)
         rows.append([L("信用承诺书"), P(signed), "", ""])
@@ -535,19 +645,6 @@ def render_review_slip(slip: ReviewSlip, page_size: str = "A4") -> bytes:
 
     story.append(sec("核查结果"))
     story += _outcome_box(slip, st, width)
-    if slip.departure_reason:
-        computed = slip.computed_outcome_label or "—"
-        t = Table([[Paragraph(
-            f"经办人调整了系统判定结果。系统判定：<font color='{OUTCOME_COLOURS.get(slip.computed_outcome or 'normal')[0].hexval()}'>"
-            f"{_x(computed)}</font>{_GAP}→{_GAP}最终结果：<font color='{OUTCOME_COLOURS[slip.outcome][0].hexval()}'>"
-            f"{_x(slip.outcome_label)}</font><br/>调整理由：{_x(slip.departure_reason)}", st.body)]],
-            colWidths=[width], splitInRow=1)
-        t.setStyle(_style([
-            ("BOX", (0, 0), (-1, -1), 1.0, colors.HexColor("#B08900")),
-            ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#FFFBE6")),
-            ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-        ]))
-        story += [Spacer(1, g.base * 0.5), t]
 
     story.append(CondPageBreak(g.base * 8))
     story.append(sec("信用记录"))
@@ -557,20 +654,20 @@ def render_review_slip(slip: ReviewSlip, page_size: str = "A4") -> bytes:
     if slip.report_line:
         story.append(KeepTogether([sec("信用报告"), Paragraph(_x(slip.report_line), st.body)]))
 
-    if slip.requirements:
-        lines = [Paragraph(f"{i}. {_x(r)}", st.body) for i, r in enumerate(slip.requirements, 1)]
-    else:
-        lines = [Paragraph("无特别要求，按常规程序办理。", st.body)]
+    todo = office_must_do(slip)
+    lines = [Paragraph(f"{i}. {_x(r)}" if len(todo) > 1 else _x(r), st.body) for i, r in enumerate(todo, 1)]
     story += [KeepTogether([sec("办理要求"), lines[0]]), *lines[1:]]
+    if slip.notes:
+        story.append(Paragraph("档案说明：" + "；".join(_x(n) for n in slip.notes), st.small))
 
     story.append(Spacer(1, g.base * 1.6))
     story.append(KeepTogether([Paragraph(
         f"经办人（签字）：________________{_GAP * 4}日期：{_x(_when(slip.finalised_at))[:10]}", st.right)]))
 
     furniture = _Furniture(
-        font, g, title="信用核查单", unit=slip.unit_name, ident=f"核查编号 {slip.review_id}",
+        font, g, title="信用核查单", unit=slip.unit_name, ident=f"核查编号 {ident}",
         code=slip.verification_code, payload=slip.verify_payload, offline=slip.offline,
-        footer_left=[f"核查编号 {slip.review_id} · 第 {slip.version} 版"],
+        footer_left=[f"核查编号 {ident}" + (f" · 第 {slip.version} 版" if slip.version and slip.version > 1 else "")],
     )
     return _build(story, g, font, furniture, "信用核查单", slip.subject_name)
 
@@ -666,6 +763,12 @@ def _commitment_story(slip: CommitmentSlip, g: _Geometry, font: str, *, compact:
     story.append(Spacer(1, g.base * gap))
     story += [Paragraph(_x(p), st.para) for p in _template_paragraphs(slip.template_text)]
     story += _due_table(slip.due_items, st, width)
+    if slip.principal:  # signed by an agent: in whose name and on what authority (授权委托)
+        story.append(Spacer(1, g.base * 0.4 * gap))
+        story.append(Paragraph(
+            f"本承诺书由{_x(slip.signer_role_label)} {_x(slip.signer_name)} 以 {_x(slip.subject_name)}"
+            f"（法定代表人 {_x(slip.principal)}）名义签署，授权依据：{_x(slip.authority or '授权委托书')}"
+            "（原件附后存档）。", st.body))
     story.append(Spacer(1, g.base * 1.5 * gap))
 
     box_w = min(width * 0.45, 70 * mm)

@@ -70,6 +70,11 @@ def sample_review_slip(*, findings: int = 4, offline: bool = False, outcome: str
         departure_reason=("申请人已提交信用修复决定书（榕信修〔2025〕12号），已移出名单，平台数据尚未同步。"
                           if departure else None),
         computed_outcome=("prohibit" if departure else None),
+        override_status=("approved" if departure else None),
+        requested_outcome=(outcome if departure else None),
+        override_category=("信用已修复或记录已撤销，平台尚未更新" if departure else None),
+        approved_by=("陈建华" if departure else None),
+        approved_at=("2025-03-14 10:40" if departure else ""),
         measures=_MEASURES[outcome],
         requirements=["申请人须提交加盖公章的《信用承诺书》。", "须提供近三个月内出具的信用报告。",
                       "核查结果须在办结后5个工作日内报送市信用平台。"],

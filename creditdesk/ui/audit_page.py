@@ -40,10 +40,15 @@ from PySide6.QtWidgets import (
 
 from sqlalchemy.exc import OperationalError
 
+from creditdesk.cancel import Cancelled
+from creditdesk.changes import OpChanges
+from creditdesk.credit import SUBJECT_KIND_LABELS
 from creditdesk.outcomes import SHORT_LABELS
+from creditdesk.policy.model import MATTER_CODES
 from creditdesk.roles import PERMISSION_LABELS, ROLE_LABELS, may
 from creditdesk.services.audit import ACTIONS, NOT_SIGNED_IN, AuditRecord, AuditVerdict, audit_refusal
-from creditdesk.ui.tasks import TaskHandle
+from creditdesk.ui.changes import ChangeAware
+from creditdesk.ui.tasks import LONG, TaskHandle
 
 LIMIT = 500  # newest entries shown; the filters narrow them down
 RED, GREEN = "#b3261e", "#1b6e2a"
@@ -60,10 +65,14 @@ _KEYS = {
     "intact": "完整", "entries": "条数", "first_bad_seq": "首个异常", "before": "之前", "reviews": "核查记录",
     "commitments": "承诺", "kept": "保留", "permission": "权限", "actor": "账户", "action": "操作",
     "limit": "条数上限",
+    "verification_code": "信用核查码", "computed_outcome": "系统结论", "offline": "离线", "stale": "数据过期",
+    "known": "平台有此主体", "final_outcome": "采用结论",
 }  # fmt: skip
 _VALUES = {
-    "kind": {"name": "名称", "uscc": "统一社会信用代码", "id_number": "身份证号", "subject_id": "主体编号"},
-    "outcome": SHORT_LABELS,
+    "kind": {"name": "名称", "uscc": "统一社会信用代码", "id_number": "身份证号", "subject_id": "主体编号",
+             **SUBJECT_KIND_LABELS},
+    "outcome": SHORT_LABELS, "computed_outcome": SHORT_LABELS, "final_outcome": SHORT_LABELS,
+    "matter": MATTER_CODES,
     "reason": {"wrong": "密码错误", "locked": "已锁定", "disabled": "已停用", NOT_SIGNED_IN: "未登录"},
     "via": {"login": "登录", "unlock": "解锁", "page": "审计日志页面", "cli": "命令行"},
     "permission": PERMISSION_LABELS, "action": ACTIONS,
@@ -110,7 +119,8 @@ def _filter_json(f: dict) -> dict:
     return {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in f.items()}
 
 
-class AuditPage(QWidget):
+class AuditPage(QWidget, ChangeAware):
+    watches = OpChanges(audit=True, accounts=True)  # what it shows (ui/changes.py)
     loaded = Signal(int)  # rows shown
     verify_finished = Signal(object)  # AuditVerdict, or the exception
     export_finished = Signal(object)  # rows written, or the exception
@@ -121,6 +131,7 @@ class AuditPage(QWidget):
         self._verifying = False
         self._bad_seq: int | None = None  # the first broken entry found by the last 校验
         self._accounts_exist = True  # until the first read says otherwise
+        self._work: TaskHandle | None = None  # the verify or export under way
         self._last_user = None
         self._viewed_by: object = _NEVER  # the signed-in Actor whose view of the page is audited
         self._names: dict[str, str] = {}
@@ -190,6 +201,10 @@ class AuditPage(QWidget):
         self.progress.setMaximumWidth(240)
         self.progress.setFormat("%v / %m")
         self.progress.hide()
+        self.cancel_button = QPushButton(self.tr("取消"))
+        self.cancel_button.setToolTip(self.tr("停止正在进行的校验或导出"))
+        self.cancel_button.hide()
+        self.cancel_button.clicked.connect(self.cancel_work)
         self.verdict = QLabel()
         self.verdict.setObjectName("auditVerdict")
         self.verdict.setWordWrap(True)
@@ -197,7 +212,7 @@ class AuditPage(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         actions = QHBoxLayout()
-        for w in (self.verify_button, self.export_button, self.refresh_button, self.progress):
+        for w in (self.verify_button, self.export_button, self.refresh_button, self.progress, self.cancel_button):
             actions.addWidget(w)
         actions.addStretch(1)
 
@@ -386,18 +401,31 @@ class AuditPage(QWidget):
         self.verdict.setStyleSheet("")
 
         def work(task: TaskHandle) -> AuditVerdict:
-            verdict = audit.verify(progress=task.progress)
+            verdict = audit.verify(progress=task.progress, cancel=task)
             audit.append("audit_verify", actor=user, detail=verdict.to_json())
             return verdict
 
-        self.runner.run(work, on_success=self._verified, on_failure=self._verify_failed, on_progress=self._progress)
+        self._work = self.runner.run(work, on_success=self._verified, on_failure=self._verify_failed,
+                                     on_progress=self._progress, lane=LONG)  # fmt: skip
+        self.cancel_button.show()
 
     def _progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(min(done, max(total, 1)))
 
+    def cancel_work(self) -> None:
+        """Stop the verify or export under way (at its next 1,000 entries)."""
+        if self._work is not None:
+            self._work.cancel()
+            self.message.setText(self.tr("正在取消……"))
+
+    def _work_over(self) -> None:
+        self._work = None
+        self.cancel_button.hide()
+
     def _verify_over(self) -> None:
         self._verifying = False
+        self._work_over()
         self.verify_button.setEnabled(True)
         self.progress.hide()
 
@@ -451,22 +479,29 @@ class AuditPage(QWidget):
         name = path.replace("\\", "/").rsplit("/", 1)[-1]
 
         def work(task: TaskHandle) -> int:
-            rows = audit.export(path, **f)
+            rows = audit.export(path, **f, cancel=task)
             audit.append("audit_export", actor=user, target=name, detail={"rows": rows, **_filter_json(f)})
             return rows
 
         self.export_button.setEnabled(False)
         self.message.setText(self.tr("正在导出……"))
-        self.runner.run(work, on_success=lambda n: self._exported(n, path), on_failure=self._export_failed)
+        self._work = self.runner.run(work, on_success=lambda n: self._exported(n, path), on_failure=self._export_failed,
+                                     lane=LONG)  # fmt: skip
+        self.cancel_button.show()
 
     def _exported(self, rows: int, path: str) -> None:
+        self._work_over()
         self.export_button.setEnabled(True)
         self.message.setText(self.tr("已导出 {0:,} 条到 {1}").format(rows, path))
         self.export_finished.emit(rows)
         self.reload()
 
     def _export_failed(self, exc: BaseException) -> None:
+        self._work_over()
         self.export_button.setEnabled(True)
+        if isinstance(exc, Cancelled):
+            self.message.setText(self.tr("审计导出已取消，未写入文件"))
+            return
         self.message.setText(f"<span style='color:{RED}'>" + self.tr("导出失败：{0}").format(exc) + "</span>")
         self.export_finished.emit(exc)
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from creditdesk.outcomes import SCREEN_BG
 from creditdesk.services.check import CheckService, read_batch_codes
 from creditdesk.ui.review_panel import OUTCOME_STYLE, outcome_text
-from creditdesk.ui.tasks import TaskHandle, TaskRunner
+from creditdesk.ui.tasks import LONG, TaskHandle, TaskRunner
 
 OUTCOME_COLOURS = {**SCREEN_BG, "normal": "#ffffff"}  # the review panel's backgrounds; normal rows stay white
 
@@ -112,7 +112,9 @@ class BatchDialog(QDialog):
         self.open_button.clicked.connect(self.choose_file)
         self.start_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self.cancel)
-        self.resize(980, 600)
+        from creditdesk.ui.screen_fit import fit_to_screen
+
+        fit_to_screen(self, 980, 600)  # its buttons stay on a small screen
 
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("导入投标人名单"), "",
@@ -144,7 +146,7 @@ class BatchDialog(QDialog):
         self.summary.setText(self.tr("正在核查……"))
         self._handle = self._runner.run(lambda task: run_batch(check, codes, matter, day, task),
                                         on_success=self._show, on_failure=self._failed,
-                                        on_progress=self._progress, key="batch")  # fmt: skip
+                                        on_progress=self._progress, key="batch", lane=LONG)  # fmt: skip
 
     def _progress(self, done: int, total: int) -> None:
         self.progress.setMaximum(total)

@@ -1,8 +1,12 @@
 """核查台: the counter page — find the applicant and see their credit standing.
 
 Keyboard first: the query box has focus; typing validates codes at once;
-Enter searches (names also search by themselves after a short pause); Up and
-Down choose a result without leaving the box; the profile shows beside it.
+Enter searches (names also search by themselves after a short pause). A valid
+code with exactly one match opens that subject. A name search only lists: Up
+and Down highlight a result without leaving the box, and nothing is chosen
+until the officer chooses (Enter on the highlighted row, or a click). Keys
+pressed while the results are still loading act on them when they arrive.
+Once a person is found by ID number the box shows the number masked.
 All database work goes through the TaskRunner.
 """
 
@@ -25,15 +29,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from creditdesk.changes import OpChanges
 from creditdesk.credit import SUBJECT_KIND_LABELS
 from creditdesk.identifiers import CodeError
 from creditdesk.queryhint import QueryHint, hint_for
 from creditdesk.services.lookup import LookupResult, LookupService, SubjectHit
 from creditdesk.services.profile import ProfileService, ProfileView
+from creditdesk.ui.changes import ChangeAware
 from creditdesk.ui.profile_html import render_profile
 from creditdesk.ui.tasks import TaskRunner
 
 SEARCH_DELAY_MS = 300
+NAV_KEYS = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 5, Qt.Key.Key_PageUp: -5}
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+MAX_PENDING_KEYS = 32  # keys kept while results load (a held-down arrow stays bounded)
+CODE_KINDS = ("uscc", "id_number", "subject_id")
 HINT_STYLES = {
     "valid": "color:#1e7b34;",
     "invalid": "color:#b3261e;font-weight:bold;",
@@ -41,9 +51,11 @@ HINT_STYLES = {
 }
 
 
-class CounterPage(QWidget):
+class CounterPage(QWidget, ChangeAware):
+    watches = OpChanges(settings=True)  # what it shows (ui/changes.py)
     profile_shown = Signal(str)  # subject id, for tests and the tour
     results_shown = Signal(int)
+    outbox_changed = Signal()  # something was queued for the platform here (an objection filed)
 
     def __init__(
         self,
@@ -65,6 +77,9 @@ class CounterPage(QWidget):
         self._today = today
         self._last_query: str | None = None
         self._shown_subject: str | None = None
+        self._results_for: str | None = None  # the box's text the listed results belong to
+        self._pending_keys: list[int] = []  # arrows and Enter pressed before those results arrived
+        self._masked_text: str | None = None  # the box shows a found person's ID number masked
 
         self.query_edit = QLineEdit()
         self.query_edit.setObjectName("queryEdit")
@@ -163,8 +178,8 @@ class CounterPage(QWidget):
         self._search_timer.timeout.connect(lambda: self.search(final=False))
 
         self.query_edit.textChanged.connect(self._on_text_changed)
-        self.query_edit.returnPressed.connect(lambda: self.search(final=True))
-        self.results.currentItemChanged.connect(self._on_current_changed)
+        self.results.itemClicked.connect(self._choose_item)
+        self.results.itemActivated.connect(self._choose_item)
         QShortcut(QKeySequence("Escape"), self, activated=self.clear)
         self._show_hint(hint_for(""))
 
@@ -172,6 +187,12 @@ class CounterPage(QWidget):
     def focus_query(self) -> None:
         self.query_edit.setFocus()
         self.query_edit.selectAll()
+
+    def on_changes(self, changes: OpChanges, origin: object | None = None) -> None:
+        """The counter reloads only the policy profile (another city or unit); a result on screen
+        stays as the officer asked for it."""
+        if changes.settings:
+            self.review.reload_profile()
 
     def clear(self) -> None:
         self.query_edit.clear()
@@ -181,16 +202,24 @@ class CounterPage(QWidget):
     def _clear_results(self) -> None:
         """Never leave an earlier applicant's profile beside a query it does not belong to."""
         self._runner.cancel_key("lookup")
-        self._runner.cancel_key("profile")
         self._last_query = None
+        self._results_for = None
+        self._pending_keys.clear()
         self.results.clear()
         self.results_label.clear()
-        self._shown_subject = None
+        self._drop_applicant()
         self._show_welcome()
-        if self.review is not None:
+
+    def _drop_applicant(self) -> None:
+        """No applicant chosen (a new query was typed): no profile, and the review starts over."""
+        self._runner.cancel_key("profile")
+        self._shown_subject = None
+        if self.review is not None and self.review.applicant is not None:
             self.review.set_applicant(None)
 
     def _on_text_changed(self, text: str) -> None:
+        self._masked_text = None
+        self._pending_keys.clear()  # arrows pressed for an earlier text do not carry over
         hint = hint_for(text)
         self._show_hint(hint)
         self._search_timer.stop()
@@ -210,15 +239,61 @@ class CounterPage(QWidget):
         self.hint_state = hint.state
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        # Up/Down in the query box move through the results, so the hands stay on the keys.
+        # Up/Down in the query box move through the results, so the hands stay on the keys;
+        # Enter opens the highlighted one. Pressed before the results are in, they wait for them.
         if watched is self.query_edit and event.type() == QEvent.Type.KeyPress:
             key = event.key()
-            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp) and self.results.count():
-                step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 5, Qt.Key.Key_PageUp: -5}[key]
-                row = max(0, min(self.results.count() - 1, self.results.currentRow() + step))
-                self.results.setCurrentRow(row)
+            modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            if modifiers == Qt.KeyboardModifier.NoModifier and (key in NAV_KEYS or key in ENTER_KEYS):
+                self.press(key)
                 return True
+            if self._masked_text is not None and self.query_edit.text() == self._masked_text and (
+                key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete) or (event.text() and event.text().isprintable())
+            ):
+                self.query_edit.clear()  # the masked number is not a query: typing starts a new one
+                if key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete):
+                    return True
         return super().eventFilter(watched, event)
+
+    def press(self, key: int) -> None:
+        """An arrow or Enter in the query box (also what the walk tests count)."""
+        current = self.results_current()
+        if key in ENTER_KEYS:
+            if current and self.results.currentRow() >= 0:
+                self._choose_item(self.results.currentItem())
+                return
+            if current:
+                self.search(final=True)
+                return
+            # Results for this text are not in yet: Enter searches now, and acts on them when they come.
+            if not hint_for(self.query_edit.text(), final=True).searchable:
+                self.search(final=True)
+                return
+            if self._pending_keys:
+                self._queue_key(key)
+            self.search(final=True)
+            return
+        if current:
+            self._move(NAV_KEYS[key])
+        elif self._last_query is not None or self._search_timer.isActive():
+            self._queue_key(key)
+
+    def _queue_key(self, key: int) -> None:
+        if len(self._pending_keys) < MAX_PENDING_KEYS:
+            self._pending_keys.append(key)
+
+    def _move(self, step: int) -> None:
+        n = self.results.count()
+        if not n:
+            return
+        row = self.results.currentRow()
+        row = (0 if step > 0 else n - 1) if row < 0 else max(0, min(n - 1, row + step))
+        self.results.setCurrentRow(row)
+        self.results.scrollToItem(self.results.currentItem())
+
+    def results_current(self) -> bool:
+        """Whether the listed results belong to what is in the box now."""
+        return self._results_for is not None and self._results_for == self.query_edit.text().strip()
 
     # -- searching -----------------------------------------------------------
     def search(self, final: bool = True) -> None:
@@ -231,9 +306,13 @@ class CounterPage(QWidget):
                 self._clear_results()
             return
         query = text.strip()
-        if not final and query == self._last_query:
-            return
+        if query == self._last_query and (not final or not self.results_current()):
+            return  # already searching for it (or shown and no Enter)
         self._last_query = query
+        self._results_for = None
+        if self._shown_subject is not None or (self.review is not None and self.review.applicant is not None):
+            self._drop_applicant()
+            self._show_welcome()
         limit, day, lookup = self._limit, self._day(), self._lookup
         audit, user = self._audit, self._current_user()
         self.results_label.setText(self.tr("正在查找……"))
@@ -266,6 +345,7 @@ class CounterPage(QWidget):
         self.results_label.setStyleSheet("")
         self.results.blockSignals(True)
         self.results.clear()
+        self._results_for = result.query.strip()
         for hit in result.results:
             item = QListWidgetItem(self._hit_text(hit))
             item.setData(Qt.ItemDataRole.UserRole, hit.id)
@@ -274,19 +354,34 @@ class CounterPage(QWidget):
                 item.setForeground(Qt.GlobalColor.darkRed)
             self.results.addItem(item)
         self.results.blockSignals(False)
+        self.results.setCurrentRow(-1)
         n = len(result.results)
-        if n:
-            self.results_label.setText(self.tr("找到 {0} 个主体（↑↓ 选择）").format(n))
+        by_code = result.kind in CODE_KINDS
+        pending, self._pending_keys = self._pending_keys, []
+        if n and by_code:
+            self.results_label.setText(self.tr("找到 {0} 个主体").format(n))
+        elif n:
+            self.results_label.setText(self.tr("找到 {0} 个主体：↑↓ 选择，回车打开").format(n))
+            self._show_choose(n)
         elif result.note:
             self.results_label.setText(result.note)
-        elif result.kind in ("uscc", "id_number", "subject_id"):
+        elif by_code:
             self.results_label.setText(self.tr("平台数据中没有该代码对应的主体"))
             self._show_unknown(result)
         else:
             self.results_label.setText(self.tr("没有找到匹配的主体"))
         self.results_shown.emit(n)
-        if n:
+        if by_code and n == 1:  # a valid code names its subject: open it
             self.results.setCurrentRow(0)
+            self._choose_item(self.results.item(0))
+            return
+        for key in pending:  # the keys pressed while these results loaded, in order
+            if key in ENTER_KEYS:
+                if self.results.currentRow() >= 0:
+                    self._choose_item(self.results.currentItem())
+                    break
+            else:
+                self._move(NAV_KEYS[key])
 
     def _hit_text(self, hit: SubjectHit) -> str:
         code = hit.uscc or hit.id_masked or ""
@@ -306,10 +401,17 @@ class CounterPage(QWidget):
         return f"{hit.name}\n{second}"
 
     # -- profile -------------------------------------------------------------
-    def _on_current_changed(self, current: QListWidgetItem | None, _previous) -> None:  # noqa: ANN001
-        if current is None:
+    def _choose_item(self, item: QListWidgetItem | None) -> None:
+        """The officer chose this result (Enter on it, a click), or a code named it."""
+        if item is None:
             return
-        self.show_profile(current.data(Qt.ItemDataRole.UserRole))
+        self.results.setCurrentItem(item)
+        subject_id = item.data(Qt.ItemDataRole.UserRole)
+        if subject_id == self._shown_subject:
+            return
+        self.show_profile(subject_id)
+        if self.sender() is self.results:  # clicked: typing goes on in the query box
+            self.query_edit.setFocus()
 
     def show_profile(self, subject_id: str) -> None:
         profiles, day = self._profiles, self._day()
@@ -331,8 +433,14 @@ class CounterPage(QWidget):
 
     def _render_profile(self, view: ProfileView) -> None:
         self._shown_subject = view.profile.subject_id
+        typed = self.query_edit.text()
+        if hint_for(typed).kind == "id_number":  # found by ID number: from now on the box shows it masked
+            from creditdesk.identifiers import mask_id_number, normalize_code
+
+            s = view.profile.subject
+            self._show_masked((s.id_masked if s is not None else None) or mask_id_number(normalize_code(typed)))
         self._shown_view = view  # for 提出异议
-        self.profile_view.setHtml(render_profile(view))
+        self.profile_view.setHtml(render_profile(view, self.review.profile if self.review is not None else None))
         if self.review is not None:
             from creditdesk.ui.review_panel import Applicant
 
@@ -351,6 +459,8 @@ class CounterPage(QWidget):
 
             code = result.query.strip().upper()
             shown = mask_id_number(code) if result.kind == "id_number" else code
+            if result.kind == "id_number":
+                self._show_masked(shown)
             self.review.set_applicant(Applicant(code, self.tr("（平台无此主体）"), None, shown, False))
         self.profile_view.setHtml(
             "<h2>{0}</h2><p>{1}</p>".format(
@@ -360,6 +470,21 @@ class CounterPage(QWidget):
                 ),
             )
         )
+
+    def _show_masked(self, masked: str) -> None:
+        """The number typed stays on screen only until its subject is found."""
+        self.query_edit.blockSignals(True)
+        self.query_edit.setText(masked)
+        self.query_edit.blockSignals(False)
+        self._masked_text = masked
+        self._results_for = masked.strip()
+        self._last_query = masked.strip()
+        self.query_edit.selectAll()
+
+    def _show_choose(self, n: int) -> None:
+        self.profile_view.setHtml("<h2>{0}</h2><p>{1}</p>".format(
+            self.tr("请选择申请人"),
+            self.tr("找到 {0} 个名称相近的主体。用 ↑ ↓ 选中申请人后按回车（或单击），再核对代码。").format(n)))
 
     def _show_welcome(self) -> None:
         self.profile_view.setHtml(
@@ -410,6 +535,7 @@ class CounterPage(QWidget):
             view.profile.subject_id else None, today=self._day(), parent=self,
         )  # fmt: skip
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.filed.connect(lambda _o: self.outbox_changed.emit())
         self.objection_dialog = dialog
         dialog.open()
 

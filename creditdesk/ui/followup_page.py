@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from creditdesk.changes import OpChanges
 from creditdesk.credit import category_of
 from creditdesk.outcomes import LABELS
 from creditdesk.policy.model import MATTER_CODES
@@ -56,6 +57,7 @@ from creditdesk.roles import may
 from creditdesk.services.accounts import accounts_exist
 from creditdesk.services.followup import DEFAULT_WITHIN, STATUS_LABELS, AlertRow, CommitmentRow
 from creditdesk.services.recheck import RecheckRow
+from creditdesk.ui.changes import ChangeAware
 from creditdesk.ui.tasks import TaskRunner
 from creditdesk.workdays import deadline
 
@@ -75,6 +77,7 @@ class Snapshot:
     can_follow_up: bool
     today: dt.date
     names: dict  # account name -> display name (officers are stored by account name)
+    overrides: tuple = ()  # SavedReview with a milder conclusion awaiting a supervisor (待复核)
 
 
 def matter_label(code: str) -> str:
@@ -285,10 +288,12 @@ class MarkDialog(QDialog):
         return self.note.toPlainText().strip()
 
 
-class FollowUpPage(QWidget):
+class FollowUpPage(QWidget, ChangeAware):
+    watches = OpChanges(data=True, reviews=True, commitments=True, accounts=True)  # what it shows (ui/changes.py)
     loaded = Signal(object)  # Snapshot
     marked = Signal(object)  # MarkResult, or the exception
     acknowledged = Signal(object)  # AlertRow / RecheckRow, or the exception
+    decided = Signal(object)  # the SavedReview after an override decision, or the exception
 
     def __init__(self, ctx, runner: TaskRunner, parent: QWidget | None = None) -> None:  # noqa: ANN001
         super().__init__(parent)
@@ -320,6 +325,7 @@ class FollowUpPage(QWidget):
         self.tabs.addTab(self._commitments_tab(), "承诺到期")
         self.tabs.addTab(self._alerts_tab(), "监管提醒")
         self.tabs.addTab(self._rechecks_tab(), "复核清单")
+        self.tabs.addTab(self._overrides_tab(), "结论调整待复核")
 
         layout = QVBoxLayout(self)
         layout.addLayout(head)
@@ -440,6 +446,97 @@ class FollowUpPage(QWidget):
         self.recheck_ack_button.clicked.connect(self.acknowledge_recheck)
         return w
 
+    def _overrides_tab(self) -> QWidget:
+        """Milder conclusions saved without a supervisor (issue 11 item 5): approve or reject."""
+        w = QWidget()
+        self.override_table = _table(["主体", "事项", "核查时间", "经办人", "系统结论 → 拟采用", "理由"], "overrideTable")
+        self.override_approve_button = QPushButton("批准调整(&P)")
+        self.override_approve_button.setObjectName("overrideApproveButton")
+        self.override_reject_button = QPushButton("驳回(&J)")
+        self.override_reject_button.setObjectName("overrideRejectButton")
+        self.override_empty = QLabel()
+        self.override_empty.setStyleSheet(f"color:{GREY};")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.override_empty, 1)
+        buttons.addWidget(self.override_approve_button)
+        buttons.addWidget(self.override_reject_button)
+        layout = QVBoxLayout(w)
+        layout.addWidget(self.override_table, 1)
+        layout.addLayout(buttons)
+        self.override_table.itemSelectionChanged.connect(self._update_override_buttons)
+        self.override_approve_button.clicked.connect(lambda: self.decide_override(True))
+        self.override_reject_button.clicked.connect(lambda: self.decide_override(False))
+        # (review) -> note, or None when cancelled; the tests may replace it
+        self.ask_override_note = self._ask_override_note
+        return w
+
+    def _fill_overrides(self) -> None:
+        rows = self._snapshot.overrides if self._snapshot else ()
+        t = self.override_table
+        t.setRowCount(len(rows))
+        for i, r in enumerate(rows):
+            o = r.override
+            t.setItem(i, 0, _item(r.subject_name or r.subject_code_display or "", data=r.id))
+            t.setItem(i, 1, _item(matter_label(r.matter)))
+            t.setItem(i, 2, _item((r.finalised_at or "")[:16].replace("T", " ")))
+            t.setItem(i, 3, _item(self.person(r.officer)))
+            t.setItem(i, 4, _item(f"{outcome_text(o.computed_outcome)} → {outcome_text(o.requested_outcome)}",
+                                  OUTCOME_COLOR.get(o.computed_outcome), bold=True))  # fmt: skip
+            t.setItem(i, 5, _item(f"{o.category_label}：{o.reason}"))
+        t.resizeColumnsToContents()
+        self.override_empty.setText("" if rows else "没有待复核的结论调整。")
+        self._update_override_buttons()
+
+    def _selected_override(self):  # noqa: ANN202
+        rows = self.override_table.selectionModel().selectedRows() if self.override_table.selectionModel() else []
+        if not rows or self._snapshot is None:
+            return None
+        rid = self.override_table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole)
+        return next((r for r in self._snapshot.overrides if r.id == rid), None)
+
+    def _update_override_buttons(self) -> None:
+        on = getattr(self, "_can", False) and self._selected_override() is not None and not self._busy
+        for b in (self.override_approve_button, self.override_reject_button):
+            b.setVisible(getattr(self, "_can", False))
+            b.setEnabled(on)
+
+    def _ask_override_note(self, review, approve: bool):  # noqa: ANN001, ANN202
+        from PySide6.QtWidgets import QInputDialog
+
+        label = "审批意见（可选）：" if approve else "驳回理由（必填，至少 4 个字）："
+        text, ok = QInputDialog.getText(self, "批准调整" if approve else "驳回调整", label)
+        return text if ok else None
+
+    def decide_override(self, approve: bool) -> None:
+        review = self._selected_override()
+        if review is None:
+            return
+        note = self.ask_override_note(review, approve)
+        if note is None:
+            return
+        engine, audit, user = self.ctx.engine, self.ctx.audit, self.ctx.user
+        from creditdesk.services.reviews import ReviewService
+
+        self._busy = True
+        self._update_override_buttons()
+
+        def run(task):  # noqa: ANN001, ANN202
+            return ReviewService(engine).decide_override(review.id, approve, user, note, audit=audit)
+
+        def done(saved):  # noqa: ANN001
+            self._busy = False
+            self._say(("已批准" if approve else "已驳回") + f"：{saved.subject_name or ''} 的结论调整", GREEN)
+            self.decided.emit(saved)
+            self.refresh()
+
+        def failed(exc: BaseException) -> None:
+            self._busy = False
+            self._say(f"审批失败：{exc}", RED)
+            self.decided.emit(exc)
+            self._update_override_buttons()
+
+        self.runner.run(run, on_success=done, on_failure=failed, key="followup-override")
+
     # -- loading ----------------------------------------------------------------------
     def refresh(self) -> None:
         """Called whenever the page is shown or the signed-in account changes (re-reads ctx.user)."""
@@ -447,13 +544,18 @@ class FollowUpPage(QWidget):
         accounts = getattr(self.ctx, "accounts", None)
 
         def load(task):  # noqa: ANN001, ANN202
+            from creditdesk.services.reviews import ReviewService
+
             service = _followup.FollowUpService(engine, audit)
             can = may(user, "follow_up", accounts_exist=user is not None or accounts_exist(engine))
             names = {a.name: a.display_name for a in accounts.list()} if accounts is not None else {}
+            pending = ReviewService(engine).pending_overrides(user.unit if user is not None and user.unit else None)
+            if user is not None and not user.can("view_all_reviews"):
+                pending = [r for r in pending if r.officer == user.name]
             return Snapshot(
                 commitments=tuple(service.commitments(user, "all")), alerts=tuple(service.alerts(user)),
                 rechecks=tuple(_recheck.RecheckService(engine, audit).list(user)), can_follow_up=can,
-                today=service.today(), names=names,
+                today=service.today(), names=names, overrides=tuple(pending),
             )  # fmt: skip
 
         self.runner.run(load, on_success=self._show, on_failure=self._load_failed, key="followup-page")
@@ -476,6 +578,7 @@ class FollowUpPage(QWidget):
         self._fill_commitments()
         self._fill_alerts()
         self._fill_rechecks()
+        self._fill_overrides()
         self.loaded.emit(snap)
 
     def _show_permissions(self, can: bool) -> None:
@@ -484,6 +587,8 @@ class FollowUpPage(QWidget):
             b.setVisible(can)
         self._can = can
         self._update_buttons()
+        if hasattr(self, "override_table"):
+            self._update_override_buttons()
 
     def person(self, account: str) -> str:
         """An officer as people know them: the account's display name, else the stored name."""
@@ -662,12 +767,12 @@ class FollowUpPage(QWidget):
         else:
             then = "离线" if x.offline else "数据已过期"
             self.old_view.setHtml(self._side(
-                f"核查时（{x.finalised_at[:16].replace('T', ' ')}，数据 seq {x.review_seq}，{then}）",
+                f"核查时（{x.finalised_at[:16].replace('T', ' ')}，数据序号 {x.review_seq}，{then}）",
                 x.old_outcome, x.old_findings, x.old_measures, frozenset(),
                 f"核查码 {x.verification_code}　经办人 {self.person(x.officer)}"
                 + (f"　经办人采用：{outcome_text(x.final_outcome)}" if x.final_outcome != x.old_outcome else "")))
             self.new_view.setHtml(self._side(
-                f"现在的数据（seq {x.data_seq}，复核于 {x.checked_at[:16].replace('T', ' ')}）",
+                f"现在的数据（数据序号 {x.data_seq}，复核于 {x.checked_at[:16].replace('T', ' ')}）",
                 x.new_outcome, x.new_findings, x.new_measures, x.new_record_ids, ""))  # fmt: skip
         self._update_buttons()
 

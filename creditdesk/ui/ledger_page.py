@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from creditdesk.changes import OpChanges
 from creditdesk.outcomes import SCREEN_BG, SCREEN_FG
 from creditdesk.roles import ROLE_LABELS, Actor, may
 from creditdesk.services import ledger as _ledger  # imported with the window, not in a worker
@@ -52,7 +53,8 @@ from creditdesk.services.ledger import (
     LedgerRow,
     LedgerTotals,
 )
-from creditdesk.ui.tasks import TaskHandle, TaskRunner
+from creditdesk.ui.changes import ChangeAware
+from creditdesk.ui.tasks import LONG, TaskHandle, TaskRunner
 
 RED, GREY = "#b3261e", "#6b6b6b"
 OUTCOME_COLOURS = {o: (SCREEN_FG[o], SCREEN_BG[o]) for o in OUTCOMES}  # text, background: as in the review panel
@@ -136,7 +138,8 @@ def _pydate(q: QDate) -> dt.date:
     return dt.date(q.year(), q.month(), q.day())
 
 
-class LedgerPage(QWidget):
+class LedgerPage(QWidget, ChangeAware):
+    watches = OpChanges(reviews=True, accounts=True, settings=True)  # what it shows (ui/changes.py)
     loaded = Signal(object)  # LedgerSnapshot, or the exception
     exported = Signal(object)  # ExportResult, or the exception (ExportCancelled when cancelled)
 
@@ -515,7 +518,7 @@ class LedgerPage(QWidget):
 
         def work(task: TaskHandle) -> ExportResult:
             return _ledger.export_ledger(engine, audit, flt, fmt, path, user, progress=task.progress,
-                                         should_cancel=lambda: task.cancelled, unit=unit, rows=rows)  # fmt: skip
+                                         cancel=task, unit=unit, rows=rows)  # fmt: skip
 
         self._last_dir = str(path.parent)
         self.progress.setRange(0, 0)
@@ -526,7 +529,7 @@ class LedgerPage(QWidget):
         for b in self.export_buttons.values():
             b.setEnabled(False)
         self._export_task = self.runner.run(work, on_success=self._exported, on_failure=self._export_failed,
-                                            on_progress=self._progress)  # fmt: skip
+                                            on_progress=self._progress, lane=LONG)  # fmt: skip
 
     def _progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -20,7 +21,22 @@ from PySide6.QtWidgets import (
 
 from creditdesk import __version__
 from creditdesk.app import AppContext
+from creditdesk.cancel import Cancelled
+from creditdesk.changes import (
+    ACCOUNTS_CHANGED,
+    BUNDLE_IMPORTED,
+    COMMITMENT_MARKED,
+    DEMO_SEEDED,
+    EXPORTED,
+    OBJECTION_FILED,
+    REVIEW_SAVED,
+    SETTINGS_SAVED,
+    SYNCED,
+    USER_CHANGED,
+    OpChanges,
+)
 from creditdesk.services.position import DataPosition, read_position
+from creditdesk.ui.changes import ChangeBus
 from creditdesk.ui.counter_page import CounterPage
 from creditdesk.ui.audit_page import AuditPage
 from creditdesk.ui.followup_page import FollowUpPage
@@ -30,7 +46,9 @@ from creditdesk.ui.objections_page import ObjectionsPage
 from creditdesk.ui.stats_page import StatsPage
 from creditdesk.ui.settings_page import SettingsPage
 from creditdesk.ui.sync_page import SyncPage
-from creditdesk.ui.tasks import TaskRunner
+from creditdesk.ui.tasks import LONG, TaskRunner
+
+log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
@@ -42,7 +60,9 @@ class MainWindow(QMainWindow):
         self.runner = TaskRunner(self)
         self.setWindowTitle(self.tr("信用核查窗口助手 CreditDesk {0} — {1} {2}").format(
             __version__, ctx.settings.unit_name, ctx.settings.window_name))
-        self.resize(1280, 800)
+        from creditdesk.ui.screen_fit import fit_to_screen
+
+        fit_to_screen(self, 1280, 800)  # never taller than a 1366×768 laptop's screen
 
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
@@ -74,13 +94,24 @@ class MainWindow(QMainWindow):
         self._add_page(self.tr("同步"), self.sync_page)
         self.settings_page = SettingsPage(ctx, self.runner)
         self._add_page(self.tr("设置"), self.settings_page)
-        self.sync_page.data_changed.connect(self.refresh_position)
-        self.sync_page.sync_finished.connect(self._after_sync)
-        self.sync_page.followup_found.connect(self.followup_page.on_data_update)
+        # Pages learn about changes from one mechanism (ui/changes.py): each operation below is
+        # published once with what it changed, and every page decides by what it watches.
+        self.changes = ChangeBus(self)
+        for i in range(self.pages.count()):
+            self.changes.changed.connect(self.pages.widget(i).on_changes)
+        self.changes.changed.connect(self._status_on_changes)
+        publish_on = self._publish_on
+        publish_on(self.sync_page.sync_finished, SYNCED, self.sync_page, failed_too=True)  # a failed sync keeps pages
+        publish_on(self.sync_page.import_finished, BUNDLE_IMPORTED, self.sync_page)  # all or nothing
+        publish_on(self.counter.review.saved, REVIEW_SAVED, self.counter)
+        publish_on(self.followup_page.marked, COMMITMENT_MARKED, self.followup_page)
+        publish_on(self.settings_page.settings_saved, SETTINGS_SAVED, self.settings_page)
+        publish_on(self.settings_page.connected, SETTINGS_SAVED, self.settings_page)
+        publish_on(self.settings_page.accounts.changed, ACCOUNTS_CHANGED, self.settings_page)
+        publish_on(self.ledger_page.exported, EXPORTED, self.ledger_page)
+        publish_on(self.stats_page.exported, EXPORTED, self.stats_page)
         self.settings_page.settings_saved.connect(self._schedule_sync)
-        self.settings_page.settings_saved.connect(self.refresh_position)
-        self.settings_page.settings_saved.connect(self.counter.review.reload_profile)
-        self.settings_page.connected.connect(lambda _m: self.refresh_position())
+        publish_on(self.counter.outbox_changed, OBJECTION_FILED, self.counter)  # an objection filed there
         self.nav.currentRowChanged.connect(self._show_page)
         self.nav.setCurrentRow(0)
 
@@ -108,8 +139,15 @@ class MainWindow(QMainWindow):
         self.progress.setMaximumWidth(260)
         self.progress.setFormat(self.tr("%v / %m"))
         self.progress.hide()
+        self.seed_cancel_button = QPushButton(self.tr("停止生成"))
+        self.seed_cancel_button.setToolTip(self.tr("停止生成演示数据；已写入的部分保留"))
+        self.seed_cancel_button.setFlat(True)
+        self.seed_cancel_button.hide()
+        self.seed_cancel_button.clicked.connect(self._cancel_seed)
+        self._seed_task = None
         self.statusBar().addWidget(self.data_label, 1)
         self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.seed_cancel_button)
         self.statusBar().addPermanentWidget(self.outbox_label)
         self.statusBar().addPermanentWidget(self.platform_label)
         self.statusBar().addPermanentWidget(self.mode_label)
@@ -151,6 +189,7 @@ class MainWindow(QMainWindow):
         # Locked or signed out, the page shortcuts rest (the lock's own stay on).
         self._content_actions = list(self.actions())
         self.idle_lock.locked.connect(lambda: self._content_shortcuts(False))
+        self.idle_lock.locked.connect(self.counter.clear)  # locked: the next person starts a new review
         self.idle_lock.unlocked.connect(lambda: self._content_shortcuts(True))
         self.sign_out_action = QAction(self.tr("退出登录"), self)
         self.sign_out_action.triggered.connect(self.sign_out)
@@ -196,11 +235,8 @@ class MainWindow(QMainWindow):
         self.ctx.user = actor
         self._show_user()
         self.counter.clear()
-        if actor is not None:
-            for i in range(self.pages.count()):
-                page = self.pages.widget(i)
-                if hasattr(page, "refresh"):
-                    page.refresh()
+        if actor is not None:  # every page reloads for the new account (none: nothing is read)
+            self.changes.publish(USER_CHANGED)
         self.user_changed.emit(actor)
 
     def _content_shortcuts(self, on: bool) -> None:
@@ -281,9 +317,22 @@ class MainWindow(QMainWindow):
 
     def _show_page(self, row: int) -> None:
         self.pages.setCurrentIndex(row)
-        page = self.pages.currentWidget()
-        if hasattr(page, "refresh"):
-            page.refresh()
+        self.pages.currentWidget().on_shown()  # every page is ChangeAware (ui/changes.py)
+
+    def _publish_on(self, signal, changes: OpChanges, origin: QWidget, *, failed_too: bool = False) -> None:  # noqa: ANN001
+        """When ``signal`` says an operation ended, publish what it changed (not for a failure,
+        which these operations roll back, unless ``failed_too``)."""
+
+        def ended(*args) -> None:  # noqa: ANN002
+            if failed_too or not (args and isinstance(args[0], BaseException)):
+                self.changes.publish(changes, origin)
+
+        signal.connect(ended)
+
+    def _status_on_changes(self, changes: OpChanges, _origin) -> None:  # noqa: ANN001
+        """The status bar shows the data position, the platform's state and the outbox."""
+        if changes.touches(OpChanges(data=True, outbox=True, settings=True)):
+            self.refresh_position()
 
     # -- scheduled sync ---------------------------------------------------------
     def _schedule_sync(self) -> None:
@@ -295,9 +344,6 @@ class MainWindow(QMainWindow):
 
     def _scheduled_sync(self) -> None:
         self.sync_page.start_sync(full=False)
-
-    def _after_sync(self, _outcome) -> None:  # noqa: ANN001
-        self.refresh_position()
 
     def _add_page(self, label: str, page: QWidget) -> None:
         item = QListWidgetItem(label)
@@ -331,7 +377,9 @@ class MainWindow(QMainWindow):
         if not platform.url:
             text, style = self.tr("● 未连接平台"), "color:#6b6b6b;"
         elif platform.last_error:  # cleared by every successful sync
-            text, style = self.tr("● 离线/出错：{0}").format(platform.last_error[:60]), "color:#b3261e;"
+            from creditdesk.wording import chinese_reason
+
+            text, style = self.tr("● 离线/出错：{0}").format(chinese_reason(platform.last_error)[:60]), "color:#b3261e;"
         else:
             text, style = self.tr("● 在线"), "color:#1e7b34;"
         self.platform_label.setText(text)
@@ -344,11 +392,13 @@ class MainWindow(QMainWindow):
         settings = self.ctx.settings
         if position.seq == 0:
             text = self.tr("本地尚无信用数据：请在“同步”页同步或导入离线数据包")
+            self.data_label.setToolTip("")
             style = "color:#b3261e;font-weight:bold;"
         else:
             as_of = position.as_of_time()
             shown = as_of.astimezone().strftime("%Y-%m-%d %H:%M") if as_of else (position.as_of or "—")
-            text = self.tr("数据截至 {0}　·　seq {1}　·　{2}").format(shown, position.seq, position.epoch or "—")
+            text = self.tr("数据截至 {0}").format(shown)
+            self.data_label.setToolTip(self.tr("平台数据序号 {0}").format(position.seq))
             style = ""
             if position.is_stale(settings.stale_after_hours):
                 text += self.tr("　⚠ 数据已超过 {0} 小时未更新").format(settings.stale_after_hours)
@@ -359,8 +409,8 @@ class MainWindow(QMainWindow):
         self.mode_label.setStyleSheet("background:#fff3cd;color:#8a5a00;padding:2px 8px;" if settings.demo else "")
 
     # -- demo seeding ---------------------------------------------------------
-    def seed_demo_if_empty(self, subjects: int = 5000) -> None:
-        from creditdesk.services.demo_load import load_demo_city
+    def seed_demo_if_empty(self, subjects: int = 5000):  # noqa: ANN201 - the TaskHandle (a CancelToken)
+        from creditdesk.demo.load import load_demo_city
 
         engine = self.ctx.engine
 
@@ -373,13 +423,12 @@ class MainWindow(QMainWindow):
             with engine.connect() as conn:
                 if read_position(conn).seq:
                     return None
-            result = load_demo_city(engine, subjects=subjects, progress=task.progress,
-                                    should_cancel=lambda: task.cancelled)
-            if not task.cancelled:  # some weeks of counter work on the new city (nothing if reviews exist)
-                from creditdesk.demo.history import generate_history
+            result = load_demo_city(engine, subjects=subjects, progress=task.progress, cancel=task)
+            # some weeks of counter work on the new city (nothing if reviews exist)
+            from creditdesk.demo.history import generate_history
 
-                now = dt.datetime.now().astimezone()
-                generate_history(engine, self.ctx.settings, now.date(), progress=task.progress, until=now)
+            now = dt.datetime.now().astimezone()
+            generate_history(engine, self.ctx.settings, now.date(), progress=task.progress, until=now, cancel=task)
             return result
 
         def progress(done: int, total: int) -> None:
@@ -390,14 +439,39 @@ class MainWindow(QMainWindow):
 
         def finished(_result) -> None:  # noqa: ANN001
             self.progress.hide()
-            self.refresh_position()
+            self.seed_cancel_button.hide()
+            self.changes.publish(DEMO_SEEDED)
 
         def failed(exc: BaseException) -> None:
             self.progress.hide()
-            self.data_label.setText(self.tr("演示数据生成失败：{0}").format(exc))
+            self.seed_cancel_button.hide()
+            if isinstance(exc, Cancelled):
+                self.data_label.setText(self.tr("演示数据生成已取消：{0}").format(exc))
+                self.changes.publish(DEMO_SEEDED)  # the batches and days written so far stay
+            else:
+                self.data_label.setText(self.tr("演示数据生成失败：{0}").format(exc))
 
-        self.runner.run(seed, on_success=finished, on_failure=failed, on_progress=progress, key="seed")
+        handle = self.runner.run(seed, on_success=finished, on_failure=failed, on_progress=progress, key="seed",
+                                 lane=LONG)  # fmt: skip
+        self._seed_task = handle
+        self.seed_cancel_button.show()
+        return handle
+
+    def _cancel_seed(self) -> None:
+        if self._seed_task is not None:
+            self._seed_task.cancel()
+            self.data_label.setText(self.tr("正在停止生成演示数据……"))
 
     def closeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt API
-        self.runner.wait(5000)
+        self.stop_background_work()
         super().closeEvent(event)
+
+    def stop_background_work(self, msecs: int = 10_000) -> bool:
+        """Cancel every running job (sync, import, export, verify, seeding…) and wait for each to stop
+        at its safe point; the database is closed only after this (ui/main.py). True when all stopped."""
+        if self.runner.running():
+            self.statusBar().showMessage(self.tr("正在停止后台任务……"))
+        stopped = self.runner.shutdown(msecs)
+        if not stopped:
+            log.warning("background tasks still running %s ms after the window closed", msecs)
+        return stopped

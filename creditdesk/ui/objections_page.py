@@ -38,8 +38,10 @@ from PySide6.QtWidgets import (
 
 from sqlalchemy.exc import OperationalError
 
+from creditdesk.changes import OpChanges
 from creditdesk.roles import NotPermitted
 from creditdesk.services.objections import ANSWERS, STATUS_LABELS, STATUSES, ObjectionService, SavedObjection
+from creditdesk.ui.changes import ChangeAware
 
 RED, GREEN, AMBER, BLUE, GREY = "#b3261e", "#1b6e2a", "#8a5a00", "#1f5fa8", "#6b6b6b"
 STATUS_COLOURS = {"queued": GREY, "submitted": BLUE, "rejected": RED, "record_changed": AMBER, "upheld": GREEN,
@@ -101,7 +103,8 @@ class AnswerDialog(QDialog):
         self.ok_button.setEnabled(self.answer() in ANSWERS and len(self.note()) >= 2)
 
 
-class ObjectionsPage(QWidget):
+class ObjectionsPage(QWidget, ChangeAware):
+    watches = OpChanges(data=True, objections=True, outbox=True)  # what it shows (ui/changes.py)
     loaded = Signal(int)  # rows shown, for tests
 
     def __init__(self, ctx, runner, parent: QWidget | None = None) -> None:  # noqa: ANN001

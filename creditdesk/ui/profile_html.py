@@ -18,6 +18,7 @@ from creditdesk.credit import (
     Finding,
     Nature,
 )
+from creditdesk.grades import grade_is_adverse, grade_is_positive
 from creditdesk.services.profile import ProfileView, ReportInfo
 
 RED, GREEN, GREY, AMBER = "#b3261e", "#1e7b34", "#6b6b6b", "#8a5a00"
@@ -42,15 +43,18 @@ def _money(amount: float | None) -> str:
     return tr("金额 {0} 元").format(f"{amount:,.2f}")
 
 
-def _finding_row(f: Finding) -> str:
+def _finding_row(f: Finding, policy=None) -> str:  # noqa: ANN001 - the policy profile in force, for its adverse grades
     r = f.record
-    colour = {Nature.ADVERSE: RED, Nature.POSITIVE: GREEN}.get(f.nature, "#202020") if f.in_force else GREY
+    nature = Nature.ADVERSE if r.grade and grade_is_adverse(r.grade, policy) else f.nature
+    colour = {Nature.ADVERSE: RED, Nature.POSITIVE: GREEN}.get(nature, "#202020") if f.in_force else GREY
     state = (
         f"<b style='color:{colour}'>● {tr('计入')}</b>"
         if f.in_force
         else f"<span style='color:{GREY}'>{tr('不计入')}：{_e(tr(f.reason.label) if f.reason else '')}</span>"
     )
     grade = f" · {_e(r.rating_scheme)} <b>{_e(r.grade)}</b>" if r.grade else ""
+    if r.grade and nature is Nature.ADVERSE:
+        grade += f" <span style='color:{RED if f.in_force else GREY}'>（{tr('不良等级')}）</span>"
     details = " · ".join(x for x in (_e(r.doc_no) if r.doc_no else "", _money(r.amount)) if x)
     content = f"<br><span style='color:{GREY}'>{_e(r.content)}</span>" if r.content else ""
     return (
@@ -111,18 +115,22 @@ def _header(view: ProfileView) -> str:
     return f"<h2 style='margin-bottom:4px'>{_e(s.name)}</h2><table cellspacing='2'>{cells}</table>"
 
 
-def _reports(reports: tuple[ReportInfo, ...], day: dt.date) -> str:
+def _reports(reports: tuple[ReportInfo, ...], day: dt.date, policy=None) -> str:  # noqa: ANN001
     if not reports:
         return ""
     rows = []
     for r in reports:
         valid = r.valid_on(day)
         state = tr("有效") if valid else (tr("已撤回") if r.status == "withdrawn" else tr("已过期") if day > r.valid_until else tr("未生效"))
-        colour = GREEN if valid else GREY
+        adverse = grade_is_adverse(r.grade, policy)
+        colour = (AMBER if adverse else GREEN) if valid else GREY
         agency = f"{_e(r.agency_name)}（{_e(tr(LEVEL_LABELS.get(r.agency_level or '', r.agency_level or '—')))}）"
+        grade = (f"<b style='color:{RED}'>{_e(r.grade)}（{tr('不良等级')}）</b>" if adverse
+                 else f"<span style='color:{GREEN}'>{_e(r.grade)}</span>" if grade_is_positive(r.grade, policy)
+                 else _e(r.grade))  # fmt: skip
         rows.append(
             f"<tr><td><b>{_e(r.report_no)}</b><br><span style='color:{GREY}'>{agency}</span></td>"
-            f"<td>{_e(r.grade)}</td><td>{r.issued_on.isoformat()} — {r.valid_until.isoformat()}</td>"
+            f"<td>{grade}</td><td>{r.issued_on.isoformat()} — {r.valid_until.isoformat()}</td>"
             f"<td style='color:{colour}'><b>{_e(state)}</b></td></tr>"
         )
     return (
@@ -132,7 +140,7 @@ def _reports(reports: tuple[ReportInfo, ...], day: dt.date) -> str:
     )
 
 
-def render_profile(view: ProfileView) -> str:
+def render_profile(view: ProfileView, policy=None) -> str:  # noqa: ANN001 - the policy profile in force (adverse grades)
     p = view.profile
     parts = [_header(view), "<br>", _banner(p)]
     counts = tr("在 {0} 有效：不良 {1} 条 · 守信 {2} 条 · 全部记录 {3} 条").format(
@@ -147,10 +155,10 @@ def render_profile(view: ProfileView) -> str:
             "<table width='100%' cellspacing='0' cellpadding='5'>"
             f"<tr style='background:#f0f0f0'><th align='left'>{tr('事项')}</th><th align='left'>{tr('决定日期')}</th>"
             f"<th align='left'>{tr('公示期')}</th><th align='left'>{tr('状态')}</th></tr>"
-            + "".join(_finding_row(f) for f in g.findings)
+            + "".join(_finding_row(f, policy) for f in g.findings)
             + "</table>"
         )
     if not p.groups and p.known:
         parts.append(f"<p>{tr('平台未公示该主体的任何信用记录。')}</p>")
-    parts.append(_reports(view.reports, p.day))
+    parts.append(_reports(view.reports, p.day, policy))
     return "<html><body style='font-size:11pt'>" + "".join(parts) + "</body></html>"

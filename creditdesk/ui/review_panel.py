@@ -1,11 +1,13 @@
 """核查流程: the checklist beside the profile — matter, records, report, commitment, conclusion, save.
 
-The steps come from the installation's policy profile (Settings.profile_id):
-each matter lists the steps it needs. The engine's evaluation (CheckService)
-runs through the TaskRunner whenever something it depends on changes; the
-officer's choices (report, commitment, conclusion) feed it. 完成核查并保存
-stays disabled until every required step is complete, and a conclusion that
-departs from the computed outcome needs a written reason.
+The rules — which steps, their states, what is missing, when saving is allowed, what a departure
+needs, the reset for a new applicant — live in the Qt-free
+:class:`creditdesk.services.review_workflow.ReviewWorkflow`; this panel shows it and forwards the
+officer's input. The engine's evaluation (CheckService) runs through the TaskRunner whenever
+something it depends on changes. The matter is chosen by a two-digit number (01–12) or by typing
+its name or pinyin initials and Enter; nothing is evaluated until the choice is confirmed. The
+conclusion box starts empty; a milder conclusion needs a reason category, ten characters and a
+supervisor (on the spot, or 待复核 later on 跟进).
 """
 
 from __future__ import annotations
@@ -17,12 +19,15 @@ import logging
 import re
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -39,8 +44,19 @@ from PySide6.QtWidgets import (
 )
 
 from creditdesk.credit import SUBJECT_KIND_LABELS, category_of
+from creditdesk.grades import grade_is_adverse
 from creditdesk.outcomes import LABELS, SCREEN_BG, SCREEN_BORDER, SCREEN_FG
 from creditdesk.services.check import CheckOutput, CheckService
+from creditdesk.services.review_workflow import (
+    MIN_REASON_CHARS,
+    OVERRIDE_CATEGORIES,
+    STEP_LABELS,
+    Approval,
+    ReviewWorkflow,
+    match_matters,
+    matter_numbers,
+)
+from creditdesk.ui.review_adapter import REPORT_PROBLEM_TEXT
 from creditdesk.ui.signature_pad import SignaturePad
 from creditdesk.ui.tasks import TaskRunner
 
@@ -56,16 +72,6 @@ OUTCOME_TEXT = {o: LABELS[o] for o in OUTCOME_ORDER}
 OUTCOME_STYLE = {
     o: f"background:{SCREEN_BG[o]};color:{SCREEN_FG[o]};border:1px solid {SCREEN_BORDER[o]};" for o in OUTCOME_ORDER
 }
-REPORT_PROBLEM_TEXT = {
-    "unknown_report": "平台上没有该编号的信用报告",
-    "expired": "信用报告已超过有效期",
-    "not_yet_valid": "信用报告尚未生效",
-    "withdrawn": "信用报告已撤回或作废",
-    "subject_mismatch": "信用报告不是该申请人的",
-    "agency_unknown": "出具机构不在平台备案名单中",
-    "agency_not_filed": "出具机构备案已失效或备案层级不足",
-    "not_publicized": "信用报告未在平台公示",
-}
 REQUIREMENT_TEXT = {
     "credit_report": "信用报告",
     "commitment": "信用承诺",
@@ -78,14 +84,7 @@ NOT_IN_FORCE_TEXT = {
     "expired": "已过公示期",
 }
 SIGNER_ROLES = (("legal_representative", "法定代表人"), ("agent", "委托代理人"))
-STEP_NAMES = (
-    ("subject", "主体"),
-    ("matter", "事项"),
-    ("record_check", "记录核查"),
-    ("credit_report", "信用报告"),
-    ("commitment", "信用承诺"),
-    ("conclusion", "结论"),
-)
+STEP_NAMES = tuple(STEP_LABELS.items())
 
 
 def outcome_text(outcome: str) -> str:
@@ -136,6 +135,12 @@ class ReviewState:
     started_at: dt.datetime
     officer_display: str | None = None  # the signed-in account's name as the slip shows it
     due_items: tuple = ()  # promised materials with working-day deadlines (creditdesk.services.followup)
+    departure_category: str | None = None  # creditdesk.services.review_workflow.OVERRIDE_CATEGORIES
+    approval: Approval | None = None  # a supervisor approved the milder conclusion on the spot
+    approver: object = None  # that supervisor's Actor
+    principal: str | None = None  # an agent signs in this person's name
+    authority: str | None = None  # on this authority (授权委托书)
+    day: dt.date | None = None  # the panel's day: the commitment text's date, and so the signing date
 
 
 def _group(title: str) -> tuple[QGroupBox, QVBoxLayout]:
@@ -180,15 +185,16 @@ class ReviewPanel(QWidget):
         self._runner, self._engine, self._settings = runner, engine, settings
         self._today = today
         self._check = CheckService(engine, settings.profile_id, settings.stale_after_hours)
-        self._profile = None
+        self.wf = ReviewWorkflow()  # the rules; this widget shows them and forwards input
         self._applicant: Applicant | None = None
-        self._output: CheckOutput | None = None
-        self._output_key: tuple | None = None
-        self._pending_key: tuple | None = None
-        self._saved = None
         self._saved_state: ReviewState | None = None
+        self._approver = None  # the supervisor's Actor when approved on the spot
         self._started_at = dt.datetime.now().astimezone()
-        self._followed_outcome = True
+        self._matter_typed = ""
+        self._matter_typed_timer = QTimer(self)
+        self._matter_typed_timer.setSingleShot(True)
+        self._matter_typed_timer.setInterval(1500)
+        self._matter_typed_timer.timeout.connect(self._forget_matter_typing)
 
         # -- header: the steps at a glance ------------------------------------
         self.steps_label = QLabel()
@@ -201,9 +207,14 @@ class ReviewPanel(QWidget):
         self.subject_label.setObjectName("reviewSubject")
         self.matter_combo = QComboBox()
         self.matter_combo.setObjectName("matterCombo")
-        self.matter_combo.setPlaceholderText(self.tr("请选择办理事项（Alt+M，输入序号选择）"))
+        self.matter_combo.setPlaceholderText(self.tr("请选择办理事项（Alt+M：两位序号，或名称/拼音首字母后回车）"))
         self.matter_combo.setMinimumWidth(260)
         self.matter_combo.setMaxVisibleItems(16)
+        self.matter_combo.installEventFilter(self)
+        self.matter_combo.activated.connect(self._matter_activated)
+        self.matter_hint = QLabel()
+        self.matter_hint.setObjectName("matterHint")
+        self.matter_hint.setStyleSheet("color:#555;font-weight:normal;")
         matter_row = QHBoxLayout()
         matter_caption = QLabel(self.tr("办理事项(&M)："))
         matter_caption.setBuddy(self.matter_combo)
@@ -212,12 +223,18 @@ class ReviewPanel(QWidget):
         self.subject_box, sl = _group(self.tr("① 申请主体与办理事项"))
         sl.addWidget(self.subject_label)
         sl.addLayout(matter_row)
+        sl.addWidget(self.matter_hint)
 
         # -- record check -------------------------------------------------------
         self.records_box, rl = _group(self.tr("② 信用记录核查"))
         self.records_label = _rich()
         self.records_label.setObjectName("recordsLabel")
         rl.addWidget(self.records_label)
+        self.ack_check = QCheckBox()
+        self.ack_check.setObjectName("acknowledgeUnruled")
+        self.ack_check.setStyleSheet("font-weight:bold;color:#7a4f00;")
+        self.ack_check.hide()
+        rl.addWidget(self.ack_check)
 
         # -- credit report ------------------------------------------------------
         self.report_box, rpl = _group(self.tr("③ 信用报告"))
@@ -268,8 +285,24 @@ class ReviewPanel(QWidget):
         self.signature.setObjectName("signaturePad")
         self.paper_signed = QCheckBox(self.tr("纸质签署（申请人在打印的承诺书上手写签名）"))
         self.paper_signed.setObjectName("paperSigned")
+        # 委托代理人: in whose name and on what authority
+        self.authority_row = QWidget()
+        ar = QHBoxLayout(self.authority_row)
+        ar.setContentsMargins(0, 0, 0, 0)
+        self.principal_edit = QLineEdit()
+        self.principal_edit.setObjectName("principalEdit")
+        self.principal_edit.setPlaceholderText(self.tr("委托人（法定代表人）姓名"))
+        self.authority_edit = QLineEdit()
+        self.authority_edit.setObjectName("authorityEdit")
+        self.authority_edit.setPlaceholderText(self.tr("授权委托书（编号或出具日期）"))
+        ar.addWidget(QLabel(self.tr("受托于：")))
+        ar.addWidget(self.principal_edit, 1)
+        ar.addWidget(QLabel(self.tr("依据：")))
+        ar.addWidget(self.authority_edit, 2)
+        self.authority_row.hide()
         cl.addWidget(self.commitment_text)
         cl.addLayout(role_row)
+        cl.addWidget(self.authority_row)
         cl.addWidget(self.signature)
         cl.addWidget(self.paper_signed)
         from creditdesk.ui.followup_page import DueItemsEditor
@@ -286,22 +319,47 @@ class ReviewPanel(QWidget):
         self.banner.setMinimumHeight(48)
         self.final_combo = QComboBox()
         self.final_combo.setObjectName("finalOutcome")
+        self.final_combo.setPlaceholderText(self.tr("— 请采用或选择结论 —"))
         for code in OUTCOME_ORDER:
             self.final_combo.addItem(outcome_text(code), code)
+        self.final_combo.setCurrentIndex(-1)  # the box starts empty
+        self.adopt_button = QPushButton(self.tr("采用系统结论(&Y)"))
+        self.adopt_button.setObjectName("adoptComputed")
+        self.adopt_button.setAutoDefault(True)
+        self.category_combo = QComboBox()
+        self.category_combo.setObjectName("departureCategory")
+        self.category_combo.setPlaceholderText(self.tr("— 调整理由类别（必选）—"))
+        for code, label in OVERRIDE_CATEGORIES.items():
+            self.category_combo.addItem(_t(label), code)
+        self.category_combo.setCurrentIndex(-1)
         self.reason_edit = QPlainTextEdit()
         self.reason_edit.setObjectName("departureReason")
         self.reason_edit.setPlaceholderText(self.tr("结论与系统计算结果不同时，须写明理由（将记录在案）"))
         self.reason_edit.setTabChangesFocus(True)
-        self.reason_edit.setFixedHeight(64)
+        self.reason_edit.setFixedHeight(56)
+        self.approval_label = _rich()
+        self.approval_label.setObjectName("approvalLabel")
+        self.approve_button = QPushButton(self.tr("负责人现场审批(&P)…"))
+        self.approve_button.setObjectName("approveButton")
+        self.approval_row = QWidget()
+        apl = QHBoxLayout(self.approval_row)
+        apl.setContentsMargins(0, 0, 0, 0)
+        apl.addWidget(self.approval_label, 1)
+        apl.addWidget(self.approve_button)
+        self.approval_row.hide()
+        self.category_combo.hide()
         self.requirements_label = _rich()
         final_row = QHBoxLayout()
         final_caption = QLabel(self.tr("采用结论(&J)："))
         final_caption.setBuddy(self.final_combo)
         final_row.addWidget(final_caption)
         final_row.addWidget(self.final_combo, 1)
+        final_row.addWidget(self.adopt_button)
         kl.addWidget(self.banner)
         kl.addLayout(final_row)
+        kl.addWidget(self.category_combo)
         kl.addWidget(self.reason_edit)
+        kl.addWidget(self.approval_row)
         kl.addWidget(self.requirements_label)
 
         # -- saved --------------------------------------------------------------
@@ -369,7 +427,14 @@ class ReviewPanel(QWidget):
         self.signature.changed.connect(self._signature_changed)
         self.paper_signed.toggled.connect(self._paper_toggled)
         self.final_combo.currentIndexChanged.connect(self._final_changed)
-        self.reason_edit.textChanged.connect(self._refresh)
+        self.adopt_button.clicked.connect(self.adopt_computed)
+        self.category_combo.currentIndexChanged.connect(self._final_changed)
+        self.reason_edit.textChanged.connect(self._final_changed)
+        self.approve_button.clicked.connect(self.request_approval)
+        self.ack_check.toggled.connect(self._ack_toggled)
+        self.principal_edit.textChanged.connect(self._authority_changed)
+        self.authority_edit.textChanged.connect(self._authority_changed)
+        self.role_group.buttonToggled.connect(self._role_toggled)
         self.finalise_button.clicked.connect(self.finalise)
         for seq in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(seq), self, activated=self.finalise,
@@ -379,12 +444,24 @@ class ReviewPanel(QWidget):
         self._refresh()
         self._load_profile()
 
+    # -- the workflow's state, for the code below and for tests ------------------
+    @property
+    def _profile(self):  # noqa: ANN202
+        return self.wf.profile
+
+    @property
+    def _output(self) -> CheckOutput | None:
+        return self.wf.output
+
+    @property
+    def _saved(self):  # noqa: ANN202
+        return self.wf.saved
+
     # -- the profile and its matters ------------------------------------------
     def reload_profile(self) -> None:
         """After Settings.profile_id changed: the new installation profile's matters."""
         self._check = CheckService(self._engine, self._settings.profile_id, self._settings.stale_after_hours)
-        self._profile = None
-        self._output = self._output_key = None
+        self.wf.set_profile(None)
         self._load_profile()
 
     def _day(self) -> dt.date:
@@ -400,16 +477,17 @@ class ReviewPanel(QWidget):
         )
 
     def _show_matters(self, profile) -> None:  # noqa: ANN001
-        self._profile = profile
-        current = self.matter_code()
+        self.wf.set_profile(profile)
+        current = self.wf.inputs.matter
         self.matter_combo.blockSignals(True)
         self.matter_combo.clear()
-        for n, m in enumerate(profile.matters, start=1):
-            self.matter_combo.addItem(f"{n}. {m.label}", m.code)
+        for number, m in zip(matter_numbers(len(profile.matters)), profile.matters):
+            self.matter_combo.addItem(f"{number}  {m.label}", m.code)
             if m.citation:
                 self.matter_combo.setItemData(
-                    n - 1, f"{m.citation.document} {m.citation.clause}：“{m.citation.quote}”", Qt.ItemDataRole.ToolTipRole
-                )
+                    self.matter_combo.count() - 1, f"{m.citation.document} {m.citation.clause}：“{m.citation.quote}”",
+                    Qt.ItemDataRole.ToolTipRole,
+                )  # fmt: skip
         self.matter_combo.setCurrentIndex(self.matter_combo.findData(current) if current else -1)
         self.matter_combo.blockSignals(False)
         self.matters_loaded.emit()
@@ -423,58 +501,158 @@ class ReviewPanel(QWidget):
         self.matter_combo.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def matter_code(self) -> str | None:
-        return self.matter_combo.currentData()
+        return self.wf.inputs.matter
 
     def matter(self):  # noqa: ANN201
-        code = self.matter_code()
-        return self._profile.matter(code) if self._profile is not None and code else None
+        return self.wf.matter()
 
     def steps(self) -> tuple[str, ...]:
-        m = self.matter()
-        return m.steps if m is not None else ()
+        return self.wf.steps()
 
     @property
     def profile(self):  # noqa: ANN201
-        return self._profile
+        return self.wf.profile
+
+    # -- the matter choice: two-digit numbers, type-ahead, Enter confirms ---------
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if obj is self.matter_combo and event.type() == QEvent.Type.KeyPress:
+            return self._matter_key(event)
+        return super().eventFilter(obj, event)
+
+    def _matter_key(self, event) -> bool:  # noqa: ANN001
+        key, text = event.key(), event.text()
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if mods not in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier):
+            return False  # Ctrl+Enter (save), Alt+… shortcuts: not ours
+        combo = self.matter_combo
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if combo.currentIndex() >= 0:
+                self._confirm_matter(combo.currentIndex())
+            return True
+        moves = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_PageUp: -5, Qt.Key.Key_PageDown: 5,
+                 Qt.Key.Key_Home: -combo.count(), Qt.Key.Key_End: combo.count()}  # fmt: skip
+        if key in moves:  # the highlight moves; nothing is chosen before Enter
+            self._highlight_matter(max(0, min(combo.count() - 1, combo.currentIndex() + moves[key])))
+            self.matter_hint.setText(self.tr("回车确认所选事项"))
+            return True
+        if key == Qt.Key.Key_Backspace:
+            self._matter_typed = self._matter_typed[:-1]
+            self._matter_typing()
+            return True
+        if key == Qt.Key.Key_Escape and self._matter_typed:
+            self._forget_matter_typing()
+            return True
+        if text and text.isprintable() and not text.isspace():
+            self._matter_typed = (self._matter_typed + text)[-12:]
+            self._matter_typing()
+            return True
+        return False
+
+    def _matter_typing(self) -> None:
+        self._matter_typed_timer.start()
+        typed = self._matter_typed
+        matters = [(m.code, m.label) for m in (self.wf.profile.matters if self.wf.profile else ())]
+        hits = match_matters(matters, typed)
+        if not typed:
+            self.matter_hint.clear()
+            return
+        if typed.isdigit():
+            if len(typed) < len(matter_numbers(len(matters))[0] if matters else "00"):
+                self.matter_hint.setText(self.tr("序号 {0}…（两位序号，如 01）").format(typed))
+                return
+            self._matter_typed = ""
+            if hits:  # a complete two-digit number is unambiguous: that is the choice
+                self._confirm_matter(hits[0])
+            else:
+                self.matter_hint.setText(self.tr("没有序号 {0} 的事项").format(typed))
+            return
+        if not hits:
+            self.matter_hint.setText(self.tr("“{0}”：没有匹配的事项").format(typed))
+            return
+        self._highlight_matter(hits[0])
+        if len(hits) == 1:
+            self.matter_hint.setText(self.tr("“{0}” → {1}，回车确认").format(typed, matters[hits[0]][1]))
+        else:
+            names = "、".join(matters[i][1] for i in hits[:4])
+            self.matter_hint.setText(self.tr("“{0}” 匹配 {1} 项：{2}；继续输入或 ↑↓ 后回车").format(typed, len(hits), names))
+
+    def _forget_matter_typing(self) -> None:
+        self._matter_typed = ""
+
+    def _highlight_matter(self, index: int) -> None:
+        """Show ``index`` in the box without choosing it: nothing is evaluated."""
+        self.matter_combo.blockSignals(True)
+        self.matter_combo.setCurrentIndex(index)
+        self.matter_combo.blockSignals(False)
+        self._refresh()
+
+    def _confirm_matter(self, index: int) -> None:
+        self._matter_typed = ""
+        self.matter_combo.blockSignals(True)
+        self.matter_combo.setCurrentIndex(index)
+        self.matter_combo.blockSignals(False)
+        self._matter_changed()
+
+    def _matter_activated(self, index: int) -> None:
+        self._confirm_matter(index)
 
     # -- the applicant ------------------------------------------------------------
     def set_applicant(self, applicant: Applicant | None) -> None:
-        """A new applicant (or none): everything but the matter starts over."""
-        if applicant is not None and self._applicant is not None and applicant.subject_id == self._applicant.subject_id \
-                and self._saved is None:  # fmt: skip
-            self._applicant = applicant  # the same applicant shown again: keep what is settled
+        """A new applicant (or none): the review starts over — matter, conclusion, report, commitment."""
+        new = self.wf.set_subject(applicant.subject_id if applicant else None, known=bool(applicant and applicant.known))
+        self._applicant = applicant
+        if not new:  # the same applicant shown again: keep what is settled
             self._fill_reports()
             self._refresh()
             return
-        self._applicant = applicant
         self._reset_subject_steps()
         self._fill_reports()
         self._schedule_evaluation()
 
+    def start_over(self) -> None:
+        """A new review with no applicant (Esc after saving, sign-out, lock)."""
+        self.wf.start_over()
+        self._applicant = None
+        self._reset_subject_steps()
+        self._fill_reports()
+        self._refresh()
+
     def _reset_subject_steps(self) -> None:
         self._runner.cancel_key("review-check")
-        self._output = self._output_key = self._pending_key = None
-        self._saved = self._saved_state = None
+        self._saved_state = None
+        self._approver = None
         self._started_at = dt.datetime.now().astimezone()
-        self._followed_outcome = True
-        for w in (self.report_edit, self.no_report, self.signer_edit, self.paper_signed, self.reason_edit):
+        self._matter_typed = ""
+        widgets = (self.report_edit, self.no_report, self.signer_edit, self.paper_signed, self.reason_edit,
+                   self.matter_combo, self.final_combo, self.category_combo, self.ack_check, self.principal_edit,
+                   self.authority_edit, self.role_group)  # fmt: skip
+        for w in widgets:
             w.blockSignals(True)
         self.report_edit.clear()
         self.no_report.setChecked(False)
         self.signer_edit.clear()
         self.paper_signed.setChecked(False)
         self.reason_edit.clear()
+        self.matter_combo.setCurrentIndex(-1)
+        self.final_combo.setCurrentIndex(-1)
+        self.category_combo.setCurrentIndex(-1)
+        self.ack_check.setChecked(False)
+        self.principal_edit.clear()
+        self.authority_edit.clear()
+        self.role_buttons["legal_representative"].setChecked(True)
         self.due_items.clear()
-        for w in (self.report_edit, self.no_report, self.signer_edit, self.paper_signed, self.reason_edit):
+        for w in widgets:
             w.blockSignals(False)
+        self.matter_hint.clear()
+        self.authority_row.hide()
         self.signature.blockSignals(True)
         self.signature.clear()
         self.signature.blockSignals(False)
         self.signature.setEnabled(True)
-        self.role_buttons["legal_representative"].setChecked(True)
         self.saved_box.hide()
         self._set_form_enabled(True)
         self.missing_label.setStyleSheet("")
+        self._matter_changed(evaluate=False)
 
     def _fill_reports(self) -> None:
         self.report_combo.clear()
@@ -496,113 +674,144 @@ class ReviewPanel(QWidget):
     def applicant(self) -> Applicant | None:
         return self._applicant
 
-    # -- inputs ---------------------------------------------------------------------
-    def _matter_changed(self, *_args) -> None:  # noqa: ANN002
+    # -- inputs: forwarded to the workflow --------------------------------------------
+    def _matter_changed(self, *_args, evaluate: bool = True) -> None:  # noqa: ANN002
+        code = self.matter_combo.currentData()
+        if code != self.wf.inputs.matter and self.wf.profile is not None:
+            self.wf.choose_matter(code)
+            self.final_combo.blockSignals(True)
+            self.final_combo.setCurrentIndex(-1)
+            self.final_combo.blockSignals(False)
+            label = self.wf.matter().label if self.wf.matter() else ""
+            self.matter_hint.setText(self.tr("已选：{0}").format(label) if label else "")
         steps = self.steps()
         self.report_box.setVisible("credit_report" in steps)
         self.commitment_box.setVisible("commitment" in steps)
         self._fill_commitment_text()
-        self._schedule_evaluation()
+        if evaluate:
+            self._schedule_evaluation()
 
     def _report_picked(self, index: int) -> None:
         report_no = self.report_combo.itemData(index)
         self.report_edit.setText(report_no or "")
+        self.wf.set_report(report_no)
         if report_no:
             self.no_report.setChecked(False)
         self._schedule_evaluation()
 
     def _report_entered(self) -> None:
         text = self.report_edit.text().strip()
+        self.wf.set_report(text)
         if text:
             self.no_report.setChecked(False)
         i = self.report_combo.findData(text)
         self.report_combo.setCurrentIndex(max(0, i))
         self._schedule_evaluation()
 
-    def _report_edited(self, _text: str) -> None:
+    def _report_edited(self, text: str) -> None:
         # Until Enter is pressed the number typed is not the one judged: the step is open again.
+        self.wf.set_report(text, confirmed=False)
         self._refresh()
 
     def _no_report_toggled(self, on: bool) -> None:
+        self.wf.set_no_report(on)
         if on:
             self.report_edit.clear()
             self.report_combo.setCurrentIndex(0)
+        elif self.report_no():
+            self.wf.set_report(self.report_no())
         self._schedule_evaluation()
 
     def _commitment_changed(self, *_args) -> None:  # noqa: ANN002
+        self.wf.set_commitment(signer_name=self.signer_edit.text())
         self._schedule_evaluation()
 
     def _signature_changed(self, inked: bool) -> None:
         if inked and self.paper_signed.isChecked():
             self.paper_signed.setChecked(False)
+        self.wf.set_commitment(inked=self.signature.has_ink(), on_paper=self.paper_signed.isChecked())
         self._schedule_evaluation()
 
     def _paper_toggled(self, on: bool) -> None:
         if on and self.signature.has_ink():
             self.signature.clear()
         self.signature.setEnabled(not on)
+        self.wf.set_commitment(inked=self.signature.has_ink() and not on, on_paper=on)
         self._schedule_evaluation()
 
-    def _final_changed(self, *_args) -> None:  # noqa: ANN002
-        computed = self._output.result.outcome if self._output else None
-        self._followed_outcome = computed is None or self.final_combo.currentData() == computed
+    def _role_toggled(self, *_args) -> None:  # noqa: ANN002
+        role = next(code for code, b in self.role_buttons.items() if b.isChecked())
+        self.wf.set_commitment(signer_role=role)
+        self.authority_row.setVisible(role == "agent")
         self._refresh()
 
-    # -- step states ----------------------------------------------------------------
+    def _authority_changed(self, *_args) -> None:  # noqa: ANN002
+        self.wf.set_commitment(principal=self.principal_edit.text(), authority=self.authority_edit.text())
+        self._refresh()
+
+    def _ack_toggled(self, on: bool) -> None:
+        self.wf.acknowledge_unruled(on)
+        self._refresh()
+
+    def adopt_computed(self) -> None:
+        """采用系统结论: the computed conclusion into the (empty) box."""
+        if self.wf.computed is None:
+            return
+        had_focus = self.adopt_button.hasFocus()
+        self.final_combo.setCurrentIndex(self.final_combo.findData(self.wf.computed))
+        if had_focus:  # the button disables itself: the focus goes on to saving (Enter or Ctrl+Enter)
+            (self.finalise_button if self.can_finalise() else self.final_combo).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _final_changed(self, *_args) -> None:  # noqa: ANN002
+        before = self.wf.inputs.approval
+        self.wf.set_conclusion(self.final_combo.currentData(), category=self.category_combo.currentData() or "",
+                               reason=self.reason_edit.toPlainText())  # fmt: skip
+        if before is not None and self.wf.inputs.approval is None:
+            self._approver = None
+        self._refresh()
+
+    def request_approval(self) -> None:
+        """负责人现场审批: a supervisor signs in on this window and approves the milder conclusion."""
+        if self.wf.override_kind() != "milder" or self.wf.step_state("conclusion") != "done":
+            return
+        dialog = ApprovalDialog(self._engine, self._current_user(), self._approval_summary(), self)
+        self.approval_dialog = dialog
+        dialog.approved.connect(self._approved)
+        dialog.open()
+
+    def _approval_summary(self) -> str:
+        i = self.wf.inputs
+        return self.tr("系统计算结论：{0}\n拟采用结论：{1}\n理由类别：{2}\n理由：{3}").format(
+            outcome_text(self.wf.computed), outcome_text(i.final), _t(OVERRIDE_CATEGORIES.get(i.category, "")),
+            i.reason.strip())  # fmt: skip
+
+    def _approved(self, actor, note: str) -> None:  # noqa: ANN001
+        self._approver = actor
+        self.wf.approve(Approval(actor.name, actor.display_name, dt.datetime.now().astimezone(), note or None))
+        self._refresh()
+
+    # -- step states (the workflow's) -------------------------------------------------
     def report_no(self) -> str | None:
         return self.report_edit.text().strip() or None
 
     def commitment_signed(self) -> bool:
-        if "commitment" not in self.steps():
-            return False
-        return bool(self.signer_edit.text().strip()) and (self.signature.has_ink() or self.paper_signed.isChecked())
+        return self.wf.commitment_signed()
 
     def _eval_key(self) -> tuple | None:
-        if self._applicant is None or self.matter_code() is None or self._profile is None:
-            return None
-        report = None if self.no_report.isChecked() else self.report_no()
-        return (self._applicant.subject_id, self.matter_code(), report, self.commitment_signed())
+        return self.wf.eval_key()
 
     def _current(self) -> bool:
-        return self._output is not None and self._output_key == self._eval_key()
+        return self.wf.current()
 
     def step_state(self, step: str) -> str:
-        """'done', 'open', 'busy' or 'n/a' for the steps of STEP_NAMES."""
-        steps = self.steps()
-        if step == "subject":
-            return "done" if self._applicant is not None else "open"
-        if step == "matter":
-            return "done" if self.matter_code() else "open"
-        if step == "record_check":
-            if self._current():
-                return "done"
-            return "busy" if self._pending_key is not None else "open"
-        if step == "credit_report":
-            if "credit_report" not in steps:
-                return "n/a"
-            if self.no_report.isChecked():
-                return "done" if self._current() else "busy"
-            judged = self._current() and self._output.result.report is not None
-            same = judged and self._output.result.report.report_no == self.report_no()
-            return "done" if same else "open"
-        if step == "commitment":
-            if "commitment" not in steps:
-                return "n/a"
-            return "done" if self.commitment_signed() else "open"
-        if step == "conclusion":
-            earlier = ("record_check", "credit_report", "commitment")
-            if not self._current() or any(self.step_state(e) not in ("done", "n/a") for e in earlier):
-                return "open"
-            if self.final_combo.currentData() == self._output.result.outcome:
-                return "done"
-            return "done" if self.reason_edit.toPlainText().strip() else "open"
-        raise ValueError(step)
+        """'done', 'open', 'busy' or 'n/a' (ReviewWorkflow.step_state)."""
+        return self.wf.step_state(step)
 
     def missing_steps(self) -> list[str]:
-        return [label for step, label in STEP_NAMES if self.step_state(step) in ("open", "busy")]
+        return self.wf.missing_labels()
 
     def can_finalise(self) -> bool:
-        return self._saved is None and not self.missing_steps()
+        return self.wf.may_finalise()
 
     # -- evaluation -----------------------------------------------------------------
     def _schedule_evaluation(self) -> None:
@@ -617,7 +826,7 @@ class ReviewPanel(QWidget):
             return
         subject_id, matter, report_no, signed = key
         check, day = self._check, self._day()
-        self._pending_key = key
+        self.wf.evaluating(key)
 
         def run(task):  # noqa: ANN001, ANN202
             return key, check.check(subject_id, matter, report_no=report_no, day=day, commitment_signed=signed)
@@ -626,7 +835,7 @@ class ReviewPanel(QWidget):
         self._refresh()
 
     def _evaluation_failed(self, exc: BaseException) -> None:
-        self._pending_key = None
+        self.wf.evaluation_failed()
         self.records_label.setText(
             "<span style='color:#b3261e'>{0}</span>".format(html.escape(self.tr("核查失败：{0}").format(exc)))
         )
@@ -634,17 +843,26 @@ class ReviewPanel(QWidget):
 
     def _show_output(self, keyed) -> None:  # noqa: ANN001
         key, output = keyed
-        self._pending_key = None
-        if key != self._eval_key():  # something changed while it ran
+        if not self.wf.evaluated(key, output):  # something changed while it ran
             self._schedule_evaluation()
             return
-        self._output, self._output_key = output, key
-        if self._followed_outcome:
+        if self.wf.inputs.final is None and self.final_combo.currentIndex() >= 0:
             self.final_combo.blockSignals(True)
-            self.final_combo.setCurrentIndex(self.final_combo.findData(output.result.outcome))
+            self.final_combo.setCurrentIndex(-1)  # the computed conclusion changed: adopt anew
             self.final_combo.blockSignals(False)
+        lr = getattr(output.subject, "legal_representative", None) if output.subject is not None else None
+        self.wf.legal_representative = lr  # an agent signs in this person's name unless the officer says otherwise
+        self.principal_edit.setPlaceholderText(
+            self.tr("{0}（平台登记的法定代表人）").format(lr) if lr else self.tr("委托人（法定代表人）姓名"))
+        unruled = self.wf.unruled_adverse()
+        self.ack_check.setVisible(bool(unruled))
+        if unruled:
+            self.ack_check.setText(self.tr("已阅：{0} 条有效不良记录，现行档案未规定措施（须在核查单上注明）").format(len(unruled)))
         self._render_output(output)
         self._refresh()
+        if [s for s, _ in self.wf.missing()] == ["conclusion"] and self.wf.inputs.final is None \
+                and self.matter_combo.hasFocus():  # fmt: skip
+            self.adopt_button.setFocus(Qt.FocusReason.OtherFocusReason)  # keyboard: Enter adopts, Ctrl+Enter saves
         self.evaluated.emit(output)
 
     def _render_output(self, output: CheckOutput) -> None:
@@ -660,7 +878,8 @@ class ReviewPanel(QWidget):
             for f in in_force:
                 rec = f.record
                 cat = category_of(rec.category)
-                colour = "#a1241b" if cat.severe else ("#7a4f00" if cat.nature.value == "adverse" else "#1e6b30")
+                adverse = rec.nature.value == "adverse" or grade_is_adverse(rec.grade, r.profile)  # 纳税信用 D is adverse
+                colour = "#a1241b" if cat.severe else ("#7a4f00" if adverse else "#1e6b30")
                 until = rec.publish_until.isoformat() if rec.publish_until else self.tr("长期")
                 parts.append(
                     "<li><span style='color:{0};font-weight:bold'>{1}</span>　{2}<br>"
@@ -687,7 +906,7 @@ class ReviewPanel(QWidget):
                 )
         else:
             parts.append("<p style='color:#555'>{0}</p>".format(html.escape(
-                self.tr("{0} v{1} 对该事项没有触发惩戒或激励措施。").format(r.profile.name, r.profile.version))))
+                self.tr("{0}（第 {1} 版）对该事项没有触发惩戒或激励措施。").format(r.profile.name, r.profile.version))))
         for note in r.notes:
             cite = f"（{note.citation.document} {note.citation.clause}）" if note.citation else ""
             parts.append("<p style='color:#666;font-size:9pt'>ⓘ {0}</p>".format(html.escape(note.text + cite)))
@@ -700,6 +919,9 @@ class ReviewPanel(QWidget):
         if verdict is None:
             text = self.tr("未提供信用报告") if self.no_report.isChecked() else ""
             self.report_verdict.setText("<span style='color:#7a4f00'>{0}</span>".format(html.escape(text)) if text else "")
+        elif verdict.acceptable and grade_is_adverse(verdict.grade, r.profile):
+            self.report_verdict.setText("<span style='color:#a1241b'><b>⚠ {0}</b></span>".format(html.escape(
+                self.tr("报告 {0} 可用，但信用等级 {1} 为不良等级").format(verdict.report_no, verdict.grade))))
         elif verdict.acceptable:
             self.report_verdict.setText("<span style='color:#1e6b30'><b>✔ {0}</b></span>".format(html.escape(
                 self.tr("报告 {0} 可用，信用等级 {1}").format(verdict.report_no, verdict.grade or "—"))))
@@ -747,24 +969,31 @@ class ReviewPanel(QWidget):
                 html.escape(a.name), html.escape(a.code_display), html.escape(kind), unknown))
         self._fill_commitment_text()
         if self._output is None:
-            busy = self._pending_key is not None
+            busy = self.wf.pending_key is not None
             self.records_label.setText("<span style='color:#6b6b6b'>{0}</span>".format(html.escape(
-                self.tr("正在核查……") if busy else self.tr("选定申请人和办理事项后自动核查。"))))
-        # the conclusion banner
+                self.tr("正在核查……") if busy else self.tr("选定申请人并确认办理事项后自动核查。"))))
+            self.ack_check.hide()
+        wf = self.wf
         if self._current():
-            outcome = self._output.result.outcome
+            outcome = wf.computed
             self.banner.setText(self.tr("系统计算结论：{0}").format(outcome_text(outcome)))
             self.banner.setStyleSheet(
                 OUTCOME_STYLE.get(outcome, "") + "font-size:15pt;font-weight:bold;border-radius:6px;padding:8px;")
-            departing = self.final_combo.currentData() != outcome
-            self.reason_edit.setVisible(departing)
-            reqs = [r for r in self._output.result.requirements if r in ("credit_review",) or
-                    (r == "credit_report" and self.step_state("credit_report") != "done") or
-                    (r == "credit_report" and self._output.result.report is not None)]  # fmt: skip
+            self.final_combo.setEnabled(True)
+            self.adopt_button.setEnabled(wf.inputs.final != outcome)
+            kind = wf.override_kind()
+            self.reason_edit.setVisible(kind is not None)
+            self.category_combo.setVisible(kind == "milder")
+            if kind == "milder":
+                self.reason_edit.setPlaceholderText(self.tr("结论比系统计算结果宽松：写明理由（至少 {0} 个字，将记录在案并报送）")
+                                                    .format(MIN_REASON_CHARS))  # fmt: skip
+            else:
+                self.reason_edit.setPlaceholderText(self.tr("结论与系统计算结果不同时，须写明理由（将记录在案）"))
+            self._refresh_approval()
             lines = []
             if self._output.result.report is not None and not self._output.result.report.acceptable:
                 lines.append(self.tr("信用报告不符合要求，按规定处理"))
-            if "credit_report" in reqs and self.no_report.isChecked():
+            if "credit_report" in self._output.result.requirements and self.no_report.isChecked():
                 lines.append(self.tr("申请人未提供信用报告"))
             if "credit_review" in self._output.result.requirements:
                 lines.append(self.tr("该事项还须由信用中心进行信用审查"))
@@ -773,19 +1002,39 @@ class ReviewPanel(QWidget):
         else:
             self.banner.setText(self.tr("完成以上步骤后显示结论"))
             self.banner.setStyleSheet("background:#f2f4f7;color:#6b6b6b;border:1px dashed #c5ccd6;border-radius:6px;padding:8px;")
+            self.final_combo.setEnabled(False)
+            self.adopt_button.setEnabled(False)
             self.reason_edit.setVisible(False)
+            self.category_combo.setVisible(False)
+            self.approval_row.setVisible(False)
             self.requirements_label.clear()
         self._refresh_steps()
+
+    def _refresh_approval(self) -> None:
+        wf = self.wf
+        if not wf.needs_approval():
+            self.approval_row.setVisible(False)
+            return
+        self.approval_row.setVisible(True)
+        approval = wf.inputs.approval
+        if approval is not None:
+            self.approval_label.setText("<span style='color:#1e6b30'><b>✔ {0}</b></span>".format(html.escape(
+                self.tr("{0} 已于 {1:%H:%M} 现场批准").format(approval.supervisor_display, approval.at))))
+            self.approve_button.setEnabled(False)
+            return
+        ready = wf.step_state("conclusion") == "done"
+        self.approve_button.setEnabled(ready and self._saved is None)
+        self.approval_label.setText("<span style='color:#8a5a00'>{0}</span>".format(html.escape(self.tr(
+            "须科室负责人审批：负责人可在本窗口登录现场批准；否则保存为「待复核」，"
+            "批准前核查单以系统结论 {0} 为准。").format(outcome_text(wf.computed)))))
 
     def _refresh_steps(self) -> None:
         marks = {"done": ("✔", "#1e7b34"), "open": ("○", "#8a5a00"), "busy": ("…", "#1f3a5f")}
         parts = []
-        for step, label in STEP_NAMES:
+        for step in self.wf.applicable_steps():
             state = self.step_state(step)
-            if state == "n/a":
-                continue
             mark, colour = marks[state]
-            parts.append(f"<span style='color:{colour}'>{mark} {html.escape(_t(label))}</span>")
+            parts.append(f"<span style='color:{colour}'>{mark} {html.escape(_t(STEP_LABELS[step]))}</span>")
         if self._saved is not None:
             parts.append("<span style='color:#1e7b34'><b>✔ {0}</b></span>".format(html.escape(self.tr("已保存"))))
         self.steps_label.setText(
@@ -796,10 +1045,15 @@ class ReviewPanel(QWidget):
         if self._saved is not None:
             self.finalise_button.setEnabled(False)
             return
-        missing = self.missing_steps()
+        missing = self.wf.missing()
         self.finalise_button.setEnabled(self.can_finalise())
+        pending = self.wf.approval_status() == "pending"
+        self.finalise_button.setText(self.tr("保存为待复核") if pending else self.tr("完成核查并保存"))
         if missing:
-            self.missing_label.setText(self.tr("尚未完成：{0}").format("、".join(_t(m) for m in missing)))
+            self.missing_label.setText(self.tr("尚未完成：{0}").format("；".join(_t(text) for _step, text in missing)))
+            self.missing_label.setStyleSheet("color:#8a5a00;")
+        elif pending:
+            self.missing_label.setText(self.tr("未经负责人审批：保存后为「待复核」，出现在负责人的跟进页（Ctrl+Enter）"))
             self.missing_label.setStyleSheet("color:#8a5a00;")
         else:
             self.missing_label.setText(self.tr("各步骤已完成，可以保存（Ctrl+Enter）"))
@@ -811,13 +1065,15 @@ class ReviewPanel(QWidget):
 
     # -- finalising --------------------------------------------------------------------
     def state(self) -> ReviewState | None:
-        if not self._current() or self._applicant is None:
+        if not self._current() or self._applicant is None or self.wf.inputs.final is None:
             return None
         m = self.matter()
-        final = self.final_combo.currentData()
-        departing = final != self._output.result.outcome
+        i = self.wf.inputs
+        final = i.final
+        departing = final != self.wf.computed
         has_commitment = "commitment" in self.steps()
-        role = next(code for code, b in self.role_buttons.items() if b.isChecked())
+        role = i.signer_role
+        agent = has_commitment and role == "agent"
         return ReviewState(
             applicant=self._applicant, matter_code=m.code, matter_label=m.label, output=self._output,
             report_no=None if self.no_report.isChecked() else self.report_no(), no_report=self.no_report.isChecked(),
@@ -826,10 +1082,15 @@ class ReviewPanel(QWidget):
             signer_role=role,
             signature_png=(self.signature.png_bytes() or None) if has_commitment and not self.paper_signed.isChecked() else None,
             signed_on_paper=has_commitment and self.paper_signed.isChecked(),
-            final_outcome=final, departure_reason=self.reason_edit.toPlainText().strip() if departing else None,
+            final_outcome=final, departure_reason=i.reason.strip() if departing else None,
             started_at=self._started_at,
             officer_display=user.display_name if (user := self._current_user()) is not None else None,
             due_items=tuple(self.due_items.items()) if has_commitment else (),
+            departure_category=i.category if self.wf.override_kind() == "milder" else None,
+            approval=i.approval if self.wf.approval_status() == "approved" else None,
+            approver=self._approver if self.wf.approval_status() == "approved" else None,
+            principal=self.wf.principal_name() if agent else None,
+            authority=i.authority.strip() if agent else None, day=self._day(),
         )  # fmt: skip
 
     def finalise(self) -> None:
@@ -841,7 +1102,7 @@ class ReviewPanel(QWidget):
             return
         from creditdesk.ui import review_adapter
 
-        engine, settings, audit, user = self._engine, self._settings, self._audit, self._current_user()
+        engine, settings, user = self._engine, self._settings, self._current_user()
         # The signed-in account; unattributed homes (no account yet) keep the configured or OS user name.
         officer = user.name if user is not None else (settings.extra.get("officer") or getpass.getuser())
         self.finalise_button.setEnabled(False)
@@ -849,14 +1110,8 @@ class ReviewPanel(QWidget):
         self.missing_label.setStyleSheet("color:#1f3a5f;")
 
         def run(task):  # noqa: ANN001, ANN202
-            saved = review_adapter.finalise(engine, settings, officer, state)
-            if audit is not None:
-                try:
-                    audit("review", user, saved.id, {"matter": saved.matter, "outcome": saved.final_outcome,
-                                                     "verification_code": saved.verification_code})  # fmt: skip
-                except Exception:  # noqa: BLE001 - the review is saved (with its officer); say so in the log
-                    logging.getLogger(__name__).exception("review %s saved but not audited", saved.id)
-            return saved
+            # the review, its audit entry and its outbox items commit together (ReviewService.finalise)
+            return review_adapter.finalise(engine, settings, officer, state, actor=user)
 
         self._runner.run(run, on_success=lambda saved: self._show_saved(saved, state), on_failure=self._save_failed,
                          key="review-save")  # fmt: skip
@@ -868,17 +1123,27 @@ class ReviewPanel(QWidget):
         self.save_failed.emit(str(exc))
 
     def _show_saved(self, saved, state: ReviewState) -> None:  # noqa: ANN001
-        self._saved, self._saved_state = saved, state
+        self.wf.mark_saved(saved)
+        self._saved_state = state
         self._set_form_enabled(False)
         self.signature.setEnabled(False)
         code = getattr(saved, "verification_code", "")
+        status = getattr(saved, "override_status", None)
+        if status == "pending":
+            conclusion = self.tr("结论：待复核（拟 {0}；负责人批准前以系统结论 {1} 为准）").format(
+                outcome_text(saved.final_outcome), outcome_text(saved.computed_outcome))
+        elif status == "approved":
+            conclusion = self.tr("结论：{0}（系统计算 {1}，{2} 批准）").format(
+                outcome_text(saved.final_outcome), outcome_text(saved.computed_outcome),
+                saved.override.decided_by_display or saved.override.decided_by)
+        else:
+            conclusion = self.tr("结论：{0}").format(outcome_text(state.final_outcome))
         self.saved_label.setText(
             "<div style='font-size:14pt;color:#1e6b30'><b>✔ {0}</b></div>"
             "<div style='font-size:12pt'>{1}<b style='font-size:18pt;letter-spacing:2px;font-family:monospace'>{2}</b></div>"
             "<div style='color:#555'>{3}</div>".format(
                 html.escape(self.tr("已保存")), html.escape(self.tr("信用核查码：")), html.escape(code),
-                html.escape(self.tr("结论：{0}。可凭核查码核验（Ctrl+K）。按 Esc 开始下一位申请人。").format(
-                    outcome_text(state.final_outcome))),
+                html.escape(conclusion + self.tr("。可凭核查码核验（Ctrl+K）。按 Esc 开始下一位申请人。")),
             )
         )  # fmt: skip
         self.missing_label.setText(self.tr("已保存，信用核查码 {0}").format(code))
@@ -900,3 +1165,68 @@ class ReviewPanel(QWidget):
     @property
     def output(self) -> CheckOutput | None:
         return self._output
+
+
+class ApprovalDialog(QDialog):
+    """负责人现场审批: the supervisor signs in on the officer's window (name + password) and approves.
+
+    The sign-in is checked (and audited as a login) by AccountService; only an account that may
+    follow up (科室负责人, administrator) and is not the officer can approve."""
+
+    approved = Signal(object, str)  # the supervisor's Actor, the note
+
+    def __init__(self, engine, officer, summary: str, parent: QWidget | None = None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.setObjectName("approvalDialog")
+        self.setWindowTitle(self.tr("负责人现场审批"))
+        self._engine, self._officer = engine, officer
+        self.summary = QLabel(summary)
+        self.summary.setWordWrap(True)
+        self.summary.setStyleSheet("background:#fff8e1;border:1px solid #e0b84f;padding:8px;")
+        self.name_edit = QLineEdit()
+        self.name_edit.setObjectName("approverName")
+        self.password_edit = QLineEdit()
+        self.password_edit.setObjectName("approverPassword")
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.note_edit = QLineEdit()
+        self.note_edit.setObjectName("approverNote")
+        self.note_edit.setPlaceholderText(self.tr("审批意见（可选）"))
+        self.error_label = QLabel()
+        self.error_label.setObjectName("approvalError")
+        self.error_label.setStyleSheet("color:#b3261e;")
+        self.error_label.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("负责人账户："), self.name_edit)
+        form.addRow(self.tr("密码："), self.password_edit)
+        form.addRow(self.tr("意见："), self.note_edit)
+        buttons = QDialogButtonBox()
+        self.ok_button = buttons.addButton(self.tr("批准"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.try_approve)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(buttons)
+
+    def try_approve(self) -> None:
+        from creditdesk.services.accounts import AccountService, LoginFailed
+        from creditdesk.services.audit import AuditTrail
+
+        name, password = self.name_edit.text().strip(), self.password_edit.text()
+        self.password_edit.clear()
+        try:
+            actor = AccountService(self._engine, AuditTrail(self._engine)).authenticate(name, password)
+        except LoginFailed as exc:
+            self.error_label.setText(str(exc) or self.tr("账户或密码不正确"))
+            return
+        if not actor.can("follow_up"):
+            self.error_label.setText(self.tr("{0} 不是科室负责人，不能审批结论调整").format(actor.display_name))
+            return
+        if self._officer is not None and actor.name == self._officer.name:
+            self.error_label.setText(self.tr("结论调整须由另一人审批：经办人不能审批自己的调整"))
+            return
+        self.approved.emit(actor, self.note_edit.text().strip())
+        self.accept()
+

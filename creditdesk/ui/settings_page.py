@@ -11,8 +11,14 @@ is shown to administrators only.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+import functools
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -25,14 +31,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from creditdesk.changes import OpChanges
 from creditdesk.app import AppContext
 from creditdesk.roles import may
+from creditdesk.ui.changes import ChangeAware
 from creditdesk.ui.accounts_widget import AccountsWidget
+from creditdesk.ui.i18n import LANGUAGES
 from creditdesk.ui.idle_lock import idle_minutes, set_idle_minutes
 from creditdesk.ui.tasks import TaskRunner
 
 # What ``save`` changes, as the audit entry names them.
-SAVED_KEYS = ("unit_name", "window_name", "stale_after_hours", "sync_interval_minutes", "idle_lock_minutes")
+SAVED_KEYS = ("unit_name", "window_name", "stale_after_hours", "sync_interval_minutes", "idle_lock_minutes",
+              "language")
 
 
 def _values(settings) -> dict:  # noqa: ANN001
@@ -46,7 +56,8 @@ def changed_values(old: dict, new: dict) -> dict:
     return {k: {"old": old.get(k), "new": new.get(k)} for k in new if old.get(k) != new.get(k)}
 
 
-class SettingsPage(QWidget):
+class SettingsPage(QWidget, ChangeAware):
+    watches = OpChanges(settings=True, accounts=True)  # what it shows (ui/changes.py)
     settings_saved = Signal()
     connected = Signal(object)  # meta dict, or the exception
     own_account_changed = Signal()  # the signed-in account was changed in 账户管理
@@ -74,6 +85,11 @@ class SettingsPage(QWidget):
         self.idle_minutes.setValue(idle_minutes(s))
         self.idle_minutes.setSuffix(self.tr(" 分钟"))
         self.idle_minutes.setSpecialValueText(self.tr("从不自动锁定"))
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        for code, label in LANGUAGES.items():
+            self.language.addItem(label, code)
+        self._show_language(s.language)
         self.save_button = QPushButton(self.tr("保存设置"))
         self.save_button.setObjectName("saveSettings")
         self.readonly_note = QLabel()
@@ -94,11 +110,18 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("数据超过此时长未更新时提醒"), self.stale_hours)
         form.addRow(self.tr("自动同步间隔"), self.sync_minutes)
         form.addRow(self.tr("无操作自动锁屏"), self.idle_minutes)
-        form.addRow(self.tr("政策配置"), QLabel(s.profile_id))
-        form.addRow(self.tr("数据库"), QLabel(ctx.db.display_url))
+        form.addRow(self.tr("界面语言（下次启动时生效）"), self.language)
+        self.profile_label = QLabel(profile_name(s.profile_id))  # the city's name, not the profile's code
+        self.profile_label.setObjectName("profileName")
+        form.addRow(self.tr("政策配置"), self.profile_label)
+        from creditdesk.wording import database_text
+
+        database = QLabel(database_text(ctx.db.url))  # a path or a server, never a URL or its password
+        database.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.tr("数据库"), database)
 
         self.platform_url = QLineEdit(s.platform_url)
-        self.platform_url.setPlaceholderText("https://credit.example.gov.cn/exchange")
+        self.platform_url.setPlaceholderText(self.tr("市信用平台提供的数据交换地址"))
         self.client_id = QLineEdit(s.platform_client_id)
         self.token = QLineEdit()
         self.token.setEchoMode(QLineEdit.EchoMode.Password)
@@ -109,7 +132,7 @@ class SettingsPage(QWidget):
         platform_box = QGroupBox(self.tr("市公共信用信息平台"))
         pform = QFormLayout(platform_box)
         pform.addRow(self.tr("平台地址"), self.platform_url)
-        pform.addRow(self.tr("工作站编号（X-Client-Id）"), self.client_id)
+        pform.addRow(self.tr("工作站编号"), self.client_id)
         pform.addRow(self.tr("访问令牌"), self.token)
         row = QHBoxLayout()
         row.addWidget(self.connect_button)
@@ -132,12 +155,14 @@ class SettingsPage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("settingsTabs")
         self.tabs.addTab(general, self.tr("常规设置"))
+        self.data_tab = self.tabs.addTab(self._data_tab(), self.tr("数据与备份"))
         self.accounts_tab = self.tabs.addTab(self.accounts, self.tr("账户管理"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("<h2>{0}</h2>".format(self.tr("设置"))))
         layout.addWidget(self.tabs, 1)
 
+        self.backup_button.clicked.connect(self.backup)
         self.save_button.clicked.connect(self.save)
         self.connect_button.clicked.connect(self.connect_platform)
         self.accounts.changed.connect(self._account_changed)
@@ -159,11 +184,13 @@ class SettingsPage(QWidget):
     def refresh(self) -> None:
         """Shown, or the signed-in account changed: the values as saved, and what this account may do."""
         s = self.ctx.settings
+        self.profile_label.setText(profile_name(s.profile_id))
         self.unit_name.setText(s.unit_name)
         self.window_name.setText(s.window_name)
         self.stale_hours.setValue(s.stale_after_hours)
         self.sync_minutes.setValue(s.sync_interval_minutes)
         self.idle_minutes.setValue(idle_minutes(s))
+        self._show_language(s.language)
         self.save_status.clear()
         self._apply_permissions()
         if self.tabs.currentWidget() is self.accounts and self.can_manage_accounts():
@@ -177,6 +204,8 @@ class SettingsPage(QWidget):
         for w in (self.stale_hours, self.sync_minutes, self.idle_minutes, self.save_button, self.token,
                   self.connect_button):  # fmt: skip
             w.setEnabled(editable)
+        self.language.setEnabled(editable)
+        self.backup_button.setEnabled(editable)
         user = self.ctx.user
         if editable:
             self.readonly_note.hide()
@@ -213,6 +242,7 @@ class SettingsPage(QWidget):
         s.stale_after_hours = self.stale_hours.value()
         s.sync_interval_minutes = self.sync_minutes.value()
         set_idle_minutes(s, self.idle_minutes.value())
+        s.language = self.language.currentData() or s.language
         changes = changed_values(old, _values(s))
         self.ctx.save_settings()
         if changes:
@@ -221,6 +251,105 @@ class SettingsPage(QWidget):
         else:
             self.save_status.setText(self.tr("没有修改"))
         self.settings_saved.emit()
+
+    def _show_language(self, code: str) -> None:
+        index = self.language.findData(code)
+        self.language.setCurrentIndex(index if index >= 0 else 0)
+
+    # -- 数据与备份: where the data lives, and a backup --------------------------------------
+    def _data_tab(self) -> QWidget:
+        from creditdesk.wording import database_text
+
+        paths, db = self.ctx.paths, self.ctx.db
+        sqlite_file = Path(db.engine.url.database) if db.engine.dialect.name == "sqlite" and db.engine.url.database else None
+        places = QGroupBox(self.tr("数据位置"))
+        pform = QFormLayout(places)
+        self.folder_buttons: dict[str, QPushButton] = {}
+        rows = (
+            ("home", self.tr("主目录"), str(paths.home), paths.home),
+            ("database", self.tr("数据库"), str(sqlite_file) if sqlite_file else database_text(db.url),
+             sqlite_file.parent if sqlite_file else None),
+            ("logs", self.tr("日志文件夹"), str(paths.log_dir), paths.log_dir),
+            ("backups", self.tr("备份文件夹"), str(paths.backup_dir), paths.backup_dir),
+        )
+        for key, label, shown, folder in rows:
+            value = QLabel(shown)
+            value.setObjectName(f"path_{key}")
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setWordWrap(True)
+            row = QHBoxLayout()
+            row.addWidget(value, 1)
+            if folder is not None:
+                button = QPushButton(self.tr("打开文件夹"))
+                button.setObjectName(f"open_{key}")
+                button.clicked.connect(lambda _=False, f=folder: self.open_folder(f))
+                self.folder_buttons[key] = button
+                row.addWidget(button)
+            pform.addRow(label, row)
+        backup_box = QGroupBox(self.tr("备份"))
+        bl = QVBoxLayout(backup_box)
+        note = QLabel(self.tr("备份文件包含数据库（运行中也可备份）和设置，不含平台访问令牌。"
+                              "备份只能恢复到新的或空的数据目录，方法见使用说明。"))
+        note.setWordWrap(True)
+        if sqlite_file is None:
+            note.setText(self.tr("此数据目录使用 PostgreSQL 数据库：请由数据库管理员用 pg_dump 备份（pg_restore 恢复）。"))
+        self.backup_button = QPushButton(self.tr("备份数据……"))
+        self.backup_button.setObjectName("backupButton")
+        self.backup_button.setVisible(sqlite_file is not None)
+        self.backup_status = QLabel()
+        self.backup_status.setObjectName("backupStatus")
+        self.backup_status.setWordWrap(True)
+        self.backup_status.setTextFormat(Qt.TextFormat.PlainText)
+        brow = QHBoxLayout()
+        brow.addWidget(self.backup_button)
+        brow.addWidget(self.backup_status, 1)
+        bl.addWidget(note)
+        bl.addLayout(brow)
+        tab = QWidget()
+        tl = QVBoxLayout(tab)
+        tl.addWidget(places)
+        tl.addWidget(backup_box)
+        tl.addStretch(1)
+        return tab
+
+    def open_folder(self, folder: Path) -> bool:
+        """Show ``folder`` in the system's file manager (created first if it is not there yet)."""
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def backup(self, target: str | None = None) -> None:
+        """Ask where (unless ``target`` is given) and write a backup off the GUI thread."""
+        if not self.can_change():
+            self._apply_permissions()
+            return
+        from creditdesk.services.backup import SUFFIX, BackupError, backup_home, default_backup_name
+
+        if target is None:
+            suggested = str(self.ctx.paths.backup_dir / default_backup_name())
+            target, _ = QFileDialog.getSaveFileName(self, self.tr("备份数据"), suggested,
+                                                    self.tr("CreditDesk 备份 (*{0})").format(SUFFIX))  # fmt: skip
+            if not target:
+                return
+        ctx, user = self.ctx, self.ctx.user
+
+        def work(task):  # noqa: ANN001, ANN202
+            info = backup_home(ctx.paths, ctx.settings, ctx.engine, target)
+            ctx.audit.append("backup", actor=user, target=info.file.name,
+                             detail={"schema": info.schema, "bytes": info.bytes, "counts": info.counts})  # fmt: skip
+            return info
+
+        def done(info) -> None:  # noqa: ANN001
+            self.backup_status.setText(self.tr("已备份到 {0}（{1:,} 字节）").format(info.file, info.bytes))
+            self.backup_status.setStyleSheet("color:#1e7b34;")
+
+        def failed(exc: BaseException) -> None:
+            text = str(exc) if isinstance(exc, BackupError) else self.tr("备份失败：{0}").format(exc)
+            self.backup_status.setText(text)
+            self.backup_status.setStyleSheet("color:#b3261e;")
+
+        self.backup_status.setText(self.tr("正在备份……"))
+        self.backup_status.setStyleSheet("")
+        self.runner.run(work, on_success=done, on_failure=failed, key="backup")
 
     def _audit(self, changes: dict, extra: dict | None = None) -> None:
         audit, user = self.ctx.audit, self.ctx.user
@@ -281,3 +410,19 @@ class SettingsPage(QWidget):
         self.connect_status.setText(self.tr("正在连接……"))
         self.connect_status.setStyleSheet("")
         self.runner.run(work, on_success=done, on_failure=failed, key="connect")
+
+
+def profile_name(profile_id: str) -> str:
+    """The policy profile by its city's name (福州市 …), as the bundled profiles call it."""
+    return _profile_names().get(profile_id, "（未知的政策配置）")
+
+
+@functools.cache
+def _profile_names() -> dict[str, str]:
+    try:
+        from creditdesk.policy.store import ProfileStore
+
+        store = ProfileStore.bundled()
+        return {pid: store.versions(pid)[-1].name for pid in store.profile_ids}
+    except Exception:  # noqa: BLE001 - the page still opens; the row says the profile is not known
+        return {}

@@ -33,6 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from creditdesk.changes import OpChanges
+from creditdesk.cancel import Cancelled
 from creditdesk.services.usage import (
     OUTCOME_COLOURS,
     OUTCOME_LABELS,
@@ -44,8 +46,9 @@ from creditdesk.services.usage import (
     export_usage,
     next_deadlines,
 )
+from creditdesk.ui.changes import ChangeAware
 from creditdesk.ui.charts import DonutChart, StackedBarChart
-from creditdesk.ui.tasks import TaskHandle
+from creditdesk.ui.tasks import LONG, TaskHandle
 
 KINDS = (("month", "月"), ("quarter", "季度"), ("half", "半年"))
 _WHICH = {
@@ -93,7 +96,8 @@ class Card(QFrame):
         self.detail_label.setText(detail)
 
 
-class StatsPage(QWidget):
+class StatsPage(QWidget, ChangeAware):
+    watches = OpChanges(reviews=True, commitments=True, objections=True, settings=True)  # what it shows (ui/changes.py)
     loaded = Signal(object)  # UsageReport, or the exception
     exported = Signal(object)  # UsageExport, or the exception
 
@@ -158,9 +162,10 @@ class StatsPage(QWidget):
 
         # -- officers (supervisors and admins only)
         self.officer_box = QGroupBox(self.tr("按经办人"))
-        self.officer_table = QTableWidget(0, 8)
+        self.officer_table = QTableWidget(0, 9)
         self.officer_table.setHorizontalHeaderLabels(
-            [self.tr("经办人"), *[OUTCOME_LABELS[o] for o in OUTCOMES], self.tr("合计"), self.tr("改变结论"), self.tr("离线")])
+            [self.tr("经办人"), *[OUTCOME_LABELS[o] for o in OUTCOMES], self.tr("合计"), self.tr("改变结论"),
+             self.tr("其中从宽"), self.tr("离线")])  # fmt: skip
         self.officer_table.verticalHeader().setVisible(False)
         self.officer_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.officer_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -176,6 +181,9 @@ class StatsPage(QWidget):
         self.progress.setRange(0, 0)
         self.progress.setMaximumWidth(160)
         self.progress.hide()
+        self.cancel_button = QPushButton(self.tr("取消导出"))
+        self.cancel_button.hide()
+        self.cancel_button.clicked.connect(self.cancel_export)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -183,6 +191,7 @@ class StatsPage(QWidget):
         actions.addWidget(self.pdf_button)
         actions.addWidget(self.xlsx_button)
         actions.addWidget(self.progress)
+        actions.addWidget(self.cancel_button)
         actions.addWidget(self.message, 1)
 
         body = QWidget()
@@ -342,7 +351,8 @@ class StatsPage(QWidget):
         rows = report.by_officer if report.officers_visible else ()
         self.officer_table.setRowCount(len(rows))
         for r, row in enumerate(rows):
-            values = [row.officer, *[row.counts.get(x) for x in OUTCOMES], row.total, row.departures, row.offline]
+            values = [row.officer, *[row.counts.get(x) for x in OUTCOMES], row.total, row.departures,
+                      getattr(row, "milder", 0), row.offline]  # fmt: skip
             for col, v in enumerate(values):
                 item = QTableWidgetItem(str(v))
                 if col:
@@ -382,23 +392,30 @@ class StatsPage(QWidget):
         def work(task: TaskHandle):  # noqa: ANN202
             task.progress(0, 1)
             result = export_usage(engine, audit, report.period, fmt, path, by=viewer, unit=report.unit,
-                                  report=report, profile_id=profile_id)  # fmt: skip
+                                  report=report, profile_id=profile_id, cancel=task)  # fmt: skip
             task.progress(1, 1)
             return result
 
         for b in (self.pdf_button, self.xlsx_button):
             b.setEnabled(False)
         self.progress.show()
+        self.cancel_button.show()
         self.message.setText(self.tr("正在生成 {0}……").format("PDF" if fmt == "pdf" else "Excel"))
         self._export_task = self.runner.run(work, on_success=self._exported, on_failure=self._export_failed,
-                                            on_progress=self._progress)  # fmt: skip
+                                            on_progress=self._progress, lane=LONG)  # fmt: skip
 
     def _progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, 0) if done < total else self.progress.setRange(0, 1)
 
+    def cancel_export(self) -> None:
+        if self._export_task is not None:
+            self._export_task.cancel()
+            self.message.setText(self.tr("正在取消……"))
+
     def _export_done(self) -> None:
         self._export_task = None
         self.progress.hide()
+        self.cancel_button.hide()
         for b in (self.pdf_button, self.xlsx_button):
             b.setEnabled(self.report is not None)
 
@@ -410,5 +427,8 @@ class StatsPage(QWidget):
 
     def _export_failed(self, exc: BaseException) -> None:
         self._export_done()
-        self.message.setText("<span style='color:#b3261e'>{0}</span>".format(self.tr("导出失败：{0}").format(exc)))
+        if isinstance(exc, Cancelled):
+            self.message.setText(self.tr("导出已取消，未写入文件"))
+        else:
+            self.message.setText("<span style='color:#b3261e'>{0}</span>".format(self.tr("导出失败：{0}").format(exc)))
         self.exported.emit(exc)

@@ -1,8 +1,9 @@
 """同步: bring the data up to date, import an offline bundle, see what was refused.
 
-Sync and import run through the TaskRunner with progress and a cancel
-button; the counter stays usable throughout (each page commits on its own,
-lookups read the last committed state).
+Sync and import are the use cases of platform/usecases.py (the CLI runs the
+same ones), run through the TaskRunner with progress and a cancel button; the
+page only presents them. The counter stays usable throughout (each page
+commits on its own, lookups read the last committed state).
 """
 
 from __future__ import annotations
@@ -22,16 +23,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from creditdesk.changes import OpChanges
 from creditdesk.app import AppContext
 
 # Imported when the window is built, not in the first sync's worker thread: a module
 # import there holds the interpreter for long stretches and the window would stall.
-from creditdesk.platform import bundle as _bundle  # noqa: F401
-from creditdesk.services import outbox
 from creditdesk.platform import session as _session  # noqa: F401
-from creditdesk.platform import sync as _sync  # noqa: F401
+from creditdesk.services import outbox
+from creditdesk.platform.usecases import import_bundle_now, sync_now
 from creditdesk.services.rejections import list_rejected_changes
-from creditdesk.ui.tasks import TaskHandle, TaskRunner
+from creditdesk.ui.changes import ChangeAware
+from creditdesk.ui.tasks import LONG, TaskHandle, TaskRunner
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -46,7 +48,8 @@ def _table(headers: list[str]) -> QTableWidget:
     return table
 
 
-class SyncPage(QWidget):
+class SyncPage(QWidget, ChangeAware):
+    watches = OpChanges(data=True, outbox=True, settings=True)  # what it shows (ui/changes.py)
     sync_finished = Signal(object)  # SyncResult, or the exception
     import_finished = Signal(object)
     data_changed = Signal()
@@ -78,7 +81,7 @@ class SyncPage(QWidget):
             buttons.addWidget(b)
         buttons.addStretch(1)
 
-        self.rejected_changes = _table([self.tr("seq"), self.tr("类型"), self.tr("实体"), self.tr("来源"), self.tr("原因")])
+        self.rejected_changes = _table([self.tr("数据序号"), self.tr("类型"), self.tr("实体"), self.tr("来源"), self.tr("原因")])
         self.rejected_items = _table([self.tr("编号"), self.tr("种类"), self.tr("生成时间"), self.tr("平台给出的原因")])
         changes_box = QGroupBox(self.tr("被拒收的变更（平台数据无法应用）"))
         QVBoxLayout(changes_box).addWidget(self.rejected_changes)
@@ -119,13 +122,17 @@ class SyncPage(QWidget):
             self.tr("待上报 {0} 项 · 已送达 {1} 项 · 被拒 {2} 项").format(counts.pending, counts.delivered, counts.rejected),
         ]
         if platform.last_error:
-            lines.append("<span style='color:#b3261e'>" + self.tr("上次错误：{0}").format(platform.last_error) + "</span>")
+            lines.append("<span style='color:#b3261e'>" + self.tr("上次错误：{0}").format(_reason(platform.last_error)) + "</span>")
         self.summary.setText("<br>".join(lines))
         self.sync_button.setEnabled(bool(platform.url) and self._task is None)
         self.full_button.setEnabled(bool(platform.url) and self._task is None)
-        self._fill(self.rejected_changes, [
-            (str(c.seq or ""), c.entity_type or "", c.entity_id or "", c.source, c.reason) for c in changes])
-        self._fill(self.rejected_items, [(i.uid, i.kind, i.created_at, i.reason or "") for i in items])
+        from creditdesk.wording import chinese_reason, entity_label, outbox_kind_label, source_label
+
+        self._fill(self.rejected_changes, [  # in words: 信用记录 / 平台同步 / 缺少必填字段 决定机关
+            (str(c.seq or ""), entity_label(c.entity_type), c.entity_id or "", source_label(c.source),
+             chinese_reason(c.reason)) for c in changes])  # fmt: skip
+        self._fill(self.rejected_items, [(i.uid, outbox_kind_label(i.kind), i.created_at, chinese_reason(i.reason))
+                                         for i in items])  # fmt: skip
 
     @staticmethod
     def _fill(table: QTableWidget, rows: list[tuple]) -> None:
@@ -155,27 +162,12 @@ class SyncPage(QWidget):
         engine, settings, audit, user = self.ctx.engine, self.ctx.settings, self.ctx.audit, self.ctx.user
 
         def work(task: TaskHandle):  # noqa: ANN202
-            from creditdesk.platform.outbox import OutboxPusher
-            from creditdesk.platform.session import make_client
-            from creditdesk.platform.sync import SyncService
-            from creditdesk.services.followup import after_data_update, current_seq
-
-            since = current_seq(engine)
-            with make_client(settings, should_cancel=lambda: task.cancelled) as client:
-                result = SyncService(engine, client, page_size=settings.sync_page_size).run(
-                    full=full, progress=lambda p: task.progress(p.seq, max(p.high_water, p.seq)),
-                    should_cancel=lambda: task.cancelled,
-                )
-                audit.queue_head()  # the audit chain head, at least daily (docs/submissions.md)
-                pushed = OutboxPusher(engine, client).push(should_cancel=lambda: task.cancelled)
-            audit.append("sync", actor=user, target=settings.platform_url, detail={
-                "via": "gui", "full": result.full, "applied": result.applied, "rejected": result.rejected,
-                "swept": result.swept, "seq": result.seq, "delivered": pushed.delivered})  # fmt: skip
-            return result, pushed, after_data_update(engine, audit, settings, since)
+            return sync_now(engine, settings, audit, actor=user, full=full, progress=task.progress,
+                            cancel=lambda: task.cancelled)  # fmt: skip
 
         self._busy(True, self.tr("正在同步……"))
         self._task = self.runner.run(work, on_success=self._sync_done, on_failure=self._sync_failed,
-                                     on_progress=self._progress)  # fmt: skip
+                                     on_progress=self._progress, lane=LONG)  # fmt: skip
 
     def _progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
@@ -183,7 +175,7 @@ class SyncPage(QWidget):
         self.progress.setFormat(self.tr("%v / %m"))
 
     def _sync_done(self, outcome) -> None:  # noqa: ANN001
-        result, pushed, found = outcome
+        result, pushed, found = outcome.sync, outcome.outbox, outcome.followup
         self._task = None
         self._busy(False)
         self.message.setText(self.tr("同步完成：应用 {0} 条变更，拒收 {1} 条，送达上报 {2} 项").format(
@@ -197,7 +189,7 @@ class SyncPage(QWidget):
     def _sync_failed(self, exc: BaseException) -> None:
         self._task = None
         self._busy(False)
-        self.message.setText("<span style='color:#b3261e'>" + self.tr("同步未完成：{0}").format(exc) + "</span>")
+        self.message.setText("<span style='color:#b3261e'>" + self.tr("同步未完成：{0}").format(_reason(exc)) + "</span>")
         self.sync_finished.emit(exc)
         self.data_changed.emit()
         self.refresh()
@@ -211,22 +203,18 @@ class SyncPage(QWidget):
     def import_bundle(self, path: str) -> None:
         if self._task is not None:
             return
-        engine, settings, audit = self.ctx.engine, self.ctx.settings, self.ctx.audit
+        engine, settings, audit, user = self.ctx.engine, self.ctx.settings, self.ctx.audit, self.ctx.user
 
         def work(task: TaskHandle):  # noqa: ANN202
-            from creditdesk.platform.bundle import import_bundle
-            from creditdesk.services.followup import after_data_update, current_seq
-
-            since = current_seq(engine)
-            result = import_bundle(path, engine, progress=task.progress, should_cancel=lambda: task.cancelled)
-            return result, after_data_update(engine, audit, settings, since)
+            return import_bundle_now(engine, settings, audit, path, actor=user, progress=task.progress,
+                                     cancel=lambda: task.cancelled)  # fmt: skip
 
         self._busy(True, self.tr("正在校验并导入离线数据包……"))
         self._task = self.runner.run(work, on_success=self._import_done, on_failure=self._import_failed,
-                                     on_progress=self._progress)  # fmt: skip
+                                     on_progress=self._progress, lane=LONG)  # fmt: skip
 
     def _import_done(self, outcome) -> None:  # noqa: ANN001
-        result, found = outcome
+        result, found = outcome.result, outcome.followup
         self._task = None
         self._busy(False)
         self.message.setText(self.tr("离线数据包已导入：{0}").format(result)
@@ -239,6 +227,15 @@ class SyncPage(QWidget):
     def _import_failed(self, exc: BaseException) -> None:
         self._task = None
         self._busy(False)
-        self.message.setText("<span style='color:#b3261e'>" + self.tr("离线数据包未导入，本地数据未作任何改动：{0}").format(exc) + "</span>")
+        self.message.setText("<span style='color:#b3261e'>" + self.tr("离线数据包未导入，本地数据未作任何改动：{0}").format(_reason(exc)) + "</span>")
         self.import_finished.emit(exc)
         self.refresh()
+
+
+def _reason(error: object) -> str:
+    """An error as people read it: the protocol's field names in Chinese (缺少必填字段 决定机关), HTML-safe."""
+    import html
+
+    from creditdesk.wording import chinese_reason
+
+    return html.escape(chinese_reason(str(error)))

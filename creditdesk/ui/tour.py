@@ -1,9 +1,15 @@
 """Scripted screenshot tour: drives the real GUI on a demo city and saves a PNG per state.
 
-    python -m creditdesk.ui.tour OUTDIR [--subjects N] [--home DIR]
+    python -m creditdesk.ui.tour OUTDIR [--subjects N] [--home DIR] [--texts FILE] [--language en]
 
-Runs offscreen (QT_QPA_PLATFORM=offscreen unless a display is set). The
-README's screenshots come from here; so does every look at a screen we change.
+Runs offscreen on a 1366×768 screen (the most common office laptop) unless a
+display is set; the window opens as the app opens it there. The README's
+screenshots come from here; so does every look at a screen we change.
+``--texts FILE`` also writes, per state, every text a person can see on it
+(labels, buttons, lists, tables, the window title), for the test that no
+internal code or English word reaches a screen (tests/test_gui_chinese.py).
+Two extra shots, 1366x768-counter-mid-review.png and 1366x768-slip-preview.png,
+show the counter mid-review and the slip preview in a window filling that screen.
 """
 
 from __future__ import annotations
@@ -32,6 +38,90 @@ def _settle(app, window, until: Callable[[], bool] | None = None, timeout: float
         time.sleep(0.01)
 
 
+SCREEN = (1366, 768)
+
+
+def _offscreen_screen() -> str:
+    """QT_QPA_PLATFORM for an offscreen 1366×768 screen (Qt's default offscreen screen is 800×800)."""
+    import json
+
+    config = Path(tempfile.gettempdir()) / f"creditdesk-tour-screen-{SCREEN[0]}x{SCREEN[1]}.json"
+    config.write_text(json.dumps({"screens": [{"name": "office-laptop", "x": 0, "y": 0, "width": SCREEN[0],
+                                               "height": SCREEN[1], "logicalDpi": 96, "logicalBaseDpi": 96,
+                                               "dpr": 1}]}), encoding="utf-8")  # fmt: skip
+    return f"offscreen:configfile={config}"
+
+
+def visible_texts(top) -> list[str]:  # noqa: ANN001 - a top-level QWidget
+    """Every text on ``top`` that a person can see (not tooltips): what the Chinese-only test reads."""
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QComboBox,
+        QGroupBox,
+        QLabel,
+        QLineEdit,
+        QPlainTextEdit,
+        QTabBar,
+        QTextEdit,
+        QWidget,
+    )
+
+    texts: list[str] = [top.windowTitle()]
+    for w in [top, *top.findChildren(QWidget)]:
+        if not w.isVisible():
+            continue
+        if isinstance(w, QLabel):
+            text = w.text()
+            if w.textFormat() != Qt_PlainText() and ("<" in text and ">" in text):
+                from PySide6.QtGui import QTextDocument
+
+                doc = QTextDocument()
+                doc.setHtml(text)
+                text = doc.toPlainText()
+            texts.append(text)
+        elif isinstance(w, QAbstractButton):
+            texts.append(w.text())
+        elif isinstance(w, QLineEdit):
+            texts += [w.text(), w.placeholderText()]
+        elif isinstance(w, (QTextEdit, QPlainTextEdit)):
+            texts += [w.toPlainText(), w.placeholderText()]
+        elif isinstance(w, QComboBox):
+            texts += [w.itemText(i) for i in range(min(w.count(), 50))] + [w.placeholderText()]
+        elif isinstance(w, QGroupBox):
+            texts.append(w.title())
+        elif isinstance(w, QTabBar):
+            texts += [w.tabText(i) for i in range(w.count()) if w.isTabVisible(i)]
+        elif isinstance(w, QAbstractItemView) and w.model() is not None:
+            from PySide6.QtCore import QModelIndex
+            from PySide6.QtCore import Qt as _Qt
+            from PySide6.QtWidgets import QHeaderView
+
+            if isinstance(w, QHeaderView):
+                continue  # the table's headers are read with the table
+            model, root = w.model(), QModelIndex()
+            try:
+                columns = min(model.columnCount(root), 30)
+            except TypeError:  # a list widget's own model: one column
+                columns = 1
+            table = hasattr(w, "horizontalHeader")
+            for c in range(columns if table and not w.horizontalHeader().isHidden() else 0):
+                texts.append(str(model.headerData(c, _Qt.Orientation.Horizontal) or ""))
+            for r in range(min(model.rowCount(root), 60)):
+                for c in range(columns):
+                    if table and w.isColumnHidden(c):
+                        continue
+                    value = model.data(model.index(r, c, root))
+                    texts.append(value if isinstance(value, str) else "")
+    return [t for t in texts if t and t.strip()]
+
+
+def Qt_PlainText():  # noqa: ANN201, N802
+    from PySide6.QtCore import Qt
+
+    return Qt.TextFormat.PlainText
+
+
 def _seed_sync_history(ctx) -> None:  # noqa: ANN001
     """What an administrator meets on the sync page after a while: a refused change, outbox items."""
     from creditdesk.db.engine import write_transaction
@@ -50,18 +140,22 @@ def _seed_sync_history(ctx) -> None:  # noqa: ANN001
             enqueue(conn, "review", {"unit": ctx.settings.unit_name, "officer": "demo-officer", "n": n})
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, on_state: Callable | None = None, missing: set | None = None) -> int:
+    """``on_state(name, widget)`` is called at every saved state (the translation test looks at
+    each); ``missing`` collects the strings asked for that have no translation (see ui/i18n.py)."""
     parser = argparse.ArgumentParser(prog="python -m creditdesk.ui.tour")
     parser.add_argument("outdir")
     parser.add_argument("--subjects", type=int, default=2000)
     parser.add_argument("--home", help="demo home to use (default: a fresh temporary folder)")
+    parser.add_argument("--texts", help="also write every state's visible texts to this JSON file")
+    parser.add_argument("--language", choices=("zh_CN", "en"), default="zh_CN", help="the window's language")
     args = parser.parse_args(argv)
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        os.environ.setdefault("QT_QPA_PLATFORM", _offscreen_screen())
 
     from creditdesk.app import open_app
     from creditdesk.demo.city import DemoCity
-    from creditdesk.services.demo_load import load_demo_city
+    from creditdesk.demo.load import load_demo_city
     from creditdesk.services.position import read_position
     from creditdesk.ui.main import build_window, make_application
 
@@ -81,18 +175,27 @@ def main(argv: list[str] | None = None) -> int:
         _seed_sync_history(ctx)
     city = DemoCity(subjects=args.subjects, as_of=TOUR_DAY)
 
-    app = make_application()
-    window = build_window(ctx, today=TOUR_DAY)
-    window.resize(1360, 860)
+    app = make_application(language=args.language, missing=missing)
+    window = build_window(ctx, today=TOUR_DAY)  # sized to the screen, as the app opens it
     window.show()
     counter = window.counter
     shots: list[str] = []
+    texts: dict[str, list[str]] = {}
 
-    def shoot(name: str) -> None:
+    def shoot(name: str, numbered: bool = True) -> None:
         _settle(app, window)
-        path = out / f"{len(shots) + 1:02d}-{name}.png"
-        (getattr(shoot, "widget", None) or window).grab().save(str(path))
-        shots.append(path.name)
+        path = out / (f"{len(shots) + 1:02d}-{name}.png" if numbered else f"{name}.png")
+        widget = getattr(shoot, "widget", None) or window
+        widget.grab().save(str(path))
+        texts[path.stem] = visible_texts(widget)
+        if numbered:
+            shots.append(path.name)
+        else:
+            extra.append(path.name)
+        if on_state is not None:
+            on_state(name, widget)
+
+    extra: list[str] = []
 
     def type_query(text: str, enter: bool = False) -> None:
         counter.query_edit.clear()
@@ -148,8 +251,12 @@ def main(argv: list[str] | None = None) -> int:
 
     window.close()
     ctx.close()
+    if args.texts:
+        import json
+
+        Path(args.texts).write_text(json.dumps(texts, ensure_ascii=False, indent=1), encoding="utf-8")
     print(f"{len(shots)} screenshots in {out}:")
-    for name in shots:
+    for name in shots + extra:
         print("  " + name)
     return 0
 
@@ -192,11 +299,12 @@ def _supervisor_tour(app, window, ctx, shoot) -> None:  # noqa: ANN001
     shoot("page-sync")
     page(window.settings_page)
     shoot("page-settings")
-    tabs = window.settings_page.findChild(type(window.followup_page.tabs))
-    if tabs is not None and tabs.count() > 1:
-        tabs.setCurrentIndex(1)
-        shoot("page-settings-accounts")
-        tabs.setCurrentIndex(0)
+    settings = window.settings_page
+    settings.tabs.setCurrentIndex(settings.data_tab)
+    shoot("page-settings-data")
+    settings.show_accounts()
+    shoot("page-settings-accounts")
+    settings.tabs.setCurrentIndex(0)
     window.lock()
     shoot("lock-screen")
 
@@ -211,6 +319,10 @@ def _review_tour(app, window, ctx, city, counter, shoot, type_query) -> None:  #
     def matter(code: str) -> None:
         panel.matter_combo.setCurrentIndex(panel.matter_combo.findData(code))
         _settle(app, window, until=lambda: panel.step_state("record_check") == "done")
+
+    def report_ready() -> None:
+        if panel.step_state("conclusion") != "done" and panel.wf.computed is not None:
+            panel.adopt_computed()
 
     def report(number: str) -> None:
         panel.report_edit.setText(number)
@@ -230,7 +342,7 @@ def _review_tour(app, window, ctx, city, counter, shoot, type_query) -> None:  #
     matter("procurement")
     shoot("review-matter-chosen")
     type_query(city.showcase["expired_report"], enter=True)
-    _settle(app, window, until=lambda: panel.step_state("record_check") == "done")
+    matter("procurement")  # a new applicant starts a new review: the matter is chosen again
     reports = panel.applicant.reports if panel.applicant else ()
     report(reports[0].report_no if reports else "FZXY-2020-000001")
     show(panel.report_box)
@@ -239,10 +351,11 @@ def _review_tour(app, window, ctx, city, counter, shoot, type_query) -> None:  #
     show(panel.report_box)
     shoot("review-report-unknown-number")
     type_query(city.showcase["clean_trustworthy"], enter=True)
-    _settle(app, window, until=lambda: panel.step_state("record_check") == "done")
+    matter("procurement")
     reports = panel.applicant.reports if panel.applicant else ()
     if reports:
         report(reports[0].report_no)
+    report_ready()
     show(panel.conclusion_box)
     shoot("review-report-ok-ready-to-save")
 
@@ -274,11 +387,32 @@ def _review_tour(app, window, ctx, city, counter, shoot, type_query) -> None:  #
     show(panel.commitment_box)
     shoot("review-commitment-signed")
     show(panel.conclusion_box)
-    shoot("review-conclusion")
-    panel.final_combo.setCurrentIndex(panel.final_combo.findData("normal"))
-    show(panel.conclusion_box)
-    shoot("review-departure-needs-reason")
-    panel.final_combo.setCurrentIndex(panel.final_combo.findData(panel.output.result.outcome))
+    shoot("review-conclusion-empty")  # the box starts empty: adopt or choose
+    _full_screen_shot(app, window, shoot, "1366x768-counter-mid-review")
+    milder = [o for o in ("normal", "incentive") if o != panel.output.result.outcome and panel.output.result.outcome
+              in ("prohibit", "strict")]  # fmt: skip
+    if milder:  # a milder conclusion: category, ten characters, and a supervisor on the spot
+        panel.final_combo.setCurrentIndex(panel.final_combo.findData(milder[0]))
+        panel.reason_edit.setPlainText("x")
+        show(panel.conclusion_box)
+        shoot("review-milder-needs-category-and-reason")
+        panel.category_combo.setCurrentIndex(panel.category_combo.findData("repaired"))
+        panel.reason_edit.setPlainText("申请人现场提交行政处罚决定撤销书，平台尚未同步")
+        show(panel.conclusion_box)
+        shoot("review-milder-awaits-supervisor")
+        panel.request_approval()
+        dialog = panel.approval_dialog
+        dialog.name_edit.setText("demo-supervisor")
+        dialog.note_edit.setText("已核对撤销决定书原件")
+        _settle(app, window)
+        shoot_widget(shoot, dialog, "review-supervisor-approves-on-the-spot")
+        dialog.password_edit.setText("demo")
+        dialog.try_approve()
+        _settle(app, window)
+        show(panel.conclusion_box)
+        shoot("review-milder-approved")
+    else:
+        panel.adopt_computed()
     if not panel.finalise_button.isEnabled():
         shoot("review-cannot-save")
         return
@@ -289,15 +423,21 @@ def _review_tour(app, window, ctx, city, counter, shoot, type_query) -> None:  #
 
     rendered: list = []
     panel.slip_bar.previewed.connect(rendered.append)
-    for kind, name in (("review", "slip-preview-review"), ("commitment", "slip-preview-commitment")):
+    for kind, name, title in (("review", "slip-preview-review", "信用核查单"),
+                              ("commitment", "slip-preview-commitment", "信用承诺书")):  # fmt: skip
         rendered.clear()
-        panel.slip_bar.act(kind, "preview", name)
+        panel.slip_bar.act(kind, "preview", title)
         _settle(app, window, until=lambda: bool(rendered), timeout=30)
         if rendered:
-            dialog = rendered[0]
-            dialog.resize(820, 1000)
+            dialog = rendered[0]  # sized to the screen by the dialog itself
             _settle(app, window)
             shoot_widget(shoot, dialog, name)
+            if kind == "review":
+                shoot.widget = dialog  # type: ignore[attr-defined]
+                try:
+                    shoot("1366x768-slip-preview", numbered=False)
+                finally:
+                    shoot.widget = None  # type: ignore[attr-defined]
             dialog.close()
 
     counter.open_verify()
@@ -323,6 +463,18 @@ def _review_tour(app, window, ctx, city, counter, shoot, type_query) -> None:  #
     batch.close()
     ctx.settings.profile_id = home_profile
     panel.reload_profile()
+
+
+def _full_screen_shot(app, window, shoot, name: str) -> None:  # noqa: ANN001
+    """The window filling the 1366×768 screen (less the title bar), shot unnumbered, then as it was."""
+    from creditdesk.ui.screen_fit import fit_to_screen
+
+    before = window.size()
+    fit_to_screen(window, 10_000, 10_000)
+    _settle(app, window)
+    shoot(name, numbered=False)
+    window.resize(before)
+    _settle(app, window)
 
 
 def shoot_widget(shoot, widget, name: str) -> None:  # noqa: ANN001

@@ -7,16 +7,16 @@
   (The digest key itself leaves the database when the home is opened:
   services/position.secure_person_key, since it needs the credential store.)
 
-Revision ID: 0005a
-Revises: 0004
+Revision ID: 0006
+Revises: 0005_review_overrides
 """
 
 from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0005a'
-down_revision = '0004'
+revision = '0006'
+down_revision = '0005_review_overrides'
 branch_labels = None
 depends_on = None
 

@@ -1,4 +1,4 @@
-"""Seeding a home with the demo city, through the same apply path as a sync."""
+"""Seeding a home with the demo city, through the same apply path as a sync (above services: it uses them)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from collections.abc import Callable
 
 from sqlalchemy import Engine
 
+from creditdesk.cancel import CancelToken, token_from
+from creditdesk.db.sync_lock import sync_lock
 from creditdesk.protocol import Position, local_epoch
 from creditdesk.services.apply import BatchResult, ChangeApplier
 
@@ -18,10 +20,13 @@ def load_demo_city(
     seed: int = 2026,
     as_of: dt.date | None = None,
     progress: Callable[[int, int], None] | None = None,
-    should_cancel: Callable[[], bool] | None = None,
+    cancel: CancelToken | None = None,
     batch_size: int = 5000,
 ) -> BatchResult:
-    """Generate and apply a demo city; ``progress(changes_done, changes_estimated)``."""
+    """Generate and apply a demo city; ``progress(changes_done, changes_estimated)``.
+
+    ``cancel`` is asked between batches: a cancel raises :class:`creditdesk.cancel.Cancelled`
+    (``services.apply.Cancelled``) and the batches committed so far stay, like a sync's pages."""
     from creditdesk.demo.city import DemoCity
 
     city = DemoCity(subjects=subjects, seed=seed, as_of=as_of or dt.date.today())
@@ -38,4 +43,5 @@ def load_demo_city(
             progress(done, max(estimated, done))
 
     applier = ChangeApplier(engine, source="demo")
-    return applier.apply_stream(city.changes(), position_after, batch_size, report, should_cancel)
+    with sync_lock(engine, "生成演示数据"):  # a writer of platform data like a sync (db/sync_lock.py)
+        return applier.apply_stream(city.changes(), position_after, batch_size, report, token_from(cancel))

@@ -1,0 +1,500 @@
+"""Applying a verified offline bundle: all or nothing, in one write transaction.
+
+The whole bundle is applied in ONE write transaction (with the position), so a
+failure at any point — a malformed change line (``part_content``, found while
+parsing, i.e. after the hashes matched: a platform bug, not tampering), a part
+that changed on the medium since it was verified (hashes are computed again
+while applying), a database error, cancellation (``cancelled``), a crash —
+leaves the database exactly as it was. Changes with ``seq`` ≤ the local
+position (same platform and epoch) are skipped. A full snapshot
+(``after == 0``) is a mark-and-sweep pass inside that transaction: entities it
+does not contain are removed at the end (protocol 3.3); its changes that are
+skipped because the database already has them are only marked, so they are
+not swept. A bundle whose ``next`` is not beyond the local position changes
+nothing (re-importing a bundle is a no-op). The first load of a SQLite
+database (a full snapshot, no entities yet) drops the secondary indexes and
+builds them again at the end, with the name index, inside that same
+transaction (see ``_BulkLoad``). Afterwards the position is ``next`` in the
+bundle's epoch, ``as_of`` the manifest's ``created_at``, and the platform id and
+person key are those of the manifest.
+
+The import holds the database's sync lock (db/sync_lock.py) from before
+verification to the commit: no sync or other import interleaves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import os
+import queue
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+from sqlalchemy import Connection, Engine, update
+
+from creditdesk.db import models
+from creditdesk.db.engine import write_transaction
+from creditdesk.db.search_index import rebuild_names
+from creditdesk.db.sync_lock import sync_lock
+from creditdesk.platform.bundle.archive import SafeArchive
+from creditdesk.platform.bundle.common import BATCH, BundleLimits, BundleRefused, size_text
+from creditdesk.platform.bundle.verify import (
+    PartInfo,
+    VerifiedBundle,
+    check_position,
+    verify_archive,
+    check_not_older,
+)
+from creditdesk.services.apply import TABLES, BatchResult, ChangeApplier, fewer_gc_passes
+from creditdesk.services.position import read_sync_state
+
+log = logging.getLogger(__name__)
+
+_state = models.SyncState.__table__
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    bundle: VerifiedBundle
+    upserted: int
+    deleted: int
+    rejected: int
+    ignored: int
+    skipped: int  # seq <= local position: already applied
+    swept: int  # full snapshot: entities it did not contain, removed
+    noop: bool  # nothing to apply: the database was already at or past ``next``
+    seq_before: int
+    seq_after: int
+    epoch_before: str | None
+    epoch_after: str | None
+    seconds: float
+    forced_older: str | None = None  # imported with --allow-older although older: why it was older
+
+    @property
+    def applied(self) -> int:
+        return self.upserted + self.deleted
+
+    def summary(self) -> str:
+        b = self.bundle
+        kind = "全量数据包" if b.full else f"增量数据包（序号 {b.after} 之后）"
+        if self.noop:
+            return (
+                f"{kind} {b.bundle_id} 中没有新变更：本机数据已到序号 {self.seq_before}"
+                f"（数据包到 {b.next}），未作任何改动"
+            )
+        return (
+            f"已导入{kind} {b.bundle_id}（平台 {b.platform_id}，数据版本 {b.epoch}，截至 {b.created_at}）："
+            f"写入 {self.upserted:,} 条、删除 {self.deleted:,} 条，拒收 {self.rejected:,} 条，"
+            f"跳过本机已有 {self.skipped:,} 条"
+            + (f"，清除全量数据包中没有的 {self.swept:,} 条" if b.full else "")
+            + f"；数据位置 seq {self.seq_before} → {self.seq_after}"
+        )
+
+    def __str__(self) -> str:
+        return self.summary()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "bundle": self.bundle.to_json(), "applied": self.applied, "upserted": self.upserted,
+            "deleted": self.deleted, "rejected": self.rejected, "ignored": self.ignored, "skipped": self.skipped,
+            "swept": self.swept, "noop": self.noop, "seq_before": self.seq_before, "seq_after": self.seq_after,
+            "epoch_before": self.epoch_before, "epoch_after": self.epoch_after, "seconds": round(self.seconds, 3),
+            "forced_older": self.forced_older,
+        }  # fmt: skip
+
+
+class _PartEnd:
+    """The end of a part's bytes, with their SHA-256 (from the read-ahead thread)."""
+
+    __slots__ = ("sha256",)
+
+    def __init__(self, sha256: str) -> None:
+        self.sha256 = sha256
+
+
+class _ReadFailed:
+    __slots__ = ("exc",)
+
+    def __init__(self, exc: BaseException) -> None:
+        self.exc = exc
+
+
+class _ReadAhead:
+    """The parts' bytes, inflated and hashed on a helper thread a few chunks ahead.
+
+    Inflating (ISA-L or zlib) and SHA-256 release the interpreter lock for each
+    256 KiB chunk, so they run on the other core while the calling thread parses
+    and writes. Items come in order: each part's chunks, then a :class:`_PartEnd`;
+    a failure of the thread is raised on the caller's side. At most ``DEPTH``
+    chunks wait (a few MiB). :meth:`close` stops and joins the thread.
+    """
+
+    DEPTH = 8
+
+    def __init__(self, archive: SafeArchive, parts: tuple[PartInfo, ...]) -> None:
+        self._queue: queue.Queue[Any] = queue.Queue(self.DEPTH)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(archive, parts), name="bundle-read", daemon=True)
+        self._thread.start()
+
+    def _run(self, archive: SafeArchive, parts: tuple[PartInfo, ...]) -> None:
+        try:
+            for part in parts:
+                digest = hashlib.sha256()
+                for chunk in archive.stream(part.name, archive.limits.max_part_bytes):
+                    digest.update(chunk)
+                    if not self._put(chunk):
+                        return
+                if not self._put(_PartEnd(digest.hexdigest())):
+                    return
+        except BaseException as exc:  # handed to the reading side, raised there
+            self._put(_ReadFailed(exc))
+
+    def _put(self, item: Any) -> bool:
+        while not self._stop.is_set():
+            try:
+                self._queue.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def get(self) -> Any:
+        item = self._queue.get()
+        if item.__class__ is _ReadFailed:
+            raise item.exc
+        return item
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+class _ChangeReader:
+    """Change objects from the parts, in order: hashes recomputed, lines parsed, ``seq`` checked.
+
+    The parts are read again after verification (constant memory: nothing is kept
+    or extracted), so their SHA-256 is computed again while reading (on the
+    read-ahead thread) and compared at the end of each part: a part that changed
+    on the medium since it was verified raises ``part_hash`` before the import
+    can commit, and the transaction takes back whatever of it was written.
+    """
+
+    def __init__(self, archive: SafeArchive, bundle: VerifiedBundle) -> None:
+        self.archive = archive
+        self.bundle = bundle
+        self.last = bundle.after
+        self._ahead: _ReadAhead | None = None
+
+    def __enter__(self) -> "_ChangeReader":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._ahead is not None:
+            self._ahead.close()
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        self._ahead = ahead = _ReadAhead(self.archive, self.bundle.parts)
+        try:
+            for part in self.bundle.parts:
+                yield from self._part(part, ahead)
+        finally:
+            ahead.close()
+
+    def _part(self, part: PartInfo, ahead: _ReadAhead) -> Iterator[dict[str, Any]]:
+        max_line = self.archive.limits.max_line_bytes
+        loads, next_seq = orjson.loads, self.bundle.next
+        last = self.last
+        n = 0
+        rest = b""
+        while True:
+            chunk = ahead.get()
+            if chunk.__class__ is _PartEnd:
+                break
+            if rest:
+                chunk = rest + chunk
+            lines = chunk.split(b"\n")
+            rest = lines.pop()
+            if len(rest) > max_line:
+                raise BundleRefused("too_large", f"分卷 {part.name} 第 {n + 1:,} 行超过 {size_text(max_line)}")
+            for line in lines:
+                n += 1
+                # The common case inline; anything unusual is diagnosed by _refuse_line.
+                try:
+                    change = loads(line)
+                    seq = change["seq"]
+                    if seq.__class__ is not int or not last < seq <= next_seq or len(line) > max_line:
+                        raise ValueError
+                except (orjson.JSONDecodeError, TypeError, KeyError, ValueError, AttributeError):
+                    self.last = last
+                    self._refuse_line(line, part, n)
+                last = seq
+                yield change
+        if rest:
+            n += 1
+            self.last = last
+            change = self._parse(rest, part, n)
+            last = self.last
+            yield change
+        self.last = last
+        # The medium may have changed since verification: the bytes applied are the bytes signed.
+        if chunk.sha256 != part.sha256:
+            raise BundleRefused("part_hash", f"分卷 {part.name} 在校验之后发生了变化（SHA-256 不符），已全部撤销")
+        if n != part.count:
+            raise BundleRefused("part_count", f"分卷 {part.name} 在校验之后发生了变化（行数不符），已全部撤销")
+
+    def _refuse_line(self, line: bytes, part: PartInfo, n: int) -> None:
+        """Raise what is wrong with a line the fast path did not accept."""
+        if len(line) > self.archive.limits.max_line_bytes:
+            raise BundleRefused("too_large", f"分卷 {part.name} 第 {n:,} 行超过 {size_text(self.archive.limits.max_line_bytes)}")
+        self._parse(line, part, n)
+        raise AssertionError("a line refused by the fast path was accepted")  # pragma: no cover
+
+    def _parse(self, line: bytes, part: PartInfo, n: int) -> dict[str, Any]:
+        where = f"分卷 {part.name} 第 {n:,} 行"
+        if len(line) > self.archive.limits.max_line_bytes:
+            raise BundleRefused("too_large", f"{where}超过 {size_text(self.archive.limits.max_line_bytes)}")
+        try:
+            change = orjson.loads(line)
+        except orjson.JSONDecodeError:
+            raise BundleRefused("part_content", f"{where}不是有效的 JSON") from None
+        if not isinstance(change, dict):
+            raise BundleRefused("part_content", f"{where}不是 JSON 对象")
+        seq = change.get("seq")
+        if isinstance(seq, bool) or not isinstance(seq, int):
+            raise BundleRefused("part_content", f"{where}的 seq 应为整数，实际为 {seq!r:.40}")
+        if seq <= self.last:
+            raise BundleRefused("part_content", f"{where}的 seq {seq} 没有严格递增（前一条为 {self.last}）")
+        if seq > self.bundle.next:
+            raise BundleRefused("part_content", f"{where}的 seq {seq} 超出清单的 next {self.bundle.next}")
+        self.last = seq
+        return change
+
+
+def _mark(conn: Connection, marks: dict[str, list[str]], mark: int) -> None:
+    """Entities a full snapshot holds but that are already applied: keep them from the sweep."""
+    for etype, ids in marks.items():
+        if ids:
+            table = TABLES[etype]
+            conn.execute(update(table).where(table.c.id.in_(ids)).values(sync_pass=mark))
+            ids.clear()
+
+
+class _BulkLoad:
+    """The first load of a SQLite database, from a full snapshot, inside the import's transaction.
+
+    Inserting rows one by one into secondary indexes (random keys: USCC, ID digest,
+    name cores and initials) touches pages all over them; once the indexes outgrow
+    the page cache, every insert reads and spills pages. So they are dropped first
+    and created again at the end, each by one sort (``PRAGMA threads``: SQLite's
+    sorter works on helper threads, outside the interpreter lock). The name index
+    (``subject_name`` and its FTS5 twin) is left out of the load and built once
+    from the subject table at the end. DDL is transactional in SQLite: a failure or
+    a cancel rolls the indexes back with everything else, and readers (WAL) see
+    the database as it was, indexes included, until the commit.
+    """
+
+    TABLES = ("subject", "record", "subject_name")
+    SORT_THREADS = 2
+    SORT_CACHE_KIB = 16 * 1024
+
+    def __init__(self, indexes: list[tuple[str, str]]) -> None:
+        self.indexes = indexes  # (name, CREATE INDEX statement), in schema order
+
+    @staticmethod
+    def applies(conn: Connection) -> bool:
+        if conn.dialect.name != "sqlite":
+            return False
+        for table in (*TABLES.values(), models.SubjectName.__table__):
+            if conn.exec_driver_sql(f"SELECT 1 FROM {table.name} LIMIT 1").first() is not None:
+                return False
+        return True
+
+    @classmethod
+    def begin(cls, conn: Connection) -> "_BulkLoad":
+        marks = ", ".join("?" * len(cls.TABLES))
+        indexes = [
+            (name, sql)
+            for name, sql in conn.exec_driver_sql(
+                f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                f"AND tbl_name IN ({marks}) ORDER BY rowid",
+                cls.TABLES,
+            )
+        ]
+        for name, _ in indexes:
+            conn.exec_driver_sql(f'DROP INDEX "{name}"')
+        return cls(indexes)
+
+    def finish(self, conn: Connection, check_cancel: Callable[[], None]) -> None:
+        check_cancel()
+        started = time.perf_counter()
+        names = rebuild_names(conn, between=check_cancel)
+        log.info("bulk load: %s name index rows in %.1f s", names, time.perf_counter() - started)
+        run = conn.exec_driver_sql
+        threads = int(run("PRAGMA threads").scalar() or 0)
+        cache = int(run("PRAGMA cache_size").scalar() or 0)
+        # The sorter keeps runs of up to cache_size bytes in memory, one per thread at work:
+        # with the 64 MiB page cache that was +150 MB at 1M subjects. Runs of 16 MiB keep it
+        # to a few tens of MB and sort faster (they fit the processor's caches better).
+        run(f"PRAGMA threads = {self.SORT_THREADS}")
+        run(f"PRAGMA cache_size = -{self.SORT_CACHE_KIB}")
+        try:
+            for name, sql in self.indexes:
+                check_cancel()
+                started = time.perf_counter()
+                run(sql)
+                log.info("bulk load: index %s built in %.1f s", name, time.perf_counter() - started)
+        finally:
+            run(f"PRAGMA threads = {threads}")
+            run(f"PRAGMA cache_size = {cache}")
+
+
+def _apply(
+    archive: SafeArchive,
+    bundle: VerifiedBundle,
+    engine: Engine,
+    progress: Callable[[int, int], None] | None,
+    should_cancel: Callable[[], bool] | None,
+    started: float,
+    batch_size: int,
+    allow_older: bool = False,
+    on_forced_older: Callable[[Connection, str], None] | None = None,
+) -> ImportResult:
+    total = bundle.total_changes
+    applier = ChangeApplier(engine, source="bundle")
+    result = BatchResult()
+    skipped = swept = done = 0
+
+    def check_cancel() -> None:
+        if should_cancel is not None and should_cancel():
+            raise BundleRefused("cancelled", "导入已取消，数据包中的变更一条也没有写入")
+
+    # Change objects are parsed here, outside apply_in: the whole import runs with fewer
+    # collector passes (a batch of parsed changes is thousands of live containers).
+    with fewer_gc_passes(), write_transaction(engine) as conn:
+        state = read_sync_state(conn, lock=True)
+        # The position may have moved since verification: check again under the lock.
+        check_position(bundle.platform_id, bundle.epoch, bundle.after, state)
+        forced = check_not_older(bundle.created_at, bundle.epoch, bundle.platform_id, bundle.after, state, allow_older)
+        if forced and on_forced_older is not None:
+            on_forced_older(conn, forced)  # the caller's audit entry, committed with the import or not at all
+        same = state.same_history(bundle.platform_id, bundle.epoch)
+        local = state.seq if same else 0
+        if same and bundle.next <= local:
+            log.info("bundle %s: database already at seq %s >= next %s, nothing to apply", bundle.bundle_id, local, bundle.next)
+            if progress:
+                progress(total, total)
+            return ImportResult(
+                bundle, 0, 0, 0, 0, total, 0, True, state.seq, state.seq, state.epoch, state.epoch,
+                time.perf_counter() - started,
+            )  # fmt: skip
+        if bundle.full:
+            mark: int | None = state.pass_counter + 1
+            conn.execute(update(_state).where(_state.c.id == 1).values(pass_counter=mark, active_pass=mark))
+        else:
+            mark = state.active_pass  # as ChangeApplier.apply: an online full pass in progress keeps its mark
+        # A full snapshot into an empty SQLite database (the first load): the secondary
+        # indexes are dropped and built again at the end, by sorting, and the name index is
+        # built once from the loaded subjects (see _BulkLoad). All inside this transaction.
+        bulk = _BulkLoad.begin(conn) if bundle.full and _BulkLoad.applies(conn) else None
+        if bulk is not None:
+            applier = ChangeApplier(engine, source="bundle", names=False)
+        marks: dict[str, list[str]] = {etype: [] for etype in TABLES}
+        batch: list[dict[str, Any]] = []
+
+        def flush() -> None:
+            check_cancel()
+            if batch:
+                result.add(applier.apply_in(conn, batch, mark))
+                batch.clear()
+            if bundle.full:
+                _mark(conn, marks, mark)  # type: ignore[arg-type]
+            if progress:
+                progress(done, total)
+
+        if progress:
+            progress(0, total)
+        pending_marks = 0
+        with _ChangeReader(archive, bundle) as reader:
+            for change in reader:
+                done += 1
+                if change["seq"] <= local:
+                    skipped += 1
+                    if bundle.full and change.get("op") == "upsert" and change.get("type") in TABLES:
+                        eid = change.get("id")
+                        if isinstance(eid, str):
+                            marks[change["type"]].append(eid)
+                            pending_marks += 1
+                else:
+                    batch.append(change)
+                if len(batch) >= batch_size or pending_marks >= batch_size:
+                    flush()
+                    pending_marks = 0
+        flush()
+        if bulk is not None:
+            bulk.finish(conn, check_cancel)  # nothing to sweep: every row was written by this pass
+        elif bundle.full:
+            swept = applier.sweep_in(conn, mark)  # type: ignore[arg-type]
+        values: dict[str, Any] = {
+            "seq": bundle.next, "epoch": bundle.epoch, "platform_id": bundle.platform_id, "as_of": bundle.created_at,
+            "person_key": bundle.person_key, "updated_at": dt.datetime.now(dt.timezone.utc),
+        }  # fmt: skip
+        if bundle.full:
+            values["active_pass"] = None  # this snapshot completed a full pass
+        if not same or (state.high_water is not None and state.high_water < bundle.next):
+            values["high_water"] = bundle.next
+        conn.execute(update(_state).where(_state.c.id == 1).values(**values))
+        check_cancel()  # last chance: nothing is committed yet
+    log.info(
+        "imported bundle %s (%s %s, after %s next %s): %s upserted, %s deleted, %s rejected, %s skipped, %s swept",
+        bundle.bundle_id, bundle.platform_id, bundle.epoch, bundle.after, bundle.next,
+        result.upserted, result.deleted, result.rejected, skipped, swept,
+    )  # fmt: skip
+    return ImportResult(
+        bundle, result.upserted, result.deleted, result.rejected, result.ignored, skipped, swept, False,
+        state.seq, bundle.next, state.epoch, bundle.epoch, time.perf_counter() - started, forced,
+    )  # fmt: skip
+
+
+def import_bundle(
+    path: str | os.PathLike,
+    engine: Engine,
+    progress: Callable[[int, int], None] | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+    *,
+    limits: BundleLimits | None = None,
+    batch_size: int = BATCH,
+    allow_older: bool = False,
+    wait: float = 0.0,
+    on_forced_older: Callable[[Connection, str], None] | None = None,
+) -> ImportResult:
+    """Verify the bundle at ``path``, then apply it all or nothing, holding the database's sync lock
+    throughout (:class:`~creditdesk.db.sync_lock.SyncBusy` if another sync or import has it).
+
+    A bundle older than the data held is refused (``older``) unless ``allow_older``; the
+    result's ``forced_older`` then says why it was older (for the caller's audit entry).
+
+    ``progress(done, total)`` counts change lines read (after verification);
+    ``should_cancel()`` is asked between batches and before the commit — if it
+    says so, :class:`BundleRefused` ``cancelled`` is raised and nothing is
+    applied. Any other failure while applying also rolls everything back
+    (refusals as :class:`BundleRefused`, database errors as themselves).
+    """
+    started = time.perf_counter()
+    try:
+        with sync_lock(engine, "导入离线数据包", wait=wait, cancelled=should_cancel), \
+                SafeArchive(path, limits or BundleLimits()) as archive:
+            bundle = verify_archive(archive, engine, allow_older)
+            return _apply(
+                archive, bundle, engine, progress, should_cancel, started, batch_size, allow_older, on_forced_older
+            )
+    except BundleRefused as exc:
+        log.warning("bundle %s refused: %s: %s", path, exc.check, exc.message)
+        raise
+

@@ -1,0 +1,86 @@
+"""Strings the windows translate at run time from data, not from a literal ``tr("…")``.
+
+Role, subject-kind, category, status and outcome labels come from the Qt-free core
+(creditdesk/roles.py, credit.py, outcomes.py, …) and table headers from lists; the pages pass
+them to ``tr()`` as values, which ``pyside6-lupdate`` cannot see. Listed here with
+``QT_TRANSLATE_NOOP`` in the empty context, so the .ts holds them; CreditDeskTranslator
+(ui/i18n.py) looks a string up there when the asking class's context does not have it.
+The English tour test (tests/test_translations.py) finds any that is missing.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+VOCABULARY = (
+    QT_TRANSLATE_NOOP("", "姓名"),
+    QT_TRANSLATE_NOOP("", "最近登录"),
+    QT_TRANSLATE_NOOP("", "正常"),
+    QT_TRANSLATE_NOOP("", "状态"),
+    QT_TRANSLATE_NOOP("", "用户名"),
+    QT_TRANSLATE_NOOP("", "科室/单位"),
+    QT_TRANSLATE_NOOP("", "科室负责人"),
+    QT_TRANSLATE_NOOP("", "系统管理员"),
+    QT_TRANSLATE_NOOP("", "经办人"),
+    QT_TRANSLATE_NOOP("", "角色"),
+    QT_TRANSLATE_NOOP("", "法人"),
+    QT_TRANSLATE_NOOP("", "自然人"),
+    QT_TRANSLATE_NOOP("", "该日期没有核查记录"),
+    QT_TRANSLATE_NOOP("", "主体"),
+    QT_TRANSLATE_NOOP("", "状态说明"),
+    QT_TRANSLATE_NOOP("", "登记时间"),
+    QT_TRANSLATE_NOOP("", "不计入"),
+    QT_TRANSLATE_NOOP("", "严重失信主体名单（黑名单）"),
+    QT_TRANSLATE_NOOP("", "事项"),
+    QT_TRANSLATE_NOOP("", "信用评价等级"),
+    QT_TRANSLATE_NOOP("", "公示期"),
+    QT_TRANSLATE_NOOP("", "其他"),
+    QT_TRANSLATE_NOOP("", "决定日期"),
+    QT_TRANSLATE_NOOP("", "列入失信黑名单"),
+    QT_TRANSLATE_NOOP("", "失信被执行人"),
+    QT_TRANSLATE_NOOP("", "存续"),
+    QT_TRANSLATE_NOOP("", "守信激励对象 / 红名单 / 诚信典型"),
+    QT_TRANSLATE_NOOP("", "已信用修复"),
+    QT_TRANSLATE_NOOP("", "已公示的信用报告"),
+    QT_TRANSLATE_NOOP("", "已过公示期"),
+    QT_TRANSLATE_NOOP("", "市级"),
+    QT_TRANSLATE_NOOP("", "报告编号 / 出具机构"),
+    QT_TRANSLATE_NOOP("", "有效 {0} / 共 {1}"),
+    QT_TRANSLATE_NOOP("", "有效期"),
+    QT_TRANSLATE_NOOP("", "有效记录"),
+    QT_TRANSLATE_NOOP("", "省级"),
+    QT_TRANSLATE_NOOP("", "等级"),
+    QT_TRANSLATE_NOOP("", "行政处罚"),
+    QT_TRANSLATE_NOOP("", "行政许可"),
+    QT_TRANSLATE_NOOP("", "计入"),
+    QT_TRANSLATE_NOOP("", "从严"),
+    QT_TRANSLATE_NOOP("", "半年"),
+    QT_TRANSLATE_NOOP("", "季度"),
+    QT_TRANSLATE_NOOP("", "异议"),
+    QT_TRANSLATE_NOOP("", "承诺履约"),
+    QT_TRANSLATE_NOOP("", "承诺签署"),
+    QT_TRANSLATE_NOOP("", "承诺违约"),
+    QT_TRANSLATE_NOOP("", "月"),
+    QT_TRANSLATE_NOOP("", "核查总数"),
+    QT_TRANSLATE_NOOP("", "核验信用报告"),
+    QT_TRANSLATE_NOOP("", "激励"),
+    QT_TRANSLATE_NOOP("", "禁止"),
+    QT_TRANSLATE_NOOP("", "离线占比"),
+    QT_TRANSLATE_NOOP("", "第一季度"),
+    QT_TRANSLATE_NOOP("", "第三季度"),
+    QT_TRANSLATE_NOOP("", "第二季度"),
+    QT_TRANSLATE_NOOP("", "第四季度"),
+    QT_TRANSLATE_NOOP("", "从严审核"),
+    QT_TRANSLATE_NOOP("", "依规限制（不予办理）"),
+    QT_TRANSLATE_NOOP("", "信用承诺"),
+    QT_TRANSLATE_NOOP("", "信用报告"),
+    QT_TRANSLATE_NOOP("", "信用报告已超过有效期"),
+    QT_TRANSLATE_NOOP("", "委托代理人"),
+    QT_TRANSLATE_NOOP("", "守信激励"),
+    QT_TRANSLATE_NOOP("", "平台上没有该编号的信用报告"),
+    QT_TRANSLATE_NOOP("", "正常办理"),
+    QT_TRANSLATE_NOOP("", "法定代表人"),
+    QT_TRANSLATE_NOOP("", "结论"),
+    QT_TRANSLATE_NOOP("", "记录核查"),
+    QT_TRANSLATE_NOOP("", "<b>演示模式</b>：可用以下演示账户登录，密码均为 demo<table style='margin-top:4px'><tr><td style='padding-right:14px'>demo-officer</td><td>经办人</td></tr><tr><td style='padding-right:14px'>demo-supervisor</td><td>科室负责人</td></tr><tr><td style='padding-right:14px'>demo-admin</td><td>系统管理员</td></tr></table>"),
+)

@@ -1,0 +1,122 @@
+"""Reads never wait for writers (issue 10.2): 100 ``creditdesk lookup`` commands while a bundle import
+holds SQLite's write lock, none failing; their audit entries join the chain when the import ends.
+
+Of the 100, ``SUBPROCESSES`` are real processes; the rest run the same command in this process
+(``creditdesk.cli.main``: the same sign-in, audit and spool path, without the interpreter start-up that
+takes seconds on a machine shared by many jobs)."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from sqlalchemy import text
+
+from creditdesk.app import open_app
+from creditdesk.demo.city import DemoCity
+from creditdesk.platform.keys import TrustedKeys
+from creditdesk.platform.usecases import import_bundle_now
+from creditdesk.services.audit_spool import pending_files
+from creditdesk.demo.load import load_demo_city
+from creditdesk_platform.bundles import generate_signing_key, public_key_b64, write_bundle
+
+ROOT = Path(__file__).resolve().parents[1]
+LOOKUPS = 100
+SUBPROCESSES = 12
+
+
+def make_bundle(path: Path, city: DemoCity) -> tuple[str, str]:
+    key = generate_signing_key()
+    total = sum(1 for _ in city.changes())
+    later = (dt.datetime.now().astimezone() + dt.timedelta(minutes=1)).isoformat(timespec="seconds")
+    write_bundle(path, platform_id=city.platform_id, epoch=city.epoch, after=0, next_seq=total, key_id="k-reads",
+                 private_key=key, person_key_b64="b64:" + base64.b64encode(city.person_key).decode(),
+                 changes=city.changes(), part_size=500, created_at=later)  # fmt: skip
+    return city.platform_id, public_key_b64(key)
+
+
+def lookup(home: Path, query: str) -> tuple[int, str, str, float]:
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    started = time.monotonic()
+    proc = subprocess.run([sys.executable, "-m", "creditdesk", "--home", str(home), "lookup", query, "--json"],
+                          env=env, capture_output=True, text=True, timeout=120)  # fmt: skip
+    return proc.returncode, proc.stdout, proc.stderr, time.monotonic() - started
+
+
+def lookup_in_process(home: Path, query: str) -> tuple[int, str, str, float]:
+    import contextlib
+    import io
+
+    from creditdesk.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    started = time.monotonic()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["--home", str(home), "lookup", query, "--json"])
+    return code, out.getvalue(), err.getvalue(), time.monotonic() - started
+
+
+def test_100_cli_lookups_during_a_bundle_import_none_failing(tmp_path):
+    home = tmp_path / "home"
+    ctx = open_app(home)
+    try:
+        old = DemoCity(subjects=200, seed=7, as_of=dt.date(2026, 11, 20))
+        load_demo_city(ctx.engine, subjects=200, seed=7, as_of=dt.date(2026, 11, 20))
+        with ctx.engine.connect() as conn:
+            uscc = conn.execute(text("SELECT uscc FROM subject WHERE id = :i"), {"i": old.showcase["blacklisted"]}).scalar()
+            audited_before = conn.execute(text("SELECT count(*) FROM audit_entry WHERE action = 'lookup'")).scalar()
+        assert uscc
+        new = DemoCity(subjects=300, seed=8, as_of=dt.date(2026, 11, 21))
+        bundle = tmp_path / "new.cdpkg"
+        platform_id, public = make_bundle(bundle, new)
+        TrustedKeys(ctx.engine).trust(platform_id, "k-reads", public)
+
+        # The import holds the write lock (its one transaction) until the lookups are done.
+        lookups_done, holding = threading.Event(), threading.Event()
+
+        def progress(done: int, total: int) -> None:
+            holding.set()
+            lookups_done.wait(600)
+
+        outcome: dict = {}
+
+        def run_import() -> None:
+            try:
+                outcome["result"] = import_bundle_now(ctx.engine, ctx.settings, ctx.audit, str(bundle), progress=progress)
+            except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
+                outcome["error"] = exc
+
+        importer = threading.Thread(target=run_import)
+        importer.start()
+        assert holding.wait(120), outcome
+        try:
+            with ThreadPoolExecutor(2) as pool:
+                spawned = pool.map(lambda _: lookup(home, uscc), range(SUBPROCESSES))
+                results = [lookup_in_process(home, uscc) for _ in range(LOOKUPS - SUBPROCESSES)]
+                results += list(spawned)
+        finally:
+            lookups_done.set()
+            importer.join(300)
+        failed = [(code, err) for code, _out, err, _s in results if code != 0]
+        assert not failed, failed[:3]
+        for _code, out, _err, _s in results:  # each found the subject in the data as it was before the import
+            assert [h["id"] for h in json.loads(out)["results"]][:1] == [old.showcase["blacklisted"]]
+        assert max(s for *_, s in results) < 60  # none waited for the import (which held the lock throughout)
+        assert "error" not in outcome, outcome.get("error")
+        assert outcome["result"].result.bundle.epoch == new.epoch
+        # Spooled while the lock was taken, appended when the import ended: all 100, none lost.
+        assert pending_files(ctx.engine) == []
+        with ctx.engine.connect() as conn:
+            audited = conn.execute(text("SELECT count(*) FROM audit_entry WHERE action = 'lookup'")).scalar()
+        assert audited - audited_before == LOOKUPS
+        assert ctx.audit.verify().intact
+    finally:
+        ctx.close()
