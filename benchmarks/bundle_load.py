@@ -18,7 +18,11 @@ bare 59,344 changes/s (67 s), CreditDesk 37,818 changes/s (106 s, peak RSS
 229 MB), ratio 0.64. The import of a first full snapshot takes the bulk path
 (bundle.apply._BulkLoad): secondary indexes and the name index built at the end.
 (Those figures are against the earlier bare loader, which serialised each change's data
-again; see the commit that made it exactly the issue's for figures against this one.)
+again.) Against this bare loader, 200,000 subjects (799,961 changes), the 2-core machine
+shared by nine jobs (load average ~10): bare 19,729 changes/s, CreditDesk 11,386 changes/s
+(peak RSS 209 MB), ratio 0.58; after the apply-time text checks (issue 10.6) 17,540 vs 9,327
+changes/s (peak RSS 210 MB), ratio 0.53 — below the 0.6 target on that machine; to be measured
+at 1M on a quiet one.
 """
 
 from __future__ import annotations

@@ -404,6 +404,7 @@ def check_audit(payload: dict) -> tuple[str, dict]:
     return subject.get("id"), {
         "subject": subject.get("id"), "matter": payload.get("matter"), "outcome": payload.get("outcome"),
         "profile": profile.get("id"), "profile_version": profile.get("version"), "on": payload.get("on"),
+        "unruled_adverse": [u["record_id"] for u in payload.get("unruled_adverse", [])],
     }  # fmt: skip
 
 
@@ -766,7 +767,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     need(ctx, "review")
     audit = _AuditBatch(ctx)
     try:
-        service = CheckService(ctx.engine, ctx.settings.profile_id, ctx.settings.stale_after_hours)
+        service = CheckService(ctx.engine, ctx.settings.profile_id, ctx.settings.stale_after_hours,
+                               ctx.settings.credit_review_pilot)  # fmt: skip
 
         def one(query: str) -> dict:
             out = service.check(query, args.matter, profile_id=args.profile, report_no=args.report, day=day,
@@ -817,25 +819,42 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def _format_check(p: dict) -> str:
     from creditdesk.outcomes import LABELS as labels
+    from creditdesk.policy.model import STEP_LABELS
 
     s = p["subject"]
+    nat = p.get("national")
     lines = [f"{s['name'] or '（平台无此主体）'}  {s['id']}",
-             f"事项 {p['matter']}，档案 {p['profile']['id']} v{p['profile']['version']}，{p['on']}：{labels[p['outcome']]}"]
+             f"事项 {p['matter']}，档案 {p['profile']['id']} v{p['profile']['version']}"
+             + (f"（国家层 v{nat['version']}）" if nat else "") + f"，{p['on']}：{labels[p['outcome']]}"]
+    if p.get("unruled_notice"):
+        lines.append("！" + p["unruled_notice"])
+    if p.get("fallback"):
+        lines.append(p["fallback"])
     for m in p["measures"]:
         c = m["citation"]
         lines.append(f"  · {m['text']}（{c['document']} {c['clause']}：“{c['quote']}”）")
     if p["requirements"]:
-        lines.append("待办：" + "、".join(p["requirements"]))
+        either = {step for group in p.get("either", []) for step in group}
+        plain = [STEP_LABELS.get(r, r) for r in p["requirements"] if r not in either]
+        groups = ["或".join(STEP_LABELS.get(r, r) for r in g) + "（任选其一）" for g in p.get("either", [])]
+        lines.append("待办：" + "、".join(plain + groups))
     if p["report"]:
         r = p["report"]
         lines.append(f"信用报告 {r['report_no']}：" + ("可用" if r["acceptable"] else "不可用（" + "、".join(r["problems"]) + "）"))
     lines.append(f"有效记录 {sum(f['in_force'] for f in p['findings'])} 条，共 {len(p['findings'])} 条")
+    if p.get("notes"):
+        lines.append("档案说明：")
+        for n in p["notes"]:
+            c = n.get("citation")
+            where = "国家层" if n.get("layer") == "national" else "本市"
+            cite = f"（{c['document']} {c['clause']}：“{c['quote']}”）" if c else ""
+            lines.append(f"  · [{where}] {n['text']}{cite}")
     return "\n".join(lines)  # fmt: skip
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
     """Exit 0 when the code matches a saved, unaltered review; 1 otherwise (未找到 / 不符)."""
-    from creditdesk.outcomes import SHORT_LABELS as OUTCOME_LABELS
+    from creditdesk.outcomes import LABELS as OUTCOME_LABELS
     from creditdesk.services.reviews import ReviewService
 
     ctx = open_context(args)

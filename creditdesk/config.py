@@ -39,6 +39,9 @@ class Settings:
     idle_lock_minutes: int = 5  # the window locks after this long without input (0 = never)
     language: str = "auto"  # the window's language: auto (system locale) | zh_CN | en (next start)
     slip_folder: str = ""  # where 另存为 PDF proposes slips (empty: the user's documents folder)
+    # The unit is one of the pilot units that must request 信用审查 where the profile says only pilots must
+    # (昆山 第十三条: 首批28个部门和单位试行); false: the credit_review step is not required of this unit.
+    credit_review_pilot: bool = True
     extra: dict = field(default_factory=dict, repr=False)
 
     def effective_database_url(self, default_sqlite_file: Path) -> str:

@@ -48,7 +48,10 @@ MAX_LIMIT = 5000
 DEFAULT_LIMIT = 1000
 MAX_ITEMS = 500
 MAX_BODY_BYTES = 32 * 1024 * 1024
-SUBMISSION_KINDS = ("review", "commitment", "commitment_status", "objection", "review_override", "audit_head")
+SUBMISSION_KINDS = ("review", "commitment", "commitment_status", "objection", "review_override", "credit_review_request",
+                    "audit_head")
+# 信用审查申请 (docs/submissions.md): whom the centre answers, about whom, for what.
+CREDIT_REVIEW_REQUIRED = ("unit", "officer", "subject_id", "matter", "due_on")
 REVIEW_REQUIRED = ("unit", "officer", "subject_id")
 DEFAULT_PLATFORM_NAME = "信用福州（演示）公共信用信息平台"
 DB_NAME = "platform.sqlite3"
@@ -835,4 +838,10 @@ class PlatformServer:
             missing = [f for f in REVIEW_REQUIRED if not (isinstance(data.get(f), str) and data[f].strip())]
             if missing:
                 return "核查记录缺少 " + "、".join(missing)
+        if kind == "credit_review_request":
+            missing = [f for f in CREDIT_REVIEW_REQUIRED if not (isinstance(data.get(f), str) and data[f].strip())]
+            if missing:
+                return "信用审查申请缺少 " + "、".join(missing)
+            if isinstance(data.get("request_id"), str) and data["request_id"].lower() != uid.lower():
+                return "信用审查申请的 request_id 应与 uid 相同"
         return None

@@ -21,7 +21,8 @@ from support.city import EPOCH, PERSON_KEY_B64, Feed, id_number, uscc
 REPO = Path(__file__).resolve().parents[1]
 AS_OF = "2026-11-21T18:00:00+08:00"
 ON = "2026-11-21"
-TOP_KEYS = {"subject", "matter", "profile", "on", "outcome", "measures", "requirements", "findings", "report", "data"}
+TOP_KEYS = {"subject", "matter", "profile", "on", "outcome", "measures", "requirements", "findings", "report", "data",
+            "either", "national", "unruled_adverse", "needs_acknowledgement", "unruled_notice", "fallback", "notes"}  # fmt: skip
 BAD_USCC = uscc(1)[:-1] + ("A" if uscc(1)[-1] != "A" else "B")
 
 
@@ -78,14 +79,16 @@ def test_json_shape(city):
     assert out["matter"] == "procurement" and out["on"] == ON
     assert out["profile"] == {"id": "cangzhou", "version": 1}
     assert out["outcome"] == "prohibit"
-    assert out["measures"] and all(set(m) == {"text", "citation"} for m in out["measures"])
+    assert out["measures"] and all(set(m) == {"text", "citation", "outcome", "layer"} for m in out["measures"])
     assert all(set(m["citation"]) == {"document", "clause", "quote"} for m in out["measures"])
     assert out["measures"][0]["citation"]["document"] == "沧政办字〔2022〕92号"
     assert {f["record_id"]: (f["in_force"], f["reason"]) for f in out["findings"]} == {
         "R-BL": (True, "in_force"), "R-OLD": (False, "expired")}
     assert all(set(f) == {"record_id", "category", "in_force", "reason"} for f in out["findings"])
-    # 沧州 requires a provincial filing (四（二）); the test agency is filed with the city.
-    assert out["report"] == {"report_no": "BG-1", "acceptable": False, "problems": ["agency_not_filed"]}
+    # 沧州 requires a filing with 中国人民银行 at provincial level (四（二）); the test agency is filed with the 市信用办.
+    assert out["report"] == {"report_no": "BG-1", "acceptable": False, "problems": ["agency_not_filed", "agency_not_accepted"]}
+    assert out["national"] == {"id": "national", "version": 1}
+    assert out["unruled_adverse"] == [] and out["needs_acknowledgement"] is False and out["unruled_notice"] is None
     assert set(out["data"]) == {"seq", "epoch", "as_of", "stale"} and out["data"]["seq"] == city["seq"]
 
 
@@ -94,6 +97,11 @@ def test_installation_profile_report_and_platform_version(city):
     assert before["profile"] == {"id": "fuzhou", "version": 1}  # the broken platform version 7 is skipped
     assert before["outcome"] == "normal" and before["requirements"] == []
     assert before["report"] == {"report_no": "BG-1", "acceptable": True, "problems": []}
+    # 福州's text names no measure and the national layer none for a generic 严重失信主体名单: never a silent 正常办理
+    assert [u["record_id"] for u in before["unruled_adverse"]] == ["R-BL"] and before["needs_acknowledgement"] is True
+    assert before["unruled_notice"].startswith("本市档案未规定措施：严重失信主体名单（黑名单）")
+    assert any("未规定依信用记录或信用报告禁止" in n["text"] and n["layer"] == "city" for n in before["notes"])
+    assert any(n["layer"] == "national" for n in before["notes"])
     after = json.loads(check(city, city["black"], "--matter", "procurement", "--on", "2026-12-01", "--json").stdout)
     assert after["profile"] == {"id": "fuzhou", "version": 2}
     assert after["outcome"] == "prohibit" and after["requirements"] == ["credit_report"]
@@ -115,6 +123,33 @@ def test_person_by_id_number_and_unknown_subject(city):
     out = json.loads(check(city, uscc(77), "--matter", "procurement", "--on", ON, "--json").stdout)
     assert out["subject"] == {"id": uscc(77), "name": None, "kind": None, "known": False}
     assert out["findings"] == [] and out["outcome"] == "normal"
+
+
+def test_text_output_names_the_unruled_record_and_the_notes(city):
+    p = check(city, city["black"], "--matter", "procurement", "--report", "BG-1", "--on", ON)
+    assert p.returncode == 0, p.stderr
+    assert "正常办理" in p.stdout
+    assert "！本市档案未规定措施：严重失信主体名单（黑名单）" in p.stdout
+    assert "档案说明：" in p.stdout and "[本市] 本通知只要求查询信用记录" in p.stdout and "[国家层]" in p.stdout
+
+
+def test_a_judgment_debtor_in_procurement_is_refused_under_every_city(city, tmp_path):
+    """财库〔2016〕125号 applies whatever the city's text says (issue 11: 福州 and 昆山 used to say 正常办理)."""
+    home = tmp_path / "home"
+    feed = Feed()
+    debtor = feed.company("福州老赖建材有限公司", uscc(3))
+    ctx = open_app(home)
+    try:
+        ChangeApplier(ctx.engine).apply([debtor, feed.record("R-JD", debtor["id"], "dishonest_judgment_debtor", publish_from="2026-01-01")],
+                                        Position(feed.seq, EPOCH, AS_OF, "fuzhou", person_key=PERSON_KEY_B64))  # fmt: skip
+    finally:
+        ctx.close()
+    for pid in ("cangzhou", "erenhot", "fuzhou", "kunshan", "wuchang"):
+        out = json.loads(run("--home", str(home), "check", debtor["id"], "--matter", "procurement", "--profile", pid,
+                             "--on", ON, "--json").stdout)  # fmt: skip
+        assert out["outcome"] == "prohibit", pid
+        assert any(m["citation"]["document"] == "财库〔2016〕125号" and m["layer"] == "national" for m in out["measures"]), pid
+        assert out["unruled_adverse"] == []
 
 
 def test_bad_code_exits_2(city):
@@ -158,4 +193,4 @@ def test_batch_xlsx_in_and_out(city, tmp_path):
     header = rows[0]
     assert len(rows) == 3
     assert [r[header.index("主体编号")] for r in rows[1:]] == [city["black"], city["clean"]]
-    assert [r[header.index("结论")] for r in rows[1:]] == ["禁止", "正常"]
+    assert [r[header.index("结论")] for r in rows[1:]] == ["依规限制（不予办理）", "正常办理"]

@@ -80,7 +80,7 @@ def test_filter_by_outcome_shrinks_rows_to_the_right_count(qtbot, page):
     from PySide6.QtCore import Qt
 
     col = next(j for j in range(page.model.columnCount())
-               if page.model.headerData(j, Qt.Orientation.Horizontal) == "结论")  # fmt: skip
+               if page.model.headerData(j, Qt.Orientation.Horizontal) == "最终结论")  # fmt: skip
     strict_row = next(i for i in range(page.row_count) if page.model.row_at(i).outcome == "strict")
     bg = page.model.data(page.model.index(strict_row, col), Qt.ItemDataRole.BackgroundRole)
     assert bg is not None and bg.color().name() == "#fff3cd"

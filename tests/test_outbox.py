@@ -36,6 +36,8 @@ def item_data(kind: str, n: int) -> dict:
             "data": {"seq": 10, "as_of": "2026-11-20T08:00:00+08:00"}, "offline": False}  # fmt: skip
     if kind != "review":
         data["note"] = f"{kind} {n}"
+    if kind == "credit_review_request":
+        data["due_on"] = "2026-11-27"  # the platform checks what the centre needs to answer (docs/submissions.md)
     return data
 
 

@@ -68,7 +68,7 @@ def test_bundled_profiles_carry_the_section():
         assert isinstance(rep, ReportingPolicy) and rep.note
     fz = BUNDLED.resolve("fuzhou", dt.date(2026, 11, 22)).reporting.deadlines
     assert fz[0] == ReportingDeadline("monthly", "月度工作进展", "市信用办", fz[0].citation, None, 20, "previous_month")
-    assert fz[0].basis == "榕发改信用〔2016〕19号 六、(一)：每月20号前向市信用办报送工作进展"
+    assert fz[0].basis == "榕发改信用〔2016〕19号 六（一）：每月20号前向市信用办报送工作进展"
     assert BUNDLED.resolve("kunshan", dt.date(2026, 11, 22)).reporting.deadlines == ()
 
 

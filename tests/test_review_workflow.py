@@ -22,7 +22,18 @@ from creditdesk.services.review_workflow import (
 )
 from support.policy import DAY, SID, profile, rec, report, subject
 
-PROFILES = {p.id: p for p in bundled_profiles()}
+def _city_profiles() -> dict:
+    """Every bundled city profile (the national layer underneath them is not chosen at a window)."""
+    out = {}
+    for p in bundled_profiles():
+        try:
+            out[p.id] = profile(p.id)
+        except LookupError:
+            continue
+    return out
+
+
+PROFILES = _city_profiles()
 CASES = [(pid, m.code) for pid, p in sorted(PROFILES.items()) for m in p.matters]
 
 

@@ -242,3 +242,19 @@ def test_pathologically_long_texts_split_across_pages(tmp_path):
     assert pages > 3
     text = _text(pdf)
     assert "结尾标记" in text and f"第{pages}页共{pages}页" in text
+
+
+def test_unruled_records_and_profile_notes_are_printed(tmp_path):
+    """Issue 11 item 2: an adverse record no rule covers is named on the slip, with the profile's notes."""
+    slip = sample_review_slip(outcome="normal")
+    slip.unruled = ["严重失信主体名单（黑名单）“列入严重失信主体名单”（福州市市场监督管理局，2026-01-01）"]
+    slip.notes = ["本通知只要求查询信用记录、要求提供信用报告，未规定依信用记录或信用报告禁止、从严或激励的具体措施。"]
+    text = _text(_write(tmp_path, render_review_slip(slip)))
+    assert "本市档案未规定措施的不良记录（经办人已确认）" in text
+    assert "列入严重失信主体名单" in text and "福州市市场监督管理局" in text
+    assert "档案说明" in text and "未规定依信用记录或信用报告禁止、从严或激励的具体措施" in text
+
+
+def test_no_unruled_section_when_every_record_is_ruled(tmp_path):
+    text = _text(_write(tmp_path, render_review_slip(sample_review_slip(outcome="prohibit"))))
+    assert "本市档案未规定措施" not in text and "档案说明" not in text

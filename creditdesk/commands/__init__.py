@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from creditdesk.cancel import CancelToken, cancel_on_sigint
 
-MODULES = ("accounts", "exports", "report", "followup", "objections", "backup")
+MODULES = ("accounts", "exports", "report", "followup", "objections", "backup", "credit_review")
 
 
 def register_all(sub: argparse._SubParsersAction) -> None:

@@ -92,6 +92,7 @@ def cmd_report_usage(args: argparse.Namespace) -> int:
 
 
 def _labels():  # noqa: ANN202
-    from creditdesk.services.usage import OUTCOME_LABELS, OUTCOMES
+    """The long forms (creditdesk/outcomes.py): a terminal line has room for them."""
+    from creditdesk.outcomes import LABELS, OUTCOMES
 
-    return [(o, OUTCOME_LABELS[o]) for o in OUTCOMES]
+    return [(o, LABELS[o]) for o in OUTCOMES]

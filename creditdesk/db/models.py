@@ -465,3 +465,30 @@ class SupervisorAlert(Base):
 Index("ix_review_finalised_at", Review.finalised_at)
 Index("ix_review_officer_finalised_at", Review.officer, Review.finalised_at)
 Index("ix_commitment_status", Commitment.status)
+
+
+class CreditReviewRequest(Base):
+    """A 信用审查 requested from the city's public credit information centre (昆山 第十、十一、十四条),
+    queued for the platform as ``credit_review_request``; its result is recorded here when it comes back."""
+
+    __tablename__ = "credit_review_request"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # also the outbox uid
+    review_id: Mapped[Optional[str]] = mapped_column(String(36), index=True)  # the review it was requested for
+    subject_id: Mapped[str] = mapped_column(String(80), index=True)
+    subject_name: Mapped[Optional[str]] = mapped_column(String(300))
+    matter: Mapped[str] = mapped_column(String(40))
+    profile_id: Mapped[str] = mapped_column(String(40))
+    profile_version: Mapped[int] = mapped_column(Integer)
+    unit: Mapped[str] = mapped_column(String(200))
+    officer: Mapped[str] = mapped_column(String(64))
+    requested_at: Mapped[str] = mapped_column(String(40))
+    due_on: Mapped[dt.date] = mapped_column(Date)  # 第十一条: 5 working days after the request
+    due_estimated: Mapped[bool] = mapped_column(Boolean, default=False)  # a year the holiday calendar lacks
+    status: Mapped[str] = mapped_column(String(16))  # requested | received
+    result_received_on: Mapped[Optional[dt.date]] = mapped_column(Date)
+    result_report_no: Mapped[Optional[str]] = mapped_column(String(80))
+    result_adverse: Mapped[Optional[bool]] = mapped_column(Boolean)  # the 审查报告 names adverse information
+    result_summary: Mapped[Optional[str]] = mapped_column(Text)
+    valid_until: Mapped[Optional[dt.date]] = mapped_column(Date)  # 第十四条: one year from the result
+    recorded_by: Mapped[Optional[str]] = mapped_column(String(64))

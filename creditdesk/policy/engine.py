@@ -42,6 +42,7 @@ class AgencyFacts:
     status: str | None
     filed_on: dt.date | None = None
     valid_until: dt.date | None = None
+    filing_authority: str | None = None  # 备案机关, e.g. 中国人民银行福州中心支行
 
 
 @dataclass(frozen=True)
@@ -83,9 +84,11 @@ class Measure:
     citation: Citation
     rule_id: str
     outcome: str
+    layer: str | None = None  # "national": from the national layer under the city profile
 
     def to_json(self) -> dict:
-        return {"text": self.text, "citation": self.citation.to_json()}
+        return {"text": self.text, "citation": self.citation.to_json(), "outcome": self.outcome,
+                "layer": self.layer or "city"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -96,6 +99,9 @@ class Finding:
 
     def to_json(self) -> dict:
         return {"record_id": self.record.id, "category": self.record.category, "in_force": self.in_force, "reason": self.reason}
+
+
+UNRULED_HEADLINE = "本市档案未规定措施"
 
 
 @dataclass(frozen=True)
@@ -109,7 +115,34 @@ class CheckResult:
     requirements: tuple[str, ...]
     findings: tuple[Finding, ...]
     report: ReportVerdict | None
-    notes: tuple[Note, ...]
+    notes: tuple[Note, ...]  # the national layer's notes for the matter (with an adverse record in force), then the city's
+    # Adverse records in force that no fired restricting rule (national or city) covers: the officer must
+    # see them named with the notes and acknowledge them before the review is saved (issue 11 item 2).
+    unruled_adverse: tuple = ()
+    # Requirement groups any one step of which will do (昆山 第五条 "或"), as still open.
+    either: tuple[tuple[str, ...], ...] = ()
+    # The matter is not named by the city's text: national layer and the city's general clause apply.
+    fallback: str | None = None
+    base: Profile | None = None  # the national layer version applied
+
+    @property
+    def needs_acknowledgement(self) -> bool:
+        return bool(self.unruled_adverse)
+
+    @property
+    def unruled_notice(self) -> str | None:
+        """What the officer reads when an adverse record matches no rule (None when every one is ruled)."""
+        if not self.unruled_adverse:
+            return None
+        from creditdesk.credit import category_of
+
+        named = "；".join(
+            f"{category_of(r.category).label}“{r.title}”（{r.authority}{'，' + r.doc_no if r.doc_no else ''}，"
+            f"{r.decided_on.isoformat()}）"
+            for r in self.unruled_adverse
+        )
+        return (f"{UNRULED_HEADLINE}：{named}。国家层和{self.profile.name}档案对此类记录在本事项中均未规定措施，"
+                "请阅读档案说明，依法依规判断并确认后再办理。")  # fmt: skip
 
 
 # -- facts -----------------------------------------------------------------------
@@ -163,6 +196,10 @@ def judge_report(report: ReportFacts, profile: Profile, subject_id: str | None, 
             low = level < AGENCY_LEVELS.index(policy.min_agency_level)
         if lapsed or low:
             problems.append("agency_not_filed")
+        if policy.agencies is not None and not any(
+            a.accepts(agency.name, agency.filing_authority, agency.filing_level) for a in policy.agencies
+        ):
+            problems.append("agency_not_accepted")
     if policy.require_publicized and (report.publicized_on is None or report.publicized_on > day):
         problems.append("not_publicized")
     return ReportVerdict(report.report_no, tuple(problems), report.grade)
@@ -175,6 +212,10 @@ class _Facts:
     report: ReportVerdict | None
     commitment_signed: bool
     day: dt.date
+    history: tuple[RecordInfo, ...] = ()  # every record not revoked, in force or not
+
+    def pool(self, f: RecordFilter) -> tuple[RecordInfo, ...]:
+        return self.history if f.history else self.in_force
 
 
 def _matches(f: RecordFilter, r: RecordInfo, day: dt.date) -> bool:
@@ -201,9 +242,9 @@ def _matches(f: RecordFilter, r: RecordInfo, day: dt.date) -> bool:
 
 def _holds(cond, facts: _Facts) -> bool:  # noqa: ANN001
     if isinstance(cond, RecordsCond):
-        return sum(_matches(cond.filter, r, facts.day) for r in facts.in_force) >= cond.at_least
+        return sum(_matches(cond.filter, r, facts.day) for r in facts.pool(cond.filter)) >= cond.at_least
     if isinstance(cond, NoRecordsCond):
-        return not any(_matches(cond.filter, r, facts.day) for r in facts.in_force)
+        return not any(_matches(cond.filter, r, facts.day) for r in facts.pool(cond.filter))
     if isinstance(cond, SubjectCond):
         s = facts.subject
         if cond.known is not None and (s is not None) != cond.known:
@@ -243,6 +284,28 @@ def _holds(cond, facts: _Facts) -> bool:  # noqa: ANN001
 # -- the decision -----------------------------------------------------------------
 
 
+def _covers(cond, record: RecordInfo, day: dt.date) -> bool:  # noqa: ANN001
+    """Does a (fired) condition rest on this record — a records condition, not negated, that it matches?"""
+    if isinstance(cond, RecordsCond):
+        return _matches(cond.filter, record, day)
+    if isinstance(cond, (AllCond, AnyCond)):
+        return any(_covers(c, record, day) for c in cond.parts)
+    return False
+
+
+_DEFAULT_STORE = None
+
+
+def _default_layer(day: dt.date) -> Profile | None:
+    """The bundled national layer, for a profile evaluated without one attached (e.g. built by hand)."""
+    global _DEFAULT_STORE
+    if _DEFAULT_STORE is None:
+        from creditdesk.policy.store import ProfileStore
+
+        _DEFAULT_STORE = ProfileStore.bundled()
+    return _DEFAULT_STORE.layer(day)
+
+
 def evaluate(
     profile: Profile,
     matter: str,
@@ -252,48 +315,94 @@ def evaluate(
     report: ReportFacts | None = None,
     commitment_signed: bool = False,
     subject_id: str | None = None,
+    *,
+    credit_review_valid: bool = False,
+    pilot_unit: bool = True,
 ) -> CheckResult:
-    """Apply ``profile`` to one applicant for ``matter`` on ``day``.
+    """Apply ``profile`` (on its national layer) to one applicant for ``matter`` on ``day``.
 
     ``subject`` None: the platform does not know the applicant (checked as one
     with no records of its own). ``subject_id`` is whom the applicant claims to
     be, for matching the report; it defaults to ``subject.id``.
+    ``credit_review_valid``: a 信用审查报告 within its validity is on file for the
+    applicant; ``pilot_unit``: the unit is one of those that must request 信用审查
+    (a profile with ``credit_review.pilot_only``).
+
+    The national layer's rules always apply (matched on the matter's standard
+    code); a city rule can only add to them: the most restrictive fired rule wins.
     """
     m = profile.matter(matter)
     if m is None:
         raise UnknownMatter(matter, profile)
     subject_id = subject_id or (subject.id if subject else None)
+    base = profile.base if profile.layer is None and profile.base is not None else None
+    if base is None and profile.layer is None:
+        base = _default_layer(day)
 
     findings = []
     for r in sorted(records, key=lambda r: (-r.decided_on.toordinal(), r.id)):
         reason = r.not_in_force_reason(day)
         findings.append(Finding(r, reason is None, "in_force" if reason is None else reason.value))
     in_force = tuple(f.record for f in findings if f.in_force)
+    history = tuple(f.record for f in findings if f.record.status != "revoked")
 
     verdict = judge_report(report, profile, subject_id, day) if report is not None else None
-    facts = _Facts(subject, in_force, verdict, commitment_signed, day)
+    facts = _Facts(subject, in_force, verdict, commitment_signed, day, history)
 
-    fired = tuple(rule for rule in profile.rules if rule.applies_to(m.code) and _holds(rule.when, facts))
+    national = tuple(rule for rule in (base.rules if base else ()) if rule.applies_to(m.maps_to) and _holds(rule.when, facts))
+    local = tuple(rule for rule in profile.rules if rule.applies_to(m.code) and _holds(rule.when, facts))
+    fired = national + local
     outcome = max((r.outcome for r in fired), key=PRECEDENCE.__getitem__, default="normal")
-    measures = tuple(
-        Measure(text, rule.citation, rule.id, rule.outcome)
-        for rule in fired
-        # Incentives are not offered to an applicant who is being restricted.
-        if not (rule.outcome == "incentive" and outcome in ("strict", "prohibit"))
-        for text in rule.measures
-    )
+    restricting = outcome in ("strict", "prohibit")
+    seen: set[tuple[str, str]] = set()
+    measures = []
+    for rule in fired:
+        layer = base.layer if rule in national else None
+        # Incentives (and procedural simplifications) are not offered to an applicant who is being restricted.
+        if rule.outcome in ("incentive", "normal") and restricting:
+            continue
+        for text in rule.measures:
+            if (text, rule.citation.document) not in seen:  # the same measure twice from one document: once
+                seen.add((text, rule.citation.document))
+                measures.append(Measure(text, rule.citation, rule.id, rule.outcome, layer))
 
-    requirements = []
-    for step in OPEN_REQUIREMENTS:
-        if step not in m.steps:
-            continue
-        if step == "credit_report" and verdict is not None and verdict.acceptable:
-            continue
-        if step == "commitment" and commitment_signed:
-            continue
-        requirements.append(step)  # credit_review: done by the credit centre, closed by its review record
+    unruled = tuple(
+        r for r in in_force
+        if r.nature.value == "adverse"
+        and not any(rule.outcome in ("strict", "prohibit") and _covers(rule.when, r, day) for rule in fired)
+    )  # fmt: skip
+
+    review_policy = profile.credit_review
+    review_waived = review_policy is not None and review_policy.pilot_only and not pilot_unit
+    done = set()
+    if verdict is not None and verdict.acceptable:
+        done.add("credit_report")
+    if commitment_signed:
+        done.add("commitment")
+    if credit_review_valid:
+        done.add("credit_review")
+    steps = [s for s in m.steps if not (s == "credit_review" and review_waived)]
+    open_groups = []
+    for group in m.either:
+        group = tuple(s for s in group if s in steps)
+        if any(s in done for s in group):
+            done.update(group)  # one of them is enough
+        elif len(group) > 1:
+            open_groups.append(group)
+    requirements = [s for s in OPEN_REQUIREMENTS if s in steps and s not in done]
+
+    # The national layer's notes explain national measures not (yet) written as rules: they matter when the
+    # applicant has an adverse record in force, and would only be noise on every clean check.
+    adverse_in_force = any(r.nature.value == "adverse" for r in in_force)
+    notes = (base.notes_for(m.maps_to) if base and adverse_in_force else ()) + profile.notes_for(m.code)
+    fallback = None
+    if not m.listed:
+        c = m.citation
+        fallback = (f"{profile.document.number}未列明“{m.label}”事项：按国家层规则和本市一般条款"
+                    f"（{c.clause}：“{c.quote}”）办理。")  # fmt: skip
 
     return CheckResult(
-        profile=profile, matter=m.code, day=day, outcome=outcome, fired=fired, measures=measures,
-        requirements=tuple(requirements), findings=tuple(findings), report=verdict, notes=profile.notes_for(m.code),
+        profile=profile, matter=m.code, day=day, outcome=outcome, fired=fired, measures=tuple(measures),
+        requirements=tuple(requirements), findings=tuple(findings), report=verdict, notes=notes,
+        unruled_adverse=unruled, either=tuple(open_groups), fallback=fallback, base=base,
     )  # fmt: skip

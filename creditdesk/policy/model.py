@@ -29,11 +29,15 @@ MATTER_CODES: dict[str, str] = {
 }
 
 STEPS = ("record_check", "credit_report", "commitment", "credit_review")
+STEP_LABELS = {"record_check": "查询信用记录", "credit_report": "提供信用报告", "commitment": "签署信用承诺",
+               "credit_review": "信用审查（信用中心出具审查报告）"}  # fmt: skip
 OPEN_REQUIREMENTS = ("credit_report", "commitment", "credit_review")  # record_check is the check itself
 
 # Precedence: the most restrictive outcome among the rules that fire wins.
 OUTCOMES = ("prohibit", "strict", "incentive", "normal")
-RULE_OUTCOMES = ("prohibit", "strict", "incentive")
+# A rule may also leave the outcome at "normal" and only add a procedural measure (e.g. 昆山 第七条: a signed
+# commitment simplifies the approval procedure; it is not an incentive).
+RULE_OUTCOMES = ("prohibit", "strict", "incentive", "normal")
 PRECEDENCE = {"prohibit": 3, "strict": 2, "incentive": 1, "normal": 0}
 # How hard an outcome is on the applicant: an incentive is gentler than normal treatment.
 RESTRICTIVENESS = {"prohibit": 3, "strict": 2, "normal": 1, "incentive": 0}
@@ -46,8 +50,13 @@ REPORT_PROBLEMS = (
     "subject_mismatch",
     "agency_unknown",
     "agency_not_filed",
+    "agency_not_accepted",
     "not_publicized",
 )
+# Profiles that are layers under the city profiles (docs/policy-format.md, "国家层"): their rules apply under
+# every city profile and cannot be removed by one.
+LAYERS = ("national",)
+NATIONAL_LAYER_ID = "national"
 AGENCY_LEVELS = ("county", "city", "provincial", "national")  # lowest first
 SUBJECT_KINDS = ("legal_person", "unincorporated", "individual_business", "natural_person")
 NATURES = ("adverse", "positive", "neutral")
@@ -83,6 +92,9 @@ class RecordFilter:
     max_age_days: int | None = None
     min_age_years: int | None = None
     max_age_years: int | None = None
+    # True: look at the record history (every record not revoked, whether or not in force on the day);
+    # e.g. 武昌 二（四）2 "连续三年无不良信用记录" counts a penalty decided two years ago whose publicity ended.
+    history: bool = False
 
 
 @dataclass(frozen=True)
@@ -176,6 +188,30 @@ class Matter:
     maps_to: str  # one of MATTER_CODES
     steps: tuple[str, ...]
     citation: Citation | None = None
+    # Groups of steps any one of which satisfies the group (昆山 第五条 "信用承诺、信用审查或信用报告").
+    either: tuple[tuple[str, ...], ...] = ()
+    # False: the city's text does not name this matter; it is handled under the national layer and the
+    # city's general clause (the matter's citation), and the result says so.
+    listed: bool = True
+
+
+@dataclass(frozen=True)
+class AgencyRule:
+    """One way an issuing agency is acceptable: filed with an authority whose name contains one of
+    ``authorities`` (at ``min_level`` or above), or an agency whose own name contains one of ``names``."""
+
+    authorities: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
+    min_level: str | None = None
+
+    def accepts(self, name: str | None, authority: str | None, level: str | None) -> bool:
+        if self.names and any(n in (name or "") for n in self.names):
+            return True
+        if not self.authorities or not any(a in (authority or "") for a in self.authorities):
+            return False
+        if self.min_level is None:
+            return True
+        return level in AGENCY_LEVELS and AGENCY_LEVELS.index(level) >= AGENCY_LEVELS.index(self.min_level)
 
 
 @dataclass(frozen=True)
@@ -183,6 +219,20 @@ class ReportPolicy:
     max_age_years: int | None = None  # counted from issued_on
     min_agency_level: str | None = None
     require_publicized: bool = False
+    citations: tuple[Citation, ...] = ()
+    # None: any filing authority; otherwise the agency must satisfy one of these (沧州 四（二）: 中国人民银行
+    # 省会（首府）城市中心支行以上; 二连浩特 二（二）: 人民银行征信中心 or approved by the 征信业监督管理部门).
+    agencies: tuple[AgencyRule, ...] | None = None
+
+
+@dataclass(frozen=True)
+class CreditReviewPolicy:
+    """信用审查 by the city's credit information centre (昆山 第十、十一、十三、十四条)."""
+
+    by: str  # who issues it, e.g. "市公共信用信息中心"
+    deadline_working_days: int  # 第十一条: 5个工作日内
+    valid_years: int  # 第十四条: 有效期原则上为1年
+    pilot_only: bool  # 第十三条: only the pilot units must do it
     citations: tuple[Citation, ...] = ()
 
 
@@ -259,6 +309,9 @@ class Profile:
     notes: tuple[Note, ...] = ()
     commitment_templates: tuple[CommitmentTemplate, ...] = ()
     reporting: ReportingPolicy | None = None  # None: the profile says nothing about reporting
+    layer: str | None = None  # "national": a layer under every city profile, not a city profile itself
+    credit_review: CreditReviewPolicy | None = None
+    base: Profile | None = field(default=None, repr=False, compare=False)  # the layer this profile builds on
     source: str = ""  # the file or "platform:<entity id>" it came from
     raw: dict = field(default_factory=dict, repr=False, compare=False)
 

@@ -12,6 +12,7 @@ import json
 import logging
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,8 @@ from typing import Any
 from creditdesk.policy.model import (
     AGENCY_LEVELS,
     FORMAT,
+    LAYERS,
+    NATIONAL_LAYER_ID,
     FORMAT_VERSION,
     MATTER_CODES,
     NATURES,
@@ -28,11 +31,13 @@ from creditdesk.policy.model import (
     STEPS,
     SUBJECT_KINDS,
     TEMPLATE_FIELDS,
+    AgencyRule,
     AllCond,
     AnyCond,
     Citation,
     CommitmentCond,
     CommitmentTemplate,
+    CreditReviewPolicy,
     DocumentInfo,
     Matter,
     NoRecordsCond,
@@ -159,7 +164,8 @@ def parse_profile(doc: Any, source: str) -> Profile:
     top = r.obj(
         doc, "$",
         required=("format", "format_version", "profile_id", "version", "effective_from", "name", "document", "matters"),
-        optional=("report", "rules", "notes", "commitment_templates", "description", "reporting"),
+        optional=("report", "rules", "notes", "commitment_templates", "description", "reporting", "layer",
+                  "credit_review"),
     )  # fmt: skip
     if top["format"] != FORMAT:
         r.fail("$.format", f"expected {FORMAT!r}, got {top['format']!r}")
@@ -170,6 +176,11 @@ def parse_profile(doc: Any, source: str) -> Profile:
         r.fail("$.profile_id", f"{profile_id!r} must be lowercase letters, digits and _ (2–40), starting with a letter")
     version = r.integer(top["version"], "$.version", 1)
     effective_from = r.date(top["effective_from"], "$.effective_from")
+    layer = r.choice(top["layer"], "$.layer", LAYERS) if "layer" in top else None
+    if layer is not None and profile_id != layer:
+        r.fail("$.profile_id", f"the {layer} layer must have profile_id {layer!r}, got {profile_id!r}")
+    if layer is None and profile_id in LAYERS:
+        r.fail("$.layer", f"profile_id {profile_id!r} is reserved for the {profile_id} layer: add \"layer\": {profile_id!r}")
 
     d = r.obj(top["document"], "$.document", ("number", "title", "issuer", "issued_on"))
     document = DocumentInfo(
@@ -186,7 +197,7 @@ def parse_profile(doc: Any, source: str) -> Profile:
     seen: set[str] = set()
     for i, m in enumerate(r.items(top["matters"], "$.matters")):
         p = f"$.matters[{i}]"
-        r.obj(m, p, ("code", "label", "maps_to", "steps"), ("citation",))
+        r.obj(m, p, ("code", "label", "maps_to", "steps"), ("citation", "either", "listed"))
         code = r.text(m["code"], f"{p}.code")
         if not _ID.match(code):
             r.fail(f"{p}.code", f"{code!r} must be lowercase letters, digits and _")
@@ -197,8 +208,19 @@ def parse_profile(doc: Any, source: str) -> Profile:
         if code in MATTER_CODES and code != maps_to:
             r.fail(f"{p}.maps_to", f"the standard matter {code!r} cannot map onto {maps_to!r}")
         steps = r.strings(m["steps"], f"{p}.steps", STEPS)
+        if layer is not None and code not in MATTER_CODES:
+            r.fail(f"{p}.code", f"the {layer} layer has only the standard matters, not {code!r}")
         cit = citation(m["citation"], f"{p}.citation") if "citation" in m else None
-        matters.append(Matter(code, r.text(m["label"], f"{p}.label"), maps_to, steps, cit))
+        either = []
+        for j, group in enumerate(r.items(m.get("either", []), f"{p}.either", nonempty=False)):
+            g = r.strings(group, f"{p}.either[{j}]", steps)
+            if len(g) < 2:
+                r.fail(f"{p}.either[{j}]", "a group of alternatives needs at least two of the matter's steps")
+            either.append(g)
+        listed = r.boolean(m.get("listed", True), f"{p}.listed")
+        if not listed and cit is None:
+            r.fail(f"{p}.citation", "a matter the text does not list needs the city's general clause as its citation")
+        matters.append(Matter(code, r.text(m["label"], f"{p}.label"), maps_to, steps, cit, tuple(either), listed))
 
     def matter_list(value: Any, path: str) -> tuple[str, ...] | None:
         if value == "*":
@@ -208,13 +230,26 @@ def parse_profile(doc: Any, source: str) -> Profile:
     report = ReportPolicy()
     if "report" in top:
         p = "$.report"
-        rp = r.obj(top["report"], p, (), ("max_age_years", "min_agency_level", "require_publicized", "citations"))
+        rp = r.obj(top["report"], p, (), ("max_age_years", "min_agency_level", "require_publicized", "citations", "agencies"))
         report = ReportPolicy(
             max_age_years=None if rp.get("max_age_years") is None else r.integer(rp["max_age_years"], f"{p}.max_age_years", 1),
             min_agency_level=None if rp.get("min_agency_level") is None
             else r.choice(rp["min_agency_level"], f"{p}.min_agency_level", AGENCY_LEVELS),
             require_publicized=r.boolean(rp.get("require_publicized", False), f"{p}.require_publicized"),
             citations=tuple(citation(c, f"{p}.citations[{i}]") for i, c in enumerate(r.items(rp.get("citations", []), f"{p}.citations", False))),
+            agencies=_agencies(r, rp["agencies"], f"{p}.agencies") if "agencies" in rp else None,
+        )  # fmt: skip
+
+    credit_review = None
+    if "credit_review" in top:
+        p = "$.credit_review"
+        cr = r.obj(top["credit_review"], p, ("by", "deadline_working_days", "valid_years", "pilot_only", "citations"))
+        credit_review = CreditReviewPolicy(
+            by=r.text(cr["by"], f"{p}.by"),
+            deadline_working_days=r.integer(cr["deadline_working_days"], f"{p}.deadline_working_days", 1),
+            valid_years=r.integer(cr["valid_years"], f"{p}.valid_years", 1),
+            pilot_only=r.boolean(cr["pilot_only"], f"{p}.pilot_only"),
+            citations=tuple(citation(c, f"{p}.citations[{i}]") for i, c in enumerate(r.items(cr["citations"], f"{p}.citations"))),
         )  # fmt: skip
 
     rules: list[Rule] = []
@@ -264,8 +299,28 @@ def parse_profile(doc: Any, source: str) -> Profile:
     return Profile(
         id=profile_id, version=version, effective_from=effective_from, name=r.text(top["name"], "$.name"),
         document=document, report=report, matters=tuple(matters), rules=tuple(rules), notes=tuple(notes),
-        commitment_templates=tuple(templates), reporting=reporting, source=source, raw=doc,
+        commitment_templates=tuple(templates), reporting=reporting, layer=layer, credit_review=credit_review,
+        source=source, raw=doc,
     )  # fmt: skip
+
+
+def _agencies(r: _Reader, value: Any, path: str) -> tuple[AgencyRule, ...]:
+    """Which issuing agencies are acceptable: each entry names filing authorities (by part of their name, at
+    a minimum level) or agencies by part of their own name; any one entry suffices."""
+    out = []
+    for i, a in enumerate(r.items(value, path)):
+        p = f"{path}[{i}]"
+        r.obj(a, p, (), ("authorities", "names", "min_level"))
+        if "authorities" not in a and "names" not in a:
+            r.fail(p, "name the filing authorities (authorities) or the agencies (names) that are accepted")
+        if "min_level" in a and "authorities" not in a:
+            r.fail(f"{p}.min_level", "a minimum level applies to a filing authority: give authorities too")
+        out.append(AgencyRule(
+            authorities=r.strings(a["authorities"], f"{p}.authorities") if "authorities" in a else (),
+            names=r.strings(a["names"], f"{p}.names") if "names" in a else (),
+            min_level=r.choice(a["min_level"], f"{p}.min_level", AGENCY_LEVELS) if "min_level" in a else None,
+        ))  # fmt: skip
+    return tuple(out)
 
 
 # Which fields each rhythm takes besides what, to, covers and citation.
@@ -309,7 +364,8 @@ def _reporting(r: _Reader, value: Any, path: str, citation) -> ReportingPolicy: 
     return ReportingPolicy(r.text(top["note"], f"{path}.note"), tuple(deadlines))
 
 
-_FILTER_KEYS = ("categories", "nature", "severe", "grades", "min_age_days", "max_age_days", "min_age_years", "max_age_years")
+_FILTER_KEYS = ("categories", "nature", "severe", "grades", "min_age_days", "max_age_days", "min_age_years", "max_age_years",
+                "history")  # fmt: skip
 
 
 def _filter(r: _Reader, value: Any, path: str, extra: tuple[str, ...] = ()) -> RecordFilter:
@@ -320,6 +376,7 @@ def _filter(r: _Reader, value: Any, path: str, extra: tuple[str, ...] = ()) -> R
         nature=r.choice(f["nature"], f"{path}.nature", NATURES) if "nature" in f else None,
         severe=r.boolean(f["severe"], f"{path}.severe") if "severe" in f else None,
         grades=frozenset(g.upper() for g in r.strings(f["grades"], f"{path}.grades")) if "grades" in f else None,
+        history=r.boolean(f["history"], f"{path}.history") if "history" in f else False,
         **ints,
     )
 
@@ -444,17 +501,32 @@ class ProfileStore:
 
     @property
     def profile_ids(self) -> tuple[str, ...]:
-        return tuple(sorted(self._versions))
+        """The city profiles (the national layer is not one: it lies under all of them)."""
+        return tuple(sorted(pid for pid in self._versions if pid not in LAYERS))
 
     def versions(self, profile_id: str) -> list[Profile]:
         return sorted(self._versions.get(profile_id, {}).values(), key=lambda p: p.version)
 
+    def layer(self, day: dt.date, layer: str = NATIONAL_LAYER_ID) -> Profile | None:
+        """The version of a layer in force on ``day`` (bundled or published by the platform); None: none."""
+        versions = self._versions.get(layer)
+        in_force = [p for p in (versions or {}).values() if p.effective_from <= day]
+        if not in_force and versions:
+            in_force = [min(versions.values(), key=lambda p: p.effective_from)]  # before the first: the first
+        return max(in_force, key=lambda p: p.version) if in_force else None
+
+    def with_base(self, profile: Profile, day: dt.date) -> Profile:
+        """The profile with the national layer in force on ``day`` under it (a layer has none)."""
+        if profile.layer is not None:
+            return profile
+        return replace(profile, base=self.layer(day))
+
     def resolve(self, profile_id: str, day: dt.date) -> Profile:
-        """The highest version whose effective_from is not after ``day``."""
+        """The highest version whose effective_from is not after ``day``, built on the national layer of that day."""
         versions = self._versions.get(profile_id)
-        if not versions:
-            raise UnknownProfile(profile_id, self._versions)
+        if not versions or profile_id in LAYERS:
+            raise UnknownProfile(profile_id, self.profile_ids)
         in_force = [p for p in versions.values() if p.effective_from <= day]
         if not in_force:
-            raise UnknownProfile(profile_id, self._versions, day)
-        return max(in_force, key=lambda p: p.version)
+            raise UnknownProfile(profile_id, self.profile_ids, day)
+        return self.with_base(max(in_force, key=lambda p: p.version), day)

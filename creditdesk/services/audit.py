@@ -90,6 +90,7 @@ ACTIONS = {
     "audit_verify": "校验审计日志", "verify": "核验核查码", "sync": "同步", "bundle_import": "导入离线数据包",
     "audit_view": "查看审计日志", "denied": "越权操作被拒绝", "backup": "备份数据", "data_rollback_forced": "强制使用较旧数据",
     "override_approve": "批准结论调整", "override_reject": "驳回结论调整",
+    "credit_review_request": "申请信用审查", "credit_review_result": "记录信用审查结果",
     "platform_connect": "连接平台", "platform_token": "保存或删除平台令牌", "platform_keys": "固定平台签名密钥",
     "demo_data": "写入演示数据", "audit_anchor": "审计链头锚定",
 }  # fmt: skip

@@ -15,7 +15,8 @@ from sqlalchemy import Engine, select
 from creditdesk.credit import SubjectInfo
 from creditdesk.db import models
 from creditdesk.identifiers import CodeError, id_digest, normalize_code, parse_code, person_subject_id
-from creditdesk.outcomes import SHORT_LABELS
+from creditdesk.credit import category_of
+from creditdesk.outcomes import LABELS
 from creditdesk.policy.engine import AgencyFacts, CheckResult, ReportFacts, evaluate
 from creditdesk.policy.store import ProfileStore, UnknownMatter
 from creditdesk.safetext import xlsx_write_row
@@ -57,17 +58,39 @@ class CheckOutput:
             "outcome": r.outcome,
             "measures": [m.to_json() for m in r.measures],
             "requirements": list(r.requirements),
+            "either": [list(g) for g in r.either],
             "findings": [f.to_json() for f in r.findings],
             "report": r.report.to_json() if r.report else None,
+            "national": {"id": r.base.id, "version": r.base.version} if r.base else None,
+            # Adverse records in force that no rule covers: said as 本市档案未规定措施, to be acknowledged.
+            "unruled_adverse": [
+                {"record_id": x.id, "category": x.category, "category_label": category_of(x.category).label,
+                 "title": x.title, "authority": x.authority, "doc_no": x.doc_no, "decided_on": x.decided_on.isoformat()}
+                for x in r.unruled_adverse
+            ],
+            "needs_acknowledgement": r.needs_acknowledgement,
+            "unruled_notice": r.unruled_notice,
+            "fallback": r.fallback,
+            "notes": [notes_json(n, r) for n in r.notes],
             "data": {**self.data.to_json(), "stale": self.stale},
         }  # fmt: skip
 
 
+def notes_json(note, result: CheckResult) -> dict:  # noqa: ANN001
+    """A profile note for the matter, with where it comes from (the national layer or the city)."""
+    national = result.base is not None and note in result.base.notes
+    c = note.citation
+    return {"text": note.text, "layer": "national" if national else "city",
+            "citation": c.to_json() if c else None}  # fmt: skip
+
+
 class CheckService:
-    def __init__(self, engine: Engine, profile_id: str = "fuzhou", stale_after_hours: float = 24) -> None:
+    def __init__(self, engine: Engine, profile_id: str = "fuzhou", stale_after_hours: float = 24,
+                 credit_review_pilot: bool = True) -> None:  # fmt: skip
         self.engine = engine
         self.profile_id = profile_id
         self.stale_after_hours = stale_after_hours
+        self.credit_review_pilot = credit_review_pilot  # Settings.credit_review_pilot (昆山 第十三条)
         self._store: ProfileStore | None = None
 
     @property
@@ -97,7 +120,13 @@ class CheckService:
             records = load_records(conn, [subject_id])[subject_id] if subject is not None else []
             report = self._report(conn, report_no) if report_no else None
             position = read_position(conn)
-        result = evaluate(profile, matter, day, subject, records, report, commitment_signed, subject_id=subject_id)
+            review_on_file = None
+            if profile.credit_review is not None:
+                from creditdesk.services.credit_review import CreditReviewService
+
+                review_on_file = CreditReviewService(self.engine).valid_report(subject_id, day, conn)
+        result = evaluate(profile, matter, day, subject, records, report, commitment_signed, subject_id=subject_id,
+                          credit_review_valid=review_on_file is not None, pilot_unit=self.credit_review_pilot)  # fmt: skip
         return CheckOutput(query, subject_id, subject, result, position, position.is_stale(self.stale_after_hours))
 
     def _resolve(self, conn, query: str) -> tuple[str, SubjectInfo | None]:  # noqa: ANN001
@@ -126,6 +155,7 @@ class CheckService:
             select(
                 _report, _agency.c.id.label("a_id"), _agency.c.name.label("a_name"), _agency.c.filing_level,
                 _agency.c.status.label("a_status"), _agency.c.filed_on, _agency.c.valid_until.label("a_valid_until"),
+                _agency.c.filing_authority,
             )
             .select_from(_report.outerjoin(_agency, _agency.c.id == _report.c.agency_id))
             .where(_report.c.id == report_no.strip())
@@ -133,7 +163,8 @@ class CheckService:
         if row is None:
             return ReportFacts.unknown(report_no.strip())
         agency = (
-            AgencyFacts(row.a_id, row.a_name, row.filing_level, row.a_status, row.filed_on, row.a_valid_until)
+            AgencyFacts(row.a_id, row.a_name, row.filing_level, row.a_status, row.filed_on, row.a_valid_until,
+                        row.filing_authority)
             if row.a_id is not None
             else None
         )
@@ -181,8 +212,8 @@ def _column(rows: list[list[str]]) -> list[str]:
 
 
 XLSX_COLUMNS = ("查询内容", "主体编号", "名称", "平台已知", "事项", "档案", "版本", "核查日期", "结论", "措施", "待办",
-                "有效记录数", "报告编号", "报告可用", "报告问题", "错误")  # fmt: skip
-OUTCOME_LABELS = SHORT_LABELS
+                "有效记录数", "报告编号", "报告可用", "报告问题", "未规定措施的不良记录", "档案说明", "错误")  # fmt: skip
+OUTCOME_LABELS = LABELS  # a table column has room for the long form (creditdesk/outcomes.py)
 
 
 def xlsx_row(query: str, payload: dict) -> list:
@@ -195,7 +226,9 @@ def xlsx_row(query: str, payload: dict) -> list:
         "；".join(f"{m['text']}（{m['citation']['document']} {m['citation']['clause']}）" for m in payload["measures"]),
         "、".join(payload["requirements"]), sum(f["in_force"] for f in payload["findings"]),
         rep["report_no"] if rep else "", ("是" if rep["acceptable"] else "否") if rep else "",
-        "、".join(rep["problems"]) if rep else "", "",
+        "、".join(rep["problems"]) if rep else "",
+        "；".join(f"{u['category_label']}“{u['title']}”" for u in payload.get("unruled_adverse", [])),
+        "；".join(n["text"] for n in payload.get("notes", [])), "",
     ]  # fmt: skip
 
 

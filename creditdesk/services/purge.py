@@ -33,6 +33,7 @@ from creditdesk.services.audit import AuditTrail
 
 _review = models.Review.__table__
 _commitment = models.Commitment.__table__
+_override = models.ReviewOverride.__table__
 _event = models.CommitmentEvent.__table__
 _recheck = models.Recheck.__table__
 _alert = models.SupervisorAlert.__table__
@@ -202,6 +203,8 @@ def _run(conn: Connection, audit: AuditTrail, day: dt.date, by: Actor | None, *,
     outbox_ids = plan.reviews | plan.commitments | plan.events | plan.objections
     act = _count_in if dry_run else _delete_in
     # children first
+    if not dry_run:  # a purged review's override (its reason and the supervisor's decision) goes with it
+        _delete_in(conn, _override, _override.c.review_id, plan.reviews)
     counts = dict(
         outbox_items=act(conn, _outbox, _outbox.c.uid, outbox_ids),
         alerts=act(conn, _alert, _alert.c.ref, refs),

@@ -222,6 +222,7 @@ class RecheckService:
                 report = None
                 if r["report"] and r["report"].get("report_no"):
                     report = CheckService._report(conn, r["report"]["report_no"])
+                profile = self.store.with_base(profile, review_day(r["finalised_at"]))  # the national layer of that day
                 try:
                     result = evaluate(profile, r["matter"], review_day(r["finalised_at"]), subjects.get(r["subject_id"]),
                                       records.get(r["subject_id"], []), report, r["id"] in signed,

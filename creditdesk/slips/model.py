@@ -144,6 +144,9 @@ class ReviewSlip:
     authority: str | None = None
     day: When = ""  # the review's date, for the short 核查编号 (信用核查码 + date); default: finalised_at's date
     notes: list[str] = field(default_factory=list)  # the profile's notes for the matter
+    # Adverse records in force for which neither the national layer nor the city's profile names a measure
+    # ("本市档案未规定措施"), each as one line (issue 11 item 2).
+    unruled: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if self.override_status not in (None, "pending", "approved", "rejected"):
@@ -164,6 +167,8 @@ class ReviewSlip:
         self.findings = _as_tuples(self.findings, Finding)
         self.requirements = list(self.requirements)
         self.commitment_due_items = due_items(self.commitment_due_items)
+        self.unruled = list(self.unruled)
+        self.notes = list(self.notes)
 
 
 @dataclass

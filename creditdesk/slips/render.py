@@ -657,6 +657,9 @@ def render_review_slip(slip: ReviewSlip, page_size: str = "A4") -> bytes:
     todo = office_must_do(slip)
     lines = [Paragraph(f"{i}. {_x(r)}" if len(todo) > 1 else _x(r), st.body) for i, r in enumerate(todo, 1)]
     story += [KeepTogether([sec("办理要求"), lines[0]]), *lines[1:]]
+    if slip.unruled:  # never a silent 正常办理: the records no rule covers, named
+        lines = [Paragraph(f"{i}. {_x(u)}", st.body) for i, u in enumerate(slip.unruled, 1)]
+        story += [KeepTogether([sec("本市档案未规定措施的不良记录（经办人已确认）"), lines[0]]), *lines[1:]]
     if slip.notes:
         story.append(Paragraph("档案说明：" + "；".join(_x(n) for n in slip.notes), st.small))
 

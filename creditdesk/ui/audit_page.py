@@ -45,6 +45,8 @@ from creditdesk.changes import OpChanges
 from creditdesk.credit import SUBJECT_KIND_LABELS
 from creditdesk.outcomes import SHORT_LABELS
 from creditdesk.policy.model import MATTER_CODES
+from creditdesk.services.review_workflow import OVERRIDE_CATEGORIES
+from creditdesk.services.reviews import OVERRIDE_STATUS_LABELS
 from creditdesk.roles import PERMISSION_LABELS, ROLE_LABELS, may
 from creditdesk.services.audit import ACTIONS, NOT_SIGNED_IN, AuditRecord, AuditVerdict, audit_refusal
 from creditdesk.ui.changes import ChangeAware
@@ -67,11 +69,15 @@ _KEYS = {
     "limit": "条数上限",
     "verification_code": "信用核查码", "computed_outcome": "系统结论", "offline": "离线", "stale": "数据过期",
     "known": "平台有此主体", "final_outcome": "采用结论",
+    "requested_outcome": "申请结论", "override": "结论调整", "category": "调整理由", "status": "状态",
+    "on_the_spot": "当场批准", "requested_by": "申请人账户", "note": "说明",
 }  # fmt: skip
 _VALUES = {
     "kind": {"name": "名称", "uscc": "统一社会信用代码", "id_number": "身份证号", "subject_id": "主体编号",
              **SUBJECT_KIND_LABELS},
     "outcome": SHORT_LABELS, "computed_outcome": SHORT_LABELS, "final_outcome": SHORT_LABELS,
+    "requested_outcome": SHORT_LABELS, "category": OVERRIDE_CATEGORIES,
+    "override": OVERRIDE_STATUS_LABELS, "status": OVERRIDE_STATUS_LABELS,
     "matter": MATTER_CODES,
     "reason": {"wrong": "密码错误", "locked": "已锁定", "disabled": "已停用", NOT_SIGNED_IN: "未登录"},
     "via": {"login": "登录", "unlock": "解锁", "page": "审计日志页面", "cli": "命令行"},

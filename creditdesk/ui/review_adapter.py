@@ -133,6 +133,8 @@ def review_slip(saved, state, settings) -> Any:  # noqa: ANN001
         report_line=report_line, data_as_of=_local_time(saved.data_as_of), data_seq=saved.data_seq,
         offline=saved.offline, finalised_at=_local_time(saved.finalised_at), commitment_number=saved.commitment.number if saved.commitment else None,
         commitment_due_items=(saved.commitment.due_items or []) if saved.commitment else [],
+        unruled=[f"{category_of(x.category).label}“{x.title}”（{x.authority}，{x.decided_on.isoformat()}）"
+                 for x in getattr(r, "unruled_adverse", ())],
     )  # fmt: skip
 
 

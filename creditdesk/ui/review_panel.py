@@ -857,7 +857,10 @@ class ReviewPanel(QWidget):
         unruled = self.wf.unruled_adverse()
         self.ack_check.setVisible(bool(unruled))
         if unruled:
+            notice = getattr(output.result, "unruled_notice", None)
             self.ack_check.setText(self.tr("已阅：{0} 条有效不良记录，现行档案未规定措施（须在核查单上注明）").format(len(unruled)))
+            self.ack_check.setToolTip(notice or "")
+            self.ack_check.setStyleSheet("font-weight:bold;color:#7a4f00;")
         self._render_output(output)
         self._refresh()
         if [s for s, _ in self.wf.missing()] == ["conclusion"] and self.wf.inputs.final is None \
@@ -907,6 +910,9 @@ class ReviewPanel(QWidget):
         else:
             parts.append("<p style='color:#555'>{0}</p>".format(html.escape(
                 self.tr("{0}（第 {1} 版）对该事项没有触发惩戒或激励措施。").format(r.profile.name, r.profile.version))))
+        notice = getattr(r, "unruled_notice", None)
+        if notice:  # an adverse record no rule covers: said, and acknowledged below (ReviewWorkflow 'acknowledge')
+            parts.append("<p style='color:#7a4f00'><b>⚠ {0}</b></p>".format(html.escape(notice)))
         for note in r.notes:
             cite = f"（{note.citation.document} {note.citation.clause}）" if note.citation else ""
             parts.append("<p style='color:#666;font-size:9pt'>ⓘ {0}</p>".format(html.escape(note.text + cite)))

@@ -161,9 +161,9 @@ class SyncPage(QWidget, ChangeAware):
             return
         engine, settings, audit, user = self.ctx.engine, self.ctx.settings, self.ctx.audit, self.ctx.user
 
-        def work(task: TaskHandle):  # noqa: ANN202
+        def work(task: TaskHandle):  # noqa: ANN202 - the handle is the CancelToken: a cancel wakes a retry wait
             return sync_now(engine, settings, audit, actor=user, full=full, progress=task.progress,
-                            cancel=lambda: task.cancelled)  # fmt: skip
+                            cancel=task)  # fmt: skip
 
         self._busy(True, self.tr("正在同步……"))
         self._task = self.runner.run(work, on_success=self._sync_done, on_failure=self._sync_failed,
@@ -207,7 +207,7 @@ class SyncPage(QWidget, ChangeAware):
 
         def work(task: TaskHandle):  # noqa: ANN202
             return import_bundle_now(engine, settings, audit, path, actor=user, progress=task.progress,
-                                     cancel=lambda: task.cancelled)  # fmt: skip
+                                     cancel=task)  # fmt: skip
 
         self._busy(True, self.tr("正在校验并导入离线数据包……"))
         self._task = self.runner.run(work, on_success=self._import_done, on_failure=self._import_failed,

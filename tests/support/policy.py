@@ -43,8 +43,15 @@ def rec(
     )  # fmt: skip
 
 
-def agency(level: str = "city", status: str = "active", filed_on=dt.date(2025, 1, 1), valid_until=None) -> AgencyFacts:  # noqa: ANN001
-    return AgencyFacts("A1", "某信用评估有限公司", level, status, filed_on, valid_until)
+# A typical filing authority at each level (protocol 4.3 filing_authority), as the demo city has them.
+AUTHORITIES = {"national": "国家发展和改革委员会", "provincial": "中国人民银行福州中心支行", "city": "福州市信用办",
+               "county": "闽侯县信用办"}  # fmt: skip
+
+
+def agency(level: str = "city", status: str = "active", filed_on=dt.date(2025, 1, 1), valid_until=None,  # noqa: ANN001
+           authority: str | None = "default", name: str = "某信用评估有限公司") -> AgencyFacts:  # fmt: skip
+    return AgencyFacts("A1", name, level, status, filed_on, valid_until,
+                       AUTHORITIES.get(level) if authority == "default" else authority)  # fmt: skip
 
 
 def report(
@@ -57,10 +64,11 @@ def report(
     status: str = "active",
     agency_facts: AgencyFacts | None | str = "default",
     level: str = "provincial",
+    authority: str | None = "default",
 ) -> ReportFacts:
     return ReportFacts(
         report_no="BG-1", subject_id=subject_id, issued_on=issued_on,
         valid_until=valid_until or issued_on.replace(year=issued_on.year + 1) - dt.timedelta(days=1),
         grade=grade, publicized_on=publicized_on, status=status,
-        agency=agency(level) if agency_facts == "default" else agency_facts,
+        agency=agency(level, authority=authority) if agency_facts == "default" else agency_facts,
     )  # fmt: skip

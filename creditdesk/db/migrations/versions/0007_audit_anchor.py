@@ -7,16 +7,16 @@
   (The digest key itself leaves the database when the home is opened:
   services/position.secure_person_key, since it needs the credential store.)
 
-Revision ID: 0006
-Revises: 0005_review_overrides
+Revision ID: 0007
+Revises: 0006
 """
 
 from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0006'
-down_revision = '0005_review_overrides'
+revision = '0007'
+down_revision = '0006'
 branch_labels = None
 depends_on = None
 
