@@ -173,9 +173,9 @@ class SettingsPage(QWidget, ChangeAware):
     def can_change(self) -> bool:
         """Administrators; and anybody in a home that has no account yet (unattributed)."""
         user = self.ctx.user
-        accounts = getattr(self.ctx, "accounts", None)
-        return may(user, "change_settings",
-                   accounts_exist=user is not None or (accounts is not None and accounts.accounts_exist()))
+        # No user on this page means a home without accounts: once one exists the window is signed in
+        # or locked (login dialog), so no database question is asked here on the GUI thread.
+        return may(user, "change_settings", accounts_exist=user is not None)
 
     def can_manage_accounts(self) -> bool:
         user = self.ctx.user
@@ -214,9 +214,9 @@ class SettingsPage(QWidget, ChangeAware):
                 user.label if user else ""))
             self.readonly_note.show()
         admin = self.can_manage_accounts()
-        self.tabs.setTabVisible(self.accounts_tab, admin)
         if not admin and self.tabs.currentIndex() == self.accounts_tab:
-            self.tabs.setCurrentIndex(0)
+            self.tabs.setCurrentIndex(0)  # before hiding it: Qt would move to the neighbouring tab
+        self.tabs.setTabVisible(self.accounts_tab, admin)
 
     def _tab_changed(self, index: int) -> None:
         if index == self.accounts_tab and self.can_manage_accounts():
