@@ -386,6 +386,9 @@ def _review_tour(app, window, ctx, city, counter, shoot, type_query) -> None:  #
     _settle(app, window, until=lambda: panel.step_state("commitment") == "done")
     show(panel.commitment_box)
     shoot("review-commitment-signed")
+    if panel.step_state("acknowledge") == "open":  # adverse records the profile has no measure for
+        panel.ack_check.setChecked(True)
+        _settle(app, window, until=lambda: panel.step_state("acknowledge") == "done")
     show(panel.conclusion_box)
     shoot("review-conclusion-empty")  # the box starts empty: adopt or choose
     _full_screen_shot(app, window, shoot, "1366x768-counter-mid-review")
