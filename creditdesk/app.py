@@ -56,6 +56,31 @@ class AppContext:
 DEMO_PROFILE, DEMO_UNIT = "wuchang", "武昌区政务服务中心"
 
 
+def _scrub_backups(paths: Paths) -> None:
+    """SQLite copies in the backup folder taken before the digest key moved out still hold it:
+    each gets the reference instead (services/keystore.py). Best effort, logged."""
+    import logging
+    import sqlite3
+
+    from creditdesk.services.keystore import PERSON_KEY_REF, remember_person_key
+
+    for copy in sorted(paths.backup_dir.glob("*.sqlite*")):
+        if copy.suffix in (".sqlite-wal", ".sqlite-shm") or copy.name.endswith(("-wal", "-shm")):
+            continue
+        try:
+            con = sqlite3.connect(copy)
+            try:
+                value = con.execute("SELECT person_key FROM sync_state WHERE id = 1").fetchone()
+                if value and value[0] and not value[0].startswith(PERSON_KEY_REF):
+                    con.execute("UPDATE sync_state SET person_key = ? WHERE id = 1", (remember_person_key(value[0]),))
+                    con.commit()
+                    con.execute("VACUUM")  # the old value must not linger in free pages
+            finally:
+                con.close()
+        except sqlite3.Error:
+            logging.getLogger(__name__).warning("could not scrub the digest key from backup %s", copy, exc_info=True)
+
+
 def open_app(home: str | Path | None = None, *, demo: bool = False) -> AppContext:
     paths = resolve_paths(home).ensure()
     setup_logging(paths.log_file)
@@ -70,7 +95,13 @@ def open_app(home: str | Path | None = None, *, demo: bool = False) -> AppContex
         save_settings(paths.config_file, settings)
     elif not paths.config_file.exists():
         save_settings(paths.config_file, settings)
+    from creditdesk.services import keystore
+    from creditdesk.services.position import secure_person_key
+
+    keystore.configure(paths.key_dir)  # fallback when the OS has no credential store
     db = open_database(paths, settings)
+    if secure_person_key(db.engine):  # an older home's digest key leaves the database file …
+        _scrub_backups(paths)  # … and the copies taken before the migration
     audit = AuditTrail(db.engine)
     return AppContext(
         paths, settings, db, LookupService(db.engine), ProfileService(db.engine), audit,

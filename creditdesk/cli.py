@@ -106,11 +106,11 @@ def _home(args: argparse.Namespace) -> str | None:
     return None
 
 
-def _open(args: argparse.Namespace):  # noqa: ANN202
+def _open(args: argparse.Namespace, *, seed: bool = True):  # noqa: ANN202
     from creditdesk.app import open_app
 
     ctx = open_app(_home(args), demo=args.demo)
-    if args.demo:
+    if args.demo and seed:
         _seed_if_empty(ctx)
     return ctx
 
@@ -149,13 +149,14 @@ def read_password(env: str, prompt: str, *, confirm: bool = False) -> str:
     return first
 
 
-def open_context(args: argparse.Namespace):  # noqa: ANN201
+def open_context(args: argparse.Namespace, *, seed: bool = True):  # noqa: ANN201
     """The home for a command, signed in as ``--user`` when given (ctx.user).
 
-    A failed sign-in raises :class:`Refused` (exit 1 with the reason in Chinese)."""
+    A failed sign-in raises :class:`Refused` (exit 1 with the reason in Chinese). ``seed`` False:
+    a demo home is not filled with the default demo city first (``demo-data`` writes its own)."""
     from creditdesk.services.accounts import LoginFailed
 
-    ctx = _open(args)
+    ctx = _open(args, seed=seed)
     ctx.attempt = attempt_of(args)  # what a refusal in need() names in the audit trail
     name = getattr(args, "user", None)
     if name:
@@ -188,12 +189,12 @@ def need(ctx, permission: str, what: str | None = None) -> None:  # noqa: ANN001
     personal data needs ``--user``; before any account exists it runs
     unattributed, saying so once on stderr. A refusal is audited (``denied``,
     target ``what`` or the command) before the exit."""
-    from creditdesk.roles import NotPermitted, require
+    from creditdesk.roles import NotPermitted, may, require
     from creditdesk.services.audit import audit_refusal
 
     what = what or getattr(ctx, "attempt", None) or permission
     if ctx.user is None:
-        if not ctx.accounts.accounts_exist():
+        if may(None, permission, accounts_exist=ctx.accounts.accounts_exist()):
             if not getattr(ctx, "_unattributed_said", False):
                 print(UNATTRIBUTED_NOTICE, file=sys.stderr)
                 ctx._unattributed_said = True
@@ -210,6 +211,13 @@ def need(ctx, permission: str, what: str | None = None) -> None:  # noqa: ANN001
         audit_refusal(ctx.audit, ctx.user, permission, what, exc=exc)
         ctx.close()
         raise Refused(str(exc)) from None
+
+
+def audit_act(ctx, action: str, target: str | None = None, **detail) -> None:  # noqa: ANN001
+    """One audit entry for a command that changed state, by the signed-in account (or
+    unattributed on a home without accounts). A damaged trail never stops the act: the
+    trail appends past it (services/audit.py) and ``audit verify`` keeps reporting it."""
+    ctx.audit.append(action, actor=ctx.user, target=target, detail={"via": "cli", **detail})
 
 
 def _seed_if_empty(ctx) -> None:  # noqa: ANN001
@@ -264,14 +272,35 @@ def _end_progress() -> None:
 def cmd_demo_data(args: argparse.Namespace) -> int:
     import time
 
-    from creditdesk.app import open_app
-    from creditdesk.demo.load import load_demo_city
-
-    from creditdesk.db.sync_lock import SyncBusy
-
-    ctx = open_app(_home(args), demo=args.demo)
     from creditdesk.commands import ctrl_c_cancels
+    from creditdesk.config import load_settings
+    from creditdesk.db.sync_lock import SyncBusy
+    from creditdesk.demo.load import load_demo_city
+    from creditdesk.paths import resolve_paths
 
+    # Only a demo home: one whose settings say so, or a new home (no settings yet) whose database is
+    # empty, which this command makes a demo home. An installation's home is refused before anything
+    # is opened, --demo or not (--demo would otherwise turn it into one and write over its data).
+    paths = resolve_paths(_home(args))
+    refusal = (f"拒绝写入演示数据：{paths.home} 不是演示数据目录（演示数据会覆盖真实数据）；"
+               "请为演示另建数据目录：creditdesk --home 新目录 --demo demo-data")
+    new_home = not paths.config_file.exists()
+    if not new_home and not load_settings(paths.config_file).demo:
+        print(refusal, file=sys.stderr)
+        return EXIT_FAIL
+    ctx = open_context(args, seed=False)
+    if new_home:
+        from creditdesk.services.position import read_position
+
+        with ctx.engine.connect() as conn:
+            holds_data = read_position(conn).seq != 0
+        if holds_data or ctx.accounts.accounts_exist():  # e.g. CREDITDESK_DATABASE_URL of a real hall
+            ctx.close()
+            print(refusal, file=sys.stderr)
+            return EXIT_FAIL
+        ctx.settings.demo = True
+        ctx.save_settings()
+    need(ctx, "load_demo_data")
     started = time.perf_counter()
     try:
         with ctrl_c_cancels() as cancel:  # Ctrl+C: the batches written so far stay
@@ -279,11 +308,15 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
                 ctx.engine, subjects=args.subjects, seed=args.seed, progress=_terminal_progress("生成并写入"),
                 cancel=cancel,
             )
+        _end_progress()
+        audit_act(ctx, "demo_data", f"{args.subjects} subjects", subjects=args.subjects, seed=args.seed,
+                  applied=result.applied, rejected=result.rejected)
     except SyncBusy as exc:  # a sync or import is writing this database
+        _end_progress()
         print(str(exc), file=sys.stderr)
         return EXIT_BUSY
     finally:
-        _end_progress()
+        ctx.close()
     elapsed = time.perf_counter() - started
     print(
         f"演示城市已写入 {ctx.db.display_url}：{args.subjects:,} 个主体，"
@@ -448,11 +481,14 @@ def cmd_status(args: argparse.Namespace) -> int:
         status = read_status(ctx.engine, str(ctx.paths.home), ctx.db.display_url, ctx.settings.platform_url)
         accounts = ctx.accounts.list()
         retention = _retention(ctx)
+        from creditdesk.services.keystore import where
+
+        keys_store = where()
         if args.json:
             print(json.dumps(status.to_json() | {
                 "paths": _paths_json(ctx),
                 "accounts": {"total": len(accounts), "enabled": sum(not a.disabled for a in accounts)},
-                "audit_entries": ctx.audit.count(), "retention": retention,
+                "audit_entries": ctx.audit.count(), "retention": retention, "local_keys": keys_store,
             }, ensure_ascii=False))  # fmt: skip
         else:
             d = status.data
@@ -468,6 +504,9 @@ def cmd_status(args: argparse.Namespace) -> int:
                   + (f"，上次错误：{pl.last_error}" if pl.last_error else ""))
             print(f"账户：{len(accounts)} 个" + ("" if accounts else "（尚无账户：操作不署名）")
                   + f"；审计日志 {ctx.audit.count():,} 条")
+            print("本地密钥（自然人摘要密钥、审计锚定密钥）：" + {
+                "keyring": "系统凭据库", "file": f"密钥文件 {ctx.paths.key_dir}（本机无凭据库）",
+                "none": "无处保存"}[keys_store])  # fmt: skip
             if retention["days"]:
                 line = f"保留期限：{retention['days']} 天；{retention['before']} 之前完成的核查记录 {retention['purgeable_reviews']:,} 条可清理"
                 if retention["purgeable_reviews"]:
@@ -505,7 +544,6 @@ def _read_token(prompt: str) -> str:
 def cmd_platform(args: argparse.Namespace) -> int:
     if args.platform_command in ("trust", "keys"):
         return cmd_platform_keys(args)
-    from creditdesk.app import open_app
     from creditdesk.platform.client import PlatformClient, PlatformError, check_base_url
     from creditdesk.platform.credentials import (
         NO_STORE_MESSAGE,
@@ -518,9 +556,10 @@ def cmd_platform(args: argparse.Namespace) -> int:
     )
     from creditdesk.platform.sync import record_outcome
 
-    ctx = open_app(_home(args), demo=args.demo)
+    ctx = open_context(args)
     settings = ctx.settings
     try:
+        need(ctx, "connect_platform")  # the URL and the token decide where the outbox goes
         if args.platform_command == "connect":
             try:
                 url = check_base_url(args.url)
@@ -537,11 +576,20 @@ def cmd_platform(args: argparse.Namespace) -> int:
             # Only a platform that answered is recorded: the URL, the client id and the token together.
             if new_token:
                 store_token(url, args.client_id, new_token)
+            before = (settings.platform_url, settings.platform_client_id)
             settings.platform_url, settings.platform_client_id = url, args.client_id
             ctx.save_settings()
+            audit_act(ctx, "platform_connect", url, client_id=args.client_id, before_url=before[0],
+                      before_client_id=before[1], token_stored=bool(new_token))
             from creditdesk.platform.keys import TrustedKeys
 
             changes = TrustedKeys(ctx.engine).pin_from_meta(meta["platform_id"], meta.get("signing_keys") or [])
+            if meta.get("person_key"):  # this window's own copy of the digest key (credential store)
+                from creditdesk.services.keystore import remember_person_key
+
+                remember_person_key(meta["person_key"])
+            audit_act(ctx, "platform_keys", meta["platform_id"], source="meta",
+                      changes=[getattr(c, "message", str(c)) for c in changes])
             print(f"已连接：{meta.get('platform_name') or meta['platform_id']}（{meta['platform_id']}），"
                   f"epoch {meta['epoch']}，最新 seq {meta['high_water']}")
             for change in changes:
@@ -552,16 +600,21 @@ def cmd_platform(args: argparse.Namespace) -> int:
             return EXIT_FAIL
         if args.platform_command == "login":
             store_token(settings.platform_url, settings.platform_client_id, _read_token("平台访问令牌："))
+            audit_act(ctx, "platform_token", settings.platform_url, change="stored")
             print("令牌已保存到系统凭据库")
             return EXIT_OK
         if args.platform_command == "logout":
             forget_token(settings.platform_url, settings.platform_client_id)
+            audit_act(ctx, "platform_token", settings.platform_url, change="removed")
             print("已删除保存的令牌")
             return EXIT_OK
         return EXIT_FAIL
     except (PlatformError, CredentialError) as exc:
         if isinstance(exc, PlatformError):
             record_outcome(ctx.engine, str(exc))
+        if args.platform_command == "connect":  # the attempt, though nothing was changed
+            audit_act(ctx, "platform_connect", args.url[:200], client_id=args.client_id, ok=False,
+                      error=str(exc)[:300])
         print(str(exc), file=sys.stderr)
         return EXIT_FAIL
     finally:
@@ -590,6 +643,7 @@ def _platform_job(args: argparse.Namespace, run) -> int:  # noqa: ANN001
     from creditdesk.platform.credentials import CredentialError
 
     ctx = open_context(args)
+    need(ctx, "update_data")  # README role table: every signed-in role (audited refusal otherwise)
     if getattr(args, "allow_older", False):
         need(ctx, "change_settings", f"{attempt_of(args)} --allow-older")  # administrators only (audited refusal)
     label = "同步" if args.command == "sync" else "导入"
@@ -641,18 +695,21 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 def cmd_platform_keys(args: argparse.Namespace) -> int:
     """``platform trust`` and ``platform keys``: the signing keys offline bundles are checked against."""
-    from creditdesk.app import open_app
     from creditdesk.platform.keys import ConfirmationRequired, InvalidKey, TrustedKeys
 
-    ctx = open_app(_home(args), demo=args.demo)
+    ctx = open_context(args)
     try:
         keys = TrustedKeys(ctx.engine)
         if args.platform_command == "trust":
+            need(ctx, "trust_keys")
             try:
                 change = keys.trust(args.platform_id, args.key_id, args.public_key, confirm=args.confirm)
             except (InvalidKey, ConfirmationRequired) as exc:
                 print(str(exc), file=sys.stderr)
                 return EXIT_FAIL
+            audit_act(ctx, "platform_keys", args.platform_id, source="admin", key_id=args.key_id,
+                      public_key=args.public_key[:100], confirm=args.confirm,
+                      changes=[getattr(change, "message", str(change))])
             print(change.message)
             return EXIT_OK
         listed = keys.list_keys()

@@ -33,6 +33,8 @@ __all__ = [
     "make_id_number",
     "make_uscc",
     "mask_id_number",
+    "mask_ids_in_text",
+    "remask_id",
     "normalize_code",
     "parse_code",
     "parse_id_number",
@@ -410,10 +412,55 @@ def id_digest(id_number: str, person_key: bytes) -> str:
     return hmac.new(person_key, number.encode("ascii"), hashlib.sha256).hexdigest()
 
 
+# What a masked ID number keeps (issue 10 item 7): the province (first 2 characters, GB/T 2260)
+# and the last 4 (the 顺序码 and the check character, the "尾号" an officer reads back to the
+# applicant to tell two people of the same name apart). Hidden: the county (characters 3-6) and
+# the birth date (7-14) — with a name, those two nearly identify a person; GB/T 35273-2020
+# (minimum necessary, de-identification before storage, 6.2) asks to keep no more than the task
+# needs. The platform's own masked form (protocol 4.1: first 6 and last 4) is cut down to this
+# when it is applied; reviews, slips, ledgers, the audit trail and the log show the same form.
+MASK_HEAD, MASK_TAIL = 2, 4
+
+
 def mask_id_number(id_number: str) -> str:
-    """The ID number with all but the first 6 and last 4 characters as ``*``."""
+    """The ID number with all but the first 2 and the last 4 characters as ``*``."""
     number = _id_shape(id_number)
-    return number[:6] + "*" * 8 + number[-4:]
+    return number[:MASK_HEAD] + "*" * (18 - MASK_HEAD - MASK_TAIL) + number[-MASK_TAIL:]
+
+
+def remask_id(masked: str | None) -> str | None:
+    """A masked (or, by mistake, full) ID number as it may be stored: at most the first 2 and the
+    last 4 characters kept, whatever the sender kept. Anything not 18 characters long is kept as
+    ``*`` only."""
+    if masked is None:
+        return None
+    text = str(masked).strip()
+    if len(text) != 18:
+        return "*" * min(len(text), 18) or None
+    return text[:MASK_HEAD] + "*" * (18 - MASK_HEAD - MASK_TAIL) + text[-MASK_TAIL:]
+
+
+_FULL_ID_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
+
+
+def _is_id_number(candidate: str) -> bool:
+    try:
+        parse_id_number(candidate)
+    except CodeError:
+        return False
+    try:  # an all-digit USCC that also passes the ID check stays: it names an organisation
+        parse_uscc(candidate)
+        return False
+    except CodeError:
+        return True
+
+
+def mask_ids_in_text(text: str | None) -> str | None:
+    """Free text (a record's title or content from the platform) with every full ID number in it
+    masked (:func:`mask_id_number`). Fast when there is none: one regex scan."""
+    if not text or _FULL_ID_IN_TEXT.search(text) is None:
+        return text
+    return _FULL_ID_IN_TEXT.sub(lambda m: mask_id_number(m.group(0)) if _is_id_number(m.group(0)) else m.group(0), text)
 
 
 _DIGEST = re.compile(r"[0-9a-f]{64}")

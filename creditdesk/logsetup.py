@@ -1,7 +1,7 @@
 """A rotating log file that never holds a secret or a full ID number.
 
 Every record passes through a redacting filter: 18-character ID numbers are
-masked (first 6 and last 4 kept) and bearer tokens and registered secrets are
+masked (first 2 and last 4 kept, as identifiers.mask_id_number) and bearer tokens and registered secrets are
 replaced, whatever the code that logged them intended.
 """
 
@@ -12,7 +12,7 @@ import logging.handlers
 import re
 from pathlib import Path
 
-_ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])(\d{6})(\d{8})(\d{3}[0-9Xx])(?![0-9A-Za-z])")
+_ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])(\d{2})(\d{12})(\d{3}[0-9Xx])(?![0-9A-Za-z])")
 _BEARER = re.compile(r"(?i)(bearer\s+)[^\s'\"]+")
 _secrets: set[str] = set()
 
@@ -28,7 +28,7 @@ def redact(text: str) -> str:
         if secret in text:
             text = text.replace(secret, "[已隐去]")
     text = _BEARER.sub(r"\1[已隐去]", text)
-    return _ID_NUMBER.sub(lambda m: m.group(1) + "*" * 8 + m.group(3), text)
+    return _ID_NUMBER.sub(lambda m: m.group(1) + "*" * 12 + m.group(3), text)
 
 
 class RedactingFilter(logging.Filter):

@@ -37,6 +37,12 @@ class Paths:
         return self.config_dir / "config.toml"
 
     @property
+    def key_dir(self) -> Path:
+        """Fallback for local keys when the OS has no credential store (services/keystore.py):
+        beside the settings, never beside the database file."""
+        return self.config_dir / "keys"
+
+    @property
     def log_file(self) -> Path:
         return self.log_dir / "creditdesk.log"
 

@@ -16,6 +16,8 @@ from typing import Any, Callable
 
 import orjson
 
+from creditdesk.identifiers import mask_ids_in_text, remask_id
+
 ENTITY_TYPES = ("subject", "record", "agency", "report", "policy")
 
 SUBJECT_KINDS = ("legal_person", "unincorporated", "individual_business", "natural_person")
@@ -175,7 +177,7 @@ _KNOWN = {t: {f[0] for f in specs} | _DEFINED_ELSEWHERE.get(t, set()) for t, spe
 
 def _scrub(value: Any) -> Any:
     if isinstance(value, str):
-        return _FULL_ID.sub(lambda m: m.group(0)[:6] + "*" * 8 + m.group(0)[-4:], value)
+        return _FULL_ID.sub(lambda m: remask_id(m.group(0)), value)
     if isinstance(value, int) and not isinstance(value, bool) and 10**17 <= value < 10**18:
         return _scrub(str(value))  # an ID number sent as a JSON number
     if isinstance(value, list):
@@ -209,13 +211,35 @@ def convert(entity_type: str, entity_id: Any, data: Any) -> dict[str, Any]:
     return row
 
 
+# Free text from the platform in which a full ID number is masked on apply (issue 10 item 7).
+_FREE_TEXT = {
+    "subject": ("name", "former_names", "legal_representative"),
+    "record": ("title", "doc_no", "authority", "basis", "content"),
+}
+
+
 def _check_entity(entity_type: str, entity_id: str, row: dict[str, Any], data: dict) -> None:
+    for field in _FREE_TEXT.get(entity_type, ()):
+        value = row.get(field)
+        if isinstance(value, str):
+            row[field] = mask_ids_in_text(value)
+        elif isinstance(value, list):
+            row[field] = [mask_ids_in_text(v) if isinstance(v, str) else v for v in value]
     if entity_type == "subject":
         row["uscc"], row["id_masked"], row["id_digest"] = _subject_identity(
             entity_id, row["kind"], row["uscc"], row["id_masked"], row["id_digest"]
         )
+        row["region_code"] = _person_region(row["kind"], row["region_code"])
     elif entity_type == "report":
         _check_report_no(entity_id, data)
+
+
+def _person_region(kind: str, region_code: str | None) -> str | None:
+    """A natural person's region code is the first 6 characters of the ID number: kept only to the
+    province (``35`` + ``0000``), like the masked number (identifiers.MASK_HEAD)."""
+    if kind != "natural_person" or not region_code:
+        return region_code
+    return region_code[:2] + "0" * max(0, len(region_code) - 2)
 
 
 def _subject_identity(
@@ -227,8 +251,9 @@ def _subject_identity(
             raise InvalidChange("自然人缺少 id_digest")
         if entity_id != "P-" + id_digest:
             raise InvalidChange("自然人的实体 id 应为 P- 加 id_digest")
-        # id_masked is meant to be masked; never keep a full number sent by mistake.
-        return None, _scrub(id_masked), id_digest
+        # id_masked is meant to be masked; never keep more of it than the stored form allows
+        # (first 2, last 4: identifiers.MASK_HEAD/MASK_TAIL), nor a full number sent by mistake.
+        return None, remask_id(id_masked), id_digest
     if not uscc or len(uscc) != 18:
         raise InvalidChange(f"非自然人主体的 uscc 应为18位统一社会信用代码，实际为 {uscc!r}")
     # Never keep a full ID number, even if a platform sent one by mistake.
@@ -357,6 +382,7 @@ def _generate(entity_type: str) -> RowBuilder:
         "_str": _str, "_opt_str": _opt_str, "_opt_num": _opt_num, "_int": _int, "_dict": _dict,
         "_str_list": _str_list, "_dumps": _dumps, "_extra_json": _extra_json, "_known": frozenset(_KNOWN[entity_type]),
         "_subject_identity": _subject_identity, "_check_report_no": _check_report_no,
+        "_mask_text": mask_ids_in_text, "_person_region": _person_region,
     }  # fmt: skip
     for i, (_, conv, _) in enumerate(specs):
         namespace[f"_conv_{i}"] = conv
@@ -367,10 +393,11 @@ def _generate(entity_type: str) -> RowBuilder:
         "        if not isinstance(eid, str) or not eid or len(eid) > 80:",
         "            raise InvalidChange(f'实体 id 无效：{eid!r}')",
     ]
-    tail = []
+    tail = [f"    {names[f]} = _mask_text({names[f]})" for f in _FREE_TEXT.get(entity_type, ())]
     if entity_type == "subject":
         u, m, d = names["uscc"], names["id_masked"], names["id_digest"]
         tail.append(f"    {u}, {m}, {d} = _subject_identity(eid, {names['kind']}, {u}, {m}, {d})")
+        tail.append(f"    {names['region_code']} = _person_region({names['kind']}, {names['region_code']})")
     elif entity_type == "report":
         tail.append("    if 'report_no' in data: _check_report_no(eid, data)")
     tail.append(f"    return (eid, {', '.join(names.values())}, extra, mark)")

@@ -21,6 +21,13 @@ _PERMISSIONS: dict[str, frozenset[str]] = {
     "manage_accounts": frozenset({"admin"}),
     "change_settings": frozenset({"admin"}),
     "purge": frozenset({"admin"}),
+    # The data and the platform connection (issue 10 item 4). Bringing the data up to date from the
+    # platform, or from a signed bundle, is routine window work: what may enter is decided by the
+    # pinned signing keys and the connection, which only an administrator may change.
+    "update_data": frozenset(ROLES),  # sync, bundle import
+    "connect_platform": frozenset({"admin"}),  # platform connect / login / logout (URL, token)
+    "trust_keys": frozenset({"admin"}),  # platform trust (pin a signing key by hand)
+    "load_demo_data": frozenset({"admin"}),  # demo-data, on a demo home only
 }
 PERMISSIONS = tuple(_PERMISSIONS)
 
@@ -62,22 +69,41 @@ _WHAT = {
     "change_settings": "修改设置",
     "purge": "清理历史数据",
     "review": "办理核查",
+    "update_data": "同步或导入数据",
+    "connect_platform": "连接平台或保存平台令牌",
+    "trust_keys": "信任平台签名密钥",
+    "load_demo_data": "写入演示数据",
 }
 PERMISSION_LABELS = dict(_WHAT)  # permission -> what it allows, in words (for the audit trail)
 
 
-def require(actor: Actor | None, permission: str, *, accounts_exist: bool = True) -> None:
-    """Raise NotPermitted unless ``actor`` may do ``permission``.
+def may(actor: Actor | None, permission: str, *, accounts_exist: bool = True) -> bool:
+    """THE rule of "may this account do this", for services, the CLI and the pages alike.
 
-    With no account in the home yet (``accounts_exist`` False) everything runs
-    unattributed, as the issue asks; once accounts exist an actor is required.
+    A signed-in account may do what its role holds. Nobody signed in may do anything only
+    while the home has no account yet (``accounts_exist`` False: the first start, before the
+    administrator is created — acts then run unattributed and the audit trail says so); once
+    an account exists, nothing that needs a permission runs without one.
     """
     if actor is None:
-        if not accounts_exist:
-            return
+        if permission not in _PERMISSIONS:
+            raise ValueError(f"unknown permission {permission!r}")
+        return not accounts_exist
+    return actor.can(permission)
+
+
+def roles_for(permission: str) -> tuple[str, ...]:
+    """The roles that hold ``permission``, lowest first (for messages and the README table)."""
+    return tuple(r for r in ROLES if r in _PERMISSIONS[permission])
+
+
+def require(actor: Actor | None, permission: str, *, accounts_exist: bool = True) -> None:
+    """Raise NotPermitted unless ``actor`` may do ``permission`` (:func:`may`)."""
+    if may(actor, permission, accounts_exist=accounts_exist):
+        return
+    if actor is None:
         raise NotPermitted(f"需要登录后才能{_WHAT.get(permission, permission)}（使用 --user 或在窗口登录）")
-    if not actor.can(permission):
-        raise NotPermitted(
-            f"{actor.label}无权{_WHAT.get(permission, permission)}，需要 "
-            + "、".join(ROLE_LABELS[r] for r in ROLES if r in _PERMISSIONS[permission])
-        )
+    raise NotPermitted(
+        f"{actor.label}无权{_WHAT.get(permission, permission)}，需要 "
+        + "、".join(ROLE_LABELS[r] for r in roles_for(permission))
+    )

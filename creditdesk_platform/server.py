@@ -48,7 +48,8 @@ MAX_LIMIT = 5000
 DEFAULT_LIMIT = 1000
 MAX_ITEMS = 500
 MAX_BODY_BYTES = 32 * 1024 * 1024
-SUBMISSION_KINDS = ("review", "commitment", "commitment_status", "objection", "review_override", "credit_review_request")
+SUBMISSION_KINDS = ("review", "commitment", "commitment_status", "objection", "review_override", "credit_review_request",
+                    "audit_head")
 # 信用审查申请 (docs/submissions.md): whom the centre answers, about whom, for what.
 CREDIT_REVIEW_REQUIRED = ("unit", "officer", "subject_id", "matter", "due_on")
 REVIEW_REQUIRED = ("unit", "officer", "subject_id")
@@ -58,6 +59,8 @@ DB_NAME = "platform.sqlite3"
 _CST = dt.timezone(dt.timedelta(hours=8))
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 _DIGITS = re.compile(r"[0-9]{1,18}")
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+_CHAIN = re.compile(r"[0-9a-f]{8,64}")
 
 
 def demo_person_key(seed: int = 2026) -> bytes:
@@ -421,6 +424,11 @@ class PlatformServer:
         self._log = _Changelog(self.state_dir / DB_NAME, epoch)
         self.misbehaviour = Misbehaviour()
         self.submissions: dict[str, dict] = self._log.load_submissions()
+        # Audit chain heads reported by the windows (docs/submissions.md, audit_head): chain -> {seq: hash}.
+        self.audit_heads: dict[str, dict[int, str]] = {}
+        for item in sorted((i for i in self.submissions.values() if i.get("kind") == "audit_head"),
+                           key=lambda i: (i["data"].get("seq") or 0)):
+            self.audit_heads.setdefault(item["data"]["chain"], {})[int(item["data"]["seq"])] = item["data"]["hash"]
         self.requests: list[tuple[str, str, int]] = []
         self._lock = threading.Lock()
         self._rate_count = 0
@@ -776,6 +784,8 @@ class PlatformServer:
                     results.append({"uid": uid, "status": "duplicate"})
                     continue
                 reason = self._check_item(item)
+                if reason is None and item.get("kind") == "audit_head":
+                    reason = self._check_audit_head(item["data"])
                 if reason is None:
                     self.submissions[uid.lower()] = item
                     rows.append((uid.lower(), client_id, received_at, orjson.dumps(item)))
@@ -787,6 +797,31 @@ class PlatformServer:
         if self._take("drop_after_commit_next"):
             raise _Dropped
         return _Reply(200, {"results": results})
+
+    def _check_audit_head(self, data: dict) -> str | None:
+        """A window's audit chain head (called under the lock): it must not go back, and the entry
+        last reported must still have the hash reported then — a rewritten chain does not."""
+        chain, seq, digest = data.get("chain"), data.get("seq"), data.get("hash")
+        if not isinstance(chain, str) or not _CHAIN.fullmatch(chain):
+            return "audit_head 的 chain 应为十六进制标识"
+        if not isinstance(seq, int) or isinstance(seq, bool) or seq < 1:
+            return "audit_head 的 seq 应为正整数"
+        if not isinstance(digest, str) or not _HEX64.fullmatch(digest):
+            return "audit_head 的 hash 应为64位小写十六进制"
+        known = self.audit_heads.get(chain)
+        if known:
+            top = max(known)
+            if seq < top or (seq == top and known[top] != digest):
+                return f"审计链头回退：已收到第 {top} 条，本次为第 {seq} 条（审计日志疑似被恢复或改写）"
+            previous = data.get("previous")
+            if not isinstance(previous, dict) or not isinstance(previous.get("seq"), int):
+                return "audit_head 缺少 previous（上次上报的位置），无法确认审计链未被改写"
+            reported = known.get(previous["seq"])
+            if reported is not None and reported != previous.get("hash"):
+                return (f"审计链与上次上报不符：第 {previous['seq']} 条的哈希已改变"
+                        "（审计日志疑似被整体改写）")
+        self.audit_heads.setdefault(chain, {})[seq] = digest
+        return None
 
     @staticmethod
     def _check_item(item: dict) -> str | None:

@@ -1,4 +1,6 @@
 import os
+import tempfile
+from pathlib import Path
 
 # Offscreen on the most common office screen (1366×768) rather than Qt's default 800×800 square.
 _SCREEN = os.path.join(os.path.dirname(__file__), "support", "screen-1366x768.json")
@@ -15,12 +17,26 @@ from support.memory_keyring import MemoryKeyring  # noqa: E402
 keyring.set_keyring(MemoryKeyring())
 
 
+_SUPPORT_PARENT = str(Path(__file__).resolve().parent)
+
+
+# Set at import, before any fixture (module-scoped ones too) opens a home: one file per session.
+_KEYRING_FILE = str(Path(tempfile.mkdtemp(prefix="creditdesk-test-keyring-")) / "test-keyring.json")
+os.environ["CREDITDESK_TEST_KEYRING_FILE"] = _KEYRING_FILE
+os.environ["PYTHON_KEYRING_BACKEND"] = "support.memory_keyring.MemoryKeyring"
+os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [_SUPPORT_PARENT, os.environ.get("PYTHONPATH")]))
+
+
 @pytest.fixture(autouse=True)
 def _isolated_environment(monkeypatch):
-    """No test reads the developer's own home, database or credentials."""
+    """No test reads the developer's own home, database or credentials. A ``creditdesk``
+    subprocess shares the tests' credential store (one JSON file per session, tests/support/memory_keyring.py)."""
     for name in ("CREDITDESK_HOME", "CREDITDESK_DATABASE_URL"):
         monkeypatch.delenv(name, raising=False)
     keyring.set_keyring(MemoryKeyring())
+    from creditdesk.services import keystore
+
+    keystore.configure(None)  # no cached local key and no fallback folder left from another test
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])

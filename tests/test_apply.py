@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+
 import datetime as dt
 
 import pytest
@@ -9,6 +11,7 @@ from sqlalchemy import Engine, select, text
 
 from creditdesk.db import models
 from creditdesk.protocol import Position
+from creditdesk.services.position import read_person_key
 from creditdesk.services.apply import Cancelled, ChangeApplier
 from creditdesk.services.lookup import LookupService
 from creditdesk.services.profile import ProfileService
@@ -243,7 +246,7 @@ def test_unknown_types_are_ignored_and_unknown_fields_kept_in_extra(engine):
     extra = rows_by_id(engine, "subject")[company["id"]]["extra"]
     assert extra["esg_score"] == {"grade": "A", "year": 2026}
     assert secret_id not in extra["contact_note"]
-    assert extra["contact_note"] == f"联系人身份证号{secret_id[:6]}********{secret_id[-4:]}，电话见档案"
+    assert extra["contact_note"] == f"联系人身份证号{secret_id[:2]}************{secret_id[-4:]}，电话见档案"
     assert secret_id not in all_text(engine)
     assert state(engine)["seq"] == 3
 
@@ -325,7 +328,7 @@ def test_a_full_id_number_is_never_stored_even_when_a_change_is_rejected(engine)
     assert result.rejected == 3
     assert number not in all_text(engine)
     by_seq = {r["seq"]: r for r in rejected(engine)}
-    assert by_seq[batch[0]["seq"]]["entity_id"] == number[:6] + "*" * 8 + number[-4:]
+    assert by_seq[batch[0]["seq"]]["entity_id"] == number[:2] + "*" * 12 + number[-4:]
     assert "id_digest" in by_seq[batch[0]["seq"]]["reason"]
     assert "decided_on" in by_seq[batch[2]["seq"]]["reason"]
 
@@ -336,7 +339,7 @@ def test_a_natural_persons_id_masked_never_holds_the_full_number(engine):
     person = feed.person("王二", number, id_masked=number)  # sent unmasked by mistake
     ChangeApplier(engine).apply([person])
     assert number not in all_text(engine)
-    assert rows_by_id(engine, "subject")[person["id"]]["id_masked"] == number[:6] + "*" * 8 + number[-4:]
+    assert rows_by_id(engine, "subject")[person["id"]]["id_masked"] == number[:2] + "*" * 12 + number[-4:]
 
 
 # ---------------------------------------------------------------------------
@@ -399,14 +402,19 @@ def test_the_position_is_stored_with_the_batch(engine):
         Position(101, "e-1", "2026-11-21T18:00:00+08:00", "fuzhou", 98231, PERSON_KEY_B64),
     )
     s = state(engine)
-    assert (s["seq"], s["epoch"], s["as_of"], s["platform_id"], s["high_water"], s["person_key"]) == (
-        101, "e-1", "2026-11-21T18:00:00+08:00", "fuzhou", 98231, PERSON_KEY_B64,
+    # The digest key goes to the credential store; the database keeps a reference to it (issue 10 item 7).
+    ref = s["person_key"]
+    assert ref.startswith("ks:") and PERSON_KEY_B64.removeprefix("b64:") not in ref
+    assert (s["seq"], s["epoch"], s["as_of"], s["platform_id"], s["high_water"]) == (
+        101, "e-1", "2026-11-21T18:00:00+08:00", "fuzhou", 98231,
     )  # fmt: skip
+    with engine.connect() as conn:
+        assert read_person_key(conn) == base64.b64decode(PERSON_KEY_B64.removeprefix("b64:"))
     # A later batch without the optional parts keeps them; seq and epoch always move.
     applier.apply([feed.company("福州位置测试二有限公司")], Position(102, "e-1"))
     s = state(engine)
     assert (s["seq"], s["epoch"], s["platform_id"], s["high_water"], s["person_key"]) == (
-        102, "e-1", "fuzhou", 98231, PERSON_KEY_B64,
+        102, "e-1", "fuzhou", 98231, ref,
     )  # fmt: skip
     # Without a position the data changes and the position does not.
     applier.apply([feed.company("福州位置测试三有限公司")])

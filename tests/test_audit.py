@@ -77,7 +77,7 @@ def test_edited_entry_with_its_own_hash_recomputed_breaks_the_next(engine, trail
     forged = entry_hash(5, r["at"], "li", r["action"], r["target"], r["detail"], r["prev_hash"])
     sql(engine, update(_entry).where(_entry.c.seq == 5).values(actor="li", hash=forged))
     v = trail.verify()
-    assert not v.intact and v.first_bad_seq == 6 and "不衔接" in v.reason
+    assert not v.intact and v.first_bad_seq == 6 and "插入" in v.reason
 
 
 def test_deleted_middle_entry_found(engine, trail):
@@ -128,8 +128,9 @@ def test_inserted_middle_entry_with_renumbering_found(engine, trail):
     sql(engine, insert(_entry).values(seq=6, at=at, actor="li", action="lookup", target="Q-planted", detail=detail,
                                       prev_hash=prev, hash=forged))  # fmt: skip
     v = trail.verify()
-    # the planted entry chains onto 5 correctly; the renumbered old 6 (now 7) can no longer match
-    assert not v.intact and v.first_bad_seq == 7
+    # the planted entry chains onto 5 correctly; the renumbered old 6 (now 7) still links to 5,
+    # which names the planted one (issue 10 item 9: the inserted row is named)
+    assert not v.intact and v.first_bad_seq == 6 and "插入" in v.reason
 
 
 def test_inserted_middle_entry_with_bad_prev_found_there(engine, trail):
@@ -139,7 +140,7 @@ def test_inserted_middle_entry_with_bad_prev_found_there(engine, trail):
     sql(engine, insert(_entry).values(seq=6, at=at, actor="li", action="lookup", target="X", detail=detail,
                                       prev_hash=bogus_prev, hash=entry_hash(6, at, "li", "lookup", "X", detail, bogus_prev)))  # fmt: skip
     v = trail.verify()
-    assert not v.intact and v.first_bad_seq == 6 and "不衔接" in v.reason
+    assert not v.intact and v.first_bad_seq == 6 and "插入" in v.reason
 
 
 def test_inserted_with_duplicate_numbering_found(engine, trail):
@@ -185,7 +186,7 @@ def test_no_full_id_number_enters_the_trail(engine):
     trail.append("lookup", actor=None, target=number, detail={"query": number, "nested": [f"号码 {number}"]})
     stored = all_text(engine)
     assert number not in stored
-    assert number[:6] + "*" * 8 + number[-4:] in stored
+    assert number[:2] + "*" * 12 + number[-4:] in stored
     assert trail.verify().intact
 
 

@@ -81,7 +81,8 @@ def test_status_json_has_exactly_the_documented_keys(home, city):
     assert r.returncode == 0, r.stderr
     status = json.loads(r.stdout)
     assert set(status) == {"home", "database", "data", "counts", "rejected_changes", "outbox", "platform",
-                           "accounts", "audit_entries", "retention", "paths"}
+                           "accounts", "audit_entries", "retention", "paths", "local_keys"}
+    assert status["local_keys"] in ("keyring", "file")  # where the digest and anchor keys are kept
     root = home.resolve()  # a --home keeps data, settings and logs in its own subfolders (paths.py)
     assert status["paths"] == {
         "home": str(root), "data": str(root / "data"), "database_file": str(root / "data" / "creditdesk.sqlite"),
@@ -159,7 +160,7 @@ def test_lookup_json_by_code_and_by_id_number(home, city):
     # The text output shows the masked number, never the full one.
     r = run("--home", str(home), "lookup", number)
     assert r.returncode == 0 and "林小红" in r.stdout
-    assert number not in r.stdout and number[:6] + "*" * 8 + number[-4:] in r.stdout
+    assert number not in r.stdout and number[:2] + "*" * 12 + number[-4:] in r.stdout
 
 
 def test_lookup_limit(home, city):
@@ -237,7 +238,7 @@ def test_status_on_postgresql_hides_the_password(tmp_path):
 
 
 def test_demo_data_then_status(home):
-    r = run("--home", str(home), "demo-data", "--subjects", "300")
+    r = run("--home", str(home), "demo-data", "--subjects", "300")  # a new home: it becomes a demo home
     assert r.returncode == 0, r.stderr
     r = run("--home", str(home), "status", "--json")
     assert r.returncode == 0, r.stderr

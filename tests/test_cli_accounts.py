@@ -165,7 +165,7 @@ def test_lookup_check_verify_are_audited_without_full_id_numbers(admin_home, hom
     entries = [e for e in run.entries() if e.action in ("lookup", "check", "verify")]
     lookup = entries[0]
     assert lookup.detail["kind"] == "id_number" and lookup.detail["hits"] == [person_id]
-    assert lookup.detail["query"] == PERSON_ID[:6] + "*" * 8 + PERSON_ID[-4:] == lookup.target
+    assert lookup.detail["query"] == PERSON_ID[:2] + "*" * 12 + PERSON_ID[-4:] == lookup.target
     check = entries[1]
     assert (check.action, check.actor) == ("check", "admin") and check.target
     assert check.detail["matter"] == "procurement" and check.detail["outcome"] == outcome

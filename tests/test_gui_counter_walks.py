@@ -108,5 +108,5 @@ def test_blacklisted_bidder(qtbot, window):
 
 def test_natural_person_by_id_number(qtbot, window):
     walk = _walk(qtbot, window, PERSON_NUMBER, "09", "personnel", "normal")  # 09 公务员与事业单位人员招录管理
-    assert window.counter.query_edit.text() == PERSON_NUMBER[:6] + "********" + PERSON_NUMBER[-4:]
+    assert window.counter.query_edit.text() == PERSON_NUMBER[:2] + "*" * 12 + PERSON_NUMBER[-4:]
     assert (len(walk.actions), walk.keys, walk.clicks) == (7, 25, 0), walk.actions  # 18 + 1 + 2 + 1 + 1 + 1 + 1 keys

@@ -502,8 +502,9 @@ def test_person_subject_id():
 
 
 def test_mask_id_number():
-    assert mask_id_number(ID_VALID) == "360426********0071"
-    assert mask_id_number("11010519491231002x") == "110105********002X"
+    # Issue 10 item 7: the province (first 2) and the last 4 kept; county and birth date hidden.
+    assert mask_id_number(ID_VALID) == "36************0071"
+    assert mask_id_number("11010519491231002x") == "11************002X"
     assert len(mask_id_number(ID_VALID)) == 18
 
 
@@ -519,5 +520,5 @@ def test_digest_and_mask_reject_non_id_numbers(bad):
 def test_mask_format_property(number):
     masked = mask_id_number(number)
     assert len(masked) == 18
-    assert masked[:6] == number[:6] and masked[-4:] == number[-4:]
-    assert masked[6:14] == "********"
+    assert masked[:2] == number[:2] and masked[-4:] == number[-4:]
+    assert masked[2:14] == "*" * 12

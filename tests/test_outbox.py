@@ -28,6 +28,9 @@ def client(server: PlatformServer, **kw) -> PlatformClient:
 
 
 def item_data(kind: str, n: int) -> dict:
+    if kind == "audit_head":  # docs/submissions.md: one window's chain head (a chain of its own per item here)
+        return {"format": 1, "chain": f"{n:02d}" + "c" * 30, "seq": 1, "hash": f"{n:02x}" * 32,
+                "at": "2026-11-20T08:00:00.000+08:00"}
     data = {"unit": "福州市行政服务中心", "officer": "demo-officer", "subject_id": f"91350100MA000000{n:02d}",
             "matter": "procurement", "outcome": "normal", "profile": {"id": "fuzhou", "version": 1},
             "data": {"seq": 10, "as_of": "2026-11-20T08:00:00+08:00"}, "offline": False}  # fmt: skip

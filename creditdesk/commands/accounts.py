@@ -255,8 +255,11 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     if verdict.intact:
         if not args.json:
             print(f"审计日志完整：{verdict.entries} 条")
+            if verdict.note:
+                print(f"注意：{verdict.note}")
         return EXIT_OK
-    print(f"审计日志被篡改：{verdict.reason}（第 {verdict.first_bad_seq} 条）", file=sys.stderr)
+    where = f"（第 {verdict.first_bad_seq} 条）" if verdict.first_bad_seq is not None else ""
+    print(f"审计日志被篡改：{verdict.reason}{where}", file=sys.stderr)
     return EXIT_FAIL
 
 

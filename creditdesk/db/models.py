@@ -369,6 +369,25 @@ class AuditHead(Base):
     hash: Mapped[str] = mapped_column(String(64))
 
 
+class AuditAnchor(Base):
+    """The chain head as last seen by one window, with an HMAC under a key that is not in the
+    database (the credential store, services/keystore.py): rewriting the whole chain and its
+    head is detected because the anchored entry's hash changes, and forging the anchor needs
+    the key. One row per key (each window sharing a PostgreSQL database has its own).
+    ``submitted_*``: the head last queued for the platform (outbox kind ``audit_head``)."""
+
+    __tablename__ = "audit_anchor"
+
+    key_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger)
+    hash: Mapped[str] = mapped_column(String(64))
+    mac: Mapped[str] = mapped_column(String(64))
+    at: Mapped[str] = mapped_column(String(40))
+    submitted_at: Mapped[Optional[str]] = mapped_column(String(40))
+    submitted_seq: Mapped[Optional[int]] = mapped_column(BigInteger)
+    submitted_hash: Mapped[Optional[str]] = mapped_column(String(64))
+
+
 class CommitmentEvent(Base):
     """A change of a commitment's status (fulfilled / breached), with who and why; queued as commitment_status."""
 

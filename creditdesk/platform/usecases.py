@@ -34,7 +34,8 @@ from typing import Any
 from creditdesk.cancel import CancelToken, token_from
 from creditdesk.config import Settings
 from creditdesk.platform.bundle import ImportResult, import_bundle
-from creditdesk.platform.client import PlatformClient
+from creditdesk.platform.client import PlatformClient, PlatformError
+from creditdesk.platform.credentials import CredentialError
 from creditdesk.platform.outbox import OutboxPusher, PushResult
 from creditdesk.platform.sync import SyncResult, SyncService
 from creditdesk.services.audit import AuditTrail
@@ -137,6 +138,32 @@ def sync_now(
     factory = client_factory or make_client
     since = current_seq(engine)
     say("正在连接平台……")
+    try:
+        result, pushed = _sync_pass(engine, settings, audit, actor, full, allow_older, progress, say, token, wait,
+                                    factory)  # fmt: skip
+    except (PlatformError, CredentialError) as exc:  # a failed sync is an act too (issue 10 item 4)
+        _audit_act(audit, "sync", actor, settings.platform_url, full=full, ok=False, error=str(exc)[:300])
+        raise
+    _audit_act(audit, "sync", actor, settings.platform_url, full=result.full, applied=result.applied,
+               rejected=result.rejected, swept=result.swept, seq=result.seq, epoch=result.epoch,
+               delivered=pushed.delivered)
+    say("正在检查新数据带来的提醒和复核……")
+    found = after_data_update(engine, audit, settings, since)
+    _drain_spool(audit)
+    return SyncNowResult(result, pushed, found)
+
+
+def _audit_act(audit: AuditTrail | None, action: str, actor: Any, target: str | None, **detail: Any) -> None:
+    """The act's audit entry; never stops the act (the trail appends past damage, services/audit.py)."""
+    if audit is None:
+        return
+    try:
+        audit.append(action, actor=actor, target=target, detail=detail)
+    except Exception:  # noqa: BLE001
+        log.exception("could not audit %s", action)
+
+
+def _sync_pass(engine, settings, audit, actor, full, allow_older, progress, say, token, wait, factory):  # noqa: ANN001, ANN202
     with factory(settings, should_cancel=token, on_wait=say) as client:
         service = SyncService(engine, client, page_size=settings.sync_page_size)
         result = service.run(
@@ -149,11 +176,10 @@ def sync_now(
             on_page=lambda p: say(f"正在同步：已到序号 {p.seq:,}（平台最新 {max(p.high_water, p.seq):,}）"),
         )
         say("正在上报待送事项……")
+        if audit is not None:
+            audit.queue_head()  # the audit chain head, at least daily (docs/submissions.md, audit_head)
         pushed = OutboxPusher(engine, client).push(cancel=token)
-    say("正在检查新数据带来的提醒和复核……")
-    found = after_data_update(engine, audit, settings, since)
-    _drain_spool(audit)
-    return SyncNowResult(result, pushed, found)
+    return result, pushed
 
 
 def import_bundle_now(
@@ -174,10 +200,20 @@ def import_bundle_now(
     say = say or (lambda message: None)
     since = current_seq(engine)
     say("正在校验离线数据包……")
-    result = import_bundle(
-        path, engine, progress=progress, should_cancel=token, allow_older=allow_older, wait=wait,
-        on_forced_older=_forced_auditor(audit, actor, "bundle", str(path)),
-    )  # fmt: skip
+    from pathlib import Path
+
+    from creditdesk.platform.bundle import BundleRefused
+
+    try:
+        result = import_bundle(
+            path, engine, progress=progress, should_cancel=token, allow_older=allow_older, wait=wait,
+            on_forced_older=_forced_auditor(audit, actor, "bundle", str(path)),
+        )  # fmt: skip
+    except BundleRefused as exc:  # a refused import is an act too (issue 10 item 4)
+        _audit_act(audit, "bundle_import", actor, Path(path).name, ok=False, refused=exc.check,
+                   message=exc.message[:300])
+        raise
+    _audit_act(audit, "bundle_import", actor, Path(path).name, result=result.to_json())
     say("正在检查新数据带来的提醒和复核……")
     found = after_data_update(engine, audit, settings, since)
     _drain_spool(audit)

@@ -546,6 +546,10 @@ class ChangeApplier:
             value = getattr(position, name)
             if value is not None:
                 values[name] = value
+        if position.person_key is not None:  # the key to the credential store, its reference here
+            from creditdesk.services.keystore import remember_person_key
+
+            values["person_key"] = remember_person_key(position.person_key)
         conn.execute(update(_state).where(_state.c.id == 1).values(**values))
 
     def apply(self, changes: Sequence[Any], position: Position | None = None) -> BatchResult:

@@ -43,7 +43,8 @@ __all__ = [
 
 _outbox = models.OutboxItem.__table__
 
-KINDS = ("review", "commitment", "commitment_status", "objection", "review_override", "credit_review_request")
+KINDS = ("review", "commitment", "commitment_status", "objection", "review_override", "credit_review_request",
+         "audit_head")  # audit_head: services/audit.py queue_head
 MAX_BATCH = 500  # protocol 5: at most 500 items a submission
 
 

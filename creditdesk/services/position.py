@@ -97,8 +97,30 @@ def read_position(conn: Connection) -> DataPosition:
 
 
 def read_person_key(conn: Connection) -> bytes | None:
-    """The platform's key for natural-person digests (``b64:…``), if this database has one."""
+    """The platform's key for natural-person digests, if this machine holds the one the data was
+    built with. The database keeps only a reference (``ks:`` + fingerprint); the key itself is in
+    the credential store (services/keystore.py), so the file alone recovers no ID number."""
+    from creditdesk.services.keystore import person_key_for
+
     value = conn.execute(select(_state.c.person_key).where(_state.c.id == 1)).scalar()
-    if not value:
-        return None
-    return base64.b64decode(value.removeprefix("b64:"))
+    return person_key_for(value)
+
+
+def secure_person_key(engine) -> bool:  # noqa: ANN001
+    """Migration for existing homes: a digest key stored in the database (``b64:…``, before
+    issue 10) moves to the credential store and the database keeps its reference. True if moved."""
+    from sqlalchemy import update
+
+    from creditdesk.db.engine import write_transaction
+    from creditdesk.services.keystore import PERSON_KEY_REF, person_key_for, remember_person_key
+
+    with engine.connect() as conn:
+        value = conn.execute(select(_state.c.person_key).where(_state.c.id == 1)).scalar()
+    if not value or value.startswith(PERSON_KEY_REF):
+        return False
+    ref = remember_person_key(value)  # first kept safely, then removed from the file
+    if person_key_for(ref) != base64.b64decode(value.removeprefix("b64:")):
+        raise RuntimeError("digest key could not be read back from the credential store")
+    with write_transaction(engine) as conn:
+        conn.execute(update(_state).where(_state.c.id == 1, _state.c.person_key == value).values(person_key=ref))
+    return True

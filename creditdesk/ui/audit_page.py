@@ -47,7 +47,7 @@ from creditdesk.outcomes import SHORT_LABELS
 from creditdesk.policy.model import MATTER_CODES
 from creditdesk.services.review_workflow import OVERRIDE_CATEGORIES
 from creditdesk.services.reviews import OVERRIDE_STATUS_LABELS
-from creditdesk.roles import PERMISSION_LABELS, ROLE_LABELS
+from creditdesk.roles import PERMISSION_LABELS, ROLE_LABELS, may
 from creditdesk.services.audit import ACTIONS, NOT_SIGNED_IN, AuditRecord, AuditVerdict, audit_refusal
 from creditdesk.ui.changes import ChangeAware
 from creditdesk.ui.tasks import LONG, TaskHandle
@@ -286,7 +286,7 @@ class AuditPage(QWidget, ChangeAware):
         self.reload()
 
     def _may_export(self, user, accounts_exist: bool) -> bool:  # noqa: ANN001
-        return (user.can("export_personal_data") if user is not None else not accounts_exist)
+        return may(user, "export_personal_data", accounts_exist=accounts_exist)
 
     def _set_export(self, user, *, accounts_exist: bool) -> None:  # noqa: ANN001
         can_export = self._may_export(user, accounts_exist)

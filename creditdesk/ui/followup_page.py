@@ -53,6 +53,7 @@ from creditdesk.outcomes import LABELS
 from creditdesk.policy.model import MATTER_CODES
 from creditdesk.services import followup as _followup  # imported with the window, not in a worker
 from creditdesk.services import recheck as _recheck
+from creditdesk.roles import may
 from creditdesk.services.accounts import accounts_exist
 from creditdesk.services.followup import DEFAULT_WITHIN, STATUS_LABELS, AlertRow, CommitmentRow
 from creditdesk.services.recheck import RecheckRow
@@ -546,7 +547,7 @@ class FollowUpPage(QWidget, ChangeAware):
             from creditdesk.services.reviews import ReviewService
 
             service = _followup.FollowUpService(engine, audit)
-            can = user.can("follow_up") if user is not None else not accounts_exist(engine)
+            can = may(user, "follow_up", accounts_exist=user is not None or accounts_exist(engine))
             names = {a.name: a.display_name for a in accounts.list()} if accounts is not None else {}
             pending = ReviewService(engine).pending_overrides(user.unit if user is not None and user.unit else None)
             if user is not None and not user.can("view_all_reviews"):

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from creditdesk.changes import OpChanges
 from creditdesk.outcomes import SCREEN_BG, SCREEN_FG
-from creditdesk.roles import ROLE_LABELS, Actor
+from creditdesk.roles import ROLE_LABELS, Actor, may
 from creditdesk.services import ledger as _ledger  # imported with the window, not in a worker
 from creditdesk.services.accounts import accounts_exist
 from creditdesk.services.ledger import (
@@ -368,7 +368,7 @@ class LedgerPage(QWidget, ChangeAware):
         def load(task: TaskHandle) -> LedgerSnapshot:
             service = _ledger.LedgerService(engine)
             rows = tuple(service.rows(flt, user))
-            can = user.can("export_personal_data") if user is not None else not accounts_exist(engine)
+            can = may(user, "export_personal_data", accounts_exist=user is not None or accounts_exist(engine))
             previous = None if rows else service.latest_day_before(flt.date_from, user)
             return LedgerSnapshot(flt, rows, _ledger.totals(rows), tuple(service.officers(user)),
                                   tuple(service.matters(user, profile_id)), can, user, previous)  # fmt: skip

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from creditdesk.changes import OpChanges
 from creditdesk.app import AppContext
+from creditdesk.roles import may
 from creditdesk.ui.changes import ChangeAware
 from creditdesk.ui.accounts_widget import AccountsWidget
 from creditdesk.ui.i18n import LANGUAGES
@@ -172,7 +173,9 @@ class SettingsPage(QWidget, ChangeAware):
     def can_change(self) -> bool:
         """Administrators; and anybody in a home that has no account yet (unattributed)."""
         user = self.ctx.user
-        return user is None or user.can("change_settings")
+        # No user on this page means a home without accounts: once one exists the window is signed in
+        # or locked (login dialog), so no database question is asked here on the GUI thread.
+        return may(user, "change_settings", accounts_exist=user is not None)
 
     def can_manage_accounts(self) -> bool:
         user = self.ctx.user

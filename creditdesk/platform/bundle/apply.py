@@ -52,6 +52,7 @@ from creditdesk.platform.bundle.verify import (
     check_not_older,
 )
 from creditdesk.services.apply import TABLES, BatchResult, ChangeApplier, fewer_gc_passes
+from creditdesk.services.keystore import remember_person_key
 from creditdesk.services.position import read_sync_state
 
 log = logging.getLogger(__name__)
@@ -443,7 +444,8 @@ def _apply(
             swept = applier.sweep_in(conn, mark)  # type: ignore[arg-type]
         values: dict[str, Any] = {
             "seq": bundle.next, "epoch": bundle.epoch, "platform_id": bundle.platform_id, "as_of": bundle.created_at,
-            "person_key": bundle.person_key, "updated_at": dt.datetime.now(dt.timezone.utc),
+            # the key to the credential store, its reference here (services/keystore.py, issue 10 item 7)
+            "person_key": remember_person_key(bundle.person_key), "updated_at": dt.datetime.now(dt.timezone.utc),
         }  # fmt: skip
         if bundle.full:
             values["active_pass"] = None  # this snapshot completed a full pass
