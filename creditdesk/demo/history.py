@@ -392,7 +392,7 @@ class _History:
                                  departure_reason=reason, commitment=commitment,
                                  started_at=started.isoformat(timespec="seconds"), departure_category=category,
                                  approval=approval)  # fmt: skip
-        saved = ReviewService(self.engine, now=lambda: at).finalise(draft, audit=False)  # the day's entries: one batch
+        saved = ReviewService(self.engine, now=lambda: at, durable=False).finalise(draft, audit=False)  # the day's entries: one batch
         self.note("review", actor=officer, target=saved.id, at=at, detail={
             "subject": sid, "matter": matter, "outcome": final, "computed_outcome": computed,
             "verification_code": saved.verification_code, "offline": offline, "stale": stale,
