@@ -86,7 +86,11 @@ def creditdesk(bundle: Path, home: Path) -> dict:
     from creditdesk.platform.bundle import import_bundle
     from creditdesk.platform.keys import TrustedKeys
 
-    db = open_database(home_paths(home), Settings())
+    from creditdesk.services import keystore
+
+    paths = home_paths(home).ensure()
+    keystore.configure(paths.key_dir)  # as open_app does: the key file when there is no credential store
+    db = open_database(paths, Settings())
     manifest = json.loads(zipfile.ZipFile(bundle).read("manifest.json"))
     public = "b64:" + base64.b64encode(bundle.with_suffix(".pub").read_bytes()).decode()
     TrustedKeys(db.engine).trust(manifest["platform_id"], KEY_ID, public)

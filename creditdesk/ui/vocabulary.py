@@ -13,6 +13,16 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 VOCABULARY = (
+    # the credit report's problems (ui/review_adapter.REPORT_PROBLEM_TEXT)
+    QT_TRANSLATE_NOOP("", "平台上没有该编号的信用报告"),
+    QT_TRANSLATE_NOOP("", "信用报告已超过有效期"),
+    QT_TRANSLATE_NOOP("", "信用报告尚未生效"),
+    QT_TRANSLATE_NOOP("", "信用报告已撤回或作废"),
+    QT_TRANSLATE_NOOP("", "信用报告不是该申请人的"),
+    QT_TRANSLATE_NOOP("", "出具机构不在平台备案名单中"),
+    QT_TRANSLATE_NOOP("", "出具机构备案已失效或备案层级不足"),
+    QT_TRANSLATE_NOOP("", "信用报告未在平台公示"),
+    QT_TRANSLATE_NOOP("", "出具机构不在本地政策认可的信用服务机构范围内"),
     QT_TRANSLATE_NOOP("", "姓名"),
     QT_TRANSLATE_NOOP("", "最近登录"),
     QT_TRANSLATE_NOOP("", "正常"),

@@ -84,402 +84,439 @@
         <translation>In force on {0}: {1} adverse · {2} positive · {3} records in all</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="16"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="26"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="17"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="27"/>
         <source>最近登录</source>
         <translation>Last sign-in</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="18"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="28"/>
         <source>正常</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="19"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="29"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="20"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="30"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="21"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="31"/>
         <source>科室/单位</source>
         <translation>Section/unit</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="22"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="32"/>
         <source>科室负责人</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="23"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="33"/>
         <source>系统管理员</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="24"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="34"/>
         <source>经办人</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="25"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="35"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="26"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="36"/>
         <source>法人</source>
         <translation>Legal person</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="27"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="37"/>
         <source>自然人</source>
         <translation>Natural person</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="28"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="38"/>
         <source>该日期没有核查记录</source>
         <translation>No reviews on this day</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="29"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="39"/>
         <source>主体</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="30"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="40"/>
         <source>状态说明</source>
         <translation>Status note</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="31"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="41"/>
         <source>登记时间</source>
         <translation>Filed at</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="32"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="42"/>
         <source>不计入</source>
         <translation>not counted</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="33"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="43"/>
         <source>严重失信主体名单（黑名单）</source>
         <translation>Serious dishonesty list (black list)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="34"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="44"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="35"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="45"/>
         <source>信用评价等级</source>
         <translation>Credit rating</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="36"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="46"/>
         <source>公示期</source>
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="37"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="47"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="38"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="48"/>
         <source>决定日期</source>
         <translation>Decided</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="39"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="49"/>
         <source>列入失信黑名单</source>
         <translation>On a dishonesty black list</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="40"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="50"/>
         <source>失信被执行人</source>
         <translation>Dishonest judgment debtor</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="41"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="51"/>
         <source>存续</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="42"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="52"/>
         <source>守信激励对象 / 红名单 / 诚信典型</source>
         <translation>Trustworthy / red list / model of integrity</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="43"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="53"/>
         <source>已信用修复</source>
         <translation>Credit repaired</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="44"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="54"/>
         <source>已公示的信用报告</source>
         <translation>Published credit reports</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="45"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="55"/>
         <source>已过公示期</source>
         <translation>Past publication period</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="46"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="56"/>
         <source>市级</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="47"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="57"/>
         <source>报告编号 / 出具机构</source>
         <translation>Report no. / agency</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="48"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="58"/>
         <source>有效 {0} / 共 {1}</source>
         <translation>{0} in force / {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="49"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="59"/>
         <source>有效期</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="50"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="60"/>
         <source>有效记录</source>
         <translation>In force</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="51"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="61"/>
         <source>省级</source>
         <translation>Provincial</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="52"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="62"/>
         <source>等级</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="53"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="63"/>
         <source>行政处罚</source>
         <translation>Administrative penalty</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="54"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="64"/>
         <source>行政许可</source>
         <translation>Administrative licence</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="55"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="65"/>
         <source>计入</source>
         <translation>counted</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="56"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="66"/>
         <source>从严</source>
         <translation>Strict</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="57"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="67"/>
         <source>半年</source>
         <translation>Half-year</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="58"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="68"/>
         <source>季度</source>
         <translation>Quarter</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="59"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="69"/>
         <source>异议</source>
         <translation>Objections</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="60"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="70"/>
         <source>承诺履约</source>
         <translation>Commitments kept</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="61"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="71"/>
         <source>承诺签署</source>
         <translation>Commitments signed</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="62"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="72"/>
         <source>承诺违约</source>
         <translation>Commitments broken</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="63"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="73"/>
         <source>月</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="64"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="74"/>
         <source>核查总数</source>
         <translation>Reviews</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="65"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="75"/>
         <source>核验信用报告</source>
         <translation>Reports verified</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="66"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="76"/>
         <source>激励</source>
         <translation>Incentive</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="67"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="77"/>
         <source>禁止</source>
         <translation>Prohibited</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="68"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="78"/>
         <source>离线占比</source>
         <translation>Offline share</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="69"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="79"/>
         <source>第一季度</source>
         <translation>Q1</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="70"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="80"/>
         <source>第三季度</source>
         <translation>Q3</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="71"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="81"/>
         <source>第二季度</source>
         <translation>Q2</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="72"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="82"/>
         <source>第四季度</source>
         <translation>Q4</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="73"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="83"/>
         <source>从严审核</source>
         <translation>Strict review</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="74"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="84"/>
         <source>依规限制（不予办理）</source>
         <translation>Restricted (not handled)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="75"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="85"/>
         <source>信用承诺</source>
         <translation>Commitment</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="76"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="86"/>
         <source>信用报告</source>
         <translation>Credit report</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="77"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="18"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="87"/>
         <source>信用报告已超过有效期</source>
         <translation>The credit report has expired</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="78"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="88"/>
         <source>委托代理人</source>
         <translation>Authorised agent</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="79"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="89"/>
         <source>守信激励</source>
         <translation>Incentive</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="80"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="17"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="90"/>
         <source>平台上没有该编号的信用报告</source>
         <translation>No credit report with this number on the platform</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="81"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="19"/>
+        <source>信用报告尚未生效</source>
+        <translation>The credit report is not yet valid</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="20"/>
+        <source>信用报告已撤回或作废</source>
+        <translation>The credit report was withdrawn or annulled</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="21"/>
+        <source>信用报告不是该申请人的</source>
+        <translation>The credit report is not the applicant's</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="22"/>
+        <source>出具机构不在平台备案名单中</source>
+        <translation>The issuing agency is not on the platform's list of filed agencies</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="23"/>
+        <source>出具机构备案已失效或备案层级不足</source>
+        <translation>The issuing agency's filing has lapsed or is below the required level</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="24"/>
+        <source>信用报告未在平台公示</source>
+        <translation>The credit report has not been published on the platform</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="25"/>
+        <source>出具机构不在本地政策认可的信用服务机构范围内</source>
+        <translation>The issuing agency is not among the credit service agencies the local policy accepts</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="91"/>
         <source>正常办理</source>
         <translation>Handled normally</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="82"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="92"/>
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="83"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="93"/>
         <source>结论</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="84"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="94"/>
         <source>记录核查</source>
         <translation>Record check</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="85"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="95"/>
         <source>&lt;b&gt;演示模式&lt;/b&gt;：可用以下演示账户登录，密码均为 demo&lt;table style=&apos;margin-top:4px&apos;&gt;&lt;tr&gt;&lt;td style=&apos;padding-right:14px&apos;&gt;demo-officer&lt;/td&gt;&lt;td&gt;经办人&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td style=&apos;padding-right:14px&apos;&gt;demo-supervisor&lt;/td&gt;&lt;td&gt;科室负责人&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td style=&apos;padding-right:14px&apos;&gt;demo-admin&lt;/td&gt;&lt;td&gt;系统管理员&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;b&gt;Demo mode&lt;/b&gt;: sign in with one of these demo accounts, password demo&lt;table style=&apos;margin-top:4px&apos;&gt;&lt;tr&gt;&lt;td style=&apos;padding-right:14px&apos;&gt;demo-officer&lt;/td&gt;&lt;td&gt;officer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td style=&apos;padding-right:14px&apos;&gt;demo-supervisor&lt;/td&gt;&lt;td&gt;supervisor&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td style=&apos;padding-right:14px&apos;&gt;demo-admin&lt;/td&gt;&lt;td&gt;administrator&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="86"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="96"/>
         <source>不良等级</source>
         <translation>adverse grade</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="87"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="97"/>
         <source>信用已修复或记录已撤销，平台尚未更新</source>
         <translation>Credit repaired or record revoked, platform not yet updated</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="88"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="98"/>
         <source>平台数据有误（已向信用中心核实）</source>
         <translation>Platform data wrong (checked with the credit centre)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="89"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="99"/>
         <source>异议已受理并认定成立</source>
         <translation>Objection accepted and upheld</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="90"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="100"/>
         <source>正在核查</source>
         <translation>Checking</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="91"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="101"/>
         <source>法律法规或上级文件另有规定（写明文号）</source>
         <translation>Another law or higher document rules otherwise (give its number)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="92"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="102"/>
         <source>确认无措施规定的记录</source>
         <translation>Acknowledge records without a measure</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="93"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="103"/>
         <source>结论比系统计算结果宽松：请选择调整理由类别</source>
         <translation>Milder than computed: choose a reason category</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="94"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="104"/>
         <source>记录不属于该申请人（同名或代码错误）</source>
         <translation>The record is not the applicant&apos;s (same name or wrong code)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="95"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="105"/>
         <source>请选择或采用结论</source>
         <translation>Choose or adopt the outcome</translation>
     </message>
@@ -2534,234 +2571,234 @@ Reason: {3}</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="75"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="76"/>
         <source> 小时</source>
         <translation> h</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="79"/>
-        <location filename="../../creditdesk/ui/settings_page.py" line="85"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="80"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="86"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="80"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="81"/>
         <source>不自动同步</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="86"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="87"/>
         <source>从不自动锁定</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="92"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="93"/>
         <source>保存设置</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="105"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="106"/>
         <source>单位与窗口</source>
         <translation>Unit and window</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="107"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="108"/>
         <source>单位名称（打印在核查单上）</source>
         <translation>Unit name (printed on slips)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="108"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="109"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="109"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="110"/>
         <source>数据超过此时长未更新时提醒</source>
         <translation>Warn when data is older than</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="110"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="111"/>
         <source>自动同步间隔</source>
         <translation>Sync every</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="111"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="112"/>
         <source>无操作自动锁屏</source>
         <translation>Lock when idle for</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="112"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="113"/>
         <source>界面语言（下次启动时生效）</source>
         <translation>Language (at next start)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="115"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="116"/>
         <source>政策配置</source>
         <translation>Policy profile</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="120"/>
-        <location filename="../../creditdesk/ui/settings_page.py" line="267"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="121"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="270"/>
         <source>数据库</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="123"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="124"/>
         <source>市信用平台提供的数据交换地址</source>
         <translation>The exchange address the city credit platform gives</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="127"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="128"/>
         <source>留空则沿用系统凭据库中已保存的令牌</source>
         <translation>Empty: keep the token in the credential store</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="128"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="129"/>
         <source>连接平台并保存令牌</source>
         <translation>Connect and save token</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="131"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="132"/>
         <source>市公共信用信息平台</source>
         <translation>City credit platform</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="133"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="134"/>
         <source>平台地址</source>
         <translation>Platform URL</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="134"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="135"/>
         <source>工作站编号</source>
         <translation>Workstation id</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="288"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="291"/>
         <source>备份文件包含数据库（运行中也可备份）和设置，不含平台访问令牌。备份只能恢复到新的或空的数据目录，方法见使用说明。</source>
         <translation>A backup holds the database (taken while the app runs) and the settings, never the platform token. It restores into a new or empty home only; see the manual.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="135"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="136"/>
         <source>访问令牌</source>
         <translation>Access token</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="156"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="157"/>
         <source>常规设置</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="157"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="158"/>
         <source>数据与备份</source>
         <translation>Data and backup</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="158"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="159"/>
         <source>账户管理</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="161"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="162"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="210"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="213"/>
         <source>只有系统管理员可以修改设置。当前登录：{0}，以下设置仅供查看。</source>
         <translation>Only an administrator changes settings. Signed in: {0}; the settings are shown read-only.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="247"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="250"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="249"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="252"/>
         <source>没有修改</source>
         <translation>Nothing changed</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="262"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="265"/>
         <source>数据位置</source>
         <translation>Where the data is</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="266"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="269"/>
         <source>主目录</source>
         <translation>Home folder</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="269"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="272"/>
         <source>日志文件夹</source>
         <translation>Log folder</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="270"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="273"/>
         <source>备份文件夹</source>
         <translation>Backup folder</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="280"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="283"/>
         <source>打开文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="286"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="289"/>
         <source>备份</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="292"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="295"/>
         <source>此数据目录使用 PostgreSQL 数据库：请由数据库管理员用 pg_dump 备份（pg_restore 恢复）。</source>
         <translation>This home uses PostgreSQL: the database administrator backs it up with pg_dump (restores with pg_restore).</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="293"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="296"/>
         <source>备份数据……</source>
         <translation>Back up…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="326"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="329"/>
         <source>备份数据</source>
         <translation>Back up</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="327"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="330"/>
         <source>CreditDesk 备份 (*{0})</source>
         <translation>CreditDesk backups (*{0})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="339"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="342"/>
         <source>已备份到 {0}（{1:,} 字节）</source>
         <translation>Backed up to {0} ({1:,} bytes)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="343"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="346"/>
         <source>备份失败：{0}</source>
         <translation>Backup failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="347"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="350"/>
         <source>正在备份……</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="357"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="360"/>
         <source>设置已保存，但审计记录写入失败：{0}</source>
         <translation>Settings saved, but the audit entry failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="394"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="397"/>
         <source>已连接：{0}（{1}），epoch {2}</source>
         <translation>Connected: {0} ({1}), epoch {2}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="403"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="406"/>
         <source>连接失败：{0}</source>
         <translation>Connection failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="407"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="410"/>
         <source>正在连接……</source>
         <translation>Connecting…</translation>
     </message>
