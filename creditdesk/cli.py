@@ -98,8 +98,6 @@ def _home(args: argparse.Namespace) -> str | None:
     if args.home:
         return args.home
     if args.demo:
-        import os
-
         from creditdesk.paths import HOME_ENV, demo_home
 
         return os.environ.get(HOME_ENV) or str(demo_home())
@@ -134,8 +132,6 @@ class Refused(SystemExit):
 
 def read_password(env: str, prompt: str, *, confirm: bool = False) -> str:
     """From the environment variable ``env``, else a prompt on the terminal (twice with ``confirm``)."""
-    import os
-
     value = os.environ.get(env)
     if value is not None:
         return value
