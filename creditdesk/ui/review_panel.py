@@ -184,7 +184,8 @@ class ReviewPanel(QWidget):
         self._audit, self._current_user = audit, current_user or (lambda: None)
         self._runner, self._engine, self._settings = runner, engine, settings
         self._today = today
-        self._check = CheckService(engine, settings.profile_id, settings.stale_after_hours)
+        self._check = CheckService(engine, settings.profile_id, settings.stale_after_hours,
+                                   settings.credit_review_pilot)  # 昆山 第十三条: only pilot units are asked
         self.wf = ReviewWorkflow()  # the rules; this widget shows them and forwards input
         self._applicant: Applicant | None = None
         self._saved_state: ReviewState | None = None
@@ -460,7 +461,8 @@ class ReviewPanel(QWidget):
     # -- the profile and its matters ------------------------------------------
     def reload_profile(self) -> None:
         """After Settings.profile_id changed: the new installation profile's matters."""
-        self._check = CheckService(self._engine, self._settings.profile_id, self._settings.stale_after_hours)
+        self._check = CheckService(self._engine, self._settings.profile_id, self._settings.stale_after_hours,
+                                   self._settings.credit_review_pilot)
         self.wf.set_profile(None)
         self._load_profile()
 
