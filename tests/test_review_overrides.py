@@ -19,7 +19,7 @@ from sqlalchemy import select, text
 from creditdesk.db import models
 from creditdesk.roles import Actor, NotPermitted
 from creditdesk.services.audit import AuditTrail
-from creditdesk.services.reviews import OverrideApproval, ReviewRefused, ReviewService, draft_from_check
+from creditdesk.services.reviews import Acknowledgement, OverrideApproval, ReviewRefused, ReviewService, draft_from_check
 from support.city import uscc
 from support.clock import Clock
 from test_reviews import DAY, OFFICER, TZ, UNIT, WINDOW, check, count, fill, outbox
@@ -134,7 +134,8 @@ def test_stricter_departure_needs_no_category_nor_approval(engine, city, service
     out = check(engine, uscc(1), matter="procurement", profile="fuzhou")
     computed = out.result.outcome
     assert computed in ("normal", "strict")
-    draft = draft_from_check(out, OFFICER, UNIT, WINDOW, final_outcome="prohibit", departure_reason="现场发现伪造材料")
+    draft = draft_from_check(out, OFFICER, UNIT, WINDOW, final_outcome="prohibit", departure_reason="现场发现伪造材料",
+                             acknowledgement=Acknowledgement(OFFICER))  # fmt: skip
     saved = service.finalise(draft, actor=OFFICER_ACTOR)
     assert saved.override is None and saved.effective_outcome == "prohibit"
 

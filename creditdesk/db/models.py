@@ -269,6 +269,11 @@ class Review(Base):
     finalised_at: Mapped[str] = mapped_column(String(40))  # ISO 8601 with offset
     verification_code: Mapped[str] = mapped_column(String(16), unique=True, index=True)
     content_digest: Mapped[str] = mapped_column(String(64))
+    # Adverse records in force that no rule covered, acknowledged by the officer: {"records": [...], "by",
+    # "by_display", "at"} (issue 11 item 2); NULL when there was nothing to acknowledge.
+    acknowledgement: Mapped[Optional[dict[str, Any]]] = mapped_column(JSON)
+    # The 信用审查 on file for the subject when the review was saved: {"request_id", "status", ...}; NULL: none.
+    credit_review: Mapped[Optional[dict[str, Any]]] = mapped_column(JSON)
 
 
 class Commitment(Base):

@@ -45,6 +45,7 @@ from creditdesk.rows.ledger import (  # the row types live below this service an
 )
 from creditdesk.cancel import CancelToken, token_from
 from creditdesk.services.accounts import accounts_exist
+from creditdesk.services.reviews import acknowledgement_text, credit_review_text
 
 _review = models.Review.__table__
 _commitment = models.Commitment.__table__
@@ -214,6 +215,7 @@ class LedgerService:
                 _review.c.subject_code_display, _review.c.final_outcome, _review.c.computed_outcome,
                 _review.c.measures, _review.c.departure_reason, _review.c.verification_code, _review.c.offline,
                 _review.c.data_as_of, _review.c.version, _review.c.supersedes,
+                _review.c.acknowledgement, _review.c.credit_review,
                 _account.c.display_name.label("officer_display"),
                 _commitment.c.number.label("commitment_number"),
                 later.c.id.label("later_id"),
@@ -265,6 +267,7 @@ class LedgerService:
             data_as_of=r.data_as_of, version=int(r.version or 1), supersedes=r.supersedes,
             superseded=r.later_id is not None, final_outcome=r.final_outcome, override_status=status,
             approved_by=r.decided_by_display or r.decided_by,
+            acknowledgement=mask_ids(acknowledgement_text(r.acknowledgement)), credit_review=credit_review_text(r.credit_review),
         )  # fmt: skip
 
     def latest_day_before(self, day: dt.date, viewer: Actor | None = None) -> dt.date | None:

@@ -657,8 +657,13 @@ def render_review_slip(slip: ReviewSlip, page_size: str = "A4") -> bytes:
     todo = office_must_do(slip)
     lines = [Paragraph(f"{i}. {_x(r)}" if len(todo) > 1 else _x(r), st.body) for i, r in enumerate(todo, 1)]
     story += [KeepTogether([sec("办理要求"), lines[0]]), *lines[1:]]
-    if slip.unruled:  # never a silent 正常办理: the records no rule covers, named
+    if slip.credit_review_line:
+        story.append(KeepTogether([sec("信用审查"), Paragraph(_x(slip.credit_review_line), st.body)]))
+    if slip.unruled:  # never a silent 正常办理: the records no rule covers, named, and who acknowledged them
         lines = [Paragraph(f"{i}. {_x(u)}", st.body) for i, u in enumerate(slip.unruled, 1)]
+        if slip.acknowledged_by:
+            lines.append(Paragraph(f"经办人 {_x(slip.acknowledged_by)} 已于 {_x(_when(slip.acknowledged_at))} "
+                                   "确认阅知上述记录及档案说明。", st.small))  # fmt: skip
         story += [KeepTogether([sec("本市档案未规定措施的不良记录（经办人已确认）"), lines[0]]), *lines[1:]]
     if slip.notes:
         story.append(Paragraph("档案说明：" + "；".join(_x(n) for n in slip.notes), st.small))

@@ -141,6 +141,7 @@ class ReviewState:
     principal: str | None = None  # an agent signs in this person's name
     authority: str | None = None  # on this authority (授权委托书)
     day: dt.date | None = None  # the panel's day: the commitment text's date, and so the signing date
+    acknowledged_at: dt.datetime | None = None  # the officer acknowledged the records no rule covers (本市档案未规定措施)
 
 
 def _group(title: str) -> tuple[QGroupBox, QVBoxLayout]:
@@ -752,7 +753,8 @@ class ReviewPanel(QWidget):
         self._refresh()
 
     def _ack_toggled(self, on: bool) -> None:
-        self.wf.acknowledge_unruled(on)
+        now = dt.datetime.now()  # on the panel's day, as the save's clock (review_adapter._clock_for)
+        self.wf.acknowledge_unruled(on, dt.datetime.combine(self._day(), now.time()).astimezone())
         self._refresh()
 
     def adopt_computed(self) -> None:
@@ -1099,6 +1101,7 @@ class ReviewPanel(QWidget):
             approver=self._approver if self.wf.approval_status() == "approved" else None,
             principal=self.wf.principal_name() if agent else None,
             authority=i.authority.strip() if agent else None, day=self._day(),
+            acknowledged_at=i.acknowledged_at if i.acknowledged and self.wf.unruled_adverse() else None,
         )  # fmt: skip
 
     def finalise(self) -> None:
