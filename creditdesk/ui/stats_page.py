@@ -60,9 +60,10 @@ _WHICH = {
 # card key -> (title, colour of the figure)
 CARDS = (
     ("total", "核查总数", "#1f3a5f"),
-    ("prohibit", "禁止", OUTCOME_COLOURS["prohibit"]),
-    ("strict", "从严", OUTCOME_COLOURS["strict"]),
-    ("incentive", "激励", OUTCOME_COLOURS["incentive"]),
+    # the outcomes' short forms, the same on every surface (creditdesk/outcomes.py SHORT_LABELS, in vocabulary.py)
+    ("prohibit", OUTCOME_LABELS["prohibit"], OUTCOME_COLOURS["prohibit"]),
+    ("strict", OUTCOME_LABELS["strict"], OUTCOME_COLOURS["strict"]),
+    ("incentive", OUTCOME_LABELS["incentive"], OUTCOME_COLOURS["incentive"]),
     ("offline", "离线占比", "#5f6368"),
     ("signed", "承诺签署", "#1f3a5f"),
     ("fulfilled", "承诺履约", OUTCOME_COLOURS["incentive"]),

@@ -423,17 +423,17 @@
     <message>
         <location filename="../../creditdesk/ui/vocabulary.py" line="21"/>
         <source>信用报告不是该申请人的</source>
-        <translation>The credit report is not the applicant's</translation>
+        <translation>The credit report is not the applicant&apos;s</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/vocabulary.py" line="22"/>
         <source>出具机构不在平台备案名单中</source>
-        <translation>The issuing agency is not on the platform's list of filed agencies</translation>
+        <translation>The issuing agency is not on the platform&apos;s list of filed agencies</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/vocabulary.py" line="23"/>
         <source>出具机构备案已失效或备案层级不足</source>
-        <translation>The issuing agency's filing has lapsed or is below the required level</translation>
+        <translation>The issuing agency&apos;s filing has lapsed or is below the required level</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/vocabulary.py" line="24"/>
@@ -754,52 +754,52 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1187"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1192"/>
         <source>负责人现场审批</source>
         <translation>Supervisor&apos;s approval on the spot</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1199"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1204"/>
         <source>审批意见（可选）</source>
         <translation>Comment (optional)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1205"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1210"/>
         <source>负责人账户：</source>
         <translation>Supervisor account:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1206"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1211"/>
         <source>密码：</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1207"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1212"/>
         <source>意见：</source>
         <translation>Comment:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1209"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1214"/>
         <source>批准</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1210"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1215"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1228"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1233"/>
         <source>账户或密码不正确</source>
         <translation>Wrong account or password</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1231"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1236"/>
         <source>{0} 不是科室负责人，不能审批结论调整</source>
         <translation>{0} is not a supervisor and cannot approve the change</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1234"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1239"/>
         <source>结论调整须由另一人审批：经办人不能审批自己的调整</source>
         <translation>Another person must approve: an officer cannot approve their own change</translation>
     </message>
@@ -807,210 +807,210 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="149"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="93"/>
         <source>按日期(&amp;D)</source>
         <translation>By &amp;date</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="159"/>
-        <location filename="../../creditdesk/ui/audit_page.py" line="389"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="103"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="333"/>
         <source>全部账户</source>
         <translation>All accounts</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="161"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="105"/>
         <source>全部操作</source>
         <translation>All actions</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="164"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="108"/>
         <source>查询(&amp;Q)</source>
         <translation>&amp;Query</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="170"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="114"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="173"/>
-        <location filename="../../creditdesk/ui/audit_page.py" line="181"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="117"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="125"/>
         <source>账户</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="175"/>
-        <location filename="../../creditdesk/ui/audit_page.py" line="181"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="119"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="125"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="181"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="125"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="181"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="125"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="181"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="125"/>
         <source>对象</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="181"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="125"/>
         <source>详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="201"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="145"/>
         <source>校验完整性(&amp;V)</source>
         <translation>&amp;Verify integrity</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="202"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="146"/>
         <source>逐条核对哈希链，发现被修改、删除或插入的记录</source>
         <translation>Check the hash chain entry by entry: finds changed, deleted or inserted entries</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="203"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="147"/>
         <source>导出 CSV(&amp;E)…</source>
         <translation>&amp;Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="204"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="148"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="210"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="154"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="211"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="155"/>
         <source>停止正在进行的校验或导出</source>
         <translation>Stop the verification or export under way</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="226"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="170"/>
         <source>审计日志</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="295"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="239"/>
         <source>把符合所选日期、账户和操作条件的审计日志（含哈希）导出为 CSV；导出本身也记入审计日志</source>
         <translation>Export the entries matching the dates, account and action (with hashes) as CSV; the export is audited too</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="297"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="241"/>
         <source>导出审计日志需要以科室负责人或系统管理员账户登录</source>
         <translation>Exporting the audit trail needs a supervisor or administrator</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="299"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="243"/>
         <source>{0}无权导出审计日志：需要科室负责人或系统管理员</source>
         <translation>{0} may not export the audit trail: supervisor or administrator needed</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="330"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="274"/>
         <source>读取审计日志失败：{0}</source>
         <translation>Could not read the audit trail: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="363"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="307"/>
         <source>请先登录：审计日志只向登录的账户显示</source>
         <translation>Sign in first: the audit trail is shown to signed-in accounts only</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="365"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="309"/>
         <source>没有符合条件的审计记录</source>
         <translation>No audit entries match</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="367"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="311"/>
         <source>尚无审计记录：查询、核查、导出、登录和设置修改都会记在这里</source>
         <translation>No audit entries yet: lookups, reviews, exports, sign-ins and settings changes are recorded here</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="369"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="313"/>
         <source>审计日志共 {0:,} 条</source>
         <translation>{0:,} audit entries</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="371"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="315"/>
         <source>显示符合条件的最近 {0} 条（用日期、账户或操作缩小范围）</source>
         <translation>Showing the latest {0} matches (narrow by date, account or action)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="373"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="317"/>
         <source>显示 {0} 条</source>
         <translation>Showing {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="375"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="319"/>
         <source>经办人只能查看本人的记录</source>
         <translation>Officers see their own entries only</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="377"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="321"/>
         <source>本机尚未建立账户，记录均未署名</source>
         <translation>No accounts on this machine yet: entries are unattributed</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="406"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="350"/>
         <source>正在校验……</source>
         <translation>Verifying…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="426"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="370"/>
         <source>正在取消……</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="443"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="387"/>
         <source>完整：{0:,} 条记录的哈希链全部相符</source>
         <translation>Intact: the hash chain of {0:,} entries matches</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="446"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="390"/>
         <source>审计日志被篡改：{0}（首个异常：第 {1} 条）</source>
         <translation>Audit trail tampered with: {0} (first bad entry: {1})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="465"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="409"/>
         <source>校验未完成：{0}</source>
         <translation>Verification not finished: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="472"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="416"/>
         <source>导出审计日志</source>
         <translation>Export audit trail</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="472"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="416"/>
         <source>CSV 文件 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="493"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="437"/>
         <source>正在导出……</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="501"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="445"/>
         <source>已导出 {0:,} 条到 {1}</source>
         <translation>Exported {0:,} entries to {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="509"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="453"/>
         <source>审计导出已取消，未写入文件</source>
         <translation>Audit export cancelled, no file written</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="511"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="455"/>
         <source>导出失败：{0}</source>
         <translation>Export failed: {0}</translation>
     </message>
@@ -1305,6 +1305,172 @@
     </message>
 </context>
 <context>
+    <name>CreditReviewResultDialog</name>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="323"/>
+        <source>记录信用审查结果</source>
+        <translation>Record the credit review result</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="325"/>
+        <source>&lt;b&gt;{0}&lt;/b&gt;&#x3000;事项：{1}&lt;br&gt;申请于 {2}，应于 {3} 前反馈</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;　Matter: {1}&lt;br&gt;Requested on {2}, answer due by {3}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="339"/>
+        <source>未发现不良信息(&amp;C)</source>
+        <translation>&amp;Clean: no adverse information</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="341"/>
+        <source>报告载有不良信息(&amp;V)</source>
+        <translation>Ad&amp;verse information reported</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="343"/>
+        <source>报告未说明(&amp;U)</source>
+        <translation>&amp;Unstated</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="354"/>
+        <source>审查结论摘要（可不填）</source>
+        <translation>Summary of the review (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="356"/>
+        <source>收到日期(&amp;D)：</source>
+        <translation>Received on (&amp;D):</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="357"/>
+        <source>审查报告编号(&amp;N)：</source>
+        <translation>Report &amp;no.:</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="358"/>
+        <source>审查结论：</source>
+        <translation>Finding:</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="359"/>
+        <source>摘要(&amp;S)：</source>
+        <translation>&amp;Summary:</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="361"/>
+        <source>记录结果</source>
+        <translation>Record result</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="362"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpPage</name>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="417"/>
+        <source>信用审查</source>
+        <translation>Credit review</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="633"/>
+        <source>主体</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="633"/>
+        <source>事项</source>
+        <translation>Matter</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="633"/>
+        <source>申请时间</source>
+        <translation>Requested</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="633"/>
+        <source>经办人</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="633"/>
+        <source>反馈期限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="634"/>
+        <source>剩余工作日</source>
+        <translation>Working days left</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="634"/>
+        <source>审查机构</source>
+        <translation>Reviewed by</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="635"/>
+        <source>信用中心应在 5 个工作日内反馈（按国务院节假日安排，调休上班日计入）；逾期标红</source>
+        <translation>The credit centre answers within 5 working days (State Council holiday calendar, make-up workdays count); overdue in red</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="637"/>
+        <source>记录审查结果(&amp;V)…</source>
+        <translation>Record result (&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="657"/>
+        <source>（估）</source>
+        <translation> (est.)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="661"/>
+        <source>逾期 {0} 个工作日</source>
+        <translation>{0} working days overdue</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="663"/>
+        <source>今日到期</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="664"/>
+        <source>{0} 个工作日</source>
+        <translation>{0} working days</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="669"/>
+        <source>信用审查 ({0})</source>
+        <translation>Credit review ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="670"/>
+        <source> · 已逾期 ({0})</source>
+        <translation> · overdue ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="683"/>
+        <source>没有待信用中心反馈的信用审查申请</source>
+        <translation>No credit review waiting for the credit centre</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="724"/>
+        <source>（晚于期限）</source>
+        <translation> (late)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="725"/>
+        <source>已记录 {0} 的审查报告{1}，有效期至 {2}</source>
+        <translation>Recorded the review report of {0}{1}, valid until {2}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="732"/>
+        <source>未能记录审查结果：{0}</source>
+        <translation>Could not record the result: {0}</translation>
+    </message>
+</context>
+<context>
     <name>IdleLock</name>
     <message>
         <location filename="../../creditdesk/ui/idle_lock.py" line="337"/>
@@ -1502,57 +1668,67 @@
         <translation>corrected &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="477"/>
+        <source>未规定措施记录</source>
+        <translation>Records without a measure</translation>
+    </message>
+    <message>
         <location filename="../../creditdesk/ui/ledger_page.py" line="479"/>
+        <source>信用审查</source>
+        <translation>Credit review</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="483"/>
         <source>核查记录 {0}</source>
         <translation>Review {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="483"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="487"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="499"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="503"/>
         <source>CSV 文件 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="499"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="503"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="500"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="504"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="501"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="505"/>
         <source>导出台账（{0}）</source>
         <translation>Export ledger ({0})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="528"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="532"/>
         <source>正在导出 {0}……</source>
         <translation>Exporting {0}…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="541"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="545"/>
         <source>正在取消……</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="552"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="556"/>
         <source>已导出 {0} 条核查记录到 {1}</source>
         <translation>Exported {0} reviews to {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="559"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="563"/>
         <source>导出已取消，未写入文件</source>
         <translation>Export cancelled, no file written</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="561"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="565"/>
         <source>导出失败：{0}</source>
         <translation>Export failed: {0}</translation>
     </message>
@@ -2162,196 +2338,196 @@ When an applicant disputes a record, open their profile at the desk and click �
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="210"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="212"/>
         <source>请选择办理事项（Alt+M：两位序号，或名称/拼音首字母后回车）</source>
         <translation>Choose the matter (Alt+M: two-digit number, or name/pinyin initials and Enter)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="219"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="221"/>
         <source>办理事项(&amp;M)：</source>
         <translation>&amp;Matter:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="223"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="225"/>
         <source>① 申请主体与办理事项</source>
         <translation>① Applicant and matter</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="229"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="231"/>
         <source>② 信用记录核查</source>
         <translation>② Credit records</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="240"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="242"/>
         <source>③ 信用报告</source>
         <translation>③ Credit report</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="245"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="247"/>
         <source>或输入报告编号，回车核验</source>
         <translation>or a report number, Enter to check</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="247"/>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1003"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="249"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1007"/>
         <source>申请人未提供信用报告</source>
         <translation>No credit report presented</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="252"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="254"/>
         <source>平台公示的报告：</source>
         <translation>Published reports:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="254"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="256"/>
         <source>报告编号：</source>
         <translation>Report no.:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="262"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="264"/>
         <source>④ 信用承诺</source>
         <translation>④ Credit commitment</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="272"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="274"/>
         <source>签署人姓名</source>
         <translation>Signer&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="275"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="277"/>
         <source>签署人：</source>
         <translation>Signer:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="286"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="288"/>
         <source>纸质签署（申请人在打印的承诺书上手写签名）</source>
         <translation>Signed on paper (on the printed commitment)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="294"/>
-        <location filename="../../creditdesk/ui/review_panel.py" line="856"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="296"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="860"/>
         <source>委托人（法定代表人）姓名</source>
         <translation>Principal (legal representative)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="297"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="299"/>
         <source>授权委托书（编号或出具日期）</source>
         <translation>Power of attorney (number or date)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="298"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="300"/>
         <source>受托于：</source>
         <translation>On behalf of:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="300"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="302"/>
         <source>依据：</source>
         <translation>Basis:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="314"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="316"/>
         <source>⑤ 核查结论</source>
         <translation>⑤ Outcome</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="322"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="324"/>
         <source>— 请采用或选择结论 —</source>
         <translation>— adopt or choose the outcome —</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="326"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="328"/>
         <source>采用系统结论(&amp;Y)</source>
         <translation>Adopt computed outcome (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="331"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="333"/>
         <source>— 调整理由类别（必选）—</source>
         <translation>— reason category (required) —</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="337"/>
-        <location filename="../../creditdesk/ui/review_panel.py" line="997"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="339"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1001"/>
         <source>结论与系统计算结果不同时，须写明理由（将记录在案）</source>
         <translation>A reason is required when departing from the computed outcome (it is recorded)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="342"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="344"/>
         <source>负责人现场审批(&amp;P)…</source>
         <translation>Su&amp;pervisor approves…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="353"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="355"/>
         <source>采用结论(&amp;J)：</source>
         <translation>Out&amp;come:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="397"/>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1057"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="399"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1061"/>
         <source>完成核查并保存</source>
         <translation>Finish and save</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="399"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="401"/>
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="475"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="478"/>
         <source>策略档案无法加载：{0}</source>
         <translation>Policy profile cannot be loaded: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="536"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="539"/>
         <source>回车确认所选事项</source>
         <translation>Enter confirms the matter</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="561"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="564"/>
         <source>序号 {0}…（两位序号，如 01）</source>
         <translation>No. {0}… (two digits, e.g. 01)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="567"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="570"/>
         <source>没有序号 {0} 的事项</source>
         <translation>No matter numbered {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="570"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="573"/>
         <source>“{0}”：没有匹配的事项</source>
         <translation>“{0}”: no matching matter</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="574"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="577"/>
         <source>“{0}” → {1}，回车确认</source>
         <translation>“{0}” → {1}, Enter to confirm</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="577"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="580"/>
         <source>“{0}” 匹配 {1} 项：{2}；继续输入或 ↑↓ 后回车</source>
         <translation>“{0}” matches {1}: {2}; type on or ↑↓ and Enter</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="660"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="663"/>
         <source>— 选择申请人提交的报告 —</source>
         <translation>— choose the applicant&apos;s report —</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="660"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="663"/>
         <source>（平台上没有该主体的公示报告）</source>
         <translation>(no published report for this subject)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="663"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="666"/>
         <source>{0} · {1} · 等级 {2} · 有效期至 {3}</source>
         <translation>{0} · {1} · grade {2} · valid until {3}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="686"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="689"/>
         <source>已选：{0}</source>
         <translation>Chosen: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="784"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="788"/>
         <source>系统计算结论：{0}
 拟采用结论：{1}
 理由类别：{2}
@@ -2362,208 +2538,208 @@ Reason category: {2}
 Reason: {3}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="840"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="844"/>
         <source>核查失败：{0}</source>
         <translation>Check failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="856"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="860"/>
         <source>{0}（平台登记的法定代表人）</source>
         <translation>{0} (legal representative on the platform)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="861"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="865"/>
         <source>已阅：{0} 条有效不良记录，现行档案未规定措施（须在核查单上注明）</source>
         <translation>Seen: {0} adverse records in force, no measure in the profile (noted on the slip)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="877"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="881"/>
         <source>没有有效的信用记录</source>
         <translation>No credit record in force</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="880"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="884"/>
         <source>有效记录 {0} 条：</source>
         <translation>{0} records in force:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="886"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="890"/>
         <source>长期</source>
         <translation>Indefinite</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="892"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="896"/>
         <source>公示至 {0}</source>
         <translation>published until {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="899"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="903"/>
         <source>另有 {0} 条记录不计入（{1}）</source>
         <translation>{0} more not counted ({1})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="901"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="905"/>
         <source>应采取的措施：</source>
         <translation>Measures to take:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="907"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="911"/>
         <source>依据 {0} 第{1}条：“{2}”</source>
         <translation>Under {0}, art. {1}: “{2}”</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="912"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="916"/>
         <source>{0}（第 {1} 版）对该事项没有触发惩戒或激励措施。</source>
         <translation>{0} (version {1}) prescribes no measure for this matter.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="980"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="984"/>
         <source>选定申请人并确认办理事项后自动核查。</source>
         <translation>Checked once the applicant and the matter are confirmed.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1152"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1157"/>
         <source>。可凭核查码核验（Ctrl+K）。按 Esc 开始下一位申请人。</source>
         <translation>. Verify with the code (Ctrl+K). Esc for the next applicant.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="921"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="925"/>
         <source>本地数据已超过 {0} 小时未更新，核查单将注明。</source>
         <translation>Local data is over {0} h old; the slip will say so.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="926"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="930"/>
         <source>未提供信用报告</source>
         <translation>No credit report</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="930"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="934"/>
         <source>报告 {0} 可用，但信用等级 {1} 为不良等级</source>
         <translation>Report {0} accepted, but grade {1} is adverse</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="933"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="937"/>
         <source>报告 {0} 可用，信用等级 {1}</source>
         <translation>Report {0} accepted, grade {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="940"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="944"/>
         <source>报告 {0} 不符合要求：</source>
         <translation>Report {0} not acceptable:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="961"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="965"/>
         <source>（策略档案没有该事项的承诺书模板：请使用纸质承诺书）</source>
         <translation>(no commitment template for this matter: use a paper form)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="969"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="973"/>
         <source>先在左侧查询并选中申请人。</source>
         <translation>First look up and select the applicant on the left.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="973"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="977"/>
         <source>平台无此主体，按无信用记录核查</source>
         <translation>Not on the platform: checked as having no record</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="980"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="984"/>
         <source>正在核查……</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="985"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="989"/>
         <source>系统计算结论：{0}</source>
         <translation>Computed outcome: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="994"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="998"/>
         <source>结论比系统计算结果宽松：写明理由（至少 {0} 个字，将记录在案并报送）</source>
         <translation>Milder than computed: give a reason (at least {0} characters; recorded and reported)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1001"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1005"/>
         <source>信用报告不符合要求，按规定处理</source>
         <translation>Credit report not acceptable: handle as prescribed</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1005"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1009"/>
         <source>该事项还须由信用中心进行信用审查</source>
         <translation>This matter also needs the credit centre&apos;s review</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1009"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1013"/>
         <source>完成以上步骤后显示结论</source>
         <translation>The outcome shows once the steps are done</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1028"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1032"/>
         <source>{0} 已于 {1:%H:%M} 现场批准</source>
         <translation>{0} approved at {1:%H:%M}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1034"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1038"/>
         <source>须科室负责人审批：负责人可在本窗口登录现场批准；否则保存为「待复核」，批准前核查单以系统结论 {0} 为准。</source>
         <translation>Needs a supervisor: approve here by signing in, or save as “to review”; until approved the slip states the computed outcome {0}.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1045"/>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1151"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1049"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1156"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1057"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1061"/>
         <source>保存为待复核</source>
         <translation>Save as to review</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1059"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1063"/>
         <source>尚未完成：{0}</source>
         <translation>Not done yet: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1062"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1066"/>
         <source>未经负责人审批：保存后为「待复核」，出现在负责人的跟进页（Ctrl+Enter）</source>
         <translation>Not approved: saved as “to review”, listed on the supervisor&apos;s follow-up page (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1065"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1069"/>
         <source>各步骤已完成，可以保存（Ctrl+Enter）</source>
         <translation>All steps done: save with Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1115"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1120"/>
         <source>正在保存……</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1126"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1131"/>
         <source>保存失败：{0}</source>
         <translation>Save failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1139"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1144"/>
         <source>结论：待复核（拟 {0}；负责人批准前以系统结论 {1} 为准）</source>
         <translation>Outcome: to review (proposed {0}; computed {1} stands until approved)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1142"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1147"/>
         <source>结论：{0}（系统计算 {1}，{2} 批准）</source>
         <translation>Outcome: {0} (computed {1}, approved by {2})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1146"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1151"/>
         <source>结论：{0}</source>
         <translation>Outcome: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1151"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1156"/>
         <source>信用核查码：</source>
         <translation>Verification code:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1155"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1160"/>
         <source>已保存，信用核查码 {0}</source>
         <translation>Saved, verification code {0}</translation>
     </message>
@@ -2946,208 +3122,208 @@ Reason: {3}</translation>
 <context>
     <name>StatsPage</name>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="120"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="121"/>
         <source>按报送期间(&amp;D)</source>
         <translation>By reporting perio&amp;d</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="121"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="122"/>
         <source>选择下一次报送所对应的期间</source>
         <translation>Choose the period of the next report</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="122"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="123"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="124"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="125"/>
         <source>期间(&amp;Q)：</source>
         <translation>Period(&amp;Q):</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="124"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="125"/>
         <source>年份(&amp;Y)：</source>
         <translation>&amp;Year:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="164"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="165"/>
         <source>按经办人</source>
         <translation>By officer</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="167"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="168"/>
         <source>经办人</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="167"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="168"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="167"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="168"/>
         <source>改变结论</source>
         <translation>Departed</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="168"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="169"/>
         <source>离线</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="168"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="169"/>
         <source>其中从宽</source>
         <translation>of which milder</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="176"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="177"/>
         <source>导出 PDF(&amp;P)</source>
         <translation>Export &amp;PDF</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="177"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="178"/>
         <source>导出 Excel(&amp;E)</source>
         <translation>&amp;Export Excel</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="184"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="185"/>
         <source>取消导出</source>
         <translation>Cancel export</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="210"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="211"/>
         <source>使用情况统计</source>
         <translation>Usage statistics</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="278"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="279"/>
         <source>报送期限：{0}</source>
         <translation>Reporting deadline: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="282"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="283"/>
         <source>下次报送：&lt;b&gt;{0}&lt;/b&gt;&#x3000;{1}{2}，报{3}</source>
         <translation>Next report: &lt;b&gt;{0}&lt;/b&gt;  {1}{2}, to {3}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="286"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="287"/>
         <source>其后：</source>
         <translation>Then:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="315"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="316"/>
         <source>正在统计{0}……</source>
         <translation>Counting {0}…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="319"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="320"/>
         <source>统计失败：{0}</source>
         <translation>Statistics failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="327"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="328"/>
         <source>单位：{0}</source>
         <translation>Unit: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="328"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="329"/>
         <source>改变结论 {0} · 更正 {1}</source>
         <translation>departed {0} · corrected {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="333"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="334"/>
         <source>离线 {0} · 过期数据 {1}</source>
         <translation>offline {0} · stale data {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="334"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="335"/>
         <source>纸质 {0} · 履约中 {1}</source>
         <translation>paper {0} · in force {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="335"/>
         <location filename="../../creditdesk/ui/stats_page.py" line="336"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="337"/>
         <source>期内标记</source>
         <translation>Marked in period</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="337"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="338"/>
         <source>待提交 {0} · 已提交 {1}</source>
         <translation>due {0} · submitted {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="339"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="340"/>
         <source>不予采信 {0}</source>
         <translation>rejected {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="343"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="344"/>
         <source>按事项和结论</source>
         <translation>By matter and outcome</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="345"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="346"/>
         <source>结论构成</source>
         <translation>Outcomes</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="348"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="349"/>
         <source>核查趋势（按日）</source>
         <translation>Reviews by day</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="349"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="350"/>
         <source>核查趋势（按周，标注每周首日）</source>
         <translation>Reviews by week (first day shown)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="362"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="363"/>
         <source>{0}（{1} 至 {2}）</source>
         <translation>{0} ({1} to {2})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="366"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="367"/>
         <source>{0}没有完成的核查记录。可以换一个期间，或仍然导出一份零报告。</source>
         <translation>{0} has no finished reviews. Choose another period, or export a nil report anyway.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="378"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="379"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="378"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="379"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="379"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="380"/>
         <source>导出使用情况报送</source>
         <translation>Export usage report</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="403"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="404"/>
         <source>正在生成 {0}……</source>
         <translation>Making {0}…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="413"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="414"/>
         <source>正在取消……</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="425"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="426"/>
         <source>已导出{0}：{1}</source>
         <translation>Exported {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="431"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="432"/>
         <source>导出已取消，未写入文件</source>
         <translation>Export cancelled, no file written</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="433"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="434"/>
         <source>导出失败：{0}</source>
         <translation>Export failed: {0}</translation>
     </message>
