@@ -32,6 +32,10 @@ _KEYS = {
     "known": "平台有此主体", "final_outcome": "采用结论",
     "requested_outcome": "申请结论", "override": "结论调整", "category": "调整理由", "status": "状态",
     "on_the_spot": "当场批准", "requested_by": "申请人账户", "note": "说明",
+    # records no rule covers, acknowledged; the 信用审查 on file (review), its request and result
+    "acknowledged": "已确认的未规定措施记录", "acknowledged_by": "确认人", "credit_review": "信用审查",
+    "request_id": "审查申请", "review_id": "核查记录", "due_on": "反馈期限", "received_on": "收到日期",
+    "report_no": "报告编号", "adverse": "载有不良信息", "valid_until": "有效期至", "late": "逾期",
 }  # fmt: skip
 _VALUES = {
     "kind": {"name": "名称", "uscc": "统一社会信用代码", "id_number": "身份证号", "subject_id": "主体编号",
