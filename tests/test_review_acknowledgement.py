@@ -152,3 +152,15 @@ def _signed():  # noqa: ANN202
     from creditdesk.services.reviews import CommitmentDraft
 
     return CommitmentDraft("本单位郑重承诺……", "张三", "legal_representative", signature_png=b"\x89PNG-x")
+
+
+def test_the_reference_platform_accepts_a_review_with_its_acknowledgement(engine, city, service):
+    from creditdesk_platform.server import PlatformServer
+
+    out = CheckService(engine, "cangzhou").check(city["person"], "procurement", day=DAY)
+    saved = service.finalise(draft_from_check(out, OFFICER, UNIT, WINDOW, acknowledgement=Acknowledgement(OFFICER)))
+    with engine.connect() as conn:
+        item = conn.execute(select(_outbox.c.uid, _outbox.c.kind, _outbox.c.data).where(_outbox.c.uid == saved.id)).one()
+    data = item.data if isinstance(item.data, dict) else __import__("json").loads(item.data)
+    assert data["acknowledgement"]["records"][0]["record_id"] == "R-P"
+    assert PlatformServer._check_item({"uid": item.uid, "kind": item.kind, "data": data}) is None

@@ -307,7 +307,7 @@ def _supervisor_tour(app, window, ctx, shoot) -> None:  # noqa: ANN001
             shoot(name)
     followup = window.followup_page
     tabs.setCurrentIndex(tabs.indexOf(followup.credit_review_table.parentWidget()))
-    shoot("followup-credit-reviews")
+    shoot("followup-credit-reviews", numbered=False)  # unnumbered: the numbered states (README links) keep their numbers
     if followup.credit_review_table.rowCount():
         from creditdesk.ui.followup_page import CreditReviewResultDialog
 
@@ -317,7 +317,7 @@ def _supervisor_tour(app, window, ctx, shoot) -> None:  # noqa: ANN001
         dialog.clean.setChecked(True)
         dialog.show()
         shoot.widget = dialog  # type: ignore[attr-defined]
-        shoot("followup-credit-review-result")
+        shoot("followup-credit-review-result", numbered=False)
         shoot.widget = None  # type: ignore[attr-defined]
         dialog.close()
     tabs.setCurrentIndex(0)
