@@ -650,6 +650,7 @@ class FollowUpPage(QWidget, ChangeAware):
         self.credit_review_record_button.clicked.connect(self.record_credit_review)
         # (row, today) -> record_result keyword arguments, or None when cancelled; the tests may replace it
         self.ask_credit_review_result = self._ask_credit_review_result
+        self._update_credit_review_button()  # hidden until a snapshot says the viewer may record
         return w
 
     def credit_review_days_text(self, r: CreditReviewRow) -> tuple[str, str | None]:
