@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 
 __all__ = [
-    "ACCOUNTS_CHANGED", "AUDIT_WRITTEN", "BUNDLE_IMPORTED", "COMMITMENT_MARKED", "DEMO_SEEDED", "EVERYTHING",
+    "ACCOUNTS_CHANGED", "AUDIT_WRITTEN", "BUNDLE_IMPORTED", "COMMITMENT_MARKED", "CREDIT_REVIEW_REQUESTED", "DEMO_SEEDED", "EVERYTHING",
     "EXPORTED", "NOTHING", "OBJECTION_ANSWERED", "OBJECTION_FILED", "OpChanges", "REVIEW_SAVED", "SETTINGS_SAVED",
     "SYNCED", "USER_CHANGED",
 ]  # fmt: skip
@@ -56,6 +56,7 @@ BUNDLE_IMPORTED = OpChanges(data=True, commitments=True, reviews=True, objection
 DEMO_SEEDED = EVERYTHING
 REVIEW_SAVED = OpChanges(reviews=True, commitments=True, outbox=True, audit=True)
 COMMITMENT_MARKED = OpChanges(commitments=True, outbox=True, audit=True)
+CREDIT_REVIEW_REQUESTED = OpChanges(reviews=True, outbox=True, audit=True)  # a 信用审查 request: 跟进 lists it
 OBJECTION_FILED = OpChanges(objections=True, outbox=True, audit=True)
 OBJECTION_ANSWERED = OpChanges(objections=True, audit=True)
 ACCOUNTS_CHANGED = OpChanges(accounts=True, audit=True)

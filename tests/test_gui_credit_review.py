@@ -14,6 +14,7 @@ import datetime as dt
 import json
 
 import pytest
+from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from creditdesk.app import open_app
@@ -178,6 +179,159 @@ def test_the_review_panel_asks_for_a_credit_review_only_in_a_pilot_unit(qtbot, t
     try:
         # 第十三条: 首批28个部门和单位试行 — a unit outside them is not required to request one
         assert ("credit_review" in panel.wf.output.result.requirements) is pilot
+        # …and is not offered the request button (the check, not the widget, decides)
+        assert panel.credit_review_row.isVisibleTo(panel) is pilot
+        assert panel.credit_review_needed() == ("required" if pilot else None)
+    finally:
+        w.runner.wait(5000)
+        ctx.close()
+
+
+def _outbox_and_audit(ctx):  # noqa: ANN001, ANN202
+    outbox = models.OutboxItem.__table__
+    with ctx.engine.connect() as conn:
+        items = conn.execute(select(outbox.c.kind, outbox.c.uid, outbox.c.data)
+                             .where(outbox.c.kind == "credit_review_request")).all()  # fmt: skip
+        entries = conn.execute(select(_audit.c.target, _audit.c.detail)
+                               .where(_audit.c.action == "credit_review_request")).all()  # fmt: skip
+    load = lambda v: v if isinstance(v, dict) else json.loads(v)  # noqa: E731
+    return [(i.uid, load(i.data)) for i in items], [(e.target, load(e.detail)) for e in entries]
+
+
+def test_the_officer_requests_a_credit_review_from_the_panel_and_the_saved_review_links_it(qtbot, tmp_path):
+    """昆山 第十、十一条 at the window: 行政审批 (approval) needs a 信用审查; the officer asks for it from the review
+    panel through CreditReviewService.request (the CLI's call), on the task runner; the deadline is shown, and
+    the review saved afterwards names the request (its credit_review link).
+
+    The panel's day is Fri 2026-11-20; 5 working days (no holiday in 2026-11) are Mon 23 .. Fri 27: due 2026-11-27."""
+    from PySide6.QtWidgets import QMessageBox
+
+    w, ctx, panel = _review_panel(qtbot, tmp_path, True)
+    try:
+        assert panel.credit_review_needed() == "required"
+        assert "须由市公共信用信息中心进行信用审查（第十条），5 个工作日内反馈" in panel.credit_review_label.text()
+        button = panel.credit_review_button
+        assert button.text() == "申请信用审查(&Q)…" and button.isEnabled()
+        # keyboard: Tab from the matter box reaches the button before the later steps
+        chain, wdg = [], panel.matter_combo.nextInFocusChain()
+        while wdg is not panel.matter_combo and len(chain) < 2000:
+            chain.append(wdg)
+            wdg = wdg.nextInFocusChain()
+        assert chain.index(button) < chain.index(panel.signer_edit) < chain.index(panel.finalise_button)
+
+        w.activateWindow()
+        qtbot.keyClick(w, Qt.Key.Key_Q, Qt.KeyboardModifier.AltModifier)  # the accelerator, as the officer presses it
+        qtbot.waitUntil(lambda: panel.credit_review_confirm is not None, timeout=5000)
+        confirm = panel.credit_review_confirm
+        assert confirm is not None and confirm.isVisible()
+        assert "昆山精密模具有限公司" in confirm.text() and "5 个工作日内、即 2026-11-27 前反馈" in confirm.text()
+        assert not _outbox_and_audit(ctx)[0]  # nothing asked before the officer confirms
+        with qtbot.waitSignal(panel.credit_review_requested, timeout=10000) as got:
+            confirm.button(QMessageBox.StandardButton.Yes).click()
+            assert not button.isEnabled()  # busy while the request is written
+        row = got.args[0]
+        assert not isinstance(row, BaseException), row
+        assert row.due_on == dt.date(2026, 11, 27) and row.requested_at.startswith("2026-11-20")
+        assert row.matter == "approval" and row.subject_name == "昆山精密模具有限公司" and row.review_id is None
+        assert "已于 2026-11-20 申请信用审查：市公共信用信息中心应于 2026-11-27 前反馈" in panel.credit_review_label.text()
+        assert not button.isEnabled()  # one request per subject and matter
+        items, entries = _outbox_and_audit(ctx)
+        assert [uid for uid, _ in items] == [row.id] and items[0][1]["due_on"] == "2026-11-27"
+        assert items[0][1]["to"] == "市公共信用信息中心" and items[0][1]["working_days"] == 5
+        assert [(t, d["request_id"]) for t, d in entries] == [(row.subject_id, row.id)]
+
+        # the review saved now links the request (the review's credit_review field)
+        panel.signer_edit.setText("张伟")
+        panel.paper_signed.setChecked(True)
+        qtbot.waitUntil(lambda: panel.step_state("commitment") == "done" and panel.wf.current(), timeout=5000)
+        panel.adopt_computed()
+        with qtbot.waitSignal(panel.saved, timeout=10000) as saved:
+            panel.finalise()
+        link = saved.args[0].credit_review
+        assert link["request_id"] == row.id and link["status"] == "requested" and link["due_on"] == "2026-11-27"
+
+        # the same applicant again: the waiting request is shown, not offered twice
+        w.counter.clear()
+        with qtbot.waitSignal(w.counter.profile_shown, timeout=5000):
+            w.counter.query_edit.setText(row.subject_id)
+        qtbot.waitUntil(lambda: panel.applicant is not None, timeout=5000)
+        panel.matter_combo.setCurrentIndex(panel.matter_combo.findData("approval"))
+        qtbot.waitUntil(lambda: panel.step_state("record_check") == "done", timeout=5000)
+        assert panel.credit_review_row.isVisibleTo(panel) and not panel.credit_review_button.isEnabled()
+        assert "应于 2026-11-27 前反馈" in panel.credit_review_label.text()
+        assert "信用审查已申请，信用中心应于 2026-11-27 前反馈" in panel.requirements_label.text()
+    finally:
+        w.runner.wait(5000)
+        ctx.close()
+
+
+def test_the_alternative_of_report_or_review_is_said_as_such(qtbot, tmp_path):
+    """昆山 第五条 for 财政资金扶持: 信用报告或信用审查 — either is enough, so the request is offered as one of two."""
+    w, ctx, panel = _review_panel(qtbot, tmp_path, True)
+    try:
+        panel.matter_combo.setCurrentIndex(panel.matter_combo.findData("fiscal_support"))
+        qtbot.waitUntil(lambda: panel.step_state("record_check") == "done" and panel.wf.inputs.matter == "fiscal_support",
+                        timeout=5000)  # fmt: skip
+        assert panel.credit_review_needed() == "alternative"
+        assert "信用报告或信用审查任选其一" in panel.credit_review_label.text()
+        assert panel.credit_review_button.isEnabled()
+    finally:
+        w.runner.wait(5000)
+        ctx.close()
+
+
+def test_the_pilot_setting_is_a_checkbox_on_settings_saved_by_the_administrator_and_audited(qtbot, tmp_path):
+    """设置: credit_review_pilot (昆山 第十三条) as a checkbox beside the other unit settings: an administrator
+    changes it, the change is audited with its old and new value, kept in the settings file, and the counter
+    stops offering the request; an officer sees it read-only."""
+    from creditdesk.ui.main_window import MainWindow
+
+    home = tmp_path / "home"
+    ctx = open_app(home)
+    ctx.settings.profile_id = "kunshan"
+    feed = Feed()
+    company = feed.company("昆山精密模具有限公司", uscc(5))
+    ChangeApplier(ctx.engine).apply([company], Position(feed.seq, EPOCH, "2026-11-20T08:00:00+08:00", "kunshan",
+                                                        person_key=PERSON_KEY_B64))  # fmt: skip
+    admin = ctx.accounts.create("admin", "admin", "Admin-pass-2026", display_name="李管理", by=None)
+    ctx.accounts.create("wangfang", "officer", "Off-pass-2026", display_name="王芳", by=admin)
+    ctx.user = admin
+    w = MainWindow(ctx, today=dt.date(2026, 11, 20))
+    qtbot.addWidget(w)
+    w.show()
+    try:
+        page = w.settings_page
+        w.nav.setCurrentRow(w.pages.indexOf(page))
+        box = page.credit_review_pilot
+        assert box.isVisible() and box.isEnabled() and box.isChecked()  # the default: a pilot unit
+        assert "第十三条" in page.pilot_note.text() and "“28个部门和单位试行”" in page.pilot_note.text()
+        box.setChecked(False)
+        with qtbot.waitSignal(page.audited, timeout=5000) as got:
+            page.save_button.click()
+        assert got.args[0]["changes"] == {"credit_review_pilot": {"old": True, "new": False}}
+        [entry] = ctx.audit.entries(action="settings_change")
+        assert entry.actor == "admin" and entry.detail["changes"] == {"credit_review_pilot": {"old": True, "new": False}}
+        again = open_app(home)
+        assert again.settings.credit_review_pilot is False
+        again.close()
+
+        # the counter now checks as a unit outside the pilots: no 信用审查 asked, no request offered
+        panel = w.counter.review
+        w.nav.setCurrentRow(w.pages.indexOf(w.counter))
+        qtbot.waitUntil(lambda: panel.profile is not None and panel.matter_combo.count() > 0, timeout=5000)
+        with qtbot.waitSignal(w.counter.profile_shown, timeout=5000):
+            w.counter.query_edit.setText(company["id"])
+        qtbot.waitUntil(lambda: panel.applicant is not None, timeout=5000)
+        panel.matter_combo.setCurrentIndex(panel.matter_combo.findData("approval"))
+        qtbot.waitUntil(lambda: panel.step_state("record_check") == "done", timeout=5000)
+        assert "credit_review" not in panel.wf.output.result.requirements
+        assert not panel.credit_review_row.isVisibleTo(panel)
+
+        # an officer sees the setting, not changes it
+        w.runner.wait(5000)
+        ctx.user = ctx.accounts.get("wangfang")
+        page.refresh()
+        assert not box.isEnabled() and not box.isChecked() and page.readonly_note.isVisibleTo(page)
     finally:
         w.runner.wait(5000)
         ctx.close()

@@ -330,15 +330,18 @@ def test_milder_conclusion_needs_category_reason_and_a_supervisor(qtbot, tmp_pat
         dialog = panel.approval_dialog
         dialog.name_edit.setText("zhangsan")
         dialog.password_edit.setText("Secret-pass-1")
-        dialog.try_approve()
+        with qtbot.waitSignal(dialog.attempted, timeout=10000):  # the sign-in is checked off the GUI thread
+            dialog.try_approve()
         assert "不是科室负责人" in dialog.error_label.text() and panel.wf.approval_status() == "pending"
         dialog.name_edit.setText("kezhang")
         dialog.password_edit.setText("wrong")
-        dialog.try_approve()
+        with qtbot.waitSignal(dialog.attempted, timeout=10000):
+            dialog.try_approve()
         assert dialog.error_label.text() and panel.wf.approval_status() == "pending"
         dialog.password_edit.setText("Secret-pass-1")
         dialog.note_edit.setText("现场核对原件")
-        dialog.try_approve()
+        with qtbot.waitSignal(dialog.attempted, timeout=10000):
+            dialog.try_approve()
         assert panel.wf.approval_status() == "approved" and "王科长" in panel.approval_label.text()
         assert panel.finalise_button.text() == "完成核查并保存"
         with qtbot.waitSignal(panel.saved, timeout=10000) as saved:
@@ -370,6 +373,61 @@ def test_milder_conclusion_needs_category_reason_and_a_supervisor(qtbot, tmp_pat
         # lock: the review starts over too
         assert w.lock()
         assert panel.applicant is None and panel.matter_code() is None and panel.saved_review is None
+    finally:
+        w.runner.wait(5000)
+        w.ctx_.close()
+
+
+def test_the_supervisors_sign_in_is_checked_off_the_gui_thread_with_the_dialog_busy(qtbot, tmp_path):
+    """The approver's sign-in (scrypt and a login entry) runs on the task runner, as the login dialog's does:
+    until its answer arrives the dialog is busy — 批准 disabled, the fields read-only — and nothing is approved."""
+    from sqlalchemy import func, select
+
+    from creditdesk.db import models
+
+    w = _supervised(qtbot, tmp_path)
+    panel = w.counter.review
+    audit = models.AuditEntry.__table__
+    try:
+        _find(qtbot, w, w.codes["bad"])
+        _matter(qtbot, w, "procurement")
+        panel.final_combo.setCurrentIndex(panel.final_combo.findData("normal"))
+        panel.category_combo.setCurrentIndex(panel.category_combo.findData("repaired"))
+        panel.reason_edit.setPlainText("撤销决定书已核对，平台尚未同步撤销")
+        panel.request_approval()
+        dialog = panel.approval_dialog
+        dialog.name_edit.setText("kezhang")
+        dialog.password_edit.setText("Secret-pass-1")
+        dialog.try_approve()
+        # returned at once: the answer is posted to the GUI thread later, so it cannot have arrived yet
+        assert dialog.busy and not dialog.ok_button.isEnabled()
+        assert dialog.name_edit.isReadOnly() and dialog.password_edit.isReadOnly() and dialog.note_edit.isReadOnly()
+        assert dialog.password_edit.text() == "" and "正在核对" in dialog.error_label.text()
+        assert panel.wf.approval_status() == "pending"
+        dialog.try_approve()  # pressed again while busy: ignored (one sign-in, one login entry)
+        with qtbot.waitSignal(dialog.attempted, timeout=10000) as got:
+            pass
+        assert got.args == [""] and not dialog.busy and dialog.result() == dialog.DialogCode.Accepted
+        assert panel.wf.approval_status() == "approved" and panel.wf.inputs.approval.supervisor == "kezhang"
+        w.runner.wait(5000)
+        with w.ctx_.engine.connect() as conn:
+            logins = conn.execute(select(func.count()).select_from(audit).where(
+                audit.c.action == "login", audit.c.actor == "kezhang")).scalar_one()  # fmt: skip
+        assert logins == 1
+
+        # cancelled while the sign-in runs: its answer approves nothing
+        panel.final_combo.setCurrentIndex(panel.final_combo.findData("strict"))
+        panel.final_combo.setCurrentIndex(panel.final_combo.findData("normal"))
+        assert panel.wf.approval_status() == "pending"
+        panel.request_approval()
+        dialog = panel.approval_dialog
+        dialog.name_edit.setText("kezhang")
+        dialog.password_edit.setText("Secret-pass-1")
+        dialog.try_approve()
+        dialog.reject()
+        w.runner.wait(5000)
+        qtbot.wait(50)
+        assert panel.wf.approval_status() == "pending"
     finally:
         w.runner.wait(5000)
         w.ctx_.close()

@@ -26,6 +26,7 @@ from creditdesk.changes import (
     ACCOUNTS_CHANGED,
     BUNDLE_IMPORTED,
     COMMITMENT_MARKED,
+    CREDIT_REVIEW_REQUESTED,
     DEMO_SEEDED,
     EXPORTED,
     OBJECTION_FILED,
@@ -104,6 +105,7 @@ class MainWindow(QMainWindow):
         publish_on(self.sync_page.sync_finished, SYNCED, self.sync_page, failed_too=True)  # a failed sync keeps pages
         publish_on(self.sync_page.import_finished, BUNDLE_IMPORTED, self.sync_page)  # all or nothing
         publish_on(self.counter.review.saved, REVIEW_SAVED, self.counter)
+        publish_on(self.counter.review.credit_review_requested, CREDIT_REVIEW_REQUESTED, self.counter)  # 跟进 lists it
         publish_on(self.followup_page.marked, COMMITMENT_MARKED, self.followup_page)
         publish_on(self.settings_page.settings_saved, SETTINGS_SAVED, self.settings_page)
         publish_on(self.settings_page.connected, SETTINGS_SAVED, self.settings_page)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -56,7 +57,7 @@ from creditdesk.services.review_workflow import (
     match_matters,
     matter_numbers,
 )
-from creditdesk.ui.review_adapter import REPORT_PROBLEM_TEXT
+from creditdesk.ui.review_adapter import REPORT_PROBLEM_TEXT, REQUIREMENT_LABELS
 from creditdesk.ui.signature_pad import SignaturePad
 from creditdesk.ui.tasks import TaskRunner
 
@@ -93,6 +94,17 @@ def outcome_text(outcome: str) -> str:
 
 def report_problem_text(code: str) -> str:
     return _t(REPORT_PROBLEM_TEXT.get(code, code))
+
+
+def _credit_review_on_file(engine, output: CheckOutput, day: dt.date) -> dict | None:  # noqa: ANN001
+    """In the check's task: when the check still asks for a 信用审查, the request a save would link to
+    (a request for this subject and matter still waiting for the centre), else None."""
+    if "credit_review" not in output.result.requirements:
+        return None
+    from creditdesk.services.reviews import credit_review_link
+
+    with engine.connect() as conn:
+        return credit_review_link(conn, output.subject_id, output.result.matter, day)
 
 
 def chinese_date(day: dt.date) -> str:
@@ -169,6 +181,7 @@ class ReviewPanel(QWidget):
     saved = Signal(object)  # the SavedReview
     save_failed = Signal(str)
     matters_loaded = Signal()
+    credit_review_requested = Signal(object)  # the CreditReviewRow, or the exception the request failed with
 
     def __init__(
         self,
@@ -191,6 +204,9 @@ class ReviewPanel(QWidget):
         self._applicant: Applicant | None = None
         self._saved_state: ReviewState | None = None
         self._approver = None  # the supervisor's Actor when approved on the spot
+        self._credit_review_link: dict | None = None  # the 信用审查 a save would link (reviews.credit_review_link)
+        self._credit_review_busy = False
+        self._credit_review_error: str | None = None
         self._started_at = dt.datetime.now().astimezone()
         self._matter_typed = ""
         self._matter_typed_timer = QTimer(self)
@@ -237,6 +253,22 @@ class ReviewPanel(QWidget):
         self.ack_check.setStyleSheet("font-weight:bold;color:#7a4f00;")
         self.ack_check.hide()
         rl.addWidget(self.ack_check)
+        # 信用审查 (昆山 第十、十一条): requested from the centre when the check says it is required or one of the
+        # alternatives; shown only when the check asks for it, so never to a unit outside the pilots (第十三条)
+        self.credit_review_row = QWidget()
+        self.credit_review_row.setObjectName("creditReviewRow")
+        crl = QHBoxLayout(self.credit_review_row)
+        crl.setContentsMargins(0, 0, 0, 0)
+        self.credit_review_label = _rich()
+        self.credit_review_label.setObjectName("creditReviewLabel")
+        self.credit_review_button = QPushButton(self.tr("申请信用审查(&Q)…"))
+        self.credit_review_button.setObjectName("requestCreditReview")
+        self.credit_review_button.setAutoDefault(True)
+        crl.addWidget(self.credit_review_label, 1)
+        crl.addWidget(self.credit_review_button)
+        self.credit_review_row.hide()
+        self.credit_review_confirm: QMessageBox | None = None
+        rl.addWidget(self.credit_review_row)
 
         # -- credit report ------------------------------------------------------
         self.report_box, rpl = _group(self.tr("③ 信用报告"))
@@ -434,6 +466,7 @@ class ReviewPanel(QWidget):
         self.reason_edit.textChanged.connect(self._final_changed)
         self.approve_button.clicked.connect(self.request_approval)
         self.ack_check.toggled.connect(self._ack_toggled)
+        self.credit_review_button.clicked.connect(self.request_credit_review)
         self.principal_edit.textChanged.connect(self._authority_changed)
         self.authority_edit.textChanged.connect(self._authority_changed)
         self.role_group.buttonToggled.connect(self._role_toggled)
@@ -624,6 +657,8 @@ class ReviewPanel(QWidget):
         self._runner.cancel_key("review-check")
         self._saved_state = None
         self._approver = None
+        self._credit_review_link = None
+        self._credit_review_error = None
         self._started_at = dt.datetime.now().astimezone()
         self._matter_typed = ""
         widgets = (self.report_edit, self.no_report, self.signer_edit, self.paper_signed, self.reason_edit,
@@ -778,7 +813,7 @@ class ReviewPanel(QWidget):
         """负责人现场审批: a supervisor signs in on this window and approves the milder conclusion."""
         if self.wf.override_kind() != "milder" or self.wf.step_state("conclusion") != "done":
             return
-        dialog = ApprovalDialog(self._engine, self._current_user(), self._approval_summary(), self)
+        dialog = ApprovalDialog(self._engine, self._current_user(), self._approval_summary(), self, runner=self._runner)
         self.approval_dialog = dialog
         dialog.approved.connect(self._approved)
         dialog.open()
@@ -793,6 +828,118 @@ class ReviewPanel(QWidget):
         self._approver = actor
         self.wf.approve(Approval(actor.name, actor.display_name, dt.datetime.now().astimezone(), note or None))
         self._refresh()
+
+    # -- 信用审查: requested from the window (昆山 第十、十一条), as `creditdesk credit-review request` does ------
+    def credit_review_needed(self) -> str | None:
+        """'required', 'alternative' (one of the matter's 或 alternatives) or None: as the check says — a unit
+        outside the pilots (第十三条) and a subject with a 审查报告 still valid are not asked (the engine)."""
+        if not self._current() or "credit_review" not in self._output.result.requirements:
+            return None
+        either = {step for group in self._output.result.either for step in group}
+        return "alternative" if "credit_review" in either else "required"
+
+    def _credit_review_policy(self):  # noqa: ANN202
+        return self._profile.credit_review if self._profile is not None else None
+
+    def _refresh_credit_review(self) -> None:
+        need, policy = self.credit_review_needed(), self._credit_review_policy()
+        self.credit_review_row.setVisible(need is not None and policy is not None)
+        if need is None or policy is None:
+            return
+        link = self._credit_review_link
+        clause = policy.citations[0].clause if policy.citations else ""
+        if self._credit_review_busy:
+            text = self.tr("正在向{0}申请信用审查……").format(policy.by)
+            colour = "#1f3a5f"
+        elif link is not None and link.get("status") == "requested":
+            text = self.tr("✔ 已于 {0} 申请信用审查：{1}应于 {2} 前反馈（{3} 个工作日）；保存的核查记录注明此申请").format(
+                (link.get("requested_at") or "")[:10], policy.by, link.get("due_on"), policy.deadline_working_days)
+            colour = "#1e6b30"
+        elif need == "alternative":
+            others = [s for g in self._output.result.either if "credit_review" in g for s in g]
+            text = self.tr("⚑ {0}任选其一：可向{1}申请信用审查（{2}），{3} 个工作日内反馈").format(
+                self.tr("或").join(_t(REQUIREMENT_LABELS.get(x, x)) for x in dict.fromkeys(others)), policy.by,
+                clause, policy.deadline_working_days)  # fmt: skip
+            colour = "#7a4f00"
+        else:
+            text = self.tr("⚑ 该事项须由{0}进行信用审查（{1}），{2} 个工作日内反馈").format(
+                policy.by, clause, policy.deadline_working_days)
+            colour = "#7a4f00"
+        if self._credit_review_error and not self._credit_review_busy:
+            text, colour = self._credit_review_error, "#b3261e"
+        self.credit_review_label.setText("<span style='color:{0}'>{1}</span>".format(colour, html.escape(text)))
+        waiting = link is not None and link.get("status") == "requested"
+        self.credit_review_button.setEnabled(not waiting and not self._credit_review_busy)
+
+    def request_credit_review(self) -> None:
+        """申请信用审查…: asks to confirm (the deadline said), then requests it in the background."""
+        policy, a, m = self._credit_review_policy(), self._applicant, self.matter()
+        if self.credit_review_needed() is None or policy is None or a is None or m is None \
+                or not self.credit_review_button.isEnabled():  # fmt: skip
+            return
+        from creditdesk.workdays import deadline
+
+        due = deadline(self._day(), policy.deadline_working_days)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("申请信用审查"), self.tr(
+            "向{0}申请对“{1}”的信用审查（事项：{2}）？\n\n申请经平台报送；{0}应在 {3} 个工作日内、即 {4} 前反馈"
+            "审查结果，收到后在跟进页记录。").format(policy.by, a.name, _t(m.label), policy.deadline_working_days,
+                                            due.due.isoformat()),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)  # fmt: skip
+        box.setObjectName("creditReviewConfirm")
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("申请(&Y)"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("取消"))
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        box.accepted.connect(self._send_credit_review_request)
+        self.credit_review_confirm = box
+        box.open()
+
+    def _send_credit_review_request(self) -> None:
+        from creditdesk.services.credit_review import CreditReviewService
+        from creditdesk.services.reviews import credit_review_link
+        from creditdesk.ui import review_adapter
+
+        a, m, profile = self._applicant, self.matter(), self._profile
+        if a is None or m is None or profile is None or self._credit_review_busy:
+            return
+        engine, unit, user, day = self._engine, self._settings.unit_name, self._current_user(), self._day()
+        saved = self._saved
+        review_id = getattr(saved, "id", None)  # after the save: the request names the review (as --review)
+        subject_id, name, matter = a.subject_id, a.name if a.known else None, m.code
+        clock = review_adapter._clock_for(day)  # on the panel's day, as the save's clock
+
+        def run(task):  # noqa: ANN001, ANN202
+            # the request, its outbox item and its audit entry commit together (CreditReviewService.request)
+            row = CreditReviewService(engine, now=clock).request(profile, subject_id, matter, unit, user,
+                                                                 subject_name=name, review_id=review_id)  # fmt: skip
+            with engine.connect() as conn:
+                return (subject_id, matter), row, credit_review_link(conn, subject_id, matter, day)
+
+        self._credit_review_busy = True
+        self._credit_review_error = None
+        had_focus = self.credit_review_button.hasFocus()
+        self._refresh_credit_review()
+        self._runner.run(run, on_success=lambda got: self._credit_review_done(got, had_focus),
+                         on_failure=self._credit_review_failed, key="credit-review-request")  # fmt: skip
+
+    def _credit_review_done(self, got, had_focus: bool) -> None:  # noqa: ANN001
+        (subject_id, matter), row, link = got
+        self._credit_review_busy = False
+        a = self._applicant
+        if a is not None and a.subject_id == subject_id and self.wf.inputs.matter == matter:
+            self._credit_review_link = link
+            self._refresh_credit_review()
+            if had_focus:  # the button disables itself: the focus goes on to the next step
+                for w in (self.report_edit, self.signer_edit, self.adopt_button, self.final_combo, self.finalise_button):
+                    if w.isVisible() and w.isEnabled():
+                        w.setFocus(Qt.FocusReason.OtherFocusReason)
+                        break
+        self.credit_review_requested.emit(row)
+
+    def _credit_review_failed(self, exc: BaseException) -> None:
+        self._credit_review_busy = False
+        self._credit_review_error = self.tr("信用审查申请失败：{0}").format(exc)
+        self._refresh_credit_review()
+        self.credit_review_requested.emit(exc)
 
     # -- step states (the workflow's) -------------------------------------------------
     def report_no(self) -> str | None:
@@ -833,7 +980,8 @@ class ReviewPanel(QWidget):
         self.wf.evaluating(key)
 
         def run(task):  # noqa: ANN001, ANN202
-            return key, check.check(subject_id, matter, report_no=report_no, day=day, commitment_signed=signed)
+            output = check.check(subject_id, matter, report_no=report_no, day=day, commitment_signed=signed)
+            return key, output, _credit_review_on_file(check.engine, output, day)
 
         self._runner.run(run, on_success=self._show_output, on_failure=self._evaluation_failed, key="review-check")
         self._refresh()
@@ -846,10 +994,11 @@ class ReviewPanel(QWidget):
         self._refresh()
 
     def _show_output(self, keyed) -> None:  # noqa: ANN001
-        key, output = keyed
+        key, output, link = keyed
         if not self.wf.evaluated(key, output):  # something changed while it ran
             self._schedule_evaluation()
             return
+        self._credit_review_link = link
         if self.wf.inputs.final is None and self.final_combo.currentIndex() >= 0:
             self.final_combo.blockSignals(True)
             self.final_combo.setCurrentIndex(-1)  # the computed conclusion changed: adopt anew
@@ -978,6 +1127,7 @@ class ReviewPanel(QWidget):
             self.subject_label.setText("<b style='font-size:13pt'>{0}</b>　{1}　<span style='color:#555'>{2}</span>{3}".format(
                 html.escape(a.name), html.escape(a.code_display), html.escape(kind), unknown))
         self._fill_commitment_text()
+        self._refresh_credit_review()
         if self._output is None:
             busy = self.wf.pending_key is not None
             self.records_label.setText("<span style='color:#6b6b6b'>{0}</span>".format(html.escape(
@@ -1006,7 +1156,11 @@ class ReviewPanel(QWidget):
             if "credit_report" in self._output.result.requirements and self.no_report.isChecked():
                 lines.append(self.tr("申请人未提供信用报告"))
             if "credit_review" in self._output.result.requirements:
-                lines.append(self.tr("该事项还须由信用中心进行信用审查"))
+                link = self._credit_review_link
+                if link is not None and link.get("status") == "requested":
+                    lines.append(self.tr("信用审查已申请，信用中心应于 {0} 前反馈").format(link.get("due_on")))
+                else:
+                    lines.append(self.tr("该事项还须由信用中心进行信用审查"))
             self.requirements_label.setText("".join(
                 "<div style='color:#7a4f00'>⚑ {0}</div>".format(html.escape(x)) for x in lines))
         else:
@@ -1181,16 +1335,22 @@ class ReviewPanel(QWidget):
 class ApprovalDialog(QDialog):
     """负责人现场审批: the supervisor signs in on the officer's window (name + password) and approves.
 
-    The sign-in is checked (and audited as a login) by AccountService; only an account that may
-    follow up (科室负责人, administrator) and is not the officer can approve."""
+    The sign-in is checked (and audited as a login) by AccountService in the background, through the
+    panel's TaskRunner as the login dialog does (scrypt takes about 0.1 s, and the login is written):
+    meanwhile the dialog is busy (批准 disabled, the fields read-only). Only an account that may follow up
+    (科室负责人, administrator) and is not the officer can approve."""
 
     approved = Signal(object, str)  # the supervisor's Actor, the note
+    attempted = Signal(str)  # a sign-in attempt ended: "" approved, else the refusal shown
 
-    def __init__(self, engine, officer, summary: str, parent: QWidget | None = None) -> None:  # noqa: ANN001
+    def __init__(self, engine, officer, summary: str, parent: QWidget | None = None,  # noqa: ANN001
+                 runner: TaskRunner | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.setObjectName("approvalDialog")
         self.setWindowTitle(self.tr("负责人现场审批"))
         self._engine, self._officer = engine, officer
+        self._runner = runner or TaskRunner(self)
+        self._busy = False
         self.summary = QLabel(summary)
         self.summary.setWordWrap(True)
         self.summary.setStyleSheet("background:#fff8e1;border:1px solid #e0b84f;padding:8px;")
@@ -1221,23 +1381,60 @@ class ApprovalDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
 
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
     def try_approve(self) -> None:
-        from creditdesk.services.accounts import AccountService, LoginFailed
+        """Check the sign-in off the GUI thread; the answer arrives in ``_signed_in`` or ``_refused``."""
+        if self._busy:
+            return
+        from creditdesk.services.accounts import AccountService
         from creditdesk.services.audit import AuditTrail
 
         name, password = self.name_edit.text().strip(), self.password_edit.text()
-        self.password_edit.clear()
-        try:
-            actor = AccountService(self._engine, AuditTrail(self._engine)).authenticate(name, password)
-        except LoginFailed as exc:
-            self.error_label.setText(str(exc) or self.tr("账户或密码不正确"))
-            return
+        self.password_edit.clear()  # the secret leaves the widget at once
+        engine = self._engine
+        self._set_busy(True)
+        self.error_label.setStyleSheet("color:#555;")
+        self.error_label.setText(self.tr("正在核对负责人账户……"))
+        self._runner.run(lambda task: AccountService(engine, AuditTrail(engine)).authenticate(name, password),
+                         on_success=self._signed_in, on_failure=self._refused, key="approval-sign-in")  # fmt: skip
+
+    def _signed_in(self, actor) -> None:  # noqa: ANN001
+        self._set_busy(False)
         if not actor.can("follow_up"):
-            self.error_label.setText(self.tr("{0} 不是科室负责人，不能审批结论调整").format(actor.display_name))
+            self._say(self.tr("{0} 不是科室负责人，不能审批结论调整").format(actor.display_name))
             return
         if self._officer is not None and actor.name == self._officer.name:
-            self.error_label.setText(self.tr("结论调整须由另一人审批：经办人不能审批自己的调整"))
+            self._say(self.tr("结论调整须由另一人审批：经办人不能审批自己的调整"))
             return
+        self.error_label.clear()
         self.approved.emit(actor, self.note_edit.text().strip())
+        self.attempted.emit("")
         self.accept()
 
+    def _refused(self, exc: BaseException) -> None:
+        from creditdesk.services.accounts import LoginFailed
+
+        self._set_busy(False)
+        self._say((str(exc) or self.tr("账户或密码不正确")) if isinstance(exc, LoginFailed)
+                  else self.tr("无法核对负责人账户：{0}").format(exc))  # fmt: skip
+
+    def _say(self, text: str) -> None:
+        self.error_label.setStyleSheet("color:#b3261e;")
+        self.error_label.setText(text)
+        self.password_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.attempted.emit(text)
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.ok_button.setEnabled(not busy)
+        # read-only, not disabled: a disabled field would pass the focus (and Enter) to 取消
+        for edit in (self.name_edit, self.password_edit, self.note_edit):
+            edit.setReadOnly(busy)
+
+    def done(self, result: int) -> None:  # noqa: D401 - QDialog.done
+        if result != QDialog.DialogCode.Accepted:
+            self._runner.cancel_key("approval-sign-in")  # a sign-in still running approves nothing
+        super().done(result)

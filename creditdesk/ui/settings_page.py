@@ -17,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -42,7 +43,10 @@ from creditdesk.ui.tasks import TaskRunner
 
 # What ``save`` changes, as the audit entry names them.
 SAVED_KEYS = ("unit_name", "window_name", "stale_after_hours", "sync_interval_minutes", "idle_lock_minutes",
-              "language")
+              "language", "credit_review_pilot")
+# 昆山 第十三条 (昆政办发〔2017〕41号): only the pilot units must request a 信用审查 (Settings.credit_review_pilot)
+PILOT_NOTE = ("昆政办发〔2017〕41号第十三条：信用审查由“28个部门和单位试行”。"
+              "本单位不在试点之列时取消勾选，办理事项不再要求申请信用审查（仅对规定试点的政策配置起作用）。")
 
 
 def _values(settings) -> dict:  # noqa: ANN001
@@ -90,6 +94,14 @@ class SettingsPage(QWidget, ChangeAware):
         for code, label in LANGUAGES.items():
             self.language.addItem(label, code)
         self._show_language(s.language)
+        self.credit_review_pilot = QCheckBox(self.tr("本单位是信用审查试点单位(&X)"))
+        self.credit_review_pilot.setObjectName("creditReviewPilot")
+        self.credit_review_pilot.setChecked(bool(s.credit_review_pilot))
+        self.pilot_note = QLabel(self.tr(PILOT_NOTE))
+        self.pilot_note.setObjectName("creditReviewPilotNote")
+        self.pilot_note.setWordWrap(True)
+        self.pilot_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.pilot_note.setStyleSheet("color:#555;")
         self.save_button = QPushButton(self.tr("保存设置"))
         self.save_button.setObjectName("saveSettings")
         self.readonly_note = QLabel()
@@ -111,6 +123,8 @@ class SettingsPage(QWidget, ChangeAware):
         form.addRow(self.tr("自动同步间隔"), self.sync_minutes)
         form.addRow(self.tr("无操作自动锁屏"), self.idle_minutes)
         form.addRow(self.tr("界面语言（下次启动时生效）"), self.language)
+        form.addRow(self.tr("信用审查"), self.credit_review_pilot)
+        form.addRow("", self.pilot_note)
         self.profile_label = QLabel(profile_name(s.profile_id))  # the city's name, not the profile's code
         self.profile_label.setObjectName("profileName")
         form.addRow(self.tr("政策配置"), self.profile_label)
@@ -191,6 +205,7 @@ class SettingsPage(QWidget, ChangeAware):
         self.sync_minutes.setValue(s.sync_interval_minutes)
         self.idle_minutes.setValue(idle_minutes(s))
         self._show_language(s.language)
+        self.credit_review_pilot.setChecked(bool(s.credit_review_pilot))
         self.save_status.clear()
         self._apply_permissions()
         if self.tabs.currentWidget() is self.accounts and self.can_manage_accounts():
@@ -205,6 +220,7 @@ class SettingsPage(QWidget, ChangeAware):
                   self.connect_button):  # fmt: skip
             w.setEnabled(editable)
         self.language.setEnabled(editable)
+        self.credit_review_pilot.setEnabled(editable)
         self.backup_button.setEnabled(editable)
         user = self.ctx.user
         if editable:
@@ -243,6 +259,7 @@ class SettingsPage(QWidget, ChangeAware):
         s.sync_interval_minutes = self.sync_minutes.value()
         set_idle_minutes(s, self.idle_minutes.value())
         s.language = self.language.currentData() or s.language
+        s.credit_review_pilot = self.credit_review_pilot.isChecked()
         changes = changed_values(old, _values(s))
         self.ctx.save_settings()
         if changes:
