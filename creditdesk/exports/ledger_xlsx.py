@@ -61,7 +61,8 @@ def write_xlsx(
     fonts = {k: Font(color=v, bold=k == "prohibit") for k, v in OUTCOME_FONTS.items()}
     outcome_col = next(j for j, c in enumerate(COLUMNS, 1) if c.key == "outcome_label")
     wrap = Alignment(wrap_text=True, vertical="top")
-    wrap_cols = {j for j, c in enumerate(COLUMNS, 1) if c.key in ("measures", "departure_reason")}
+    wrap_cols = {j for j, c in enumerate(COLUMNS, 1) if c.key in ("measures", "departure_reason", "acknowledgement",
+                                                                     "credit_review")}
     for i, row in enumerate(rows, 1):
         r = HEADER_ROW + i
         for j, col in enumerate(COLUMNS, 1):

@@ -177,6 +177,9 @@ COLUMNS: tuple[Column, ...] = (
     Column("measures", "措施", lambda r: r.measures, 30),
     Column("departure_reason", "偏离理由", lambda r: r.departure_reason or "", 14),
     Column("approval", "审批", lambda r: r.approval_text, 8),
+    # issue 11 items 2 and 4: what the row detail says, in every export too
+    Column("acknowledgement", "未规定措施记录的确认", lambda r: r.acknowledgement or "", 24),
+    Column("credit_review", "信用审查", lambda r: r.credit_review or "", 24),
     Column("commitment_number", "承诺书编号", lambda r: r.commitment_number or "", 16),
     Column("verification_code", "信用核查码", lambda r: r.verification_code, 14),
     Column("offline", "离线", lambda r: r.offline_label, 5),
