@@ -234,7 +234,7 @@ def test_the_officer_requests_a_credit_review_from_the_panel_and_the_saved_revie
         assert row.due_on == dt.date(2026, 11, 27) and row.requested_at.startswith("2026-11-20")
         assert row.matter == "approval" and row.subject_name == "昆山精密模具有限公司" and row.review_id is None
         assert "已于 2026-11-20 申请信用审查：市公共信用信息中心应于 2026-11-27 前反馈" in panel.credit_review_label.text()
-        assert not button.isEnabled()  # one request per subject and matter
+        assert not button.isEnabled() and button.isHidden()  # one request per subject and matter
         items, entries = _outbox_and_audit(ctx)
         assert [uid for uid, _ in items] == [row.id] and items[0][1]["due_on"] == "2026-11-27"
         assert items[0][1]["to"] == "市公共信用信息中心" and items[0][1]["working_days"] == 5
@@ -257,7 +257,7 @@ def test_the_officer_requests_a_credit_review_from_the_panel_and_the_saved_revie
         qtbot.waitUntil(lambda: panel.applicant is not None, timeout=5000)
         panel.matter_combo.setCurrentIndex(panel.matter_combo.findData("approval"))
         qtbot.waitUntil(lambda: panel.step_state("record_check") == "done", timeout=5000)
-        assert panel.credit_review_row.isVisibleTo(panel) and not panel.credit_review_button.isEnabled()
+        assert panel.credit_review_row.isVisibleTo(panel) and panel.credit_review_button.isHidden()
         assert "应于 2026-11-27 前反馈" in panel.credit_review_label.text()
         assert "信用审查已申请，信用中心应于 2026-11-27 前反馈" in panel.requirements_label.text()
     finally:

@@ -57,7 +57,7 @@ from creditdesk.services.review_workflow import (
     match_matters,
     matter_numbers,
 )
-from creditdesk.ui.review_adapter import REPORT_PROBLEM_TEXT, REQUIREMENT_LABELS
+from creditdesk.ui.review_adapter import REPORT_PROBLEM_TEXT
 from creditdesk.ui.signature_pad import SignaturePad
 from creditdesk.ui.tasks import TaskRunner
 
@@ -858,7 +858,7 @@ class ReviewPanel(QWidget):
         elif need == "alternative":
             others = [s for g in self._output.result.either if "credit_review" in g for s in g]
             text = self.tr("⚑ {0}任选其一：可向{1}申请信用审查（{2}），{3} 个工作日内反馈").format(
-                self.tr("或").join(_t(REQUIREMENT_LABELS.get(x, x)) for x in dict.fromkeys(others)), policy.by,
+                self.tr("或").join(self._requirement_name(x) for x in dict.fromkeys(others)), policy.by,
                 clause, policy.deadline_working_days)  # fmt: skip
             colour = "#7a4f00"
         else:
@@ -869,7 +869,12 @@ class ReviewPanel(QWidget):
             text, colour = self._credit_review_error, "#b3261e"
         self.credit_review_label.setText("<span style='color:{0}'>{1}</span>".format(colour, html.escape(text)))
         waiting = link is not None and link.get("status") == "requested"
+        self.credit_review_button.setVisible(not waiting)  # one request per subject and matter (the service)
         self.credit_review_button.setEnabled(not waiting and not self._credit_review_busy)
+
+    def _requirement_name(self, step: str) -> str:
+        names = {"credit_report": self.tr("信用报告"), "commitment": self.tr("信用承诺"), "credit_review": self.tr("信用审查")}
+        return names.get(step, step)
 
     def request_credit_review(self) -> None:
         """申请信用审查…: asks to confirm (the deadline said), then requests it in the background."""

@@ -44,9 +44,7 @@ from creditdesk.ui.tasks import TaskRunner
 # What ``save`` changes, as the audit entry names them.
 SAVED_KEYS = ("unit_name", "window_name", "stale_after_hours", "sync_interval_minutes", "idle_lock_minutes",
               "language", "credit_review_pilot")
-# 昆山 第十三条 (昆政办发〔2017〕41号): only the pilot units must request a 信用审查 (Settings.credit_review_pilot)
-PILOT_NOTE = ("昆政办发〔2017〕41号第十三条：信用审查由“28个部门和单位试行”。"
-              "本单位不在试点之列时取消勾选，办理事项不再要求申请信用审查（仅对规定试点的政策配置起作用）。")
+
 
 
 def _values(settings) -> dict:  # noqa: ANN001
@@ -97,7 +95,8 @@ class SettingsPage(QWidget, ChangeAware):
         self.credit_review_pilot = QCheckBox(self.tr("本单位是信用审查试点单位(&X)"))
         self.credit_review_pilot.setObjectName("creditReviewPilot")
         self.credit_review_pilot.setChecked(bool(s.credit_review_pilot))
-        self.pilot_note = QLabel(self.tr(PILOT_NOTE))
+        # 昆山 第十三条 (昆政办发〔2017〕41号): only the pilot units must request a 信用审查 (Settings.credit_review_pilot)
+        self.pilot_note = QLabel(self.tr("昆政办发〔2017〕41号第十三条：信用审查由“28个部门和单位试行”；非试点单位取消勾选，办理时不再要求信用审查。"))
         self.pilot_note.setObjectName("creditReviewPilotNote")
         self.pilot_note.setWordWrap(True)
         self.pilot_note.setTextFormat(Qt.TextFormat.PlainText)

@@ -344,6 +344,8 @@ def _supervisor_tour(app, window, ctx, shoot) -> None:  # noqa: ANN001
     page(window.settings_page)
     shoot("page-settings")
     settings = window.settings_page
+    settings.credit_review_pilot.setFocus()  # 昆山 第十三条: whether this unit is a pilot
+    shoot("page-settings-credit-review-pilot", numbered=False)
     settings.tabs.setCurrentIndex(settings.data_tab)
     shoot("page-settings-data")
     settings.show_accounts()
@@ -516,6 +518,31 @@ def _review_tour(app, window, ctx, city, counter, shoot, type_query) -> None:  #
     _settle(app, window, until=lambda: batch.table.rowCount() > 0)
     shoot_widget(shoot, batch, "batch-check")
     batch.close()
+
+    # Kunshan: 行政审批 needs a 信用审查 (第十条) in a pilot unit (第十三条): requested from the panel (Alt+Q).
+    ctx.settings.profile_id = "kunshan"
+    panel.reload_profile()
+    _settle(app, window, until=lambda: panel.profile is not None and panel.profile.id == "kunshan")
+    type_query(city.showcase["repaired"], enter=True)  # the seeded requests are for two other subjects
+    matter("approval")
+    if panel.credit_review_row.isVisibleTo(panel):
+        show(panel.credit_review_row)
+        shoot("review-credit-review-required", numbered=False)  # unnumbered: the README's numbers stay
+        panel.request_credit_review()
+        box = panel.credit_review_confirm
+        if box is not None:
+            _settle(app, window)
+            shoot.widget = box  # type: ignore[attr-defined]
+            try:
+                shoot("review-credit-review-confirm", numbered=False)
+            finally:
+                shoot.widget = None  # type: ignore[attr-defined]
+            box.accept()
+            _settle(app, window, until=lambda: not panel.credit_review_button.isEnabled())
+            show(panel.credit_review_row)
+            shoot("review-credit-review-requested", numbered=False)
+    else:
+        print("tour: the 昆山 approval did not ask for a 信用审查 (not a pilot unit?)", file=sys.stderr)
     ctx.settings.profile_id = home_profile
     panel.reload_profile()
 

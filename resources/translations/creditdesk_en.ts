@@ -754,52 +754,62 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1192"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1355"/>
         <source>负责人现场审批</source>
         <translation>Supervisor&apos;s approval on the spot</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1204"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1369"/>
         <source>审批意见（可选）</source>
         <translation>Comment (optional)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1210"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1375"/>
         <source>负责人账户：</source>
         <translation>Supervisor account:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1211"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1376"/>
         <source>密码：</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1212"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1377"/>
         <source>意见：</source>
         <translation>Comment:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1214"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1379"/>
         <source>批准</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1215"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1380"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1233"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1405"/>
+        <source>正在核对负责人账户……</source>
+        <translation>Checking the supervisor&apos;s account…</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1426"/>
         <source>账户或密码不正确</source>
         <translation>Wrong account or password</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1236"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1427"/>
+        <source>无法核对负责人账户：{0}</source>
+        <translation>Could not check the supervisor&apos;s account: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1412"/>
         <source>{0} 不是科室负责人，不能审批结论调整</source>
         <translation>{0} is not a supervisor and cannot approve the change</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1239"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1415"/>
         <source>结论调整须由另一人审批：经办人不能审批自己的调整</source>
         <translation>Another person must approve: an officer cannot approve their own change</translation>
     </message>
@@ -1314,7 +1324,7 @@
     <message>
         <location filename="../../creditdesk/ui/followup_page.py" line="325"/>
         <source>&lt;b&gt;{0}&lt;/b&gt;&#x3000;事项：{1}&lt;br&gt;申请于 {2}，应于 {3} 前反馈</source>
-        <translation>&lt;b&gt;{0}&lt;/b&gt;　Matter: {1}&lt;br&gt;Requested on {2}, answer due by {3}</translation>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;&#x3000;Matter: {1}&lt;br&gt;Requested on {2}, answer due by {3}</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/followup_page.py" line="339"/>
@@ -1420,52 +1430,52 @@
         <translation>Record result (&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="657"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="658"/>
         <source>（估）</source>
         <translation> (est.)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="661"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="662"/>
         <source>逾期 {0} 个工作日</source>
         <translation>{0} working days overdue</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="663"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="664"/>
         <source>今日到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="664"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="665"/>
         <source>{0} 个工作日</source>
         <translation>{0} working days</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="669"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="670"/>
         <source>信用审查 ({0})</source>
         <translation>Credit review ({0})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="670"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="671"/>
         <source> · 已逾期 ({0})</source>
         <translation> · overdue ({0})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="683"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="684"/>
         <source>没有待信用中心反馈的信用审查申请</source>
         <translation>No credit review waiting for the credit centre</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="724"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="725"/>
         <source>（晚于期限）</source>
         <translation> (late)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="725"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="726"/>
         <source>已记录 {0} 的审查报告{1}，有效期至 {2}</source>
         <translation>Recorded the review report of {0}{1}, valid until {2}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="732"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="733"/>
         <source>未能记录审查结果：{0}</source>
         <translation>Could not record the result: {0}</translation>
     </message>
@@ -1852,173 +1862,173 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../creditdesk/ui/main_window.py" line="61"/>
+        <location filename="../../creditdesk/ui/main_window.py" line="62"/>
         <source>信用核查窗口助手 CreditDesk {0} — {1} {2}</source>
         <translation>CreditDesk {0} — {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/main_window.py" line="82"/>
+        <location filename="../../creditdesk/ui/main_window.py" line="83"/>
         <source>核查台</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/main_window.py" line="84"/>
+        <location filename="../../creditdesk/ui/main_window.py" line="85"/>
         <source>跟进</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/main_window.py" line="86"/>
+        <location filename="../../creditdesk/ui/main_window.py" line="87"/>
         <source>异议</source>
         <translation>Objections</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/main_window.py" line="88"/>
+        <location filename="../../creditdesk/ui/main_window.py" line="89"/>
         <source>台账</source>
         <translation>Ledger</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/main_window.py" line="90"/>
+        <location filename="../../creditdesk/ui/main_window.py" line="91"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/main_window.py" line="92"/>
+        <location filename="../../creditdesk/ui/main_window.py" line="93"/>
         <source>审计</source>
         <translation>Audit</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/main_window.py" line="94"/>
+        <location filename="../../creditdesk/ui/main_window.py" line="95"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/main_window.py" line="96"/>
+        <location filename="../../creditdesk/ui/main_window.py" line="97"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/main_window.py" line="140"/>
+        <location filename="../../creditdesk/ui/main_window.py" line="142"/>
         <source>%v / %m</source>
         <translation>%v / %m</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/main_window.py" line="142"/>
+        <location filename="../../creditdesk/ui/main_window.py" line="144"/>
         <source>停止生成</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/main_window.py" line="143"/>
+        <location filename="../../creditdesk/ui/main_window.py" line="145"/>
         <source>停止生成演示数据；已写入的部分保留</source>
         <translation>Stop generating demo data; what was written stays</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/main_window.py" line="157"/>
+        <location filename="../../creditdesk/ui/main_window.py" line="159"/>
         <source>锁定</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/main_window.py" line="159"/>
+        <location filename="../../creditdesk/ui/main_window.py" line="161"/>
         <source>锁定窗口（Ctrl+Alt+L）</source>
         <translation>Lock the window (Ctrl+Alt+L)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/main_window.py" line="162"/>
-        <location filename="../../creditdesk/ui/main_window.py" line="194"/>
+        <location filename="../../creditdesk/ui/main_window.py" line="164"/>
+        <location filename="../../creditdesk/ui/main_window.py" line="196"/>
         <source>退出登录</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/main_window.py" line="184"/>
+        <location filename="../../creditdesk/ui/main_window.py" line="186"/>
         <source>锁定窗口</source>
         <translation>Lock window</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/main_window.py" line="217"/>
+        <location filename="../../creditdesk/ui/main_window.py" line="219"/>
         <source>未登录（无账户）</source>
         <translation>Not signed in (no accounts)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/main_window.py" line="217"/>
+        <location filename="../../creditdesk/ui/main_window.py" line="219"/>
         <source>未登录</source>
         <translation>Not signed in</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/main_window.py" line="221"/>
+        <location filename="../../creditdesk/ui/main_window.py" line="223"/>
         <source>登录账户：{0}</source>
         <translation>Signed in: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/main_window.py" line="269"/>
+        <location filename="../../creditdesk/ui/main_window.py" line="271"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/main_window.py" line="378"/>
+        <location filename="../../creditdesk/ui/main_window.py" line="380"/>
         <source>● 未连接平台</source>
         <translation>● No platform</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/main_window.py" line="382"/>
+        <location filename="../../creditdesk/ui/main_window.py" line="384"/>
         <source>● 离线/出错：{0}</source>
         <translation>● Offline/error: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/main_window.py" line="384"/>
+        <location filename="../../creditdesk/ui/main_window.py" line="386"/>
         <source>● 在线</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/main_window.py" line="388"/>
+        <location filename="../../creditdesk/ui/main_window.py" line="390"/>
         <source>待上报 {0}</source>
         <translation>To report {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/main_window.py" line="394"/>
+        <location filename="../../creditdesk/ui/main_window.py" line="396"/>
         <source>本地尚无信用数据：请在“同步”页同步或导入离线数据包</source>
         <translation>No credit data yet: sync or import an offline bundle on the Sync page</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/main_window.py" line="400"/>
+        <location filename="../../creditdesk/ui/main_window.py" line="402"/>
         <source>数据截至 {0}</source>
         <translation>Data as of {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/main_window.py" line="401"/>
+        <location filename="../../creditdesk/ui/main_window.py" line="403"/>
         <source>平台数据序号 {0}</source>
         <translation>platform seq {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/main_window.py" line="404"/>
+        <location filename="../../creditdesk/ui/main_window.py" line="406"/>
         <source>&#x3000;⚠ 数据已超过 {0} 小时未更新</source>
         <translation>  ⚠ not updated for over {0} h</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/main_window.py" line="408"/>
+        <location filename="../../creditdesk/ui/main_window.py" line="410"/>
         <source>演示数据</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/main_window.py" line="438"/>
+        <location filename="../../creditdesk/ui/main_window.py" line="440"/>
         <source>正在生成演示城市数据……</source>
         <translation>Generating the demo city…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/main_window.py" line="449"/>
+        <location filename="../../creditdesk/ui/main_window.py" line="451"/>
         <source>演示数据生成已取消：{0}</source>
         <translation>Demo data cancelled: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/main_window.py" line="452"/>
+        <location filename="../../creditdesk/ui/main_window.py" line="454"/>
         <source>演示数据生成失败：{0}</source>
         <translation>Demo data failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/main_window.py" line="463"/>
+        <location filename="../../creditdesk/ui/main_window.py" line="465"/>
         <source>正在停止生成演示数据……</source>
         <translation>Stopping the demo data…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/main_window.py" line="473"/>
+        <location filename="../../creditdesk/ui/main_window.py" line="475"/>
         <source>正在停止后台任务……</source>
         <translation>Stopping background work…</translation>
     </message>
@@ -2338,196 +2348,201 @@ When an applicant disputes a record, open their profile at the desk and click �
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="212"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="228"/>
         <source>请选择办理事项（Alt+M：两位序号，或名称/拼音首字母后回车）</source>
         <translation>Choose the matter (Alt+M: two-digit number, or name/pinyin initials and Enter)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="221"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="237"/>
         <source>办理事项(&amp;M)：</source>
         <translation>&amp;Matter:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="225"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="241"/>
         <source>① 申请主体与办理事项</source>
         <translation>① Applicant and matter</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="231"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="247"/>
         <source>② 信用记录核查</source>
         <translation>② Credit records</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="242"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="264"/>
+        <source>申请信用审查(&amp;Q)…</source>
+        <translation>Re&amp;quest credit review…</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/review_panel.py" line="274"/>
         <source>③ 信用报告</source>
         <translation>③ Credit report</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="247"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="279"/>
         <source>或输入报告编号，回车核验</source>
         <translation>or a report number, Enter to check</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="249"/>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1007"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="281"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1162"/>
         <source>申请人未提供信用报告</source>
         <translation>No credit report presented</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="254"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="286"/>
         <source>平台公示的报告：</source>
         <translation>Published reports:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="256"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="288"/>
         <source>报告编号：</source>
         <translation>Report no.:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="264"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="296"/>
         <source>④ 信用承诺</source>
         <translation>④ Credit commitment</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="274"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="306"/>
         <source>签署人姓名</source>
         <translation>Signer&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="277"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="309"/>
         <source>签署人：</source>
         <translation>Signer:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="288"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="320"/>
         <source>纸质签署（申请人在打印的承诺书上手写签名）</source>
         <translation>Signed on paper (on the printed commitment)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="296"/>
-        <location filename="../../creditdesk/ui/review_panel.py" line="860"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="328"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1014"/>
         <source>委托人（法定代表人）姓名</source>
         <translation>Principal (legal representative)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="299"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="331"/>
         <source>授权委托书（编号或出具日期）</source>
         <translation>Power of attorney (number or date)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="300"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="332"/>
         <source>受托于：</source>
         <translation>On behalf of:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="302"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="334"/>
         <source>依据：</source>
         <translation>Basis:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="316"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="348"/>
         <source>⑤ 核查结论</source>
         <translation>⑤ Outcome</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="324"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="356"/>
         <source>— 请采用或选择结论 —</source>
         <translation>— adopt or choose the outcome —</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="328"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="360"/>
         <source>采用系统结论(&amp;Y)</source>
         <translation>Adopt computed outcome (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="333"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="365"/>
         <source>— 调整理由类别（必选）—</source>
         <translation>— reason category (required) —</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="339"/>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1001"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="371"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1156"/>
         <source>结论与系统计算结果不同时，须写明理由（将记录在案）</source>
         <translation>A reason is required when departing from the computed outcome (it is recorded)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="344"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="376"/>
         <source>负责人现场审批(&amp;P)…</source>
         <translation>Su&amp;pervisor approves…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="355"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="387"/>
         <source>采用结论(&amp;J)：</source>
         <translation>Out&amp;come:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="399"/>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1061"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="431"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1220"/>
         <source>完成核查并保存</source>
         <translation>Finish and save</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="401"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="433"/>
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="478"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="511"/>
         <source>策略档案无法加载：{0}</source>
         <translation>Policy profile cannot be loaded: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="539"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="572"/>
         <source>回车确认所选事项</source>
         <translation>Enter confirms the matter</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="564"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="597"/>
         <source>序号 {0}…（两位序号，如 01）</source>
         <translation>No. {0}… (two digits, e.g. 01)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="570"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="603"/>
         <source>没有序号 {0} 的事项</source>
         <translation>No matter numbered {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="573"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="606"/>
         <source>“{0}”：没有匹配的事项</source>
         <translation>“{0}”: no matching matter</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="577"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="610"/>
         <source>“{0}” → {1}，回车确认</source>
         <translation>“{0}” → {1}, Enter to confirm</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="580"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="613"/>
         <source>“{0}” 匹配 {1} 项：{2}；继续输入或 ↑↓ 后回车</source>
         <translation>“{0}” matches {1}: {2}; type on or ↑↓ and Enter</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="663"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="698"/>
         <source>— 选择申请人提交的报告 —</source>
         <translation>— choose the applicant&apos;s report —</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="663"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="698"/>
         <source>（平台上没有该主体的公示报告）</source>
         <translation>(no published report for this subject)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="666"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="701"/>
         <source>{0} · {1} · 等级 {2} · 有效期至 {3}</source>
         <translation>{0} · {1} · grade {2} · valid until {3}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="689"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="724"/>
         <source>已选：{0}</source>
         <translation>Chosen: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="788"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="823"/>
         <source>系统计算结论：{0}
 拟采用结论：{1}
 理由类别：{2}
@@ -2538,208 +2553,282 @@ Reason category: {2}
 Reason: {3}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="844"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="852"/>
+        <source>正在向{0}申请信用审查……</source>
+        <translation>Requesting a credit review from {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/review_panel.py" line="855"/>
+        <source>✔ 已于 {0} 申请信用审查：{1}应于 {2} 前反馈（{3} 个工作日）；保存的核查记录注明此申请</source>
+        <translation>✔ Credit review requested on {0}: {1} is due to answer by {2} ({3} working days); the saved review names this request</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/review_panel.py" line="860"/>
+        <source>⚑ {0}任选其一：可向{1}申请信用审查（{2}），{3} 个工作日内反馈</source>
+        <translation>⚑ One of {0} is enough: a credit review can be requested from {1} ({2}), answered within {3} working days</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/review_panel.py" line="861"/>
+        <source>或</source>
+        <translation> or </translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/review_panel.py" line="865"/>
+        <source>⚑ 该事项须由{0}进行信用审查（{1}），{2} 个工作日内反馈</source>
+        <translation>⚑ This matter needs a credit review by {0} ({1}), answered within {2} working days</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/review_panel.py" line="876"/>
+        <source>信用报告</source>
+        <translation>credit report</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/review_panel.py" line="876"/>
+        <source>信用承诺</source>
+        <translation>credit commitment</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/review_panel.py" line="876"/>
+        <source>信用审查</source>
+        <translation>credit review</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/review_panel.py" line="888"/>
+        <source>申请信用审查</source>
+        <translation>Request a credit review</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/review_panel.py" line="889"/>
+        <source>向{0}申请对“{1}”的信用审查（事项：{2}）？
+
+申请经平台报送；{0}应在 {3} 个工作日内、即 {4} 前反馈审查结果，收到后在跟进页记录。</source>
+        <translation>Request a credit review of “{1}” from {0} (matter: {2})?
+
+The request is sent through the platform; {0} is due to answer within {3} working days, by {4}. Record the result on Follow-up when it arrives.</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/review_panel.py" line="894"/>
+        <source>申请(&amp;Y)</source>
+        <translation>&amp;Request</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/review_panel.py" line="895"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/review_panel.py" line="945"/>
+        <source>信用审查申请失败：{0}</source>
+        <translation>The credit review request failed: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/review_panel.py" line="997"/>
         <source>核查失败：{0}</source>
         <translation>Check failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="860"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1014"/>
         <source>{0}（平台登记的法定代表人）</source>
         <translation>{0} (legal representative on the platform)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="865"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1019"/>
         <source>已阅：{0} 条有效不良记录，现行档案未规定措施（须在核查单上注明）</source>
         <translation>Seen: {0} adverse records in force, no measure in the profile (noted on the slip)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="881"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1035"/>
         <source>没有有效的信用记录</source>
         <translation>No credit record in force</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="884"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1038"/>
         <source>有效记录 {0} 条：</source>
         <translation>{0} records in force:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="890"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1044"/>
         <source>长期</source>
         <translation>Indefinite</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="896"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1050"/>
         <source>公示至 {0}</source>
         <translation>published until {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="903"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1057"/>
         <source>另有 {0} 条记录不计入（{1}）</source>
         <translation>{0} more not counted ({1})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="905"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1059"/>
         <source>应采取的措施：</source>
         <translation>Measures to take:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="911"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1065"/>
         <source>依据 {0} 第{1}条：“{2}”</source>
         <translation>Under {0}, art. {1}: “{2}”</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="916"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1070"/>
         <source>{0}（第 {1} 版）对该事项没有触发惩戒或激励措施。</source>
         <translation>{0} (version {1}) prescribes no measure for this matter.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="984"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1139"/>
         <source>选定申请人并确认办理事项后自动核查。</source>
         <translation>Checked once the applicant and the matter are confirmed.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1157"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1166"/>
+        <source>信用审查已申请，信用中心应于 {0} 前反馈</source>
+        <translation>Credit review requested: the credit centre is due to answer by {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1316"/>
         <source>。可凭核查码核验（Ctrl+K）。按 Esc 开始下一位申请人。</source>
         <translation>. Verify with the code (Ctrl+K). Esc for the next applicant.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="925"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1079"/>
         <source>本地数据已超过 {0} 小时未更新，核查单将注明。</source>
         <translation>Local data is over {0} h old; the slip will say so.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="930"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1084"/>
         <source>未提供信用报告</source>
         <translation>No credit report</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="934"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1088"/>
         <source>报告 {0} 可用，但信用等级 {1} 为不良等级</source>
         <translation>Report {0} accepted, but grade {1} is adverse</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="937"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1091"/>
         <source>报告 {0} 可用，信用等级 {1}</source>
         <translation>Report {0} accepted, grade {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="944"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1098"/>
         <source>报告 {0} 不符合要求：</source>
         <translation>Report {0} not acceptable:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="965"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1119"/>
         <source>（策略档案没有该事项的承诺书模板：请使用纸质承诺书）</source>
         <translation>(no commitment template for this matter: use a paper form)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="973"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1127"/>
         <source>先在左侧查询并选中申请人。</source>
         <translation>First look up and select the applicant on the left.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="977"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1131"/>
         <source>平台无此主体，按无信用记录核查</source>
         <translation>Not on the platform: checked as having no record</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="984"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1139"/>
         <source>正在核查……</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="989"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1144"/>
         <source>系统计算结论：{0}</source>
         <translation>Computed outcome: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="998"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1153"/>
         <source>结论比系统计算结果宽松：写明理由（至少 {0} 个字，将记录在案并报送）</source>
         <translation>Milder than computed: give a reason (at least {0} characters; recorded and reported)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1005"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1160"/>
         <source>信用报告不符合要求，按规定处理</source>
         <translation>Credit report not acceptable: handle as prescribed</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1009"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1168"/>
         <source>该事项还须由信用中心进行信用审查</source>
         <translation>This matter also needs the credit centre&apos;s review</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1013"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1172"/>
         <source>完成以上步骤后显示结论</source>
         <translation>The outcome shows once the steps are done</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1032"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1191"/>
         <source>{0} 已于 {1:%H:%M} 现场批准</source>
         <translation>{0} approved at {1:%H:%M}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1038"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1197"/>
         <source>须科室负责人审批：负责人可在本窗口登录现场批准；否则保存为「待复核」，批准前核查单以系统结论 {0} 为准。</source>
         <translation>Needs a supervisor: approve here by signing in, or save as “to review”; until approved the slip states the computed outcome {0}.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1049"/>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1156"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1208"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1315"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1061"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1220"/>
         <source>保存为待复核</source>
         <translation>Save as to review</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1063"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1222"/>
         <source>尚未完成：{0}</source>
         <translation>Not done yet: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1066"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1225"/>
         <source>未经负责人审批：保存后为「待复核」，出现在负责人的跟进页（Ctrl+Enter）</source>
         <translation>Not approved: saved as “to review”, listed on the supervisor&apos;s follow-up page (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1069"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1228"/>
         <source>各步骤已完成，可以保存（Ctrl+Enter）</source>
         <translation>All steps done: save with Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1120"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1279"/>
         <source>正在保存……</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1131"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1290"/>
         <source>保存失败：{0}</source>
         <translation>Save failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1144"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1303"/>
         <source>结论：待复核（拟 {0}；负责人批准前以系统结论 {1} 为准）</source>
         <translation>Outcome: to review (proposed {0}; computed {1} stands until approved)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1147"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1306"/>
         <source>结论：{0}（系统计算 {1}，{2} 批准）</source>
         <translation>Outcome: {0} (computed {1}, approved by {2})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1151"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1310"/>
         <source>结论：{0}</source>
         <translation>Outcome: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1156"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1315"/>
         <source>信用核查码：</source>
         <translation>Verification code:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1160"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1319"/>
         <source>已保存，信用核查码 {0}</source>
         <translation>Saved, verification code {0}</translation>
     </message>
@@ -2747,234 +2836,249 @@ Reason: {3}</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="76"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="78"/>
         <source> 小时</source>
         <translation> h</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="80"/>
-        <location filename="../../creditdesk/ui/settings_page.py" line="86"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="82"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="88"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="81"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="83"/>
         <source>不自动同步</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="87"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="89"/>
         <source>从不自动锁定</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="93"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="104"/>
         <source>保存设置</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="106"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="117"/>
         <source>单位与窗口</source>
         <translation>Unit and window</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="108"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="119"/>
         <source>单位名称（打印在核查单上）</source>
         <translation>Unit name (printed on slips)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="109"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="120"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="110"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="121"/>
         <source>数据超过此时长未更新时提醒</source>
         <translation>Warn when data is older than</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="111"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="122"/>
         <source>自动同步间隔</source>
         <translation>Sync every</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="112"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="123"/>
         <source>无操作自动锁屏</source>
         <translation>Lock when idle for</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="113"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="124"/>
         <source>界面语言（下次启动时生效）</source>
         <translation>Language (at next start)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="116"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="129"/>
         <source>政策配置</source>
         <translation>Policy profile</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="121"/>
-        <location filename="../../creditdesk/ui/settings_page.py" line="270"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="134"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="286"/>
         <source>数据库</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="124"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="137"/>
         <source>市信用平台提供的数据交换地址</source>
         <translation>The exchange address the city credit platform gives</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="128"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="141"/>
         <source>留空则沿用系统凭据库中已保存的令牌</source>
         <translation>Empty: keep the token in the credential store</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="129"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="142"/>
         <source>连接平台并保存令牌</source>
         <translation>Connect and save token</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="132"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="145"/>
         <source>市公共信用信息平台</source>
         <translation>City credit platform</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="134"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="147"/>
         <source>平台地址</source>
         <translation>Platform URL</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="135"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="148"/>
         <source>工作站编号</source>
         <translation>Workstation id</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="291"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="307"/>
         <source>备份文件包含数据库（运行中也可备份）和设置，不含平台访问令牌。备份只能恢复到新的或空的数据目录，方法见使用说明。</source>
         <translation>A backup holds the database (taken while the app runs) and the settings, never the platform token. It restores into a new or empty home only; see the manual.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="136"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="149"/>
         <source>访问令牌</source>
         <translation>Access token</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="157"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="95"/>
+        <source>本单位是信用审查试点单位(&amp;X)</source>
+        <translation>This unit is a credit review pilot (&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/settings_page.py" line="99"/>
+        <source>昆政办发〔2017〕41号第十三条：信用审查由“28个部门和单位试行”；非试点单位取消勾选，办理时不再要求信用审查。</source>
+        <translation>Kunshan 昆政办发〔2017〕41号, Article 13: the credit review is “piloted by 28 departments and units”; untick for a unit outside the pilots, and matters no longer ask for it.</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/settings_page.py" line="125"/>
+        <source>信用审查</source>
+        <translation>Credit review</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/settings_page.py" line="170"/>
         <source>常规设置</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="158"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="171"/>
         <source>数据与备份</source>
         <translation>Data and backup</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="159"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="172"/>
         <source>账户管理</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="162"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="175"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="213"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="228"/>
         <source>只有系统管理员可以修改设置。当前登录：{0}，以下设置仅供查看。</source>
         <translation>Only an administrator changes settings. Signed in: {0}; the settings are shown read-only.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="250"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="266"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="252"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="268"/>
         <source>没有修改</source>
         <translation>Nothing changed</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="265"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="281"/>
         <source>数据位置</source>
         <translation>Where the data is</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="269"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="285"/>
         <source>主目录</source>
         <translation>Home folder</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="272"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="288"/>
         <source>日志文件夹</source>
         <translation>Log folder</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="273"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="289"/>
         <source>备份文件夹</source>
         <translation>Backup folder</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="283"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="299"/>
         <source>打开文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="289"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="305"/>
         <source>备份</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="295"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="311"/>
         <source>此数据目录使用 PostgreSQL 数据库：请由数据库管理员用 pg_dump 备份（pg_restore 恢复）。</source>
         <translation>This home uses PostgreSQL: the database administrator backs it up with pg_dump (restores with pg_restore).</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="296"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="312"/>
         <source>备份数据……</source>
         <translation>Back up…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="329"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="345"/>
         <source>备份数据</source>
         <translation>Back up</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="330"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="346"/>
         <source>CreditDesk 备份 (*{0})</source>
         <translation>CreditDesk backups (*{0})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="342"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="358"/>
         <source>已备份到 {0}（{1:,} 字节）</source>
         <translation>Backed up to {0} ({1:,} bytes)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="346"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="362"/>
         <source>备份失败：{0}</source>
         <translation>Backup failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="350"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="366"/>
         <source>正在备份……</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="360"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="376"/>
         <source>设置已保存，但审计记录写入失败：{0}</source>
         <translation>Settings saved, but the audit entry failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="397"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="413"/>
         <source>已连接：{0}（{1}），epoch {2}</source>
         <translation>Connected: {0} ({1}), epoch {2}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="406"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="422"/>
         <source>连接失败：{0}</source>
         <translation>Connection failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="410"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="426"/>
         <source>正在连接……</source>
         <translation>Connecting…</translation>
     </message>
