@@ -659,6 +659,7 @@ class ReviewPanel(QWidget):
         self._approver = None
         self._credit_review_link = None
         self._credit_review_error = None
+        self._credit_review_busy = False  # a request still running is written; its answer is not shown here
         self._started_at = dt.datetime.now().astimezone()
         self._matter_typed = ""
         widgets = (self.report_edit, self.no_report, self.signer_edit, self.paper_signed, self.reason_edit,
@@ -928,9 +929,9 @@ class ReviewPanel(QWidget):
 
     def _credit_review_done(self, got, had_focus: bool) -> None:  # noqa: ANN001
         (subject_id, matter), row, link = got
-        self._credit_review_busy = False
         a = self._applicant
         if a is not None and a.subject_id == subject_id and self.wf.inputs.matter == matter:
+            self._credit_review_busy = False
             self._credit_review_link = link
             self._refresh_credit_review()
             if had_focus:  # the button disables itself: the focus goes on to the next step
@@ -941,9 +942,10 @@ class ReviewPanel(QWidget):
         self.credit_review_requested.emit(row)
 
     def _credit_review_failed(self, exc: BaseException) -> None:
-        self._credit_review_busy = False
-        self._credit_review_error = self.tr("信用审查申请失败：{0}").format(exc)
-        self._refresh_credit_review()
+        if self._credit_review_busy:  # still the applicant it was asked for (a new one resets the row)
+            self._credit_review_busy = False
+            self._credit_review_error = self.tr("信用审查申请失败：{0}").format(exc)
+            self._refresh_credit_review()
         self.credit_review_requested.emit(exc)
 
     # -- step states (the workflow's) -------------------------------------------------

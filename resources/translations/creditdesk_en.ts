@@ -2955,7 +2955,7 @@ The request is sent through the platform; {0} is due to answer within {3} workin
     <message>
         <location filename="../../creditdesk/ui/settings_page.py" line="99"/>
         <source>昆政办发〔2017〕41号第十三条：信用审查由“28个部门和单位试行”；非试点单位取消勾选，办理时不再要求信用审查。</source>
-        <translation>Kunshan 昆政办发〔2017〕41号, Article 13: the credit review is “piloted by 28 departments and units”; untick for a unit outside the pilots, and matters no longer ask for it.</translation>
+        <translation>Kunshan 昆政办发〔2017〕41号 Art. 13: “piloted by 28 departments and units”; untick outside the pilots and no credit review is asked.</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/settings_page.py" line="125"/>
