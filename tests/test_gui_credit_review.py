@@ -335,3 +335,24 @@ def test_the_pilot_setting_is_a_checkbox_on_settings_saved_by_the_administrator_
     finally:
         w.runner.wait(5000)
         ctx.close()
+
+
+def test_a_refused_request_is_said_in_red_and_nothing_is_queued(qtbot, tmp_path):
+    """The service refuses (here: accounts were created meanwhile, and nobody is signed in at this window):
+    the reason in Chinese on the row, no request, no outbox item, and the button offered again."""
+    from PySide6.QtWidgets import QMessageBox
+
+    w, ctx, panel = _review_panel(qtbot, tmp_path, True)
+    try:
+        ctx.accounts.create("admin", "admin", "Admin-pass-2026", by=None)  # another window made the first account
+        panel.request_credit_review()
+        with qtbot.waitSignal(panel.credit_review_requested, timeout=10000) as got:
+            panel.credit_review_confirm.button(QMessageBox.StandardButton.Yes).click()
+        assert isinstance(got.args[0], PermissionError)
+        text = panel.credit_review_label.text()
+        assert "信用审查申请失败：需要登录后才能办理核查" in text and "#b3261e" in text
+        assert panel.credit_review_button.isEnabled() and not panel.credit_review_button.isHidden()
+        assert _outbox_and_audit(ctx)[0] == [] and CreditReviewService(ctx.engine).waiting() == []
+    finally:
+        w.runner.wait(5000)
+        ctx.close()

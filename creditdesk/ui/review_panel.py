@@ -888,7 +888,7 @@ class ReviewPanel(QWidget):
         due = deadline(self._day(), policy.deadline_working_days)
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("申请信用审查"), self.tr(
             "向{0}申请对“{1}”的信用审查（事项：{2}）？\n\n申请经平台报送；{0}应在 {3} 个工作日内、即 {4} 前反馈"
-            "审查结果，收到后在跟进页记录。").format(policy.by, a.name, _t(m.label), policy.deadline_working_days,
+            "审查结果，收到后在跟进页记录。").format(policy.by, a.name, m.label, policy.deadline_working_days,
                                             due.due.isoformat()),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)  # fmt: skip
         box.setObjectName("creditReviewConfirm")

@@ -754,62 +754,62 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1355"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1357"/>
         <source>负责人现场审批</source>
         <translation>Supervisor&apos;s approval on the spot</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1369"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1371"/>
         <source>审批意见（可选）</source>
         <translation>Comment (optional)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1375"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1377"/>
         <source>负责人账户：</source>
         <translation>Supervisor account:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1376"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1378"/>
         <source>密码：</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1377"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1379"/>
         <source>意见：</source>
         <translation>Comment:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1379"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1381"/>
         <source>批准</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1380"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1382"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1405"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1407"/>
         <source>正在核对负责人账户……</source>
         <translation>Checking the supervisor&apos;s account…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1426"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1428"/>
         <source>账户或密码不正确</source>
         <translation>Wrong account or password</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1427"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1429"/>
         <source>无法核对负责人账户：{0}</source>
         <translation>Could not check the supervisor&apos;s account: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1412"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1414"/>
         <source>{0} 不是科室负责人，不能审批结论调整</source>
         <translation>{0} is not a supervisor and cannot approve the change</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1415"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1417"/>
         <source>结论调整须由另一人审批：经办人不能审批自己的调整</source>
         <translation>Another person must approve: an officer cannot approve their own change</translation>
     </message>
@@ -2384,7 +2384,7 @@ When an applicant disputes a record, open their profile at the desk and click �
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="281"/>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1162"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1164"/>
         <source>申请人未提供信用报告</source>
         <translation>No credit report presented</translation>
     </message>
@@ -2420,7 +2420,7 @@ When an applicant disputes a record, open their profile at the desk and click �
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="328"/>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1014"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1016"/>
         <source>委托人（法定代表人）姓名</source>
         <translation>Principal (legal representative)</translation>
     </message>
@@ -2461,7 +2461,7 @@ When an applicant disputes a record, open their profile at the desk and click �
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="371"/>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1156"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1158"/>
         <source>结论与系统计算结果不同时，须写明理由（将记录在案）</source>
         <translation>A reason is required when departing from the computed outcome (it is recorded)</translation>
     </message>
@@ -2477,7 +2477,7 @@ When an applicant disputes a record, open their profile at the desk and click �
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="431"/>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1220"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1222"/>
         <source>完成核查并保存</source>
         <translation>Finish and save</translation>
     </message>
@@ -2522,27 +2522,27 @@ When an applicant disputes a record, open their profile at the desk and click �
         <translation>“{0}” matches {1}: {2}; type on or ↑↓ and Enter</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="698"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="699"/>
         <source>— 选择申请人提交的报告 —</source>
         <translation>— choose the applicant&apos;s report —</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="698"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="699"/>
         <source>（平台上没有该主体的公示报告）</source>
         <translation>(no published report for this subject)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="701"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="702"/>
         <source>{0} · {1} · 等级 {2} · 有效期至 {3}</source>
         <translation>{0} · {1} · grade {2} · valid until {3}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="724"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="725"/>
         <source>已选：{0}</source>
         <translation>Chosen: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="823"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="824"/>
         <source>系统计算结论：{0}
 拟采用结论：{1}
 理由类别：{2}
@@ -2553,52 +2553,52 @@ Reason category: {2}
 Reason: {3}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="852"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="853"/>
         <source>正在向{0}申请信用审查……</source>
         <translation>Requesting a credit review from {0}…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="855"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="856"/>
         <source>✔ 已于 {0} 申请信用审查：{1}应于 {2} 前反馈（{3} 个工作日）；保存的核查记录注明此申请</source>
         <translation>✔ Credit review requested on {0}: {1} is due to answer by {2} ({3} working days); the saved review names this request</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="860"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="861"/>
         <source>⚑ {0}任选其一：可向{1}申请信用审查（{2}），{3} 个工作日内反馈</source>
         <translation>⚑ One of {0} is enough: a credit review can be requested from {1} ({2}), answered within {3} working days</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="861"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="862"/>
         <source>或</source>
         <translation> or </translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="865"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="866"/>
         <source>⚑ 该事项须由{0}进行信用审查（{1}），{2} 个工作日内反馈</source>
         <translation>⚑ This matter needs a credit review by {0} ({1}), answered within {2} working days</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="876"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="877"/>
         <source>信用报告</source>
         <translation>credit report</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="876"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="877"/>
         <source>信用承诺</source>
         <translation>credit commitment</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="876"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="877"/>
         <source>信用审查</source>
         <translation>credit review</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="888"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="889"/>
         <source>申请信用审查</source>
         <translation>Request a credit review</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="889"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="890"/>
         <source>向{0}申请对“{1}”的信用审查（事项：{2}）？
 
 申请经平台报送；{0}应在 {3} 个工作日内、即 {4} 前反馈审查结果，收到后在跟进页记录。</source>
@@ -2607,228 +2607,228 @@ Reason: {3}</translation>
 The request is sent through the platform; {0} is due to answer within {3} working days, by {4}. Record the result on Follow-up when it arrives.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="894"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="895"/>
         <source>申请(&amp;Y)</source>
         <translation>&amp;Request</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="895"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="896"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="945"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="947"/>
         <source>信用审查申请失败：{0}</source>
         <translation>The credit review request failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="997"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="999"/>
         <source>核查失败：{0}</source>
         <translation>Check failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1014"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1016"/>
         <source>{0}（平台登记的法定代表人）</source>
         <translation>{0} (legal representative on the platform)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1019"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1021"/>
         <source>已阅：{0} 条有效不良记录，现行档案未规定措施（须在核查单上注明）</source>
         <translation>Seen: {0} adverse records in force, no measure in the profile (noted on the slip)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1035"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1037"/>
         <source>没有有效的信用记录</source>
         <translation>No credit record in force</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1038"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1040"/>
         <source>有效记录 {0} 条：</source>
         <translation>{0} records in force:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1044"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1046"/>
         <source>长期</source>
         <translation>Indefinite</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1050"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1052"/>
         <source>公示至 {0}</source>
         <translation>published until {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1057"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1059"/>
         <source>另有 {0} 条记录不计入（{1}）</source>
         <translation>{0} more not counted ({1})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1059"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1061"/>
         <source>应采取的措施：</source>
         <translation>Measures to take:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1065"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1067"/>
         <source>依据 {0} 第{1}条：“{2}”</source>
         <translation>Under {0}, art. {1}: “{2}”</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1070"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1072"/>
         <source>{0}（第 {1} 版）对该事项没有触发惩戒或激励措施。</source>
         <translation>{0} (version {1}) prescribes no measure for this matter.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1139"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1141"/>
         <source>选定申请人并确认办理事项后自动核查。</source>
         <translation>Checked once the applicant and the matter are confirmed.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1166"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1168"/>
         <source>信用审查已申请，信用中心应于 {0} 前反馈</source>
         <translation>Credit review requested: the credit centre is due to answer by {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1316"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1318"/>
         <source>。可凭核查码核验（Ctrl+K）。按 Esc 开始下一位申请人。</source>
         <translation>. Verify with the code (Ctrl+K). Esc for the next applicant.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1079"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1081"/>
         <source>本地数据已超过 {0} 小时未更新，核查单将注明。</source>
         <translation>Local data is over {0} h old; the slip will say so.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1084"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1086"/>
         <source>未提供信用报告</source>
         <translation>No credit report</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1088"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1090"/>
         <source>报告 {0} 可用，但信用等级 {1} 为不良等级</source>
         <translation>Report {0} accepted, but grade {1} is adverse</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1091"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1093"/>
         <source>报告 {0} 可用，信用等级 {1}</source>
         <translation>Report {0} accepted, grade {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1098"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1100"/>
         <source>报告 {0} 不符合要求：</source>
         <translation>Report {0} not acceptable:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1119"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1121"/>
         <source>（策略档案没有该事项的承诺书模板：请使用纸质承诺书）</source>
         <translation>(no commitment template for this matter: use a paper form)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1127"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1129"/>
         <source>先在左侧查询并选中申请人。</source>
         <translation>First look up and select the applicant on the left.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1131"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1133"/>
         <source>平台无此主体，按无信用记录核查</source>
         <translation>Not on the platform: checked as having no record</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1139"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1141"/>
         <source>正在核查……</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1144"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1146"/>
         <source>系统计算结论：{0}</source>
         <translation>Computed outcome: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1153"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1155"/>
         <source>结论比系统计算结果宽松：写明理由（至少 {0} 个字，将记录在案并报送）</source>
         <translation>Milder than computed: give a reason (at least {0} characters; recorded and reported)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1160"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1162"/>
         <source>信用报告不符合要求，按规定处理</source>
         <translation>Credit report not acceptable: handle as prescribed</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1168"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1170"/>
         <source>该事项还须由信用中心进行信用审查</source>
         <translation>This matter also needs the credit centre&apos;s review</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1172"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1174"/>
         <source>完成以上步骤后显示结论</source>
         <translation>The outcome shows once the steps are done</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1191"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1193"/>
         <source>{0} 已于 {1:%H:%M} 现场批准</source>
         <translation>{0} approved at {1:%H:%M}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1197"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1199"/>
         <source>须科室负责人审批：负责人可在本窗口登录现场批准；否则保存为「待复核」，批准前核查单以系统结论 {0} 为准。</source>
         <translation>Needs a supervisor: approve here by signing in, or save as “to review”; until approved the slip states the computed outcome {0}.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1208"/>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1315"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1210"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1317"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1220"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1222"/>
         <source>保存为待复核</source>
         <translation>Save as to review</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1222"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1224"/>
         <source>尚未完成：{0}</source>
         <translation>Not done yet: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1225"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1227"/>
         <source>未经负责人审批：保存后为「待复核」，出现在负责人的跟进页（Ctrl+Enter）</source>
         <translation>Not approved: saved as “to review”, listed on the supervisor&apos;s follow-up page (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1228"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1230"/>
         <source>各步骤已完成，可以保存（Ctrl+Enter）</source>
         <translation>All steps done: save with Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1279"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1281"/>
         <source>正在保存……</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1290"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1292"/>
         <source>保存失败：{0}</source>
         <translation>Save failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1303"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1305"/>
         <source>结论：待复核（拟 {0}；负责人批准前以系统结论 {1} 为准）</source>
         <translation>Outcome: to review (proposed {0}; computed {1} stands until approved)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1306"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1308"/>
         <source>结论：{0}（系统计算 {1}，{2} 批准）</source>
         <translation>Outcome: {0} (computed {1}, approved by {2})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1310"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1312"/>
         <source>结论：{0}</source>
         <translation>Outcome: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1315"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1317"/>
         <source>信用核查码：</source>
         <translation>Verification code:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1319"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1321"/>
         <source>已保存，信用核查码 {0}</source>
         <translation>Saved, verification code {0}</translation>
     </message>
