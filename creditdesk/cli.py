@@ -218,14 +218,14 @@ def audit_act(ctx, action: str, target: str | None = None, **detail) -> None:  #
 
 def _seed_if_empty(ctx) -> None:  # noqa: ANN001
     from creditdesk.services.accounts import ensure_demo_accounts
-    from creditdesk.demo.load import load_demo_city
     from creditdesk.services.position import read_position
 
     with ctx.engine.connect() as conn:
         empty = read_position(conn).seq == 0
-    if empty:
+    if empty:  # the generator is imported only for a new home: not on every demo command
         print("正在生成演示城市数据……", file=sys.stderr)
         from creditdesk.commands import ctrl_c_cancels
+        from creditdesk.demo.load import load_demo_city
 
         with ctrl_c_cancels() as cancel:
             load_demo_city(ctx.engine, progress=_terminal_progress("演示数据"), cancel=cancel)
