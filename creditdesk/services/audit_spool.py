@@ -159,6 +159,17 @@ def append_or_spool(trail, entries: list[Entry]) -> bool:  # noqa: ANN001 - Audi
         return False
 
 
+def record_export(trail, by: Any, action: str, target: str, detail: dict, path: Path) -> None:  # noqa: ANN001
+    """An export's audit entry, or no file: during a bundle import on SQLite the entry is spooled as
+    a lookup's is, instead of failing after the file was written (an exported file nobody would
+    find in the trail); any other failure removes the file and is raised."""
+    try:
+        append_or_spool(trail, [(action, by, target, detail, dt.datetime.now().astimezone())])
+    except BaseException:
+        Path(path).unlink(missing_ok=True)
+        raise
+
+
 def drain(trail) -> int:  # noqa: ANN001 - AuditTrail
     """Append every spooled entry to the chain (waits for the lock as any writer); returns how many."""
     engine = trail.engine
