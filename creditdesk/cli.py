@@ -471,6 +471,18 @@ def cmd_lookup(args: argparse.Namespace) -> int:
         ctx.close()
 
 
+ENTITY_NAMES = {"subject": "主体", "record": "信用记录", "agency": "信用服务机构", "report": "信用报告", "policy": "政策档案"}
+
+
+def _database_text(url: str) -> str:
+    """A SQLite home's database as the file an IT person looks for; any other as its URL (no password)."""
+    from creditdesk.db.engine import redacted_url
+
+    if url.startswith("sqlite:///"):
+        return f"{url.removeprefix('sqlite:///')}（SQLite）"
+    return redacted_url(url)
+
+
 def _retention(ctx) -> dict:  # noqa: ANN001
     """What the retention setting says may go (purge stays explicit: ``creditdesk purge``)."""
     import datetime as dt
@@ -510,11 +522,11 @@ def cmd_status(args: argparse.Namespace) -> int:
             }, ensure_ascii=False))  # fmt: skip
         else:
             d = status.data
-            print(f"主目录：{status.home}\n数据库：{status.database}")
+            print(f"主目录：{status.home}\n数据库：{_database_text(status.database)}")
             p = ctx.paths
             print(f"数据文件夹：{p.data_dir}\n设置文件：{p.config_file}\n日志文件夹：{p.log_dir}\n备份文件夹：{p.backup_dir}")
-            print(f"数据位置：seq {d.seq}，epoch {d.epoch or '—'}，截至 {d.as_of or '—'}")
-            print("数量：" + "，".join(f"{k} {v:,}" for k, v in status.counts.items()))
+            print(f"数据位置：第 {d.seq:,} 号变更（数据批次 {d.epoch or '—'}），截至 {d.as_of or '—'}")
+            print("数量：" + "，".join(f"{ENTITY_NAMES.get(k, k)} {v:,}" for k, v in status.counts.items()))
             print(f"拒收的变更：{status.rejected_changes}")
             o, pl = status.outbox, status.platform
             print(f"待上报：{o.pending}，已送达 {o.delivered}，被拒 {o.rejected}")
