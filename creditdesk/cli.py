@@ -172,14 +172,17 @@ def open_context(args: argparse.Namespace, *, seed: bool = True):  # noqa: ANN20
 
     A failed sign-in raises :class:`Refused` (exit 1 with the reason in Chinese). ``seed`` False:
     a demo home is not filled with the default demo city first (``demo-data`` writes its own)."""
+    name = getattr(args, "user", None)
+    password = None
+    if name:
+        password = read_password(PASSWORD_ENV, f"{name} 的密码：")
+        _start_password_check(args, name, password)
     from creditdesk.services.accounts import LoginFailed
 
     ctx = _open(args, seed=seed)
     ctx.attempt = attempt_of(args)  # what a refusal in need() names in the audit trail
-    name = getattr(args, "user", None)
     if name:
         try:
-            password = read_password(PASSWORD_ENV, f"{name} 的密码：")
             ctx.user = ctx.accounts.authenticate(name, password)
         except LoginFailed as exc:
             ctx.close()
@@ -188,6 +191,21 @@ def open_context(args: argparse.Namespace, *, seed: bool = True):  # noqa: ANN20
             ctx.close()
             raise
     return ctx
+
+
+def _start_password_check(args: argparse.Namespace, name: str, password: str) -> None:
+    """The password check's head start (creditdesk/passwords.py) on a SQLite home, while the
+    database layer loads; the account service still decides the sign-in."""
+    from creditdesk.config import DATABASE_URL_ENV
+    from creditdesk.passwords import start_check
+    from creditdesk.paths import resolve_paths
+
+    if os.environ.get(DATABASE_URL_ENV):
+        return  # a hall database: no local file to read ahead
+    try:
+        start_check(resolve_paths(_home(args)).database_file, name, password)
+    except Exception:  # noqa: BLE001 - only a head start: the sign-in runs as always without it
+        return
 
 
 def attempt_of(args: argparse.Namespace) -> str:

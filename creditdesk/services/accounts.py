@@ -15,12 +15,7 @@ never a password.
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
-import hashlib
-import hmac
-import re
-import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -28,6 +23,16 @@ from sqlalchemy import Engine, func, insert, select, update
 from sqlalchemy.exc import OperationalError
 
 from creditdesk.db import models
+from creditdesk.passwords import (  # noqa: F401 - SCRYPT_* and hash_password are also imported from here
+    SCRYPT_N,
+    SCRYPT_P,
+    SCRYPT_R,
+    dummy_hash,
+    hash_password,
+    login_name,
+    needs_rehash,
+    verify_password,
+)
 from creditdesk.db.accounts import LOCKOUT, MAX_FAILURES, count_failure, note_success
 from creditdesk.db.accounts import accounts_exist  # noqa: F401 - also the name callers import from here
 from creditdesk.db.engine import is_sqlite, write_transaction
@@ -46,17 +51,8 @@ _acc = models.Account.__table__
 
 UTC = dt.timezone.utc
 
-# scrypt: n=2**15, r=8 takes 128*n*r = 32 MiB and ~0.1 s per hash.
-SCRYPT_N = 2**15
-SCRYPT_R = 8
-SCRYPT_P = 1
-SALT_BYTES = 16
-HASH_BYTES = 32
-_MAX_N = 2**20  # refuse absurd parameters read from a (tampered) stored string
-
 MIN_PASSWORD_LENGTH = 8
 
-_NAME_RE = re.compile(r"[a-z0-9._-]{2,64}")
 
 WRONG = "用户名或密码错误"
 
@@ -85,67 +81,17 @@ class AccountInfo:
         return ROLE_LABELS.get(self.role, self.role)
 
 
-# -- passwords ---------------------------------------------------------------------
+# -- passwords: creditdesk/passwords.py (hashing, and the CLI's head start) ----------------------
 
-
-def _maxmem(n: int, r: int, p: int) -> int:
-    return 128 * r * (n + p + 2) + (16 << 20)
-
-
-def hash_password(password: str, *, n: int = SCRYPT_N, r: int = SCRYPT_R, p: int = SCRYPT_P) -> str:
-    salt = secrets.token_bytes(SALT_BYTES)
-    digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=_maxmem(n, r, p),
-                            dklen=HASH_BYTES)  # fmt: skip
-    b64 = base64.b64encode
-    return f"scrypt${n}${r}${p}${b64(salt).decode()}${b64(digest).decode()}"
-
-
-def _parse(stored: str) -> tuple[int, int, int, bytes, bytes] | None:
-    try:
-        scheme, n, r, p, salt, digest = stored.split("$")
-        if scheme != "scrypt":
-            return None
-        n, r, p = int(n), int(r), int(p)
-        if not (2 <= n <= _MAX_N and n & (n - 1) == 0 and 1 <= r <= 32 and 1 <= p <= 16):
-            return None
-        return n, r, p, base64.b64decode(salt, validate=True), base64.b64decode(digest, validate=True)
-    except (ValueError, AttributeError):
-        return None
-
-
-def verify_password(password: str, stored: str) -> bool:
-    """Does ``password`` match the stored hash string? Parameters come from the string."""
-    parsed = _parse(stored)
-    if parsed is None:
-        return False
-    n, r, p, salt, digest = parsed
-    got = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=_maxmem(n, r, p),
-                         dklen=len(digest))  # fmt: skip
-    return hmac.compare_digest(got, digest)
-
-
-def needs_rehash(stored: str) -> bool:
-    parsed = _parse(stored)
-    return parsed is None or (parsed[0], parsed[1], parsed[2]) < (SCRYPT_N, SCRYPT_R, SCRYPT_P)
-
-
-_dummy_hash: str | None = None
-
-
-def _dummy() -> str:
-    """Compared against when the name is unknown, so that a wrong name costs as long as a wrong password."""
-    global _dummy_hash
-    if _dummy_hash is None:
-        _dummy_hash = hash_password(secrets.token_hex(8))
-    return _dummy_hash
+_dummy = dummy_hash
 
 
 # -- validation ----------------------------------------------------------------------
 
 
 def normalise_name(name: str) -> str:
-    norm = (name or "").strip().lower()
-    if not _NAME_RE.fullmatch(norm):
+    norm = login_name(name)
+    if norm is None:
         raise AccountError("用户名须为 2–64 位小写字母、数字或 . _ -")
     return norm
 
