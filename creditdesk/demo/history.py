@@ -47,15 +47,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, func, select, update
+from sqlalchemy import Connection, Engine, func, select, update
 
 from creditdesk.cancel import NEVER, CancelToken, token_from
 from creditdesk.credit import Nature, RecordInfo
 from creditdesk.db import models
-from creditdesk.db.engine import write_transaction
+from creditdesk.db.engine import is_sqlite, write_transaction
 from creditdesk.policy.engine import evaluate
 from creditdesk.roles import Actor
-from creditdesk.services.audit import AuditTrail
+from creditdesk.services.audit import AuditItem, AuditTrail
 from creditdesk.services.check import CheckService
 from creditdesk.services.position import DataPosition, read_position
 from creditdesk.services.records import load_records, load_subjects
@@ -227,7 +227,8 @@ class _History:
         self.profile_id = settings.profile_id
         self.checks = CheckService(engine, self.profile_id, settings.stale_after_hours)
         self.events: list[_Event] = []
-        self.pending_audit: list[tuple] = []
+        self.pending_audit: list[AuditItem] = []
+        self._batch: tuple[Connection, Any] | None = None  # the open write transaction (see writer)
         self.progress: Callable[[int, int], None] | None = None
         self.cancel: CancelToken = NEVER
         self._order = 0
@@ -392,7 +393,8 @@ class _History:
                                  departure_reason=reason, commitment=commitment,
                                  started_at=started.isoformat(timespec="seconds"), departure_category=category,
                                  approval=approval)  # fmt: skip
-        saved = ReviewService(self.engine, now=lambda: at, durable=False).finalise(draft, audit=False)  # the day's entries: one batch
+        # In the open batch: the review, its commitment and outbox items commit with its audit entries.
+        saved = ReviewService(self.engine, now=lambda: at).finalise(draft, audit=False, conn=self.writer())
         self.note("review", actor=officer, target=saved.id, at=at, detail={
             "subject": sid, "matter": matter, "outcome": final, "computed_outcome": computed,
             "verification_code": saved.verification_code, "offline": offline, "stale": stale,
@@ -479,16 +481,43 @@ class _History:
     # -- follow-up events ------------------------------------------------------------
 
     def note(self, action: str, *, actor: Actor, target: str, at: dt.datetime, detail: dict | None = None) -> None:
-        """An audit entry, written with the others of the day in one transaction (in time order)."""
-        self.pending_audit.append((action, actor, target, at, detail))
+        """An audit entry, written with the others of the batch in its transaction (in time order)."""
+        self.pending_audit.append(AuditItem(action, actor, target, at, detail))
+
+    def writer(self) -> Connection:
+        """The open batch's write transaction, begun if none is open. A batch holds the reviews made
+        until the next act of another service (a commitment mark, an objection) or the end of the day,
+        and their audit entries: they commit together, in one transaction instead of one per review."""
+        if self._batch is None:
+            conn = self.engine.connect()
+            if is_sqlite(self.engine):
+                conn.execution_options(sqlite_immediate=True)  # the write lock from the start, as write_transaction
+            self._batch = (conn, conn.begin())
+        return self._batch[0]
 
     def flush_audit(self) -> None:
-        if not self.pending_audit:
-            return
-        with write_transaction(self.engine) as conn:
-            for action, actor, target, at, detail in self.pending_audit:
-                self.audit.append(action, actor=actor, target=target, at=at, detail=detail, conn=conn)
+        """Append the entries noted since the last flush (one batch along the chain) and commit the batch."""
+        if self.pending_audit:
+            self.audit.append_many(self.pending_audit, conn=self.writer())
+            self.pending_audit = []
+        if self._batch is not None:
+            conn, tx = self._batch
+            self._batch = None
+            try:
+                tx.commit()
+            finally:
+                conn.close()
+
+    def abandon(self) -> None:
+        """Roll back the open batch (an error or a cancel on the way); what was committed before stays."""
         self.pending_audit = []
+        if self._batch is not None:
+            conn, tx = self._batch
+            self._batch = None
+            try:
+                tx.rollback()
+            finally:
+                conn.close()
 
     def schedule(self, at: dt.datetime, kind: str, **args: Any) -> None:
         self._order += 1
@@ -804,7 +833,11 @@ def generate_history(
     h.cancel.check("演示历史已取消，未生成")
     h.ensure_officers()
     h.load_city()
-    h.run()
+    try:
+        h.run()
+    except BaseException:
+        h.abandon()  # the batch under way goes; the days written before stay (as a cancel promises)
+        raise
     h.deliver_outbox()
     from creditdesk.services.objections import ObjectionService
 
