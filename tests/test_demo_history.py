@@ -172,3 +172,35 @@ def test_opened_during_office_hours_today_has_its_work_so_far(tmp_path):
     assert s.last_day == friday and len(stamps) == s.reviews
     assert AuditTrail(ctx.engine).verify().intact
     ctx.close()
+
+
+def _stroke_as_first_written(rng: random.Random, width: int = 240, height: int = 80) -> bytearray:
+    """The signature's stroke as the generator first drew it (the plain loop): the faster one must match it."""
+    px = bytearray(b"\xff" * (width * height))
+    x, y, dy = 12.0, height / 2, 0.0
+    for _ in range(900):
+        dy = max(-1.6, min(1.6, dy + rng.uniform(-0.5, 0.5)))
+        y = max(8, min(height - 8, y + dy))
+        x += rng.uniform(0.1, 0.45)
+        if x >= width - 10:
+            break
+        for ox in (0, 1):
+            for oy in (0, 1):
+                px[int(y + oy) * width + int(x + ox)] = 0x20
+    return px
+
+
+def test_drawn_signatures_are_the_same_pen_strokes_for_the_same_seed():
+    import io
+
+    from PIL import Image
+
+    from creditdesk.demo.history import _signature_png
+
+    for seed in range(200):
+        a, b = random.Random(seed), random.Random(seed)
+        png = _signature_png(a)
+        image = Image.open(io.BytesIO(png))
+        assert (image.size, image.mode) == ((240, 80), "L")
+        assert image.tobytes() == bytes(_stroke_as_first_written(b)), seed
+        assert a.random() == b.random()  # the generator moved on exactly as far: later draws unchanged
