@@ -38,6 +38,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime as dt
+import functools
 import random
 import re
 import struct
@@ -122,6 +123,8 @@ class HistorySummary:
 # -- calendar ----------------------------------------------------------------------------
 
 
+# Cached: the calendar is asked about the same few weeks thousands of times (due dates, fulfilments).
+@functools.lru_cache(maxsize=None)
 def _is_working_day(day: dt.date) -> bool:
     try:
         from creditdesk.workdays import is_working_day
@@ -136,6 +139,7 @@ def _is_working_day(day: dt.date) -> bool:
             return day.weekday() < 5
 
 
+@functools.lru_cache(maxsize=None)
 def _add_working_days(start: dt.date, n: int) -> dt.date:
     try:
         from creditdesk.workdays import add_working_days
@@ -492,9 +496,10 @@ class _History:
         self.pending_audit.append(AuditItem(action, actor, target, at, detail))
 
     def writer(self) -> Connection:
-        """The open batch's write transaction, begun if none is open. A batch holds the reviews made
-        until the next act of another service (a commitment mark, an objection) or the end of the day,
-        and their audit entries: they commit together, in one transaction instead of one per review."""
+        """The open batch's write transaction, begun if none is open. A batch holds what was made until
+        the next act of a service that writes on its own (an objection) or the end of the day — reviews,
+        commitment marks — and their audit entries: they commit together, in one transaction instead of
+        one per review."""
         if self._batch is None:
             conn = self.engine.connect()
             if is_sqlite(self.engine):
@@ -502,11 +507,15 @@ class _History:
             self._batch = (conn, conn.begin())
         return self._batch[0]
 
-    def flush_audit(self) -> None:
-        """Append the entries noted since the last flush (one batch along the chain) and commit the batch."""
+    def append_noted(self) -> None:
+        """Append the entries noted so far to the trail in the open batch (one batch along the chain)."""
         if self.pending_audit:
             self.audit.append_many(self.pending_audit, conn=self.writer())
             self.pending_audit = []
+
+    def flush_audit(self) -> None:
+        """Append the entries noted since the last flush and commit the batch."""
+        self.append_noted()
         if self._batch is not None:
             conn, tx = self._batch
             self._batch = None
@@ -534,14 +543,15 @@ class _History:
         due = sorted((e for e in self.events if e.at <= moment), key=lambda e: (e.at, e.order))
         if not due:
             return
-        self.flush_audit()
         self.events = [e for e in self.events if e.at > moment]
         for e in due:
             if e.kind == "commitment_status":
+                self.append_noted()  # the entries before it first: the trail runs in time order
                 self.mark(e.at, **e.args)
             elif e.kind == "objection_answer":
                 from creditdesk.services.objections import ObjectionService
 
+                self.flush_audit()  # its service writes in a transaction of its own
                 ObjectionService(self.engine, self.audit, now=lambda at=e.at: at).set_status(
                     e.args["objection_id"], e.args["status"], e.args["note"], self.actor(SUPERVISOR))
 
@@ -552,9 +562,9 @@ class _History:
         """A commitment's status change as the follow-up page records it: event, outbox item, audit."""
         from creditdesk.services.followup import FollowUpService
 
-        # The follow-up page's own path, dated at the moment (its audit entry too).
+        # The follow-up page's own path, dated at the moment (its audit entry too), in the open batch.
         FollowUpService(self.engine, AuditTrail(self.engine, now=lambda: at), now=lambda: at).mark(
-            commitment["id"], status, note, by=self.actor(SUPERVISOR))
+            commitment["id"], status, note, by=self.actor(SUPERVISOR), conn=self.writer())
 
     # -- objections --------------------------------------------------------------------
 
