@@ -438,12 +438,9 @@ def _local_now() -> dt.datetime:
 
 
 class ReviewService:
-    def __init__(self, engine: Engine, now: Callable[[], dt.datetime] | None = None, *, durable: bool = True) -> None:
+    def __init__(self, engine: Engine, now: Callable[[], dt.datetime] | None = None) -> None:
         self.engine = engine
         self._now = now or _local_now
-        # False only for generated demo history: a thousand reviews each waiting for a full
-        # disk sync made a new demo home take seconds longer; nothing real is at stake there.
-        self.durable = durable
 
     # reading
 
@@ -727,15 +724,13 @@ class ReviewService:
         with self.engine.connect() as conn:
             sqlite = is_sqlite(self.engine)
             raw = None
-            if sqlite and not self.durable:
-                conn.execution_options(sqlite_immediate=True)
-            elif sqlite:
+            if sqlite:
                 raw = conn.connection.driver_connection  # outside any transaction: pragma takes effect
                 raw.execute("PRAGMA synchronous=FULL")
                 conn.execution_options(sqlite_immediate=True)
             try:
                 with conn.begin():
-                    if not sqlite and self.durable:
+                    if not sqlite:
                         conn.exec_driver_sql("SET LOCAL synchronous_commit = on")
                     yield conn
             finally:
