@@ -218,12 +218,13 @@ def audit_act(ctx, action: str, target: str | None = None, **detail) -> None:  #
 
 def _seed_if_empty(ctx) -> None:  # noqa: ANN001
     from creditdesk.services.accounts import ensure_demo_accounts
-    from creditdesk.demo.load import load_demo_city
     from creditdesk.services.position import read_position
 
     with ctx.engine.connect() as conn:
         empty = read_position(conn).seq == 0
     if empty:
+        from creditdesk.demo.load import load_demo_city  # with the apply path: only when a city is generated
+
         print("正在生成演示城市数据……", file=sys.stderr)
         from creditdesk.commands import ctrl_c_cancels
 
