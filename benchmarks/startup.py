@@ -109,7 +109,7 @@ def main() -> None:
             [CREDITDESK, "--home", str(home), "--demo", "--user", "demo-officer", "check", code, "--matter", "procurement"], env))
 
         def gui() -> float:
-            out = subprocess.run([sys.executable, "-c", GUI_PROBE, str(home)], check=True, capture_output=True,
+            out = subprocess.run([sys.executable, "-c", GUI_PROBE, str(home)], check=True, capture_output=True, cwd=tmp,
                                  text=True, env=env, timeout=120).stdout  # fmt: skip
             return float(out.strip().splitlines()[-1])
 
