@@ -31,6 +31,15 @@ ALLOWED = {
     ("tour.py", "申请人现场提交行政处罚决定撤销书，平台尚未同步"): "the officer's typed reason",
     ("tour.py", "已核对撤销决定书原件"): "the supervisor's typed note",
     ("tour.py", "缺少决定日期的处罚"): "a record title in the seeded feed",
+    # Compared with the core's (Chinese) error message to put the cursor in the password box; not shown.
+    ("accounts_widget.py", "密码"): "matched in the core's message",
+    # What the audit trail keeps of an unreadable ID-number query: stored data, not a word on screen.
+    ("counter_page.py", "（身份证号码）"): "kept in the audit trail",
+}
+# Whole modules whose Chinese is a printed document's, not the window's: the 信用核查单 and 信用承诺书 are
+# official papers in Chinese whatever language the window speaks (docs/slips; the preview shows the PDF).
+PRINTED = {
+    "review_adapter.py": "the slip's texts (its report problems reach the screen through ui/vocabulary.py)",
 }
 
 
@@ -49,7 +58,7 @@ def untranslated(path: Path) -> list[tuple[int, str]]:
             index = TRANSLATING.get(name)
             if index is not None and len(parent.args) > index and parent.args[index] is node:
                 continue
-        if (path.name, node.value) in ALLOWED:
+        if (path.name, node.value) in ALLOWED or path.name in PRINTED:
             continue
         found.append((node.lineno, node.value))
     return sorted(found)
@@ -79,7 +88,7 @@ def test_every_chinese_literal_of_the_windows_goes_through_tr():
 
 
 def test_the_allow_list_is_short_and_current():
-    assert len(ALLOWED) <= 12
+    assert len(ALLOWED) <= 12 and len(PRINTED) <= 1
     for (name, text), _reason in ALLOWED.items():
         assert text in (UI / name).read_text(encoding="utf-8"), f"{name} no longer has {text!r}: drop it from ALLOWED"
 

@@ -20,7 +20,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -54,35 +54,46 @@ from creditdesk.ui.tasks import LONG, TaskHandle
 
 LIMIT = 500  # newest entries shown; the filters narrow them down
 RED, GREEN = "#b3261e", "#1b6e2a"
-UNATTRIBUTED = "（未署名）"
+UNATTRIBUTED = QT_TRANSLATE_NOOP("", "（未署名）")
 _NEVER = object()  # no view audited yet
 
 # detail keys in words, in the order shown (what the services write); anything else follows by its key
 _KEYS = {
-    "query": "查询", "kind": "类型", "hits": "命中", "subject": "主体", "matter": "事项", "outcome": "结论",
-    "profile": "档案", "profile_version": "版本", "on": "日期", "review": "核查记录", "found": "找到",
-    "reason": "原因", "via": "途径", "failures": "连续失败", "locked_minutes": "锁定分钟",
-    "change": "修改", "from": "原", "to": "新", "role": "角色", "display_name": "姓名", "unit": "单位",
-    "first": "首个账户", "demo": "演示", "rows": "行数", "since": "起", "until": "止",
-    "intact": "完整", "entries": "条数", "first_bad_seq": "首个异常", "before": "之前", "reviews": "核查记录",
-    "commitments": "承诺", "kept": "保留", "permission": "权限", "actor": "账户", "action": "操作",
-    "limit": "条数上限",
-    "verification_code": "信用核查码", "computed_outcome": "系统结论", "offline": "离线", "stale": "数据过期",
-    "known": "平台有此主体", "final_outcome": "采用结论",
-    "requested_outcome": "申请结论", "override": "结论调整", "category": "调整理由", "status": "状态",
-    "on_the_spot": "当场批准", "requested_by": "申请人账户", "note": "说明",
+    "query": QT_TRANSLATE_NOOP("", "查询"), "kind": QT_TRANSLATE_NOOP("", "类型"), "hits": QT_TRANSLATE_NOOP("", "命中"),
+    "subject": QT_TRANSLATE_NOOP("", "主体"), "matter": QT_TRANSLATE_NOOP("", "事项"),
+    "outcome": QT_TRANSLATE_NOOP("", "结论"), "profile": QT_TRANSLATE_NOOP("", "档案"),
+    "profile_version": QT_TRANSLATE_NOOP("", "版本"), "on": QT_TRANSLATE_NOOP("", "日期"),
+    "review": QT_TRANSLATE_NOOP("", "核查记录"), "found": QT_TRANSLATE_NOOP("", "找到"),
+    "reason": QT_TRANSLATE_NOOP("", "原因"), "via": QT_TRANSLATE_NOOP("", "途径"),
+    "failures": QT_TRANSLATE_NOOP("", "连续失败"), "locked_minutes": QT_TRANSLATE_NOOP("", "锁定分钟"),
+    "change": QT_TRANSLATE_NOOP("", "修改"), "from": QT_TRANSLATE_NOOP("", "原"), "to": QT_TRANSLATE_NOOP("", "新"),
+    "role": QT_TRANSLATE_NOOP("", "角色"), "display_name": QT_TRANSLATE_NOOP("", "姓名"),
+    "unit": QT_TRANSLATE_NOOP("", "单位"), "first": QT_TRANSLATE_NOOP("", "首个账户"), "demo": QT_TRANSLATE_NOOP("", "演示"),
+    "rows": QT_TRANSLATE_NOOP("", "行数"), "since": QT_TRANSLATE_NOOP("", "起"), "until": QT_TRANSLATE_NOOP("", "止"),
+    "intact": QT_TRANSLATE_NOOP("", "完整"), "entries": QT_TRANSLATE_NOOP("", "条数"),
+    "first_bad_seq": QT_TRANSLATE_NOOP("", "首个异常"), "before": QT_TRANSLATE_NOOP("", "之前"),
+    "reviews": QT_TRANSLATE_NOOP("", "核查记录"), "commitments": QT_TRANSLATE_NOOP("", "承诺"),
+    "kept": QT_TRANSLATE_NOOP("", "保留"), "permission": QT_TRANSLATE_NOOP("", "权限"),
+    "actor": QT_TRANSLATE_NOOP("", "账户"), "action": QT_TRANSLATE_NOOP("", "操作"),
+    "limit": QT_TRANSLATE_NOOP("", "条数上限"), "verification_code": QT_TRANSLATE_NOOP("", "信用核查码"),
+    "computed_outcome": QT_TRANSLATE_NOOP("", "系统结论"), "offline": QT_TRANSLATE_NOOP("", "离线"),
+    "stale": QT_TRANSLATE_NOOP("", "数据过期"), "known": QT_TRANSLATE_NOOP("", "平台有此主体"),
+    "final_outcome": QT_TRANSLATE_NOOP("", "采用结论"), "requested_outcome": QT_TRANSLATE_NOOP("", "申请结论"),
+    "override": QT_TRANSLATE_NOOP("", "结论调整"), "category": QT_TRANSLATE_NOOP("", "调整理由"),
+    "status": QT_TRANSLATE_NOOP("", "状态"), "on_the_spot": QT_TRANSLATE_NOOP("", "当场批准"),
+    "requested_by": QT_TRANSLATE_NOOP("", "申请人账户"), "note": QT_TRANSLATE_NOOP("", "说明"),
 }  # fmt: skip
 _VALUES = {
-    "kind": {"name": "名称", "uscc": "统一社会信用代码", "id_number": "身份证号", "subject_id": "主体编号",
+    "kind": {"name": QT_TRANSLATE_NOOP("", "名称"), "uscc": QT_TRANSLATE_NOOP("", "统一社会信用代码"), "id_number": QT_TRANSLATE_NOOP("", "身份证号"), "subject_id": QT_TRANSLATE_NOOP("", "主体编号"),
              **SUBJECT_KIND_LABELS},
     "outcome": SHORT_LABELS, "computed_outcome": SHORT_LABELS, "final_outcome": SHORT_LABELS,
     "requested_outcome": SHORT_LABELS, "category": OVERRIDE_CATEGORIES,
     "override": OVERRIDE_STATUS_LABELS, "status": OVERRIDE_STATUS_LABELS,
     "matter": MATTER_CODES,
-    "reason": {"wrong": "密码错误", "locked": "已锁定", "disabled": "已停用", NOT_SIGNED_IN: "未登录"},
-    "via": {"login": "登录", "unlock": "解锁", "page": "审计日志页面", "cli": "命令行"},
+    "reason": {"wrong": QT_TRANSLATE_NOOP("", "密码错误"), "locked": QT_TRANSLATE_NOOP("", "已锁定"), "disabled": QT_TRANSLATE_NOOP("", "已停用"), NOT_SIGNED_IN: QT_TRANSLATE_NOOP("", "未登录")},
+    "via": {"login": QT_TRANSLATE_NOOP("", "登录"), "unlock": QT_TRANSLATE_NOOP("", "解锁"), "page": QT_TRANSLATE_NOOP("", "审计日志页面"), "cli": QT_TRANSLATE_NOOP("", "命令行")},
     "permission": PERMISSION_LABELS, "action": ACTIONS,
-    "change": {"password": "密码", "role": "角色", "disable": "停用", "enable": "启用"},
+    "change": {"password": QT_TRANSLATE_NOOP("", "密码"), "role": QT_TRANSLATE_NOOP("", "角色"), "disable": QT_TRANSLATE_NOOP("", "停用"), "enable": QT_TRANSLATE_NOOP("", "启用")},
     "role": ROLE_LABELS, "from": ROLE_LABELS, "to": ROLE_LABELS,
 }
 _ORDER = {key: i for i, key in enumerate(_KEYS)}
@@ -95,17 +106,24 @@ def detail_text(detail: dict) -> str:
         if value is None or value == [] or value == "":
             continue
         if isinstance(value, list):
-            shown = "、".join(str(v) for v in value[:5]) + (f" 等 {len(value)} 个" if len(value) > 5 else "")
+            shown = tr("、").join(str(v) for v in value[:5])
+            if len(value) > 5:
+                shown = tr("{0} 等 {1} 个").format(shown, len(value))
             if key == "hits":
-                shown = f"{len(value)} 个（{shown}）"
+                shown = tr("{0} 个（{1}）").format(len(value), shown)
         elif isinstance(value, bool):
-            shown = "是" if value else "否"
+            shown = tr("是") if value else tr("否")
         elif isinstance(value, dict):
             shown = json.dumps(value, ensure_ascii=False, sort_keys=True)
         else:
-            shown = _VALUES.get(key, {}).get(value, str(value)) if isinstance(value, str) else str(value)
-        parts.append(f"{_KEYS.get(key, key)}：{shown}")
-    return "；".join(parts)
+            shown = tr(_VALUES.get(key, {}).get(value, value)) if isinstance(value, str) else str(value)
+        parts.append(tr("{0}：{1}").format(tr(_KEYS.get(key, key)), shown))
+    return tr("；").join(parts)
+
+
+def tr(text: str) -> str:
+    """The detail's words in the window's language (the vocabulary's empty context, as lupdate files them)."""
+    return QCoreApplication.translate("AuditPage", text)
 
 
 @dataclass(frozen=True)
@@ -159,7 +177,7 @@ class AuditPage(QWidget, ChangeAware):
         self.account_box.addItem(self.tr("全部账户"), None)
         self.action_box = QComboBox()
         self.action_box.addItem(self.tr("全部操作"), None)
-        for code, label in sorted(ACTIONS.items(), key=lambda kv: kv[1]):
+        for code, label in sorted(((c, self.tr(x)) for c, x in ACTIONS.items()), key=lambda kv: kv[1]):
             self.action_box.addItem(label, code)
         self.apply_button = QPushButton(self.tr("查询(&Q)"))
         self.apply_button.setDefault(True)
@@ -338,9 +356,10 @@ class AuditPage(QWidget, ChangeAware):
         self.table.setUpdatesEnabled(False)
         self.table.setRowCount(len(rows))
         for r, e in enumerate(rows):
-            who = UNATTRIBUTED if e.actor is None else (
+            who = self.tr(UNATTRIBUTED) if e.actor is None else (
                 f"{view.names[e.actor]}（{e.actor}）" if view.names.get(e.actor, e.actor) != e.actor else e.actor)
-            values = (str(e.seq), e.at[:19].replace("T", " "), who, e.action_label, e.target or "", detail_text(e.detail))
+            values = (str(e.seq), e.at[:19].replace("T", " "), who, self.tr(e.action_label), e.target or "",
+                      detail_text(e.detail))
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if c == 5 and value:
@@ -375,7 +394,7 @@ class AuditPage(QWidget, ChangeAware):
             parts.append(self.tr("经办人只能查看本人的记录"))
         elif not view.accounts_exist:
             parts.append(self.tr("本机尚未建立账户，记录均未署名"))
-        self.summary.setText("；".join(parts))
+        self.summary.setText(self.tr("；").join(parts))
         self.loaded.emit(len(rows))
 
     def _fill_accounts(self, view: AuditView) -> None:
@@ -468,7 +487,7 @@ class AuditPage(QWidget, ChangeAware):
     # -- export ---------------------------------------------------------------------
 
     def choose_export(self) -> None:
-        default = f"审计日志-{dt.date.today():%Y%m%d}.csv"
+        default = self.tr("审计日志-{0}.csv").format(f"{dt.date.today():%Y%m%d}")
         path, _ = QFileDialog.getSaveFileName(self, self.tr("导出审计日志"), default, self.tr("CSV 文件 (*.csv)"))
         if path:
             self.export_to(path)

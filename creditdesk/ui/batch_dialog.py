@@ -27,6 +27,7 @@ from creditdesk.outcomes import SCREEN_BG
 from creditdesk.services.check import CheckService, read_batch_codes
 from creditdesk.ui.review_panel import OUTCOME_STYLE, outcome_text
 from creditdesk.ui.tasks import LONG, TaskHandle, TaskRunner
+from creditdesk.ui.vocabulary import label as tr
 
 OUTCOME_COLOURS = {**SCREEN_BG, "normal": "#ffffff"}  # the review panel's backgrounds; normal rows stay white
 
@@ -53,8 +54,8 @@ def run_batch(check: CheckService, codes: list[str], matter: str, day: dt.date, 
         else:
             r = out.result
             rows.append(BatchRow(
-                code, out.subject.name if out.subject else "（平台无此主体）", r.outcome,
-                sum(f.in_force for f in r.findings), "；".join(m.text for m in r.measures), "",
+                code, out.subject.name if out.subject else tr("（平台无此主体）"), r.outcome,
+                sum(f.in_force for f in r.findings), tr("；").join(m.text for m in r.measures), "",
             ))  # fmt: skip
         task.progress(n + 1, len(codes))
     return rows

@@ -17,7 +17,7 @@ import html
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QDate, QLocale, QModelIndex, QPersistentModelIndex, Qt, QUrl, Signal
 from PySide6.QtGui import QBrush, QColor, QDesktopServices, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -59,7 +59,7 @@ from creditdesk.ui.tasks import LONG, TaskHandle, TaskRunner
 RED, GREY = "#b3261e", "#6b6b6b"
 OUTCOME_COLOURS = {o: (SCREEN_FG[o], SCREEN_BG[o]) for o in OUTCOMES}  # text, background: as in the review panel
 HIDDEN_COLUMNS = {"officer", "matter"}  # login name and matter code: in the files, not on screen
-EMPTY_TEXT = "该日期没有核查记录"
+EMPTY_TEXT = QT_TRANSLATE_NOOP("", "该日期没有核查记录")
 
 
 @dataclass(frozen=True)
@@ -396,7 +396,7 @@ class LedgerPage(QWidget, ChangeAware):
                 if snap.previous_day is not None:
                     day = snap.previous_day
                     text += "<br><br>" + self.tr("最近一次核查在 {0}（{1}）：<a href='{2}'>查看当天台账</a>").format(
-                        day.isoformat(), "星期" + "一二三四五六日"[day.weekday()], day.isoformat())
+                        day.isoformat(), QLocale().dayName(day.isoweekday()), day.isoformat())
                 self.empty_label.setText(text)
             else:
                 self.empty_label.setText(self.tr("没有符合筛选条件的核查记录（按 Ctrl+F 修改筛选）"))
@@ -488,7 +488,7 @@ class LedgerPage(QWidget, ChangeAware):
     def _default_name(self, fmt: str) -> str:
         flt = self._snapshot.flt if self._snapshot else self.current_filter()
         days = flt.date_from.isoformat() if flt.date_from == flt.date_to else f"{flt.date_from}_{flt.date_to}"
-        return f"核查台账-{days}.{fmt}"
+        return self.tr("核查台账-{0}.{1}").format(days, fmt)
 
     def export(self, fmt: str) -> None:
         """Ask where to save, then export in the background."""

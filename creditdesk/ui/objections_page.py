@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,7 +46,9 @@ from creditdesk.ui.changes import ChangeAware
 RED, GREEN, AMBER, BLUE, GREY = "#b3261e", "#1b6e2a", "#8a5a00", "#1f5fa8", "#6b6b6b"
 STATUS_COLOURS = {"queued": GREY, "submitted": BLUE, "rejected": RED, "record_changed": AMBER, "upheld": GREEN,
                   "dismissed": "#5a3d8a"}  # fmt: skip
-COLUMNS = ("登记时间", "主体", "信用记录", "异议理由", "联系人", "经办人", "状态", "状态说明")
+COLUMNS = (QT_TRANSLATE_NOOP("", "登记时间"), QT_TRANSLATE_NOOP("", "主体"), QT_TRANSLATE_NOOP("", "信用记录"),
+           QT_TRANSLATE_NOOP("", "异议理由"), QT_TRANSLATE_NOOP("", "联系人"), QT_TRANSLATE_NOOP("", "经办人"),
+           QT_TRANSLATE_NOOP("", "状态"), QT_TRANSLATE_NOOP("", "状态说明"))
 
 
 def _when(text: str | None) -> str:
@@ -279,9 +281,9 @@ class ObjectionsPage(QWidget, ChangeAware):
             (self.tr("信用记录"), f"{o.record_title or ''}（{o.record_id}）"),
             (self.tr("异议理由"), o.grounds),
             (self.tr("联系人"), f"{o.contact_name} {o.contact_phone or ''}"),
-            (self.tr("登记"), f"{_when(o.filed_at)}　{o.unit}　{self._person(o.officer)}" + (f"　核查记录 {o.review_id}" if o.review_id else "")),
+            (self.tr("登记"), f"{_when(o.filed_at)}　{o.unit}　{self._person(o.officer)}" + (self.tr("　核查记录 {0}").format(o.review_id) if o.review_id else "")),
         ]  # fmt: skip
-        status = f"<b style='color:{colour}'>{html.escape(o.status_label)}</b>"
+        status = f"<b style='color:{colour}'>{html.escape(self.tr(o.status_label))}</b>"
         if o.status_note:
             status += "　" + html.escape(o.status_note)
         if o.status_at:

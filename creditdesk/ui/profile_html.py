@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from creditdesk.credit import (
     RECORD_STATUS_LABELS,
@@ -22,7 +22,8 @@ from creditdesk.grades import grade_is_adverse, grade_is_positive
 from creditdesk.services.profile import ProfileView, ReportInfo
 
 RED, GREEN, GREY, AMBER = "#b3261e", "#1e7b34", "#6b6b6b", "#8a5a00"
-LEVEL_LABELS = {"national": "国家级", "provincial": "省级", "city": "市级", "county": "县级"}
+LEVEL_LABELS = {"national": QT_TRANSLATE_NOOP("", "国家级"), "provincial": QT_TRANSLATE_NOOP("", "省级"),
+                "city": QT_TRANSLATE_NOOP("", "市级"), "county": QT_TRANSLATE_NOOP("", "县级")}
 
 
 def tr(text: str) -> str:

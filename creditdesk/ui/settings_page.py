@@ -39,6 +39,7 @@ from creditdesk.ui.accounts_widget import AccountsWidget
 from creditdesk.ui.i18n import LANGUAGES
 from creditdesk.ui.idle_lock import idle_minutes, set_idle_minutes
 from creditdesk.ui.tasks import TaskRunner
+from creditdesk.ui.vocabulary import label as tr
 
 # What ``save`` changes, as the audit entry names them.
 SAVED_KEYS = ("unit_name", "window_name", "stale_after_hours", "sync_interval_minutes", "idle_lock_minutes",
@@ -88,7 +89,7 @@ class SettingsPage(QWidget, ChangeAware):
         self.language = QComboBox()
         self.language.setObjectName("language")
         for code, label in LANGUAGES.items():
-            self.language.addItem(label, code)
+            self.language.addItem(self.tr(label) if code == "auto" else label, code)
         self._show_language(s.language)
         self.save_button = QPushButton(self.tr("保存设置"))
         self.save_button.setObjectName("saveSettings")
@@ -414,7 +415,7 @@ class SettingsPage(QWidget, ChangeAware):
 
 def profile_name(profile_id: str) -> str:
     """The policy profile by its city's name (福州市 …), as the bundled profiles call it."""
-    return _profile_names().get(profile_id, "（未知的政策配置）")
+    return _profile_names().get(profile_id) or tr("（未知的政策配置）")
 
 
 @functools.cache

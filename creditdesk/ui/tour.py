@@ -434,8 +434,11 @@ def _review_tour(app, window, ctx, city, counter, shoot, type_query) -> None:  #
 
     rendered: list = []
     panel.slip_bar.previewed.connect(rendered.append)
-    for kind, name, title in (("review", "slip-preview-review", "信用核查单"),
-                              ("commitment", "slip-preview-commitment", "信用承诺书")):  # fmt: skip
+    from PySide6.QtCore import QCoreApplication
+
+    for kind, name, title in (("review", "slip-preview-review", QCoreApplication.translate("SlipBar", "信用核查单")),
+                              ("commitment", "slip-preview-commitment",
+                               QCoreApplication.translate("SlipBar", "信用承诺书"))):  # the bar's own titles
         rendered.clear()
         panel.slip_bar.act(kind, "preview", title)
         _settle(app, window, until=lambda: bool(rendered), timeout=30)
