@@ -116,7 +116,8 @@ def detail_text(detail: dict) -> str:
         elif isinstance(value, dict):
             shown = json.dumps(value, ensure_ascii=False, sort_keys=True)
         else:
-            shown = tr(_VALUES.get(key, {}).get(value, value)) if isinstance(value, str) else str(value)
+            mapped = _VALUES.get(key, {}).get(value) if isinstance(value, str) else None
+            shown = tr(mapped) if mapped is not None else str(value)  # a code in words; data as it is
         parts.append(tr("{0}：{1}").format(tr(_KEYS.get(key, key)), shown))
     return tr("；").join(parts)
 

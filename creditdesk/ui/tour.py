@@ -52,8 +52,11 @@ def _offscreen_screen() -> str:
     return f"offscreen:configfile={config}"
 
 
-def visible_texts(top) -> list[str]:  # noqa: ANN001 - a top-level QWidget
-    """Every text on ``top`` that a person can see (not tooltips): what the Chinese-only test reads."""
+def visible_texts(top, own_only: bool = False) -> list[str]:  # noqa: ANN001 - a top-level QWidget
+    """Every text on ``top`` that a person can see (not tooltips): what the Chinese-only test reads.
+
+    ``own_only``: the texts of ``top`` itself, not of its children (its title if it is a window, and
+    a button's tooltip too): what the English test reads, widget by widget."""
     from PySide6.QtWidgets import (
         QAbstractButton,
         QAbstractItemView,
@@ -67,8 +70,10 @@ def visible_texts(top) -> list[str]:  # noqa: ANN001 - a top-level QWidget
         QWidget,
     )
 
-    texts: list[str] = [top.windowTitle()]
-    for w in [top, *top.findChildren(QWidget)]:
+    texts: list[str] = [top.windowTitle()] if not own_only or top.isWindow() else []
+    if own_only and isinstance(top, QAbstractButton):
+        texts.append(top.toolTip())
+    for w in [top] if own_only else [top, *top.findChildren(QWidget)]:
         if not w.isVisible():
             continue
         if isinstance(w, QLabel):
