@@ -19,7 +19,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -73,17 +73,18 @@ OUTCOME_STYLE = {
     o: f"background:{SCREEN_BG[o]};color:{SCREEN_FG[o]};border:1px solid {SCREEN_BORDER[o]};" for o in OUTCOME_ORDER
 }
 REQUIREMENT_TEXT = {
-    "credit_report": "信用报告",
-    "commitment": "信用承诺",
-    "credit_review": "信用审查（由信用中心办理）",
+    "credit_report": QT_TRANSLATE_NOOP("", "信用报告"),
+    "commitment": QT_TRANSLATE_NOOP("", "信用承诺"),
+    "credit_review": QT_TRANSLATE_NOOP("", "信用审查（由信用中心办理）"),
 }
 NOT_IN_FORCE_TEXT = {
-    "revoked": "已撤销",
-    "repaired": "已信用修复",
-    "not_yet_published": "尚未公示",
-    "expired": "已过公示期",
+    "revoked": QT_TRANSLATE_NOOP("", "已撤销"),
+    "repaired": QT_TRANSLATE_NOOP("", "已信用修复"),
+    "not_yet_published": QT_TRANSLATE_NOOP("", "尚未公示"),
+    "expired": QT_TRANSLATE_NOOP("", "已过公示期"),
 }
-SIGNER_ROLES = (("legal_representative", "法定代表人"), ("agent", "委托代理人"))
+SIGNER_ROLES = (("legal_representative", QT_TRANSLATE_NOOP("", "法定代表人")),
+                ("agent", QT_TRANSLATE_NOOP("", "委托代理人")))
 STEP_NAMES = tuple(STEP_LABELS.items())
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -50,25 +50,27 @@ from creditdesk.ui.changes import ChangeAware
 from creditdesk.ui.charts import DonutChart, StackedBarChart
 from creditdesk.ui.tasks import LONG, TaskHandle
 
-KINDS = (("month", "月"), ("quarter", "季度"), ("half", "半年"))
+KINDS = (("month", QT_TRANSLATE_NOOP("", "月")), ("quarter", QT_TRANSLATE_NOOP("", "季度")),
+         ("half", QT_TRANSLATE_NOOP("", "半年")))
 _WHICH = {
-    "month": [(m, f"{m}月") for m in range(1, 13)],
-    "quarter": [(1, "第一季度"), (2, "第二季度"), (3, "第三季度"), (4, "第四季度")],
-    "half": [(1, "上半年"), (2, "下半年")],
+    "month": [(m, QT_TRANSLATE_NOOP("", "{0}月")) for m in range(1, 13)],
+    "quarter": [(1, QT_TRANSLATE_NOOP("", "第一季度")), (2, QT_TRANSLATE_NOOP("", "第二季度")),
+                (3, QT_TRANSLATE_NOOP("", "第三季度")), (4, QT_TRANSLATE_NOOP("", "第四季度"))],
+    "half": [(1, QT_TRANSLATE_NOOP("", "上半年")), (2, QT_TRANSLATE_NOOP("", "下半年"))],
 }
 
 # card key -> (title, colour of the figure)
 CARDS = (
-    ("total", "核查总数", "#1f3a5f"),
-    ("prohibit", "禁止", OUTCOME_COLOURS["prohibit"]),
-    ("strict", "从严", OUTCOME_COLOURS["strict"]),
-    ("incentive", "激励", OUTCOME_COLOURS["incentive"]),
-    ("offline", "离线占比", "#5f6368"),
-    ("signed", "承诺签署", "#1f3a5f"),
-    ("fulfilled", "承诺履约", OUTCOME_COLOURS["incentive"]),
-    ("breached", "承诺违约", OUTCOME_COLOURS["prohibit"]),
-    ("objections", "异议", "#8a5a00"),
-    ("reports", "核验信用报告", "#1f3a5f"),
+    ("total", QT_TRANSLATE_NOOP("", "核查总数"), "#1f3a5f"),
+    ("prohibit", QT_TRANSLATE_NOOP("", "禁止"), OUTCOME_COLOURS["prohibit"]),
+    ("strict", QT_TRANSLATE_NOOP("", "从严"), OUTCOME_COLOURS["strict"]),
+    ("incentive", QT_TRANSLATE_NOOP("", "激励"), OUTCOME_COLOURS["incentive"]),
+    ("offline", QT_TRANSLATE_NOOP("", "离线占比"), "#5f6368"),
+    ("signed", QT_TRANSLATE_NOOP("", "承诺签署"), "#1f3a5f"),
+    ("fulfilled", QT_TRANSLATE_NOOP("", "承诺履约"), OUTCOME_COLOURS["incentive"]),
+    ("breached", QT_TRANSLATE_NOOP("", "承诺违约"), OUTCOME_COLOURS["prohibit"]),
+    ("objections", QT_TRANSLATE_NOOP("", "异议"), "#8a5a00"),
+    ("reports", QT_TRANSLATE_NOOP("", "核验信用报告"), "#1f3a5f"),
 )
 
 
@@ -242,7 +244,7 @@ class StatsPage(QWidget, ChangeAware):
         self._filling = True
         self.which_box.clear()
         for value, label in _WHICH[kind]:
-            self.which_box.addItem(self.tr(label), value)
+            self.which_box.addItem(self.tr(label).format(value), value)
         if index is not None:
             self.which_box.setCurrentIndex(max(0, self.which_box.findData(index)))
         self._filling = False
@@ -374,7 +376,7 @@ class StatsPage(QWidget, ChangeAware):
         if self.report is None:
             return
         p = self.report.period
-        default = str(Path.home() / f"信用核查使用情况报送-{p.code}.{fmt}")
+        default = str(Path.home() / self.tr("信用核查使用情况报送-{0}.{1}").format(p.code, fmt))
         filters = self.tr("PDF 文件 (*.pdf)") if fmt == "pdf" else self.tr("Excel 工作簿 (*.xlsx)")
         path, _ = QFileDialog.getSaveFileName(self, self.tr("导出使用情况报送"), default, filters)
         if path:
