@@ -103,6 +103,7 @@ def core_labels() -> dict[str, list[str]]:
 
     from creditdesk import credit, objection_statuses, outcomes, roles, wording
     from creditdesk.policy import model as policy_model
+    from creditdesk.rows import ledger as ledger_rows
     from creditdesk.rows import usage
     from creditdesk.services import audit, credit_review, followup, ledger, review_workflow, reviews
 
@@ -120,7 +121,7 @@ def core_labels() -> dict[str, list[str]]:
         "wording.ENTITY_LABELS": wording.ENTITY_LABELS, "wording.SOURCE_LABELS": wording.SOURCE_LABELS,
         "wording.OUTBOX_KIND_LABELS": wording.OUTBOX_KIND_LABELS, "wording.FIELD_LABELS": wording.FIELD_LABELS,
         "usage.OBJECTION_STATUS_LABELS": usage.OBJECTION_STATUS_LABELS,
-        "usage.COMMITMENT_STATUS_LABELS": usage.COMMITMENT_STATUS_LABELS,
+        "usage.COMMITMENT_STATUS_LABELS": usage.COMMITMENT_STATUS_LABELS, "rows.ledger.HEADERS": ledger_rows.HEADERS,
         "city profiles' matters": [m["label"] for p in sorted((UI.parent / "resources" / "policies").glob("*.json"))
                                    for m in json.loads(p.read_text(encoding="utf-8")).get("matters", [])],
     }  # fmt: skip

@@ -45,10 +45,10 @@ from creditdesk.changes import OpChanges
 from creditdesk.credit import SUBJECT_KIND_LABELS
 from creditdesk.outcomes import SHORT_LABELS
 from creditdesk.policy.model import MATTER_CODES
-from creditdesk.services.review_workflow import OVERRIDE_CATEGORIES
-from creditdesk.services.reviews import OVERRIDE_STATUS_LABELS
 from creditdesk.roles import PERMISSION_LABELS, ROLE_LABELS, may
 from creditdesk.services.audit import ACTIONS, NOT_SIGNED_IN, AuditRecord, AuditVerdict, audit_refusal
+from creditdesk.services.review_workflow import OVERRIDE_CATEGORIES
+from creditdesk.services.reviews import OVERRIDE_STATUS_LABELS
 from creditdesk.ui.changes import ChangeAware
 from creditdesk.ui.tasks import LONG, TaskHandle
 

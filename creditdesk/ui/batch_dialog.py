@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from creditdesk.outcomes import SCREEN_BG
 from creditdesk.services.check import CheckService, read_batch_codes
+from creditdesk.ui.core_text import core_message
 from creditdesk.ui.review_panel import OUTCOME_STYLE, outcome_text
 from creditdesk.ui.tasks import LONG, TaskHandle, TaskRunner
 from creditdesk.ui.vocabulary import label as tr
@@ -50,7 +51,7 @@ def run_batch(check: CheckService, codes: list[str], matter: str, day: dt.date, 
         try:
             out = check.check(code, matter, day=day)
         except Exception as exc:  # noqa: BLE001 - a bad line is a row with its error, the batch goes on
-            rows.append(BatchRow(code, "", None, 0, "", str(exc)))
+            rows.append(BatchRow(code, "", None, 0, "", core_message(str(exc))))
         else:
             r = out.result
             rows.append(BatchRow(

@@ -121,7 +121,7 @@ class ObjectionsPage(QWidget, ChangeAware):
         self.status_filter.setObjectName("statusFilter")
         self.status_filter.addItem(self.tr("全部状态"), None)
         for s in STATUSES:
-            self.status_filter.addItem(STATUS_LABELS[s], s)
+            self.status_filter.addItem(self.tr(STATUS_LABELS[s]), s)
         filter_label = QLabel(self.tr("状态(&S)"))
         filter_label.setBuddy(self.status_filter)
         self.refresh_button = QPushButton(self.tr("刷新状态"))
@@ -221,9 +221,9 @@ class ObjectionsPage(QWidget, ChangeAware):
         for o in everything:
             counts[o.status] = counts.get(o.status, 0) + 1
         scope = self.tr("全部经办人") if user is None or user.can("view_all_reviews") else self.tr("本人登记的")
-        parts = [f"{STATUS_LABELS[s]} {n}" for s, n in counts.items() if n]
+        parts = [f"{self.tr(STATUS_LABELS[s])} {n}" for s, n in counts.items() if n]
         self.summary.setText(self.tr("{0}异议共 {1} 件{2}").format(
-            scope, len(everything), ("：" + "，".join(parts)) if parts else ""))  # fmt: skip
+            scope, len(everything), (self.tr("：") + self.tr("，").join(parts)) if parts else ""))  # fmt: skip
         if changed:
             self._say(self.tr("已更新 {0} 件异议的状态").format(len(changed)), BLUE)
         else:
@@ -235,7 +235,8 @@ class ObjectionsPage(QWidget, ChangeAware):
             grounds = o.grounds if len(o.grounds) <= 40 else o.grounds[:40] + "…"
             cells = (
                 _when(o.filed_at), o.subject_name or o.subject_id, o.record_title or o.record_id, grounds,
-                f"{o.contact_name} {o.contact_phone or ''}".strip(), self._person(o.officer), o.status_label, o.status_note or "",
+                f"{o.contact_name} {o.contact_phone or ''}".strip(), self._person(o.officer), self.tr(o.status_label),
+                o.status_note or "",
             )  # fmt: skip
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -334,7 +335,7 @@ class ObjectionsPage(QWidget, ChangeAware):
             return ObjectionService(engine, audit).set_status(objection_id, answer, note, user)
 
         def done(saved) -> None:  # noqa: ANN001
-            self._say(self.tr("已登记：{0}").format(saved.status_label), GREEN)
+            self._say(self.tr("已登记：{0}").format(self.tr(saved.status_label)), GREEN)
             self.refresh()
 
         def failed(exc: BaseException) -> None:

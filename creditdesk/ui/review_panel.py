@@ -56,6 +56,7 @@ from creditdesk.services.review_workflow import (
     match_matters,
     matter_numbers,
 )
+from creditdesk.ui.core_text import core_message, unruled_notice
 from creditdesk.ui.review_adapter import REPORT_PROBLEM_TEXT
 from creditdesk.ui.signature_pad import SignaturePad
 from creditdesk.ui.tasks import TaskRunner
@@ -858,7 +859,7 @@ class ReviewPanel(QWidget):
         unruled = self.wf.unruled_adverse()
         self.ack_check.setVisible(bool(unruled))
         if unruled:
-            notice = getattr(output.result, "unruled_notice", None)
+            notice = unruled_notice(output.result)
             self.ack_check.setText(self.tr("已阅：{0} 条有效不良记录，现行档案未规定措施（须在核查单上注明）").format(len(unruled)))
             self.ack_check.setToolTip(notice or "")
             self.ack_check.setStyleSheet("font-weight:bold;color:#7a4f00;")
@@ -911,7 +912,7 @@ class ReviewPanel(QWidget):
         else:
             parts.append("<p style='color:#555'>{0}</p>".format(html.escape(
                 self.tr("{0}（第 {1} 版）对该事项没有触发惩戒或激励措施。").format(r.profile.name, r.profile.version))))
-        notice = getattr(r, "unruled_notice", None)
+        notice = unruled_notice(r)
         if notice:  # an adverse record no rule covers: said, and acknowledged below (ReviewWorkflow 'acknowledge')
             parts.append("<p style='color:#7a4f00'><b>⚠ {0}</b></p>".format(html.escape(notice)))
         for note in r.notes:
@@ -1057,7 +1058,7 @@ class ReviewPanel(QWidget):
         pending = self.wf.approval_status() == "pending"
         self.finalise_button.setText(self.tr("保存为待复核") if pending else self.tr("完成核查并保存"))
         if missing:
-            self.missing_label.setText(self.tr("尚未完成：{0}").format("；".join(_t(text) for _step, text in missing)))
+            self.missing_label.setText(self.tr("尚未完成：{0}").format(_t("；").join(core_message(text, CONTEXT) for _step, text in missing)))
             self.missing_label.setStyleSheet("color:#8a5a00;")
         elif pending:
             self.missing_label.setText(self.tr("未经负责人审批：保存后为「待复核」，出现在负责人的跟进页（Ctrl+Enter）"))

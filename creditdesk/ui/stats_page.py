@@ -48,6 +48,7 @@ from creditdesk.services.usage import (
 )
 from creditdesk.ui.changes import ChangeAware
 from creditdesk.ui.charts import DonutChart, StackedBarChart
+from creditdesk.ui.core_text import core_message
 from creditdesk.ui.tasks import LONG, TaskHandle
 
 KINDS = (("month", QT_TRANSLATE_NOOP("", "月")), ("quarter", QT_TRANSLATE_NOOP("", "季度")),
@@ -282,11 +283,12 @@ class StatsPage(QWidget, ChangeAware):
             return
         d = s.next
         lines = [self.tr("下次报送：<b>{0}</b>　{1}{2}，报{3}").format(
-            d.due_label, d.what, f"（{d.period.label}）" if d.period else "", d.to)]
+            core_message(d.due_label), d.what, f"（{core_message(d.period.label)}）" if d.period else "", d.to)]
         later = [x for x in s.deadlines[1:]]
         if later:
             lines.append(self.tr("其后：") + "；".join(
-                f"{x.due_label} {x.what}" + (f"（{x.period.label}）" if x.period else "") for x in later))
+                f"{core_message(x.due_label)} {x.what}" + (f"（{core_message(x.period.label)}）" if x.period else "")
+                for x in later))
         lines.append(f"<span style='color:#7a6a3a'>{d.basis}</span>")
         self.deadline_label.setText("<br>".join(lines))
         self.deadline_button.setEnabled(d.period is not None)
@@ -314,7 +316,7 @@ class StatsPage(QWidget, ChangeAware):
         def work(task: TaskHandle) -> UsageReport:
             return UsageService(engine).report(period, viewer=viewer, unit=unit)
 
-        self.status_label.setText(self.tr("正在统计{0}……").format(period.label))
+        self.status_label.setText(self.tr("正在统计{0}……").format(core_message(period.label)))
         self.runner.run(work, on_success=self._show, on_failure=self._failed, key="stats")
 
     def _failed(self, exc: BaseException) -> None:
@@ -362,10 +364,10 @@ class StatsPage(QWidget, ChangeAware):
                 self.officer_table.setItem(r, col, item)
         if total:
             self.status_label.setText(self.tr("{0}（{1} 至 {2}）").format(
-                report.period.label, report.period.start.isoformat(), report.period.end.isoformat()))
+                core_message(report.period.label), report.period.start.isoformat(), report.period.end.isoformat()))
         else:
             self.status_label.setText("<span style='color:#8a5a00'>{0}</span>".format(
-                self.tr("{0}没有完成的核查记录。可以换一个期间，或仍然导出一份零报告。").format(report.period.label)))
+                self.tr("{0}没有完成的核查记录。可以换一个期间，或仍然导出一份零报告。").format(core_message(report.period.label))))
         busy = self._export_task is not None
         self.pdf_button.setEnabled(not busy)
         self.xlsx_button.setEnabled(not busy)
@@ -424,7 +426,7 @@ class StatsPage(QWidget, ChangeAware):
     def _exported(self, result) -> None:  # noqa: ANN001
         self._export_done()
         self.message.setText("<span style='color:#1e7b34'>✔ {0}</span>".format(
-            self.tr("已导出{0}：{1}").format(result.report.period.label, result.path)))
+            self.tr("已导出{0}：{1}").format(core_message(result.report.period.label), result.path)))
         self.exported.emit(result)
 
     def _export_failed(self, exc: BaseException) -> None:

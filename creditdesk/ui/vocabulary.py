@@ -278,4 +278,20 @@ CORE_LABELS = (
     QT_TRANSLATE_NOOP("", "违约"),
     # the matters' labels in the city profiles (creditdesk/resources/policies/*.json)
     QT_TRANSLATE_NOOP("", "债券发行"),
+    # rows.ledger.HEADERS (the ledger's columns)
+    QT_TRANSLATE_NOOP("", "核查时间"),
+    QT_TRANSLATE_NOOP("", "经办人账号"),
+    QT_TRANSLATE_NOOP("", "窗口"),
+    QT_TRANSLATE_NOOP("", "事项代码"),
+    QT_TRANSLATE_NOOP("", "主体名称"),
+    QT_TRANSLATE_NOOP("", "统一社会信用代码/证件号"),
+    QT_TRANSLATE_NOOP("", "系统结论"),
+    QT_TRANSLATE_NOOP("", "最终结论"),
+    QT_TRANSLATE_NOOP("", "措施"),
+    QT_TRANSLATE_NOOP("", "偏离理由"),
+    QT_TRANSLATE_NOOP("", "审批"),
+    QT_TRANSLATE_NOOP("", "承诺书编号"),
+    QT_TRANSLATE_NOOP("", "信用核查码"),
+    QT_TRANSLATE_NOOP("", "离线"),
+    QT_TRANSLATE_NOOP("", "数据截至"),
 )

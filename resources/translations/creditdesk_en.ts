@@ -205,17 +205,20 @@
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="78"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="294"/>
         <source>信用核查码</source>
         <translation>Verification code</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="79"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="288"/>
         <source>系统结论</source>
         <translation>Computed outcome</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="79"/>
         <location filename="../../creditdesk/ui/followup_page.py" line="775"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="295"/>
         <source>离线</source>
         <translation>Offline</translation>
     </message>
@@ -364,7 +367,8 @@
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="122"/>
-        <location filename="../../creditdesk/ui/batch_dialog.py" line="58"/>
+        <location filename="../../creditdesk/ui/batch_dialog.py" line="59"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="114"/>
         <source>；</source>
         <translation>; </translation>
     </message>
@@ -406,14 +410,14 @@
     <message>
         <location filename="../../creditdesk/ui/followup_page.py" line="68"/>
         <location filename="../../creditdesk/ui/objection_dialog.py" line="41"/>
-        <location filename="../../creditdesk/ui/review_panel.py" line="81"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="82"/>
         <location filename="../../creditdesk/ui/vocabulary.py" line="123"/>
         <source>已撤销</source>
         <translation>Revoked</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/followup_page.py" line="69"/>
-        <location filename="../../creditdesk/ui/review_panel.py" line="83"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="84"/>
         <source>尚未公示</source>
         <translation>Not yet published</translation>
     </message>
@@ -657,6 +661,7 @@
     <message>
         <location filename="../../creditdesk/ui/followup_page.py" line="423"/>
         <location filename="../../creditdesk/ui/followup_page.py" line="454"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="282"/>
         <source>核查时间</source>
         <translation>Reviewed at</translation>
     </message>
@@ -1093,7 +1098,7 @@
         <translation>Natural person</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="62"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="65"/>
         <location filename="../../creditdesk/ui/vocabulary.py" line="44"/>
         <source>该日期没有核查记录</source>
         <translation>No reviews on this day</translation>
@@ -1199,7 +1204,7 @@
     <message>
         <location filename="../../creditdesk/ui/followup_page.py" line="69"/>
         <location filename="../../creditdesk/ui/objection_dialog.py" line="40"/>
-        <location filename="../../creditdesk/ui/review_panel.py" line="82"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="83"/>
         <location filename="../../creditdesk/ui/vocabulary.py" line="59"/>
         <source>已信用修复</source>
         <translation>Credit repaired</translation>
@@ -1211,7 +1216,7 @@
     </message>
     <message>
         <location filename="../../creditdesk/ui/followup_page.py" line="70"/>
-        <location filename="../../creditdesk/ui/review_panel.py" line="84"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="85"/>
         <location filename="../../creditdesk/ui/vocabulary.py" line="61"/>
         <source>已过公示期</source>
         <translation>Past publication period</translation>
@@ -1269,118 +1274,118 @@
         <translation>counted</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="66"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="67"/>
         <location filename="../../creditdesk/ui/vocabulary.py" line="72"/>
         <source>从严</source>
         <translation>Strict</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="54"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="55"/>
         <location filename="../../creditdesk/ui/vocabulary.py" line="73"/>
         <source>半年</source>
         <translation>Half-year</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="53"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="54"/>
         <location filename="../../creditdesk/ui/vocabulary.py" line="74"/>
         <source>季度</source>
         <translation>Quarter</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="56"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="57"/>
         <source>{0}月</source>
         <translation>Month {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="59"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="60"/>
         <source>上半年</source>
         <translation>First half</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="59"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="60"/>
         <source>下半年</source>
         <translation>Second half</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="72"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="73"/>
         <location filename="../../creditdesk/ui/vocabulary.py" line="75"/>
         <source>异议</source>
         <translation>Objections</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="70"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="71"/>
         <location filename="../../creditdesk/ui/vocabulary.py" line="76"/>
         <source>承诺履约</source>
         <translation>Commitments kept</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="69"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="70"/>
         <location filename="../../creditdesk/ui/vocabulary.py" line="77"/>
         <source>承诺签署</source>
         <translation>Commitments signed</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="71"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="72"/>
         <location filename="../../creditdesk/ui/vocabulary.py" line="78"/>
         <source>承诺违约</source>
         <translation>Commitments broken</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="53"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="54"/>
         <location filename="../../creditdesk/ui/vocabulary.py" line="79"/>
         <source>月</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="64"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="65"/>
         <location filename="../../creditdesk/ui/vocabulary.py" line="80"/>
         <source>核查总数</source>
         <translation>Reviews</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="73"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="74"/>
         <location filename="../../creditdesk/ui/vocabulary.py" line="81"/>
         <source>核验信用报告</source>
         <translation>Reports verified</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="67"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="68"/>
         <location filename="../../creditdesk/ui/vocabulary.py" line="82"/>
         <source>激励</source>
         <translation>Incentive</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="65"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="66"/>
         <location filename="../../creditdesk/ui/vocabulary.py" line="83"/>
         <source>禁止</source>
         <translation>Prohibited</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="68"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="69"/>
         <location filename="../../creditdesk/ui/vocabulary.py" line="84"/>
         <source>离线占比</source>
         <translation>Offline share</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="57"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="58"/>
         <location filename="../../creditdesk/ui/vocabulary.py" line="85"/>
         <source>第一季度</source>
         <translation>Q1</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="58"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="59"/>
         <location filename="../../creditdesk/ui/vocabulary.py" line="86"/>
         <source>第三季度</source>
         <translation>Q3</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="57"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="58"/>
         <location filename="../../creditdesk/ui/vocabulary.py" line="87"/>
         <source>第二季度</source>
         <translation>Q2</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="58"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="59"/>
         <location filename="../../creditdesk/ui/vocabulary.py" line="88"/>
         <source>第四季度</source>
         <translation>Q4</translation>
@@ -1396,18 +1401,18 @@
         <translation>Restricted (not handled)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="77"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="78"/>
         <location filename="../../creditdesk/ui/vocabulary.py" line="91"/>
         <source>信用承诺</source>
         <translation>Commitment</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="78"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="79"/>
         <source>信用审查（由信用中心办理）</source>
         <translation>Credit review (by the credit centre)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="76"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="77"/>
         <location filename="../../creditdesk/ui/vocabulary.py" line="92"/>
         <source>信用报告</source>
         <translation>Credit report</translation>
@@ -1419,7 +1424,7 @@
         <translation>The credit report has expired</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="87"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="88"/>
         <location filename="../../creditdesk/ui/vocabulary.py" line="94"/>
         <source>委托代理人</source>
         <translation>Authorised agent</translation>
@@ -1476,7 +1481,7 @@
         <translation>Handled normally</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="86"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="87"/>
         <location filename="../../creditdesk/ui/vocabulary.py" line="98"/>
         <source>法定代表人</source>
         <translation>Legal representative</translation>
@@ -2184,7 +2189,62 @@
         <translation>Bond issuance</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/batch_dialog.py" line="57"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="283"/>
+        <source>经办人账号</source>
+        <translation>Officer login</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="284"/>
+        <source>窗口</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="285"/>
+        <source>事项代码</source>
+        <translation>Matter code</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="286"/>
+        <source>主体名称</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="287"/>
+        <source>统一社会信用代码/证件号</source>
+        <translation>Code / ID number</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="289"/>
+        <source>最终结论</source>
+        <translation>Final outcome</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="290"/>
+        <source>措施</source>
+        <translation>Measures</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="291"/>
+        <source>偏离理由</source>
+        <translation>Reason for departing</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="292"/>
+        <source>审批</source>
+        <translation>Approval</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="293"/>
+        <source>承诺书编号</source>
+        <translation>Commitment no.</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="296"/>
+        <source>数据截至</source>
+        <translation>Data as of</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/batch_dialog.py" line="58"/>
         <source>（平台无此主体）</source>
         <translation>(not on the platform)</translation>
     </message>
@@ -2194,7 +2254,7 @@
         <translation>System language</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="418"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="419"/>
         <source>（未知的政策配置）</source>
         <translation>(unknown policy profile)</translation>
     </message>
@@ -2212,6 +2272,247 @@
         <location filename="../../creditdesk/ui/slip_view.py" line="170"/>
         <source>文件已存在：{0}</source>
         <translation>File exists: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="24"/>
+        <source>第{0}位字符“{1}”不合法：{2}</source>
+        <translation>Character {0} (“{1}”) is not allowed: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="25"/>
+        <source>校验码错误：第18位应为“{0}”，输入为“{1}”</source>
+        <translation>Wrong check character: the 18th should be “{0}”, not “{1}”</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="26"/>
+        <source>统一社会信用代码应为18位，实际为{0}位</source>
+        <translation>A unified social credit code has 18 characters, not {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="27"/>
+        <source>居民身份证号码应为18位，实际为{0}位</source>
+        <translation>An ID number has 18 characters, not {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="28"/>
+        <source>应输入18位统一社会信用代码或18位居民身份证号码，实际为{0}位</source>
+        <translation>Enter an 18-character credit code or ID number ({0} entered)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="29"/>
+        <source>地址码前两位“{0}”不是有效的省级行政区划代码</source>
+        <translation>The first two digits “{0}” are no province code</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="30"/>
+        <source>出生日期“{0}”不是有效日期</source>
+        <translation>Birth date “{0}” is not a date</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="31"/>
+        <source>出生日期“{0}”早于1900年1月1日</source>
+        <translation>Birth date “{0}” is before 1 January 1900</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="32"/>
+        <source>出生日期“{0}”晚于今天</source>
+        <translation>Birth date “{0}” is after today</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="33"/>
+        <source>登记管理部门码应为{0}之一</source>
+        <translation>The registering department code must be one of {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="34"/>
+        <source>登记管理部门码“{0}”（{1}）的机构类别码应为{2}之一</source>
+        <translation>Under department code “{0}” ({1}) the category code must be one of {2}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="36"/>
+        <source>正在输入代码：已输入 {0} 位，共 18 位</source>
+        <translation>Typing a code: {0} of 18 characters</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="38"/>
+        <source>有 {0} 条有效不良记录无措施规定：请确认已阅</source>
+        <translation>{0} adverse record(s) in force with no measure: acknowledge them</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="39"/>
+        <source>结论比系统计算结果宽松：请写明理由（至少 10 个字，现 {0} 个）</source>
+        <translation>Milder than computed: give a reason (at least 10 characters, {0} so far)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="41"/>
+        <source>{0}年第一季度</source>
+        <translation>Q1 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="42"/>
+        <source>{0}年第二季度</source>
+        <translation>Q2 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="43"/>
+        <source>{0}年第三季度</source>
+        <translation>Q3 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="44"/>
+        <source>{0}年第四季度</source>
+        <translation>Q4 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="45"/>
+        <source>{0}年{1}月{2}日前</source>
+        <translation>by {0}-{1}-{2}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="47"/>
+        <source>缺少必填字段 {0}</source>
+        <translation>Required field missing: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="49"/>
+        <source>{0} 批准</source>
+        <translation>approved by {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="50"/>
+        <source>{0} 驳回</source>
+        <translation>rejected by {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="51"/>
+        <source>更正 v{0}</source>
+        <translation>corrected v{0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="53"/>
+        <source>本机数据库文件 {0}</source>
+        <translation>Local database file {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="58"/>
+        <source>输入统一社会信用代码、身份证号码或名称</source>
+        <translation>Enter a credit code, an ID number or a name</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="59"/>
+        <source>有效的统一社会信用代码</source>
+        <translation>Valid unified social credit code</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="60"/>
+        <source>有效的居民身份证号码</source>
+        <translation>Valid ID number</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="61"/>
+        <source>名称至少输入 2 个字</source>
+        <translation>Enter at least 2 characters of a name</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="62"/>
+        <source>按名称、曾用名或拼音首字母查找</source>
+        <translation>Search by name, former name or pinyin initials</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="63"/>
+        <source>请输入统一社会信用代码</source>
+        <translation>Enter a unified social credit code</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="64"/>
+        <source>请输入居民身份证号码</source>
+        <translation>Enter an ID number</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="65"/>
+        <source>请输入统一社会信用代码或居民身份证号码</source>
+        <translation>Enter a credit code or an ID number</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="66"/>
+        <source>15位为第一代身份证号码，已停止使用，请输入18位居民身份证号码</source>
+        <translation>15 digits is a first-generation ID number, no longer valid: enter the 18-digit number</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="67"/>
+        <source>15位为第一代身份证号码，已停止使用，请输入18位居民身份证号码；如为旧营业执照注册号，请改用18位统一社会信用代码</source>
+        <translation>15 digits is a first-generation ID number, no longer valid: enter the 18-digit number; for an old business registration number use the 18-character credit code</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="68"/>
+        <source>统一社会信用代码只能由数字和大写英文字母组成</source>
+        <translation>a credit code has only digits and capital letters</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="69"/>
+        <source>统一社会信用代码不使用 I、O、Z、S、V</source>
+        <translation>credit codes do not use I, O, Z, S, V</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="70"/>
+        <source>第3～8位为登记管理机关行政区划码，应为数字</source>
+        <translation>positions 3–8 are the region code: digits only</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="71"/>
+        <source>居民身份证号码第18位应为数字或X</source>
+        <translation>the 18th character of an ID number is a digit or X</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="72"/>
+        <source>居民身份证号码前17位应为数字</source>
+        <translation>the first 17 characters of an ID number are digits</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="73"/>
+        <source>居民身份证号码只能由数字和末位的X组成</source>
+        <translation>an ID number has only digits and a final X</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="74"/>
+        <source>号码只能由数字和大写英文字母组成</source>
+        <translation>only digits and capital letters</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="75"/>
+        <source>文件未规定具体日期</source>
+        <translation>no date set by the document</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="76"/>
+        <source>已被更正</source>
+        <translation>superseded</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="77"/>
+        <source>在线</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="115"/>
+        <source>{0}“{1}”（{2}）</source>
+        <translation>{0} “{1}” ({2})</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="117"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="118"/>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="120"/>
+        <source>本市档案未规定措施：{0}。国家层和{1}档案对此类记录在本事项中均未规定措施，请阅读档案说明，依法依规判断并确认后再办理。</source>
+        <translation>No measure in the city profile: {0}. Neither the national layer nor the {1} profile sets a measure for such records in this matter: read the profile notes, judge by law and acknowledge before handling.</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/idle_lock.py" line="288"/>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
     </message>
 </context>
 <context>
@@ -2447,52 +2748,52 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1188"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1189"/>
         <source>负责人现场审批</source>
         <translation>Supervisor&apos;s approval on the spot</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1200"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1201"/>
         <source>审批意见（可选）</source>
         <translation>Comment (optional)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1206"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1207"/>
         <source>负责人账户：</source>
         <translation>Supervisor account:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1207"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1208"/>
         <source>密码：</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1208"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1209"/>
         <source>意见：</source>
         <translation>Comment:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1210"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1211"/>
         <source>批准</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1211"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1212"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1229"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1230"/>
         <source>账户或密码不正确</source>
         <translation>Wrong account or password</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1232"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1233"/>
         <source>{0} 不是科室负责人，不能审批结论调整</source>
         <translation>{0} is not a supervisor and cannot approve the change</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1235"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1236"/>
         <source>结论调整须由另一人审批：经办人不能审批自己的调整</source>
         <translation>Another person must approve: an officer cannot approve their own change</translation>
     </message>
@@ -2721,122 +3022,122 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../creditdesk/ui/batch_dialog.py" line="71"/>
+        <location filename="../../creditdesk/ui/batch_dialog.py" line="72"/>
         <source>批量核查</source>
         <translation>Batch check</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/batch_dialog.py" line="81"/>
+        <location filename="../../creditdesk/ui/batch_dialog.py" line="82"/>
         <source>导入名单…</source>
         <translation>Import list…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/batch_dialog.py" line="82"/>
+        <location filename="../../creditdesk/ui/batch_dialog.py" line="83"/>
         <source>开始核查</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/batch_dialog.py" line="83"/>
+        <location filename="../../creditdesk/ui/batch_dialog.py" line="84"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/batch_dialog.py" line="86"/>
+        <location filename="../../creditdesk/ui/batch_dialog.py" line="87"/>
         <source>支持 txt（每行一个代码）、CSV、XLSX（代码列）</source>
         <translation>txt (one code a line), CSV or XLSX (a code column)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/batch_dialog.py" line="89"/>
+        <location filename="../../creditdesk/ui/batch_dialog.py" line="90"/>
         <source>%v / %m</source>
         <translation>%v / %m</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/batch_dialog.py" line="94"/>
+        <location filename="../../creditdesk/ui/batch_dialog.py" line="95"/>
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/batch_dialog.py" line="94"/>
+        <location filename="../../creditdesk/ui/batch_dialog.py" line="95"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/batch_dialog.py" line="94"/>
+        <location filename="../../creditdesk/ui/batch_dialog.py" line="95"/>
         <source>结论</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/batch_dialog.py" line="94"/>
+        <location filename="../../creditdesk/ui/batch_dialog.py" line="95"/>
         <source>有效记录</source>
         <translation>In force</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/batch_dialog.py" line="94"/>
+        <location filename="../../creditdesk/ui/batch_dialog.py" line="95"/>
         <source>措施</source>
         <translation>Measures</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/batch_dialog.py" line="94"/>
+        <location filename="../../creditdesk/ui/batch_dialog.py" line="95"/>
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/batch_dialog.py" line="102"/>
+        <location filename="../../creditdesk/ui/batch_dialog.py" line="103"/>
         <source>事项：</source>
         <translation>Matter:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/batch_dialog.py" line="121"/>
+        <location filename="../../creditdesk/ui/batch_dialog.py" line="122"/>
         <source>导入投标人名单</source>
         <translation>Import the bidder list</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/batch_dialog.py" line="122"/>
+        <location filename="../../creditdesk/ui/batch_dialog.py" line="123"/>
         <source>名单 (*.txt *.csv *.xlsx *.xlsm)</source>
         <translation>Lists (*.txt *.csv *.xlsx *.xlsm)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/batch_dialog.py" line="127"/>
+        <location filename="../../creditdesk/ui/batch_dialog.py" line="128"/>
         <source>正在读取 {0}……</source>
         <translation>Reading {0}…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/batch_dialog.py" line="131"/>
+        <location filename="../../creditdesk/ui/batch_dialog.py" line="132"/>
         <source>{0}：{1} 个代码</source>
         <translation>{0}: {1} codes</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/batch_dialog.py" line="135"/>
+        <location filename="../../creditdesk/ui/batch_dialog.py" line="136"/>
         <source>无法读取名单：{0}</source>
         <translation>Cannot read the list: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/batch_dialog.py" line="147"/>
+        <location filename="../../creditdesk/ui/batch_dialog.py" line="148"/>
         <source>正在核查……</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/batch_dialog.py" line="159"/>
+        <location filename="../../creditdesk/ui/batch_dialog.py" line="160"/>
         <source>正在取消……</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/batch_dialog.py" line="162"/>
+        <location filename="../../creditdesk/ui/batch_dialog.py" line="163"/>
         <source>批量核查失败：{0}</source>
         <translation>Batch check failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/batch_dialog.py" line="189"/>
+        <location filename="../../creditdesk/ui/batch_dialog.py" line="190"/>
         <source>已核查 {0} / {1}：</source>
         <translation>Checked {0} / {1}:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/batch_dialog.py" line="193"/>
+        <location filename="../../creditdesk/ui/batch_dialog.py" line="194"/>
         <source>&#x3000;出错 {0}</source>
         <translation>  errors {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/batch_dialog.py" line="195"/>
+        <location filename="../../creditdesk/ui/batch_dialog.py" line="196"/>
         <source>&#x3000;（已取消）</source>
         <translation>  (cancelled)</translation>
     </message>
@@ -2844,152 +3145,152 @@
 <context>
     <name>CounterPage</name>
     <message>
-        <location filename="../../creditdesk/ui/counter_page.py" line="86"/>
+        <location filename="../../creditdesk/ui/counter_page.py" line="87"/>
         <source>输入统一社会信用代码、身份证号码或名称（可用拼音首字母），回车查询</source>
         <translation>Credit code, ID number or name (pinyin initials work), Enter to search</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/counter_page.py" line="144"/>
+        <location filename="../../creditdesk/ui/counter_page.py" line="145"/>
         <source>批量核查…</source>
         <translation>Batch check…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/counter_page.py" line="146"/>
+        <location filename="../../creditdesk/ui/counter_page.py" line="147"/>
         <source>导入投标人名单，逐一核查（Ctrl+B）</source>
         <translation>Import a bidder list and check each (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/counter_page.py" line="148"/>
+        <location filename="../../creditdesk/ui/counter_page.py" line="149"/>
         <source>核验核查码…</source>
         <translation>Verify code…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/counter_page.py" line="150"/>
+        <location filename="../../creditdesk/ui/counter_page.py" line="151"/>
         <source>输入信用核查码，核对核查单（Ctrl+K）</source>
         <translation>Enter a verification code to check a slip (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/counter_page.py" line="154"/>
+        <location filename="../../creditdesk/ui/counter_page.py" line="155"/>
         <source>提出异议…</source>
         <translation>Objection…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/counter_page.py" line="156"/>
+        <location filename="../../creditdesk/ui/counter_page.py" line="157"/>
         <source>申请人对所示信用档案中的记录有异议：登记并上报（Ctrl+E）</source>
         <translation>The applicant disputes a record shown: file and report it (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/counter_page.py" line="318"/>
+        <location filename="../../creditdesk/ui/counter_page.py" line="319"/>
         <source>正在查找……</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/counter_page.py" line="341"/>
+        <location filename="../../creditdesk/ui/counter_page.py" line="342"/>
         <source>查询失败：{0}</source>
         <translation>Lookup failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/counter_page.py" line="362"/>
+        <location filename="../../creditdesk/ui/counter_page.py" line="363"/>
         <source>找到 {0} 个主体</source>
         <translation>{0} subjects found</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/counter_page.py" line="364"/>
+        <location filename="../../creditdesk/ui/counter_page.py" line="365"/>
         <source>找到 {0} 个主体：↑↓ 选择，回车打开</source>
         <translation>{0} subjects found: ↑↓ to choose, Enter to open</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/counter_page.py" line="369"/>
+        <location filename="../../creditdesk/ui/counter_page.py" line="370"/>
         <source>平台数据中没有该代码对应的主体</source>
         <translation>No subject with this code in the platform data</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/counter_page.py" line="372"/>
+        <location filename="../../creditdesk/ui/counter_page.py" line="373"/>
         <source>没有找到匹配的主体</source>
         <translation>No matching subject</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/counter_page.py" line="391"/>
+        <location filename="../../creditdesk/ui/counter_page.py" line="392"/>
         <source>⚠ 不良 {0}</source>
         <translation>⚠ adverse {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/counter_page.py" line="393"/>
+        <location filename="../../creditdesk/ui/counter_page.py" line="394"/>
         <source>★ 守信 {0}</source>
         <translation>★ positive {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/counter_page.py" line="395"/>
+        <location filename="../../creditdesk/ui/counter_page.py" line="396"/>
         <source>已注销/吊销</source>
         <translation>Deregistered/revoked</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/counter_page.py" line="397"/>
+        <location filename="../../creditdesk/ui/counter_page.py" line="398"/>
         <source>曾用名：{0}</source>
         <translation>Formerly: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/counter_page.py" line="399"/>
+        <location filename="../../creditdesk/ui/counter_page.py" line="400"/>
         <source>拼音匹配</source>
         <translation>pinyin match</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/counter_page.py" line="464"/>
+        <location filename="../../creditdesk/ui/counter_page.py" line="465"/>
         <source>（平台无此主体）</source>
         <translation>(not on the platform)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/counter_page.py" line="467"/>
+        <location filename="../../creditdesk/ui/counter_page.py" line="468"/>
         <source>未找到该主体</source>
         <translation>Subject not found</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/counter_page.py" line="468"/>
+        <location filename="../../creditdesk/ui/counter_page.py" line="469"/>
         <source>平台数据中没有代码 {0} 的主体。数据截至 {1}。该主体按无信用记录处理，请核对代码是否正确。</source>
         <translation>The platform data has no subject with code {0} (data as of {1}). It is treated as having no credit record; please check the code.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/counter_page.py" line="486"/>
+        <location filename="../../creditdesk/ui/counter_page.py" line="487"/>
         <source>请选择申请人</source>
         <translation>Choose the applicant</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/counter_page.py" line="487"/>
+        <location filename="../../creditdesk/ui/counter_page.py" line="488"/>
         <source>找到 {0} 个名称相近的主体。用 ↑ ↓ 选中申请人后按回车（或单击），再核对代码。</source>
         <translation>{0} subjects with similar names. Select the applicant with ↑ ↓ and Enter (or a click), then check the code.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/counter_page.py" line="492"/>
+        <location filename="../../creditdesk/ui/counter_page.py" line="493"/>
         <source>信用核查台</source>
         <translation>Credit check desk</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/counter_page.py" line="493"/>
+        <location filename="../../creditdesk/ui/counter_page.py" line="494"/>
         <source>逢办必查：办理业务前，先查询申请人的公共信用记录。</source>
         <translation>Check before every matter: look up the applicant&apos;s public credit record first.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/counter_page.py" line="494"/>
+        <location filename="../../creditdesk/ui/counter_page.py" line="495"/>
         <source>输入 18 位统一社会信用代码或居民身份证号码，校验通过即自动查询</source>
         <translation>Type an 18-character credit code or ID number: it is searched as soon as it is valid</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/counter_page.py" line="495"/>
+        <location filename="../../creditdesk/ui/counter_page.py" line="496"/>
         <source>输入名称或曾用名的任意 2 个字以上，或拼音首字母（如 fzsx）</source>
         <translation>Or 2+ characters of a name or former name, or pinyin initials (e.g. fzsx)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/counter_page.py" line="496"/>
+        <location filename="../../creditdesk/ui/counter_page.py" line="497"/>
         <source>↑ ↓ 选择结果，右侧显示信用档案；Esc 清空</source>
         <translation>↑ ↓ choose a result, its profile shows on the right; Esc clears</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/counter_page.py" line="497"/>
+        <location filename="../../creditdesk/ui/counter_page.py" line="498"/>
         <source>Ctrl+L 随时回到查询框</source>
         <translation>Ctrl+L returns to the query box from anywhere</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/counter_page.py" line="524"/>
+        <location filename="../../creditdesk/ui/counter_page.py" line="525"/>
         <source>请先查询并选中申请人，再对其信用记录提出异议</source>
         <translation>Look up and select the applicant first, then file an objection</translation>
     </message>
@@ -3023,22 +3324,22 @@
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../creditdesk/ui/idle_lock.py" line="337"/>
+        <location filename="../../creditdesk/ui/idle_lock.py" line="339"/>
         <source>连续输错密码次数过多，账户已锁定至 {0}，可先切换为其他账户</source>
         <translation>Too many wrong passwords: the account is locked until {0}; switch to another account</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/idle_lock.py" line="339"/>
+        <location filename="../../creditdesk/ui/idle_lock.py" line="341"/>
         <source>账户已停用，请切换账户</source>
         <translation>The account is disabled; switch account</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/idle_lock.py" line="341"/>
+        <location filename="../../creditdesk/ui/idle_lock.py" line="343"/>
         <source>密码错误</source>
         <translation>Wrong password</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/idle_lock.py" line="346"/>
+        <location filename="../../creditdesk/ui/idle_lock.py" line="348"/>
         <source>无法核对密码：{0}</source>
         <translation>Cannot check the password: {0}</translation>
     </message>
@@ -3046,234 +3347,234 @@
 <context>
     <name>LedgerPage</name>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="168"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="172"/>
         <source>全部结论</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="172"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="176"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="172"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="176"/>
         <source>仅离线</source>
         <translation>Offline only</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="172"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="176"/>
         <source>仅在线</source>
         <translation>Online only</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="174"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="178"/>
         <source>今天(&amp;T)</source>
         <translation>&amp;Today</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="175"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="179"/>
         <source>刷新 F5</source>
         <translation>Refresh F5</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="178"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="182"/>
         <source>从(&amp;F)</source>
         <translation>&amp;From</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="180"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="184"/>
         <source>到</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="182"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="186"/>
         <source>经办人(&amp;O)</source>
         <translation>&amp;Officer</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="184"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="188"/>
         <source>事项(&amp;M)</source>
         <translation>&amp;Matter</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="186"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="190"/>
         <source>结论(&amp;R)</source>
         <translation>&amp;Result</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="188"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="192"/>
         <source>离线(&amp;N)</source>
         <translation>Offli&amp;ne</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="231"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="235"/>
         <source>导出 CSV</source>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="232"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="236"/>
         <source>导出 Excel（Ctrl+E）</source>
         <translation>Export Excel (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="233"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="237"/>
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="235"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="239"/>
         <source>取消导出</source>
         <translation>Cancel export</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="240"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="244"/>
         <source>打开所在文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="254"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="258"/>
         <source>每日核查台账</source>
         <translation>Daily review ledger</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="359"/>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="413"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="363"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="417"/>
         <source>全部经办人</source>
         <translation>All officers</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="376"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="380"/>
         <source>正在读取……</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="380"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="384"/>
         <source>读取台账失败：{0}</source>
         <translation>Could not read the ledger: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="395"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="399"/>
         <source>这段日期没有核查记录</source>
         <translation>No reviews in these dates</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="398"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="402"/>
         <source>最近一次核查在 {0}（{1}）：&lt;a href=&apos;{2}&apos;&gt;查看当天台账&lt;/a&gt;</source>
         <translation>The latest review was on {0} ({1}): &lt;a href=&apos;{2}&apos;&gt;show that day&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="402"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="406"/>
         <source>没有符合筛选条件的核查记录（按 Ctrl+F 修改筛选）</source>
         <translation>No reviews match the filters (Ctrl+F to change them)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="411"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="415"/>
         <source>全部事项</source>
         <translation>All matters</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="439"/>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="445"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="444"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="450"/>
         <source>全部核查记录</source>
         <translation>All reviews</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="441"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="446"/>
         <source>仅显示本人（{0}）的核查记录</source>
         <translation>Only your own ({0}) reviews</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="443"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="448"/>
         <source>{0}的全部核查记录</source>
         <translation>All reviews of {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="450"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="455"/>
         <source>导出含个人信息的台账需要{0}或{1}权限</source>
         <translation>Exporting a ledger with personal data needs {0} or {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="454"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="459"/>
         <source>共 &lt;b&gt;{0}&lt;/b&gt; 条</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; in all</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="458"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="463"/>
         <source>离线 &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>offline &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="459"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="464"/>
         <source>偏离系统结论 &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>departing &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="460"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="465"/>
         <source>签署承诺 &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>commitments &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="462"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="467"/>
         <source>更正 &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>corrected &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="479"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="484"/>
         <source>核查记录 {0}</source>
         <translation>Review {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="483"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="488"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="491"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="496"/>
         <source>核查台账-{0}.{1}</source>
         <translation>review-ledger-{0}.{1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="499"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="504"/>
         <source>CSV 文件 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="499"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="504"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="500"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="505"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="501"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="506"/>
         <source>导出台账（{0}）</source>
         <translation>Export ledger ({0})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="528"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="533"/>
         <source>正在导出 {0}……</source>
         <translation>Exporting {0}…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="541"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="546"/>
         <source>正在取消……</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="552"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="557"/>
         <source>已导出 {0} 条核查记录到 {1}</source>
         <translation>Exported {0} reviews to {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="559"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="564"/>
         <source>导出已取消，未写入文件</source>
         <translation>Export cancelled, no file written</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="561"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="566"/>
         <source>导出失败：{0}</source>
         <translation>Export failed: {0}</translation>
     </message>
@@ -3281,52 +3582,52 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../creditdesk/ui/idle_lock.py" line="93"/>
+        <location filename="../../creditdesk/ui/idle_lock.py" line="95"/>
         <source>输入密码，回车解锁</source>
         <translation>Password, Enter to unlock</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/idle_lock.py" line="101"/>
+        <location filename="../../creditdesk/ui/idle_lock.py" line="103"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/idle_lock.py" line="109"/>
+        <location filename="../../creditdesk/ui/idle_lock.py" line="111"/>
         <source>切换账户</source>
         <translation>Switch account</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/idle_lock.py" line="130"/>
+        <location filename="../../creditdesk/ui/idle_lock.py" line="132"/>
         <source>登录…</source>
         <translation>Sign in…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/idle_lock.py" line="161"/>
+        <location filename="../../creditdesk/ui/idle_lock.py" line="163"/>
         <source>已锁定 — {0}</source>
         <translation>Locked — {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/idle_lock.py" line="162"/>
+        <location filename="../../creditdesk/ui/idle_lock.py" line="164"/>
         <source>为保护申请人信息，窗口已锁定。请输入密码解锁，或切换账户。</source>
         <translation>The window is locked to protect applicants&apos; data. Enter the password to unlock, or switch account.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/idle_lock.py" line="172"/>
+        <location filename="../../creditdesk/ui/idle_lock.py" line="174"/>
         <source>已退出登录</source>
         <translation>Signed out</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/idle_lock.py" line="173"/>
+        <location filename="../../creditdesk/ui/idle_lock.py" line="175"/>
         <source>请登录后继续办理。</source>
         <translation>Sign in to go on.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/idle_lock.py" line="188"/>
+        <location filename="../../creditdesk/ui/idle_lock.py" line="190"/>
         <source>正在核对密码……</source>
         <translation>Checking the password…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/idle_lock.py" line="205"/>
+        <location filename="../../creditdesk/ui/idle_lock.py" line="207"/>
         <source>请输入密码</source>
         <translation>Enter the password</translation>
     </message>
@@ -3769,74 +4070,84 @@
         <translation>{0} objections: {1}{2}</translation>
     </message>
     <message>
+        <location filename="../../creditdesk/ui/objections_page.py" line="226"/>
+        <source>：</source>
+        <translation>: </translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/objections_page.py" line="226"/>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
         <location filename="../../creditdesk/ui/objections_page.py" line="228"/>
         <source>已更新 {0} 件异议的状态</source>
         <translation>{0} objection statuses updated</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objections_page.py" line="263"/>
+        <location filename="../../creditdesk/ui/objections_page.py" line="264"/>
         <source>没有状态为“{0}”的异议。</source>
         <translation>No objections with status “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objections_page.py" line="265"/>
+        <location filename="../../creditdesk/ui/objections_page.py" line="266"/>
         <source>暂无异议。
 申请人对信用记录有异议时，在核查台查看其信用档案，点击“提出异议…”（Ctrl+E）登记，异议将随同步报送平台。</source>
         <translation>No objections yet.
 When an applicant disputes a record, open their profile at the desk and click “Objection…” (Ctrl+E); it is reported to the platform with the next sync.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objections_page.py" line="281"/>
+        <location filename="../../creditdesk/ui/objections_page.py" line="282"/>
         <source>信用记录</source>
         <translation>Credit record</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objections_page.py" line="282"/>
+        <location filename="../../creditdesk/ui/objections_page.py" line="283"/>
         <source>异议理由</source>
         <translation>Grounds</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objections_page.py" line="283"/>
+        <location filename="../../creditdesk/ui/objections_page.py" line="284"/>
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objections_page.py" line="284"/>
+        <location filename="../../creditdesk/ui/objections_page.py" line="285"/>
         <source>登记</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objections_page.py" line="284"/>
+        <location filename="../../creditdesk/ui/objections_page.py" line="285"/>
         <source>&#x3000;核查记录 {0}</source>
         <translation>  Review {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objections_page.py" line="300"/>
+        <location filename="../../creditdesk/ui/objections_page.py" line="301"/>
         <source>登记处理结果需要科室负责人或系统管理员权限</source>
         <translation>Recording an answer needs a supervisor or administrator</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objections_page.py" line="314"/>
+        <location filename="../../creditdesk/ui/objections_page.py" line="315"/>
         <source>该异议已登记处理结果</source>
         <translation>This objection already has an answer</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objections_page.py" line="314"/>
+        <location filename="../../creditdesk/ui/objections_page.py" line="315"/>
         <source>登记信用办的答复（Ctrl+R）</source>
         <translation>Record the credit office&apos;s answer (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objections_page.py" line="337"/>
+        <location filename="../../creditdesk/ui/objections_page.py" line="338"/>
         <source>已登记：{0}</source>
         <translation>Recorded: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objections_page.py" line="341"/>
+        <location filename="../../creditdesk/ui/objections_page.py" line="342"/>
         <source>无权操作：</source>
         <translation>Not permitted:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objections_page.py" line="341"/>
+        <location filename="../../creditdesk/ui/objections_page.py" line="342"/>
         <source>未登记：</source>
         <translation>Not filed:</translation>
     </message>
@@ -3908,196 +4219,196 @@ When an applicant disputes a record, open their profile at the desk and click �
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="211"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="212"/>
         <source>请选择办理事项（Alt+M：两位序号，或名称/拼音首字母后回车）</source>
         <translation>Choose the matter (Alt+M: two-digit number, or name/pinyin initials and Enter)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="220"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="221"/>
         <source>办理事项(&amp;M)：</source>
         <translation>&amp;Matter:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="224"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="225"/>
         <source>① 申请主体与办理事项</source>
         <translation>① Applicant and matter</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="230"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="231"/>
         <source>② 信用记录核查</source>
         <translation>② Credit records</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="241"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="242"/>
         <source>③ 信用报告</source>
         <translation>③ Credit report</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="246"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="247"/>
         <source>或输入报告编号，回车核验</source>
         <translation>or a report number, Enter to check</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="248"/>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1004"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="249"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1005"/>
         <source>申请人未提供信用报告</source>
         <translation>No credit report presented</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="253"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="254"/>
         <source>平台公示的报告：</source>
         <translation>Published reports:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="255"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="256"/>
         <source>报告编号：</source>
         <translation>Report no.:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="263"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="264"/>
         <source>④ 信用承诺</source>
         <translation>④ Credit commitment</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="273"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="274"/>
         <source>签署人姓名</source>
         <translation>Signer&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="276"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="277"/>
         <source>签署人：</source>
         <translation>Signer:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="287"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="288"/>
         <source>纸质签署（申请人在打印的承诺书上手写签名）</source>
         <translation>Signed on paper (on the printed commitment)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="295"/>
-        <location filename="../../creditdesk/ui/review_panel.py" line="857"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="296"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="858"/>
         <source>委托人（法定代表人）姓名</source>
         <translation>Principal (legal representative)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="298"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="299"/>
         <source>授权委托书（编号或出具日期）</source>
         <translation>Power of attorney (number or date)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="299"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="300"/>
         <source>受托于：</source>
         <translation>On behalf of:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="301"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="302"/>
         <source>依据：</source>
         <translation>Basis:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="315"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="316"/>
         <source>⑤ 核查结论</source>
         <translation>⑤ Outcome</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="323"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="324"/>
         <source>— 请采用或选择结论 —</source>
         <translation>— adopt or choose the outcome —</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="327"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="328"/>
         <source>采用系统结论(&amp;Y)</source>
         <translation>Adopt computed outcome (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="332"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="333"/>
         <source>— 调整理由类别（必选）—</source>
         <translation>— reason category (required) —</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="338"/>
-        <location filename="../../creditdesk/ui/review_panel.py" line="998"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="339"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="999"/>
         <source>结论与系统计算结果不同时，须写明理由（将记录在案）</source>
         <translation>A reason is required when departing from the computed outcome (it is recorded)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="343"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="344"/>
         <source>负责人现场审批(&amp;P)…</source>
         <translation>Su&amp;pervisor approves…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="354"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="355"/>
         <source>采用结论(&amp;J)：</source>
         <translation>Out&amp;come:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="398"/>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1058"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="399"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1059"/>
         <source>完成核查并保存</source>
         <translation>Finish and save</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="400"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="401"/>
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="476"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="477"/>
         <source>策略档案无法加载：{0}</source>
         <translation>Policy profile cannot be loaded: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="537"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="538"/>
         <source>回车确认所选事项</source>
         <translation>Enter confirms the matter</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="562"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="563"/>
         <source>序号 {0}…（两位序号，如 01）</source>
         <translation>No. {0}… (two digits, e.g. 01)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="568"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="569"/>
         <source>没有序号 {0} 的事项</source>
         <translation>No matter numbered {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="571"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="572"/>
         <source>“{0}”：没有匹配的事项</source>
         <translation>“{0}”: no matching matter</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="575"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="576"/>
         <source>“{0}” → {1}，回车确认</source>
         <translation>“{0}” → {1}, Enter to confirm</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="578"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="579"/>
         <source>“{0}” 匹配 {1} 项：{2}；继续输入或 ↑↓ 后回车</source>
         <translation>“{0}” matches {1}: {2}; type on or ↑↓ and Enter</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="661"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="662"/>
         <source>— 选择申请人提交的报告 —</source>
         <translation>— choose the applicant&apos;s report —</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="661"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="662"/>
         <source>（平台上没有该主体的公示报告）</source>
         <translation>(no published report for this subject)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="664"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="665"/>
         <source>{0} · {1} · 等级 {2} · 有效期至 {3}</source>
         <translation>{0} · {1} · grade {2} · valid until {3}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="687"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="688"/>
         <source>已选：{0}</source>
         <translation>Chosen: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="785"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="786"/>
         <source>系统计算结论：{0}
 拟采用结论：{1}
 理由类别：{2}
@@ -4108,208 +4419,208 @@ Reason category: {2}
 Reason: {3}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="841"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="842"/>
         <source>核查失败：{0}</source>
         <translation>Check failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="857"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="858"/>
         <source>{0}（平台登记的法定代表人）</source>
         <translation>{0} (legal representative on the platform)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="862"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="863"/>
         <source>已阅：{0} 条有效不良记录，现行档案未规定措施（须在核查单上注明）</source>
         <translation>Seen: {0} adverse records in force, no measure in the profile (noted on the slip)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="878"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="879"/>
         <source>没有有效的信用记录</source>
         <translation>No credit record in force</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="881"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="882"/>
         <source>有效记录 {0} 条：</source>
         <translation>{0} records in force:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="887"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="888"/>
         <source>长期</source>
         <translation>Indefinite</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="893"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="894"/>
         <source>公示至 {0}</source>
         <translation>published until {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="900"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="901"/>
         <source>另有 {0} 条记录不计入（{1}）</source>
         <translation>{0} more not counted ({1})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="902"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="903"/>
         <source>应采取的措施：</source>
         <translation>Measures to take:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="908"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="909"/>
         <source>依据 {0} 第{1}条：“{2}”</source>
         <translation>Under {0}, art. {1}: “{2}”</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="913"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="914"/>
         <source>{0}（第 {1} 版）对该事项没有触发惩戒或激励措施。</source>
         <translation>{0} (version {1}) prescribes no measure for this matter.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="981"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="982"/>
         <source>选定申请人并确认办理事项后自动核查。</source>
         <translation>Checked once the applicant and the matter are confirmed.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1153"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1154"/>
         <source>。可凭核查码核验（Ctrl+K）。按 Esc 开始下一位申请人。</source>
         <translation>. Verify with the code (Ctrl+K). Esc for the next applicant.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="922"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="923"/>
         <source>本地数据已超过 {0} 小时未更新，核查单将注明。</source>
         <translation>Local data is over {0} h old; the slip will say so.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="927"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="928"/>
         <source>未提供信用报告</source>
         <translation>No credit report</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="931"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="932"/>
         <source>报告 {0} 可用，但信用等级 {1} 为不良等级</source>
         <translation>Report {0} accepted, but grade {1} is adverse</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="934"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="935"/>
         <source>报告 {0} 可用，信用等级 {1}</source>
         <translation>Report {0} accepted, grade {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="941"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="942"/>
         <source>报告 {0} 不符合要求：</source>
         <translation>Report {0} not acceptable:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="962"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="963"/>
         <source>（策略档案没有该事项的承诺书模板：请使用纸质承诺书）</source>
         <translation>(no commitment template for this matter: use a paper form)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="970"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="971"/>
         <source>先在左侧查询并选中申请人。</source>
         <translation>First look up and select the applicant on the left.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="974"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="975"/>
         <source>平台无此主体，按无信用记录核查</source>
         <translation>Not on the platform: checked as having no record</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="981"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="982"/>
         <source>正在核查……</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="986"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="987"/>
         <source>系统计算结论：{0}</source>
         <translation>Computed outcome: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="995"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="996"/>
         <source>结论比系统计算结果宽松：写明理由（至少 {0} 个字，将记录在案并报送）</source>
         <translation>Milder than computed: give a reason (at least {0} characters; recorded and reported)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1002"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1003"/>
         <source>信用报告不符合要求，按规定处理</source>
         <translation>Credit report not acceptable: handle as prescribed</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1006"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1007"/>
         <source>该事项还须由信用中心进行信用审查</source>
         <translation>This matter also needs the credit centre&apos;s review</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1010"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1011"/>
         <source>完成以上步骤后显示结论</source>
         <translation>The outcome shows once the steps are done</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1029"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1030"/>
         <source>{0} 已于 {1:%H:%M} 现场批准</source>
         <translation>{0} approved at {1:%H:%M}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1035"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1036"/>
         <source>须科室负责人审批：负责人可在本窗口登录现场批准；否则保存为「待复核」，批准前核查单以系统结论 {0} 为准。</source>
         <translation>Needs a supervisor: approve here by signing in, or save as “to review”; until approved the slip states the computed outcome {0}.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1046"/>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1152"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1047"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1153"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1058"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1059"/>
         <source>保存为待复核</source>
         <translation>Save as to review</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1060"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1061"/>
         <source>尚未完成：{0}</source>
         <translation>Not done yet: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1063"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1064"/>
         <source>未经负责人审批：保存后为「待复核」，出现在负责人的跟进页（Ctrl+Enter）</source>
         <translation>Not approved: saved as “to review”, listed on the supervisor&apos;s follow-up page (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1066"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1067"/>
         <source>各步骤已完成，可以保存（Ctrl+Enter）</source>
         <translation>All steps done: save with Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1116"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1117"/>
         <source>正在保存……</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1127"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1128"/>
         <source>保存失败：{0}</source>
         <translation>Save failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1140"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1141"/>
         <source>结论：待复核（拟 {0}；负责人批准前以系统结论 {1} 为准）</source>
         <translation>Outcome: to review (proposed {0}; computed {1} stands until approved)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1143"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1144"/>
         <source>结论：{0}（系统计算 {1}，{2} 批准）</source>
         <translation>Outcome: {0} (computed {1}, approved by {2})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1147"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1148"/>
         <source>结论：{0}</source>
         <translation>Outcome: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1152"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1153"/>
         <source>信用核查码：</source>
         <translation>Verification code:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1156"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1157"/>
         <source>已保存，信用核查码 {0}</source>
         <translation>Saved, verification code {0}</translation>
     </message>
@@ -4317,234 +4628,234 @@ Reason: {3}</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="77"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="78"/>
         <source> 小时</source>
         <translation> h</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="81"/>
-        <location filename="../../creditdesk/ui/settings_page.py" line="87"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="82"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="88"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="82"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="83"/>
         <source>不自动同步</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="88"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="89"/>
         <source>从不自动锁定</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="94"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="95"/>
         <source>保存设置</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="107"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="108"/>
         <source>单位与窗口</source>
         <translation>Unit and window</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="109"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="110"/>
         <source>单位名称（打印在核查单上）</source>
         <translation>Unit name (printed on slips)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="110"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="111"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="111"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="112"/>
         <source>数据超过此时长未更新时提醒</source>
         <translation>Warn when data is older than</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="112"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="113"/>
         <source>自动同步间隔</source>
         <translation>Sync every</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="113"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="114"/>
         <source>无操作自动锁屏</source>
         <translation>Lock when idle for</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="114"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="115"/>
         <source>界面语言（下次启动时生效）</source>
         <translation>Language (at next start)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="117"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="118"/>
         <source>政策配置</source>
         <translation>Policy profile</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="122"/>
-        <location filename="../../creditdesk/ui/settings_page.py" line="271"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="123"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="272"/>
         <source>数据库</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="125"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="126"/>
         <source>市信用平台提供的数据交换地址</source>
         <translation>The exchange address the city credit platform gives</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="129"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="130"/>
         <source>留空则沿用系统凭据库中已保存的令牌</source>
         <translation>Empty: keep the token in the credential store</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="130"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="131"/>
         <source>连接平台并保存令牌</source>
         <translation>Connect and save token</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="133"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="134"/>
         <source>市公共信用信息平台</source>
         <translation>City credit platform</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="135"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="136"/>
         <source>平台地址</source>
         <translation>Platform URL</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="136"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="137"/>
         <source>工作站编号</source>
         <translation>Workstation id</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="292"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="293"/>
         <source>备份文件包含数据库（运行中也可备份）和设置，不含平台访问令牌。备份只能恢复到新的或空的数据目录，方法见使用说明。</source>
         <translation>A backup holds the database (taken while the app runs) and the settings, never the platform token. It restores into a new or empty home only; see the manual.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="137"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="138"/>
         <source>访问令牌</source>
         <translation>Access token</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="158"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="159"/>
         <source>常规设置</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="159"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="160"/>
         <source>数据与备份</source>
         <translation>Data and backup</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="160"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="161"/>
         <source>账户管理</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="163"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="164"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="214"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="215"/>
         <source>只有系统管理员可以修改设置。当前登录：{0}，以下设置仅供查看。</source>
         <translation>Only an administrator changes settings. Signed in: {0}; the settings are shown read-only.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="251"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="252"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="253"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="254"/>
         <source>没有修改</source>
         <translation>Nothing changed</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="266"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="267"/>
         <source>数据位置</source>
         <translation>Where the data is</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="270"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="271"/>
         <source>主目录</source>
         <translation>Home folder</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="273"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="274"/>
         <source>日志文件夹</source>
         <translation>Log folder</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="274"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="275"/>
         <source>备份文件夹</source>
         <translation>Backup folder</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="284"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="285"/>
         <source>打开文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="290"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="291"/>
         <source>备份</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="296"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="297"/>
         <source>此数据目录使用 PostgreSQL 数据库：请由数据库管理员用 pg_dump 备份（pg_restore 恢复）。</source>
         <translation>This home uses PostgreSQL: the database administrator backs it up with pg_dump (restores with pg_restore).</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="297"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="298"/>
         <source>备份数据……</source>
         <translation>Back up…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="330"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="331"/>
         <source>备份数据</source>
         <translation>Back up</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="331"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="332"/>
         <source>CreditDesk 备份 (*{0})</source>
         <translation>CreditDesk backups (*{0})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="343"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="344"/>
         <source>已备份到 {0}（{1:,} 字节）</source>
         <translation>Backed up to {0} ({1:,} bytes)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="347"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="348"/>
         <source>备份失败：{0}</source>
         <translation>Backup failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="351"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="352"/>
         <source>正在备份……</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="361"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="362"/>
         <source>设置已保存，但审计记录写入失败：{0}</source>
         <translation>Settings saved, but the audit entry failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="398"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="399"/>
         <source>已连接：{0}（{1}），epoch {2}</source>
         <translation>Connected: {0} ({1}), epoch {2}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="407"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="408"/>
         <source>连接失败：{0}</source>
         <translation>Connection failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="411"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="412"/>
         <source>正在连接……</source>
         <translation>Connecting…</translation>
     </message>
@@ -4707,213 +5018,213 @@ Reason: {3}</translation>
 <context>
     <name>StatsPage</name>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="122"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="123"/>
         <source>按报送期间(&amp;D)</source>
         <translation>By reporting perio&amp;d</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="123"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="124"/>
         <source>选择下一次报送所对应的期间</source>
         <translation>Choose the period of the next report</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="124"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="125"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="126"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="127"/>
         <source>期间(&amp;Q)：</source>
         <translation>Period(&amp;Q):</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="126"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="127"/>
         <source>年份(&amp;Y)：</source>
         <translation>&amp;Year:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="166"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="167"/>
         <source>按经办人</source>
         <translation>By officer</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="169"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="170"/>
         <source>经办人</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="169"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="170"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="169"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="170"/>
         <source>改变结论</source>
         <translation>Departed</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="170"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="171"/>
         <source>离线</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="170"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="171"/>
         <source>其中从宽</source>
         <translation>of which milder</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="178"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="179"/>
         <source>导出 PDF(&amp;P)</source>
         <translation>Export &amp;PDF</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="179"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="180"/>
         <source>导出 Excel(&amp;E)</source>
         <translation>&amp;Export Excel</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="186"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="187"/>
         <source>取消导出</source>
         <translation>Cancel export</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="212"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="213"/>
         <source>使用情况统计</source>
         <translation>Usage statistics</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="280"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="281"/>
         <source>报送期限：{0}</source>
         <translation>Reporting deadline: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="284"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="285"/>
         <source>下次报送：&lt;b&gt;{0}&lt;/b&gt;&#x3000;{1}{2}，报{3}</source>
         <translation>Next report: &lt;b&gt;{0}&lt;/b&gt;  {1}{2}, to {3}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="288"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="289"/>
         <source>其后：</source>
         <translation>Then:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="317"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="319"/>
         <source>正在统计{0}……</source>
         <translation>Counting {0}…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="321"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="323"/>
         <source>统计失败：{0}</source>
         <translation>Statistics failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="329"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="331"/>
         <source>单位：{0}</source>
         <translation>Unit: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="330"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="332"/>
         <source>改变结论 {0} · 更正 {1}</source>
         <translation>departed {0} · corrected {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="335"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="337"/>
         <source>离线 {0} · 过期数据 {1}</source>
         <translation>offline {0} · stale data {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="336"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="338"/>
         <source>纸质 {0} · 履约中 {1}</source>
         <translation>paper {0} · in force {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="337"/>
-        <location filename="../../creditdesk/ui/stats_page.py" line="338"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="339"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="340"/>
         <source>期内标记</source>
         <translation>Marked in period</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="339"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="341"/>
         <source>待提交 {0} · 已提交 {1}</source>
         <translation>due {0} · submitted {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="341"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="343"/>
         <source>不予采信 {0}</source>
         <translation>rejected {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="345"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="347"/>
         <source>按事项和结论</source>
         <translation>By matter and outcome</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="347"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="349"/>
         <source>结论构成</source>
         <translation>Outcomes</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="350"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="352"/>
         <source>核查趋势（按日）</source>
         <translation>Reviews by day</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="351"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="353"/>
         <source>核查趋势（按周，标注每周首日）</source>
         <translation>Reviews by week (first day shown)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="364"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="366"/>
         <source>{0}（{1} 至 {2}）</source>
         <translation>{0} ({1} to {2})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="368"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="370"/>
         <source>{0}没有完成的核查记录。可以换一个期间，或仍然导出一份零报告。</source>
         <translation>{0} has no finished reviews. Choose another period, or export a nil report anyway.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="379"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="381"/>
         <source>信用核查使用情况报送-{0}.{1}</source>
         <translation>credit-check-usage-{0}.{1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="380"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="382"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="380"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="382"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="381"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="383"/>
         <source>导出使用情况报送</source>
         <translation>Export usage report</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="405"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="407"/>
         <source>正在生成 {0}……</source>
         <translation>Making {0}…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="415"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="417"/>
         <source>正在取消……</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="427"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="429"/>
         <source>已导出{0}：{1}</source>
         <translation>Exported {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="433"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="435"/>
         <source>导出已取消，未写入文件</source>
         <translation>Export cancelled, no file written</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="435"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="437"/>
         <source>导出失败：{0}</source>
         <translation>Export failed: {0}</translation>
     </message>
@@ -4921,163 +5232,163 @@ Reason: {3}</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="68"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="70"/>
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="69"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="71"/>
         <source>完整重新同步</source>
         <translation>Full resync</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="70"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="72"/>
         <source>导入离线数据包…</source>
         <translation>Import bundle…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="71"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="73"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="84"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="86"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="84"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="86"/>
         <source>实体</source>
         <translation>Entity</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="84"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="86"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="84"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="86"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="84"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="86"/>
         <source>数据序号</source>
         <translation>Data seq</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="85"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="87"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="85"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="87"/>
         <source>种类</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="85"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="87"/>
         <source>生成时间</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="85"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="87"/>
         <source>平台给出的原因</source>
         <translation>Platform&apos;s reason</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="86"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="88"/>
         <source>被拒收的变更（平台数据无法应用）</source>
         <translation>Refused changes (platform data that could not be applied)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="88"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="90"/>
         <source>被平台拒绝的上报事项（需人工处理）</source>
         <translation>Reports the platform rejected (need attention)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="92"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="94"/>
         <source>数据同步</source>
         <translation>Data sync</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="120"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="122"/>
         <source>平台：{0}</source>
         <translation>Platform: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="120"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="122"/>
         <source>未连接（在“设置”页连接平台，或导入离线数据包）</source>
         <translation>Not connected (connect in Settings, or import an offline bundle)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="121"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="123"/>
         <source>上次成功同步：{0}</source>
         <translation>Last successful sync: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="122"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="124"/>
         <source>待上报 {0} 项 · 已送达 {1} 项 · 被拒 {2} 项</source>
         <translation>to report {0} · delivered {1} · rejected {2}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="125"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="127"/>
         <source>上次错误：{0}</source>
         <translation>Last error: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="157"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="160"/>
         <source>正在取消……已写入的数据保留，下次从中断处继续</source>
         <translation>Cancelling… what was written stays; the next sync goes on from there</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="168"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="171"/>
         <source>正在同步……</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="175"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="178"/>
         <source>%v / %m</source>
         <translation>%v / %m</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="181"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="184"/>
         <source>同步完成：应用 {0} 条变更，拒收 {1} 条，送达上报 {2} 项</source>
         <translation>Sync done: {0} changes applied, {1} refused, {2} reports delivered</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="183"/>
-        <location filename="../../creditdesk/ui/sync_page.py" line="221"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="186"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="224"/>
         <source>（见“跟进”页）</source>
         <translation>(see Follow-up)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="192"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="195"/>
         <source>同步未完成：{0}</source>
         <translation>Sync not finished: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="199"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="202"/>
         <source>选择离线数据包</source>
         <translation>Choose an offline bundle</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="199"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="202"/>
         <source>离线数据包 (*.cdpkg)</source>
         <translation>Offline bundles (*.cdpkg)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="212"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="215"/>
         <source>正在校验并导入离线数据包……</source>
         <translation>Verifying and importing the bundle…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="220"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="223"/>
         <source>离线数据包已导入：{0}</source>
         <translation>Bundle imported: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="230"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="233"/>
         <source>离线数据包未导入，本地数据未作任何改动：{0}</source>
         <translation>Bundle not imported, local data unchanged: {0}</translation>
     </message>
