@@ -76,7 +76,7 @@ class BatchDialog(QDialog):
         self.matter_combo = QComboBox()
         if profile is not None:
             for m in profile.matters:
-                self.matter_combo.addItem(m.label, m.code)
+                self.matter_combo.addItem(self.tr(m.label), m.code)
         if matter:
             self.matter_combo.setCurrentIndex(max(0, self.matter_combo.findData(matter)))
         self.open_button = QPushButton(self.tr("导入名单…"))

@@ -4,8 +4,8 @@ The core says ``校验码错误：第18位应为“7”，输入为“0”`` (id
 共 18 位`` (queryhint.py), ``2026年第四季度`` (rows/usage.py) and keeps no Qt. The window passes such a
 text through :func:`core_message`: each template below is one of the core's message shapes, written as
 the core writes it with ``{0}``, ``{1}`` … for the values; a text that matches it is shown as
-``tr(template)`` filled with the values, each value translated too when the vocabulary has it (a
-reason, a label). A text no template matches is looked up whole (a fixed sentence) or shown as it is.
+``tr(template)`` filled with the values, each value translated too when it is a word of the vocabulary
+or of SENTENCES (a reason, a label; a name or a number stays as it is). A text no template matches is looked up whole (a fixed sentence) or shown as it is.
 In Chinese every template translates to itself: the text comes back unchanged.
 
 A new message shape in the core is added here as one more ``QT_TRANSLATE_NOOP`` line (and translated
@@ -91,6 +91,14 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("", text)
 
 
+@functools.cache
+def _words() -> frozenset[str]:
+    """The values worth translating: the sentences above and the vocabulary (names and numbers are not)."""
+    from creditdesk.ui.vocabulary import CORE_LABELS, VOCABULARY
+
+    return frozenset(SENTENCES) | frozenset(VOCABULARY) | frozenset(CORE_LABELS)
+
+
 def core_message(text: str | None, context: str = "") -> str:
     """``text`` (a message of the core) in the window's language; unknown text as it is. ``context``:
     the asking class, whose own translation of a whole text is tried first (then the vocabulary's)."""
@@ -99,7 +107,7 @@ def core_message(text: str | None, context: str = "") -> str:
     for pattern, template in _patterns():
         m = pattern.match(text)
         if m:
-            return _tr(template).format(*(_tr(value) for value in m.groups()))
+            return _tr(template).format(*(_tr(v) if v in _words() else v for v in m.groups()))
     return QCoreApplication.translate(context, text)
 
 

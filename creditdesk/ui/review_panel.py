@@ -484,7 +484,7 @@ class ReviewPanel(QWidget):
         self.matter_combo.blockSignals(True)
         self.matter_combo.clear()
         for number, m in zip(matter_numbers(len(profile.matters)), profile.matters):
-            self.matter_combo.addItem(f"{number}  {m.label}", m.code)
+            self.matter_combo.addItem(f"{number}  {_t(m.label)}", m.code)
             if m.citation:
                 self.matter_combo.setItemData(
                     self.matter_combo.count() - 1, f"{m.citation.document} {m.citation.clause}：“{m.citation.quote}”",
@@ -684,7 +684,7 @@ class ReviewPanel(QWidget):
             self.final_combo.blockSignals(True)
             self.final_combo.setCurrentIndex(-1)
             self.final_combo.blockSignals(False)
-            label = self.wf.matter().label if self.wf.matter() else ""
+            label = _t(self.wf.matter().label) if self.wf.matter() else ""
             self.matter_hint.setText(self.tr("已选：{0}").format(label) if label else "")
         steps = self.steps()
         self.report_box.setVisible("credit_report" in steps)

@@ -167,7 +167,7 @@ class StatsPage(QWidget, ChangeAware):
         self.officer_box = QGroupBox(self.tr("按经办人"))
         self.officer_table = QTableWidget(0, 9)
         self.officer_table.setHorizontalHeaderLabels(
-            [self.tr("经办人"), *[OUTCOME_LABELS[o] for o in OUTCOMES], self.tr("合计"), self.tr("改变结论"),
+            [self.tr("经办人"), *[self.tr(OUTCOME_LABELS[o]) for o in OUTCOMES], self.tr("合计"), self.tr("改变结论"),
              self.tr("其中从宽"), self.tr("离线")])  # fmt: skip
         self.officer_table.verticalHeader().setVisible(False)
         self.officer_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -341,11 +341,12 @@ class StatsPage(QWidget, ChangeAware):
         self.cards["objections"].set(str(o.filed), self.tr("待提交 {0} · 已提交 {1}").format(
             o.count("queued"), o.count("submitted")))
         self.cards["reports"].set(str(report.reports_checked), self.tr("不予采信 {0}").format(report.reports_refused))
-        series = [(OUTCOME_LABELS[x], OUTCOME_COLOURS[x]) for x in OUTCOMES]
-        self.matter_chart.set_data([m.name for m in report.by_matter], series,
+        series = [(self.tr(OUTCOME_LABELS[x]), OUTCOME_COLOURS[x]) for x in OUTCOMES]
+        self.matter_chart.set_data([self.tr(m.name) for m in report.by_matter], series,
                                    [[m.counts.get(x) for m in report.by_matter] for x in OUTCOMES],
                                    self.tr("按事项和结论"))  # fmt: skip
-        self.outcome_chart.set_data([(OUTCOME_LABELS[x], report.outcomes.get(x), OUTCOME_COLOURS[x]) for x in OUTCOMES],
+        self.outcome_chart.set_data([(self.tr(OUTCOME_LABELS[x]), report.outcomes.get(x), OUTCOME_COLOURS[x])
+                                     for x in OUTCOMES],
                                     self.tr("结论构成"))  # fmt: skip
         self.trend_chart.set_data([p.label for p in report.trend], series,
                                   [[p.counts.get(x) for p in report.trend] for x in OUTCOMES],

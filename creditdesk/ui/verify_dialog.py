@@ -63,7 +63,7 @@ class VerifyDialog(QDialog):
         from creditdesk.policy.model import MATTER_CODES
 
         m = self._profile.matter(code) if self._profile is not None else None
-        return m.label if m is not None and m.code == code else MATTER_CODES.get(code, code)
+        return self.tr(m.label if m is not None and m.code == code else MATTER_CODES.get(code, code))
 
     def _show(self, result) -> None:  # noqa: ANN001
         if not result.found:

@@ -368,7 +368,7 @@
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="122"/>
         <location filename="../../creditdesk/ui/batch_dialog.py" line="59"/>
-        <location filename="../../creditdesk/ui/core_text.py" line="114"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="122"/>
         <source>；</source>
         <translation>; </translation>
     </message>
@@ -2494,18 +2494,18 @@
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="115"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="123"/>
         <source>{0}“{1}”（{2}）</source>
         <translation>{0} “{1}” ({2})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="117"/>
-        <location filename="../../creditdesk/ui/core_text.py" line="118"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="125"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="126"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="120"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="128"/>
         <source>本市档案未规定措施：{0}。国家层和{1}档案对此类记录在本事项中均未规定措施，请阅读档案说明，依法依规判断并确认后再办理。</source>
         <translation>No measure in the city profile: {0}. Neither the national layer nor the {1} profile sets a measure for such records in this matter: read the profile notes, judge by law and acknowledge before handling.</translation>
     </message>
@@ -3347,234 +3347,234 @@
 <context>
     <name>LedgerPage</name>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="172"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="178"/>
         <source>全部结论</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="176"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="182"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="176"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="182"/>
         <source>仅离线</source>
         <translation>Offline only</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="176"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="182"/>
         <source>仅在线</source>
         <translation>Online only</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="178"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="184"/>
         <source>今天(&amp;T)</source>
         <translation>&amp;Today</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="179"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="185"/>
         <source>刷新 F5</source>
         <translation>Refresh F5</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="182"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="188"/>
         <source>从(&amp;F)</source>
         <translation>&amp;From</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="184"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="190"/>
         <source>到</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="186"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="192"/>
         <source>经办人(&amp;O)</source>
         <translation>&amp;Officer</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="188"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="194"/>
         <source>事项(&amp;M)</source>
         <translation>&amp;Matter</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="190"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="196"/>
         <source>结论(&amp;R)</source>
         <translation>&amp;Result</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="192"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="198"/>
         <source>离线(&amp;N)</source>
         <translation>Offli&amp;ne</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="235"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="241"/>
         <source>导出 CSV</source>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="236"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="242"/>
         <source>导出 Excel（Ctrl+E）</source>
         <translation>Export Excel (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="237"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="243"/>
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="239"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="245"/>
         <source>取消导出</source>
         <translation>Cancel export</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="244"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="250"/>
         <source>打开所在文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="258"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="264"/>
         <source>每日核查台账</source>
         <translation>Daily review ledger</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="363"/>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="417"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="369"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="423"/>
         <source>全部经办人</source>
         <translation>All officers</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="380"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="386"/>
         <source>正在读取……</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="384"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="390"/>
         <source>读取台账失败：{0}</source>
         <translation>Could not read the ledger: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="399"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="405"/>
         <source>这段日期没有核查记录</source>
         <translation>No reviews in these dates</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="402"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="408"/>
         <source>最近一次核查在 {0}（{1}）：&lt;a href=&apos;{2}&apos;&gt;查看当天台账&lt;/a&gt;</source>
         <translation>The latest review was on {0} ({1}): &lt;a href=&apos;{2}&apos;&gt;show that day&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="406"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="412"/>
         <source>没有符合筛选条件的核查记录（按 Ctrl+F 修改筛选）</source>
         <translation>No reviews match the filters (Ctrl+F to change them)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="415"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="421"/>
         <source>全部事项</source>
         <translation>All matters</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="444"/>
         <location filename="../../creditdesk/ui/ledger_page.py" line="450"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="456"/>
         <source>全部核查记录</source>
         <translation>All reviews</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="446"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="452"/>
         <source>仅显示本人（{0}）的核查记录</source>
         <translation>Only your own ({0}) reviews</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="448"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="454"/>
         <source>{0}的全部核查记录</source>
         <translation>All reviews of {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="455"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="461"/>
         <source>导出含个人信息的台账需要{0}或{1}权限</source>
         <translation>Exporting a ledger with personal data needs {0} or {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="459"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="465"/>
         <source>共 &lt;b&gt;{0}&lt;/b&gt; 条</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; in all</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="463"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="469"/>
         <source>离线 &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>offline &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="464"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="470"/>
         <source>偏离系统结论 &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>departing &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="465"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="471"/>
         <source>签署承诺 &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>commitments &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="467"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="473"/>
         <source>更正 &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>corrected &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="484"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="490"/>
         <source>核查记录 {0}</source>
         <translation>Review {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="488"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="494"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="496"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="502"/>
         <source>核查台账-{0}.{1}</source>
         <translation>review-ledger-{0}.{1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="504"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="510"/>
         <source>CSV 文件 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="504"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="510"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="505"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="511"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="506"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="512"/>
         <source>导出台账（{0}）</source>
         <translation>Export ledger ({0})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="533"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="539"/>
         <source>正在导出 {0}……</source>
         <translation>Exporting {0}…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="546"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="552"/>
         <source>正在取消……</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="557"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="563"/>
         <source>已导出 {0} 条核查记录到 {1}</source>
         <translation>Exported {0} reviews to {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="564"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="570"/>
         <source>导出已取消，未写入文件</source>
         <translation>Export cancelled, no file written</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="566"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="572"/>
         <source>导出失败：{0}</source>
         <translation>Export failed: {0}</translation>
     </message>
@@ -5159,72 +5159,72 @@ Reason: {3}</translation>
         <translation>By matter and outcome</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="349"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="350"/>
         <source>结论构成</source>
         <translation>Outcomes</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="352"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="353"/>
         <source>核查趋势（按日）</source>
         <translation>Reviews by day</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="353"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="354"/>
         <source>核查趋势（按周，标注每周首日）</source>
         <translation>Reviews by week (first day shown)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="366"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="367"/>
         <source>{0}（{1} 至 {2}）</source>
         <translation>{0} ({1} to {2})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="370"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="371"/>
         <source>{0}没有完成的核查记录。可以换一个期间，或仍然导出一份零报告。</source>
         <translation>{0} has no finished reviews. Choose another period, or export a nil report anyway.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="381"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="382"/>
         <source>信用核查使用情况报送-{0}.{1}</source>
         <translation>credit-check-usage-{0}.{1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="382"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="383"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="382"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="383"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="383"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="384"/>
         <source>导出使用情况报送</source>
         <translation>Export usage report</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="407"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="408"/>
         <source>正在生成 {0}……</source>
         <translation>Making {0}…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="417"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="418"/>
         <source>正在取消……</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="429"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="430"/>
         <source>已导出{0}：{1}</source>
         <translation>Exported {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="435"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="436"/>
         <source>导出已取消，未写入文件</source>
         <translation>Export cancelled, no file written</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="437"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="438"/>
         <source>导出失败：{0}</source>
         <translation>Export failed: {0}</translation>
     </message>
