@@ -136,3 +136,31 @@ def test_every_core_label_is_in_the_vocabulary():
     missing = {name: [v for v in values if v not in vocabulary] for name, values in core_labels().items()}
     missing = {k: v for k, v in missing.items() if v}
     assert not missing, f"core labels not in ui/vocabulary.py: {missing}"
+
+
+def translated_literals(path: Path) -> list[tuple[int, str]]:
+    """The Chinese texts ``path`` passes to tr()/translate()/QT_TRANSLATE_NOOP() as literals."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and node.args:
+            name = getattr(node.func, "attr", None) or getattr(node.func, "id", None)
+            index = TRANSLATING.get(name)
+            if index is not None and len(node.args) > index:
+                arg = node.args[index]
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and HAN.search(arg.value):
+                    found.append((node.lineno, arg.value))
+    return found
+
+
+def test_every_translated_literal_is_in_the_ts():
+    """pyside6-lupdate does not look inside f-strings: a ``tr('…')`` there is translated at run time only if
+    the same text is in the .ts by another way (ui/vocabulary.py)."""
+    import xml.etree.ElementTree as ET
+
+    from creditdesk.paths import translations_dir
+
+    sources = {m.findtext("source") for m in ET.parse(translations_dir() / "creditdesk_en.ts").getroot().iter("message")}
+    missing = [f"{p.name}:{line}: {text!r}" for p in sorted(UI.glob("*.py")) for line, text in translated_literals(p)
+               if text not in sources]  # fmt: skip
+    assert not missing, "texts lupdate cannot see (inside an f-string?): add them to ui/vocabulary.py\n" + "\n".join(missing)

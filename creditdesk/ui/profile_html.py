@@ -69,11 +69,11 @@ def _finding_row(f: Finding, policy=None) -> str:  # noqa: ANN001 - the policy p
 
 def _banner(p: CreditProfile) -> str:
     if p.blacklisted:
-        names = "、".join(tr(g.category.label) for g in p.groups if g.category.code in p.severe_in_force)
+        names = tr("、").join(tr(g.category.label) for g in p.groups if g.category.code in p.severe_in_force)
         return (
             f"<table width='100%' cellpadding='8' cellspacing='0' style='background:{RED};color:white'><tr><td>"
             f"<span style='font-size:17pt'><b>⚠ {tr('列入失信黑名单')}</b></span><br>"
-            f"<span style='font-size:11pt'>{tr('有效记录')}：{_e(names)}</span></td></tr></table>"
+            f"<span style='font-size:11pt'>{tr('有效记录')}{tr('：')}{_e(names)}</span></td></tr></table>"
         )
     if p.adverse_in_force:
         return (

@@ -109,6 +109,11 @@ VOCABULARY = (
     QT_TRANSLATE_NOOP("", "结论比系统计算结果宽松：请选择调整理由类别"),
     QT_TRANSLATE_NOOP("", "记录不属于该申请人（同名或代码错误）"),
     QT_TRANSLATE_NOOP("", "请选择或采用结论"),
+    # ui/profile_html.py passes these to tr() inside f-strings, where pyside6-lupdate does not look
+    QT_TRANSLATE_NOOP("", "平台暂无该主体的信用记录"),
+    QT_TRANSLATE_NOOP("", "平台未公示该主体的任何信用记录。"),
+    QT_TRANSLATE_NOOP("", "有 {0} 条有效不良记录"),
+    QT_TRANSLATE_NOOP("", "："),
 )
 
 # The core's labels (Qt-free modules: credit.py, outcomes.py, roles.py, services/…, the city profiles'

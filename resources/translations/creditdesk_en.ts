@@ -35,7 +35,7 @@
     </message>
     <message>
         <location filename="../../creditdesk/ui/profile_html.py" line="104"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="236"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="241"/>
         <source>主体类型</source>
         <translation>Subject type</translation>
     </message>
@@ -46,7 +46,7 @@
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="62"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="169"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="174"/>
         <source>查询</source>
         <translation>Lookup</translation>
     </message>
@@ -67,7 +67,7 @@
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="65"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="267"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="272"/>
         <source>版本</source>
         <translation>Version</translation>
     </message>
@@ -79,7 +79,7 @@
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="66"/>
         <location filename="../../creditdesk/ui/audit_page.py" line="75"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="232"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="237"/>
         <source>核查记录</source>
         <translation>Review</translation>
     </message>
@@ -205,20 +205,20 @@
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="78"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="294"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="299"/>
         <source>信用核查码</source>
         <translation>Verification code</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="79"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="288"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="293"/>
         <source>系统结论</source>
         <translation>Computed outcome</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="79"/>
         <location filename="../../creditdesk/ui/followup_page.py" line="775"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="295"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="300"/>
         <source>离线</source>
         <translation>Offline</translation>
     </message>
@@ -270,13 +270,13 @@
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="87"/>
         <location filename="../../creditdesk/ui/profile_html.py" line="105"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="238"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="243"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="87"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="237"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="242"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
@@ -287,7 +287,7 @@
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="87"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="245"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="250"/>
         <source>主体编号</source>
         <translation>Subject ID</translation>
     </message>
@@ -308,13 +308,13 @@
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="94"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="176"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="181"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="94"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="180"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="185"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
@@ -342,6 +342,7 @@
         <location filename="../../creditdesk/ui/audit_page.py" line="109"/>
         <location filename="../../creditdesk/ui/followup_page.py" line="699"/>
         <location filename="../../creditdesk/ui/followup_page.py" line="860"/>
+        <location filename="../../creditdesk/ui/profile_html.py" line="72"/>
         <source>、</source>
         <translation>, </translation>
     </message>
@@ -389,13 +390,13 @@
     </message>
     <message>
         <location filename="../../creditdesk/ui/profile_html.py" line="108"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="241"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="246"/>
         <source>成立日期</source>
         <translation>Registered on</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/profile_html.py" line="109"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="239"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="244"/>
         <source>曾用名</source>
         <translation>Former names</translation>
     </message>
@@ -403,7 +404,7 @@
         <location filename="../../creditdesk/ui/followup_page.py" line="68"/>
         <location filename="../../creditdesk/ui/objection_dialog.py" line="40"/>
         <location filename="../../creditdesk/ui/profile_html.py" line="125"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="132"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="137"/>
         <source>有效</source>
         <translation>In force</translation>
     </message>
@@ -411,7 +412,7 @@
         <location filename="../../creditdesk/ui/followup_page.py" line="68"/>
         <location filename="../../creditdesk/ui/objection_dialog.py" line="41"/>
         <location filename="../../creditdesk/ui/review_panel.py" line="82"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="123"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="128"/>
         <source>已撤销</source>
         <translation>Revoked</translation>
     </message>
@@ -661,7 +662,7 @@
     <message>
         <location filename="../../creditdesk/ui/followup_page.py" line="423"/>
         <location filename="../../creditdesk/ui/followup_page.py" line="454"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="282"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="287"/>
         <source>核查时间</source>
         <translation>Reviewed at</translation>
     </message>
@@ -748,7 +749,7 @@
     <message>
         <location filename="../../creditdesk/ui/followup_page.py" line="577"/>
         <source>全部经办人的承诺</source>
-        <translation>All officers’ commitments</translation>
+        <translation>All officers&apos; commitments</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/followup_page.py" line="577"/>
@@ -1116,7 +1117,7 @@
     </message>
     <message>
         <location filename="../../creditdesk/ui/objections_page.py" line="49"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="224"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="229"/>
         <source>信用记录</source>
         <translation>Credit record</translation>
     </message>
@@ -1554,692 +1555,712 @@
         <translation>Choose or adopt the outcome</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="119"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="113"/>
+        <source>平台暂无该主体的信用记录</source>
+        <translation>No credit records of this subject on the platform</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="114"/>
+        <source>平台未公示该主体的任何信用记录。</source>
+        <translation>The platform publishes no credit records of this subject.</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="115"/>
+        <source>有 {0} 条有效不良记录</source>
+        <translation>{0} adverse record(s) in force</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="116"/>
+        <source>：</source>
+        <translation>: </translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="124"/>
         <source>重大税收违法失信主体</source>
         <translation>Major tax violation list</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="120"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="125"/>
         <source>政府采购严重违法失信行为记录</source>
         <translation>Serious procurement violation record</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="121"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="126"/>
         <source>信用承诺违约</source>
         <translation>Breached credit commitment</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="124"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="129"/>
         <source>尚未到公示起始日</source>
         <translation>Before its publication date</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="126"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="131"/>
         <source>非法人组织</source>
         <translation>Unincorporated organisation</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="127"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="132"/>
         <source>个体工商户</source>
         <translation>Individual business</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="129"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="134"/>
         <source>注销</source>
         <translation>Deregistered</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="130"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="135"/>
         <source>吊销</source>
         <translation>Licence revoked</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="134"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="139"/>
         <source>政府采购</source>
         <translation>Government procurement</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="135"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="140"/>
         <source>招标投标</source>
         <translation>Tendering and bidding</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="136"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="141"/>
         <source>土地使用权出让</source>
         <translation>Land use right transfer</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="137"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="142"/>
         <source>国有产权交易</source>
         <translation>State property transaction</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="138"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="143"/>
         <source>财政资金扶持</source>
         <translation>Fiscal support</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="139"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="144"/>
         <source>税收优惠</source>
         <translation>Tax incentive</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="140"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="145"/>
         <source>评优评先与评级</source>
         <translation>Awards and ratings</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="141"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="146"/>
         <source>资质审核认定</source>
         <translation>Qualification approval</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="142"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="147"/>
         <source>公务员与事业单位人员招录管理</source>
         <translation>Civil service and public institution hiring</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="143"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="148"/>
         <source>行政审批、许可与市场准入</source>
         <translation>Administrative approval, licensing and market access</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="144"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="149"/>
         <source>融资担保与金融监管</source>
         <translation>Financing guarantees and financial supervision</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="146"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="151"/>
         <source>查询信用记录</source>
         <translation>Check credit records</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="147"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="152"/>
         <source>提供信用报告</source>
         <translation>Provide a credit report</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="148"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="153"/>
         <source>签署信用承诺</source>
         <translation>Sign a credit commitment</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="149"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="154"/>
         <source>信用审查（信用中心出具审查报告）</source>
         <translation>Credit review (report by the credit centre)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="151"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="156"/>
         <source>授权委托</source>
         <translation>Authorisation</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="153"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="158"/>
         <source>待复核</source>
         <translation>To review</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="154"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="159"/>
         <source>已批准</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="155"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="160"/>
         <source>已驳回</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="157"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="162"/>
         <source>查看其他经办人的核查记录</source>
-        <translation>View other officers’ reviews</translation>
+        <translation>View other officers&apos; reviews</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="158"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="163"/>
         <source>导出含个人信息的数据</source>
         <translation>Export personal data</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="159"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="164"/>
         <source>处理承诺履约、提醒与复核</source>
         <translation>Handle commitments, alerts and rechecks</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="160"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="165"/>
         <source>管理账户</source>
         <translation>Manage accounts</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="161"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="166"/>
         <source>修改设置</source>
         <translation>Change settings</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="162"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="167"/>
         <source>清理历史数据</source>
         <translation>Purge old data</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="163"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="168"/>
         <source>办理核查</source>
         <translation>Carry out reviews</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="164"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="169"/>
         <source>同步或导入数据</source>
         <translation>Sync or import data</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="165"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="170"/>
         <source>连接平台或保存平台令牌</source>
         <translation>Connect to the platform or save its token</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="166"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="171"/>
         <source>信任平台签名密钥</source>
         <translation>Trust platform signing keys</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="167"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="172"/>
         <source>写入演示数据</source>
         <translation>Load demo data</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="170"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="175"/>
         <source>查看信用档案</source>
         <translation>View credit profile</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="171"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="176"/>
         <source>核查</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="172"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="177"/>
         <source>完成核查</source>
         <translation>Review saved</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="173"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="178"/>
         <source>更正核查</source>
         <translation>Review corrected</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="174"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="179"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="175"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="180"/>
         <source>生成报送材料</source>
         <translation>Usage report made</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="177"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="182"/>
         <source>登录失败</source>
         <translation>Sign-in failed</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="178"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="183"/>
         <source>退出</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="179"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="184"/>
         <source>锁屏</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="181"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="186"/>
         <source>创建账户</source>
         <translation>Create account</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="182"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="187"/>
         <source>修改账户</source>
         <translation>Change account</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="183"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="188"/>
         <source>承诺履约标记</source>
         <translation>Commitment marked</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="184"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="189"/>
         <source>登记异议</source>
         <translation>Objection filed</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="185"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="190"/>
         <source>确认提醒</source>
         <translation>Alert acknowledged</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="186"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="191"/>
         <source>确认复核</source>
         <translation>Recheck acknowledged</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="187"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="192"/>
         <source>导出审计日志</source>
         <translation>Audit trail exported</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="188"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="193"/>
         <source>校验审计日志</source>
         <translation>Audit trail verified</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="189"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="194"/>
         <source>核验核查码</source>
         <translation>Code verified</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="190"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="195"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="191"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="196"/>
         <source>导入离线数据包</source>
         <translation>Bundle imported</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="192"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="197"/>
         <source>查看审计日志</source>
         <translation>Audit trail viewed</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="193"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="198"/>
         <source>越权操作被拒绝</source>
         <translation>Action denied</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="194"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="199"/>
         <source>备份数据</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="195"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="200"/>
         <source>强制使用较旧数据</source>
         <translation>Older data forced</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="196"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="201"/>
         <source>批准结论调整</source>
         <translation>Outcome change approved</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="197"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="202"/>
         <source>驳回结论调整</source>
         <translation>Outcome change rejected</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="198"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="203"/>
         <source>申请信用审查</source>
         <translation>Credit review requested</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="199"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="204"/>
         <source>记录信用审查结果</source>
         <translation>Credit review result recorded</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="200"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="205"/>
         <source>连接平台</source>
         <translation>Platform connected</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="201"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="206"/>
         <source>保存或删除平台令牌</source>
         <translation>Platform token saved or removed</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="202"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="207"/>
         <source>固定平台签名密钥</source>
         <translation>Platform keys pinned</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="203"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="208"/>
         <source>审计链头锚定</source>
         <translation>Audit chain anchored</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="205"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="210"/>
         <source>待上报</source>
         <translation>Queued</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="206"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="211"/>
         <source>已提交平台</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="207"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="212"/>
         <source>平台已受理</source>
         <translation>Accepted by platform</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="208"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="213"/>
         <source>平台退回</source>
         <translation>Returned by platform</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="209"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="214"/>
         <source>记录已变更</source>
         <translation>Record changed</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="210"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="215"/>
         <source>异议成立</source>
         <translation>Upheld</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="211"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="216"/>
         <source>异议不成立</source>
         <translation>Dismissed</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="213"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="218"/>
         <source>履行中</source>
         <translation>In force</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="214"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="219"/>
         <source>已履约</source>
         <translation>Fulfilled</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="215"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="220"/>
         <source>已违约</source>
         <translation>Breached</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="217"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="222"/>
         <source>已申请，待反馈</source>
         <translation>Requested, awaiting reply</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="218"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="223"/>
         <source>已收到审查报告</source>
         <translation>Review report received</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="220"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="225"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="221"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="226"/>
         <source>仅离线</source>
         <translation>Offline only</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="222"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="227"/>
         <source>仅在线</source>
         <translation>Online only</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="225"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="230"/>
         <source>信用服务机构</source>
         <translation>Credit agency</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="226"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="231"/>
         <source>政策档案</source>
         <translation>Policy profile</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="228"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="233"/>
         <source>平台同步</source>
         <translation>Platform sync</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="229"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="234"/>
         <source>离线数据包</source>
         <translation>Offline bundle</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="230"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="235"/>
         <source>演示数据</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="233"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="238"/>
         <source>承诺履约状态</source>
         <translation>Commitment status</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="234"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="239"/>
         <source>使用情况报送</source>
         <translation>Usage report</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="240"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="245"/>
         <source>行政区划代码</source>
         <translation>Region code</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="242"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="247"/>
         <source>脱敏身份证号</source>
         <translation>Masked ID number</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="243"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="248"/>
         <source>身份证号摘要</source>
         <translation>ID number digest</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="244"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="249"/>
         <source>更新时间</source>
         <translation>Updated at</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="246"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="251"/>
         <source>记录类别</source>
         <translation>Record category</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="247"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="252"/>
         <source>记录名称</source>
         <translation>Record title</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="248"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="253"/>
         <source>文号</source>
         <translation>Doc. no.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="249"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="254"/>
         <source>决定机关</source>
         <translation>Authority</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="250"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="255"/>
         <source>决定机关代码</source>
         <translation>Authority code</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="251"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="256"/>
         <source>公示起始日</source>
         <translation>Published from</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="252"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="257"/>
         <source>公示截止日</source>
         <translation>Published until</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="253"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="258"/>
         <source>依据</source>
         <translation>Basis</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="254"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="259"/>
         <source>内容</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="255"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="260"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="256"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="261"/>
         <source>评价体系</source>
         <translation>Rating scheme</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="257"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="262"/>
         <source>备案编号</source>
         <translation>Filing no.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="258"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="263"/>
         <source>备案机关</source>
         <translation>Filing authority</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="259"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="264"/>
         <source>备案层级</source>
         <translation>Filing level</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="260"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="265"/>
         <source>备案日期</source>
         <translation>Filed on</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="261"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="266"/>
         <source>有效期至</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="262"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="267"/>
         <source>出具机构</source>
         <translation>Issuing agency</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="263"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="268"/>
         <source>出具日期</source>
         <translation>Issued on</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="264"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="269"/>
         <source>公示日期</source>
         <translation>Publicised on</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="265"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="270"/>
         <source>报告编号</source>
         <translation>Report no.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="266"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="271"/>
         <source>档案编号</source>
         <translation>Profile ID</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="268"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="273"/>
         <source>生效日期</source>
         <translation>Effective from</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="269"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="274"/>
         <source>档案内容</source>
         <translation>Profile document</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="270"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="275"/>
         <source>数据</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="271"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="276"/>
         <source>更新</source>
         <translation>Update</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="272"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="277"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="274"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="279"/>
         <source>待提交</source>
         <translation>To submit</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="275"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="280"/>
         <source>平台不予受理</source>
         <translation>Refused by platform</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="277"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="282"/>
         <source>履约中</source>
         <translation>In force</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="278"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="283"/>
         <source>违约</source>
         <translation>Breached</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="280"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="285"/>
         <source>债券发行</source>
         <translation>Bond issuance</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="283"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="288"/>
         <source>经办人账号</source>
         <translation>Officer login</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="284"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="289"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="285"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="290"/>
         <source>事项代码</source>
         <translation>Matter code</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="286"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="291"/>
         <source>主体名称</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="287"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="292"/>
         <source>统一社会信用代码/证件号</source>
         <translation>Code / ID number</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="289"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="294"/>
         <source>最终结论</source>
         <translation>Final outcome</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="290"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="295"/>
         <source>措施</source>
         <translation>Measures</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="291"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="296"/>
         <source>偏离理由</source>
         <translation>Reason for departing</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="292"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="297"/>
         <source>审批</source>
         <translation>Approval</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="293"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="298"/>
         <source>承诺书编号</source>
         <translation>Commitment no.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="296"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="301"/>
         <source>数据截至</source>
         <translation>Data as of</translation>
     </message>
