@@ -358,7 +358,8 @@ class AuditPage(QWidget, ChangeAware):
         self.table.setRowCount(len(rows))
         for r, e in enumerate(rows):
             who = self.tr(UNATTRIBUTED) if e.actor is None else (
-                f"{view.names[e.actor]}（{e.actor}）" if view.names.get(e.actor, e.actor) != e.actor else e.actor)
+                tr("{0}（{1}）").format(view.names[e.actor], e.actor) if view.names.get(e.actor, e.actor) != e.actor
+                else e.actor)
             values = (str(e.seq), e.at[:19].replace("T", " "), who, self.tr(e.action_label), e.target or "",
                       detail_text(e.detail))
             for c, value in enumerate(values):
@@ -408,7 +409,7 @@ class AuditPage(QWidget, ChangeAware):
         self.account_box.clear()
         self.account_box.addItem(self.tr("全部账户"), None)
         for name in names:
-            self.account_box.addItem(f"{view.names[name]}（{name}）", name)
+            self.account_box.addItem(tr("{0}（{1}）").format(view.names[name], name), name)
         index = self.account_box.findData(current)
         self.account_box.setCurrentIndex(max(index, 0))
         self.account_box.blockSignals(False)

@@ -169,12 +169,11 @@ class LedgerPage(QWidget, ChangeAware):
         self.matter_combo = QComboBox()
         self.matter_combo.setMinimumContentsLength(10)
         self.outcome_combo = QComboBox()
-        self.outcome_combo.setMinimumContentsLength(14)
-        # Long matter and outcome names (in English above all) are elided in the box, not the filter row widened
-        # past a 1366-pixel screen; the open list shows them whole.
-        for combo in (self.matter_combo, self.outcome_combo):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.view().setMinimumWidth(320)
+        self.outcome_combo.setMinimumContentsLength(12)
+        # A long outcome name (in English: "Restricted (not handled)") is elided in the box rather than the filter
+        # row widened past a 1366-pixel screen; the open list shows it whole.
+        self.outcome_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.outcome_combo.view().setMinimumWidth(240)
         self.outcome_combo.addItem(self.tr("全部结论"), None)
         for o in OUTCOMES:
             self.outcome_combo.addItem(self.tr(OUTCOME_LABELS[o]), o)

@@ -2531,6 +2531,8 @@
         <translation>No measure in the city profile: {0}. Neither the national layer nor the {1} profile sets a measure for such records in this matter: read the profile notes, judge by law and acknowledge before handling.</translation>
     </message>
     <message>
+        <location filename="../../creditdesk/ui/audit_page.py" line="361"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="412"/>
         <location filename="../../creditdesk/ui/idle_lock.py" line="288"/>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
@@ -2828,7 +2830,7 @@
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="178"/>
-        <location filename="../../creditdesk/ui/audit_page.py" line="409"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="410"/>
         <source>全部账户</source>
         <translation>All accounts</translation>
     </message>
@@ -2935,107 +2937,107 @@
         <translation>Could not read the audit trail: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="383"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="384"/>
         <source>请先登录：审计日志只向登录的账户显示</source>
         <translation>Sign in first: the audit trail is shown to signed-in accounts only</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="385"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="386"/>
         <source>没有符合条件的审计记录</source>
         <translation>No audit entries match</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="387"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="388"/>
         <source>尚无审计记录：查询、核查、导出、登录和设置修改都会记在这里</source>
         <translation>No audit entries yet: lookups, reviews, exports, sign-ins and settings changes are recorded here</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="389"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="390"/>
         <source>审计日志共 {0:,} 条</source>
         <translation>{0:,} audit entries</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="391"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="392"/>
         <source>显示符合条件的最近 {0} 条（用日期、账户或操作缩小范围）</source>
         <translation>Showing the latest {0} matches (narrow by date, account or action)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="393"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="394"/>
         <source>显示 {0} 条</source>
         <translation>Showing {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="395"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="396"/>
         <source>经办人只能查看本人的记录</source>
         <translation>Officers see their own entries only</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="397"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="398"/>
         <source>本机尚未建立账户，记录均未署名</source>
         <translation>No accounts on this machine yet: entries are unattributed</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="398"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="399"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="426"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="427"/>
         <source>正在校验……</source>
         <translation>Verifying…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="446"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="447"/>
         <source>正在取消……</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="463"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="464"/>
         <source>完整：{0:,} 条记录的哈希链全部相符</source>
         <translation>Intact: the hash chain of {0:,} entries matches</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="466"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="467"/>
         <source>审计日志被篡改：{0}（首个异常：第 {1} 条）</source>
         <translation>Audit trail tampered with: {0} (first bad entry: {1})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="485"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="486"/>
         <source>校验未完成：{0}</source>
         <translation>Verification not finished: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="491"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="492"/>
         <source>审计日志-{0}.csv</source>
         <translation>audit-trail-{0}.csv</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="492"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="493"/>
         <source>导出审计日志</source>
         <translation>Export audit trail</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="492"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="493"/>
         <source>CSV 文件 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="513"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="514"/>
         <source>正在导出……</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="521"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="522"/>
         <source>已导出 {0:,} 条到 {1}</source>
         <translation>Exported {0:,} entries to {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="529"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="530"/>
         <source>审计导出已取消，未写入文件</source>
         <translation>Audit export cancelled, no file written</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="531"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="532"/>
         <source>导出失败：{0}</source>
         <translation>Export failed: {0}</translation>
     </message>
@@ -3368,234 +3370,234 @@
 <context>
     <name>LedgerPage</name>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="178"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="177"/>
         <source>全部结论</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="182"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="181"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="182"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="181"/>
         <source>仅离线</source>
         <translation>Offline only</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="182"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="181"/>
         <source>仅在线</source>
         <translation>Online only</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="184"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="183"/>
         <source>今天(&amp;T)</source>
         <translation>&amp;Today</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="185"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="184"/>
         <source>刷新 F5</source>
         <translation>Refresh F5</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="188"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="187"/>
         <source>从(&amp;F)</source>
         <translation>&amp;From</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="190"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="189"/>
         <source>到</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="192"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="191"/>
         <source>经办人(&amp;O)</source>
         <translation>&amp;Officer</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="194"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="193"/>
         <source>事项(&amp;M)</source>
         <translation>&amp;Matter</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="196"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="195"/>
         <source>结论(&amp;R)</source>
         <translation>&amp;Result</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="198"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="197"/>
         <source>离线(&amp;N)</source>
         <translation>Offli&amp;ne</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="241"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="240"/>
         <source>导出 CSV</source>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="242"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="241"/>
         <source>导出 Excel（Ctrl+E）</source>
         <translation>Export Excel (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="243"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="242"/>
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="245"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="244"/>
         <source>取消导出</source>
         <translation>Cancel export</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="250"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="249"/>
         <source>打开所在文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="264"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="263"/>
         <source>每日核查台账</source>
         <translation>Daily review ledger</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="369"/>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="423"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="368"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="422"/>
         <source>全部经办人</source>
         <translation>All officers</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="386"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="385"/>
         <source>正在读取……</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="390"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="389"/>
         <source>读取台账失败：{0}</source>
         <translation>Could not read the ledger: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="405"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="404"/>
         <source>这段日期没有核查记录</source>
         <translation>No reviews in these dates</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="408"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="407"/>
         <source>最近一次核查在 {0}（{1}）：&lt;a href=&apos;{2}&apos;&gt;查看当天台账&lt;/a&gt;</source>
         <translation>The latest review was on {0} ({1}): &lt;a href=&apos;{2}&apos;&gt;show that day&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="412"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="411"/>
         <source>没有符合筛选条件的核查记录（按 Ctrl+F 修改筛选）</source>
         <translation>No reviews match the filters (Ctrl+F to change them)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="421"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="420"/>
         <source>全部事项</source>
         <translation>All matters</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="450"/>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="456"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="449"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="455"/>
         <source>全部核查记录</source>
         <translation>All reviews</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="452"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="451"/>
         <source>仅显示本人（{0}）的核查记录</source>
         <translation>Only your own ({0}) reviews</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="454"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="453"/>
         <source>{0}的全部核查记录</source>
         <translation>All reviews of {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="461"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="460"/>
         <source>导出含个人信息的台账需要{0}或{1}权限</source>
         <translation>Exporting a ledger with personal data needs {0} or {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="465"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="464"/>
         <source>共 &lt;b&gt;{0}&lt;/b&gt; 条</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; in all</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="469"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="468"/>
         <source>离线 &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>offline &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="470"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="469"/>
         <source>偏离系统结论 &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>departing &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="471"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="470"/>
         <source>签署承诺 &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>commitments &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="473"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="472"/>
         <source>更正 &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>corrected &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="490"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="489"/>
         <source>核查记录 {0}</source>
         <translation>Review {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="494"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="493"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="502"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="501"/>
         <source>核查台账-{0}.{1}</source>
         <translation>review-ledger-{0}.{1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="510"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="509"/>
         <source>CSV 文件 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="510"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="509"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="511"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="510"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="512"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="511"/>
         <source>导出台账（{0}）</source>
         <translation>Export ledger ({0})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="539"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="538"/>
         <source>正在导出 {0}……</source>
         <translation>Exporting {0}…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="552"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="551"/>
         <source>正在取消……</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="563"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="562"/>
         <source>已导出 {0} 条核查记录到 {1}</source>
         <translation>Exported {0} reviews to {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="570"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="569"/>
         <source>导出已取消，未写入文件</source>
         <translation>Export cancelled, no file written</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="572"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="571"/>
         <source>导出失败：{0}</source>
         <translation>Export failed: {0}</translation>
     </message>
