@@ -3,8 +3,9 @@
 - resources/translations/creditdesk_en.ts holds every string the code passes to tr()
   (pyside6-lupdate finds nothing new or gone) and each has a finished translation;
 - the committed .qm is what pyside6-lrelease makes of the .ts (the wheel carries it);
-- the scripted tour in English (on its 1366×768 offscreen screen) asks for no string without a translation, and no
-  button or one-line label on any of its screens is narrower than its text (clipped).
+- the scripted tour in English (on its 1366×768 offscreen screen) asks for no string without a translation, shows
+  no Chinese on any visible widget of any state except data (see test_english_tour_shows_no_chinese_but_data),
+  and no button or one-line label on any of its screens is narrower than its text (clipped).
 """
 
 from __future__ import annotations
