@@ -154,7 +154,8 @@ def render_profile(view: ProfileView, policy=None) -> str:  # noqa: ANN001 - the
             f"<h3 style='color:{head_colour};margin-bottom:2px'>{_e(tr(g.category.label))}"
             f" <span style='font-weight:normal;color:{GREY}'>（{tr('有效 {0} / 共 {1}').format(g.in_force_count, len(g.findings))}）</span></h3>"
             "<table width='100%' cellspacing='0' cellpadding='5'>"
-            f"<tr style='background:#f0f0f0'><th align='left'>{tr('事项')}</th><th align='left'>{tr('决定日期')}</th>"
+            # the record's title keeps at least 40% of the width: longer English headers and dates do not squeeze it
+            f"<tr style='background:#f0f0f0'><th align='left' width='40%'>{tr('事项')}</th><th align='left'>{tr('决定日期')}</th>"
             f"<th align='left'>{tr('公示期')}</th><th align='left'>{tr('状态')}</th></tr>"
             + "".join(_finding_row(f, policy) for f in g.findings)
             + "</table>"
