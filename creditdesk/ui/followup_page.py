@@ -801,8 +801,9 @@ class FollowUpPage(QWidget, ChangeAware):
                 new = f.get("record_id") in new_ids
                 style = "background:#fff3cd;" if new else ""
                 tag = tr(" <b style='color:#b3261e'>［新增］</b>") if new else ""
-                out.append(f"<li style='{style}'>{html.escape(label)}：{html.escape(f.get('title') or f.get('record_id') or '')}"
-                           f"（{html.escape(state)}）{tag}</li>")  # fmt: skip
+                out.append(f"<li style='{style}'>" + tr("{0}：{1}（{2}）").format(
+                    html.escape(label), html.escape(f.get("title") or f.get("record_id") or ""), html.escape(state))
+                    + f"{tag}</li>")  # fmt: skip
             out.append("</ul>")
         if measures:
             out.append(tr("<b>措施</b><ul>"))

@@ -298,9 +298,10 @@ class LedgerPage(QWidget, ChangeAware):
                   "subject_code": 170, "outcome_label": 130, "measures": 300, "departure_reason": 120,
                   "commitment_number": 140, "verification_code": 110, "offline": 50, "data_as_of": 130,
                   "version": 90}  # fmt: skip
-        for j, c in enumerate(COLUMNS):
-            if c.key in widths:
-                self.table.setColumnWidth(j, widths[c.key])
+        header = self.table.horizontalHeader()
+        for j, c in enumerate(COLUMNS):  # never narrower than its header (English headers are longer)
+            need = header.fontMetrics().horizontalAdvance(self.model.headerData(j, Qt.Orientation.Horizontal)) + 16
+            self.table.setColumnWidth(j, max(widths.get(c.key, self.table.columnWidth(j)), need))
 
     # -- the filter ----------------------------------------------------------------------
 

@@ -341,7 +341,7 @@
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="109"/>
         <location filename="../../creditdesk/ui/followup_page.py" line="699"/>
-        <location filename="../../creditdesk/ui/followup_page.py" line="860"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="861"/>
         <location filename="../../creditdesk/ui/profile_html.py" line="72"/>
         <source>、</source>
         <translation>, </translation>
@@ -903,67 +903,72 @@
         <translation> &lt;b style=&apos;color:#b3261e&apos;&gt;[new]&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="808"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="804"/>
+        <source>{0}：{1}（{2}）</source>
+        <translation>{0}: {1} ({2})</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="809"/>
         <source>&lt;b&gt;措施&lt;/b&gt;&lt;ul&gt;</source>
         <translation>&lt;b&gt;Measures&lt;/b&gt;&lt;ul&gt;</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="837"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="838"/>
         <source>{0}（{1} 前）</source>
         <translation>{0} (by {1})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="838"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="839"/>
         <source>登记补交</source>
         <translation>Handed in</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="838"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="839"/>
         <source>{0} 申请人已补交：</source>
         <translation>{0}: the applicant has handed in:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="859"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="860"/>
         <source>已登记“{0}”已补交；</source>
         <translation>Recorded “{0}” as handed in; </translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="860"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="861"/>
         <source>尚待补交：{0}</source>
         <translation>still open: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="860"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="861"/>
         <source>全部材料已补交，可标记承诺已履约</source>
         <translation>all materials in: the commitment can be marked fulfilled</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="877"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="878"/>
         <source>正在保存……</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="883"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="884"/>
         <source>已将承诺 {0} 标记为{1}，已列入待上报，下次同步时报送平台</source>
         <translation>Commitment {0} marked {1}; queued for the platform at the next sync</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="891"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="892"/>
         <source>未能标记：{0}</source>
         <translation>Could not mark: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="901"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="902"/>
         <source>已确认该监管提醒</source>
         <translation>Alert acknowledged</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="909"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="910"/>
         <source>已确认阅知该复核结果</source>
         <translation>Recheck acknowledged</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="923"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="924"/>
         <source>未能确认：{0}</source>
         <translation>Could not acknowledge: {0}</translation>
     </message>
@@ -3460,144 +3465,144 @@
         <translation>Daily review ledger</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="368"/>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="422"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="369"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="423"/>
         <source>全部经办人</source>
         <translation>All officers</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="385"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="386"/>
         <source>正在读取……</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="389"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="390"/>
         <source>读取台账失败：{0}</source>
         <translation>Could not read the ledger: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="404"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="405"/>
         <source>这段日期没有核查记录</source>
         <translation>No reviews in these dates</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="407"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="408"/>
         <source>最近一次核查在 {0}（{1}）：&lt;a href=&apos;{2}&apos;&gt;查看当天台账&lt;/a&gt;</source>
         <translation>The latest review was on {0} ({1}): &lt;a href=&apos;{2}&apos;&gt;show that day&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="411"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="412"/>
         <source>没有符合筛选条件的核查记录（按 Ctrl+F 修改筛选）</source>
         <translation>No reviews match the filters (Ctrl+F to change them)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="420"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="421"/>
         <source>全部事项</source>
         <translation>All matters</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="449"/>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="455"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="450"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="456"/>
         <source>全部核查记录</source>
         <translation>All reviews</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="451"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="452"/>
         <source>仅显示本人（{0}）的核查记录</source>
         <translation>Only your own ({0}) reviews</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="453"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="454"/>
         <source>{0}的全部核查记录</source>
         <translation>All reviews of {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="460"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="461"/>
         <source>导出含个人信息的台账需要{0}或{1}权限</source>
         <translation>Exporting a ledger with personal data needs {0} or {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="464"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="465"/>
         <source>共 &lt;b&gt;{0}&lt;/b&gt; 条</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; in all</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="468"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="469"/>
         <source>离线 &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>offline &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="469"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="470"/>
         <source>偏离系统结论 &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>departing &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="470"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="471"/>
         <source>签署承诺 &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>commitments &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="472"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="473"/>
         <source>更正 &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>corrected &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="489"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="490"/>
         <source>核查记录 {0}</source>
         <translation>Review {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="493"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="494"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="501"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="502"/>
         <source>核查台账-{0}.{1}</source>
         <translation>review-ledger-{0}.{1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="509"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="510"/>
         <source>CSV 文件 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="509"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="510"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="510"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="511"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="511"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="512"/>
         <source>导出台账（{0}）</source>
         <translation>Export ledger ({0})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="538"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="539"/>
         <source>正在导出 {0}……</source>
         <translation>Exporting {0}…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="551"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="552"/>
         <source>正在取消……</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="562"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="563"/>
         <source>已导出 {0} 条核查记录到 {1}</source>
         <translation>Exported {0} reviews to {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="569"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="570"/>
         <source>导出已取消，未写入文件</source>
         <translation>Export cancelled, no file written</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="571"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="572"/>
         <source>导出失败：{0}</source>
         <translation>Export failed: {0}</translation>
     </message>
