@@ -21,7 +21,7 @@ import datetime as dt
 import html
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QLocale, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -60,6 +60,7 @@ from creditdesk.services.recheck import RecheckRow
 from creditdesk.ui.changes import ChangeAware
 from creditdesk.ui.tasks import TaskRunner
 from creditdesk.ui.vocabulary import label as tr
+from creditdesk.ui.vocabulary import weekday
 from creditdesk.workdays import deadline
 
 RED, AMBER, GREEN, GREY = "#b3261e", "#8a5a00", "#1e7b34", "#6b6b6b"
@@ -197,7 +198,7 @@ class DueItemsEditor(QWidget):
 
     def _show_due(self) -> None:
         d = deadline(self._day(), self.days_spin.value())
-        text = tr("→ {0}（{1}）").format(d.due.isoformat(), QLocale().dayName(d.due.isoweekday(), QLocale.FormatType.ShortFormat))
+        text = tr("→ {0}（{1}）").format(d.due.isoformat(), weekday(d.due, short=True))
         self.due_label.setText(text + (tr("（估算）") if d.estimated else ""))
         self.due_label.setToolTip(d.note or tr("按国务院节假日安排计算：法定节假日不计，调休上班日计入"))
         self.due_label.setStyleSheet("font-weight:normal;" + (f"color:{AMBER};" if d.estimated else "color:#1f3a5f;"))

@@ -17,7 +17,7 @@ import html
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QDate, QLocale, QModelIndex, QPersistentModelIndex, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, QUrl, Signal
 from PySide6.QtGui import QBrush, QColor, QDesktopServices, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -56,6 +56,7 @@ from creditdesk.services.ledger import (
 from creditdesk.ui.changes import ChangeAware
 from creditdesk.ui.core_text import core_message
 from creditdesk.ui.tasks import LONG, TaskHandle, TaskRunner
+from creditdesk.ui.vocabulary import weekday
 
 RED, GREY = "#b3261e", "#6b6b6b"
 OUTCOME_COLOURS = {o: (SCREEN_FG[o], SCREEN_BG[o]) for o in OUTCOMES}  # text, background: as in the review panel
@@ -406,7 +407,7 @@ class LedgerPage(QWidget, ChangeAware):
                 if snap.previous_day is not None:
                     day = snap.previous_day
                     text += "<br><br>" + self.tr("最近一次核查在 {0}（{1}）：<a href='{2}'>查看当天台账</a>").format(
-                        day.isoformat(), QLocale().dayName(day.isoweekday()), day.isoformat())
+                        day.isoformat(), weekday(day), day.isoformat())
                 self.empty_label.setText(text)
             else:
                 self.empty_label.setText(self.tr("没有符合筛选条件的核查记录（按 Ctrl+F 修改筛选）"))

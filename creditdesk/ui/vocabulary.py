@@ -10,12 +10,21 @@ The English tour test (tests/test_translations.py) finds any that is missing.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+import datetime
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 
 def label(text: str | None) -> str:
     """A core label or other vocabulary string in the window's language (unknown text as it is)."""
     return QCoreApplication.translate("", text) if text else (text or "")
+
+
+def weekday(day: datetime.date, short: bool = False) -> str:
+    """The day of the week in the window's language (星期五 / 周五, Friday / Fri), whatever the system locale."""
+    app = QCoreApplication.instance()
+    locale = QLocale((app.property("creditdesk_language") if app is not None else None) or "zh_CN")
+    return locale.dayName(day.isoweekday(), QLocale.FormatType.ShortFormat if short else QLocale.FormatType.LongFormat)
 
 
 VOCABULARY = (

@@ -35,7 +35,7 @@
     </message>
     <message>
         <location filename="../../creditdesk/ui/profile_html.py" line="104"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="241"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="250"/>
         <source>主体类型</source>
         <translation>Subject type</translation>
     </message>
@@ -46,7 +46,7 @@
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="62"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="174"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="183"/>
         <source>查询</source>
         <translation>Lookup</translation>
     </message>
@@ -67,7 +67,7 @@
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="65"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="272"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="281"/>
         <source>版本</source>
         <translation>Version</translation>
     </message>
@@ -79,7 +79,7 @@
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="66"/>
         <location filename="../../creditdesk/ui/audit_page.py" line="75"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="237"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="246"/>
         <source>核查记录</source>
         <translation>Review</translation>
     </message>
@@ -205,20 +205,20 @@
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="78"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="299"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="308"/>
         <source>信用核查码</source>
         <translation>Verification code</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="79"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="293"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="302"/>
         <source>系统结论</source>
         <translation>Computed outcome</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="79"/>
-        <location filename="../../creditdesk/ui/followup_page.py" line="775"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="300"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="776"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="309"/>
         <source>离线</source>
         <translation>Offline</translation>
     </message>
@@ -270,13 +270,13 @@
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="87"/>
         <location filename="../../creditdesk/ui/profile_html.py" line="105"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="243"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="252"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="87"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="242"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="251"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
@@ -287,7 +287,7 @@
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="87"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="250"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="259"/>
         <source>主体编号</source>
         <translation>Subject ID</translation>
     </message>
@@ -308,13 +308,13 @@
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="94"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="181"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="190"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="94"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="185"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="194"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
@@ -340,8 +340,8 @@
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="109"/>
-        <location filename="../../creditdesk/ui/followup_page.py" line="699"/>
-        <location filename="../../creditdesk/ui/followup_page.py" line="861"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="700"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="862"/>
         <location filename="../../creditdesk/ui/profile_html.py" line="72"/>
         <source>、</source>
         <translation>, </translation>
@@ -390,585 +390,585 @@
     </message>
     <message>
         <location filename="../../creditdesk/ui/profile_html.py" line="108"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="246"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="255"/>
         <source>成立日期</source>
         <translation>Registered on</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/profile_html.py" line="109"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="244"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="253"/>
         <source>曾用名</source>
         <translation>Former names</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="68"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="69"/>
         <location filename="../../creditdesk/ui/objection_dialog.py" line="40"/>
         <location filename="../../creditdesk/ui/profile_html.py" line="125"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="137"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="146"/>
         <source>有效</source>
         <translation>In force</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="68"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="69"/>
         <location filename="../../creditdesk/ui/objection_dialog.py" line="41"/>
         <location filename="../../creditdesk/ui/review_panel.py" line="82"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="128"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="137"/>
         <source>已撤销</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="69"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="70"/>
         <location filename="../../creditdesk/ui/review_panel.py" line="84"/>
         <source>尚未公示</source>
         <translation>Not yet published</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="71"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="72"/>
         <source>即将到期(&amp;D)</source>
         <translation>&amp;Due soon</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="71"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="72"/>
         <source>已逾期(&amp;O)</source>
         <translation>&amp;Overdue</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="72"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="73"/>
         <source>履行中(&amp;I)</source>
         <translation>&amp;In force</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="72"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="73"/>
         <source>全部(&amp;L)</source>
         <translation>A&amp;ll</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="129"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="130"/>
         <source>（估）</source>
         <translation> (est.)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="131"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="132"/>
         <source>逾期 {0} 个工作日{1}</source>
         <translation>{0} working days overdue{1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="133"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="134"/>
         <source>今日到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="134"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="135"/>
         <source>{0} 个工作日{1}</source>
         <translation>{0} working days{1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="157"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="158"/>
         <source>承诺补交的材料，如“营业执照副本”（回车添加）</source>
         <translation>Material to hand in later, e.g. “business licence copy” (Enter adds)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="162"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="163"/>
         <source> 个工作日内</source>
         <translation> working days</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="165"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="166"/>
         <source>添加(&amp;M)</source>
         <translation>Add (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="171"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="172"/>
         <source>承诺补交(&amp;Y)：</source>
         <translation>To hand in (&amp;Y):</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="200"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="201"/>
         <source>→ {0}（{1}）</source>
         <translation>→ {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="201"/>
-        <location filename="../../creditdesk/ui/followup_page.py" line="208"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="202"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="209"/>
         <source>（估算）</source>
         <translation> (estimated)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="202"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="203"/>
         <source>按国务院节假日安排计算：法定节假日不计，调休上班日计入</source>
         <translation>Counted on the State Council holiday calendar: public holidays excluded, make-up working days included</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="209"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="210"/>
         <source>{0}&#x3000;{1} 个工作日内，{2} 前{3}</source>
         <translation>{0}  within {1} working days, by {2}{3}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="250"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="251"/>
         <source>标记违约</source>
         <translation>Mark breached</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="250"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="251"/>
         <source>标记已履约</source>
         <translation>Mark fulfilled</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="254"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="255"/>
         <source>事项：{0}&#x3000;签署人：{1}</source>
         <translation>Matter: {0}  Signer: {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="255"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="256"/>
         <source>标记违约后将上报市公共信用信息平台，不可撤销。</source>
         <translation>A breach is reported to the city credit platform and cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="256"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="257"/>
         <source>确认申请人已履行承诺（含承诺补交的全部材料）？</source>
         <translation>Confirm the applicant has kept the commitment (all promised materials handed in)?</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="262"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="263"/>
         <source>违约事实（必填）：如“逾期未补交营业执照副本”</source>
         <translation>Facts of the breach (required), e.g. “business licence copy not handed in on time”</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="262"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="263"/>
         <source>备注（可不填）</source>
         <translation>Note (optional)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="264"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="265"/>
         <source>违约事实(&amp;N)：</source>
         <translation>Breach facts (&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="264"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="265"/>
         <source>备注(&amp;N)：</source>
         <translation>Note (&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="268"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="269"/>
         <source>确认违约</source>
         <translation>Confirm breach</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="268"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="269"/>
         <source>确认已履约</source>
         <translation>Confirm fulfilled</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="269"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="270"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="311"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="312"/>
         <source>&lt;h2&gt;承诺跟进与复核&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Commitments and rechecks&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="314"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="315"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="327"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="328"/>
         <source>承诺到期</source>
         <translation>Commitments due</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="328"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="329"/>
         <source>监管提醒</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="329"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="330"/>
         <source>复核清单</source>
         <translation>Rechecks</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="330"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="331"/>
         <source>结论调整待复核</source>
         <translation>Outcome changes to review</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="357"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="358"/>
         <source>即将到期：{0} 个工作日内（按国务院节假日安排，调休上班日计入）</source>
         <translation>Due soon: within {0} working days (State Council holiday calendar, make-up days count)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="360"/>
-        <location filename="../../creditdesk/ui/followup_page.py" line="398"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="361"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="399"/>
         <source>承诺编号</source>
         <translation>Commitment no.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="360"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="361"/>
         <source>签署人</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="360"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="361"/>
         <source>到期日</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="360"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="361"/>
         <source>剩余工作日</source>
         <translation>Working days left</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="369"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="370"/>
         <source>登记补交(&amp;R)…</source>
         <translation>Handed in (&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="371"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="372"/>
         <source>申请人已补交一项承诺的材料</source>
         <translation>The applicant has handed in a promised material</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="372"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="373"/>
         <source>标记已履约(&amp;F)</source>
         <translation>Mark &amp;fulfilled</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="374"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="375"/>
         <source>标记违约(&amp;B)…</source>
         <translation>Mark &amp;breached…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="398"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="399"/>
         <source>提醒时间</source>
         <translation>Alerted at</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="398"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="399"/>
         <source>新增记录类别</source>
         <translation>New record category</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="398"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="399"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="405"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="406"/>
         <source>确认已处理(&amp;A)</source>
         <translation>&amp;Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="423"/>
-        <location filename="../../creditdesk/ui/followup_page.py" line="454"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="287"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="424"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="455"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="296"/>
         <source>核查时间</source>
         <translation>Reviewed at</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="423"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="424"/>
         <source>原结论 → 新结论</source>
         <translation>Was → now</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="423"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="424"/>
         <source>新增有效记录</source>
         <translation>New records in force</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="436"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="437"/>
         <source>确认已阅(&amp;A)</source>
         <translation>&amp;Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="454"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="455"/>
         <source>系统结论 → 拟采用</source>
         <translation>Computed → proposed</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="454"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="455"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="455"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="456"/>
         <source>批准调整(&amp;P)</source>
         <translation>A&amp;pprove</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="457"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="458"/>
         <source>驳回(&amp;J)</source>
         <translation>Re&amp;ject</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="489"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="490"/>
         <source>没有待复核的结论调整。</source>
         <translation>No outcome changes to review.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="508"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="509"/>
         <source>审批意见（可选）：</source>
         <translation>Comment (optional):</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="508"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="509"/>
         <source>驳回理由（必填，至少 4 个字）：</source>
         <translation>Reason for rejecting (required, at least 4 characters):</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="509"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="510"/>
         <source>批准调整</source>
         <translation>Approve change</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="509"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="510"/>
         <source>驳回调整</source>
         <translation>Reject change</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="530"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="531"/>
         <source>已批准：{0} 的结论调整</source>
         <translation>Approved: outcome change for {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="530"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="531"/>
         <source>已驳回：{0} 的结论调整</source>
         <translation>Rejected: outcome change for {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="537"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="538"/>
         <source>审批失败：{0}</source>
         <translation>Approval failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="571"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="572"/>
         <source>读取跟进数据失败：{0}</source>
         <translation>Could not read follow-up data: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="577"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="578"/>
         <source>全部经办人的承诺</source>
         <translation>All officers&apos; commitments</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="577"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="578"/>
         <source>{0} 经办的承诺</source>
         <translation>Commitments taken by {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="578"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="579"/>
         <source>&#x3000;·&#x3000;仅查看（标记与确认需科室负责人）</source>
         <translation> · view only (marking and acknowledging need a supervisor)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="638"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="639"/>
         <source>承诺到期 ({0})</source>
         <translation>Due ({0})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="639"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="640"/>
         <source> · 已逾期 ({0})</source>
         <translation> · overdue ({0})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="657"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="658"/>
         <source>近 {0} 个工作日内没有到期的承诺</source>
         <translation>No commitments due in the next {0} working days</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="657"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="658"/>
         <source>没有已逾期的承诺</source>
         <translation>No overdue commitments</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="658"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="659"/>
         <source>没有履行中的承诺</source>
         <translation>No commitments in force</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="658"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="659"/>
         <source>还没有签署过信用承诺</source>
         <translation>No credit commitments signed yet</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="666"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="667"/>
         <source>监管提醒 ({0})</source>
         <translation>Alerts ({0})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="683"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="684"/>
         <source>没有待处理的监管提醒：同步或导入数据后，履行承诺期间出现的新失信记录会列在这里</source>
         <translation>No open alerts: after a sync or import, new adverse records of applicants under a commitment are listed here</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="690"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="691"/>
         <source>复核清单 ({0})</source>
         <translation>Rechecks ({0})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="704"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="705"/>
         <source>没有待复核的核查：离线或过期数据下作出的核查，在新数据下结论变化时列在这里</source>
         <translation>No rechecks: a review made offline or on stale data is listed here when new data changes its outcome</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="738"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="739"/>
         <source>&lt;span style=&apos;color:#6b6b6b&apos;&gt;选择一条承诺查看承诺补交的材料&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#6b6b6b&apos;&gt;Select a commitment to see the materials to hand in&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="741"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="742"/>
         <source>签署于 {0}&#x3000;状态：{1}</source>
         <translation>signed {0}  Status: {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="747"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="748"/>
         <source>{0} 个工作日内，</source>
         <translation>within {0} working days, </translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="748"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="749"/>
         <source>已补交（{0}）</source>
         <translation>Handed in ({0})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="749"/>
         <location filename="../../creditdesk/ui/followup_page.py" line="750"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="751"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="749"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="750"/>
         <source>待补交</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="751"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="752"/>
         <source>（节假日安排未收录，按周一至周五估算）</source>
         <translation> (holiday calendar missing: estimated on Mon–Fri)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="752"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="753"/>
         <source>{0}{1} 前{2}</source>
         <translation>{0}by {1}{2}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="754"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="755"/>
         <source>承诺补交：&lt;br&gt;</source>
         <translation>To hand in:&lt;br&gt;</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="756"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="757"/>
         <source>本承诺没有约定补交材料</source>
         <translation>No materials to hand in under this commitment</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="775"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="776"/>
         <source>数据已过期</source>
         <translation>stale data</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="777"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="778"/>
         <source>核查时（{0}，数据序号 {1}，{2}）</source>
         <translation>At the review ({0}, data seq {1}, {2})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="779"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="780"/>
         <source>核查码 {0}&#x3000;经办人 {1}</source>
         <translation>Code {0}  Officer {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="780"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="781"/>
         <source>&#x3000;经办人采用：{0}</source>
         <translation>  Officer adopted: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="782"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="783"/>
         <source>现在的数据（数据序号 {0}，复核于 {1}）</source>
         <translation>Data now (data seq {0}, rechecked {1})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="793"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="794"/>
         <source>&lt;b&gt;记录&lt;/b&gt;</source>
         <translation>&lt;b&gt;Records&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="795"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="796"/>
         <source>&lt;p style=&apos;color:#6b6b6b&apos;&gt;当时本地数据中没有该主体的记录&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;color:#6b6b6b&apos;&gt;No records of this subject in the local data then&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="803"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="804"/>
         <source> &lt;b style=&apos;color:#b3261e&apos;&gt;［新增］&lt;/b&gt;</source>
         <translation> &lt;b style=&apos;color:#b3261e&apos;&gt;[new]&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="804"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="805"/>
         <source>{0}：{1}（{2}）</source>
         <translation>{0}: {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="809"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="810"/>
         <source>&lt;b&gt;措施&lt;/b&gt;&lt;ul&gt;</source>
         <translation>&lt;b&gt;Measures&lt;/b&gt;&lt;ul&gt;</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="838"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="839"/>
         <source>{0}（{1} 前）</source>
         <translation>{0} (by {1})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="839"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="840"/>
         <source>登记补交</source>
         <translation>Handed in</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="839"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="840"/>
         <source>{0} 申请人已补交：</source>
         <translation>{0}: the applicant has handed in:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="860"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="861"/>
         <source>已登记“{0}”已补交；</source>
         <translation>Recorded “{0}” as handed in; </translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="861"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="862"/>
         <source>尚待补交：{0}</source>
         <translation>still open: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="861"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="862"/>
         <source>全部材料已补交，可标记承诺已履约</source>
         <translation>all materials in: the commitment can be marked fulfilled</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="878"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="879"/>
         <source>正在保存……</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="884"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="885"/>
         <source>已将承诺 {0} 标记为{1}，已列入待上报，下次同步时报送平台</source>
         <translation>Commitment {0} marked {1}; queued for the platform at the next sync</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="892"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="893"/>
         <source>未能标记：{0}</source>
         <translation>Could not mark: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="902"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="903"/>
         <source>已确认该监管提醒</source>
         <translation>Alert acknowledged</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="910"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="911"/>
         <source>已确认阅知该复核结果</source>
         <translation>Recheck acknowledged</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="924"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="925"/>
         <source>未能确认：{0}</source>
         <translation>Could not acknowledge: {0}</translation>
     </message>
@@ -995,13 +995,13 @@
     <message>
         <location filename="../../creditdesk/ui/accounts_widget.py" line="297"/>
         <location filename="../../creditdesk/ui/audit_page.py" line="70"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="32"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="41"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/accounts_widget.py" line="298"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="33"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="42"/>
         <source>最近登录</source>
         <translation>Last sign-in</translation>
     </message>
@@ -1018,16 +1018,16 @@
     </message>
     <message>
         <location filename="../../creditdesk/ui/accounts_widget.py" line="310"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="34"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="43"/>
         <source>正常</source>
         <translation>Normal</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/accounts_widget.py" line="298"/>
         <location filename="../../creditdesk/ui/audit_page.py" line="83"/>
-        <location filename="../../creditdesk/ui/followup_page.py" line="360"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="361"/>
         <location filename="../../creditdesk/ui/objections_page.py" line="51"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="35"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="44"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -1055,33 +1055,33 @@
     </message>
     <message>
         <location filename="../../creditdesk/ui/accounts_widget.py" line="297"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="36"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="45"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/accounts_widget.py" line="298"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="37"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="46"/>
         <source>科室/单位</source>
         <translation>Section/unit</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="38"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="47"/>
         <source>科室负责人</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="39"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="48"/>
         <source>系统管理员</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="360"/>
-        <location filename="../../creditdesk/ui/followup_page.py" line="398"/>
-        <location filename="../../creditdesk/ui/followup_page.py" line="423"/>
-        <location filename="../../creditdesk/ui/followup_page.py" line="454"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="361"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="399"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="424"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="455"/>
         <location filename="../../creditdesk/ui/objections_page.py" line="50"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="40"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="49"/>
         <source>经办人</source>
         <translation>Officer</translation>
     </message>
@@ -1089,40 +1089,40 @@
         <location filename="../../creditdesk/ui/accounts_widget.py" line="297"/>
         <location filename="../../creditdesk/ui/audit_page.py" line="70"/>
         <location filename="../../creditdesk/ui/audit_page.py" line="96"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="41"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="50"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="42"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="51"/>
         <source>法人</source>
         <translation>Legal person</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="43"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="52"/>
         <source>自然人</source>
         <translation>Natural person</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="65"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="44"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="66"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="53"/>
         <source>该日期没有核查记录</source>
         <translation>No reviews on this day</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="63"/>
-        <location filename="../../creditdesk/ui/followup_page.py" line="360"/>
-        <location filename="../../creditdesk/ui/followup_page.py" line="398"/>
-        <location filename="../../creditdesk/ui/followup_page.py" line="423"/>
-        <location filename="../../creditdesk/ui/followup_page.py" line="454"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="361"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="399"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="424"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="455"/>
         <location filename="../../creditdesk/ui/objections_page.py" line="49"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="45"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="54"/>
         <source>主体</source>
         <translation>Subject</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/objections_page.py" line="49"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="229"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="238"/>
         <source>信用记录</source>
         <translation>Credit record</translation>
     </message>
@@ -1138,162 +1138,162 @@
     </message>
     <message>
         <location filename="../../creditdesk/ui/objections_page.py" line="51"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="46"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="55"/>
         <source>状态说明</source>
         <translation>Status note</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/objections_page.py" line="49"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="47"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="56"/>
         <source>登记时间</source>
         <translation>Filed at</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="48"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="57"/>
         <source>不计入</source>
         <translation>not counted</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="49"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="58"/>
         <source>严重失信主体名单（黑名单）</source>
         <translation>Serious dishonesty list (black list)</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="63"/>
-        <location filename="../../creditdesk/ui/followup_page.py" line="360"/>
-        <location filename="../../creditdesk/ui/followup_page.py" line="423"/>
-        <location filename="../../creditdesk/ui/followup_page.py" line="454"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="50"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="361"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="424"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="455"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="59"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="51"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="60"/>
         <source>信用评价等级</source>
         <translation>Credit rating</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="52"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="61"/>
         <source>公示期</source>
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="53"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="62"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="54"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="63"/>
         <source>决定日期</source>
         <translation>Decided</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="55"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="64"/>
         <source>列入失信黑名单</source>
         <translation>On a dishonesty black list</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="56"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="65"/>
         <source>失信被执行人</source>
         <translation>Dishonest judgment debtor</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="57"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="66"/>
         <source>存续</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="58"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="67"/>
         <source>守信激励对象 / 红名单 / 诚信典型</source>
         <translation>Trustworthy / red list / model of integrity</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="69"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="70"/>
         <location filename="../../creditdesk/ui/objection_dialog.py" line="40"/>
         <location filename="../../creditdesk/ui/review_panel.py" line="83"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="59"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="68"/>
         <source>已信用修复</source>
         <translation>Credit repaired</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="60"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="69"/>
         <source>已公示的信用报告</source>
         <translation>Published credit reports</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="70"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="71"/>
         <location filename="../../creditdesk/ui/review_panel.py" line="85"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="61"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="70"/>
         <source>已过公示期</source>
         <translation>Past publication period</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/profile_html.py" line="26"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="62"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="71"/>
         <source>市级</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="63"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="72"/>
         <source>报告编号 / 出具机构</source>
         <translation>Report no. / agency</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="64"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="73"/>
         <source>有效 {0} / 共 {1}</source>
         <translation>{0} in force / {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="65"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="74"/>
         <source>有效期</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="66"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="75"/>
         <source>有效记录</source>
         <translation>In force</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/profile_html.py" line="25"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="67"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="76"/>
         <source>省级</source>
         <translation>Provincial</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="68"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="77"/>
         <source>等级</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="69"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="78"/>
         <source>行政处罚</source>
         <translation>Administrative penalty</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="70"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="79"/>
         <source>行政许可</source>
         <translation>Administrative licence</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="71"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="80"/>
         <source>计入</source>
         <translation>counted</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/stats_page.py" line="67"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="72"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="81"/>
         <source>从严</source>
         <translation>Strict</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/stats_page.py" line="55"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="73"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="82"/>
         <source>半年</source>
         <translation>Half-year</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/stats_page.py" line="54"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="74"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="83"/>
         <source>季度</source>
         <translation>Quarter</translation>
     </message>
@@ -1314,101 +1314,101 @@
     </message>
     <message>
         <location filename="../../creditdesk/ui/stats_page.py" line="73"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="75"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="84"/>
         <source>异议</source>
         <translation>Objections</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/stats_page.py" line="71"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="76"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="85"/>
         <source>承诺履约</source>
         <translation>Commitments kept</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/stats_page.py" line="70"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="77"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="86"/>
         <source>承诺签署</source>
         <translation>Commitments signed</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/stats_page.py" line="72"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="78"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="87"/>
         <source>承诺违约</source>
         <translation>Commitments broken</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/stats_page.py" line="54"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="79"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="88"/>
         <source>月</source>
         <translation>Month</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/stats_page.py" line="65"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="80"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="89"/>
         <source>核查总数</source>
         <translation>Reviews</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/stats_page.py" line="74"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="81"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="90"/>
         <source>核验信用报告</source>
         <translation>Reports verified</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/stats_page.py" line="68"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="82"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="91"/>
         <source>激励</source>
         <translation>Incentive</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/stats_page.py" line="66"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="83"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="92"/>
         <source>禁止</source>
         <translation>Prohibited</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/stats_page.py" line="69"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="84"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="93"/>
         <source>离线占比</source>
         <translation>Offline share</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/stats_page.py" line="58"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="85"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="94"/>
         <source>第一季度</source>
         <translation>Q1</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/stats_page.py" line="59"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="86"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="95"/>
         <source>第三季度</source>
         <translation>Q3</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/stats_page.py" line="58"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="87"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="96"/>
         <source>第二季度</source>
         <translation>Q2</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/stats_page.py" line="59"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="88"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="97"/>
         <source>第四季度</source>
         <translation>Q4</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="89"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="98"/>
         <source>从严审核</source>
         <translation>Strict review</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="90"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="99"/>
         <source>依规限制（不予办理）</source>
         <translation>Restricted (not handled)</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="78"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="91"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="100"/>
         <source>信用承诺</source>
         <translation>Commitment</translation>
     </message>
@@ -1419,853 +1419,853 @@
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="77"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="92"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="101"/>
         <source>信用报告</source>
         <translation>Credit report</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="24"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="93"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="33"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="102"/>
         <source>信用报告已超过有效期</source>
         <translation>The credit report has expired</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="88"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="94"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="103"/>
         <source>委托代理人</source>
         <translation>Authorised agent</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="95"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="104"/>
         <source>守信激励</source>
         <translation>Incentive</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="23"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="96"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="32"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="105"/>
         <source>平台上没有该编号的信用报告</source>
         <translation>No credit report with this number on the platform</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="25"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="34"/>
         <source>信用报告尚未生效</source>
         <translation>The credit report is not yet valid</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="26"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="35"/>
         <source>信用报告已撤回或作废</source>
         <translation>The credit report was withdrawn or annulled</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="27"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="36"/>
         <source>信用报告不是该申请人的</source>
         <translation>The credit report is not the applicant&apos;s</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="28"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="37"/>
         <source>出具机构不在平台备案名单中</source>
         <translation>The issuing agency is not on the platform&apos;s list of filed agencies</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="29"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="38"/>
         <source>出具机构备案已失效或备案层级不足</source>
         <translation>The issuing agency&apos;s filing has lapsed or is below the required level</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="30"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="39"/>
         <source>信用报告未在平台公示</source>
         <translation>The credit report has not been published on the platform</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="31"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="40"/>
         <source>出具机构不在本地政策认可的信用服务机构范围内</source>
         <translation>The issuing agency is not among the credit service agencies the local policy accepts</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="97"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="106"/>
         <source>正常办理</source>
         <translation>Handled normally</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/review_panel.py" line="87"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="98"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="107"/>
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="64"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="99"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="108"/>
         <source>结论</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="100"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="109"/>
         <source>记录核查</source>
         <translation>Record check</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/login_dialog.py" line="32"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="101"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="110"/>
         <source>&lt;b&gt;演示模式&lt;/b&gt;：可用以下演示账户登录，密码均为 demo&lt;table style=&apos;margin-top:4px&apos;&gt;&lt;tr&gt;&lt;td style=&apos;padding-right:14px&apos;&gt;demo-officer&lt;/td&gt;&lt;td&gt;经办人&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td style=&apos;padding-right:14px&apos;&gt;demo-supervisor&lt;/td&gt;&lt;td&gt;科室负责人&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td style=&apos;padding-right:14px&apos;&gt;demo-admin&lt;/td&gt;&lt;td&gt;系统管理员&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;b&gt;Demo mode&lt;/b&gt;: sign in with one of these demo accounts, password demo&lt;table style=&apos;margin-top:4px&apos;&gt;&lt;tr&gt;&lt;td style=&apos;padding-right:14px&apos;&gt;demo-officer&lt;/td&gt;&lt;td&gt;officer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td style=&apos;padding-right:14px&apos;&gt;demo-supervisor&lt;/td&gt;&lt;td&gt;supervisor&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td style=&apos;padding-right:14px&apos;&gt;demo-admin&lt;/td&gt;&lt;td&gt;administrator&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="102"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="111"/>
         <source>不良等级</source>
         <translation>adverse grade</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="103"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="112"/>
         <source>信用已修复或记录已撤销，平台尚未更新</source>
         <translation>Credit repaired or record revoked, platform not yet updated</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="104"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="113"/>
         <source>平台数据有误（已向信用中心核实）</source>
         <translation>Platform data wrong (checked with the credit centre)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="105"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="114"/>
         <source>异议已受理并认定成立</source>
         <translation>Objection accepted and upheld</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="106"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="115"/>
         <source>正在核查</source>
         <translation>Checking</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="107"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="116"/>
         <source>法律法规或上级文件另有规定（写明文号）</source>
         <translation>Another law or higher document rules otherwise (give its number)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="108"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="117"/>
         <source>确认无措施规定的记录</source>
         <translation>Acknowledge records without a measure</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="109"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="118"/>
         <source>结论比系统计算结果宽松：请选择调整理由类别</source>
         <translation>Milder than computed: choose a reason category</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="110"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="119"/>
         <source>记录不属于该申请人（同名或代码错误）</source>
         <translation>The record is not the applicant&apos;s (same name or wrong code)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="111"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="120"/>
         <source>请选择或采用结论</source>
         <translation>Choose or adopt the outcome</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="113"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="122"/>
         <source>平台暂无该主体的信用记录</source>
         <translation>No credit records of this subject on the platform</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="114"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="123"/>
         <source>平台未公示该主体的任何信用记录。</source>
         <translation>The platform publishes no credit records of this subject.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="115"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="124"/>
         <source>有 {0} 条有效不良记录</source>
         <translation>{0} adverse record(s) in force</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="116"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="125"/>
         <source>：</source>
         <translation>: </translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="124"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="133"/>
         <source>重大税收违法失信主体</source>
         <translation>Major tax violation list</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="125"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="134"/>
         <source>政府采购严重违法失信行为记录</source>
         <translation>Serious procurement violation record</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="126"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="135"/>
         <source>信用承诺违约</source>
         <translation>Breached credit commitment</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="129"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="138"/>
         <source>尚未到公示起始日</source>
         <translation>Before its publication date</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="131"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="140"/>
         <source>非法人组织</source>
         <translation>Unincorporated organisation</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="132"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="141"/>
         <source>个体工商户</source>
         <translation>Individual business</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="134"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="143"/>
         <source>注销</source>
         <translation>Deregistered</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="135"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="144"/>
         <source>吊销</source>
         <translation>Licence revoked</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="139"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="148"/>
         <source>政府采购</source>
         <translation>Government procurement</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="140"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="149"/>
         <source>招标投标</source>
         <translation>Tendering and bidding</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="141"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="150"/>
         <source>土地使用权出让</source>
         <translation>Land use right transfer</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="142"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="151"/>
         <source>国有产权交易</source>
         <translation>State property transaction</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="143"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="152"/>
         <source>财政资金扶持</source>
         <translation>Fiscal support</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="144"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="153"/>
         <source>税收优惠</source>
         <translation>Tax incentive</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="145"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="154"/>
         <source>评优评先与评级</source>
         <translation>Awards and ratings</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="146"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="155"/>
         <source>资质审核认定</source>
         <translation>Qualification approval</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="147"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="156"/>
         <source>公务员与事业单位人员招录管理</source>
         <translation>Civil service and public institution hiring</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="148"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="157"/>
         <source>行政审批、许可与市场准入</source>
         <translation>Administrative approval, licensing and market access</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="149"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="158"/>
         <source>融资担保与金融监管</source>
         <translation>Financing guarantees and financial supervision</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="151"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="160"/>
         <source>查询信用记录</source>
         <translation>Check credit records</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="152"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="161"/>
         <source>提供信用报告</source>
         <translation>Provide a credit report</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="153"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="162"/>
         <source>签署信用承诺</source>
         <translation>Sign a credit commitment</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="154"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="163"/>
         <source>信用审查（信用中心出具审查报告）</source>
         <translation>Credit review (report by the credit centre)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="156"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="165"/>
         <source>授权委托</source>
         <translation>Authorisation</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="158"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="167"/>
         <source>待复核</source>
         <translation>To review</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="159"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="168"/>
         <source>已批准</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="160"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="169"/>
         <source>已驳回</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="162"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="171"/>
         <source>查看其他经办人的核查记录</source>
         <translation>View other officers&apos; reviews</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="163"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="172"/>
         <source>导出含个人信息的数据</source>
         <translation>Export personal data</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="164"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="173"/>
         <source>处理承诺履约、提醒与复核</source>
         <translation>Handle commitments, alerts and rechecks</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="165"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="174"/>
         <source>管理账户</source>
         <translation>Manage accounts</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="166"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="175"/>
         <source>修改设置</source>
         <translation>Change settings</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="167"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="176"/>
         <source>清理历史数据</source>
         <translation>Purge old data</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="168"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="177"/>
         <source>办理核查</source>
         <translation>Carry out reviews</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="169"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="178"/>
         <source>同步或导入数据</source>
         <translation>Sync or import data</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="170"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="179"/>
         <source>连接平台或保存平台令牌</source>
         <translation>Connect to the platform or save its token</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="171"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="180"/>
         <source>信任平台签名密钥</source>
         <translation>Trust platform signing keys</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="172"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="181"/>
         <source>写入演示数据</source>
         <translation>Load demo data</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="175"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="184"/>
         <source>查看信用档案</source>
         <translation>View credit profile</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="176"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="185"/>
         <source>核查</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="177"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="186"/>
         <source>完成核查</source>
         <translation>Review saved</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="178"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="187"/>
         <source>更正核查</source>
         <translation>Review corrected</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="179"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="188"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="180"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="189"/>
         <source>生成报送材料</source>
         <translation>Usage report made</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="182"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="191"/>
         <source>登录失败</source>
         <translation>Sign-in failed</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="183"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="192"/>
         <source>退出</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="184"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="193"/>
         <source>锁屏</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="186"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="195"/>
         <source>创建账户</source>
         <translation>Create account</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="187"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="196"/>
         <source>修改账户</source>
         <translation>Change account</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="188"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="197"/>
         <source>承诺履约标记</source>
         <translation>Commitment marked</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="189"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="198"/>
         <source>登记异议</source>
         <translation>Objection filed</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="190"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="199"/>
         <source>确认提醒</source>
         <translation>Alert acknowledged</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="191"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="200"/>
         <source>确认复核</source>
         <translation>Recheck acknowledged</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="192"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="201"/>
         <source>导出审计日志</source>
         <translation>Audit trail exported</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="193"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="202"/>
         <source>校验审计日志</source>
         <translation>Audit trail verified</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="194"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="203"/>
         <source>核验核查码</source>
         <translation>Code verified</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="195"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="204"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="196"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="205"/>
         <source>导入离线数据包</source>
         <translation>Bundle imported</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="197"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="206"/>
         <source>查看审计日志</source>
         <translation>Audit trail viewed</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="198"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="207"/>
         <source>越权操作被拒绝</source>
         <translation>Action denied</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="199"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="208"/>
         <source>备份数据</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="200"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="209"/>
         <source>强制使用较旧数据</source>
         <translation>Older data forced</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="201"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="210"/>
         <source>批准结论调整</source>
         <translation>Outcome change approved</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="202"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="211"/>
         <source>驳回结论调整</source>
         <translation>Outcome change rejected</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="203"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="212"/>
         <source>申请信用审查</source>
         <translation>Credit review requested</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="204"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="213"/>
         <source>记录信用审查结果</source>
         <translation>Credit review result recorded</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="205"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="214"/>
         <source>连接平台</source>
         <translation>Platform connected</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="206"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="215"/>
         <source>保存或删除平台令牌</source>
         <translation>Platform token saved or removed</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="207"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="216"/>
         <source>固定平台签名密钥</source>
         <translation>Platform keys pinned</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="208"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="217"/>
         <source>审计链头锚定</source>
         <translation>Audit chain anchored</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="210"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="219"/>
         <source>待上报</source>
         <translation>Queued</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="211"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="220"/>
         <source>已提交平台</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="212"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="221"/>
         <source>平台已受理</source>
         <translation>Accepted by platform</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="213"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="222"/>
         <source>平台退回</source>
         <translation>Returned by platform</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="214"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="223"/>
         <source>记录已变更</source>
         <translation>Record changed</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="215"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="224"/>
         <source>异议成立</source>
         <translation>Upheld</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="216"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="225"/>
         <source>异议不成立</source>
         <translation>Dismissed</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="218"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="227"/>
         <source>履行中</source>
         <translation>In force</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="219"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="228"/>
         <source>已履约</source>
         <translation>Fulfilled</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="220"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="229"/>
         <source>已违约</source>
         <translation>Breached</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="222"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="231"/>
         <source>已申请，待反馈</source>
         <translation>Requested, awaiting reply</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="223"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="232"/>
         <source>已收到审查报告</source>
         <translation>Review report received</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="225"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="234"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="226"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="235"/>
         <source>仅离线</source>
         <translation>Offline only</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="227"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="236"/>
         <source>仅在线</source>
         <translation>Online only</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="230"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="239"/>
         <source>信用服务机构</source>
         <translation>Credit agency</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="231"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="240"/>
         <source>政策档案</source>
         <translation>Policy profile</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="233"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="242"/>
         <source>平台同步</source>
         <translation>Platform sync</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="234"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="243"/>
         <source>离线数据包</source>
         <translation>Offline bundle</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="235"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="244"/>
         <source>演示数据</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="238"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="247"/>
         <source>承诺履约状态</source>
         <translation>Commitment status</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="239"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="248"/>
         <source>使用情况报送</source>
         <translation>Usage report</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="245"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="254"/>
         <source>行政区划代码</source>
         <translation>Region code</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="247"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="256"/>
         <source>脱敏身份证号</source>
         <translation>Masked ID number</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="248"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="257"/>
         <source>身份证号摘要</source>
         <translation>ID number digest</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="249"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="258"/>
         <source>更新时间</source>
         <translation>Updated at</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="251"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="260"/>
         <source>记录类别</source>
         <translation>Record category</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="252"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="261"/>
         <source>记录名称</source>
         <translation>Record title</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="253"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="262"/>
         <source>文号</source>
         <translation>Doc. no.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="254"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="263"/>
         <source>决定机关</source>
         <translation>Authority</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="255"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="264"/>
         <source>决定机关代码</source>
         <translation>Authority code</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="256"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="265"/>
         <source>公示起始日</source>
         <translation>Published from</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="257"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="266"/>
         <source>公示截止日</source>
         <translation>Published until</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="258"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="267"/>
         <source>依据</source>
         <translation>Basis</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="259"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="268"/>
         <source>内容</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="260"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="269"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="261"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="270"/>
         <source>评价体系</source>
         <translation>Rating scheme</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="262"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="271"/>
         <source>备案编号</source>
         <translation>Filing no.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="263"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="272"/>
         <source>备案机关</source>
         <translation>Filing authority</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="264"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="273"/>
         <source>备案层级</source>
         <translation>Filing level</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="265"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="274"/>
         <source>备案日期</source>
         <translation>Filed on</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="266"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="275"/>
         <source>有效期至</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="267"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="276"/>
         <source>出具机构</source>
         <translation>Issuing agency</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="268"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="277"/>
         <source>出具日期</source>
         <translation>Issued on</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="269"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="278"/>
         <source>公示日期</source>
         <translation>Publicised on</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="270"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="279"/>
         <source>报告编号</source>
         <translation>Report no.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="271"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="280"/>
         <source>档案编号</source>
         <translation>Profile ID</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="273"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="282"/>
         <source>生效日期</source>
         <translation>Effective from</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="274"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="283"/>
         <source>档案内容</source>
         <translation>Profile document</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="275"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="284"/>
         <source>数据</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="276"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="285"/>
         <source>更新</source>
         <translation>Update</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="277"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="286"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="279"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="288"/>
         <source>待提交</source>
         <translation>To submit</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="280"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="289"/>
         <source>平台不予受理</source>
         <translation>Refused by platform</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="282"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="291"/>
         <source>履约中</source>
         <translation>In force</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="283"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="292"/>
         <source>违约</source>
         <translation>Breached</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="285"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="294"/>
         <source>债券发行</source>
         <translation>Bond issuance</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="288"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="297"/>
         <source>经办人账号</source>
         <translation>Officer login</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="289"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="298"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="290"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="299"/>
         <source>事项代码</source>
         <translation>Matter code</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="291"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="300"/>
         <source>主体名称</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="292"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="301"/>
         <source>统一社会信用代码/证件号</source>
         <translation>Code / ID number</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="294"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="303"/>
         <source>最终结论</source>
         <translation>Final outcome</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="295"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="304"/>
         <source>措施</source>
         <translation>Measures</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="296"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="305"/>
         <source>偏离理由</source>
         <translation>Reason for departing</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="297"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="306"/>
         <source>审批</source>
         <translation>Approval</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="298"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="307"/>
         <source>承诺书编号</source>
         <translation>Commitment no.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="301"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="310"/>
         <source>数据截至</source>
         <translation>Data as of</translation>
     </message>
@@ -3375,234 +3375,234 @@
 <context>
     <name>LedgerPage</name>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="177"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="178"/>
         <source>全部结论</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="181"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="182"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="181"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="182"/>
         <source>仅离线</source>
         <translation>Offline only</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="181"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="182"/>
         <source>仅在线</source>
         <translation>Online only</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="183"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="184"/>
         <source>今天(&amp;T)</source>
         <translation>&amp;Today</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="184"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="185"/>
         <source>刷新 F5</source>
         <translation>Refresh F5</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="187"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="188"/>
         <source>从(&amp;F)</source>
         <translation>&amp;From</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="189"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="190"/>
         <source>到</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="191"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="192"/>
         <source>经办人(&amp;O)</source>
         <translation>&amp;Officer</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="193"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="194"/>
         <source>事项(&amp;M)</source>
         <translation>&amp;Matter</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="195"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="196"/>
         <source>结论(&amp;R)</source>
         <translation>&amp;Result</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="197"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="198"/>
         <source>离线(&amp;N)</source>
         <translation>Offli&amp;ne</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="240"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="241"/>
         <source>导出 CSV</source>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="241"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="242"/>
         <source>导出 Excel（Ctrl+E）</source>
         <translation>Export Excel (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="242"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="243"/>
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="244"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="245"/>
         <source>取消导出</source>
         <translation>Cancel export</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="249"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="250"/>
         <source>打开所在文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="263"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="264"/>
         <source>每日核查台账</source>
         <translation>Daily review ledger</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="369"/>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="423"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="370"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="424"/>
         <source>全部经办人</source>
         <translation>All officers</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="386"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="387"/>
         <source>正在读取……</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="390"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="391"/>
         <source>读取台账失败：{0}</source>
         <translation>Could not read the ledger: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="405"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="406"/>
         <source>这段日期没有核查记录</source>
         <translation>No reviews in these dates</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="408"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="409"/>
         <source>最近一次核查在 {0}（{1}）：&lt;a href=&apos;{2}&apos;&gt;查看当天台账&lt;/a&gt;</source>
         <translation>The latest review was on {0} ({1}): &lt;a href=&apos;{2}&apos;&gt;show that day&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="412"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="413"/>
         <source>没有符合筛选条件的核查记录（按 Ctrl+F 修改筛选）</source>
         <translation>No reviews match the filters (Ctrl+F to change them)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="421"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="422"/>
         <source>全部事项</source>
         <translation>All matters</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="450"/>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="456"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="451"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="457"/>
         <source>全部核查记录</source>
         <translation>All reviews</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="452"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="453"/>
         <source>仅显示本人（{0}）的核查记录</source>
         <translation>Only your own ({0}) reviews</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="454"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="455"/>
         <source>{0}的全部核查记录</source>
         <translation>All reviews of {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="461"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="462"/>
         <source>导出含个人信息的台账需要{0}或{1}权限</source>
         <translation>Exporting a ledger with personal data needs {0} or {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="465"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="466"/>
         <source>共 &lt;b&gt;{0}&lt;/b&gt; 条</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; in all</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="469"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="470"/>
         <source>离线 &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>offline &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="470"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="471"/>
         <source>偏离系统结论 &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>departing &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="471"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="472"/>
         <source>签署承诺 &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>commitments &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="473"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="474"/>
         <source>更正 &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>corrected &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="490"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="491"/>
         <source>核查记录 {0}</source>
         <translation>Review {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="494"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="495"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="502"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="503"/>
         <source>核查台账-{0}.{1}</source>
         <translation>review-ledger-{0}.{1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="510"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="511"/>
         <source>CSV 文件 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="510"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="511"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="511"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="512"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="512"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="513"/>
         <source>导出台账（{0}）</source>
         <translation>Export ledger ({0})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="539"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="540"/>
         <source>正在导出 {0}……</source>
         <translation>Exporting {0}…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="552"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="553"/>
         <source>正在取消……</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="563"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="564"/>
         <source>已导出 {0} 条核查记录到 {1}</source>
         <translation>Exported {0} reviews to {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="570"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="571"/>
         <source>导出已取消，未写入文件</source>
         <translation>Export cancelled, no file written</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="572"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="573"/>
         <source>导出失败：{0}</source>
         <translation>Export failed: {0}</translation>
     </message>
