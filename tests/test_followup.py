@@ -21,7 +21,7 @@ from creditdesk.services.followup import (
     after_data_update,
     make_due_item,
 )
-from creditdesk.services.reviews import CommitmentDraft, ReviewService, draft_from_check
+from creditdesk.services.reviews import Acknowledgement, CommitmentDraft, ReviewService, draft_from_check
 from support.city import EPOCH, PERSON_KEY_B64, Feed, uscc
 from support.clock import Clock
 
@@ -51,7 +51,8 @@ def home(engine):
         out = CheckService(engine, "kunshan").check(code, "approval", day=signed_on, commitment_signed=True)
         due = [make_due_item(t, n, signed_on) for t, n in items]
         c = CommitmentDraft("本单位郑重承诺……", "张三", "legal_representative", signature_png=PNG, due_items=due or None)
-        return reviews.finalise(draft_from_check(out, officer, UNIT, "1号窗口", commitment=c))
+        return reviews.finalise(draft_from_check(out, officer, UNIT, "1号窗口", commitment=c,
+                                                 acknowledgement=Acknowledgement(officer)))  # its record no rule covers
 
     ra = commit(uscc(1), "wangfang", [("营业执照副本", 5), ("纳税证明", 20)])
     rb = commit(uscc(2), "lisi", [("安全生产许可证", 1)])

@@ -23,6 +23,7 @@ from creditdesk.services import reviews
 from creditdesk.services.apply import ChangeApplier
 from creditdesk.services.check import CheckService
 from creditdesk.services.reviews import (
+    Acknowledgement,
     CommitmentDraft,
     ReviewRefused,
     ReviewService,
@@ -257,7 +258,8 @@ def test_departure_without_reason_refused(engine, city, service):
 def test_commitment_required_signed_and_valid(engine, city, service):
     out = check(engine, uscc(1), matter="fiscal_support", profile="kunshan")
     assert "commitment" in out.result.requirements
-    draft = draft_from_check(out, OFFICER, UNIT, WINDOW, final_outcome="strict", departure_reason="x")
+    draft = draft_from_check(out, OFFICER, UNIT, WINDOW, final_outcome="strict", departure_reason="x",
+                             acknowledgement=Acknowledgement(OFFICER))
     with pytest.raises(ReviewRefused, match="承诺"):
         service.finalise(draft)
     with pytest.raises(ReviewRefused, match="签名"):
@@ -296,7 +298,8 @@ def test_commitment_numbering_per_unit_per_day(engine, city):
 
 
 def test_no_full_id_number_stored_anywhere(engine, city, service):
-    known = service.finalise(draft_from_check(check(engine, PERSON_ID), OFFICER, UNIT, WINDOW, commitment=signed()))
+    known = service.finalise(draft_from_check(check(engine, PERSON_ID), OFFICER, UNIT, WINDOW, commitment=signed(),
+                                              acknowledgement=Acknowledgement(OFFICER)))
     assert known.subject_id == city["person"] and known.subject_code_display == mask_id_number(PERSON_ID)
     unknown = service.finalise(draft_from_check(check(engine, UNKNOWN_ID), OFFICER, UNIT, WINDOW))
     assert unknown.subject_code_display == mask_id_number(UNKNOWN_ID) and unknown.subject_name is None

@@ -105,7 +105,7 @@ def core_labels() -> dict[str, list[str]]:
     from creditdesk.policy import model as policy_model
     from creditdesk.rows import ledger as ledger_rows
     from creditdesk.rows import usage
-    from creditdesk.services import audit, credit_review, followup, ledger, review_workflow, reviews
+    from creditdesk.services import audit, audit_text, credit_review, followup, ledger, review_workflow, reviews
 
     groups = {
         "credit.CATEGORIES": [c.label for c in credit.CATEGORIES], "credit.NotInForce": [r.label for r in credit.NotInForce],
@@ -122,6 +122,8 @@ def core_labels() -> dict[str, list[str]]:
         "wording.OUTBOX_KIND_LABELS": wording.OUTBOX_KIND_LABELS, "wording.FIELD_LABELS": wording.FIELD_LABELS,
         "usage.OBJECTION_STATUS_LABELS": usage.OBJECTION_STATUS_LABELS,
         "usage.COMMITMENT_STATUS_LABELS": usage.COMMITMENT_STATUS_LABELS, "rows.ledger.HEADERS": ledger_rows.HEADERS,
+        "audit_text._KEYS": audit_text._KEYS,  # the audit page's details (audit_text.detail_text(detail, tr))
+        "audit_text._VALUES": [v for d in audit_text._VALUES.values() for v in d.values()],
         "city profiles' matters": [m["label"] for p in sorted((UI.parent / "resources" / "policies").glob("*.json"))
                                    for m in json.loads(p.read_text(encoding="utf-8")).get("matters", [])],
     }  # fmt: skip

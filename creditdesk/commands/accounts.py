@@ -317,8 +317,10 @@ def cmd_audit_list(args: argparse.Namespace) -> int:
     if not entries:
         print("没有符合条件的审计记录")
         return EXIT_OK
+    from creditdesk.services.audit_text import detail_text  # the audit page's words (outcomes in their short forms)
+
     for e in entries:
-        detail = json.dumps(e.detail, ensure_ascii=False, sort_keys=True) if e.detail else ""
+        detail = detail_text(e.detail) if e.detail else ""
         print(f"{e.seq:>7}  {e.at[:19].replace('T', ' ')}  {e.actor or '（未署名）'}  {e.action_label}  "
               f"{e.target or ''}  {detail}".rstrip())  # fmt: skip
     return EXIT_OK

@@ -60,7 +60,7 @@ from creditdesk.services.check import CheckService
 from creditdesk.services.position import DataPosition, read_position
 from creditdesk.services.records import load_records, load_subjects
 from creditdesk.services.review_workflow import is_milder
-from creditdesk.services.reviews import CommitmentDraft, OverrideApproval, ReviewService, draft_from_check
+from creditdesk.services.reviews import Acknowledgement, CommitmentDraft, OverrideApproval, ReviewService, draft_from_check
 
 CN = dt.timezone(dt.timedelta(hours=8))
 _review = models.Review.__table__
@@ -392,6 +392,9 @@ class _History:
                                  departure_reason=reason, commitment=commitment,
                                  started_at=started.isoformat(timespec="seconds"), departure_category=category,
                                  approval=approval)  # fmt: skip
+        if draft.unruled:  # records no rule covers: the demo officer read and acknowledged them, as the counter asks
+            draft = dataclasses.replace(draft, acknowledgement=Acknowledgement(
+                officer.name, getattr(officer, "display_name", None), started.isoformat(timespec="seconds")))
         saved = ReviewService(self.engine, now=lambda: at, durable=False).finalise(draft, audit=False)  # the day's entries: one batch
         self.note("review", actor=officer, target=saved.id, at=at, detail={
             "subject": sid, "matter": matter, "outcome": final, "computed_outcome": computed,

@@ -60,6 +60,8 @@ class LedgerRow:
     final_outcome: str | None = None  # the officer's conclusion (None: as ``outcome``)
     override_status: str | None = None  # a milder conclusion: pending (待复核) | approved | rejected
     approved_by: str | None = None  # the supervisor who decided it
+    acknowledgement: str | None = None  # records no rule covers, acknowledged: which, by whom, when (one line)
+    credit_review: str | None = None  # the 信用审查 on file when saved (one line)
 
     @property
     def departed(self) -> bool:

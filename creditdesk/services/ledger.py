@@ -45,6 +45,7 @@ from creditdesk.rows.ledger import (  # the row types live below this service an
 )
 from creditdesk.cancel import CancelToken, token_from
 from creditdesk.services.accounts import accounts_exist
+from creditdesk.services.reviews import acknowledgement_text, credit_review_text
 
 _review = models.Review.__table__
 _commitment = models.Commitment.__table__
@@ -214,6 +215,7 @@ class LedgerService:
                 _review.c.subject_code_display, _review.c.final_outcome, _review.c.computed_outcome,
                 _review.c.measures, _review.c.departure_reason, _review.c.verification_code, _review.c.offline,
                 _review.c.data_as_of, _review.c.version, _review.c.supersedes,
+                _review.c.acknowledgement, _review.c.credit_review,
                 _account.c.display_name.label("officer_display"),
                 _commitment.c.number.label("commitment_number"),
                 later.c.id.label("later_id"),
@@ -265,6 +267,7 @@ class LedgerService:
             data_as_of=r.data_as_of, version=int(r.version or 1), supersedes=r.supersedes,
             superseded=r.later_id is not None, final_outcome=r.final_outcome, override_status=status,
             approved_by=r.decided_by_display or r.decided_by,
+            acknowledgement=mask_ids(acknowledgement_text(r.acknowledgement)), credit_review=credit_review_text(r.credit_review),
         )  # fmt: skip
 
     def latest_day_before(self, day: dt.date, viewer: Actor | None = None) -> dt.date | None:
@@ -374,6 +377,7 @@ def export_ledger(
     caller already read them with the same filter and viewer.
     """
     from creditdesk.services.audit import require_audited  # a refusal is audited ("denied")
+    from creditdesk.services.audit_spool import record_export
 
     require_audited(audit, by, "export_personal_data", "export ledger", accounts_exist=accounts_exist(engine))
     path = Path(path)
@@ -400,12 +404,10 @@ def export_ledger(
         filter_text=filter_text(flt, officer_label, matter_label),
     )  # fmt: skip
     writer_for(fmt)(rows, path, meta, progress=progress, cancel=cancel)
-    seq = audit.append(
-        "export", actor=by, target="ledger",
-        detail={"from": flt.date_from.isoformat(), "to": flt.date_to.isoformat(), "format": fmt, "rows": len(rows),
-                "file": path.name, "filter": {k: v for k, v in flt.to_json().items() if k not in ("from", "to")}},
-    )  # fmt: skip
-    return ExportResult(path, fmt, len(rows), sums, time.perf_counter() - started, seq)
+    detail = {"from": flt.date_from.isoformat(), "to": flt.date_to.isoformat(), "format": fmt, "rows": len(rows),
+              "file": path.name, "filter": {k: v for k, v in flt.to_json().items() if k not in ("from", "to")}}
+    record_export(audit, by, "export", "ledger", detail, path)
+    return ExportResult(path, fmt, len(rows), sums, time.perf_counter() - started)
 
 
 def _common_unit(rows: Sequence[LedgerRow]) -> str | None:

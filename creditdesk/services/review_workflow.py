@@ -142,6 +142,7 @@ class _Inputs:
     authority: str = ""  # 授权委托书: number/date/who granted it
     principal: str = ""  # in whose name the agent signs (法定代表人), when the platform does not say
     acknowledged: bool = False
+    acknowledged_at: dt.datetime | None = None  # when the officer ticked it (stored with the review)
     final: str | None = None  # None: the box is empty
     category: str | None = None
     reason: str = ""
@@ -238,8 +239,9 @@ class ReviewWorkflow:
         if principal is not None:
             i.principal = principal
 
-    def acknowledge_unruled(self, on: bool = True) -> None:
+    def acknowledge_unruled(self, on: bool = True, at: dt.datetime | None = None) -> None:
         self.inputs.acknowledged = on
+        self.inputs.acknowledged_at = (at or dt.datetime.now().astimezone()) if on else None
 
     def set_conclusion(self, final: str | None, category: str | None = None, reason: str | None = None) -> None:
         i = self.inputs
@@ -272,6 +274,7 @@ class ReviewWorkflow:
         self.inputs.final = None
         self.inputs.approval = None
         self.inputs.acknowledged = False
+        self.inputs.acknowledged_at = None
 
     # -- evaluation --------------------------------------------------------------------------
 

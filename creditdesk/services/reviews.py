@@ -113,6 +113,19 @@ class ReviewDraft:
     commitment: CommitmentDraft | None = None
     departure_category: str | None = None  # one of OVERRIDE_CATEGORIES; required for a milder conclusion
     approval: OverrideApproval | None = None  # a supervisor approved the milder conclusion on the spot
+    # Adverse records in force no rule covers (CheckResult.unruled_adverse, as record dicts): the review is
+    # saved only with the officer's acknowledgement of them (issue 11 item 2: no silent 正常办理).
+    unruled: list[dict[str, Any]] = field(default_factory=list)
+    acknowledgement: Acknowledgement | None = None
+
+
+@dataclass(frozen=True)
+class Acknowledgement:
+    """The officer read the records no rule covers (本市档案未规定措施) and acknowledged them."""
+
+    by: str  # account (or recorded) name
+    by_display: str | None = None
+    at: str | None = None  # ISO 8601; default: the moment of finalising
 
 
 @dataclass(frozen=True)
@@ -212,6 +225,8 @@ class SavedReview:
     content_digest: str
     commitment: SavedCommitment | None = None
     override: SavedOverride | None = None
+    acknowledgement: dict[str, Any] | None = None  # {"records": [...], "by", "by_display", "at"}
+    credit_review: dict[str, Any] | None = None  # the 信用审查 on file when saved (credit_review_link)
 
     @property
     def departed(self) -> bool:
@@ -244,6 +259,7 @@ class SavedReview:
             "commitment": self.commitment.to_json() if self.commitment else None,
             "override": self.override.to_json() if self.override else None,
             "effective_outcome": self.effective_outcome,
+            "acknowledgement": self.acknowledgement, "credit_review": self.credit_review,
         }  # fmt: skip
 
 
@@ -300,6 +316,7 @@ def draft_from_check(
     started_at: str | None = None,
     departure_category: str | None = None,
     approval: OverrideApproval | None = None,
+    acknowledgement: Acknowledgement | None = None,
 ) -> ReviewDraft:
     """A draft from a ``CheckOutput`` (full evidence) or its ``to_json()`` dict.
 
@@ -310,7 +327,9 @@ def draft_from_check(
     if isinstance(check, dict):
         draft = _draft_from_json(check, officer, unit, window, offline, final_outcome, departure_reason, commitment,
                                  started_at)  # fmt: skip
-        return dataclasses.replace(draft, departure_category=departure_category, approval=approval)
+        return dataclasses.replace(draft, departure_category=departure_category, approval=approval,
+                                   unruled=[{k: u.get(k) for k in _UNRULED_KEYS} for u in check.get("unruled_adverse", [])],
+                                   acknowledgement=acknowledgement)  # fmt: skip
     r, s = check.result, check.subject
     findings = [
         {
@@ -332,7 +351,19 @@ def draft_from_check(
         data_seq=check.data.seq, data_epoch=check.data.epoch, data_as_of=check.data.as_of, offline=offline,
         stale=bool(check.stale), officer=officer, unit=unit, window=window, started_at=started_at,
         commitment=commitment, departure_category=departure_category, approval=approval,
+        unruled=[unruled_record(x) for x in getattr(r, "unruled_adverse", ())], acknowledgement=acknowledgement,
     )  # fmt: skip
+
+
+_UNRULED_KEYS = ("record_id", "category", "title", "doc_no", "authority", "decided_on")
+
+
+def unruled_record(record: Any) -> dict[str, Any]:
+    """A record no rule covers, as the review stores it (never a full ID number: titles are masked upstream)."""
+    decided = getattr(record, "decided_on", None)
+    return {"record_id": record.id, "category": record.category, "title": record.title, "doc_no": record.doc_no,
+            "authority": getattr(record, "authority", None),
+            "decided_on": decided.isoformat() if decided is not None else None}  # fmt: skip
 
 
 def _draft_from_json(p, officer, unit, window, offline, final_outcome, departure_reason, commitment, started_at):  # noqa: ANN001, ANN202
@@ -354,7 +385,10 @@ def _draft_from_json(p, officer, unit, window, offline, final_outcome, departure
 
 # -- digest and code ---------------------------------------------------------------------
 
-_REVIEW_CONTENT = tuple(c.name for c in _review.columns if c.name not in ("verification_code", "content_digest"))
+# Columns added later are content only when set: a review saved before them keeps its digest.
+_REVIEW_OPTIONAL = ("acknowledgement", "credit_review")
+_REVIEW_CONTENT = tuple(c.name for c in _review.columns
+                        if c.name not in ("verification_code", "content_digest", *_REVIEW_OPTIONAL))  # fmt: skip
 _COMMITMENT_CONTENT = ("id", "review_id", "unit", "number", "template_text", "signer_name", "signer_role",
                        "signed_on_paper", "signed_at", "due_items")  # status changes later: not content  # fmt: skip
 
@@ -366,6 +400,7 @@ def canonical_json(value: Any) -> bytes:
 def review_content(review: dict[str, Any], commitment: dict[str, Any] | None) -> dict[str, Any]:
     """What the digest covers, from row values (column name -> value)."""
     content: dict[str, Any] = {k: review.get(k) for k in _REVIEW_CONTENT}
+    content.update({k: review[k] for k in _REVIEW_OPTIONAL if review.get(k) is not None})
     content["offline"] = bool(content["offline"])
     content["stale"] = bool(content["stale"])
     if commitment is not None:
@@ -530,7 +565,10 @@ class ReviewService:
                 "officer": draft.officer.strip(), "unit": draft.unit.strip(), "window": draft.window,
                 "started_at": draft.started_at, "finalised_at": finalised_at,
             }  # fmt: skip
-            values = {**values, **_json_roundtrip({k: values[k] for k in ("measures", "requirements", "findings", "report")})}
+            values["acknowledgement"] = _acknowledgement(draft, finalised_at)
+            values["credit_review"] = credit_review_link(conn, draft.subject_id, draft.matter, now.date())
+            values = {**values, **_json_roundtrip({k: values[k] for k in ("measures", "requirements", "findings", "report",
+                                                                          "acknowledgement", "credit_review")})}
             cvalues = None
             if draft.commitment is not None:
                 c = draft.commitment
@@ -566,6 +604,9 @@ class ReviewService:
                     "matter": values["matter"], "outcome": values["final_outcome"],
                     "computed_outcome": values["computed_outcome"], "verification_code": values["verification_code"],
                     **({"override": ovalues["status"], "category": ovalues["category"]} if ovalues else {}),
+                    **({"acknowledged": [u["record_id"] for u in values["acknowledgement"]["records"]],
+                        "acknowledged_by": values["acknowledgement"]["by"]} if values["acknowledgement"] else {}),
+                    **({"credit_review": values["credit_review"]["request_id"]} if values["credit_review"] else {}),
                 })  # fmt: skip
                 if ovalues is not None and ovalues["status"] == "approved":
                     audit.append("override_approve", actor=draft.approval.supervisor, target=review_id, conn=conn,
@@ -682,11 +723,13 @@ class ReviewService:
             if c.signer_role == "agent" and not ((c.principal or "").strip() and (c.authority or "").strip()):
                 raise ReviewRefused("委托代理人签署：须写明委托人（法定代表人）和授权委托书")
         text = canonical_json(
-            {k: v for k, v in d.__dict__.items() if k not in ("commitment", "approval")}
+            {k: v for k, v in d.__dict__.items() if k not in ("commitment", "approval", "acknowledgement")}
             | ({"c": [c.template_text, c.signer_name, c.due_items, c.principal, c.authority]} if c else {})
         ).decode("utf-8")  # fmt: skip
         if _holds_id_number(text):
             raise ReviewRefused("核查记录中不得出现完整身份证号（请使用脱敏号码）")
+        if d.unruled and (d.acknowledgement is None or not (d.acknowledgement.by or "").strip()):
+            raise ReviewRefused(f"有 {len(d.unruled)} 条有效不良记录本市档案未规定措施：须经办人确认已阅后才能保存")
 
     @staticmethod
     def _next_commitment_number(conn: Connection, unit: str, day: dt.date) -> str:
@@ -753,7 +796,72 @@ def review_submission(r: dict[str, Any], c: dict[str, Any] | None) -> dict[str, 
         "findings": r["findings"], "report": r["report"], "commitment_number": c["number"] if c else None,
         "started_at": r["started_at"], "finalised_at": r["finalised_at"],
         "verification_code": r["verification_code"], "content_digest": r["content_digest"],
+        "acknowledgement": r.get("acknowledgement"), "credit_review": r.get("credit_review"),
     }  # fmt: skip
+
+
+def _acknowledgement(d: ReviewDraft, finalised_at: str) -> dict[str, Any] | None:
+    if not d.unruled:
+        return None
+    a = d.acknowledgement
+    assert a is not None  # _validate
+    return {"records": [dict(u) for u in d.unruled], "by": a.by.strip(),
+            "by_display": (a.by_display or "").strip() or None, "at": a.at or finalised_at}  # fmt: skip
+
+
+def credit_review_link(conn: Connection, subject_id: str, matter: str, day: dt.date) -> dict[str, Any] | None:
+    """The 信用审查 on file for the subject on ``day``: a 审查报告 still valid (any matter: it reviews the
+    subject), else a request for this matter still waiting for the centre; None when there is neither."""
+    t = models.CreditReviewRequest.__table__
+    row = conn.execute(
+        select(t).where(t.c.subject_id == subject_id, t.c.status == "received", t.c.result_received_on <= day,
+                        t.c.valid_until >= day).order_by(t.c.result_received_on.desc())
+    ).mappings().first()  # fmt: skip
+    if row is None:
+        row = conn.execute(
+            select(t).where(t.c.subject_id == subject_id, t.c.matter == matter, t.c.status == "requested")
+            .order_by(t.c.requested_at.desc())
+        ).mappings().first()  # fmt: skip
+    if row is None:
+        return None
+
+    def iso(v):  # noqa: ANN001, ANN202
+        return v.isoformat() if v is not None else None
+
+    return {"request_id": row["id"], "status": row["status"], "matter": row["matter"],
+            "requested_at": row["requested_at"], "due_on": iso(row["due_on"]),
+            "received_on": iso(row["result_received_on"]), "report_no": row["result_report_no"],
+            "adverse": row["result_adverse"], "valid_until": iso(row["valid_until"])}  # fmt: skip
+
+
+def _local_minute(value: str | None) -> str:
+    if not value:
+        return ""
+    try:
+        return dt.datetime.fromisoformat(value).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return str(value)
+
+
+def acknowledgement_text(ack: dict[str, Any] | None) -> str | None:
+    """One line for the ledger's detail and the slip: which records, by whom, when (None: nothing to acknowledge)."""
+    if not ack:
+        return None
+    titles = "、".join(f"“{r.get('title') or r.get('record_id')}”" for r in ack.get("records") or [])
+    who = ack.get("by_display") or ack.get("by") or ""
+    return f"{who} 于 {_local_minute(ack.get('at'))} 确认阅知 {len(ack.get('records') or [])} 条本市档案未规定措施的有效不良记录：{titles}"
+
+
+def credit_review_text(link: dict[str, Any] | None) -> str | None:
+    """The 信用审查 the review relied on or was waiting for, in one line (None: none on file)."""
+    if not link:
+        return None
+    if link.get("status") == "received":
+        verdict = {True: "，载有不良信息", False: "，未发现不良信息"}.get(link.get("adverse"), "")
+        return (f"审查报告 {link.get('report_no') or '（无编号）'}，{link.get('received_on')} 收到{verdict}，"
+                f"有效期至 {link.get('valid_until')}（申请编号 {link.get('request_id')}）")  # fmt: skip
+    return (f"已于 {(link.get('requested_at') or '')[:10]} 申请，信用中心应于 {link.get('due_on')} 前反馈，"
+            f"尚未收到审查报告（申请编号 {link.get('request_id')}）")  # fmt: skip
 
 
 def commitment_submission(r: dict[str, Any], c: dict[str, Any]) -> dict[str, Any]:
@@ -815,7 +923,7 @@ def _saved(row, crow, orow=None) -> SavedReview:  # noqa: ANN001
 
 
 __all__ = [
-    "CommitmentDraft", "OverrideApproval", "ReviewDraft", "ReviewRefused", "ReviewService", "SavedCommitment",
+    "Acknowledgement", "CommitmentDraft", "OverrideApproval", "ReviewDraft", "ReviewRefused", "ReviewService", "SavedCommitment",
     "SavedOverride", "SavedReview",
     "VerifyResult", "content_digest", "draft_from_check", "normalize_code",
 ]  # fmt: skip

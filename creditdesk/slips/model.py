@@ -147,6 +147,11 @@ class ReviewSlip:
     # Adverse records in force for which neither the national layer nor the city's profile names a measure
     # ("本市档案未规定措施"), each as one line (issue 11 item 2).
     unruled: list[str] = field(default_factory=list)
+    # Who acknowledged those records, and when (stored with the review: review.acknowledgement).
+    acknowledged_by: str | None = None
+    acknowledged_at: When = ""
+    # The 信用审查 on file when the review was saved (review.credit_review), as one line; None: none.
+    credit_review_line: str | None = None
 
     def __post_init__(self) -> None:
         if self.override_status not in (None, "pending", "approved", "rejected"):

@@ -30,6 +30,10 @@ class PageFooter:
     rule_y: float | None = None  # a rule across the page between the margins, at this height
     rule_colour: colors.Color = colors.HexColor("#9AA0A6")
     rule_width: float = 0.5
+    # A running header's right-hand text from page 2 on, with the page count ("… · 第 {page} 页 共 {total} 页"),
+    # right-aligned at ``header_y`` above the bottom edge (None: no header text here).
+    header_text: str | None = None
+    header_y: float | None = None
 
 
 class NumberedCanvas(Canvas):
@@ -59,6 +63,9 @@ class NumberedCanvas(Canvas):
             if f.left_text is not None:
                 self.drawString(f.margin_x, f.y, f.left_text)
             text = f.page_text.format(page=self._pageNumber, total=total)
+            if f.header_text is not None and f.header_y is not None and self._pageNumber > 1:
+                self.drawRightString(width - f.margin_x, f.header_y,
+                                     f.header_text.format(page=self._pageNumber, total=total))  # fmt: skip
             if f.align == "centre":
                 self.drawCentredString(width / 2, f.y, text)
             else:

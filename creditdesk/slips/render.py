@@ -218,8 +218,9 @@ class _Furniture:
     """Draws the footer and the running header of every page (onPage callback)."""
 
     def __init__(self, font: str, g: _Geometry, *, title: str, unit: str, ident: str,
-                 code: str, payload: str, offline: bool, footer_left: list[str]):
+                 code: str, payload: str, offline: bool, footer_left: list[str], subject: str = ""):
         self.font, self.g = font, g
+        self.subject = clean_text(subject)[:60]
         self.title, self.unit, self.ident, self.code = title, unit, ident, code
         self.offline = offline
         self.footer_left = footer_left
@@ -260,12 +261,11 @@ class _Furniture:
             c.setFont(font, g.small + 0.5)
             c.drawRightString(text_right, y, "【离线核查】本单依据本机离线数据生成")
         # running header from page 2 on
-        if doc.page > 1:
-            y = g.pagesize[1] - g.margin_top + 2 * mm
+        if doc.page > 1:  # the unit, the title and the subject; on the right (NumberedCanvas) 核查编号 and 第 N 页 共 M 页
+            y = _header_y(g)
             c.setFillColor(GREY)
             c.setFont(font, g.small)
-            c.drawString(g.margin_x, y, f"{self.unit} · {self.title}（续）")
-            c.drawRightString(right, y, self.ident)
+            c.drawString(g.margin_x, y, f"{self.unit} · {self.title}（续）" + (f" · {self.subject}" if self.subject else ""))
             if self.offline:
                 c.setFillColor(OFFLINE_RED)
                 c.drawCentredString(page_w / 2, y, "【离线核查】")
@@ -276,6 +276,11 @@ class _Furniture:
 
 def _build(story, g: _Geometry, font: str, furniture: _Furniture, title: str, subject: str) -> bytes:
     return _build_counted(story, g, font, furniture, title, subject)[0]
+
+
+def _header_y(g: _Geometry) -> float:
+    """The running header's baseline (pages 2 on), above the bottom edge."""
+    return g.pagesize[1] - g.margin_top + 2 * mm
 
 
 def _build_counted(story, g: _Geometry, font: str, furniture: _Furniture, title: str, subject: str) -> tuple[bytes, int]:
@@ -296,7 +301,10 @@ def _build_counted(story, g: _Geometry, font: str, furniture: _Furniture, title:
         initialFontName=font,  # else every page's preamble references a non-embedded Helvetica
     )
     page_y = 6 * mm if g.pagesize == A4 else 4.5 * mm
-    maker = numbered_canvas(PageFooter(font, g.small, page_y, align="centre", colour=GREY))
+    # pages 2 on: the running header's right side, with the page count (第 N 页 共 M 页)
+    header = furniture.ident.replace("{", "{{").replace("}", "}}") + " · 第 {page} 页 共 {total} 页"
+    maker = numbered_canvas(PageFooter(font, g.small, page_y, g.margin_x, align="centre", colour=GREY,
+                                       header_text=header, header_y=_header_y(g)))  # fmt: skip
     doc.build(story, onFirstPage=furniture, onLaterPages=furniture, canvasmaker=maker)
     return buf.getvalue(), doc.page
 
@@ -657,20 +665,29 @@ def render_review_slip(slip: ReviewSlip, page_size: str = "A4") -> bytes:
     todo = office_must_do(slip)
     lines = [Paragraph(f"{i}. {_x(r)}" if len(todo) > 1 else _x(r), st.body) for i, r in enumerate(todo, 1)]
     story += [KeepTogether([sec("办理要求"), lines[0]]), *lines[1:]]
-    if slip.unruled:  # never a silent 正常办理: the records no rule covers, named
+    if slip.credit_review_line:
+        story.append(KeepTogether([sec("信用审查"), Paragraph(_x(slip.credit_review_line), st.body)]))
+    if slip.unruled:  # never a silent 正常办理: the records no rule covers, named, and who acknowledged them
         lines = [Paragraph(f"{i}. {_x(u)}", st.body) for i, u in enumerate(slip.unruled, 1)]
+        if slip.acknowledged_by:
+            lines.append(Paragraph(f"经办人 {_x(slip.acknowledged_by)} 已于 {_x(_when(slip.acknowledged_at))} "
+                                   "确认阅知上述记录及档案说明。", st.small))  # fmt: skip
         story += [KeepTogether([sec("本市档案未规定措施的不良记录（经办人已确认）"), lines[0]]), *lines[1:]]
-    if slip.notes:
-        story.append(Paragraph("档案说明：" + "；".join(_x(n) for n in slip.notes), st.small))
 
+    # The signature closes the decision; the profile's notes (reference, often long) follow it as an annex,
+    # so they never push the signature onto a page of its own.
     story.append(Spacer(1, g.base * 1.6))
     story.append(KeepTogether([Paragraph(
         f"经办人（签字）：________________{_GAP * 4}日期：{_x(_when(slip.finalised_at))[:10]}", st.right)]))
+    if slip.notes:
+        notes = [Paragraph(f"{i}. {_x(n)}" if len(slip.notes) > 1 else _x(n), st.small) for i, n in enumerate(slip.notes, 1)]
+        story += [Spacer(1, g.base * 0.8), KeepTogether([Paragraph("附：档案说明", st.small), notes[0]]), *notes[1:]]
 
     furniture = _Furniture(
         font, g, title="信用核查单", unit=slip.unit_name, ident=f"核查编号 {ident}",
         code=slip.verification_code, payload=slip.verify_payload, offline=slip.offline,
         footer_left=[f"核查编号 {ident}" + (f" · 第 {slip.version} 版" if slip.version and slip.version > 1 else "")],
+        subject=slip.subject_name,
     )
     return _build(story, g, font, furniture, "信用核查单", slip.subject_name)
 
@@ -729,7 +746,7 @@ def render_commitment(slip: CommitmentSlip, page_size: str = "A4") -> bytes:
     furniture = _Furniture(
         font, g, title="信用承诺书", unit=slip.unit_name, ident=f"承诺书编号 {slip.number}",
         code=slip.verification_code, payload=slip.verify_payload, offline=slip.offline,
-        footer_left=[f"承诺书编号 {slip.number}"],
+        footer_left=[f"承诺书编号 {slip.number}"], subject=slip.subject_name,
     )
     pdf, pages = _build_counted(_commitment_story(slip, g, font, compact=False), g, font, furniture,
                                 "信用承诺书", slip.subject_name)  # fmt: skip

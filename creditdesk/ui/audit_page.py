@@ -17,7 +17,6 @@ F5. 校验 and 导出 are audited each time.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, Signal
@@ -42,13 +41,9 @@ from sqlalchemy.exc import OperationalError
 
 from creditdesk.cancel import Cancelled
 from creditdesk.changes import OpChanges
-from creditdesk.credit import SUBJECT_KIND_LABELS
-from creditdesk.outcomes import SHORT_LABELS
-from creditdesk.policy.model import MATTER_CODES
-from creditdesk.roles import PERMISSION_LABELS, ROLE_LABELS, may
-from creditdesk.services.audit import ACTIONS, NOT_SIGNED_IN, AuditRecord, AuditVerdict, audit_refusal
-from creditdesk.services.review_workflow import OVERRIDE_CATEGORIES
-from creditdesk.services.reviews import OVERRIDE_STATUS_LABELS
+from creditdesk.roles import may
+from creditdesk.services.audit import ACTIONS, AuditRecord, AuditVerdict, audit_refusal
+from creditdesk.services.audit_text import detail_text  # the same words as `creditdesk audit list`
 from creditdesk.ui.changes import ChangeAware
 from creditdesk.ui.tasks import LONG, TaskHandle
 
@@ -57,73 +52,8 @@ RED, GREEN = "#b3261e", "#1b6e2a"
 UNATTRIBUTED = QT_TRANSLATE_NOOP("", "（未署名）")
 _NEVER = object()  # no view audited yet
 
-# detail keys in words, in the order shown (what the services write); anything else follows by its key
-_KEYS = {
-    "query": QT_TRANSLATE_NOOP("", "查询"), "kind": QT_TRANSLATE_NOOP("", "类型"), "hits": QT_TRANSLATE_NOOP("", "命中"),
-    "subject": QT_TRANSLATE_NOOP("", "主体"), "matter": QT_TRANSLATE_NOOP("", "事项"),
-    "outcome": QT_TRANSLATE_NOOP("", "结论"), "profile": QT_TRANSLATE_NOOP("", "档案"),
-    "profile_version": QT_TRANSLATE_NOOP("", "版本"), "on": QT_TRANSLATE_NOOP("", "日期"),
-    "review": QT_TRANSLATE_NOOP("", "核查记录"), "found": QT_TRANSLATE_NOOP("", "找到"),
-    "reason": QT_TRANSLATE_NOOP("", "原因"), "via": QT_TRANSLATE_NOOP("", "途径"),
-    "failures": QT_TRANSLATE_NOOP("", "连续失败"), "locked_minutes": QT_TRANSLATE_NOOP("", "锁定分钟"),
-    "change": QT_TRANSLATE_NOOP("", "修改"), "from": QT_TRANSLATE_NOOP("", "原"), "to": QT_TRANSLATE_NOOP("", "新"),
-    "role": QT_TRANSLATE_NOOP("", "角色"), "display_name": QT_TRANSLATE_NOOP("", "姓名"),
-    "unit": QT_TRANSLATE_NOOP("", "单位"), "first": QT_TRANSLATE_NOOP("", "首个账户"), "demo": QT_TRANSLATE_NOOP("", "演示"),
-    "rows": QT_TRANSLATE_NOOP("", "行数"), "since": QT_TRANSLATE_NOOP("", "起"), "until": QT_TRANSLATE_NOOP("", "止"),
-    "intact": QT_TRANSLATE_NOOP("", "完整"), "entries": QT_TRANSLATE_NOOP("", "条数"),
-    "first_bad_seq": QT_TRANSLATE_NOOP("", "首个异常"), "before": QT_TRANSLATE_NOOP("", "之前"),
-    "reviews": QT_TRANSLATE_NOOP("", "核查记录"), "commitments": QT_TRANSLATE_NOOP("", "承诺"),
-    "kept": QT_TRANSLATE_NOOP("", "保留"), "permission": QT_TRANSLATE_NOOP("", "权限"),
-    "actor": QT_TRANSLATE_NOOP("", "账户"), "action": QT_TRANSLATE_NOOP("", "操作"),
-    "limit": QT_TRANSLATE_NOOP("", "条数上限"), "verification_code": QT_TRANSLATE_NOOP("", "信用核查码"),
-    "computed_outcome": QT_TRANSLATE_NOOP("", "系统结论"), "offline": QT_TRANSLATE_NOOP("", "离线"),
-    "stale": QT_TRANSLATE_NOOP("", "数据过期"), "known": QT_TRANSLATE_NOOP("", "平台有此主体"),
-    "final_outcome": QT_TRANSLATE_NOOP("", "采用结论"), "requested_outcome": QT_TRANSLATE_NOOP("", "申请结论"),
-    "override": QT_TRANSLATE_NOOP("", "结论调整"), "category": QT_TRANSLATE_NOOP("", "调整理由"),
-    "status": QT_TRANSLATE_NOOP("", "状态"), "on_the_spot": QT_TRANSLATE_NOOP("", "当场批准"),
-    "requested_by": QT_TRANSLATE_NOOP("", "申请人账户"), "note": QT_TRANSLATE_NOOP("", "说明"),
-}  # fmt: skip
-_VALUES = {
-    "kind": {"name": QT_TRANSLATE_NOOP("", "名称"), "uscc": QT_TRANSLATE_NOOP("", "统一社会信用代码"), "id_number": QT_TRANSLATE_NOOP("", "身份证号"), "subject_id": QT_TRANSLATE_NOOP("", "主体编号"),
-             **SUBJECT_KIND_LABELS},
-    "outcome": SHORT_LABELS, "computed_outcome": SHORT_LABELS, "final_outcome": SHORT_LABELS,
-    "requested_outcome": SHORT_LABELS, "category": OVERRIDE_CATEGORIES,
-    "override": OVERRIDE_STATUS_LABELS, "status": OVERRIDE_STATUS_LABELS,
-    "matter": MATTER_CODES,
-    "reason": {"wrong": QT_TRANSLATE_NOOP("", "密码错误"), "locked": QT_TRANSLATE_NOOP("", "已锁定"), "disabled": QT_TRANSLATE_NOOP("", "已停用"), NOT_SIGNED_IN: QT_TRANSLATE_NOOP("", "未登录")},
-    "via": {"login": QT_TRANSLATE_NOOP("", "登录"), "unlock": QT_TRANSLATE_NOOP("", "解锁"), "page": QT_TRANSLATE_NOOP("", "审计日志页面"), "cli": QT_TRANSLATE_NOOP("", "命令行")},
-    "permission": PERMISSION_LABELS, "action": ACTIONS,
-    "change": {"password": QT_TRANSLATE_NOOP("", "密码"), "role": QT_TRANSLATE_NOOP("", "角色"), "disable": QT_TRANSLATE_NOOP("", "停用"), "enable": QT_TRANSLATE_NOOP("", "启用")},
-    "role": ROLE_LABELS, "from": ROLE_LABELS, "to": ROLE_LABELS,
-}
-_ORDER = {key: i for i, key in enumerate(_KEYS)}
-
-
-def detail_text(detail: dict) -> str:
-    parts = []
-    for key in sorted(detail, key=lambda k: (_ORDER.get(k, len(_ORDER)), k)):
-        value = detail[key]
-        if value is None or value == [] or value == "":
-            continue
-        if isinstance(value, list):
-            shown = tr("、").join(str(v) for v in value[:5])
-            if len(value) > 5:
-                shown = tr("{0} 等 {1} 个").format(shown, len(value))
-            if key == "hits":
-                shown = tr("{0} 个（{1}）").format(len(value), shown)
-        elif isinstance(value, bool):
-            shown = tr("是") if value else tr("否")
-        elif isinstance(value, dict):
-            shown = json.dumps(value, ensure_ascii=False, sort_keys=True)
-        else:
-            mapped = _VALUES.get(key, {}).get(value) if isinstance(value, str) else None
-            shown = tr(mapped) if mapped is not None else str(value)  # a code in words; data as it is
-        parts.append(tr("{0}：{1}").format(tr(_KEYS.get(key, key)), shown))
-    return tr("；").join(parts)
-
-
 def tr(text: str) -> str:
-    """The detail's words in the window's language (the vocabulary's empty context, as lupdate files them)."""
+    """A word of an entry's details (services/audit_text) in the window's language (ui/vocabulary.py)."""
     return QCoreApplication.translate("AuditPage", text)
 
 
@@ -361,7 +291,7 @@ class AuditPage(QWidget, ChangeAware):
                 tr("{0}（{1}）").format(view.names[e.actor], e.actor) if view.names.get(e.actor, e.actor) != e.actor
                 else e.actor)
             values = (str(e.seq), e.at[:19].replace("T", " "), who, self.tr(e.action_label), e.target or "",
-                      detail_text(e.detail))
+                      detail_text(e.detail, tr))
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if c == 5 and value:

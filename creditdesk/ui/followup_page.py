@@ -9,6 +9,10 @@ Three tabs, each with its count in the title:
 - 监管提醒 — new adverse records for subjects with a commitment in force; 确认已处理.
 - 复核清单 — offline / stale reviews whose outcome differs on newer data, the
   findings then and now side by side; 确认已阅.
+- 结论调整待复核 — milder conclusions awaiting a supervisor.
+- 信用审查 — 信用审查 requests waiting for the 市公共信用信息中心 (昆山 第十一条: 5 个工作日内),
+  working days left on the Chinese calendar, overdue in red; 记录审查结果 records the centre's
+  审查报告 against the request (and so its review) through CreditReviewService, as the CLI does.
 
 Everything is read and written through the TaskRunner; the services return
 frozen dataclasses. Keyboard: F5 reloads, Ctrl+Tab / Ctrl+Shift+Tab switch tabs,
@@ -19,7 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
@@ -31,7 +35,9 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QButtonGroup,
     QDialog,
+    QDateEdit,
     QDialogButtonBox,
+    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -52,10 +58,12 @@ from creditdesk.credit import category_of
 from creditdesk.outcomes import LABELS
 from creditdesk.policy.model import MATTER_CODES
 from creditdesk.services import followup as _followup  # imported with the window, not in a worker
+from creditdesk.services import credit_review as _credit_review
 from creditdesk.services import recheck as _recheck
 from creditdesk.roles import may
 from creditdesk.services.accounts import accounts_exist
 from creditdesk.services.followup import DEFAULT_WITHIN, STATUS_LABELS, AlertRow, CommitmentRow
+from creditdesk.services.credit_review import CreditReviewRow
 from creditdesk.services.recheck import RecheckRow
 from creditdesk.ui.changes import ChangeAware
 from creditdesk.ui.tasks import TaskRunner
@@ -82,6 +90,24 @@ class Snapshot:
     today: dt.date
     names: dict  # account name -> display name (officers are stored by account name)
     overrides: tuple = ()  # SavedReview with a milder conclusion awaiting a supervisor (待复核)
+    credit_reviews: tuple[CreditReviewRow, ...] = ()  # 信用审查 requests waiting for the centre's answer
+    credit_review_to: dict = field(default_factory=dict)  # request id -> who reviews (the profile's credit_review.by)
+    can_review: bool = False  # may record a 审查报告 (permission review, as the CLI's credit-review record)
+
+
+def _credit_review_to(engine, rows, today: dt.date) -> dict:  # noqa: ANN001
+    """Who answers each request: its profile's ``credit_review.by`` (read in the worker)."""
+    from creditdesk.policy.store import ProfileStore, UnknownProfile
+
+    store, out = ProfileStore.from_engine(engine) if rows else None, {}
+    for r in rows:
+        try:
+            p = store.resolve(r.profile_id, today)
+        except UnknownProfile:
+            continue
+        if p.credit_review is not None:
+            out[r.id] = p.credit_review.by
+    return out
 
 
 def matter_label(code: str) -> str:
@@ -291,12 +317,74 @@ class MarkDialog(QDialog):
         return self.note.toPlainText().strip()
 
 
+class CreditReviewResultDialog(QDialog):
+    """The centre's 审查报告 came back: the day received, its number, adverse or not, a summary."""
+
+    def __init__(self, row: CreditReviewRow, today: dt.date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("creditReviewResultDialog")
+        self.setWindowTitle(self.tr("记录信用审查结果"))
+        self.setMinimumWidth(480)
+        info = QLabel(self.tr("<b>{0}</b>　事项：{1}<br>申请于 {2}，应于 {3} 前反馈").format(
+            html.escape(row.subject_name or row.subject_id), html.escape(matter_label(row.matter)),
+            html.escape(row.requested_at[:10]), row.due_on.isoformat()))  # fmt: skip
+        info.setWordWrap(True)
+        self.received = QDateEdit(today)
+        self.received.setObjectName("creditReviewReceived")
+        self.received.setCalendarPopup(True)
+        self.received.setDisplayFormat("yyyy-MM-dd")
+        self.received.setMinimumDate(dt.date.fromisoformat(row.requested_at[:10]))
+        self.received.setMaximumDate(today)
+        self.report_no = QLineEdit()
+        self.report_no.setObjectName("creditReviewReportNo")
+        self.report_no.setMaxLength(80)
+        self.adverse_group = QButtonGroup(self)
+        self.clean = QRadioButton(self.tr("未发现不良信息(&C)"))
+        self.clean.setObjectName("creditReviewClean")
+        self.adverse = QRadioButton(self.tr("报告载有不良信息(&V)"))
+        self.adverse.setObjectName("creditReviewAdverse")
+        self.unstated = QRadioButton(self.tr("报告未说明(&U)"))
+        for b in (self.clean, self.adverse, self.unstated):
+            self.adverse_group.addButton(b)
+        self.unstated.setChecked(True)
+        verdict = QHBoxLayout()
+        for b in (self.clean, self.adverse, self.unstated):
+            verdict.addWidget(b)
+        self.summary = QPlainTextEdit()
+        self.summary.setObjectName("creditReviewSummary")
+        self.summary.setTabChangesFocus(True)
+        self.summary.setFixedHeight(80)
+        self.summary.setPlaceholderText(self.tr("审查结论摘要（可不填）"))
+        form = QFormLayout()
+        form.addRow(self.tr("收到日期(&D)："), self.received)
+        form.addRow(self.tr("审查报告编号(&N)："), self.report_no)
+        form.addRow(self.tr("审查结论："), verdict)
+        form.addRow(self.tr("摘要(&S)："), self.summary)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("记录结果"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(info)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.report_no.setFocus()
+
+    def values(self) -> dict:
+        """The keyword arguments of CreditReviewService.record_result (besides the request and profile)."""
+        adverse = True if self.adverse.isChecked() else False if self.clean.isChecked() else None
+        return {"received_on": self.received.date().toPython(), "report_no": self.report_no.text().strip(),
+                "adverse": adverse, "summary": self.summary.toPlainText().strip()}  # fmt: skip
+
+
 class FollowUpPage(QWidget, ChangeAware):
     watches = OpChanges(data=True, reviews=True, commitments=True, accounts=True)  # what it shows (ui/changes.py)
     loaded = Signal(object)  # Snapshot
     marked = Signal(object)  # MarkResult, or the exception
     acknowledged = Signal(object)  # AlertRow / RecheckRow, or the exception
     decided = Signal(object)  # the SavedReview after an override decision, or the exception
+    reviewed = Signal(object)  # the CreditReviewRow after its result was recorded, or the exception
 
     def __init__(self, ctx, runner: TaskRunner, parent: QWidget | None = None) -> None:  # noqa: ANN001
         super().__init__(parent)
@@ -329,6 +417,7 @@ class FollowUpPage(QWidget, ChangeAware):
         self.tabs.addTab(self._alerts_tab(), tr("监管提醒"))
         self.tabs.addTab(self._rechecks_tab(), tr("复核清单"))
         self.tabs.addTab(self._overrides_tab(), tr("结论调整待复核"))
+        self.tabs.addTab(self._credit_reviews_tab(), self.tr("信用审查"))
 
         layout = QVBoxLayout(self)
         layout.addLayout(head)
@@ -541,6 +630,118 @@ class FollowUpPage(QWidget, ChangeAware):
 
         self.runner.run(run, on_success=done, on_failure=failed, key="followup-override")
 
+    # -- 信用审查 (昆山 第十、十一、十四条) ----------------------------------------------------
+    def _credit_reviews_tab(self) -> QWidget:
+        w = QWidget()
+        self.credit_review_table = _table(
+            [self.tr("主体"), self.tr("事项"), self.tr("申请时间"), self.tr("经办人"), self.tr("反馈期限"),
+             self.tr("剩余工作日"), self.tr("审查机构")], "creditReviewTable")  # fmt: skip
+        hint = QLabel(self.tr("信用中心应在 5 个工作日内反馈（按国务院节假日安排，调休上班日计入）；逾期标红"))
+        hint.setStyleSheet(f"color:{GREY};")
+        self.credit_review_record_button = QPushButton(self.tr("记录审查结果(&V)…"))
+        self.credit_review_record_button.setObjectName("creditReviewRecordButton")
+        self.credit_review_empty = QLabel()
+        self.credit_review_empty.setStyleSheet(f"color:{GREY};")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.credit_review_empty, 1)
+        buttons.addWidget(self.credit_review_record_button)
+        layout = QVBoxLayout(w)
+        layout.addWidget(hint)
+        layout.addWidget(self.credit_review_table, 1)
+        layout.addLayout(buttons)
+        self.credit_review_table.itemSelectionChanged.connect(self._update_credit_review_button)
+        self.credit_review_table.itemActivated.connect(lambda _i: self.record_credit_review())
+        self.credit_review_record_button.clicked.connect(self.record_credit_review)
+        # (row, today) -> record_result keyword arguments, or None when cancelled; the tests may replace it
+        self.ask_credit_review_result = self._ask_credit_review_result
+        self._update_credit_review_button()  # hidden until a snapshot says the viewer may record
+        return w
+
+    def credit_review_days_text(self, r: CreditReviewRow) -> tuple[str, str | None]:
+        """剩余工作日 of a waiting request as shown, and its colour (overdue red)."""
+        est = self.tr("（估）") if r.due_estimated else ""
+        if r.days_left is None:
+            return ("—", GREY)
+        if r.overdue:
+            return (self.tr("逾期 {0} 个工作日").format(-r.days_left) + est, RED)
+        if r.days_left == 0:
+            return (self.tr("今日到期"), AMBER)
+        return (self.tr("{0} 个工作日").format(r.days_left) + est, AMBER if r.days_left <= 1 else None)
+
+    def _fill_credit_reviews(self) -> None:
+        rows = self._snapshot.credit_reviews if self._snapshot else ()
+        overdue = sum(1 for r in rows if r.overdue)
+        self.tabs.setTabText(4, self.tr("信用审查 ({0})").format(len(rows))
+                             + (self.tr(" · 已逾期 ({0})").format(overdue) if overdue else ""))  # fmt: skip
+        t = self.credit_review_table
+        t.setRowCount(len(rows))
+        for i, r in enumerate(rows):
+            days, color = self.credit_review_days_text(r)
+            cells = [
+                _item(r.subject_name or r.subject_id, data=r.id), _item(matter_label(r.matter)),
+                _item(r.requested_at[:16].replace("T", " ")), _item(self.person(r.officer)),
+                _item(r.due_on.isoformat(), RED if r.overdue else None, bold=r.overdue),
+                _item(days, color, bold=r.overdue), _item(self._credit_review_to(r)),
+            ]  # fmt: skip
+            for col, cell in enumerate(cells):
+                t.setItem(i, col, cell)
+        self.credit_review_empty.setText("" if rows else self.tr("没有待信用中心反馈的信用审查申请"))
+        if rows:
+            t.selectRow(0)
+        self._update_credit_review_button()
+
+    def _credit_review_to(self, r: CreditReviewRow) -> str:
+        return (self._snapshot.credit_review_to.get(r.id) if self._snapshot else None) or ""
+
+    def selected_credit_review(self) -> CreditReviewRow | None:
+        return self._selected(self.credit_review_table,  # type: ignore[return-value]
+                              self._snapshot.credit_reviews if self._snapshot else ())  # fmt: skip
+
+    def _update_credit_review_button(self) -> None:
+        can = bool(self._snapshot and self._snapshot.can_review)
+        self.credit_review_record_button.setVisible(can)
+        self.credit_review_record_button.setEnabled(can and not self._busy and self.selected_credit_review() is not None)
+
+    def _ask_credit_review_result(self, row: CreditReviewRow, today: dt.date) -> dict | None:
+        dialog = CreditReviewResultDialog(row, today, self)
+        return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def record_credit_review(self) -> None:
+        """Record the centre's 审查报告 against the selected request — CreditReviewService.record_result, the
+        service the CLI's ``credit-review record`` calls (it checks the permission and the dates again)."""
+        row = self.selected_credit_review()
+        if row is None or not self.credit_review_record_button.isEnabled():
+            return
+        today = self._snapshot.today if self._snapshot else dt.date.today()
+        values = self.ask_credit_review_result(row, today)
+        if values is None:
+            return
+        engine, audit, user = self.ctx.engine, self.ctx.audit, self.ctx.user
+
+        def work(task):  # noqa: ANN001, ANN202
+            from creditdesk.policy.store import ProfileStore
+
+            profile = ProfileStore.from_engine(engine).resolve(row.profile_id, values["received_on"])
+            return _credit_review.CreditReviewService(engine, audit).record_result(row.id, profile, by=user, **values)
+
+        def done(result: CreditReviewRow) -> None:
+            self._busy = False
+            late = self.tr("（晚于期限）") if result.result_received_on and result.result_received_on > result.due_on else ""
+            self._say(self.tr("已记录 {0} 的审查报告{1}，有效期至 {2}").format(
+                result.subject_name or result.subject_id, late, result.valid_until))  # fmt: skip
+            self.reviewed.emit(result)
+            self.refresh()
+
+        def failed(exc: BaseException) -> None:
+            self._busy = False
+            self._say(self.tr("未能记录审查结果：{0}").format(exc), RED)
+            self._update_credit_review_button()
+            self.reviewed.emit(exc)
+
+        self._busy = True
+        self._update_credit_review_button()
+        self.runner.run(work, on_success=done, on_failure=failed, key="followup-credit-review")
+
     # -- loading ----------------------------------------------------------------------
     def refresh(self) -> None:
         """Called whenever the page is shown or the signed-in account changes (re-reads ctx.user)."""
@@ -556,10 +757,16 @@ class FollowUpPage(QWidget, ChangeAware):
             pending = ReviewService(engine).pending_overrides(user.unit if user is not None and user.unit else None)
             if user is not None and not user.can("view_all_reviews"):
                 pending = [r for r in pending if r.officer == user.name]
+            today = service.today()
+            waiting = _credit_review.CreditReviewService(engine, audit).waiting(today)
+            if user is not None and not user.can("view_all_reviews"):  # an officer: the requests they made
+                waiting = [r for r in waiting if r.officer == user.name]
             return Snapshot(
                 commitments=tuple(service.commitments(user, "all")), alerts=tuple(service.alerts(user)),
                 rechecks=tuple(_recheck.RecheckService(engine, audit).list(user)), can_follow_up=can,
-                today=service.today(), names=names, overrides=tuple(pending),
+                today=today, names=names, overrides=tuple(pending), credit_reviews=tuple(waiting),
+                can_review=may(user, "review", accounts_exist=user is not None or accounts_exist(engine)),
+                credit_review_to=_credit_review_to(engine, waiting, today),
             )  # fmt: skip
 
         self.runner.run(load, on_success=self._show, on_failure=self._load_failed, key="followup-page")
@@ -583,6 +790,7 @@ class FollowUpPage(QWidget, ChangeAware):
         self._fill_alerts()
         self._fill_rechecks()
         self._fill_overrides()
+        self._fill_credit_reviews()
         self.loaded.emit(snap)
 
     def _show_permissions(self, can: bool) -> None:

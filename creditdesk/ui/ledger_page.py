@@ -485,6 +485,10 @@ class LedgerPage(QWidget, ChangeAware):
             return
         r = self.model.row_at(i)
         fields = [(c.header, c.value(r)) for c in COLUMNS]
+        if r.acknowledgement:  # issue 11 item 2: the records no rule covers, acknowledged — by whom, when
+            fields.append((self.tr("未规定措施记录"), r.acknowledgement))
+        if r.credit_review:
+            fields.append((self.tr("信用审查"), r.credit_review))
         body = "".join(f"<tr><td style='color:{GREY};padding-right:10px'>{html.escape(k)}</td>"
                        f"<td>{html.escape(str(v or '—'))}</td></tr>" for k, v in fields)  # fmt: skip
         box = QMessageBox(self)

@@ -53,11 +53,17 @@ def finalise(engine, settings, officer: str, state, actor=None) -> Any:  # noqa:
     if getattr(state, "approval", None) is not None and getattr(state, "approver", None) is not None:
         a = state.approval
         approval = reviews.OverrideApproval(state.approver, at=a.at.isoformat(timespec="seconds"), note=a.note)
+    acknowledgement = None
+    acked = getattr(state, "acknowledged_at", None)
+    if acked is not None:  # the officer acknowledged the records no rule covers: by whom and when, on the review
+        acknowledgement = reviews.Acknowledgement(officer, getattr(state, "officer_display", None),
+                                                  acked.isoformat(timespec="seconds"))  # fmt: skip
     draft = reviews.draft_from_check(
         state.output, officer, settings.unit_name, settings.window_name, offline=_offline(engine, settings),
         final_outcome=state.final_outcome, departure_reason=state.departure_reason, commitment=commitment,
         started_at=state.started_at.isoformat(timespec="seconds"),
         departure_category=getattr(state, "departure_category", None), approval=approval,
+        acknowledgement=acknowledgement,
     )  # fmt: skip
     return reviews.ReviewService(engine, now=_clock_for(getattr(state, "day", None))).finalise(draft, actor=actor)
 
@@ -138,7 +144,18 @@ def review_slip(saved, state, settings) -> Any:  # noqa: ANN001
         commitment_due_items=(saved.commitment.due_items or []) if saved.commitment else [],
         unruled=[f"{category_of(x.category).label}“{x.title}”（{x.authority}，{x.decided_on.isoformat()}）"
                  for x in getattr(r, "unruled_adverse", ())],
+        acknowledged_by=_ack_by(saved), acknowledged_at=_local_time(_ack(saved).get("at")),
+        credit_review_line=reviews.credit_review_text(getattr(saved, "credit_review", None)),
     )  # fmt: skip
+
+
+def _ack(saved) -> dict:  # noqa: ANN001
+    return getattr(saved, "acknowledgement", None) or {}
+
+
+def _ack_by(saved) -> str | None:  # noqa: ANN001
+    a = _ack(saved)
+    return (a.get("by_display") or a.get("by")) if a else None
 
 
 def commitment_slip(saved, state) -> Any | None:  # noqa: ANN001

@@ -143,6 +143,7 @@ class ReviewState:
     principal: str | None = None  # an agent signs in this person's name
     authority: str | None = None  # on this authority (授权委托书)
     day: dt.date | None = None  # the panel's day: the commitment text's date, and so the signing date
+    acknowledged_at: dt.datetime | None = None  # the officer acknowledged the records no rule covers (本市档案未规定措施)
 
 
 def _group(title: str) -> tuple[QGroupBox, QVBoxLayout]:
@@ -186,7 +187,8 @@ class ReviewPanel(QWidget):
         self._audit, self._current_user = audit, current_user or (lambda: None)
         self._runner, self._engine, self._settings = runner, engine, settings
         self._today = today
-        self._check = CheckService(engine, settings.profile_id, settings.stale_after_hours)
+        self._check = CheckService(engine, settings.profile_id, settings.stale_after_hours,
+                                   settings.credit_review_pilot)  # 昆山 第十三条: only pilot units are asked
         self.wf = ReviewWorkflow()  # the rules; this widget shows them and forwards input
         self._applicant: Applicant | None = None
         self._saved_state: ReviewState | None = None
@@ -462,7 +464,8 @@ class ReviewPanel(QWidget):
     # -- the profile and its matters ------------------------------------------
     def reload_profile(self) -> None:
         """After Settings.profile_id changed: the new installation profile's matters."""
-        self._check = CheckService(self._engine, self._settings.profile_id, self._settings.stale_after_hours)
+        self._check = CheckService(self._engine, self._settings.profile_id, self._settings.stale_after_hours,
+                                   self._settings.credit_review_pilot)
         self.wf.set_profile(None)
         self._load_profile()
 
@@ -752,7 +755,8 @@ class ReviewPanel(QWidget):
         self._refresh()
 
     def _ack_toggled(self, on: bool) -> None:
-        self.wf.acknowledge_unruled(on)
+        now = dt.datetime.now()  # on the panel's day, as the save's clock (review_adapter._clock_for)
+        self.wf.acknowledge_unruled(on, dt.datetime.combine(self._day(), now.time()).astimezone())
         self._refresh()
 
     def adopt_computed(self) -> None:
@@ -1099,6 +1103,7 @@ class ReviewPanel(QWidget):
             approver=self._approver if self.wf.approval_status() == "approved" else None,
             principal=self.wf.principal_name() if agent else None,
             authority=i.authority.strip() if agent else None, day=self._day(),
+            acknowledged_at=i.acknowledged_at if i.acknowledged and self.wf.unruled_adverse() else None,
         )  # fmt: skip
 
     def finalise(self) -> None:

@@ -63,9 +63,10 @@ _WHICH = {
 # card key -> (title, colour of the figure)
 CARDS = (
     ("total", QT_TRANSLATE_NOOP("", "核查总数"), "#1f3a5f"),
-    ("prohibit", QT_TRANSLATE_NOOP("", "禁止"), OUTCOME_COLOURS["prohibit"]),
-    ("strict", QT_TRANSLATE_NOOP("", "从严"), OUTCOME_COLOURS["strict"]),
-    ("incentive", QT_TRANSLATE_NOOP("", "激励"), OUTCOME_COLOURS["incentive"]),
+    # the outcomes' short forms, the same on every surface (creditdesk/outcomes.py SHORT_LABELS, in vocabulary.py)
+    ("prohibit", OUTCOME_LABELS["prohibit"], OUTCOME_COLOURS["prohibit"]),
+    ("strict", OUTCOME_LABELS["strict"], OUTCOME_COLOURS["strict"]),
+    ("incentive", OUTCOME_LABELS["incentive"], OUTCOME_COLOURS["incentive"]),
     ("offline", QT_TRANSLATE_NOOP("", "离线占比"), "#5f6368"),
     ("signed", QT_TRANSLATE_NOOP("", "承诺签署"), "#1f3a5f"),
     ("fulfilled", QT_TRANSLATE_NOOP("", "承诺履约"), OUTCOME_COLOURS["incentive"]),

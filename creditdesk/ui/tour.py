@@ -127,6 +127,33 @@ def Qt_PlainText():  # noqa: ANN201, N802
     return Qt.TextFormat.PlainText
 
 
+def _seed_credit_reviews(ctx, city) -> None:  # noqa: ANN001
+    """Two 信用审查 requests on 跟进 (昆山 第十一条 — the only profile with a credit_review section): 跟进 counts
+    working days from the machine's today, so one is asked 12 days before today (overdue), one today."""
+    import datetime as _dt
+
+    from creditdesk.policy.store import ProfileStore
+    from creditdesk.services.credit_review import CreditReviewService
+
+    kunshan = ProfileStore.from_engine(ctx.engine).resolve("kunshan", TOUR_DAY)
+    officer = ctx.accounts.get("demo-officer")
+    subjects = [city.showcase.get("blacklisted"), city.showcase.get("clean_trustworthy")]
+    from sqlalchemy import select
+
+    from creditdesk.db import models
+
+    subject = models.Subject.__table__
+    today = _dt.date.today()
+    for sid, day in zip(subjects, (today - _dt.timedelta(days=12), today)):
+        if not sid:
+            continue
+        with ctx.engine.connect() as conn:
+            name = conn.execute(select(subject.c.name).where(subject.c.id == sid)).scalar()
+        at = _dt.datetime.combine(day, _dt.time(10, 15)).astimezone()
+        CreditReviewService(ctx.engine, ctx.audit, now=lambda at=at: at).request(
+            kunshan, sid, "approval", ctx.settings.unit_name, officer, subject_name=name)
+
+
 def _seed_sync_history(ctx) -> None:  # noqa: ANN001
     """What an administrator meets on the sync page after a while: a refused change, outbox items."""
     from creditdesk.db.engine import write_transaction
@@ -179,6 +206,8 @@ def main(argv: list[str] | None = None, on_state: Callable | None = None, missin
         generate_history(ctx.engine, ctx.settings, TOUR_DAY, until=dt.datetime.combine(TOUR_DAY, dt.time(16, 30)).astimezone())
         _seed_sync_history(ctx)
     city = DemoCity(subjects=args.subjects, as_of=TOUR_DAY)
+    if empty:
+        _seed_credit_reviews(ctx, city)
 
     app = make_application(language=args.language, missing=missing)
     window = build_window(ctx, today=TOUR_DAY)  # sized to the screen, as the app opens it
@@ -281,6 +310,21 @@ def _supervisor_tour(app, window, ctx, shoot) -> None:  # noqa: ANN001
         if i < tabs.count():
             tabs.setCurrentIndex(i)
             shoot(name)
+    followup = window.followup_page
+    tabs.setCurrentIndex(tabs.indexOf(followup.credit_review_table.parentWidget()))
+    shoot("followup-credit-reviews", numbered=False)  # unnumbered: the numbered states (README links) keep their numbers
+    if followup.credit_review_table.rowCount():
+        from creditdesk.ui.followup_page import CreditReviewResultDialog
+
+        followup.credit_review_table.selectRow(0)
+        dialog = CreditReviewResultDialog(followup.selected_credit_review(), dt.date.today(), window)
+        dialog.report_no.setText("KSXS-2026-1187")
+        dialog.clean.setChecked(True)
+        dialog.show()
+        shoot.widget = dialog  # type: ignore[attr-defined]
+        shoot("followup-credit-review-result", numbered=False)
+        shoot.widget = None  # type: ignore[attr-defined]
+        dialog.close()
     tabs.setCurrentIndex(0)
     page(window.objections_page)
     shoot("page-objections")

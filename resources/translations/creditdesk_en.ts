@@ -40,338 +40,10 @@
         <translation>Subject type</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="57"/>
-        <source>（未署名）</source>
-        <translation>(unattributed)</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="62"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="183"/>
-        <source>查询</source>
-        <translation>Lookup</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="62"/>
-        <source>类型</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="62"/>
-        <source>命中</source>
-        <translation>Hits</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="64"/>
-        <source>档案</source>
-        <translation>Profile</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="65"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="281"/>
-        <source>版本</source>
-        <translation>Version</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="65"/>
-        <source>日期</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="66"/>
-        <location filename="../../creditdesk/ui/audit_page.py" line="75"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="246"/>
-        <source>核查记录</source>
-        <translation>Review</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="66"/>
-        <source>找到</source>
-        <translation>Found</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="67"/>
-        <source>原因</source>
-        <translation>Reason</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="67"/>
-        <source>途径</source>
-        <translation>Via</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="68"/>
-        <source>连续失败</source>
-        <translation>Failures in a row</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="68"/>
-        <source>锁定分钟</source>
-        <translation>Locked (min)</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="69"/>
-        <source>修改</source>
-        <translation>Change</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="69"/>
-        <source>原</source>
-        <translation>From</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="69"/>
-        <source>新</source>
-        <translation>To</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="71"/>
-        <source>单位</source>
-        <translation>Unit</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="71"/>
-        <source>首个账户</source>
-        <translation>First account</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="71"/>
-        <source>演示</source>
-        <translation>Demo</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="72"/>
-        <source>行数</source>
-        <translation>Rows</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="72"/>
-        <source>起</source>
-        <translation>From</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="72"/>
-        <source>止</source>
-        <translation>Until</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="73"/>
-        <source>完整</source>
-        <translation>Intact</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="73"/>
-        <source>条数</source>
-        <translation>Entries</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="74"/>
-        <source>首个异常</source>
-        <translation>First broken</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="74"/>
-        <source>之前</source>
-        <translation>Before</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="75"/>
-        <source>承诺</source>
-        <translation>Commitments</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="76"/>
-        <source>保留</source>
-        <translation>Kept</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="76"/>
-        <source>权限</source>
-        <translation>Permission</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="77"/>
-        <source>账户</source>
-        <translation>Account</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="77"/>
-        <source>操作</source>
-        <translation>Action</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="78"/>
-        <source>条数上限</source>
-        <translation>Limit</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="78"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="308"/>
-        <source>信用核查码</source>
-        <translation>Verification code</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="79"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="302"/>
-        <source>系统结论</source>
-        <translation>Computed outcome</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="79"/>
-        <location filename="../../creditdesk/ui/followup_page.py" line="776"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="309"/>
-        <source>离线</source>
-        <translation>Offline</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="80"/>
-        <source>数据过期</source>
-        <translation>Data stale</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="80"/>
-        <source>平台有此主体</source>
-        <translation>Known to platform</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="81"/>
-        <source>采用结论</source>
-        <translation>Adopted outcome</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="81"/>
-        <source>申请结论</source>
-        <translation>Proposed outcome</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="82"/>
-        <source>结论调整</source>
-        <translation>Outcome change</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="82"/>
-        <source>调整理由</source>
-        <translation>Reason category</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="83"/>
-        <source>当场批准</source>
-        <translation>Approved on the spot</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="84"/>
-        <source>申请人账户</source>
-        <translation>Requested by</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="84"/>
-        <source>说明</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="87"/>
         <location filename="../../creditdesk/ui/profile_html.py" line="105"/>
         <location filename="../../creditdesk/ui/vocabulary.py" line="252"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="87"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="251"/>
-        <source>名称</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="87"/>
-        <source>身份证号</source>
-        <translation>ID number</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="87"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="259"/>
-        <source>主体编号</source>
-        <translation>Subject ID</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="93"/>
-        <source>密码错误</source>
-        <translation>Wrong password</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="93"/>
-        <source>已锁定</source>
-        <translation>Locked</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="93"/>
-        <source>未登录</source>
-        <translation>Not signed in</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="94"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="190"/>
-        <source>登录</source>
-        <translation>Sign in</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="94"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="194"/>
-        <source>解锁</source>
-        <translation>Unlock</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="94"/>
-        <source>审计日志页面</source>
-        <translation>Audit page</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="94"/>
-        <source>命令行</source>
-        <translation>Command line</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="96"/>
-        <source>停用</source>
-        <translation>Disable</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="96"/>
-        <source>启用</source>
-        <translation>Enable</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="109"/>
-        <location filename="../../creditdesk/ui/followup_page.py" line="700"/>
-        <location filename="../../creditdesk/ui/followup_page.py" line="862"/>
-        <location filename="../../creditdesk/ui/profile_html.py" line="72"/>
-        <source>、</source>
-        <translation>, </translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="111"/>
-        <source>{0} 等 {1} 个</source>
-        <translation>{0} and others ({1} in all)</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="113"/>
-        <source>{0} 个（{1}）</source>
-        <translation>{0} ({1})</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="115"/>
-        <source>是</source>
-        <translation>yes</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="115"/>
-        <source>否</source>
-        <translation>no</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="122"/>
-        <location filename="../../creditdesk/ui/batch_dialog.py" line="59"/>
-        <location filename="../../creditdesk/ui/core_text.py" line="122"/>
-        <source>；</source>
-        <translation>; </translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/profile_html.py" line="105"/>
@@ -401,7 +73,7 @@
         <translation>Former names</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="69"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="77"/>
         <location filename="../../creditdesk/ui/objection_dialog.py" line="40"/>
         <location filename="../../creditdesk/ui/profile_html.py" line="125"/>
         <location filename="../../creditdesk/ui/vocabulary.py" line="146"/>
@@ -409,7 +81,7 @@
         <translation>In force</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="69"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="77"/>
         <location filename="../../creditdesk/ui/objection_dialog.py" line="41"/>
         <location filename="../../creditdesk/ui/review_panel.py" line="82"/>
         <location filename="../../creditdesk/ui/vocabulary.py" line="137"/>
@@ -417,558 +89,573 @@
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="70"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="78"/>
         <location filename="../../creditdesk/ui/review_panel.py" line="84"/>
         <source>尚未公示</source>
         <translation>Not yet published</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="72"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="80"/>
         <source>即将到期(&amp;D)</source>
         <translation>&amp;Due soon</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="72"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="80"/>
         <source>已逾期(&amp;O)</source>
         <translation>&amp;Overdue</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="73"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="81"/>
         <source>履行中(&amp;I)</source>
         <translation>&amp;In force</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="73"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="81"/>
         <source>全部(&amp;L)</source>
         <translation>A&amp;ll</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="130"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="156"/>
         <source>（估）</source>
         <translation> (est.)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="132"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="158"/>
         <source>逾期 {0} 个工作日{1}</source>
         <translation>{0} working days overdue{1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="134"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="160"/>
         <source>今日到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="135"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="161"/>
         <source>{0} 个工作日{1}</source>
         <translation>{0} working days{1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="158"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="184"/>
         <source>承诺补交的材料，如“营业执照副本”（回车添加）</source>
         <translation>Material to hand in later, e.g. “business licence copy” (Enter adds)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="163"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="189"/>
         <source> 个工作日内</source>
         <translation> working days</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="166"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="192"/>
         <source>添加(&amp;M)</source>
         <translation>Add (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="172"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="198"/>
         <source>承诺补交(&amp;Y)：</source>
         <translation>To hand in (&amp;Y):</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="201"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="227"/>
         <source>→ {0}（{1}）</source>
         <translation>→ {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="202"/>
-        <location filename="../../creditdesk/ui/followup_page.py" line="209"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="228"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="235"/>
         <source>（估算）</source>
         <translation> (estimated)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="203"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="229"/>
         <source>按国务院节假日安排计算：法定节假日不计，调休上班日计入</source>
         <translation>Counted on the State Council holiday calendar: public holidays excluded, make-up working days included</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="210"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="236"/>
         <source>{0}&#x3000;{1} 个工作日内，{2} 前{3}</source>
         <translation>{0}  within {1} working days, by {2}{3}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="251"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="277"/>
         <source>标记违约</source>
         <translation>Mark breached</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="251"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="277"/>
         <source>标记已履约</source>
         <translation>Mark fulfilled</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="255"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="281"/>
         <source>事项：{0}&#x3000;签署人：{1}</source>
         <translation>Matter: {0}  Signer: {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="256"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="282"/>
         <source>标记违约后将上报市公共信用信息平台，不可撤销。</source>
         <translation>A breach is reported to the city credit platform and cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="257"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="283"/>
         <source>确认申请人已履行承诺（含承诺补交的全部材料）？</source>
         <translation>Confirm the applicant has kept the commitment (all promised materials handed in)?</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="263"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="289"/>
         <source>违约事实（必填）：如“逾期未补交营业执照副本”</source>
         <translation>Facts of the breach (required), e.g. “business licence copy not handed in on time”</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="263"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="289"/>
         <source>备注（可不填）</source>
         <translation>Note (optional)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="265"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="291"/>
         <source>违约事实(&amp;N)：</source>
         <translation>Breach facts (&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="265"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="291"/>
         <source>备注(&amp;N)：</source>
         <translation>Note (&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="269"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="295"/>
         <source>确认违约</source>
         <translation>Confirm breach</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="269"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="295"/>
         <source>确认已履约</source>
         <translation>Confirm fulfilled</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="270"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="296"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="312"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="400"/>
         <source>&lt;h2&gt;承诺跟进与复核&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Commitments and rechecks&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="315"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="403"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="328"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="416"/>
         <source>承诺到期</source>
         <translation>Commitments due</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="329"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="417"/>
         <source>监管提醒</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="330"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="418"/>
         <source>复核清单</source>
         <translation>Rechecks</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="331"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="419"/>
         <source>结论调整待复核</source>
         <translation>Outcome changes to review</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="358"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="447"/>
         <source>即将到期：{0} 个工作日内（按国务院节假日安排，调休上班日计入）</source>
         <translation>Due soon: within {0} working days (State Council holiday calendar, make-up days count)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="361"/>
-        <location filename="../../creditdesk/ui/followup_page.py" line="399"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="450"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="488"/>
         <source>承诺编号</source>
         <translation>Commitment no.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="361"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="450"/>
         <source>签署人</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="361"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="450"/>
         <source>到期日</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="361"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="450"/>
         <source>剩余工作日</source>
         <translation>Working days left</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="370"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="459"/>
         <source>登记补交(&amp;R)…</source>
         <translation>Handed in (&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="372"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="461"/>
         <source>申请人已补交一项承诺的材料</source>
         <translation>The applicant has handed in a promised material</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="373"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="462"/>
         <source>标记已履约(&amp;F)</source>
         <translation>Mark &amp;fulfilled</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="375"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="464"/>
         <source>标记违约(&amp;B)…</source>
         <translation>Mark &amp;breached…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="399"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="488"/>
         <source>提醒时间</source>
         <translation>Alerted at</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="399"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="488"/>
         <source>新增记录类别</source>
         <translation>New record category</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="399"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="488"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="406"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="495"/>
         <source>确认已处理(&amp;A)</source>
         <translation>&amp;Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="424"/>
-        <location filename="../../creditdesk/ui/followup_page.py" line="455"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="513"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="544"/>
         <location filename="../../creditdesk/ui/vocabulary.py" line="296"/>
         <source>核查时间</source>
         <translation>Reviewed at</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="424"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="513"/>
         <source>原结论 → 新结论</source>
         <translation>Was → now</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="424"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="513"/>
         <source>新增有效记录</source>
         <translation>New records in force</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="437"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="526"/>
         <source>确认已阅(&amp;A)</source>
         <translation>&amp;Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="455"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="544"/>
         <source>系统结论 → 拟采用</source>
         <translation>Computed → proposed</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="455"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="544"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="456"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="545"/>
         <source>批准调整(&amp;P)</source>
         <translation>A&amp;pprove</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="458"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="547"/>
         <source>驳回(&amp;J)</source>
         <translation>Re&amp;ject</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="490"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="579"/>
         <source>没有待复核的结论调整。</source>
         <translation>No outcome changes to review.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="509"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="598"/>
         <source>审批意见（可选）：</source>
         <translation>Comment (optional):</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="509"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="598"/>
         <source>驳回理由（必填，至少 4 个字）：</source>
         <translation>Reason for rejecting (required, at least 4 characters):</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="510"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="599"/>
         <source>批准调整</source>
         <translation>Approve change</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="510"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="599"/>
         <source>驳回调整</source>
         <translation>Reject change</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="531"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="620"/>
         <source>已批准：{0} 的结论调整</source>
         <translation>Approved: outcome change for {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="531"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="620"/>
         <source>已驳回：{0} 的结论调整</source>
         <translation>Rejected: outcome change for {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="538"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="627"/>
         <source>审批失败：{0}</source>
         <translation>Approval failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="572"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="779"/>
         <source>读取跟进数据失败：{0}</source>
         <translation>Could not read follow-up data: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="578"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="785"/>
         <source>全部经办人的承诺</source>
         <translation>All officers&apos; commitments</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="578"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="785"/>
         <source>{0} 经办的承诺</source>
         <translation>Commitments taken by {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="579"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="786"/>
         <source>&#x3000;·&#x3000;仅查看（标记与确认需科室负责人）</source>
         <translation> · view only (marking and acknowledging need a supervisor)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="639"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="847"/>
         <source>承诺到期 ({0})</source>
         <translation>Due ({0})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="640"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="848"/>
         <source> · 已逾期 ({0})</source>
         <translation> · overdue ({0})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="658"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="866"/>
         <source>近 {0} 个工作日内没有到期的承诺</source>
         <translation>No commitments due in the next {0} working days</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="658"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="866"/>
         <source>没有已逾期的承诺</source>
         <translation>No overdue commitments</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="659"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="867"/>
         <source>没有履行中的承诺</source>
         <translation>No commitments in force</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="659"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="867"/>
         <source>还没有签署过信用承诺</source>
         <translation>No credit commitments signed yet</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="667"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="875"/>
         <source>监管提醒 ({0})</source>
         <translation>Alerts ({0})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="684"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="892"/>
         <source>没有待处理的监管提醒：同步或导入数据后，履行承诺期间出现的新失信记录会列在这里</source>
         <translation>No open alerts: after a sync or import, new adverse records of applicants under a commitment are listed here</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="691"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="899"/>
         <source>复核清单 ({0})</source>
         <translation>Rechecks ({0})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="705"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="908"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="1070"/>
+        <location filename="../../creditdesk/ui/profile_html.py" line="72"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="367"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="913"/>
         <source>没有待复核的核查：离线或过期数据下作出的核查，在新数据下结论变化时列在这里</source>
         <translation>No rechecks: a review made offline or on stale data is listed here when new data changes its outcome</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="739"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="947"/>
         <source>&lt;span style=&apos;color:#6b6b6b&apos;&gt;选择一条承诺查看承诺补交的材料&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#6b6b6b&apos;&gt;Select a commitment to see the materials to hand in&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="742"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="950"/>
         <source>签署于 {0}&#x3000;状态：{1}</source>
         <translation>signed {0}  Status: {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="748"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="956"/>
         <source>{0} 个工作日内，</source>
         <translation>within {0} working days, </translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="749"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="957"/>
         <source>已补交（{0}）</source>
         <translation>Handed in ({0})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="750"/>
-        <location filename="../../creditdesk/ui/followup_page.py" line="751"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="958"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="959"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="356"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="750"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="958"/>
         <source>待补交</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="752"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="960"/>
         <source>（节假日安排未收录，按周一至周五估算）</source>
         <translation> (holiday calendar missing: estimated on Mon–Fri)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="753"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="961"/>
         <source>{0}{1} 前{2}</source>
         <translation>{0}by {1}{2}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="755"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="963"/>
         <source>承诺补交：&lt;br&gt;</source>
         <translation>To hand in:&lt;br&gt;</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="757"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="965"/>
         <source>本承诺没有约定补交材料</source>
         <translation>No materials to hand in under this commitment</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="776"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="984"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="309"/>
+        <source>离线</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="984"/>
         <source>数据已过期</source>
         <translation>stale data</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="778"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="986"/>
         <source>核查时（{0}，数据序号 {1}，{2}）</source>
         <translation>At the review ({0}, data seq {1}, {2})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="780"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="988"/>
         <source>核查码 {0}&#x3000;经办人 {1}</source>
         <translation>Code {0}  Officer {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="781"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="989"/>
         <source>&#x3000;经办人采用：{0}</source>
         <translation>  Officer adopted: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="783"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="991"/>
         <source>现在的数据（数据序号 {0}，复核于 {1}）</source>
         <translation>Data now (data seq {0}, rechecked {1})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="794"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="1002"/>
         <source>&lt;b&gt;记录&lt;/b&gt;</source>
         <translation>&lt;b&gt;Records&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="796"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="1004"/>
         <source>&lt;p style=&apos;color:#6b6b6b&apos;&gt;当时本地数据中没有该主体的记录&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;color:#6b6b6b&apos;&gt;No records of this subject in the local data then&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="804"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="1012"/>
         <source> &lt;b style=&apos;color:#b3261e&apos;&gt;［新增］&lt;/b&gt;</source>
         <translation> &lt;b style=&apos;color:#b3261e&apos;&gt;[new]&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="805"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="1013"/>
         <source>{0}：{1}（{2}）</source>
         <translation>{0}: {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="810"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="1018"/>
         <source>&lt;b&gt;措施&lt;/b&gt;&lt;ul&gt;</source>
         <translation>&lt;b&gt;Measures&lt;/b&gt;&lt;ul&gt;</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="839"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="1047"/>
         <source>{0}（{1} 前）</source>
         <translation>{0} (by {1})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="840"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="1048"/>
         <source>登记补交</source>
         <translation>Handed in</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="840"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="1048"/>
         <source>{0} 申请人已补交：</source>
         <translation>{0}: the applicant has handed in:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="861"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="1069"/>
         <source>已登记“{0}”已补交；</source>
         <translation>Recorded “{0}” as handed in; </translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="862"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="1070"/>
         <source>尚待补交：{0}</source>
         <translation>still open: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="862"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="1070"/>
         <source>全部材料已补交，可标记承诺已履约</source>
         <translation>all materials in: the commitment can be marked fulfilled</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="879"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="1087"/>
         <source>正在保存……</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="885"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="1093"/>
         <source>已将承诺 {0} 标记为{1}，已列入待上报，下次同步时报送平台</source>
         <translation>Commitment {0} marked {1}; queued for the platform at the next sync</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="893"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="1101"/>
         <source>未能标记：{0}</source>
         <translation>Could not mark: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="903"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="1111"/>
         <source>已确认该监管提醒</source>
         <translation>Alert acknowledged</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="911"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="1119"/>
         <source>已确认阅知该复核结果</source>
         <translation>Recheck acknowledged</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="925"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="1133"/>
         <source>未能确认：{0}</source>
         <translation>Could not acknowledge: {0}</translation>
     </message>
@@ -994,7 +681,6 @@
     </message>
     <message>
         <location filename="../../creditdesk/ui/accounts_widget.py" line="297"/>
-        <location filename="../../creditdesk/ui/audit_page.py" line="70"/>
         <location filename="../../creditdesk/ui/vocabulary.py" line="41"/>
         <source>姓名</source>
         <translation>Name</translation>
@@ -1007,7 +693,7 @@
     </message>
     <message>
         <location filename="../../creditdesk/ui/accounts_widget.py" line="307"/>
-        <location filename="../../creditdesk/ui/audit_page.py" line="93"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="360"/>
         <source>已停用</source>
         <translation>Disabled</translation>
     </message>
@@ -1024,8 +710,7 @@
     </message>
     <message>
         <location filename="../../creditdesk/ui/accounts_widget.py" line="298"/>
-        <location filename="../../creditdesk/ui/audit_page.py" line="83"/>
-        <location filename="../../creditdesk/ui/followup_page.py" line="361"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="450"/>
         <location filename="../../creditdesk/ui/objections_page.py" line="51"/>
         <location filename="../../creditdesk/ui/vocabulary.py" line="44"/>
         <source>状态</source>
@@ -1033,7 +718,7 @@
     </message>
     <message>
         <location filename="../../creditdesk/ui/accounts_widget.py" line="44"/>
-        <location filename="../../creditdesk/ui/audit_page.py" line="121"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="372"/>
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
@@ -1049,7 +734,7 @@
     </message>
     <message>
         <location filename="../../creditdesk/ui/accounts_widget.py" line="206"/>
-        <location filename="../../creditdesk/ui/audit_page.py" line="96"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="364"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
@@ -1076,10 +761,10 @@
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="361"/>
-        <location filename="../../creditdesk/ui/followup_page.py" line="399"/>
-        <location filename="../../creditdesk/ui/followup_page.py" line="424"/>
-        <location filename="../../creditdesk/ui/followup_page.py" line="455"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="450"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="488"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="513"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="544"/>
         <location filename="../../creditdesk/ui/objections_page.py" line="50"/>
         <location filename="../../creditdesk/ui/vocabulary.py" line="49"/>
         <source>经办人</source>
@@ -1087,8 +772,6 @@
     </message>
     <message>
         <location filename="../../creditdesk/ui/accounts_widget.py" line="297"/>
-        <location filename="../../creditdesk/ui/audit_page.py" line="70"/>
-        <location filename="../../creditdesk/ui/audit_page.py" line="96"/>
         <location filename="../../creditdesk/ui/vocabulary.py" line="50"/>
         <source>角色</source>
         <translation>Role</translation>
@@ -1110,11 +793,10 @@
         <translation>No reviews on this day</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="63"/>
-        <location filename="../../creditdesk/ui/followup_page.py" line="361"/>
-        <location filename="../../creditdesk/ui/followup_page.py" line="399"/>
-        <location filename="../../creditdesk/ui/followup_page.py" line="424"/>
-        <location filename="../../creditdesk/ui/followup_page.py" line="455"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="450"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="488"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="513"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="544"/>
         <location filename="../../creditdesk/ui/objections_page.py" line="49"/>
         <location filename="../../creditdesk/ui/vocabulary.py" line="54"/>
         <source>主体</source>
@@ -1159,10 +841,9 @@
         <translation>Serious dishonesty list (black list)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="63"/>
-        <location filename="../../creditdesk/ui/followup_page.py" line="361"/>
-        <location filename="../../creditdesk/ui/followup_page.py" line="424"/>
-        <location filename="../../creditdesk/ui/followup_page.py" line="455"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="450"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="513"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="544"/>
         <location filename="../../creditdesk/ui/vocabulary.py" line="59"/>
         <source>事项</source>
         <translation>Matter</translation>
@@ -1208,7 +889,7 @@
         <translation>Trustworthy / red list / model of integrity</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="70"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="78"/>
         <location filename="../../creditdesk/ui/objection_dialog.py" line="40"/>
         <location filename="../../creditdesk/ui/review_panel.py" line="83"/>
         <location filename="../../creditdesk/ui/vocabulary.py" line="68"/>
@@ -1221,7 +902,7 @@
         <translation>Published credit reports</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="71"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="79"/>
         <location filename="../../creditdesk/ui/review_panel.py" line="85"/>
         <location filename="../../creditdesk/ui/vocabulary.py" line="70"/>
         <source>已过公示期</source>
@@ -1280,7 +961,6 @@
         <translation>counted</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="67"/>
         <location filename="../../creditdesk/ui/vocabulary.py" line="81"/>
         <source>从严</source>
         <translation>Strict</translation>
@@ -1298,6 +978,18 @@
         <translation>Quarter</translation>
     </message>
     <message>
+        <location filename="../../creditdesk/ui/stats_page.py" line="74"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="84"/>
+        <source>异议</source>
+        <translation>Objections</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/stats_page.py" line="72"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="85"/>
+        <source>承诺履约</source>
+        <translation>Commitments kept</translation>
+    </message>
+    <message>
         <location filename="../../creditdesk/ui/stats_page.py" line="57"/>
         <source>{0}月</source>
         <translation>Month {0}</translation>
@@ -1313,25 +1005,13 @@
         <translation>Second half</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="73"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="84"/>
-        <source>异议</source>
-        <translation>Objections</translation>
-    </message>
-    <message>
         <location filename="../../creditdesk/ui/stats_page.py" line="71"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="85"/>
-        <source>承诺履约</source>
-        <translation>Commitments kept</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="70"/>
         <location filename="../../creditdesk/ui/vocabulary.py" line="86"/>
         <source>承诺签署</source>
         <translation>Commitments signed</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="72"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="73"/>
         <location filename="../../creditdesk/ui/vocabulary.py" line="87"/>
         <source>承诺违约</source>
         <translation>Commitments broken</translation>
@@ -1349,25 +1029,23 @@
         <translation>Reviews</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="74"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="75"/>
         <location filename="../../creditdesk/ui/vocabulary.py" line="90"/>
         <source>核验信用报告</source>
         <translation>Reports verified</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="68"/>
         <location filename="../../creditdesk/ui/vocabulary.py" line="91"/>
         <source>激励</source>
         <translation>Incentive</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="66"/>
         <location filename="../../creditdesk/ui/vocabulary.py" line="92"/>
         <source>禁止</source>
         <translation>Prohibited</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="69"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="70"/>
         <location filename="../../creditdesk/ui/vocabulary.py" line="93"/>
         <source>离线占比</source>
         <translation>Offline share</translation>
@@ -1493,7 +1171,6 @@
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="64"/>
         <location filename="../../creditdesk/ui/vocabulary.py" line="108"/>
         <source>结论</source>
         <translation>Outcome</translation>
@@ -1770,6 +1447,11 @@
         <translation>Load demo data</translation>
     </message>
     <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="183"/>
+        <source>查询</source>
+        <translation>Lookup</translation>
+    </message>
+    <message>
         <location filename="../../creditdesk/ui/vocabulary.py" line="184"/>
         <source>查看信用档案</source>
         <translation>View credit profile</translation>
@@ -1800,6 +1482,11 @@
         <translation>Usage report made</translation>
     </message>
     <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="190"/>
+        <source>登录</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
         <location filename="../../creditdesk/ui/vocabulary.py" line="191"/>
         <source>登录失败</source>
         <translation>Sign-in failed</translation>
@@ -1813,6 +1500,11 @@
         <location filename="../../creditdesk/ui/vocabulary.py" line="193"/>
         <source>锁屏</source>
         <translation>Lock</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="194"/>
+        <source>解锁</source>
+        <translation>Unlock</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/vocabulary.py" line="195"/>
@@ -2030,6 +1722,11 @@
         <translation>Demo data</translation>
     </message>
     <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="246"/>
+        <source>核查记录</source>
+        <translation>Review</translation>
+    </message>
+    <message>
         <location filename="../../creditdesk/ui/vocabulary.py" line="247"/>
         <source>承诺履约状态</source>
         <translation>Commitment status</translation>
@@ -2038,6 +1735,11 @@
         <location filename="../../creditdesk/ui/vocabulary.py" line="248"/>
         <source>使用情况报送</source>
         <translation>Usage report</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="251"/>
+        <source>名称</source>
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/vocabulary.py" line="254"/>
@@ -2058,6 +1760,11 @@
         <location filename="../../creditdesk/ui/vocabulary.py" line="258"/>
         <source>更新时间</source>
         <translation>Updated at</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="259"/>
+        <source>主体编号</source>
+        <translation>Subject ID</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/vocabulary.py" line="260"/>
@@ -2165,6 +1872,11 @@
         <translation>Profile ID</translation>
     </message>
     <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="281"/>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
         <location filename="../../creditdesk/ui/vocabulary.py" line="282"/>
         <source>生效日期</source>
         <translation>Effective from</translation>
@@ -2240,6 +1952,11 @@
         <translation>Code / ID number</translation>
     </message>
     <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="302"/>
+        <source>系统结论</source>
+        <translation>Computed outcome</translation>
+    </message>
+    <message>
         <location filename="../../creditdesk/ui/vocabulary.py" line="303"/>
         <source>最终结论</source>
         <translation>Final outcome</translation>
@@ -2265,9 +1982,306 @@
         <translation>Commitment no.</translation>
     </message>
     <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="308"/>
+        <source>信用核查码</source>
+        <translation>Verification code</translation>
+    </message>
+    <message>
         <location filename="../../creditdesk/ui/vocabulary.py" line="310"/>
         <source>数据截至</source>
         <translation>Data as of</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="312"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="313"/>
+        <source>命中</source>
+        <translation>Hits</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="314"/>
+        <source>档案</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="315"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="316"/>
+        <source>找到</source>
+        <translation>Found</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="317"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="318"/>
+        <source>途径</source>
+        <translation>Via</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="319"/>
+        <source>连续失败</source>
+        <translation>Failures in a row</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="320"/>
+        <source>锁定分钟</source>
+        <translation>Locked (min)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="321"/>
+        <source>修改</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="322"/>
+        <source>原</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="323"/>
+        <source>新</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="324"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="325"/>
+        <source>首个账户</source>
+        <translation>First account</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="326"/>
+        <source>演示</source>
+        <translation>Demo</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="327"/>
+        <source>行数</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="328"/>
+        <source>起</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="329"/>
+        <source>止</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="330"/>
+        <source>完整</source>
+        <translation>Intact</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="331"/>
+        <source>条数</source>
+        <translation>Entries</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="332"/>
+        <source>首个异常</source>
+        <translation>First broken</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="333"/>
+        <source>之前</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="334"/>
+        <source>承诺</source>
+        <translation>Commitments</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="335"/>
+        <source>保留</source>
+        <translation>Kept</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="336"/>
+        <source>权限</source>
+        <translation>Permission</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="337"/>
+        <source>账户</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="338"/>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="339"/>
+        <source>条数上限</source>
+        <translation>Limit</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="340"/>
+        <source>数据过期</source>
+        <translation>Data stale</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="341"/>
+        <source>平台有此主体</source>
+        <translation>Known to platform</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="342"/>
+        <source>采用结论</source>
+        <translation>Adopted outcome</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="343"/>
+        <source>申请结论</source>
+        <translation>Proposed outcome</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="344"/>
+        <source>结论调整</source>
+        <translation>Outcome change</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="345"/>
+        <source>调整理由</source>
+        <translation>Reason category</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="346"/>
+        <source>当场批准</source>
+        <translation>Approved on the spot</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="347"/>
+        <source>申请人账户</source>
+        <translation>Requested by</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="348"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="349"/>
+        <source>已确认的未规定措施记录</source>
+        <translation>Acknowledged unruled records</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="350"/>
+        <source>确认人</source>
+        <translation>Acknowledged by</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="351"/>
+        <source>信用审查</source>
+        <translation>Credit review</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="352"/>
+        <source>审查申请</source>
+        <translation>Review request</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="353"/>
+        <source>反馈期限</source>
+        <translation>Reply due</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="354"/>
+        <source>收到日期</source>
+        <translation>Received on</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="355"/>
+        <source>载有不良信息</source>
+        <translation>Adverse information</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="357"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="358"/>
+        <source>密码错误</source>
+        <translation>Wrong password</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="359"/>
+        <source>已锁定</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="361"/>
+        <source>未登录</source>
+        <translation>Not signed in</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="362"/>
+        <source>审计日志页面</source>
+        <translation>Audit page</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="363"/>
+        <source>命令行</source>
+        <translation>Command line</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="365"/>
+        <source>停用</source>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="366"/>
+        <source>启用</source>
+        <translation>Enable</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="368"/>
+        <source>{0} 等 {1} 个</source>
+        <translation>{0} and others ({1} in all)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="369"/>
+        <source>{0} 个（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="370"/>
+        <source>是</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="371"/>
+        <source>否</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/audit_page.py" line="52"/>
+        <source>（未署名）</source>
+        <translation>(unattributed)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/audit_page.py" line="291"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="342"/>
+        <location filename="../../creditdesk/ui/idle_lock.py" line="288"/>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/batch_dialog.py" line="58"/>
@@ -2275,29 +2289,11 @@
         <translation>(not on the platform)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/i18n.py" line="29"/>
-        <source>跟随系统</source>
-        <translation>System language</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="419"/>
-        <source>（未知的政策配置）</source>
-        <translation>(unknown policy profile)</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/slip_view.py" line="85"/>
-        <source>没有名为 {0} 的打印机</source>
-        <translation>No printer named {0}</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/slip_view.py" line="97"/>
-        <source>无法连接打印机 {0}</source>
-        <translation>Cannot reach printer {0}</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/slip_view.py" line="170"/>
-        <source>文件已存在：{0}</source>
-        <translation>File exists: {0}</translation>
+        <location filename="../../creditdesk/ui/batch_dialog.py" line="59"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="122"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="373"/>
+        <source>；</source>
+        <translation>; </translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/core_text.py" line="24"/>
@@ -2536,11 +2532,29 @@
         <translation>No measure in the city profile: {0}. Neither the national layer nor the {1} profile sets a measure for such records in this matter: read the profile notes, judge by law and acknowledge before handling.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="361"/>
-        <location filename="../../creditdesk/ui/audit_page.py" line="412"/>
-        <location filename="../../creditdesk/ui/idle_lock.py" line="288"/>
-        <source>{0}（{1}）</source>
-        <translation>{0} ({1})</translation>
+        <location filename="../../creditdesk/ui/i18n.py" line="29"/>
+        <source>跟随系统</source>
+        <translation>System language</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/settings_page.py" line="419"/>
+        <source>（未知的政策配置）</source>
+        <translation>(unknown policy profile)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/slip_view.py" line="85"/>
+        <source>没有名为 {0} 的打印机</source>
+        <translation>No printer named {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/slip_view.py" line="97"/>
+        <source>无法连接打印机 {0}</source>
+        <translation>Cannot reach printer {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/slip_view.py" line="170"/>
+        <source>文件已存在：{0}</source>
+        <translation>File exists: {0}</translation>
     </message>
 </context>
 <context>
@@ -2776,52 +2790,52 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1189"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1194"/>
         <source>负责人现场审批</source>
         <translation>Supervisor&apos;s approval on the spot</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1201"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1206"/>
         <source>审批意见（可选）</source>
         <translation>Comment (optional)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1207"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1212"/>
         <source>负责人账户：</source>
         <translation>Supervisor account:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1208"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1213"/>
         <source>密码：</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1209"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1214"/>
         <source>意见：</source>
         <translation>Comment:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1211"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1216"/>
         <source>批准</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1212"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1217"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1230"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1235"/>
         <source>账户或密码不正确</source>
         <translation>Wrong account or password</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1233"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1238"/>
         <source>{0} 不是科室负责人，不能审批结论调整</source>
         <translation>{0} is not a supervisor and cannot approve the change</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1236"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1241"/>
         <source>结论调整须由另一人审批：经办人不能审批自己的调整</source>
         <translation>Another person must approve: an officer cannot approve their own change</translation>
     </message>
@@ -2829,220 +2843,220 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="168"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="98"/>
         <source>按日期(&amp;D)</source>
         <translation>By &amp;date</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="178"/>
-        <location filename="../../creditdesk/ui/audit_page.py" line="410"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="108"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="340"/>
         <source>全部账户</source>
         <translation>All accounts</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="180"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="110"/>
         <source>全部操作</source>
         <translation>All actions</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="183"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="113"/>
         <source>查询(&amp;Q)</source>
         <translation>&amp;Query</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="189"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="119"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="192"/>
-        <location filename="../../creditdesk/ui/audit_page.py" line="200"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="122"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="130"/>
         <source>账户</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="194"/>
-        <location filename="../../creditdesk/ui/audit_page.py" line="200"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="124"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="130"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="200"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="130"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="200"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="130"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="200"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="130"/>
         <source>对象</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="200"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="130"/>
         <source>详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="220"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="150"/>
         <source>校验完整性(&amp;V)</source>
         <translation>&amp;Verify integrity</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="221"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="151"/>
         <source>逐条核对哈希链，发现被修改、删除或插入的记录</source>
         <translation>Check the hash chain entry by entry: finds changed, deleted or inserted entries</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="222"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="152"/>
         <source>导出 CSV(&amp;E)…</source>
         <translation>&amp;Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="223"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="153"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="229"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="159"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="230"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="160"/>
         <source>停止正在进行的校验或导出</source>
         <translation>Stop the verification or export under way</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="245"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="175"/>
         <source>审计日志</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="314"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="244"/>
         <source>把符合所选日期、账户和操作条件的审计日志（含哈希）导出为 CSV；导出本身也记入审计日志</source>
         <translation>Export the entries matching the dates, account and action (with hashes) as CSV; the export is audited too</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="316"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="246"/>
         <source>导出审计日志需要以科室负责人或系统管理员账户登录</source>
         <translation>Exporting the audit trail needs a supervisor or administrator</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="318"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="248"/>
         <source>{0}无权导出审计日志：需要科室负责人或系统管理员</source>
         <translation>{0} may not export the audit trail: supervisor or administrator needed</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="349"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="279"/>
         <source>读取审计日志失败：{0}</source>
         <translation>Could not read the audit trail: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="384"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="314"/>
         <source>请先登录：审计日志只向登录的账户显示</source>
         <translation>Sign in first: the audit trail is shown to signed-in accounts only</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="386"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="316"/>
         <source>没有符合条件的审计记录</source>
         <translation>No audit entries match</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="388"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="318"/>
         <source>尚无审计记录：查询、核查、导出、登录和设置修改都会记在这里</source>
         <translation>No audit entries yet: lookups, reviews, exports, sign-ins and settings changes are recorded here</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="390"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="320"/>
         <source>审计日志共 {0:,} 条</source>
         <translation>{0:,} audit entries</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="392"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="322"/>
         <source>显示符合条件的最近 {0} 条（用日期、账户或操作缩小范围）</source>
         <translation>Showing the latest {0} matches (narrow by date, account or action)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="394"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="324"/>
         <source>显示 {0} 条</source>
         <translation>Showing {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="396"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="326"/>
         <source>经办人只能查看本人的记录</source>
         <translation>Officers see their own entries only</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="398"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="328"/>
         <source>本机尚未建立账户，记录均未署名</source>
         <translation>No accounts on this machine yet: entries are unattributed</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="399"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="329"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="427"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="357"/>
         <source>正在校验……</source>
         <translation>Verifying…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="447"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="377"/>
         <source>正在取消……</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="464"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="394"/>
         <source>完整：{0:,} 条记录的哈希链全部相符</source>
         <translation>Intact: the hash chain of {0:,} entries matches</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="467"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="397"/>
         <source>审计日志被篡改：{0}（首个异常：第 {1} 条）</source>
         <translation>Audit trail tampered with: {0} (first bad entry: {1})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="486"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="416"/>
         <source>校验未完成：{0}</source>
         <translation>Verification not finished: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="492"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="422"/>
         <source>审计日志-{0}.csv</source>
         <translation>audit-trail-{0}.csv</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="493"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="423"/>
         <source>导出审计日志</source>
         <translation>Export audit trail</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="493"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="423"/>
         <source>CSV 文件 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="514"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="444"/>
         <source>正在导出……</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="522"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="452"/>
         <source>已导出 {0:,} 条到 {1}</source>
         <translation>Exported {0:,} entries to {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="530"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="460"/>
         <source>审计导出已取消，未写入文件</source>
         <translation>Audit export cancelled, no file written</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="532"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="462"/>
         <source>导出失败：{0}</source>
         <translation>Export failed: {0}</translation>
     </message>
@@ -3337,6 +3351,69 @@
     </message>
 </context>
 <context>
+    <name>CreditReviewResultDialog</name>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="326"/>
+        <source>记录信用审查结果</source>
+        <translation>Record the credit review result</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="328"/>
+        <source>&lt;b&gt;{0}&lt;/b&gt;&#x3000;事项：{1}&lt;br&gt;申请于 {2}，应于 {3} 前反馈</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;&#x3000;Matter: {1}&lt;br&gt;Requested on {2}, answer due by {3}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="342"/>
+        <source>未发现不良信息(&amp;C)</source>
+        <translation>&amp;Clean: no adverse information</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="344"/>
+        <source>报告载有不良信息(&amp;V)</source>
+        <translation>Ad&amp;verse information reported</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="346"/>
+        <source>报告未说明(&amp;U)</source>
+        <translation>&amp;Unstated</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="357"/>
+        <source>审查结论摘要（可不填）</source>
+        <translation>Summary of the review (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="359"/>
+        <source>收到日期(&amp;D)：</source>
+        <translation>Received on (&amp;D):</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="360"/>
+        <source>审查报告编号(&amp;N)：</source>
+        <translation>Report &amp;no.:</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="361"/>
+        <source>审查结论：</source>
+        <translation>Finding:</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="362"/>
+        <source>摘要(&amp;S)：</source>
+        <translation>&amp;Summary:</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="364"/>
+        <source>记录结果</source>
+        <translation>Record result</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="365"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>DonutChart</name>
     <message>
         <location filename="../../creditdesk/ui/charts.py" line="207"/>
@@ -3347,6 +3424,109 @@
         <location filename="../../creditdesk/ui/charts.py" line="208"/>
         <source>暂无数据</source>
         <translation>No data yet</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpPage</name>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="420"/>
+        <source>信用审查</source>
+        <translation>Credit review</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="637"/>
+        <source>主体</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="637"/>
+        <source>事项</source>
+        <translation>Matter</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="637"/>
+        <source>申请时间</source>
+        <translation>Requested</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="637"/>
+        <source>经办人</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="637"/>
+        <source>反馈期限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="638"/>
+        <source>剩余工作日</source>
+        <translation>Working days left</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="638"/>
+        <source>审查机构</source>
+        <translation>Reviewed by</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="639"/>
+        <source>信用中心应在 5 个工作日内反馈（按国务院节假日安排，调休上班日计入）；逾期标红</source>
+        <translation>The credit centre answers within 5 working days (State Council holiday calendar, make-up workdays count); overdue in red</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="641"/>
+        <source>记录审查结果(&amp;V)…</source>
+        <translation>Record result (&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="662"/>
+        <source>（估）</source>
+        <translation> (est.)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="666"/>
+        <source>逾期 {0} 个工作日</source>
+        <translation>{0} working days overdue</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="668"/>
+        <source>今日到期</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="669"/>
+        <source>{0} 个工作日</source>
+        <translation>{0} working days</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="674"/>
+        <source>信用审查 ({0})</source>
+        <translation>Credit review ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="675"/>
+        <source> · 已逾期 ({0})</source>
+        <translation> · overdue ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="688"/>
+        <source>没有待信用中心反馈的信用审查申请</source>
+        <translation>No credit review waiting for the credit centre</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="729"/>
+        <source>（晚于期限）</source>
+        <translation> (late)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="730"/>
+        <source>已记录 {0} 的审查报告{1}，有效期至 {2}</source>
+        <translation>Recorded the review report of {0}{1}, valid until {2}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="737"/>
+        <source>未能记录审查结果：{0}</source>
+        <translation>Could not record the result: {0}</translation>
     </message>
 </context>
 <context>
@@ -3547,62 +3727,72 @@
         <translation>corrected &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="489"/>
+        <source>未规定措施记录</source>
+        <translation>Records without a measure</translation>
+    </message>
+    <message>
         <location filename="../../creditdesk/ui/ledger_page.py" line="491"/>
+        <source>信用审查</source>
+        <translation>Credit review</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="495"/>
         <source>核查记录 {0}</source>
         <translation>Review {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="495"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="499"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="503"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="507"/>
         <source>核查台账-{0}.{1}</source>
         <translation>review-ledger-{0}.{1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="511"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="515"/>
         <source>CSV 文件 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="511"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="515"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="512"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="516"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="513"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="517"/>
         <source>导出台账（{0}）</source>
         <translation>Export ledger ({0})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="540"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="544"/>
         <source>正在导出 {0}……</source>
         <translation>Exporting {0}…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="553"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="557"/>
         <source>正在取消……</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="564"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="568"/>
         <source>已导出 {0} 条核查记录到 {1}</source>
         <translation>Exported {0} reviews to {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="571"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="575"/>
         <source>导出已取消，未写入文件</source>
         <translation>Export cancelled, no file written</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="573"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="577"/>
         <source>导出失败：{0}</source>
         <translation>Export failed: {0}</translation>
     </message>
@@ -4247,196 +4437,196 @@ When an applicant disputes a record, open their profile at the desk and click �
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="212"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="214"/>
         <source>请选择办理事项（Alt+M：两位序号，或名称/拼音首字母后回车）</source>
         <translation>Choose the matter (Alt+M: two-digit number, or name/pinyin initials and Enter)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="221"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="223"/>
         <source>办理事项(&amp;M)：</source>
         <translation>&amp;Matter:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="225"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="227"/>
         <source>① 申请主体与办理事项</source>
         <translation>① Applicant and matter</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="231"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="233"/>
         <source>② 信用记录核查</source>
         <translation>② Credit records</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="242"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="244"/>
         <source>③ 信用报告</source>
         <translation>③ Credit report</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="247"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="249"/>
         <source>或输入报告编号，回车核验</source>
         <translation>or a report number, Enter to check</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="249"/>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1005"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="251"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1009"/>
         <source>申请人未提供信用报告</source>
         <translation>No credit report presented</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="254"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="256"/>
         <source>平台公示的报告：</source>
         <translation>Published reports:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="256"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="258"/>
         <source>报告编号：</source>
         <translation>Report no.:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="264"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="266"/>
         <source>④ 信用承诺</source>
         <translation>④ Credit commitment</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="274"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="276"/>
         <source>签署人姓名</source>
         <translation>Signer&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="277"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="279"/>
         <source>签署人：</source>
         <translation>Signer:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="288"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="290"/>
         <source>纸质签署（申请人在打印的承诺书上手写签名）</source>
         <translation>Signed on paper (on the printed commitment)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="296"/>
-        <location filename="../../creditdesk/ui/review_panel.py" line="858"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="298"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="862"/>
         <source>委托人（法定代表人）姓名</source>
         <translation>Principal (legal representative)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="299"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="301"/>
         <source>授权委托书（编号或出具日期）</source>
         <translation>Power of attorney (number or date)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="300"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="302"/>
         <source>受托于：</source>
         <translation>On behalf of:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="302"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="304"/>
         <source>依据：</source>
         <translation>Basis:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="316"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="318"/>
         <source>⑤ 核查结论</source>
         <translation>⑤ Outcome</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="324"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="326"/>
         <source>— 请采用或选择结论 —</source>
         <translation>— adopt or choose the outcome —</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="328"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="330"/>
         <source>采用系统结论(&amp;Y)</source>
         <translation>Adopt computed outcome (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="333"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="335"/>
         <source>— 调整理由类别（必选）—</source>
         <translation>— reason category (required) —</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="339"/>
-        <location filename="../../creditdesk/ui/review_panel.py" line="999"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="341"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1003"/>
         <source>结论与系统计算结果不同时，须写明理由（将记录在案）</source>
         <translation>A reason is required when departing from the computed outcome (it is recorded)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="344"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="346"/>
         <source>负责人现场审批(&amp;P)…</source>
         <translation>Su&amp;pervisor approves…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="355"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="357"/>
         <source>采用结论(&amp;J)：</source>
         <translation>Out&amp;come:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="399"/>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1059"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="401"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1063"/>
         <source>完成核查并保存</source>
         <translation>Finish and save</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="401"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="403"/>
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="477"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="480"/>
         <source>策略档案无法加载：{0}</source>
         <translation>Policy profile cannot be loaded: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="538"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="541"/>
         <source>回车确认所选事项</source>
         <translation>Enter confirms the matter</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="563"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="566"/>
         <source>序号 {0}…（两位序号，如 01）</source>
         <translation>No. {0}… (two digits, e.g. 01)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="569"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="572"/>
         <source>没有序号 {0} 的事项</source>
         <translation>No matter numbered {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="572"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="575"/>
         <source>“{0}”：没有匹配的事项</source>
         <translation>“{0}”: no matching matter</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="576"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="579"/>
         <source>“{0}” → {1}，回车确认</source>
         <translation>“{0}” → {1}, Enter to confirm</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="579"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="582"/>
         <source>“{0}” 匹配 {1} 项：{2}；继续输入或 ↑↓ 后回车</source>
         <translation>“{0}” matches {1}: {2}; type on or ↑↓ and Enter</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="662"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="665"/>
         <source>— 选择申请人提交的报告 —</source>
         <translation>— choose the applicant&apos;s report —</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="662"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="665"/>
         <source>（平台上没有该主体的公示报告）</source>
         <translation>(no published report for this subject)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="665"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="668"/>
         <source>{0} · {1} · 等级 {2} · 有效期至 {3}</source>
         <translation>{0} · {1} · grade {2} · valid until {3}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="688"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="691"/>
         <source>已选：{0}</source>
         <translation>Chosen: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="786"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="790"/>
         <source>系统计算结论：{0}
 拟采用结论：{1}
 理由类别：{2}
@@ -4447,208 +4637,208 @@ Reason category: {2}
 Reason: {3}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="842"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="846"/>
         <source>核查失败：{0}</source>
         <translation>Check failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="858"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="862"/>
         <source>{0}（平台登记的法定代表人）</source>
         <translation>{0} (legal representative on the platform)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="863"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="867"/>
         <source>已阅：{0} 条有效不良记录，现行档案未规定措施（须在核查单上注明）</source>
         <translation>Seen: {0} adverse records in force, no measure in the profile (noted on the slip)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="879"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="883"/>
         <source>没有有效的信用记录</source>
         <translation>No credit record in force</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="882"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="886"/>
         <source>有效记录 {0} 条：</source>
         <translation>{0} records in force:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="888"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="892"/>
         <source>长期</source>
         <translation>Indefinite</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="894"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="898"/>
         <source>公示至 {0}</source>
         <translation>published until {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="901"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="905"/>
         <source>另有 {0} 条记录不计入（{1}）</source>
         <translation>{0} more not counted ({1})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="903"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="907"/>
         <source>应采取的措施：</source>
         <translation>Measures to take:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="909"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="913"/>
         <source>依据 {0} 第{1}条：“{2}”</source>
         <translation>Under {0}, art. {1}: “{2}”</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="914"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="918"/>
         <source>{0}（第 {1} 版）对该事项没有触发惩戒或激励措施。</source>
         <translation>{0} (version {1}) prescribes no measure for this matter.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="982"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="986"/>
         <source>选定申请人并确认办理事项后自动核查。</source>
         <translation>Checked once the applicant and the matter are confirmed.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1154"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1159"/>
         <source>。可凭核查码核验（Ctrl+K）。按 Esc 开始下一位申请人。</source>
         <translation>. Verify with the code (Ctrl+K). Esc for the next applicant.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="923"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="927"/>
         <source>本地数据已超过 {0} 小时未更新，核查单将注明。</source>
         <translation>Local data is over {0} h old; the slip will say so.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="928"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="932"/>
         <source>未提供信用报告</source>
         <translation>No credit report</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="932"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="936"/>
         <source>报告 {0} 可用，但信用等级 {1} 为不良等级</source>
         <translation>Report {0} accepted, but grade {1} is adverse</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="935"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="939"/>
         <source>报告 {0} 可用，信用等级 {1}</source>
         <translation>Report {0} accepted, grade {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="942"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="946"/>
         <source>报告 {0} 不符合要求：</source>
         <translation>Report {0} not acceptable:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="963"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="967"/>
         <source>（策略档案没有该事项的承诺书模板：请使用纸质承诺书）</source>
         <translation>(no commitment template for this matter: use a paper form)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="971"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="975"/>
         <source>先在左侧查询并选中申请人。</source>
         <translation>First look up and select the applicant on the left.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="975"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="979"/>
         <source>平台无此主体，按无信用记录核查</source>
         <translation>Not on the platform: checked as having no record</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="982"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="986"/>
         <source>正在核查……</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="987"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="991"/>
         <source>系统计算结论：{0}</source>
         <translation>Computed outcome: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="996"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1000"/>
         <source>结论比系统计算结果宽松：写明理由（至少 {0} 个字，将记录在案并报送）</source>
         <translation>Milder than computed: give a reason (at least {0} characters; recorded and reported)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1003"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1007"/>
         <source>信用报告不符合要求，按规定处理</source>
         <translation>Credit report not acceptable: handle as prescribed</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1007"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1011"/>
         <source>该事项还须由信用中心进行信用审查</source>
         <translation>This matter also needs the credit centre&apos;s review</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1011"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1015"/>
         <source>完成以上步骤后显示结论</source>
         <translation>The outcome shows once the steps are done</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1030"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1034"/>
         <source>{0} 已于 {1:%H:%M} 现场批准</source>
         <translation>{0} approved at {1:%H:%M}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1036"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1040"/>
         <source>须科室负责人审批：负责人可在本窗口登录现场批准；否则保存为「待复核」，批准前核查单以系统结论 {0} 为准。</source>
         <translation>Needs a supervisor: approve here by signing in, or save as “to review”; until approved the slip states the computed outcome {0}.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1047"/>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1153"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1051"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1158"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1059"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1063"/>
         <source>保存为待复核</source>
         <translation>Save as to review</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1061"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1065"/>
         <source>尚未完成：{0}</source>
         <translation>Not done yet: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1064"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1068"/>
         <source>未经负责人审批：保存后为「待复核」，出现在负责人的跟进页（Ctrl+Enter）</source>
         <translation>Not approved: saved as “to review”, listed on the supervisor&apos;s follow-up page (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1067"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1071"/>
         <source>各步骤已完成，可以保存（Ctrl+Enter）</source>
         <translation>All steps done: save with Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1117"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1122"/>
         <source>正在保存……</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1128"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1133"/>
         <source>保存失败：{0}</source>
         <translation>Save failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1141"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1146"/>
         <source>结论：待复核（拟 {0}；负责人批准前以系统结论 {1} 为准）</source>
         <translation>Outcome: to review (proposed {0}; computed {1} stands until approved)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1144"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1149"/>
         <source>结论：{0}（系统计算 {1}，{2} 批准）</source>
         <translation>Outcome: {0} (computed {1}, approved by {2})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1148"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1153"/>
         <source>结论：{0}</source>
         <translation>Outcome: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1153"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1158"/>
         <source>信用核查码：</source>
         <translation>Verification code:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1157"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1162"/>
         <source>已保存，信用核查码 {0}</source>
         <translation>Saved, verification code {0}</translation>
     </message>
@@ -4941,13 +5131,13 @@ Reason: {3}</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/slip_view.py" line="254"/>
-        <location filename="../../creditdesk/ui/tour.py" line="444"/>
+        <location filename="../../creditdesk/ui/tour.py" line="488"/>
         <source>信用核查单</source>
         <translation>Credit check slip</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/slip_view.py" line="254"/>
-        <location filename="../../creditdesk/ui/tour.py" line="446"/>
+        <location filename="../../creditdesk/ui/tour.py" line="490"/>
         <source>信用承诺书</source>
         <translation>Credit commitment</translation>
     </message>
@@ -5012,7 +5202,7 @@ Reason: {3}</translation>
         <translation>Sent to printer {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_adapter.py" line="185"/>
+        <location filename="../../creditdesk/ui/review_adapter.py" line="202"/>
         <source>本次核查没有信用承诺书</source>
         <translation>This review has no credit commitment</translation>
     </message>
@@ -5046,213 +5236,213 @@ Reason: {3}</translation>
 <context>
     <name>StatsPage</name>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="123"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="124"/>
         <source>按报送期间(&amp;D)</source>
         <translation>By reporting perio&amp;d</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="124"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="125"/>
         <source>选择下一次报送所对应的期间</source>
         <translation>Choose the period of the next report</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="125"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="126"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="127"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="128"/>
         <source>期间(&amp;Q)：</source>
         <translation>Period(&amp;Q):</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="127"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="128"/>
         <source>年份(&amp;Y)：</source>
         <translation>&amp;Year:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="167"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="168"/>
         <source>按经办人</source>
         <translation>By officer</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="170"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="171"/>
         <source>经办人</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="170"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="171"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="170"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="171"/>
         <source>改变结论</source>
         <translation>Departed</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="171"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="172"/>
         <source>离线</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="171"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="172"/>
         <source>其中从宽</source>
         <translation>of which milder</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="179"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="180"/>
         <source>导出 PDF(&amp;P)</source>
         <translation>Export &amp;PDF</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="180"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="181"/>
         <source>导出 Excel(&amp;E)</source>
         <translation>&amp;Export Excel</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="187"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="188"/>
         <source>取消导出</source>
         <translation>Cancel export</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="213"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="214"/>
         <source>使用情况统计</source>
         <translation>Usage statistics</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="281"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="282"/>
         <source>报送期限：{0}</source>
         <translation>Reporting deadline: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="285"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="286"/>
         <source>下次报送：&lt;b&gt;{0}&lt;/b&gt;&#x3000;{1}{2}，报{3}</source>
         <translation>Next report: &lt;b&gt;{0}&lt;/b&gt;  {1}{2}, to {3}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="289"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="290"/>
         <source>其后：</source>
         <translation>Then:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="319"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="320"/>
         <source>正在统计{0}……</source>
         <translation>Counting {0}…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="323"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="324"/>
         <source>统计失败：{0}</source>
         <translation>Statistics failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="331"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="332"/>
         <source>单位：{0}</source>
         <translation>Unit: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="332"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="333"/>
         <source>改变结论 {0} · 更正 {1}</source>
         <translation>departed {0} · corrected {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="337"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="338"/>
         <source>离线 {0} · 过期数据 {1}</source>
         <translation>offline {0} · stale data {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="338"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="339"/>
         <source>纸质 {0} · 履约中 {1}</source>
         <translation>paper {0} · in force {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="339"/>
         <location filename="../../creditdesk/ui/stats_page.py" line="340"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="341"/>
         <source>期内标记</source>
         <translation>Marked in period</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="341"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="342"/>
         <source>待提交 {0} · 已提交 {1}</source>
         <translation>due {0} · submitted {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="343"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="344"/>
         <source>不予采信 {0}</source>
         <translation>rejected {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="347"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="348"/>
         <source>按事项和结论</source>
         <translation>By matter and outcome</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="350"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="351"/>
         <source>结论构成</source>
         <translation>Outcomes</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="353"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="354"/>
         <source>核查趋势（按日）</source>
         <translation>Reviews by day</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="354"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="355"/>
         <source>核查趋势（按周，标注每周首日）</source>
         <translation>Reviews by week (first day shown)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="367"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="368"/>
         <source>{0}（{1} 至 {2}）</source>
         <translation>{0} ({1} to {2})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="371"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="372"/>
         <source>{0}没有完成的核查记录。可以换一个期间，或仍然导出一份零报告。</source>
         <translation>{0} has no finished reviews. Choose another period, or export a nil report anyway.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="382"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="383"/>
         <source>信用核查使用情况报送-{0}.{1}</source>
         <translation>credit-check-usage-{0}.{1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="383"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="384"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="383"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="384"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="384"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="385"/>
         <source>导出使用情况报送</source>
         <translation>Export usage report</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="408"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="409"/>
         <source>正在生成 {0}……</source>
         <translation>Making {0}…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="418"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="419"/>
         <source>正在取消……</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="430"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="431"/>
         <source>已导出{0}：{1}</source>
         <translation>Exported {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="436"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="437"/>
         <source>导出已取消，未写入文件</source>
         <translation>Export cancelled, no file written</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="438"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="439"/>
         <source>导出失败：{0}</source>
         <translation>Export failed: {0}</translation>
     </message>
