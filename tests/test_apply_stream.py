@@ -23,7 +23,7 @@ def subject_ids(engine: Engine) -> set[str]:
 
 def position(engine: Engine) -> int:
     with engine.connect() as conn:
-        return conn.execute(select(models.SyncState.seq).where(models.SyncState.id == 1)).scalar_one()
+        return conn.execute(select(models.SyncState.__table__.c.seq).where(models.SyncState.__table__.c.id == 1)).scalar_one()
 
 
 def companies(n: int) -> list[dict]:

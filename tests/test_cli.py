@@ -106,7 +106,9 @@ def test_status_json_has_exactly_the_documented_keys(home, city):
 def test_status_text(home, city):
     r = run("--home", str(home), "status")
     assert r.returncode == 0, r.stderr
-    assert f"seq {city['seq']}" in r.stdout and EPOCH in r.stdout
+    assert f"第 {city['seq']:,} 号变更" in r.stdout and EPOCH in r.stdout
+    assert "主体 3，" in r.stdout  # the city's three subjects, named in words
+    assert f"数据库：{home.resolve() / 'data' / 'creditdesk.sqlite'}（SQLite）" in r.stdout
     assert f"日志文件夹：{home.resolve() / 'logs'}" in r.stdout
     assert f"设置文件：{home.resolve() / 'config' / 'config.toml'}" in r.stdout
 

@@ -172,3 +172,91 @@ def test_opened_during_office_hours_today_has_its_work_so_far(tmp_path):
     assert s.last_day == friday and len(stamps) == s.reviews
     assert AuditTrail(ctx.engine).verify().intact
     ctx.close()
+
+
+def _stroke_as_first_written(rng: random.Random, width: int = 240, height: int = 80) -> bytearray:
+    """The signature's stroke as the generator first drew it (the plain loop): the faster one must match it."""
+    px = bytearray(b"\xff" * (width * height))
+    x, y, dy = 12.0, height / 2, 0.0
+    for _ in range(900):
+        dy = max(-1.6, min(1.6, dy + rng.uniform(-0.5, 0.5)))
+        y = max(8, min(height - 8, y + dy))
+        x += rng.uniform(0.1, 0.45)
+        if x >= width - 10:
+            break
+        for ox in (0, 1):
+            for oy in (0, 1):
+                px[int(y + oy) * width + int(x + ox)] = 0x20
+    return px
+
+
+def test_drawn_signatures_are_the_same_pen_strokes_for_the_same_seed():
+    import io
+
+    from PIL import Image
+
+    from creditdesk.demo.history import _signature_png
+
+    for seed in range(200):
+        a, b = random.Random(seed), random.Random(seed)
+        png = _signature_png(a)
+        image = Image.open(io.BytesIO(png))
+        assert (image.size, image.mode) == ((240, 80), "L")
+        assert image.tobytes() == bytes(_stroke_as_first_written(b)), seed
+        assert a.random() == b.random()  # the generator moved on exactly as far: later draws unchanged
+
+
+def _written(ctx) -> tuple[int, int, int, list[dt.date]]:  # noqa: ANN001
+    with ctx.engine.connect() as conn:
+        reviews = conn.execute(select(_review.c.finalised_at)).scalars().all()
+        commitments = conn.execute(select(func.count()).select_from(_commitment)).scalar()
+        items = conn.execute(select(func.count()).select_from(_outbox)
+                             .where(_outbox.c.kind.in_(("review", "commitment")))).scalar()  # fmt: skip
+    return len(reviews), commitments, items, sorted({dt.datetime.fromisoformat(t).date() for t in reviews})
+
+
+def test_stopped_midway_every_review_kept_has_its_audit_entry_and_outbox_items(tmp_path, monkeypatch):
+    """The history writes in batches (a day's reviews with their audit entries in one transaction):
+    cancelled between days, or failing in the middle of a day, what stays is whole and the trail intact."""
+    from creditdesk.cancel import CancelToken, Cancelled
+    from creditdesk.demo import history
+
+    ctx = open_app(tmp_path / "home", demo=True)
+    try:
+        load_demo_city(ctx.engine, subjects=1500, as_of=TODAY)
+        token = CancelToken()
+        with pytest.raises(Cancelled):
+            generate_history(ctx.engine, ctx.settings, TODAY, weeks=2, seed=7, cancel=token,
+                             progress=lambda done, total: token.cancel() if done == 3 else None)  # fmt: skip
+        n, commitments, items, days = _written(ctx)
+        # Cancelled as day 4 began (progress 3 of …): that day is finished, the next one never starts.
+        assert len(days) == 4 and n >= 4 * 20  # four whole days, 20-50 reviews each
+        assert len(AuditTrail(ctx.engine).entries(action="review")) == n and items == n + commitments
+        assert AuditTrail(ctx.engine).verify().intact
+    finally:
+        ctx.close()
+
+    ctx = open_app(tmp_path / "home2", demo=True)
+    try:
+        load_demo_city(ctx.engine, subjects=1500, as_of=TODAY)
+        real, calls = history._History.review, []
+
+        def fails_on_the_hundredth(self, *args, **kwargs):  # noqa: ANN001, ANN202
+            calls.append(1)
+            if len(calls) == 100:
+                raise OSError("disk full")
+            return real(self, *args, **kwargs)
+
+        monkeypatch.setattr(history._History, "review", fails_on_the_hundredth)
+        with pytest.raises(OSError):
+            generate_history(ctx.engine, ctx.settings, TODAY, weeks=2, seed=7)
+        n, commitments, items, _days = _written(ctx)
+        assert 0 < n < 99  # the day under way is gone, the days before stay
+        assert len(AuditTrail(ctx.engine).entries(action="review")) == n and items == n + commitments
+        from creditdesk.db.engine import write_transaction
+
+        with write_transaction(ctx.engine, busy_timeout_ms=300) as conn:  # the batch's write lock is let go
+            AuditTrail(ctx.engine).append("audit_verify", actor=None, conn=conn)
+        assert AuditTrail(ctx.engine).verify().intact
+    finally:
+        ctx.close()

@@ -304,3 +304,31 @@ def test_one_promised_item_handed_in(home):
     # The digest still verifies (due_items are never rewritten), and the whole commitment can still be marked.
     assert ReviewService(engine).verify(ra.verification_code).valid
     assert svc.mark(number, "fulfilled", None, by=home["sup"]).commitment.status == "fulfilled"
+
+
+def test_mark_in_the_callers_transaction_commits_or_rolls_back_with_it(home):
+    """FollowUpService.mark(conn=…): the status, event, outbox item and audit entry go with the caller's
+    transaction — rolled back, nothing of the mark stays; committed, all of it, as the own-transaction mark."""
+    from creditdesk.db.engine import write_transaction
+
+    engine, ra = home["engine"], home["ra"]
+    svc = service(home, dt.date(2026, 11, 25))
+    entries = home["audit"].count()
+    with pytest.raises(RuntimeError, match="caller gives up"):
+        with write_transaction(engine) as conn:
+            result = svc.mark(ra.commitment.number, "fulfilled", None, by=home["sup"], conn=conn)
+            assert result.commitment.status == "fulfilled"  # read in that transaction
+            raise RuntimeError("caller gives up")
+    assert _rows(engine, "commitment", id=ra.commitment.id)[0]["status"] == "in_force"
+    assert _rows(engine, "commitment_event", commitment_id=ra.commitment.id) == []
+    assert _rows(engine, "outbox_item", kind="commitment_status") == []
+    assert home["audit"].count() == entries
+    with write_transaction(engine) as conn:
+        result = svc.mark(ra.commitment.number, "fulfilled", "材料已补齐", by=home["sup"], conn=conn)
+    (event,) = _rows(engine, "commitment_event", commitment_id=ra.commitment.id)
+    assert event["id"] == result.event_id and event["status"] == "fulfilled" and event["at"] == "2026-11-25T10:00:00+08:00"
+    (item,) = _rows(engine, "outbox_item", kind="commitment_status")
+    assert item["uid"] == event["id"] and item["data"]["status"] == "fulfilled"
+    (entry,) = home["audit"].entries(action="commitment_status")
+    assert entry.seq == result.audit_seq == entries + 1 and entry.actor == "zhaoke" and entry.target == ra.commitment.number
+    assert svc.get(ra.commitment.id).status == "fulfilled" and home["audit"].verify().intact

@@ -119,6 +119,36 @@ def test_version_and_help_import_no_database_gui_or_http_code(arg):
     assert imported == "IMPORTED:", f"{arg} imported {imported}"
 
 
+_LOOKUP_MODULES = """
+import os, sys
+from creditdesk.cli import main
+code = main(["--home", sys.argv[1], "--demo", "--user", "demo-officer", "lookup", "有限公司", "--limit", "1"])
+heavy = ("sqlalchemy.orm", "alembic", "PySide6", "httpx", "reportlab", "openpyxl", "keyring", "creditdesk.demo.load",
+         "creditdesk.commands.exports", "creditdesk.policy.engine")
+print("IMPORTED:" + " ".join(sorted(m for m in sys.modules if m in heavy or m.startswith(tuple(h + "." for h in heavy)))))
+sys.exit(code)
+"""
+
+
+def test_a_signed_in_lookup_loads_only_what_it_uses(tmp_path):
+    """Time to first use (issue 9.6): a signed-in ``lookup`` on a session with no credential store
+    (a scheduled job) needs the database and the sign-in, not the ORM, Alembic, the window, HTTP,
+    the exporters, the credential store's library or the demo generator."""
+    home = str(tmp_path / "home")
+    env = _env(CREDITDESK_PASSWORD="demo")
+    for name in ("DBUS_SESSION_BUS_ADDRESS", "DISPLAY", "WAYLAND_DISPLAY", "PYTHON_KEYRING_BACKEND"):
+        env.pop(name, None)
+    env["XDG_CONFIG_HOME"] = str(tmp_path / "config")
+    first = creditdesk_cmd("--home", home, "--demo", "demo-data", "--subjects", "200", env=env)
+    assert first.returncode == 0, first.stderr
+    r = subprocess.run([sys.executable, "-c", _LOOKUP_MODULES, home], capture_output=True, text=True, timeout=120,
+                       env=env)  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    [imported] = [line for line in r.stdout.splitlines() if line.startswith("IMPORTED:")]
+    assert imported == "IMPORTED:", imported
+    assert "有限公司" in r.stdout  # it did answer
+
+
 def test_the_console_script_answers_version_demo_data_and_lookup(tmp_path):
     r = creditdesk_cmd("--version")
     assert r.returncode == 0 and r.stdout.strip() == f"CreditDesk {creditdesk.__version__}"

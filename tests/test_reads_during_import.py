@@ -43,15 +43,19 @@ def make_bundle(path: Path, city: DemoCity) -> tuple[str, str]:
     return city.platform_id, public_key_b64(key)
 
 
-def lookup(home: Path, query: str) -> tuple[int, str, str, float]:
+def lookup(home: Path, query: str, *, user: str | None = None, password: str | None = None) -> tuple[int, str, str, float]:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
+    if password is not None:
+        env["CREDITDESK_PASSWORD"] = password
     started = time.monotonic()
-    proc = subprocess.run([sys.executable, "-m", "creditdesk", "--home", str(home), "lookup", query, "--json"],
+    signed = ["--user", user] if user else []
+    proc = subprocess.run([sys.executable, "-m", "creditdesk", "--home", str(home), *signed, "lookup", query, "--json"],
                           env=env, capture_output=True, text=True, timeout=120)  # fmt: skip
     return proc.returncode, proc.stdout, proc.stderr, time.monotonic() - started
 
 
-def lookup_in_process(home: Path, query: str) -> tuple[int, str, str, float]:
+def lookup_in_process(home: Path, query: str, *, user: str | None = None) -> tuple[int, str, str, float]:
+    """With ``user``: the password comes from CREDITDESK_PASSWORD, as for a scheduled job."""
     import contextlib
     import io
 
@@ -59,8 +63,9 @@ def lookup_in_process(home: Path, query: str) -> tuple[int, str, str, float]:
 
     out, err = io.StringIO(), io.StringIO()
     started = time.monotonic()
+    signed = ["--user", user] if user else []
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main(["--home", str(home), "lookup", query, "--json"])
+        code = main(["--home", str(home), *signed, "lookup", query, "--json"])
     return code, out.getvalue(), err.getvalue(), time.monotonic() - started
 
 
@@ -118,5 +123,100 @@ def test_100_cli_lookups_during_a_bundle_import_none_failing(tmp_path):
             audited = conn.execute(text("SELECT count(*) FROM audit_entry WHERE action = 'lookup'")).scalar()
         assert audited - audited_before == LOOKUPS
         assert ctx.audit.verify().intact
+    finally:
+        ctx.close()
+
+
+def test_signed_in_cli_lookups_during_a_bundle_import(tmp_path, monkeypatch):
+    """On a home with accounts a lookup signs in first, and a sign-in writes (the failure counter, the
+    last sign-in, its audit entry). During an import that holds SQLite's write lock, a right password
+    is answered at once and its entry spooled; wrong passwords still lock the account after
+    MAX_FAILURES (5, db/accounts.py) in a row; when the import ends every entry is in the chain and
+    the account row carries what the sign-ins did."""
+    from creditdesk.db.accounts import LOCKOUT, MAX_FAILURES
+    from creditdesk.services.accounts import AccountService
+
+    home = tmp_path / "home"
+    ctx = open_app(home)
+    try:
+        old = DemoCity(subjects=200, seed=7, as_of=dt.date(2026, 11, 20))
+        load_demo_city(ctx.engine, subjects=200, seed=7, as_of=dt.date(2026, 11, 20))
+        accounts = AccountService(ctx.engine, ctx.audit)
+        admin = accounts.create("root", "admin", "Root-pass-2026", by=None)
+        accounts.create("wang.li", "officer", "Wang-pass-2026", by=admin)
+        accounts.create("zhao.min", "officer", "Zhao-pass-2026", by=admin)
+        with ctx.engine.connect() as conn:
+            uscc = conn.execute(text("SELECT uscc FROM subject WHERE id = :i"), {"i": old.showcase["blacklisted"]}).scalar()
+            before = dict(conn.execute(text("SELECT action, count(*) FROM audit_entry GROUP BY action")).all())
+        new = DemoCity(subjects=300, seed=8, as_of=dt.date(2026, 11, 21))
+        bundle = tmp_path / "new.cdpkg"
+        platform_id, public = make_bundle(bundle, new)
+        TrustedKeys(ctx.engine).trust(platform_id, "k-reads", public)
+
+        lookups_done, holding = threading.Event(), threading.Event()
+
+        def progress(done: int, total: int) -> None:
+            holding.set()
+            lookups_done.wait(600)
+
+        outcome: dict = {}
+
+        def run_import() -> None:
+            try:
+                outcome["result"] = import_bundle_now(ctx.engine, ctx.settings, ctx.audit, str(bundle), progress=progress)
+            except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
+                outcome["error"] = exc
+
+        importer = threading.Thread(target=run_import)
+        importer.start()
+        assert holding.wait(120), outcome
+        try:
+            monkeypatch.setenv("CREDITDESK_PASSWORD", "Wang-pass-2026")
+            right = [lookup_in_process(home, uscc, user="wang.li") for _ in range(8)]
+            right += [lookup(home, uscc, user="wang.li", password="Wang-pass-2026") for _ in range(2)]
+            monkeypatch.setenv("CREDITDESK_PASSWORD", "not-her-password")
+            wrong = [lookup_in_process(home, uscc, user="zhao.min") for _ in range(MAX_FAILURES)]
+            monkeypatch.setenv("CREDITDESK_PASSWORD", "Zhao-pass-2026")
+            after_lock = lookup_in_process(home, uscc, user="zhao.min")
+            with ctx.engine.connect() as conn:  # nothing reached the account rows yet: the import holds the lock
+                zhao = conn.execute(text("SELECT failed_logins, locked_until FROM account WHERE name = 'zhao.min'")).one()
+        finally:
+            lookups_done.set()
+            importer.join(300)
+        assert "error" not in outcome, outcome.get("error")
+
+        failed = [(code, err) for code, _out, err, _s in right if code != 0]
+        assert not failed, failed[:3]
+        for _code, out, _err, seconds in right:
+            assert [h["id"] for h in json.loads(out)["results"]][:1] == [old.showcase["blacklisted"]]
+            assert seconds < 60  # answered, not queued behind the import
+        assert all(code != 0 and "用户名或密码错误" in err for code, _o, err, _s in wrong), wrong
+        assert "已锁定" in wrong[-1][2]
+        code, out, err, _s = after_lock  # the right password, but locked by the five wrong ones
+        assert code != 0 and "已锁定" in err and out == ""
+        assert (zhao.failed_logins, zhao.locked_until) == (0, None)
+
+        assert pending_files(ctx.engine) == []
+        with ctx.engine.connect() as conn:
+            after = dict(conn.execute(text("SELECT action, count(*) FROM audit_entry GROUP BY action")).all())
+            rows = {r.name: r for r in conn.execute(text("SELECT name, failed_logins, locked_until, last_login_at FROM account"))}
+        grew = {a: after.get(a, 0) - before.get(a, 0) for a in ("login", "lookup", "login_failed")}
+        assert grew == {"login": 10, "lookup": 10, "login_failed": MAX_FAILURES + 1}, grew
+        assert rows["wang.li"].last_login_at is not None and rows["wang.li"].failed_logins == 0
+        assert rows["zhao.min"].failed_logins == 0 and rows["zhao.min"].locked_until is not None  # locked by the drain
+        assert rows["zhao.min"].last_login_at is None
+        assert ctx.audit.verify().intact
+        # The lock-out lasts LOCKOUT from the fifth wrong password, now from the row the drain wrote.
+        with ctx.engine.connect() as conn:
+            failures = conn.execute(text("SELECT at, detail FROM audit_entry WHERE action = 'login_failed' "
+                                         "AND target = 'zhao.min'")).all()  # fmt: skip
+        fifth = max((at for at, detail in failures if json.loads(detail).get("failures") == MAX_FAILURES), default=None)
+        assert fifth is not None
+        locked_until = dt.datetime.fromisoformat(str(rows["zhao.min"].locked_until))
+        if locked_until.tzinfo is None:
+            locked_until = locked_until.replace(tzinfo=dt.timezone.utc)
+        assert abs((locked_until - dt.datetime.fromisoformat(fifth)).total_seconds() - LOCKOUT.total_seconds()) < 1
+        code, _out, err, _s = lookup_in_process(home, uscc, user="zhao.min")
+        assert code != 0 and "已锁定" in err
     finally:
         ctx.close()

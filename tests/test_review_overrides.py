@@ -233,3 +233,27 @@ def test_killed_at_the_save_leaves_no_review_without_its_audit_entry(engine, cit
     else:
         assert len(reviews_saved) >= runs  # the kills did land among saves
     assert AuditTrail(engine).verify().intact
+
+
+def test_purge_takes_the_override_submission_with_its_review_and_waits_for_its_delivery(engine, city, service):
+    """An override's outbox copy holds the reason and the names like the review's own: purged with it,
+    and while it is undelivered the review is kept (services/purge.py)."""
+    from sqlalchemy import update
+
+    from creditdesk.db.engine import write_transaction
+    from creditdesk.services.purge import purge_before
+
+    saved = service.finalise(milder(engine), actor=OFFICER_ACTOR)
+    items = {i.kind: i.uid for i in outbox(engine)}
+    assert set(items) == {"review", "review_override"}
+    box = models.OutboxItem.__table__
+    with write_transaction(engine) as conn:  # the review delivered, the override not yet
+        conn.execute(update(box).where(box.c.uid == items["review"]).values(status="delivered"))
+    after = DAY + dt.timedelta(days=400)
+    kept = purge_before(engine, AuditTrail(engine), after, by=None)
+    assert kept.reviews == 0 and kept.kept_pending == 1
+    with write_transaction(engine) as conn:
+        conn.execute(update(box).values(status="delivered"))
+    gone = purge_before(engine, AuditTrail(engine), after, by=None)
+    assert gone.reviews == 1 and gone.outbox_items == 2  # the review's copy and the override's
+    assert outbox(engine) == [] and service.get(saved.id) is None

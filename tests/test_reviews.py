@@ -147,6 +147,31 @@ def test_injected_failure_leaves_neither_review_nor_outbox(engine, city, service
     assert count(engine, "review") == 0 and count(engine, "commitment") == 0 and count(engine, "outbox_item") == 0
 
 
+def test_finalise_in_the_callers_transaction(engine, city, service):
+    """finalise(conn=…) (the demo history's batches): the rows go with the caller's transaction — rolled back,
+    nothing stays; committed, the review reads back exactly as it was returned, its code verifies, and the
+    day's commitment numbers count the ones written earlier in that same transaction."""
+    draft = draft_from_check(check(engine, uscc(1)), OFFICER, UNIT, WINDOW, commitment=signed(due_items=[
+        {"item": "补交纳税证明", "working_days": 5, "due": "2026-11-28", "fulfilled_at": None}]))
+    with pytest.raises(RuntimeError, match="given up"):
+        with write_transaction(engine) as conn:
+            service.finalise(draft, audit=False, conn=conn)
+            raise RuntimeError("given up")
+    assert count(engine, "review") == 0 and count(engine, "commitment") == 0 and count(engine, "outbox_item") == 0
+    with write_transaction(engine) as conn:
+        first = service.finalise(draft, audit=False, conn=conn)
+        second = service.finalise(draft, audit=False, conn=conn)
+    assert [first.commitment.number, second.commitment.number] == ["CN-20261122-0001", "CN-20261122-0002"]
+    assert service.get(first.id) == first and service.get(second.id) == second
+    assert first.verification_code != second.verification_code
+    assert service.verify(first.verification_code).intact and service.verify(second.verification_code).intact
+    assert sorted(i.kind for i in outbox(engine)) == ["commitment", "commitment", "review", "review"]
+    with engine.connect() as conn:  # outside a transaction it is refused, not half written
+        with pytest.raises(RuntimeError, match="write transaction"):
+            service.finalise(draft, audit=False, conn=conn)
+    assert count(engine, "review") == 2
+
+
 def test_sqlite_save_runs_with_synchronous_full_then_normal(engine, city, service, monkeypatch):
     if engine.dialect.name != "sqlite":
         pytest.skip(f"{NOT_APPLICABLE} a SQLite pragma")

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import os
 
-import keyring
 import keyring.errors
 
 from creditdesk.logsetup import register_secret
+from creditdesk.services.keystore import credential_store
 
 TOKEN_ENV = "CREDITDESK_PLATFORM_TOKEN"
 SERVICE = "CreditDesk platform token"
@@ -30,7 +30,7 @@ def get_token(platform_url: str, client_id: str) -> str | None:
     token = os.environ.get(TOKEN_ENV)
     if not token:
         try:
-            token = keyring.get_password(SERVICE, _account(platform_url, client_id))
+            token = credential_store().get_password(SERVICE, _account(platform_url, client_id))
         except keyring.errors.KeyringError as exc:
             raise CredentialError(
                 f"系统凭据库不可用（{type(exc).__name__}）；无人值守运行时可设置环境变量 {TOKEN_ENV}"
@@ -44,7 +44,7 @@ def credential_store_usable() -> bool:
     """Whether this machine has an OS credential store to keep the token in (a headless Linux
     without Secret Service has only keyring's "fail" backend)."""
     try:
-        backend = keyring.get_keyring()
+        backend = credential_store().get_keyring()
         return getattr(backend, "priority", 0) > 0 and "fail" not in type(backend).__module__
     except Exception:  # noqa: BLE001 - a broken backend is no store either
         return False
@@ -60,7 +60,7 @@ def store_token(platform_url: str, client_id: str, token: str) -> None:
         raise CredentialError("令牌为空")
     register_secret(token)
     try:
-        keyring.set_password(SERVICE, _account(platform_url, client_id), token)
+        credential_store().set_password(SERVICE, _account(platform_url, client_id), token)
     except keyring.errors.KeyringError as exc:
         raise CredentialError(
             f"无法写入系统凭据库（{type(exc).__name__}）；可改用环境变量 {TOKEN_ENV}"
@@ -69,6 +69,6 @@ def store_token(platform_url: str, client_id: str, token: str) -> None:
 
 def forget_token(platform_url: str, client_id: str) -> None:
     try:
-        keyring.delete_password(SERVICE, _account(platform_url, client_id))
+        credential_store().delete_password(SERVICE, _account(platform_url, client_id))
     except keyring.errors.PasswordDeleteError:
         pass

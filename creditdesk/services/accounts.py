@@ -15,40 +15,44 @@ never a password.
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
-import hashlib
-import hmac
-import re
-import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import Engine, func, insert, select, update
+from sqlalchemy.exc import OperationalError
 
 from creditdesk.db import models
+from creditdesk.passwords import (  # noqa: F401 - SCRYPT_* and hash_password are also imported from here
+    SCRYPT_N,
+    SCRYPT_P,
+    SCRYPT_R,
+    dummy_hash,
+    hash_password,
+    login_name,
+    needs_rehash,
+    verify_password,
+)
+from creditdesk.db.accounts import LOCKOUT, MAX_FAILURES, count_failure, note_success
 from creditdesk.db.accounts import accounts_exist  # noqa: F401 - also the name callers import from here
 from creditdesk.db.engine import is_sqlite, write_transaction
 from creditdesk.roles import ROLE_LABELS, ROLES, Actor, NotPermitted, require
 from creditdesk.services.audit import AuditTrail
+from creditdesk.services.audit_spool import (
+    BUSY_TIMEOUT_MS,
+    append_or_spool,
+    deferred_sign_ins,
+    is_lock_error,
+    spool,
+    spool_dir,
+)
 
 _acc = models.Account.__table__
 
 UTC = dt.timezone.utc
 
-# scrypt: n=2**15, r=8 takes 128*n*r = 32 MiB and ~0.1 s per hash.
-SCRYPT_N = 2**15
-SCRYPT_R = 8
-SCRYPT_P = 1
-SALT_BYTES = 16
-HASH_BYTES = 32
-_MAX_N = 2**20  # refuse absurd parameters read from a (tampered) stored string
-
-MAX_FAILURES = 5
-LOCKOUT = dt.timedelta(minutes=5)
 MIN_PASSWORD_LENGTH = 8
 
-_NAME_RE = re.compile(r"[a-z0-9._-]{2,64}")
 
 WRONG = "用户名或密码错误"
 
@@ -77,67 +81,17 @@ class AccountInfo:
         return ROLE_LABELS.get(self.role, self.role)
 
 
-# -- passwords ---------------------------------------------------------------------
+# -- passwords: creditdesk/passwords.py (hashing, and the CLI's head start) ----------------------
 
-
-def _maxmem(n: int, r: int, p: int) -> int:
-    return 128 * r * (n + p + 2) + (16 << 20)
-
-
-def hash_password(password: str, *, n: int = SCRYPT_N, r: int = SCRYPT_R, p: int = SCRYPT_P) -> str:
-    salt = secrets.token_bytes(SALT_BYTES)
-    digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=_maxmem(n, r, p),
-                            dklen=HASH_BYTES)  # fmt: skip
-    b64 = base64.b64encode
-    return f"scrypt${n}${r}${p}${b64(salt).decode()}${b64(digest).decode()}"
-
-
-def _parse(stored: str) -> tuple[int, int, int, bytes, bytes] | None:
-    try:
-        scheme, n, r, p, salt, digest = stored.split("$")
-        if scheme != "scrypt":
-            return None
-        n, r, p = int(n), int(r), int(p)
-        if not (2 <= n <= _MAX_N and n & (n - 1) == 0 and 1 <= r <= 32 and 1 <= p <= 16):
-            return None
-        return n, r, p, base64.b64decode(salt, validate=True), base64.b64decode(digest, validate=True)
-    except (ValueError, AttributeError):
-        return None
-
-
-def verify_password(password: str, stored: str) -> bool:
-    """Does ``password`` match the stored hash string? Parameters come from the string."""
-    parsed = _parse(stored)
-    if parsed is None:
-        return False
-    n, r, p, salt, digest = parsed
-    got = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=_maxmem(n, r, p),
-                         dklen=len(digest))  # fmt: skip
-    return hmac.compare_digest(got, digest)
-
-
-def needs_rehash(stored: str) -> bool:
-    parsed = _parse(stored)
-    return parsed is None or (parsed[0], parsed[1], parsed[2]) < (SCRYPT_N, SCRYPT_R, SCRYPT_P)
-
-
-_dummy_hash: str | None = None
-
-
-def _dummy() -> str:
-    """Compared against when the name is unknown, so that a wrong name costs as long as a wrong password."""
-    global _dummy_hash
-    if _dummy_hash is None:
-        _dummy_hash = hash_password(secrets.token_hex(8))
-    return _dummy_hash
+_dummy = dummy_hash
 
 
 # -- validation ----------------------------------------------------------------------
 
 
 def normalise_name(name: str) -> str:
-    norm = (name or "").strip().lower()
-    if not _NAME_RE.fullmatch(norm):
+    norm = login_name(name)
+    if norm is None:
         raise AccountError("用户名须为 2–64 位小写字母、数字或 . _ -")
     return norm
 
@@ -299,49 +253,94 @@ class AccountService:
 
         if row is None:
             verify_password(password or "", _dummy())  # same cost as a known name
-            self.audit.append("login_failed", actor=None, target=target, detail={"reason": "wrong", "via": success_action})
+            self._audit_or_spool("login_failed", target, {"reason": "wrong", "via": success_action})
             return None, WRONG
 
         locked = _aware(row["locked_until"])
         if locked is not None and locked > now:
             minutes = _remaining_minutes(locked, now)
-            self.audit.append("login_failed", actor=None, target=norm, detail={"reason": "locked", "via": success_action})
+            self._audit_or_spool("login_failed", norm, {"reason": "locked", "via": success_action})
+            return None, f"连续输错密码次数过多，账户已锁定，请 {minutes} 分钟后再试"
+
+        spooling = spool_dir(self.engine) is not None
+        deferred = deferred_sign_ins(self.engine, norm) if spooling else []
+        # Sign-ins answered while an import held the lock, not yet applied to the row: counted as the
+        # drain will apply them (db/accounts.py), so the lock-out holds during an import too.
+        failures_before, locked_at = int(row["failed_logins"] or 0), None
+        for action, at in deferred:
+            if action != "login_failed":
+                failures_before, locked_at = 0, None
+                continue
+            failures_before += 1
+            if failures_before >= MAX_FAILURES:
+                failures_before, locked_at = 0, at
+        if locked_at is not None and locked_at + LOCKOUT > now:
+            minutes = _remaining_minutes(locked_at + LOCKOUT, now)
+            self._audit_or_spool("login_failed", norm, {"reason": "locked", "via": success_action})
             return None, f"连续输错密码次数过多，账户已锁定，请 {minutes} 分钟后再试"
 
         ok = verify_password(password or "", row["password_hash"])
-        with write_transaction(self.engine) as conn:
-            q = select(_acc.c.failed_logins, _acc.c.locked_until, _acc.c.disabled).where(_acc.c.name == norm)
-            if not is_sqlite(conn):
-                q = q.with_for_update()
-            cur = conn.execute(q).first()
-            if cur is None:  # removed meanwhile
-                self.audit.append("login_failed", actor=None, target=norm, conn=conn, detail={"reason": "wrong", "via": success_action})
-                return None, WRONG
-            if not ok:
-                failures = int(cur.failed_logins or 0) + 1
-                values: dict = {"failed_logins": failures}
-                if failures >= MAX_FAILURES:
-                    values = {"failed_logins": 0, "locked_until": now + LOCKOUT}
-                conn.execute(update(_acc).where(_acc.c.name == norm).values(**values))
-                detail = {"reason": "wrong", "via": success_action, "failures": failures}
-                if failures >= MAX_FAILURES:
-                    detail["locked_minutes"] = int(LOCKOUT.total_seconds() // 60)
-                self.audit.append("login_failed", actor=None, target=norm, conn=conn, detail=detail)
-                if failures >= MAX_FAILURES:
-                    return None, f"{WRONG}；连续输错 {MAX_FAILURES} 次，账户已锁定 {int(LOCKOUT.total_seconds() // 60)} 分钟"
-                return None, WRONG
-            if cur.disabled:
-                self.audit.append("login_failed", actor=None, target=norm, conn=conn, detail={"reason": "disabled", "via": success_action})
-                return None, "账户已停用，请联系系统管理员"
-            values = {"failed_logins": 0, "locked_until": None}
-            if success_action == "login":
-                values["last_login_at"] = now
-            if needs_rehash(row["password_hash"]):
-                values["password_hash"] = hash_password(password)
-            conn.execute(update(_acc).where(_acc.c.name == norm).values(**values))
-            actor = _actor(row)
-            self.audit.append(success_action, actor=actor, target=norm, conn=conn)
+        try:
+            # While a bundle import holds SQLite's write lock (minutes), the bookkeeping of a sign-in
+            # is not waited for: see _deferred.
+            with write_transaction(self.engine, busy_timeout_ms=BUSY_TIMEOUT_MS if spooling else None) as conn:
+                return self._record(conn, row, norm, ok, password, success_action, now)
+        except OperationalError as exc:
+            if not spooling or not is_lock_error(exc):
+                raise
+        return self._deferred(row, norm, ok, success_action, now, failures_before)
+
+    def _record(self, conn, row, norm: str, ok: bool, password: str, success_action: str,  # noqa: ANN001
+                now: dt.datetime) -> tuple[Actor | None, str]:
+        q = select(_acc.c.failed_logins, _acc.c.locked_until, _acc.c.disabled).where(_acc.c.name == norm)
+        if not is_sqlite(conn):
+            q = q.with_for_update()
+        cur = conn.execute(q).first()
+        if cur is None:  # removed meanwhile
+            self.audit.append("login_failed", actor=None, target=norm, conn=conn, detail={"reason": "wrong", "via": success_action})
+            return None, WRONG
+        if not ok:
+            failures, locked = count_failure(conn, norm, now)
+            detail = {"reason": "wrong", "via": success_action, "failures": failures}
+            if locked:
+                detail["locked_minutes"] = int(LOCKOUT.total_seconds() // 60)
+            self.audit.append("login_failed", actor=None, target=norm, conn=conn, detail=detail)
+            if locked:
+                return None, f"{WRONG}；连续输错 {MAX_FAILURES} 次，账户已锁定 {int(LOCKOUT.total_seconds() // 60)} 分钟"
+            return None, WRONG
+        if cur.disabled:
+            self.audit.append("login_failed", actor=None, target=norm, conn=conn, detail={"reason": "disabled", "via": success_action})
+            return None, "账户已停用，请联系系统管理员"
+        values = {"password_hash": hash_password(password)} if needs_rehash(row["password_hash"]) else {}
+        note_success(conn, norm, now if success_action == "login" else None, **values)
+        actor = _actor(row)
+        self.audit.append(success_action, actor=actor, target=norm, conn=conn)
         return actor, ""
+
+    def _deferred(self, row, norm: str, ok: bool, success_action: str, now: dt.datetime,  # noqa: ANN001
+                  failures_before: int) -> tuple[Actor | None, str]:
+        """The sign-in's answer while an import holds SQLite's write lock: its audit entry goes to
+        the durable audit spool (services/audit_spool.py), stamped ``deferred``; the import's end (or
+        the next writer) appends it and applies its bookkeeping to the account row then — a wrong
+        password counts toward the lock-out at once (the spooled failures are counted above), a
+        right one restarts the counter. A password rehash waits for a sign-in that can write."""
+        if not ok:
+            failures = failures_before + 1
+            detail = {"reason": "wrong", "via": success_action, "failures": failures, "deferred": True}
+            spool(self.engine, [("login_failed", None, norm, detail, now)])
+            if failures >= MAX_FAILURES:
+                return None, f"{WRONG}；连续输错 {MAX_FAILURES} 次，账户已锁定 {int(LOCKOUT.total_seconds() // 60)} 分钟"
+            return None, WRONG
+        if row["disabled"]:
+            spool(self.engine, [("login_failed", None, norm, {"reason": "disabled", "via": success_action}, now)])
+            return None, "账户已停用，请联系系统管理员"
+        actor = _actor(row)
+        spool(self.engine, [(success_action, actor, norm, {"deferred": True}, now)])
+        return actor, ""
+
+    def _audit_or_spool(self, action: str, target: str | None, detail: dict) -> None:
+        """A refused sign-in's entry, spooled if an import holds SQLite's write lock."""
+        append_or_spool(self.audit, [(action, None, target, detail, self.now())])
 
     # -- changing ----------------------------------------------------------------
 

@@ -134,6 +134,17 @@ class AuditVerdict:
         return out
 
 
+@dataclass(frozen=True)
+class AuditItem:
+    """One entry for :meth:`AuditTrail.append_many`."""
+
+    action: str
+    actor: Actor | str | None
+    target: str | None
+    at: dt.datetime
+    detail: dict[str, Any] | None = None
+
+
 def canonical_detail(detail: dict[str, Any] | None) -> str:
     text = json.dumps(detail or {}, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
     return redact(text)
@@ -211,6 +222,50 @@ class AuditTrail:
         conn.execute(update(_head).where(_head.c.id == 1).values(seq=seq, hash=digest))
         self._anchor(conn, seq, digest, when)
         return seq
+
+    def append_many(self, entries: list[AuditItem], *, conn: Connection) -> list[int]:
+        """Append several entries in order inside the caller's write transaction; returns their seqs.
+
+        The same rows, head and anchor as :meth:`append` called once per entry in that order (the
+        chain is computed here, the rows are inserted in one statement, the head and this machine's
+        anchor are moved once, to the last entry): for a generator writing many past entries at
+        once (the demo history). Each item's ``at`` is required: they are entries of given moments."""
+        if not entries:
+            return []
+        head_q = select(_head.c.seq, _head.c.hash).where(_head.c.id == 1)
+        if not is_sqlite(conn):
+            head_q = head_q.with_for_update()
+        head = conn.execute(head_q).first()
+        if head is None:
+            # The first entry of the trail: let append() create the head exactly as it does.
+            first, *entries = entries
+            seqs = [self._append(conn, first.action, first.actor, first.target, first.detail, first.at)]
+            if not entries:
+                return seqs
+            head = conn.execute(head_q).first()
+        else:
+            seqs = []
+        seq, prev = int(head.seq), head.hash
+        top = conn.execute(select(func.max(_entry.c.seq))).scalar()
+        if top is not None and int(top) > seq:
+            seq = int(top)  # rows past the head: continue after them, linked to the head (as append does)
+        rows = []
+        for item in entries:
+            when = item.at if item.at.tzinfo is not None else item.at.astimezone()
+            at_text = when.isoformat(timespec="milliseconds")
+            seq += 1
+            target_text = redact(item.target)[:200] if item.target else None
+            detail_text = canonical_detail(item.detail)
+            name = _actor_name(item.actor)
+            digest = entry_hash(seq, at_text, name, item.action, target_text, detail_text, prev)
+            rows.append({"seq": seq, "at": at_text, "actor": name, "action": item.action, "target": target_text,
+                         "detail": detail_text, "prev_hash": prev, "hash": digest})  # fmt: skip
+            seqs.append(seq)
+            prev = digest
+        conn.execute(insert(_entry), rows)
+        conn.execute(update(_head).where(_head.c.id == 1).values(seq=seq, hash=prev))
+        self._anchor(conn, seq, prev, when)
+        return seqs
 
     # -- the anchor outside the database ------------------------------------------------
 

@@ -20,6 +20,11 @@ that file's entries a second time at the next drain (at least once, never
 lost). The spool holds what the audit entry holds — masked queries, subject
 ids — never a full ID number (the callers mask before auditing).
 
+A sign-in answered while the lock is taken (a signed-in ``lookup`` during an import) is spooled
+the same way, its entry marked ``deferred``; the drain then also applies its bookkeeping to the
+account (``db/accounts.py``: a wrong password counts toward the lock-out, a right one restarts the
+count), and until then :func:`deferred_sign_ins` lets a sign-in count the spooled failures.
+
 PostgreSQL needs no spool: an import there locks only its own rows, and audit
 appends go through (``spool_dir`` is None).
 """
@@ -38,6 +43,7 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 
+from creditdesk.db.accounts import count_failure, note_success
 from creditdesk.db.engine import write_transaction
 from creditdesk.paths import audit_spool_dir
 
@@ -89,6 +95,45 @@ def pending_files(engine: Engine) -> list[Path]:
     return sorted(p for p in folder.glob("*.json") if not p.name.startswith("."))
 
 
+def is_lock_error(exc: OperationalError) -> bool:
+    """SQLite's "database is locked" / "busy": another process holds the write lock."""
+    return "locked" in str(exc) or "busy" in str(exc)
+
+
+SIGN_IN_ACTIONS = frozenset({"login", "unlock", "login_failed"})
+
+
+def deferred_sign_ins(engine: Engine, name: str) -> list[tuple[str, dt.datetime]]:
+    """(action, at) of ``name``'s sign-ins still in the spool (not yet applied to its account row),
+    oldest first; files being drained count too (the safe side: counted twice for a moment, never 0)."""
+    folder = spool_dir(engine)
+    if folder is None or not folder.is_dir():
+        return []
+    found: list[tuple[str, dt.datetime]] = []
+    for path in sorted(p for p in folder.iterdir() if ".json" in p.name and not p.name.startswith(".")
+                       and not p.name.endswith(".damaged")):  # fmt: skip
+        try:
+            rows = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):  # drained meanwhile, or damaged (kept aside by the drain)
+            continue
+        for row in rows:
+            detail = row.get("detail") or {}
+            if row.get("target") == name and row.get("action") in SIGN_IN_ACTIONS and detail.get("deferred"):
+                found.append((row["action"], dt.datetime.fromisoformat(row["at"])))
+    return found
+
+
+def _apply_sign_in(conn, row: dict, at: dt.datetime) -> None:  # noqa: ANN001
+    """A deferred sign-in's bookkeeping, applied when its entry joins the chain."""
+    detail = row.get("detail") or {}
+    if not detail.get("deferred") or row.get("action") not in SIGN_IN_ACTIONS or not row.get("target"):
+        return
+    if row["action"] == "login_failed":
+        count_failure(conn, row["target"], at)
+    else:
+        note_success(conn, row["target"], at if row["action"] == "login" else None)
+
+
 def append_or_spool(trail, entries: list[Entry]) -> bool:  # noqa: ANN001 - AuditTrail
     """Append ``entries`` in one short transaction (spooled entries first); if SQLite's write
     lock stays taken for :data:`BUSY_TIMEOUT_MS`, spool them instead. True if in the chain now."""
@@ -106,12 +151,23 @@ def append_or_spool(trail, entries: list[Entry]) -> bool:  # noqa: ANN001 - Audi
         _remove_claimed(engine)
         return True
     except OperationalError as exc:
-        if "locked" not in str(exc) and "busy" not in str(exc):
+        if not is_lock_error(exc):
             raise
         _unclaim(engine)
         spooled = spool(engine, entries)
         log.info("write lock taken (import running): %d audit entries spooled to %s", len(entries), spooled.name)
         return False
+
+
+def record_export(trail, by: Any, action: str, target: str, detail: dict, path: Path) -> None:  # noqa: ANN001
+    """An export's audit entry, or no file: during a bundle import on SQLite the entry is spooled as
+    a lookup's is, instead of failing after the file was written (an exported file nobody would
+    find in the trail); any other failure removes the file and is raised."""
+    try:
+        append_or_spool(trail, [(action, by, target, detail, dt.datetime.now().astimezone())])
+    except BaseException:
+        Path(path).unlink(missing_ok=True)
+        raise
 
 
 def drain(trail) -> int:  # noqa: ANN001 - AuditTrail
@@ -147,8 +203,10 @@ def _drain_in(trail, conn, engine: Engine) -> int:  # noqa: ANN001
             os.replace(claimed, path.with_name(path.name + ".damaged"))
             continue
         for row in rows:
+            at = dt.datetime.fromisoformat(row["at"])
             trail.append(row["action"], actor=row.get("actor"), target=row.get("target"), detail=row.get("detail"),
-                         at=dt.datetime.fromisoformat(row["at"]), conn=conn)  # fmt: skip
+                         at=at, conn=conn)  # fmt: skip
+            _apply_sign_in(conn, row, at)
             n += 1
     return n
 

@@ -1,12 +1,15 @@
 """An audit entry's details in words, as a person reads them — the audit page and ``creditdesk audit list``
 say the same (the outcomes in their short forms from creditdesk/outcomes.py, like every other surface).
 
-Qt-free: the GUI and the command line both call :func:`detail_text`.
+Qt-free: the GUI and the command line both call :func:`detail_text`; the GUI passes ``tr``, which
+puts each word (and the glue between them) into the window's language (the words are in the
+window's vocabulary, creditdesk/ui/vocabulary.py).
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 from creditdesk.credit import SUBJECT_KIND_LABELS
 from creditdesk.outcomes import SHORT_LABELS
@@ -53,21 +56,29 @@ _VALUES = {
 _ORDER = {key: i for i, key in enumerate(_KEYS)}
 
 
-def detail_text(detail: dict) -> str:
+def _same(text: str) -> str:
+    return text
+
+
+def detail_text(detail: dict, tr: Callable[[str], str] = _same) -> str:
+    """``detail`` in words; ``tr`` translates each word and pattern (the command line's: none, Chinese)."""
     parts = []
     for key in sorted(detail, key=lambda k: (_ORDER.get(k, len(_ORDER)), k)):
         value = detail[key]
         if value is None or value == [] or value == "":
             continue
         if isinstance(value, list):
-            shown = "、".join(str(v) for v in value[:5]) + (f" 等 {len(value)} 个" if len(value) > 5 else "")
+            shown = tr("、").join(str(v) for v in value[:5])
+            if len(value) > 5:
+                shown = tr("{0} 等 {1} 个").format(shown, len(value))
             if key == "hits":
-                shown = f"{len(value)} 个（{shown}）"
+                shown = tr("{0} 个（{1}）").format(len(value), shown)
         elif isinstance(value, bool):
-            shown = "是" if value else "否"
+            shown = tr("是") if value else tr("否")
         elif isinstance(value, dict):
             shown = json.dumps(value, ensure_ascii=False, sort_keys=True)
         else:
-            shown = _VALUES.get(key, {}).get(value, str(value)) if isinstance(value, str) else str(value)
-        parts.append(f"{_KEYS.get(key, key)}：{shown}")
-    return "；".join(parts)
+            mapped = _VALUES.get(key, {}).get(value) if isinstance(value, str) else None
+            shown = tr(mapped) if mapped is not None else str(value)  # a code in words; data as it is
+        parts.append(tr("{0}：{1}").format(tr(_KEYS.get(key, key)), shown))
+    return tr("；").join(parts)

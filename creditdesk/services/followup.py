@@ -32,6 +32,7 @@ Pure Python and SQLAlchemy: no Qt.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import getpass
 import json
@@ -41,7 +42,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Engine, insert, or_, select, update
+from sqlalchemy import Connection, Engine, insert, or_, select, update
 
 from creditdesk.credit import Nature, category_of
 from creditdesk.db import models
@@ -280,9 +281,11 @@ class FollowUpService:
 
     def get(self, number_or_id: str, today: dt.date | None = None) -> CommitmentRow:
         with self.engine.connect() as conn:
-            row = self._find(conn, number_or_id, None)
-            events = self._last_events(conn, [row["id"]])
-        return self._row(row, events.get(row["id"]), today or self.today())
+            return self._get(conn, number_or_id, today or self.today())
+
+    def _get(self, conn: Connection, number_or_id: str, today: dt.date) -> CommitmentRow:
+        row = self._find(conn, number_or_id, None)
+        return self._row(row, self._last_events(conn, [row["id"]]).get(row["id"]), today)
 
     @staticmethod
     def _last_events(conn, ids: list[str]) -> dict[str, dict]:  # noqa: ANN001
@@ -356,8 +359,10 @@ class FollowUpService:
 
         require_audited(self.audit, by, "follow_up", what, engine=self.engine)
 
-    def mark(self, number_or_id: str, status: str, note: str | None, by: Actor | None) -> MarkResult:
-        """Mark a commitment in force as fulfilled or breached (permission follow_up), in one transaction."""
+    def mark(self, number_or_id: str, status: str, note: str | None, by: Actor | None, *,
+             conn: Connection | None = None) -> MarkResult:  # fmt: skip
+        """Mark a commitment in force as fulfilled or breached (permission follow_up), in one transaction;
+        ``conn``: in the caller's write transaction (the demo history's batches), the result read in it."""
         self._require(by, f"commitment mark {number_or_id} {status}")
         if status not in MARKS:
             raise FollowUpRefused(f"标记只能是 {'/'.join(MARKS)}（已履约/违约），实际为 {status!r}")
@@ -367,7 +372,8 @@ class FollowUpService:
         at = self.now().isoformat(timespec="seconds")
         marker = by.name if by is not None else getpass.getuser()
         event_id = str(uuid.uuid4())
-        with write_transaction(self.engine) as conn:
+        outer = conn
+        with contextlib.nullcontext(outer) if outer is not None else write_transaction(self.engine) as conn:
             row = self._find(conn, number_or_id, by)
             if row["status"] != "in_force":
                 last = self._last_events(conn, [row["id"]]).get(row["id"])
@@ -394,6 +400,8 @@ class FollowUpService:
                                     detail={"commitment_id": row["id"], "review_id": row["review_id"],
                                             "subject_id": row["subject_id"], "status": status, "note": note,
                                             "event_id": event_id})  # fmt: skip
+            if outer is not None:
+                return MarkResult(self._get(conn, row["id"], self.today()), event_id, seq)
         return MarkResult(self.get(row["id"]), event_id, seq)
 
     def mark_item_fulfilled(self, number_or_id: str, index: int, note: str | None, by: Actor | None) -> MarkResult:

@@ -23,6 +23,7 @@ import hmac
 import logging
 import os
 import secrets
+import sys
 import threading
 from pathlib import Path
 
@@ -55,16 +56,91 @@ def _file(name: str) -> Path | None:
     return _fallback_dir / safe
 
 
+_chosen = False
+
+
 def _keyring():  # noqa: ANN202
+    """keyring, its backend chosen once per process among this system's own credential stores;
+    None when this system can have none (then the fallback folder is used).
+
+    keyring's own detection imports every installed backend (the macOS one runs
+    ``ctypes.util.find_library`` even on Linux), and importing keyring at all costs ~0.05 s:
+    both were part of every signed-in CLI command. The choice is the same as keyring's — the
+    configured one (``PYTHON_KEYRING_BACKEND``, ``keyringrc.cfg``) if any, else the viable
+    built-in backend of highest priority — only without loading the others, and on a Linux
+    session with no D-Bus session bus and no display (a scheduled job, SSH), where no built-in
+    backend can be viable, without importing keyring."""
+    global _chosen
+    core = sys.modules.get("keyring.core")
+    if core is not None and getattr(core, "_keyring_backend", None) is not None:  # chosen already
+        import keyring
+
+        return keyring
+    if not _chosen and _no_store_possible():
+        return None
     import keyring
 
+    if not _chosen:
+        _chosen = True
+        try:
+            keyring.set_keyring(_choose_backend())
+        except Exception:  # noqa: BLE001 - keyring's own detection then decides, as before
+            log.debug("credential store choice failed; keyring detects it", exc_info=True)
     return keyring
+
+
+def credential_store():  # noqa: ANN201
+    """keyring with this system's backend chosen as above (keyring's "fail" backend when this
+    system has none): the one way every part of CreditDesk reaches the credential store."""
+    store = _keyring()
+    if store is None:
+        import keyring
+        from keyring.backends import fail
+
+        keyring.set_keyring(fail.Keyring())
+        return keyring
+    return store
+
+
+def _no_store_possible() -> bool:
+    if not sys.platform.startswith("linux") or os.environ.get("PYTHON_KEYRING_BACKEND"):
+        return False
+    if any(os.environ.get(v) for v in ("DBUS_SESSION_BUS_ADDRESS", "DISPLAY", "WAYLAND_DISPLAY")):
+        return False
+    config_home = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    return not (config_home / "python_keyring" / "keyringrc.cfg").exists()
+
+
+def _choose_backend():  # noqa: ANN202
+    from keyring import core
+    from keyring.backends import fail
+
+    configured = core.load_env() or core.load_config()
+    if configured is not None:
+        return configured
+    if sys.platform.startswith("win"):
+        from keyring.backends import Windows
+
+        classes = [Windows.WinVaultKeyring]
+    elif sys.platform == "darwin":
+        from keyring.backends import macOS
+
+        classes = [macOS.Keyring]
+    else:
+        from keyring.backends import SecretService, kwallet, libsecret
+
+        classes = [SecretService.Keyring, libsecret.Keyring, kwallet.DBusKeyring, kwallet.DBusKeyringKWallet4]
+    viable = [cls() for cls in classes if cls.viable]
+    return max(viable, key=lambda backend: backend.priority, default=fail.Keyring())
 
 
 def where() -> str:
     """"keyring" when the OS credential store answers, else "file" (fallback) or "none"."""
     try:
-        _keyring().get_password(SERVICE, "probe")
+        store = _keyring()
+        if store is None:
+            raise KeyStoreUnavailable("no credential store on this system")
+        store.get_password(SERVICE, "probe")
         return "keyring"
     except Exception:  # noqa: BLE001 - no backend, or a misconfigured one: both mean "not usable"
         return "file" if _fallback_dir is not None else "none"
@@ -76,7 +152,8 @@ def get_secret(name: str) -> bytes | None:
             return _cache[name]
         text = None
         try:
-            text = _keyring().get_password(SERVICE, name)
+            store = _keyring()
+            text = store.get_password(SERVICE, name) if store is not None else None
         except Exception:  # noqa: BLE001 - an unusable credential store: the fallback folder is asked
             log.debug("credential store unusable for %s", name, exc_info=True)
         if text is None:
@@ -97,7 +174,10 @@ def put_secret(name: str, value: bytes) -> str:
     register_secret(text)
     with _lock:
         try:
-            _keyring().set_password(SERVICE, name, text)
+            store = _keyring()
+            if store is None:
+                raise KeyStoreUnavailable("no credential store on this system")
+            store.set_password(SERVICE, name, text)
             _cache[name] = value
             return "keyring"
         except Exception:  # noqa: BLE001 - no usable credential store: the documented fallback

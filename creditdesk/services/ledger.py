@@ -377,6 +377,7 @@ def export_ledger(
     caller already read them with the same filter and viewer.
     """
     from creditdesk.services.audit import require_audited  # a refusal is audited ("denied")
+    from creditdesk.services.audit_spool import record_export
 
     require_audited(audit, by, "export_personal_data", "export ledger", accounts_exist=accounts_exist(engine))
     path = Path(path)
@@ -403,12 +404,10 @@ def export_ledger(
         filter_text=filter_text(flt, officer_label, matter_label),
     )  # fmt: skip
     writer_for(fmt)(rows, path, meta, progress=progress, cancel=cancel)
-    seq = audit.append(
-        "export", actor=by, target="ledger",
-        detail={"from": flt.date_from.isoformat(), "to": flt.date_to.isoformat(), "format": fmt, "rows": len(rows),
-                "file": path.name, "filter": {k: v for k, v in flt.to_json().items() if k not in ("from", "to")}},
-    )  # fmt: skip
-    return ExportResult(path, fmt, len(rows), sums, time.perf_counter() - started, seq)
+    detail = {"from": flt.date_from.isoformat(), "to": flt.date_to.isoformat(), "format": fmt, "rows": len(rows),
+              "file": path.name, "filter": {k: v for k, v in flt.to_json().items() if k not in ("from", "to")}}
+    record_export(audit, by, "export", "ledger", detail, path)
+    return ExportResult(path, fmt, len(rows), sums, time.perf_counter() - started)
 
 
 def _common_unit(rows: Sequence[LedgerRow]) -> str | None:

@@ -77,12 +77,12 @@ def enqueue(
         raise ValueError(f"unknown outbox kind {kind!r}")
     uid = uid or str(uuid.uuid4())
     now = dt.datetime.now(dt.timezone.utc)
-    conn.execute(
-        insert(_outbox).values(
-            uid=uid, kind=kind, data=data, status="pending", attempts=0,
-            created_at=created_at or now.astimezone().isoformat(timespec="seconds"), queued_at=now,
-        )
-    )  # fmt: skip
+    # Parameters apart from the statement: one cached statement for every item (a thousand demo
+    # reviews spent more time building INSERTs with their values inline than running them).
+    conn.execute(insert(_outbox), {
+        "uid": uid, "kind": kind, "data": data, "status": "pending", "attempts": 0,
+        "created_at": created_at or now.astimezone().isoformat(timespec="seconds"), "queued_at": now,
+    })  # fmt: skip
     return uid
 
 

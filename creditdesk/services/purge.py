@@ -3,10 +3,10 @@
 ``purge_before(engine, audit, day, by=…)`` deletes every review finalised
 before ``day`` together with what hangs off it: its commitment (and the
 signature image), the commitment's status events, rechecks, supervisor alerts,
-objections filed at that review, and the delivered outbox copies of all of
-these (they hold the same personal data). A review is kept when
+objections filed at that review, its conclusion override, and the delivered outbox
+copies of all of these (they hold the same personal data). A review is kept when
 
-- one of its outbox items (review, commitment, status event, objection) is
+- one of its outbox items (review, commitment, status event, objection, override) is
   still pending, or was rejected by the platform and waits for a person —
   the platform has not got it yet;
 - a correction of it is kept (a chain of versions goes as a whole, so no kept
@@ -115,6 +115,7 @@ class _Plan:
     commitments: set[str]
     events: set[str]
     objections: set[str]
+    overrides: set[str]  # outbox uids of review_override submissions (their data names the review)
     kept_pending: int
     kept_rejected: int
     kept_correction: int
@@ -124,7 +125,7 @@ def _plan(conn: Connection, day: dt.date) -> _Plan:
     old = {r.id: r.supersedes for r in conn.execute(
         select(_review.c.id, _review.c.supersedes).where(_review.c.finalised_at < day.isoformat()))}  # fmt: skip
     if not old:
-        return _Plan(set(), set(), set(), set(), 0, 0, 0)
+        return _Plan(set(), set(), set(), set(), set(), 0, 0, 0)
     # what belongs to each old review
     commitments: dict[str, str] = {r.id: r.review_id for r in _select_in(
         conn, (_commitment.c.id, _commitment.c.review_id), _commitment.c.review_id, old)}  # fmt: skip
@@ -132,7 +133,12 @@ def _plan(conn: Connection, day: dt.date) -> _Plan:
         conn, (_event.c.id, _event.c.commitment_id), _event.c.commitment_id, commitments)}  # fmt: skip
     objections: dict[str, str] = {r.id: r.review_id for r in _select_in(
         conn, (_objection.c.id, _objection.c.review_id), _objection.c.review_id, old)}  # fmt: skip
-    owner: dict[str, str] = {rid: rid for rid in old} | commitments | events | objections
+    overrides: dict[str, str] = {}  # a review_override item's uid is its own; its data names the review
+    for r in conn.execute(select(_outbox.c.uid, _outbox.c.data).where(_outbox.c.kind == "review_override")):
+        rid = (r.data or {}).get("review_id") if isinstance(r.data, dict) else None
+        if rid in old:
+            overrides[r.uid] = rid
+    owner: dict[str, str] = {rid: rid for rid in old} | commitments | events | objections | overrides
 
     undelivered: dict[str, str] = {}  # review id -> "pending" | "rejected"
     for r in _select_in(conn, (_outbox.c.uid, _outbox.c.status), _outbox.c.uid, owner):
@@ -163,6 +169,7 @@ def _plan(conn: Connection, day: dt.date) -> _Plan:
         commitments={c for c, rid in commitments.items() if rid in gone},
         events={e for e, rid in events.items() if rid in gone},
         objections={o for o, rid in objections.items() if rid in gone},
+        overrides={u for u, rid in overrides.items() if rid in gone},
         kept_pending=kept_pending, kept_rejected=kept_rejected, kept_correction=kept_correction,
     )  # fmt: skip
 
@@ -200,7 +207,7 @@ def _check_permission(conn: Connection, by: Actor | None) -> None:
 def _run(conn: Connection, audit: AuditTrail, day: dt.date, by: Actor | None, *, dry_run: bool) -> PurgeResult:
     plan = _plan(conn, day)
     refs = plan.reviews | plan.commitments
-    outbox_ids = plan.reviews | plan.commitments | plan.events | plan.objections
+    outbox_ids = plan.reviews | plan.commitments | plan.events | plan.objections | plan.overrides
     act = _count_in if dry_run else _delete_in
     # children first
     if not dry_run:  # a purged review's override (its reason and the supervisor's decision) goes with it

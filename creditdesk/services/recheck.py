@@ -34,7 +34,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Engine, and_, exists, or_, select, update
-from sqlalchemy.orm import aliased
 
 from creditdesk.db import models
 from creditdesk.db.engine import write_transaction
@@ -257,7 +256,7 @@ class RecheckService:
 
     def list(self, viewer: Actor | None, differing_only: bool = True, open_only: bool = True) -> list[RecheckRow]:
         """The latest recheck of each review (newest data position), as the viewer may see them."""
-        later = aliased(models.Recheck)
+        later = _recheck.alias("later")
         q = (
             select(_recheck, _review.c.verification_code, _review.c.subject_id, _review.c.subject_name,
                    _review.c.subject_code_display, _review.c.matter, _review.c.profile_id, _review.c.profile_version,
@@ -265,8 +264,8 @@ class RecheckService:
                    _review.c.data_seq.label("review_seq"), _review.c.final_outcome, _review.c.findings,
                    _review.c.measures)
             .select_from(_recheck.join(_review, _review.c.id == _recheck.c.review_id))
-            .where(~exists(select(later.id).where(later.review_id == _recheck.c.review_id,
-                                                  later.data_seq > _recheck.c.data_seq)))
+            .where(~exists(select(later.c.id).where(later.c.review_id == _recheck.c.review_id,
+                                                    later.c.data_seq > _recheck.c.data_seq)))
             .order_by(_recheck.c.checked_at.desc(), _recheck.c.id.desc())
         )  # fmt: skip
         if differing_only:

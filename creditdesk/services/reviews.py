@@ -39,7 +39,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Engine, insert, select
+from sqlalchemy import Connection, Engine, bindparam, insert, select
 
 from creditdesk.db import models
 from creditdesk.db.engine import is_sqlite
@@ -473,12 +473,9 @@ def _local_now() -> dt.datetime:
 
 
 class ReviewService:
-    def __init__(self, engine: Engine, now: Callable[[], dt.datetime] | None = None, *, durable: bool = True) -> None:
+    def __init__(self, engine: Engine, now: Callable[[], dt.datetime] | None = None) -> None:
         self.engine = engine
         self._now = now or _local_now
-        # False only for generated demo history: a thousand reviews each waiting for a full
-        # disk sync made a new demo home take seconds longer; nothing real is at stake there.
-        self.durable = durable
 
     # reading
 
@@ -520,7 +517,8 @@ class ReviewService:
     # writing
 
     def finalise(
-        self, draft: ReviewDraft, corrects: str | None = None, *, audit: Any = None, actor: Actor | None = None
+        self, draft: ReviewDraft, corrects: str | None = None, *, audit: Any = None, actor: Actor | None = None,
+        conn: Connection | None = None,
     ) -> SavedReview:
         """Validate and save the review (+ commitment, + a milder conclusion's override with its
         approval), queue their outbox items and append their audit entries, all in ONE durable
@@ -529,7 +527,10 @@ class ReviewService:
 
         ``audit``: the AuditTrail (default: one on this engine); ``False`` leaves auditing to the
         caller (the demo history generator writes a day's entries in one batch). ``actor``: the
-        signed-in account (None: unattributed, the officer named in the draft)."""
+        signed-in account (None: unattributed, the officer named in the draft). ``conn``: write inside
+        the caller's write transaction instead of one of its own (the demo history saves a day's
+        reviews with their audit entries in one); the saved review is then built from what was
+        inserted rather than read back."""
         self._validate(draft)
         if audit is None:
             from creditdesk.services.audit import AuditTrail
@@ -540,7 +541,8 @@ class ReviewService:
             now = now.astimezone()
         finalised_at = now.isoformat(timespec="seconds")
         review_id = str(uuid.uuid4())
-        with self._durable_transaction() as conn:
+        in_caller_transaction = conn is not None
+        with self._durable_transaction(conn) as conn:
             version, supersedes = 1, None
             if corrects is not None:
                 old = conn.execute(
@@ -585,13 +587,14 @@ class ReviewService:
             digest = content_digest(values, cvalues)
             values["content_digest"] = digest
             values["verification_code"] = self._free_code(conn, digest)
-            conn.execute(insert(_review).values(**values))
+            # Parameters apart from the statement: one cached INSERT per table, not one built per review.
+            conn.execute(insert(_review), values)
             if cvalues is not None:
-                conn.execute(insert(_commitment).values(**cvalues))
+                conn.execute(insert(_commitment), cvalues)
             ovalues = None
             if is_milder(draft.computed_outcome, draft.final_outcome):
                 ovalues = self._override_values(draft, values, finalised_at)
-                conn.execute(insert(_override).values(**ovalues))
+                conn.execute(insert(_override), ovalues)
             enqueue(conn, "review", review_submission(values, cvalues), uid=review_id, created_at=finalised_at)
             if cvalues is not None:
                 enqueue(conn, "commitment", commitment_submission(values, cvalues), uid=cvalues["id"],
@@ -611,6 +614,8 @@ class ReviewService:
                 if ovalues is not None and ovalues["status"] == "approved":
                     audit.append("override_approve", actor=draft.approval.supervisor, target=review_id, conn=conn,
                                  at=now, detail=_override_detail(ovalues, on_the_spot=True))  # fmt: skip
+            if in_caller_transaction:
+                return _saved(values, cvalues, ovalues)
         saved = self.get(review_id)
         assert saved is not None
         return saved
@@ -734,9 +739,7 @@ class ReviewService:
     @staticmethod
     def _next_commitment_number(conn: Connection, unit: str, day: dt.date) -> str:
         prefix = f"CN-{day:%Y%m%d}-"
-        numbers = conn.execute(
-            select(_commitment.c.number).where(_commitment.c.unit == unit, _commitment.c.number.like(prefix + "%"))
-        ).scalars()  # fmt: skip
+        numbers = conn.execute(_NUMBERS_OF_DAY, {"unit": unit, "pattern": prefix + "%"}).scalars()
         last = max((int(n[len(prefix):]) for n in numbers if n[len(prefix):].isdigit()), default=0)
         return f"{prefix}{last + 1:04d}"
 
@@ -744,35 +747,44 @@ class ReviewService:
     def _free_code(conn: Connection, digest: str) -> str:
         for n in range(_MAX_CODE_TRIES):
             code = format_code(code_candidate(digest, n))
-            if conn.execute(select(_review.c.id).where(_review.c.verification_code == code)).first() is None:
+            if conn.execute(_REVIEW_BY_CODE, {"code": code}).first() is None:
                 return code
         raise RuntimeError("无法生成不重复的核查码")  # pragma: no cover — 2^-50 per try
 
     @contextlib.contextmanager
-    def _durable_transaction(self) -> Iterator[Connection]:
-        """A write transaction whose commit survives a power cut.
+    def _durable_transaction(self, outer: Connection | None = None) -> Iterator[Connection]:
+        """A write transaction whose commit survives a power cut (``outer``: the caller's, used as it is).
 
         WAL with synchronous=NORMAL (the engine's default) may lose the last commits
         on power loss; for a review we pay for a full sync. On PostgreSQL the commit
         waits for the WAL flush (synchronous_commit on for this transaction).
         """
+        if outer is not None:
+            if not outer.in_transaction():
+                raise RuntimeError("finalise(conn=…) needs a connection inside a write transaction")
+            yield outer
+            return
         with self.engine.connect() as conn:
             sqlite = is_sqlite(self.engine)
             raw = None
-            if sqlite and not self.durable:
-                conn.execution_options(sqlite_immediate=True)
-            elif sqlite:
+            if sqlite:
                 raw = conn.connection.driver_connection  # outside any transaction: pragma takes effect
                 raw.execute("PRAGMA synchronous=FULL")
                 conn.execution_options(sqlite_immediate=True)
             try:
                 with conn.begin():
-                    if not sqlite and self.durable:
+                    if not sqlite:
                         conn.exec_driver_sql("SET LOCAL synchronous_commit = on")
                     yield conn
             finally:
                 if raw is not None:
                     raw.execute("PRAGMA synchronous=NORMAL")
+
+
+# Built once: a statement built per call costs more than running it (saving a thousand demo reviews).
+_NUMBERS_OF_DAY = select(_commitment.c.number).where(
+    _commitment.c.unit == bindparam("unit"), _commitment.c.number.like(bindparam("pattern")))
+_REVIEW_BY_CODE = select(_review.c.id).where(_review.c.verification_code == bindparam("code"))
 
 
 def _json_roundtrip(value: Any) -> Any:

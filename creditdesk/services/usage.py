@@ -474,9 +474,9 @@ def export_usage(
     with atomic_path(path, durable=True) as tmp:
         tmp.write_bytes(data)
     if audit is not None:
-        audit.append(
-            "report", actor=by, target="usage",
-            detail={"period": period.code, "format": fmt, "unit": report.unit, "file": Path(path).name,
-                    "total": report.total, "by_officer": report.officers_visible},
-        )  # fmt: skip
+        from creditdesk.services.audit_spool import record_export
+
+        record_export(audit, by, "report", "usage",
+                     {"period": period.code, "format": fmt, "unit": report.unit, "file": Path(path).name,
+                      "total": report.total, "by_officer": report.officers_visible}, Path(path))  # fmt: skip
     return UsageExport(str(path), fmt, len(data), report)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from creditdesk.roles import ROLE_LABELS, ROLES, Actor
 from creditdesk.services.accounts import MIN_PASSWORD_LENGTH, AccountError, AccountInfo, check_password_policy
 from creditdesk.ui.tasks import TaskRunner
+from creditdesk.ui.vocabulary import label as tr
 
 ERROR_STYLE = "color:#b3261e;"
 OK_STYLE = "color:#1e7b34;"
@@ -40,15 +41,15 @@ def _error_text(exc: BaseException) -> str:
     """Refusals carry their Chinese message; anything else is named."""
     if isinstance(exc, (AccountError, PermissionError)):
         return str(exc)
-    return f"{type(exc).__name__}：{exc}"
+    return tr("{0}：{1}").format(type(exc).__name__, exc)
 
 
 def _password_pair(name: str, first: str, second: str) -> str | None:
     """The error for two typed passwords, or None (the service checks the policy again)."""
     if not first:
-        return "请输入密码"
+        return tr("请输入密码")
     if first != second:
-        return "两次输入的密码不一致"
+        return tr("两次输入的密码不一致")
     try:
         check_password_policy(name, first)
     except AccountError as exc:
@@ -202,7 +203,7 @@ class AccountFormDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
         text = _error_text(exc)
-        self._show_error(text, self.password_edit if "密码" in text else self.name_edit)
+        self._show_error(text, self.password_edit if "密码" in text or tr("密码") in text else self.name_edit)
 
     def _show_error(self, text: str, focus: QWidget | None = None) -> None:
         self.error_label.setStyleSheet(ERROR_STYLE)
@@ -293,7 +294,8 @@ class PasswordDialog(QDialog):
         self.failed.emit(text)
 
 
-COLUMNS = ("用户名", "姓名", "角色", "科室/单位", "状态", "最近登录")
+COLUMNS = (QT_TRANSLATE_NOOP("", "用户名"), QT_TRANSLATE_NOOP("", "姓名"), QT_TRANSLATE_NOOP("", "角色"),
+           QT_TRANSLATE_NOOP("", "科室/单位"), QT_TRANSLATE_NOOP("", "状态"), QT_TRANSLATE_NOOP("", "最近登录"))
 
 
 def _when(value: dt.datetime | None) -> str:
@@ -302,10 +304,10 @@ def _when(value: dt.datetime | None) -> str:
 
 def status_text(info: AccountInfo) -> str:
     if info.disabled:
-        return "已停用"
+        return tr("已停用")
     if info.locked_until is not None:
-        return f"登录锁定至 {info.locked_until.astimezone().strftime('%H:%M')}"
-    return "正常"
+        return tr("登录锁定至 {0}").format(info.locked_until.astimezone().strftime("%H:%M"))
+    return tr("正常")
 
 
 class AccountsWidget(QWidget):
@@ -393,7 +395,7 @@ class AccountsWidget(QWidget):
         self.table.setRowCount(len(infos))
         for row, info in enumerate(infos):
             values = (info.name, info.display_name, self.tr(info.role_label), info.unit or "",
-                      self.tr(status_text(info)), _when(info.last_login_at))  # fmt: skip
+                      status_text(info), _when(info.last_login_at))  # fmt: skip
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if info.disabled:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -49,8 +49,13 @@ from creditdesk.ui.tasks import LONG, TaskHandle
 
 LIMIT = 500  # newest entries shown; the filters narrow them down
 RED, GREEN = "#b3261e", "#1b6e2a"
-UNATTRIBUTED = "（未署名）"
+UNATTRIBUTED = QT_TRANSLATE_NOOP("", "（未署名）")
 _NEVER = object()  # no view audited yet
+
+def tr(text: str) -> str:
+    """A word of an entry's details (services/audit_text) in the window's language (ui/vocabulary.py)."""
+    return QCoreApplication.translate("AuditPage", text)
+
 
 @dataclass(frozen=True)
 class AuditView:
@@ -103,7 +108,7 @@ class AuditPage(QWidget, ChangeAware):
         self.account_box.addItem(self.tr("全部账户"), None)
         self.action_box = QComboBox()
         self.action_box.addItem(self.tr("全部操作"), None)
-        for code, label in sorted(ACTIONS.items(), key=lambda kv: kv[1]):
+        for code, label in sorted(((c, self.tr(x)) for c, x in ACTIONS.items()), key=lambda kv: kv[1]):
             self.action_box.addItem(label, code)
         self.apply_button = QPushButton(self.tr("查询(&Q)"))
         self.apply_button.setDefault(True)
@@ -282,9 +287,11 @@ class AuditPage(QWidget, ChangeAware):
         self.table.setUpdatesEnabled(False)
         self.table.setRowCount(len(rows))
         for r, e in enumerate(rows):
-            who = UNATTRIBUTED if e.actor is None else (
-                f"{view.names[e.actor]}（{e.actor}）" if view.names.get(e.actor, e.actor) != e.actor else e.actor)
-            values = (str(e.seq), e.at[:19].replace("T", " "), who, e.action_label, e.target or "", detail_text(e.detail))
+            who = self.tr(UNATTRIBUTED) if e.actor is None else (
+                tr("{0}（{1}）").format(view.names[e.actor], e.actor) if view.names.get(e.actor, e.actor) != e.actor
+                else e.actor)
+            values = (str(e.seq), e.at[:19].replace("T", " "), who, self.tr(e.action_label), e.target or "",
+                      detail_text(e.detail, tr))
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if c == 5 and value:
@@ -319,7 +326,7 @@ class AuditPage(QWidget, ChangeAware):
             parts.append(self.tr("经办人只能查看本人的记录"))
         elif not view.accounts_exist:
             parts.append(self.tr("本机尚未建立账户，记录均未署名"))
-        self.summary.setText("；".join(parts))
+        self.summary.setText(self.tr("；").join(parts))
         self.loaded.emit(len(rows))
 
     def _fill_accounts(self, view: AuditView) -> None:
@@ -332,7 +339,7 @@ class AuditPage(QWidget, ChangeAware):
         self.account_box.clear()
         self.account_box.addItem(self.tr("全部账户"), None)
         for name in names:
-            self.account_box.addItem(f"{view.names[name]}（{name}）", name)
+            self.account_box.addItem(tr("{0}（{1}）").format(view.names[name], name), name)
         index = self.account_box.findData(current)
         self.account_box.setCurrentIndex(max(index, 0))
         self.account_box.blockSignals(False)
@@ -412,7 +419,7 @@ class AuditPage(QWidget, ChangeAware):
     # -- export ---------------------------------------------------------------------
 
     def choose_export(self) -> None:
-        default = f"审计日志-{dt.date.today():%Y%m%d}.csv"
+        default = self.tr("审计日志-{0}.csv").format(f"{dt.date.today():%Y%m%d}")
         path, _ = QFileDialog.getSaveFileName(self, self.tr("导出审计日志"), default, self.tr("CSV 文件 (*.csv)"))
         if path:
             self.export_to(path)

@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
 
 from creditdesk.outcomes import SCREEN_BG
 from creditdesk.services.check import CheckService, read_batch_codes
+from creditdesk.ui.core_text import core_message
 from creditdesk.ui.review_panel import OUTCOME_STYLE, outcome_text
 from creditdesk.ui.tasks import LONG, TaskHandle, TaskRunner
+from creditdesk.ui.vocabulary import label as tr
 
 OUTCOME_COLOURS = {**SCREEN_BG, "normal": "#ffffff"}  # the review panel's backgrounds; normal rows stay white
 
@@ -49,12 +51,12 @@ def run_batch(check: CheckService, codes: list[str], matter: str, day: dt.date, 
         try:
             out = check.check(code, matter, day=day)
         except Exception as exc:  # noqa: BLE001 - a bad line is a row with its error, the batch goes on
-            rows.append(BatchRow(code, "", None, 0, "", str(exc)))
+            rows.append(BatchRow(code, "", None, 0, "", core_message(str(exc))))
         else:
             r = out.result
             rows.append(BatchRow(
-                code, out.subject.name if out.subject else "（平台无此主体）", r.outcome,
-                sum(f.in_force for f in r.findings), "；".join(m.text for m in r.measures), "",
+                code, out.subject.name if out.subject else tr("（平台无此主体）"), r.outcome,
+                sum(f.in_force for f in r.findings), tr("；").join(m.text for m in r.measures), "",
             ))  # fmt: skip
         task.progress(n + 1, len(codes))
     return rows
@@ -74,7 +76,7 @@ class BatchDialog(QDialog):
         self.matter_combo = QComboBox()
         if profile is not None:
             for m in profile.matters:
-                self.matter_combo.addItem(m.label, m.code)
+                self.matter_combo.addItem(self.tr(m.label), m.code)
         if matter:
             self.matter_combo.setCurrentIndex(max(0, self.matter_combo.findData(matter)))
         self.open_button = QPushButton(self.tr("导入名单…"))

@@ -74,7 +74,7 @@ class StackedBarChart(QWidget):
         super().__init__(parent)
         self.orientation = orientation
         self.title = ""
-        self.empty_text = "暂无数据"
+        self.empty_text = self.tr("暂无数据")
         self.categories: list[str] = []
         self.series: list[tuple[str, QColor]] = []
         self.values: list[list[int]] = []  # [series][category]
@@ -204,8 +204,8 @@ class DonutChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = ""
-        self.centre_caption = "合计"
-        self.empty_text = "暂无数据"
+        self.centre_caption = self.tr("合计")
+        self.empty_text = self.tr("暂无数据")
         self.slices: list[tuple[str, int, QColor]] = []
         self.setMinimumSize(300, 170)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)

@@ -36,6 +36,7 @@ from creditdesk.queryhint import QueryHint, hint_for
 from creditdesk.services.lookup import LookupResult, LookupService, SubjectHit
 from creditdesk.services.profile import ProfileService, ProfileView
 from creditdesk.ui.changes import ChangeAware
+from creditdesk.ui.core_text import core_message
 from creditdesk.ui.profile_html import render_profile
 from creditdesk.ui.tasks import TaskRunner
 
@@ -234,7 +235,7 @@ class CounterPage(QWidget, ChangeAware):
         icon = {"valid": "✔", "invalid": "✖", "partial": "…"}.get(hint.state, "")
         self.hint_icon.setText(icon)
         self.hint_icon.setStyleSheet(HINT_STYLES.get(hint.state, "color:#6b6b6b;"))
-        self.hint_label.setText(hint.message)
+        self.hint_label.setText(core_message(hint.message))
         self.hint_label.setStyleSheet(HINT_STYLES.get(hint.state, "color:#6b6b6b;"))
         self.hint_state = hint.state
 

@@ -25,7 +25,7 @@ import datetime as dt
 import html
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -67,14 +67,18 @@ from creditdesk.services.credit_review import CreditReviewRow
 from creditdesk.services.recheck import RecheckRow
 from creditdesk.ui.changes import ChangeAware
 from creditdesk.ui.tasks import TaskRunner
+from creditdesk.ui.vocabulary import label as tr
+from creditdesk.ui.vocabulary import weekday
 from creditdesk.workdays import deadline
 
 RED, AMBER, GREEN, GREY = "#b3261e", "#8a5a00", "#1e7b34", "#6b6b6b"
 OUTCOME_TEXT = LABELS
 OUTCOME_COLOR = {"normal": "#1f3a5f", "incentive": GREEN, "strict": AMBER, "prohibit": RED}
-REASON_TEXT = {"in_force": "有效", "revoked": "已撤销", "repaired": "已信用修复", "not_yet_published": "尚未公示",
-               "expired": "已过公示期"}  # fmt: skip
-FILTERS = (("due", "即将到期(&D)"), ("overdue", "已逾期(&O)"), ("in_force", "履行中(&I)"), ("all", "全部(&L)"))
+REASON_TEXT = {"in_force": QT_TRANSLATE_NOOP("", "有效"), "revoked": QT_TRANSLATE_NOOP("", "已撤销"),
+               "repaired": QT_TRANSLATE_NOOP("", "已信用修复"), "not_yet_published": QT_TRANSLATE_NOOP("", "尚未公示"),
+               "expired": QT_TRANSLATE_NOOP("", "已过公示期")}  # fmt: skip
+FILTERS = (("due", QT_TRANSLATE_NOOP("", "即将到期(&D)")), ("overdue", QT_TRANSLATE_NOOP("", "已逾期(&O)")),
+           ("in_force", QT_TRANSLATE_NOOP("", "履行中(&I)")), ("all", QT_TRANSLATE_NOOP("", "全部(&L)")))
 
 
 @dataclass(frozen=True)
@@ -107,11 +111,11 @@ def _credit_review_to(engine, rows, today: dt.date) -> dict:  # noqa: ANN001
 
 
 def matter_label(code: str) -> str:
-    return MATTER_CODES.get(code, code)
+    return tr(MATTER_CODES.get(code, code))
 
 
 def outcome_text(code: str) -> str:
-    return OUTCOME_TEXT.get(code, code)
+    return tr(OUTCOME_TEXT.get(code, code))
 
 
 def _table(headers: list[str], name: str) -> QTableWidget:
@@ -149,15 +153,14 @@ def days_text(c: CommitmentRow) -> tuple[str, str | None]:
     """剩余工作日 as shown, and its colour."""
     if c.status != "in_force" or c.days_left is None:
         return ("—", GREY)
-    est = "（估）" if c.estimated else ""
+    est = tr("（估）") if c.estimated else ""
     if c.days_left < 0:
-        return (f"逾期 {-c.days_left} 个工作日{est}", RED)
+        return (tr("逾期 {0} 个工作日{1}").format(-c.days_left, est), RED)
     if c.days_left == 0:
-        return ("今日到期", AMBER)
-    return (f"{c.days_left} 个工作日{est}", AMBER if c.days_left <= 2 else None)
+        return (tr("今日到期"), AMBER)
+    return (tr("{0} 个工作日{1}").format(c.days_left, est), AMBER if c.days_left <= 2 else None)
 
 
-WEEKDAYS = "一二三四五六日"
 
 
 class DueItemsEditor(QWidget):
@@ -178,21 +181,21 @@ class DueItemsEditor(QWidget):
         self._items: list[dict] = []
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("dueItemName")
-        self.name_edit.setPlaceholderText("承诺补交的材料，如“营业执照副本”（回车添加）")
+        self.name_edit.setPlaceholderText(tr("承诺补交的材料，如“营业执照副本”（回车添加）"))
         self.days_spin = QSpinBox()
         self.days_spin.setObjectName("dueItemDays")
         self.days_spin.setRange(1, 365)
         self.days_spin.setValue(5)
-        self.days_spin.setSuffix(" 个工作日内")
+        self.days_spin.setSuffix(tr(" 个工作日内"))
         self.due_label = QLabel()
         self.due_label.setObjectName("dueItemDue")
-        self.add_button = QPushButton("添加(&M)")
+        self.add_button = QPushButton(tr("添加(&M)"))
         self.add_button.setObjectName("dueItemAdd")
         self.list = QListWidget()
         self.list.setObjectName("dueItemList")
         self.list.setMaximumHeight(72)
         self.list.hide()
-        caption = QLabel("承诺补交(&Y)：")
+        caption = QLabel(tr("承诺补交(&Y)："))
         caption.setBuddy(self.name_edit)
         caption.setStyleSheet("font-weight:normal;")
         row = QHBoxLayout()
@@ -221,16 +224,16 @@ class DueItemsEditor(QWidget):
 
     def _show_due(self) -> None:
         d = deadline(self._day(), self.days_spin.value())
-        text = f"→ {d.due.isoformat()}（周{WEEKDAYS[d.due.weekday()]}）"
-        self.due_label.setText(text + ("（估算）" if d.estimated else ""))
-        self.due_label.setToolTip(d.note or "按国务院节假日安排计算：法定节假日不计，调休上班日计入")
+        text = tr("→ {0}（{1}）").format(d.due.isoformat(), weekday(d.due, short=True))
+        self.due_label.setText(text + (tr("（估算）") if d.estimated else ""))
+        self.due_label.setToolTip(d.note or tr("按国务院节假日安排计算：法定节假日不计，调休上班日计入"))
         self.due_label.setStyleSheet("font-weight:normal;" + (f"color:{AMBER};" if d.estimated else "color:#1f3a5f;"))
 
     def add(self, text: str, working_days: int) -> dict:
         item = _followup.make_due_item(text, working_days, self._day())
         self._items.append(item)
-        est = "（估算）" if item.get("estimated") else ""
-        self.list.addItem(QListWidgetItem(f"{item['item']}　{working_days} 个工作日内，{item['due']} 前{est}"))
+        est = tr("（估算）") if item.get("estimated") else ""
+        self.list.addItem(QListWidgetItem(tr("{0}　{1} 个工作日内，{2} 前{3}").format(item["item"], working_days, item["due"], est)))
         self.list.show()
         self.changed.emit()
         return item
@@ -271,26 +274,26 @@ class MarkDialog(QDialog):
         self.setObjectName("markDialog")
         self.status = status
         breach = status == "breached"
-        self.setWindowTitle("标记违约" if breach else "标记已履约")
+        self.setWindowTitle(tr("标记违约") if breach else tr("标记已履约"))
         self.setMinimumWidth(460)
         info = QLabel(
             f"<b>{html.escape(row.number)}</b>　{html.escape(row.subject_display)}<br>"
-            f"事项：{html.escape(matter_label(row.matter))}　签署人：{html.escape(row.signer_name)}<br>"
-            + (f"<span style='color:{RED}'>标记违约后将上报市公共信用信息平台，不可撤销。</span>"
-               if breach else "确认申请人已履行承诺（含承诺补交的全部材料）？")
+            + tr("事项：{0}　签署人：{1}").format(html.escape(matter_label(row.matter)), html.escape(row.signer_name)) + "<br>"
+            + (f"<span style='color:{RED}'>" + tr("标记违约后将上报市公共信用信息平台，不可撤销。") + "</span>"
+               if breach else tr("确认申请人已履行承诺（含承诺补交的全部材料）？"))
         )  # fmt: skip
         info.setWordWrap(True)
         self.note = QPlainTextEdit()
         self.note.setObjectName("markNote")
         self.note.setTabChangesFocus(True)
-        self.note.setPlaceholderText("违约事实（必填）：如“逾期未补交营业执照副本”" if breach else "备注（可不填）")
+        self.note.setPlaceholderText(tr("违约事实（必填）：如“逾期未补交营业执照副本”") if breach else tr("备注（可不填）"))
         self.note.setFixedHeight(90)
-        caption = QLabel("违约事实(&N)：" if breach else "备注(&N)：")
+        caption = QLabel(tr("违约事实(&N)：") if breach else tr("备注(&N)："))
         caption.setBuddy(self.note)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText("确认违约" if breach else "确认已履约")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        self.ok.setText(tr("确认违约") if breach else tr("确认已履约"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("取消"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -394,10 +397,10 @@ class FollowUpPage(QWidget, ChangeAware):
         # (row) -> (item index, note) or None: which promised item was handed in.
         self.ask_item = self._ask_item
 
-        title = QLabel("<h2>承诺跟进与复核</h2>")
+        title = QLabel(tr("<h2>承诺跟进与复核</h2>"))
         self.scope_label = QLabel()
         self.scope_label.setStyleSheet(f"color:{GREY};")
-        self.refresh_button = QPushButton("刷新 (F5)")
+        self.refresh_button = QPushButton(tr("刷新 (F5)"))
         self.refresh_button.setObjectName("refreshButton")
         head = QHBoxLayout()
         head.addWidget(title)
@@ -410,10 +413,10 @@ class FollowUpPage(QWidget, ChangeAware):
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("followupTabs")
-        self.tabs.addTab(self._commitments_tab(), "承诺到期")
-        self.tabs.addTab(self._alerts_tab(), "监管提醒")
-        self.tabs.addTab(self._rechecks_tab(), "复核清单")
-        self.tabs.addTab(self._overrides_tab(), "结论调整待复核")
+        self.tabs.addTab(self._commitments_tab(), tr("承诺到期"))
+        self.tabs.addTab(self._alerts_tab(), tr("监管提醒"))
+        self.tabs.addTab(self._rechecks_tab(), tr("复核清单"))
+        self.tabs.addTab(self._overrides_tab(), tr("结论调整待复核"))
         self.tabs.addTab(self._credit_reviews_tab(), self.tr("信用审查"))
 
         layout = QVBoxLayout(self)
@@ -432,7 +435,7 @@ class FollowUpPage(QWidget, ChangeAware):
         self.filter_buttons: dict[str, QRadioButton] = {}
         row = QHBoxLayout()
         for code, label in FILTERS:
-            b = QRadioButton(label)
+            b = QRadioButton(tr(label))
             b.setObjectName(f"filter_{code}")
             self.filter_group.addButton(b)
             self.filter_buttons[code] = b
@@ -441,10 +444,10 @@ class FollowUpPage(QWidget, ChangeAware):
         for code, b in self.filter_buttons.items():
             b.toggled.connect(lambda on, code=code: on and self.set_filter(code))
         row.addStretch(1)
-        hint = QLabel(f"即将到期：{DEFAULT_WITHIN} 个工作日内（按国务院节假日安排，调休上班日计入）")
+        hint = QLabel(tr("即将到期：{0} 个工作日内（按国务院节假日安排，调休上班日计入）").format(DEFAULT_WITHIN))
         hint.setStyleSheet(f"color:{GREY};")
         row.addWidget(hint)
-        self.commitment_table = _table(["承诺编号", "主体", "事项", "签署人", "到期日", "剩余工作日", "经办人", "状态"],
+        self.commitment_table = _table([tr("承诺编号"), tr("主体"), tr("事项"), tr("签署人"), tr("到期日"), tr("剩余工作日"), tr("经办人"), tr("状态")],
                                        "commitmentTable")  # fmt: skip
         self.commitment_detail = QLabel()
         self.commitment_detail.setObjectName("commitmentDetail")
@@ -453,12 +456,12 @@ class FollowUpPage(QWidget, ChangeAware):
         self.commitment_detail.setStyleSheet("background:#f7f8fa;border:1px solid #dfe3ea;padding:8px;")
         self.commitment_detail.setMinimumHeight(70)
         self.commitment_detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.receive_button = QPushButton("登记补交(&R)…")
+        self.receive_button = QPushButton(tr("登记补交(&R)…"))
         self.receive_button.setObjectName("receiveButton")
-        self.receive_button.setToolTip("申请人已补交一项承诺的材料")
-        self.fulfil_button = QPushButton("标记已履约(&F)")
+        self.receive_button.setToolTip(tr("申请人已补交一项承诺的材料"))
+        self.fulfil_button = QPushButton(tr("标记已履约(&F)"))
         self.fulfil_button.setObjectName("fulfilButton")
-        self.breach_button = QPushButton("标记违约(&B)…")
+        self.breach_button = QPushButton(tr("标记违约(&B)…"))
         self.breach_button.setObjectName("breachButton")
         self.breach_button.setStyleSheet(f"QPushButton{{color:{RED};font-weight:bold;}}")
         buttons = QHBoxLayout()
@@ -482,14 +485,14 @@ class FollowUpPage(QWidget, ChangeAware):
 
     def _alerts_tab(self) -> QWidget:
         w = QWidget()
-        self.alert_table = _table(["提醒时间", "主体", "承诺编号", "经办人", "新增记录类别", "记录"], "alertTable")
+        self.alert_table = _table([tr("提醒时间"), tr("主体"), tr("承诺编号"), tr("经办人"), tr("新增记录类别"), tr("记录")], "alertTable")
         self.alert_detail = QLabel()
         self.alert_detail.setObjectName("alertDetail")
         self.alert_detail.setWordWrap(True)
         self.alert_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.alert_detail.setStyleSheet("background:#fdf6f5;border:1px solid #efd3cf;padding:8px;")
         self.alert_detail.setMinimumHeight(60)
-        self.alert_ack_button = QPushButton("确认已处理(&A)")
+        self.alert_ack_button = QPushButton(tr("确认已处理(&A)"))
         self.alert_ack_button.setObjectName("alertAckButton")
         self.alert_empty = QLabel()
         self.alert_empty.setStyleSheet(f"color:{GREY};")
@@ -507,7 +510,7 @@ class FollowUpPage(QWidget, ChangeAware):
 
     def _rechecks_tab(self) -> QWidget:
         w = QWidget()
-        self.recheck_table = _table(["主体", "事项", "核查时间", "经办人", "原结论 → 新结论", "新增有效记录"], "recheckTable")
+        self.recheck_table = _table([tr("主体"), tr("事项"), tr("核查时间"), tr("经办人"), tr("原结论 → 新结论"), tr("新增有效记录")], "recheckTable")
         self.old_view = QTextBrowser()
         self.old_view.setObjectName("recheckOld")
         self.new_view = QTextBrowser()
@@ -520,7 +523,7 @@ class FollowUpPage(QWidget, ChangeAware):
         split.addWidget(sides)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 2)
-        self.recheck_ack_button = QPushButton("确认已阅(&A)")
+        self.recheck_ack_button = QPushButton(tr("确认已阅(&A)"))
         self.recheck_ack_button.setObjectName("recheckAckButton")
         self.recheck_empty = QLabel()
         self.recheck_empty.setStyleSheet(f"color:{GREY};")
@@ -538,10 +541,10 @@ class FollowUpPage(QWidget, ChangeAware):
     def _overrides_tab(self) -> QWidget:
         """Milder conclusions saved without a supervisor (issue 11 item 5): approve or reject."""
         w = QWidget()
-        self.override_table = _table(["主体", "事项", "核查时间", "经办人", "系统结论 → 拟采用", "理由"], "overrideTable")
-        self.override_approve_button = QPushButton("批准调整(&P)")
+        self.override_table = _table([tr("主体"), tr("事项"), tr("核查时间"), tr("经办人"), tr("系统结论 → 拟采用"), tr("理由")], "overrideTable")
+        self.override_approve_button = QPushButton(tr("批准调整(&P)"))
         self.override_approve_button.setObjectName("overrideApproveButton")
-        self.override_reject_button = QPushButton("驳回(&J)")
+        self.override_reject_button = QPushButton(tr("驳回(&J)"))
         self.override_reject_button.setObjectName("overrideRejectButton")
         self.override_empty = QLabel()
         self.override_empty.setStyleSheet(f"color:{GREY};")
@@ -573,7 +576,7 @@ class FollowUpPage(QWidget, ChangeAware):
                                   OUTCOME_COLOR.get(o.computed_outcome), bold=True))  # fmt: skip
             t.setItem(i, 5, _item(f"{o.category_label}：{o.reason}"))
         t.resizeColumnsToContents()
-        self.override_empty.setText("" if rows else "没有待复核的结论调整。")
+        self.override_empty.setText("" if rows else tr("没有待复核的结论调整。"))
         self._update_override_buttons()
 
     def _selected_override(self):  # noqa: ANN202
@@ -592,8 +595,8 @@ class FollowUpPage(QWidget, ChangeAware):
     def _ask_override_note(self, review, approve: bool):  # noqa: ANN001, ANN202
         from PySide6.QtWidgets import QInputDialog
 
-        label = "审批意见（可选）：" if approve else "驳回理由（必填，至少 4 个字）："
-        text, ok = QInputDialog.getText(self, "批准调整" if approve else "驳回调整", label)
+        label = tr("审批意见（可选）：") if approve else tr("驳回理由（必填，至少 4 个字）：")
+        text, ok = QInputDialog.getText(self, tr("批准调整") if approve else tr("驳回调整"), label)
         return text if ok else None
 
     def decide_override(self, approve: bool) -> None:
@@ -614,13 +617,14 @@ class FollowUpPage(QWidget, ChangeAware):
 
         def done(saved):  # noqa: ANN001
             self._busy = False
-            self._say(("已批准" if approve else "已驳回") + f"：{saved.subject_name or ''} 的结论调整", GREEN)
+            self._say((tr("已批准：{0} 的结论调整") if approve else tr("已驳回：{0} 的结论调整")).format(saved.subject_name or ""),
+                      GREEN)
             self.decided.emit(saved)
             self.refresh()
 
         def failed(exc: BaseException) -> None:
             self._busy = False
-            self._say(f"审批失败：{exc}", RED)
+            self._say(tr("审批失败：{0}").format(exc), RED)
             self.decided.emit(exc)
             self._update_override_buttons()
 
@@ -772,14 +776,14 @@ class FollowUpPage(QWidget, ChangeAware):
         self.refresh()
 
     def _load_failed(self, exc: BaseException) -> None:
-        self._say(f"读取跟进数据失败：{exc}", RED)
+        self._say(tr("读取跟进数据失败：{0}").format(exc), RED)
 
     def _show(self, snap: Snapshot) -> None:
         self._snapshot = snap
         user = self.ctx.user
         self.scope_label.setText(
-            ("全部经办人的承诺" if user is None or user.can("view_all_reviews") else f"{user.display_name} 经办的承诺")
-            + ("" if snap.can_follow_up else "　·　仅查看（标记与确认需科室负责人）")
+            (tr("全部经办人的承诺") if user is None or user.can("view_all_reviews") else tr("{0} 经办的承诺").format(user.display_name))
+            + ("" if snap.can_follow_up else tr("　·　仅查看（标记与确认需科室负责人）"))
         )  # fmt: skip
         self._show_permissions(snap.can_follow_up)
         self._fill_commitments()
@@ -838,9 +842,10 @@ class FollowUpPage(QWidget, ChangeAware):
     def _fill_commitments(self) -> None:
         counts = self.counts()
         for code, label in FILTERS:
-            self.filter_buttons[code].setText(f"{label} ({counts[code]})")
+            self.filter_buttons[code].setText(f"{tr(label)} ({counts[code]})")
         attention = counts["due"] + counts["overdue"]
-        self.tabs.setTabText(0, f"承诺到期 ({attention})" + (f" · 已逾期 ({counts['overdue']})" if counts["overdue"] else ""))
+        self.tabs.setTabText(0, tr("承诺到期 ({0})").format(attention)
+                             + (tr(" · 已逾期 ({0})").format(counts["overdue"]) if counts["overdue"] else ""))
         rows = self.visible_commitments()
         selected = self.selected_commitment()
         t = self.commitment_table
@@ -853,13 +858,13 @@ class FollowUpPage(QWidget, ChangeAware):
                 _item(c.number, data=c.id), _item(c.subject_display), _item(matter_label(c.matter)),
                 _item(c.signer_name), _item(c.earliest_due.isoformat() if c.earliest_due else "—"),
                 _item(days, color, bold=bool(c.overdue)), _item(self.person(c.officer)),
-                _item(c.status_label, status_color, bold=c.overdue or c.status == "breached"),
+                _item(tr(c.status_label), status_color, bold=c.overdue or c.status == "breached"),
             ]  # fmt: skip
             for col, cell in enumerate(cells):
                 t.setItem(r, col, cell)
         self.commitment_empty.setText("" if rows else {
-            "due": f"近 {DEFAULT_WITHIN} 个工作日内没有到期的承诺", "overdue": "没有已逾期的承诺",
-            "in_force": "没有履行中的承诺", "all": "还没有签署过信用承诺"}[self.filter])  # fmt: skip
+            "due": tr("近 {0} 个工作日内没有到期的承诺").format(DEFAULT_WITHIN), "overdue": tr("没有已逾期的承诺"),
+            "in_force": tr("没有履行中的承诺"), "all": tr("还没有签署过信用承诺")}[self.filter])  # fmt: skip
         again = next((i for i, c in enumerate(rows) if selected and c.id == selected.id), 0 if rows else -1)
         if again >= 0:
             t.selectRow(again)
@@ -867,7 +872,7 @@ class FollowUpPage(QWidget, ChangeAware):
 
     def _fill_alerts(self) -> None:
         alerts = self._snapshot.alerts if self._snapshot else ()
-        self.tabs.setTabText(1, f"监管提醒 ({len(alerts)})")
+        self.tabs.setTabText(1, tr("监管提醒 ({0})").format(len(alerts)))
         t = self.alert_table
         t.setRowCount(len(alerts))
         for r, a in enumerate(alerts):
@@ -878,33 +883,34 @@ class FollowUpPage(QWidget, ChangeAware):
                 _item(f"{d.get('subject_name') or a.subject_id} {d.get('subject_code') or ''}".strip()),
                 _item(d.get("commitment_number") or ""),
                 _item(self.person(d.get("officer") or "")),
-                _item(d.get("category_label") or category_of(d.get("category", "")).label, RED if severe else AMBER, severe),
+                _item(tr(d.get("category_label") or category_of(d.get("category", "")).label), RED if severe else AMBER,
+                      severe),
                 _item(f"{d.get('title') or a.record_id}" + (f"（{d['doc_no']}）" if d.get("doc_no") else "")),
             ]  # fmt: skip
             for col, cell in enumerate(cells):
                 t.setItem(r, col, cell)
-        self.alert_empty.setText("" if alerts else "没有待处理的监管提醒：同步或导入数据后，履行承诺期间出现的新失信记录会列在这里")
+        self.alert_empty.setText("" if alerts else tr("没有待处理的监管提醒：同步或导入数据后，履行承诺期间出现的新失信记录会列在这里"))
         if alerts:
             t.selectRow(0)
         self._alert_selected()
 
     def _fill_rechecks(self) -> None:
         rows = self._snapshot.rechecks if self._snapshot else ()
-        self.tabs.setTabText(2, f"复核清单 ({len(rows)})")
+        self.tabs.setTabText(2, tr("复核清单 ({0})").format(len(rows)))
         t = self.recheck_table
         t.setRowCount(len(rows))
         for r, x in enumerate(rows):
             cells = [
-                _item(f"{x.subject_name or '（平台无此主体）'} {x.subject_code or ''}".strip(), data=x.id),
+                _item(f"{x.subject_name or tr('（平台无此主体）')} {x.subject_code or ''}".strip(), data=x.id),
                 _item(matter_label(x.matter)), _item(x.finalised_at[:16].replace("T", " ")), _item(self.person(x.officer)),
                 _item(f"{outcome_text(x.old_outcome)} → {outcome_text(x.new_outcome)}",
                       OUTCOME_COLOR.get(x.new_outcome), True),
-                _item("、".join(dict.fromkeys(category_of(f.get("category") or "").label for f in x.new_findings
+                _item(tr("、").join(dict.fromkeys(tr(category_of(f.get("category") or "").label) for f in x.new_findings
                                               if f.get("record_id") in x.new_record_ids)) or "—"),
             ]  # fmt: skip
             for col, cell in enumerate(cells):
                 t.setItem(r, col, cell)
-        self.recheck_empty.setText("" if rows else "没有待复核的核查：离线或过期数据下作出的核查，在新数据下结论变化时列在这里")
+        self.recheck_empty.setText("" if rows else tr("没有待复核的核查：离线或过期数据下作出的核查，在新数据下结论变化时列在这里"))
         if rows:
             t.selectRow(0)
         self._recheck_selected()
@@ -938,25 +944,27 @@ class FollowUpPage(QWidget, ChangeAware):
     def _commitment_selected(self) -> None:
         c = self.selected_commitment()
         if c is None:
-            self.commitment_detail.setText("<span style='color:#6b6b6b'>选择一条承诺查看承诺补交的材料</span>")
+            self.commitment_detail.setText(tr("<span style='color:#6b6b6b'>选择一条承诺查看承诺补交的材料</span>"))
         else:
-            lines = [f"<b>{html.escape(c.number)}</b>　{html.escape(c.subject_display)}　签署于 "
-                     f"{html.escape(c.signed_at[:16].replace('T', ' '))}　状态：{html.escape(c.status_label)}"]  # fmt: skip
+            lines = [f"<b>{html.escape(c.number)}</b>　{html.escape(c.subject_display)}　"
+                     + tr("签署于 {0}　状态：{1}").format(html.escape(c.signed_at[:16].replace("T", " ")),
+                                                     html.escape(tr(c.status_label)))]  # fmt: skip
             if c.items:
                 parts = []
                 for i in c.items:
                     due = i.due.isoformat() if i.due else "—"
-                    wd = f"{i.working_days} 个工作日内，" if i.working_days else ""
-                    state = (f"已补交（{i.fulfilled_at[:10]}）" if not i.open
-                             else "逾期" if i.days_left is not None and i.days_left < 0 else "待补交")
-                    color = GREEN if not i.open else RED if state == "逾期" else AMBER
-                    est = "（节假日安排未收录，按周一至周五估算）" if i.estimated else ""
-                    parts.append(f"· {html.escape(i.item)}：{wd}{due} 前{est} <span style='color:{color}'>{state}</span>")
-                lines.append("承诺补交：<br>" + "<br>".join(parts))
+                    wd = tr("{0} 个工作日内，").format(i.working_days) if i.working_days else ""
+                    state = (tr("已补交（{0}）").format(i.fulfilled_at[:10]) if not i.open
+                             else tr("逾期") if i.days_left is not None and i.days_left < 0 else tr("待补交"))
+                    color = GREEN if not i.open else RED if state == tr("逾期") else AMBER
+                    est = tr("（节假日安排未收录，按周一至周五估算）") if i.estimated else ""
+                    parts.append(f"· {html.escape(i.item)}：" + tr("{0}{1} 前{2}").format(wd, due, est)
+                                 + f" <span style='color:{color}'>{state}</span>")
+                lines.append(tr("承诺补交：<br>") + "<br>".join(parts))
             else:
-                lines.append("本承诺没有约定补交材料")
+                lines.append(tr("本承诺没有约定补交材料"))
             if c.status_at:
-                lines.append(f"{STATUS_LABELS.get(c.status, c.status)}：{html.escape(c.status_at[:16].replace('T', ' '))}"
+                lines.append(f"{tr(STATUS_LABELS.get(c.status, c.status))}：{html.escape(c.status_at[:16].replace('T', ' '))}"
                              + (f"　{html.escape(c.status_note)}" if c.status_note else ""))  # fmt: skip
             self.commitment_detail.setText("<br>".join(lines))
         self._update_buttons()
@@ -973,14 +981,14 @@ class FollowUpPage(QWidget, ChangeAware):
             self.old_view.setHtml("")
             self.new_view.setHtml("")
         else:
-            then = "离线" if x.offline else "数据已过期"
+            then = tr("离线") if x.offline else tr("数据已过期")
             self.old_view.setHtml(self._side(
-                f"核查时（{x.finalised_at[:16].replace('T', ' ')}，数据序号 {x.review_seq}，{then}）",
+                tr("核查时（{0}，数据序号 {1}，{2}）").format(x.finalised_at[:16].replace("T", " "), x.review_seq, then),
                 x.old_outcome, x.old_findings, x.old_measures, frozenset(),
-                f"核查码 {x.verification_code}　经办人 {self.person(x.officer)}"
-                + (f"　经办人采用：{outcome_text(x.final_outcome)}" if x.final_outcome != x.old_outcome else "")))
+                tr("核查码 {0}　经办人 {1}").format(x.verification_code, self.person(x.officer))
+                + (tr("　经办人采用：{0}").format(outcome_text(x.final_outcome)) if x.final_outcome != x.old_outcome else "")))
             self.new_view.setHtml(self._side(
-                f"现在的数据（数据序号 {x.data_seq}，复核于 {x.checked_at[:16].replace('T', ' ')}）",
+                tr("现在的数据（数据序号 {0}，复核于 {1}）").format(x.data_seq, x.checked_at[:16].replace("T", " ")),
                 x.new_outcome, x.new_findings, x.new_measures, x.new_record_ids, ""))  # fmt: skip
         self._update_buttons()
 
@@ -991,22 +999,23 @@ class FollowUpPage(QWidget, ChangeAware):
                f"<p style='font-size:14pt;color:{color}'><b>{html.escape(outcome_text(outcome))}</b></p>"]  # fmt: skip
         if extra:
             out.append(f"<p>{html.escape(extra)}</p>")
-        out.append("<b>记录</b>")
+        out.append(tr("<b>记录</b>"))
         if not findings:
-            out.append("<p style='color:#6b6b6b'>当时本地数据中没有该主体的记录</p>")
+            out.append(tr("<p style='color:#6b6b6b'>当时本地数据中没有该主体的记录</p>"))
         else:
             out.append("<ul>")
             for f in findings:
-                label = category_of(f.get("category") or "").label
-                state = REASON_TEXT.get(f.get("reason") or "", f.get("reason") or "")
+                label = tr(category_of(f.get("category") or "").label)
+                state = tr(REASON_TEXT.get(f.get("reason") or "", f.get("reason") or ""))
                 new = f.get("record_id") in new_ids
                 style = "background:#fff3cd;" if new else ""
-                tag = " <b style='color:#b3261e'>［新增］</b>" if new else ""
-                out.append(f"<li style='{style}'>{html.escape(label)}：{html.escape(f.get('title') or f.get('record_id') or '')}"
-                           f"（{html.escape(state)}）{tag}</li>")  # fmt: skip
+                tag = tr(" <b style='color:#b3261e'>［新增］</b>") if new else ""
+                out.append(f"<li style='{style}'>" + tr("{0}：{1}（{2}）").format(
+                    html.escape(label), html.escape(f.get("title") or f.get("record_id") or ""), html.escape(state))
+                    + f"{tag}</li>")  # fmt: skip
             out.append("</ul>")
         if measures:
-            out.append("<b>措施</b><ul>")
+            out.append(tr("<b>措施</b><ul>"))
             for m in measures:
                 c = m.get("citation") or {}
                 out.append(f"<li>{html.escape(m.get('text') or '')}<br><span style='color:#6b6b6b'>"
@@ -1035,8 +1044,8 @@ class FollowUpPage(QWidget, ChangeAware):
         from PySide6.QtWidgets import QInputDialog
 
         open_items = [(n, i) for n, i in enumerate(row.items) if i.open]
-        labels = [f"{i.item}（{i.due.isoformat() if i.due else '—'} 前）" for _n, i in open_items]
-        label, ok = QInputDialog.getItem(self, "登记补交", f"{row.number} 申请人已补交：", labels, 0, False)
+        labels = [tr("{0}（{1} 前）").format(i.item, i.due.isoformat() if i.due else "—") for _n, i in open_items]
+        label, ok = QInputDialog.getItem(self, tr("登记补交"), tr("{0} 申请人已补交：").format(row.number), labels, 0, False)
         if not ok:
             return None
         return open_items[labels.index(label)][0], ""
@@ -1057,8 +1066,8 @@ class FollowUpPage(QWidget, ChangeAware):
         def done(result) -> None:  # noqa: ANN001
             self._busy = False
             left = [i.item for i in result.commitment.items if i.open]
-            self._say(f"已登记“{result.commitment.items[index].item}”已补交；"
-                      + (f"尚待补交：{'、'.join(left)}" if left else "全部材料已补交，可标记承诺已履约"))  # fmt: skip
+            self._say(tr("已登记“{0}”已补交；").format(result.commitment.items[index].item)
+                      + (tr("尚待补交：{0}").format(tr("、").join(left)) if left else tr("全部材料已补交，可标记承诺已履约")))  # fmt: skip
             self.marked.emit(result)
             self.refresh()
 
@@ -1075,20 +1084,21 @@ class FollowUpPage(QWidget, ChangeAware):
 
         self._busy = True
         self._update_buttons()
-        self._say("正在保存……", "#1f3a5f")
+        self._say(tr("正在保存……"), "#1f3a5f")
         self.runner.run(work, on_success=self._marked, on_failure=self._mark_failed)
 
     def _marked(self, result) -> None:  # noqa: ANN001
         self._busy = False
         c = result.commitment
-        self._say(f"已将承诺 {c.number} 标记为{STATUS_LABELS.get(c.status, c.status)}，已列入待上报，下次同步时报送平台",
+        self._say(tr("已将承诺 {0} 标记为{1}，已列入待上报，下次同步时报送平台").format(
+            c.number, tr(STATUS_LABELS.get(c.status, c.status))),
                   RED if c.status == "breached" else GREEN)  # fmt: skip
         self.marked.emit(result)
         self.refresh()
 
     def _mark_failed(self, exc: BaseException) -> None:
         self._busy = False
-        self._say(f"未能标记：{exc}", RED)
+        self._say(tr("未能标记：{0}").format(exc), RED)
         self._update_buttons()
         self.marked.emit(exc)
 
@@ -1098,7 +1108,7 @@ class FollowUpPage(QWidget, ChangeAware):
             return
         engine, audit, user = self.ctx.engine, self.ctx.audit, self.ctx.user
         self._acknowledge(lambda task: _followup.FollowUpService(engine, audit).acknowledge_alert(a.id, user),
-                          "已确认该监管提醒")  # fmt: skip
+                          tr("已确认该监管提醒"))  # fmt: skip
 
     def acknowledge_recheck(self) -> None:
         x = self.selected_recheck()
@@ -1106,7 +1116,7 @@ class FollowUpPage(QWidget, ChangeAware):
             return
         engine, audit, user = self.ctx.engine, self.ctx.audit, self.ctx.user
         self._acknowledge(lambda task: _recheck.RecheckService(engine, audit).acknowledge(x.id, user),
-                          "已确认阅知该复核结果")  # fmt: skip
+                          tr("已确认阅知该复核结果"))  # fmt: skip
 
     def _acknowledge(self, work, done_text: str) -> None:  # noqa: ANN001
         self._busy = True
@@ -1120,7 +1130,7 @@ class FollowUpPage(QWidget, ChangeAware):
 
         def failed(exc: BaseException) -> None:
             self._busy = False
-            self._say(f"未能确认：{exc}", RED)
+            self._say(tr("未能确认：{0}").format(exc), RED)
             self._update_buttons()
             self.acknowledged.emit(exc)
 

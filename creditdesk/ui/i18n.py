@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from creditdesk.paths import translations_dir
 
@@ -24,7 +24,9 @@ log = logging.getLogger(__name__)
 
 DEFAULT_LOCALE = "zh_CN"
 DEFAULT = DEFAULT_LOCALE
-LANGUAGES = {"auto": "跟随系统", "zh_CN": "中文（简体）", "en": "English"}  # each language by its own name
+
+# each language by its own name; 跟随系统 in the window's language
+LANGUAGES = {"auto": QT_TRANSLATE_NOOP("", "跟随系统"), "zh_CN": "中文（简体）", "en": "English"}
 # Qt's catalogues for the widgets the app uses, in the order they are tried.
 QT_CATALOGUES = ("qtbase",)
 

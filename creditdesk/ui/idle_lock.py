@@ -29,7 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from creditdesk.roles import ROLE_LABELS
 from creditdesk.ui.tasks import TaskRunner
+from creditdesk.ui.vocabulary import label as tr
 
 log = logging.getLogger(__name__)
 
@@ -283,7 +285,7 @@ class IdleLock(QObject):
         if self._locked or user is None:
             return False
         self._cover()
-        self.screen.show_locked(user.label)
+        self.screen.show_locked(tr("{0}（{1}）").format(user.display_name, tr(ROLE_LABELS.get(user.role, user.role))))
         self.screen.focus_input()
         self._ctx.audit_queue.put("lock", actor=user, detail={"reason": reason})
         self.locked.emit()

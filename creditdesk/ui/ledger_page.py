@@ -17,7 +17,7 @@ import html
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, QUrl, Signal
 from PySide6.QtGui import QBrush, QColor, QDesktopServices, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -54,12 +54,16 @@ from creditdesk.services.ledger import (
     LedgerTotals,
 )
 from creditdesk.ui.changes import ChangeAware
+from creditdesk.ui.core_text import core_message
 from creditdesk.ui.tasks import LONG, TaskHandle, TaskRunner
+from creditdesk.ui.vocabulary import weekday
 
 RED, GREY = "#b3261e", "#6b6b6b"
 OUTCOME_COLOURS = {o: (SCREEN_FG[o], SCREEN_BG[o]) for o in OUTCOMES}  # text, background: as in the review panel
+# columns whose values are words of the core (outcomes, matters, approval, version), shown translated
+WORDS = {"matter_name", "computed_label", "outcome_label", "approval", "offline", "version"}
 HIDDEN_COLUMNS = {"officer", "matter"}  # login name and matter code: in the files, not on screen
-EMPTY_TEXT = "该日期没有核查记录"
+EMPTY_TEXT = QT_TRANSLATE_NOOP("", "该日期没有核查记录")
 
 
 @dataclass(frozen=True)
@@ -89,7 +93,8 @@ class LedgerModel(QAbstractTableModel):
     def set_rows(self, rows: tuple[LedgerRow, ...]) -> None:
         self.beginResetModel()
         self._rows = rows
-        self._texts = [["" if (v := c.value(r)) is None else str(v) for c in COLUMNS] for r in rows]
+        self._texts = [["" if (v := c.value(r)) is None else core_message(str(v)) if c.key in WORDS else str(v)
+                        for c in COLUMNS] for r in rows]  # fmt: skip
         self.endResetModel()
 
     def row_at(self, i: int) -> LedgerRow:
@@ -103,7 +108,7 @@ class LedgerModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802, ANN201
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section].header
+            return self.tr(COLUMNS[section].header)
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return str(section + 1)
         return None
@@ -165,9 +170,14 @@ class LedgerPage(QWidget, ChangeAware):
         self.matter_combo = QComboBox()
         self.matter_combo.setMinimumContentsLength(10)
         self.outcome_combo = QComboBox()
+        self.outcome_combo.setMinimumContentsLength(12)
+        # A long outcome name (in English: "Restricted (not handled)") is elided in the box rather than the filter
+        # row widened past a 1366-pixel screen; the open list shows it whole.
+        self.outcome_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.outcome_combo.view().setMinimumWidth(240)
         self.outcome_combo.addItem(self.tr("全部结论"), None)
         for o in OUTCOMES:
-            self.outcome_combo.addItem(OUTCOME_LABELS[o], o)
+            self.outcome_combo.addItem(self.tr(OUTCOME_LABELS[o]), o)
         self.offline_combo = QComboBox()
         for label, value in ((self.tr("全部"), None), (self.tr("仅离线"), True), (self.tr("仅在线"), False)):
             self.offline_combo.addItem(label, value)
@@ -289,9 +299,10 @@ class LedgerPage(QWidget, ChangeAware):
                   "subject_code": 170, "outcome_label": 130, "measures": 300, "departure_reason": 120,
                   "commitment_number": 140, "verification_code": 110, "offline": 50, "data_as_of": 130,
                   "version": 90}  # fmt: skip
-        for j, c in enumerate(COLUMNS):
-            if c.key in widths:
-                self.table.setColumnWidth(j, widths[c.key])
+        header = self.table.horizontalHeader()
+        for j, c in enumerate(COLUMNS):  # never narrower than its header (English headers are longer)
+            need = header.fontMetrics().horizontalAdvance(self.model.headerData(j, Qt.Orientation.Horizontal)) + 16
+            self.table.setColumnWidth(j, max(widths.get(c.key, self.table.columnWidth(j)), need))
 
     # -- the filter ----------------------------------------------------------------------
 
@@ -396,7 +407,7 @@ class LedgerPage(QWidget, ChangeAware):
                 if snap.previous_day is not None:
                     day = snap.previous_day
                     text += "<br><br>" + self.tr("最近一次核查在 {0}（{1}）：<a href='{2}'>查看当天台账</a>").format(
-                        day.isoformat(), "星期" + "一二三四五六日"[day.weekday()], day.isoformat())
+                        day.isoformat(), weekday(day), day.isoformat())
                 self.empty_label.setText(text)
             else:
                 self.empty_label.setText(self.tr("没有符合筛选条件的核查记录（按 Ctrl+F 修改筛选）"))
@@ -413,7 +424,8 @@ class LedgerPage(QWidget, ChangeAware):
                 combos.insert(0, (self.officer_combo, self.tr("全部经办人"), snap.officers))
             for combo, everything, choices in combos:
                 current = combo.currentData()
-                wanted = [(None, everything)] + [(c.code, c.label) for c in choices]
+                wanted = [(None, everything)] + [(c.code, self.tr(c.label) if combo is self.matter_combo else c.label)
+                                                 for c in choices]  # fmt: skip
                 have = [(combo.itemData(i), combo.itemText(i)) for i in range(combo.count())]
                 if have != wanted:
                     combo.clear()
@@ -448,13 +460,13 @@ class LedgerPage(QWidget, ChangeAware):
         for b in self.export_buttons.values():
             b.setEnabled(can_export and not busy)
             b.setToolTip("" if can_export else self.tr("导出含个人信息的台账需要{0}或{1}权限").format(
-                ROLE_LABELS["supervisor"], ROLE_LABELS["admin"]))  # fmt: skip
+                self.tr(ROLE_LABELS["supervisor"]), self.tr(ROLE_LABELS["admin"])))  # fmt: skip
 
     def _totals_html(self, t: LedgerTotals) -> str:
         parts = [self.tr("共 <b>{0}</b> 条").format(t.count)]
         for o in OUTCOMES:
             fg = OUTCOME_COLOURS[o][0]
-            parts.append(f"<span style='color:{fg}'>{OUTCOME_LABELS[o]} <b>{t.by_outcome.get(o, 0)}</b></span>")
+            parts.append(f"<span style='color:{fg}'>{self.tr(OUTCOME_LABELS[o])} <b>{t.by_outcome.get(o, 0)}</b></span>")
         parts.append(self.tr("离线 <b>{0}</b>").format(t.offline))
         parts.append(self.tr("偏离系统结论 <b>{0}</b>").format(t.departures))
         parts.append(self.tr("签署承诺 <b>{0}</b>").format(t.commitments))
@@ -472,11 +484,8 @@ class LedgerPage(QWidget, ChangeAware):
         if not (0 <= i < self.model.rowCount()):
             return
         r = self.model.row_at(i)
+        # the acknowledgement of records no rule covers and the 信用审查 are columns too (issue 11 items 2, 4)
         fields = [(c.header, c.value(r)) for c in COLUMNS]
-        if r.acknowledgement:  # issue 11 item 2: the records no rule covers, acknowledged — by whom, when
-            fields.append((self.tr("未规定措施记录"), r.acknowledgement))
-        if r.credit_review:
-            fields.append((self.tr("信用审查"), r.credit_review))
         body = "".join(f"<tr><td style='color:{GREY};padding-right:10px'>{html.escape(k)}</td>"
                        f"<td>{html.escape(str(v or '—'))}</td></tr>" for k, v in fields)  # fmt: skip
         box = QMessageBox(self)
@@ -492,7 +501,7 @@ class LedgerPage(QWidget, ChangeAware):
     def _default_name(self, fmt: str) -> str:
         flt = self._snapshot.flt if self._snapshot else self.current_filter()
         days = flt.date_from.isoformat() if flt.date_from == flt.date_to else f"{flt.date_from}_{flt.date_to}"
-        return f"核查台账-{days}.{fmt}"
+        return self.tr("核查台账-{0}.{1}").format(days, fmt)
 
     def export(self, fmt: str) -> None:
         """Ask where to save, then export in the background."""

@@ -12,7 +12,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -29,7 +29,8 @@ from creditdesk.services.accounts import LoginFailed
 from creditdesk.ui.accounts_widget import AccountFormDialog
 from creditdesk.ui.tasks import TaskRunner
 
-DEMO_NOTE = (
+DEMO_NOTE = QT_TRANSLATE_NOOP(
+    "",
     "<b>演示模式</b>：可用以下演示账户登录，密码均为 demo"
     "<table style='margin-top:4px'>"
     "<tr><td style='padding-right:14px'>demo-officer</td><td>经办人</td></tr>"

@@ -18,7 +18,7 @@ import datetime as dt
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -37,7 +37,8 @@ from creditdesk.services.objections import MIN_GROUNDS, ObjectionDraft, Objectio
 from creditdesk.ui.tasks import TaskRunner
 
 RED = "#b3261e"
-_STATUS = {"active": "有效", "repaired": "已信用修复", "revoked": "已撤销"}
+_STATUS = {"active": QT_TRANSLATE_NOOP("", "有效"), "repaired": QT_TRANSLATE_NOOP("", "已信用修复"),
+           "revoked": QT_TRANSLATE_NOOP("", "已撤销")}
 
 
 def _order(records: list[RecordInfo], day: dt.date) -> list[RecordInfo]:
@@ -176,10 +177,11 @@ class ObjectionDialog(QDialog):
             self._validate()
             return
         in_force = r.in_force(self._day)
-        status = _STATUS.get(r.status, r.status) + ("" if r.status != "active" else ("（公示中）" if in_force else "（不在公示期内）"))
-        period = f"{r.publish_from} 至 {r.publish_until or '长期'}"
+        status = self.tr(_STATUS.get(r.status, r.status)) + (
+            "" if r.status != "active" else (self.tr("（公示中）") if in_force else self.tr("（不在公示期内）")))
+        period = self.tr("{0} 至 {1}").format(r.publish_from, r.publish_until or self.tr("长期"))
         rows = [
-            (self.tr("记录"), r.title), (self.tr("类别"), category_of(r.category).label),
+            (self.tr("记录"), r.title), (self.tr("类别"), self.tr(category_of(r.category).label)),
             (self.tr("文号"), r.doc_no or "—"), (self.tr("认定机关"), r.authority),
             (self.tr("决定日期"), str(r.decided_on)), (self.tr("公示期"), period), (self.tr("状态"), status),
             (self.tr("记录编号"), r.id),

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,7 +46,9 @@ from creditdesk.ui.changes import ChangeAware
 RED, GREEN, AMBER, BLUE, GREY = "#b3261e", "#1b6e2a", "#8a5a00", "#1f5fa8", "#6b6b6b"
 STATUS_COLOURS = {"queued": GREY, "submitted": BLUE, "rejected": RED, "record_changed": AMBER, "upheld": GREEN,
                   "dismissed": "#5a3d8a"}  # fmt: skip
-COLUMNS = ("登记时间", "主体", "信用记录", "异议理由", "联系人", "经办人", "状态", "状态说明")
+COLUMNS = (QT_TRANSLATE_NOOP("", "登记时间"), QT_TRANSLATE_NOOP("", "主体"), QT_TRANSLATE_NOOP("", "信用记录"),
+           QT_TRANSLATE_NOOP("", "异议理由"), QT_TRANSLATE_NOOP("", "联系人"), QT_TRANSLATE_NOOP("", "经办人"),
+           QT_TRANSLATE_NOOP("", "状态"), QT_TRANSLATE_NOOP("", "状态说明"))
 
 
 def _when(text: str | None) -> str:
@@ -119,7 +121,7 @@ class ObjectionsPage(QWidget, ChangeAware):
         self.status_filter.setObjectName("statusFilter")
         self.status_filter.addItem(self.tr("全部状态"), None)
         for s in STATUSES:
-            self.status_filter.addItem(STATUS_LABELS[s], s)
+            self.status_filter.addItem(self.tr(STATUS_LABELS[s]), s)
         filter_label = QLabel(self.tr("状态(&S)"))
         filter_label.setBuddy(self.status_filter)
         self.refresh_button = QPushButton(self.tr("刷新状态"))
@@ -219,9 +221,9 @@ class ObjectionsPage(QWidget, ChangeAware):
         for o in everything:
             counts[o.status] = counts.get(o.status, 0) + 1
         scope = self.tr("全部经办人") if user is None or user.can("view_all_reviews") else self.tr("本人登记的")
-        parts = [f"{STATUS_LABELS[s]} {n}" for s, n in counts.items() if n]
+        parts = [f"{self.tr(STATUS_LABELS[s])} {n}" for s, n in counts.items() if n]
         self.summary.setText(self.tr("{0}异议共 {1} 件{2}").format(
-            scope, len(everything), ("：" + "，".join(parts)) if parts else ""))  # fmt: skip
+            scope, len(everything), (self.tr("：") + self.tr("，").join(parts)) if parts else ""))  # fmt: skip
         if changed:
             self._say(self.tr("已更新 {0} 件异议的状态").format(len(changed)), BLUE)
         else:
@@ -233,7 +235,8 @@ class ObjectionsPage(QWidget, ChangeAware):
             grounds = o.grounds if len(o.grounds) <= 40 else o.grounds[:40] + "…"
             cells = (
                 _when(o.filed_at), o.subject_name or o.subject_id, o.record_title or o.record_id, grounds,
-                f"{o.contact_name} {o.contact_phone or ''}".strip(), self._person(o.officer), o.status_label, o.status_note or "",
+                f"{o.contact_name} {o.contact_phone or ''}".strip(), self._person(o.officer), self.tr(o.status_label),
+                o.status_note or "",
             )  # fmt: skip
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -279,9 +282,9 @@ class ObjectionsPage(QWidget, ChangeAware):
             (self.tr("信用记录"), f"{o.record_title or ''}（{o.record_id}）"),
             (self.tr("异议理由"), o.grounds),
             (self.tr("联系人"), f"{o.contact_name} {o.contact_phone or ''}"),
-            (self.tr("登记"), f"{_when(o.filed_at)}　{o.unit}　{self._person(o.officer)}" + (f"　核查记录 {o.review_id}" if o.review_id else "")),
+            (self.tr("登记"), f"{_when(o.filed_at)}　{o.unit}　{self._person(o.officer)}" + (self.tr("　核查记录 {0}").format(o.review_id) if o.review_id else "")),
         ]  # fmt: skip
-        status = f"<b style='color:{colour}'>{html.escape(o.status_label)}</b>"
+        status = f"<b style='color:{colour}'>{html.escape(self.tr(o.status_label))}</b>"
         if o.status_note:
             status += "　" + html.escape(o.status_note)
         if o.status_at:
@@ -332,7 +335,7 @@ class ObjectionsPage(QWidget, ChangeAware):
             return ObjectionService(engine, audit).set_status(objection_id, answer, note, user)
 
         def done(saved) -> None:  # noqa: ANN001
-            self._say(self.tr("已登记：{0}").format(saved.status_label), GREEN)
+            self._say(self.tr("已登记：{0}").format(self.tr(saved.status_label)), GREEN)
             self.refresh()
 
         def failed(exc: BaseException) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from creditdesk.credit import (
     RECORD_STATUS_LABELS,
@@ -22,7 +22,8 @@ from creditdesk.grades import grade_is_adverse, grade_is_positive
 from creditdesk.services.profile import ProfileView, ReportInfo
 
 RED, GREEN, GREY, AMBER = "#b3261e", "#1e7b34", "#6b6b6b", "#8a5a00"
-LEVEL_LABELS = {"national": "国家级", "provincial": "省级", "city": "市级", "county": "县级"}
+LEVEL_LABELS = {"national": QT_TRANSLATE_NOOP("", "国家级"), "provincial": QT_TRANSLATE_NOOP("", "省级"),
+                "city": QT_TRANSLATE_NOOP("", "市级"), "county": QT_TRANSLATE_NOOP("", "县级")}
 
 
 def tr(text: str) -> str:
@@ -68,11 +69,11 @@ def _finding_row(f: Finding, policy=None) -> str:  # noqa: ANN001 - the policy p
 
 def _banner(p: CreditProfile) -> str:
     if p.blacklisted:
-        names = "、".join(tr(g.category.label) for g in p.groups if g.category.code in p.severe_in_force)
+        names = tr("、").join(tr(g.category.label) for g in p.groups if g.category.code in p.severe_in_force)
         return (
             f"<table width='100%' cellpadding='8' cellspacing='0' style='background:{RED};color:white'><tr><td>"
             f"<span style='font-size:17pt'><b>⚠ {tr('列入失信黑名单')}</b></span><br>"
-            f"<span style='font-size:11pt'>{tr('有效记录')}：{_e(names)}</span></td></tr></table>"
+            f"<span style='font-size:11pt'>{tr('有效记录')}{tr('：')}{_e(names)}</span></td></tr></table>"
         )
     if p.adverse_in_force:
         return (
@@ -153,7 +154,8 @@ def render_profile(view: ProfileView, policy=None) -> str:  # noqa: ANN001 - the
             f"<h3 style='color:{head_colour};margin-bottom:2px'>{_e(tr(g.category.label))}"
             f" <span style='font-weight:normal;color:{GREY}'>（{tr('有效 {0} / 共 {1}').format(g.in_force_count, len(g.findings))}）</span></h3>"
             "<table width='100%' cellspacing='0' cellpadding='5'>"
-            f"<tr style='background:#f0f0f0'><th align='left'>{tr('事项')}</th><th align='left'>{tr('决定日期')}</th>"
+            # the record's title keeps at least 40% of the width: longer English headers and dates do not squeeze it
+            f"<tr style='background:#f0f0f0'><th align='left' width='40%'>{tr('事项')}</th><th align='left'>{tr('决定日期')}</th>"
             f"<th align='left'>{tr('公示期')}</th><th align='left'>{tr('状态')}</th></tr>"
             + "".join(_finding_row(f, policy) for f in g.findings)
             + "</table>"

@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from creditdesk.credit import SUBJECT_KIND_LABELS, category_of
 from creditdesk.services import reviews
 
@@ -197,7 +199,7 @@ def render(kind: str, saved, state, settings, page_size: str) -> bytes:  # noqa:
         return render_review_slip(review_slip(saved, state, settings), page_size)
     slip = commitment_slip(saved, state)
     if slip is None:
-        raise ValueError("本次核查没有信用承诺书")
+        raise ValueError(QCoreApplication.translate("SlipBar", "本次核查没有信用承诺书"))
     return render_commitment(slip, page_size)
 
 

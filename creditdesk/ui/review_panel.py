@@ -19,7 +19,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -57,6 +57,7 @@ from creditdesk.services.review_workflow import (
     match_matters,
     matter_numbers,
 )
+from creditdesk.ui.core_text import core_message, unruled_notice
 from creditdesk.ui.review_adapter import REPORT_PROBLEM_TEXT
 from creditdesk.ui.signature_pad import SignaturePad
 from creditdesk.ui.tasks import TaskRunner
@@ -74,17 +75,18 @@ OUTCOME_STYLE = {
     o: f"background:{SCREEN_BG[o]};color:{SCREEN_FG[o]};border:1px solid {SCREEN_BORDER[o]};" for o in OUTCOME_ORDER
 }
 REQUIREMENT_TEXT = {
-    "credit_report": "信用报告",
-    "commitment": "信用承诺",
-    "credit_review": "信用审查（由信用中心办理）",
+    "credit_report": QT_TRANSLATE_NOOP("", "信用报告"),
+    "commitment": QT_TRANSLATE_NOOP("", "信用承诺"),
+    "credit_review": QT_TRANSLATE_NOOP("", "信用审查（由信用中心办理）"),
 }
 NOT_IN_FORCE_TEXT = {
-    "revoked": "已撤销",
-    "repaired": "已信用修复",
-    "not_yet_published": "尚未公示",
-    "expired": "已过公示期",
+    "revoked": QT_TRANSLATE_NOOP("", "已撤销"),
+    "repaired": QT_TRANSLATE_NOOP("", "已信用修复"),
+    "not_yet_published": QT_TRANSLATE_NOOP("", "尚未公示"),
+    "expired": QT_TRANSLATE_NOOP("", "已过公示期"),
 }
-SIGNER_ROLES = (("legal_representative", "法定代表人"), ("agent", "委托代理人"))
+SIGNER_ROLES = (("legal_representative", QT_TRANSLATE_NOOP("", "法定代表人")),
+                ("agent", QT_TRANSLATE_NOOP("", "委托代理人")))
 STEP_NAMES = tuple(STEP_LABELS.items())
 
 
@@ -518,7 +520,7 @@ class ReviewPanel(QWidget):
         self.matter_combo.blockSignals(True)
         self.matter_combo.clear()
         for number, m in zip(matter_numbers(len(profile.matters)), profile.matters):
-            self.matter_combo.addItem(f"{number}  {m.label}", m.code)
+            self.matter_combo.addItem(f"{number}  {_t(m.label)}", m.code)
             if m.citation:
                 self.matter_combo.setItemData(
                     self.matter_combo.count() - 1, f"{m.citation.document} {m.citation.clause}：“{m.citation.quote}”",
@@ -721,7 +723,7 @@ class ReviewPanel(QWidget):
             self.final_combo.blockSignals(True)
             self.final_combo.setCurrentIndex(-1)
             self.final_combo.blockSignals(False)
-            label = self.wf.matter().label if self.wf.matter() else ""
+            label = _t(self.wf.matter().label) if self.wf.matter() else ""
             self.matter_hint.setText(self.tr("已选：{0}").format(label) if label else "")
         steps = self.steps()
         self.report_box.setVisible("credit_report" in steps)
@@ -888,7 +890,7 @@ class ReviewPanel(QWidget):
         due = deadline(self._day(), policy.deadline_working_days)
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("申请信用审查"), self.tr(
             "向{0}申请对“{1}”的信用审查（事项：{2}）？\n\n申请经平台报送；{0}应在 {3} 个工作日内、即 {4} 前反馈"
-            "审查结果，收到后在跟进页记录。").format(policy.by, a.name, m.label, policy.deadline_working_days,
+            "审查结果，收到后在跟进页记录。").format(policy.by, a.name, _t(m.label), policy.deadline_working_days,
                                             due.due.isoformat()),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)  # fmt: skip
         box.setObjectName("creditReviewConfirm")
@@ -1017,7 +1019,7 @@ class ReviewPanel(QWidget):
         unruled = self.wf.unruled_adverse()
         self.ack_check.setVisible(bool(unruled))
         if unruled:
-            notice = getattr(output.result, "unruled_notice", None)
+            notice = unruled_notice(output.result)
             self.ack_check.setText(self.tr("已阅：{0} 条有效不良记录，现行档案未规定措施（须在核查单上注明）").format(len(unruled)))
             self.ack_check.setToolTip(notice or "")
             self.ack_check.setStyleSheet("font-weight:bold;color:#7a4f00;")
@@ -1070,7 +1072,7 @@ class ReviewPanel(QWidget):
         else:
             parts.append("<p style='color:#555'>{0}</p>".format(html.escape(
                 self.tr("{0}（第 {1} 版）对该事项没有触发惩戒或激励措施。").format(r.profile.name, r.profile.version))))
-        notice = getattr(r, "unruled_notice", None)
+        notice = unruled_notice(r)
         if notice:  # an adverse record no rule covers: said, and acknowledged below (ReviewWorkflow 'acknowledge')
             parts.append("<p style='color:#7a4f00'><b>⚠ {0}</b></p>".format(html.escape(notice)))
         for note in r.notes:
@@ -1221,7 +1223,7 @@ class ReviewPanel(QWidget):
         pending = self.wf.approval_status() == "pending"
         self.finalise_button.setText(self.tr("保存为待复核") if pending else self.tr("完成核查并保存"))
         if missing:
-            self.missing_label.setText(self.tr("尚未完成：{0}").format("；".join(_t(text) for _step, text in missing)))
+            self.missing_label.setText(self.tr("尚未完成：{0}").format(_t("；").join(core_message(text, CONTEXT) for _step, text in missing)))
             self.missing_label.setStyleSheet("color:#8a5a00;")
         elif pending:
             self.missing_label.setText(self.tr("未经负责人审批：保存后为「待复核」，出现在负责人的跟进页（Ctrl+Enter）"))

@@ -32,14 +32,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from creditdesk.changes import OpChanges
 from creditdesk.app import AppContext
+from creditdesk.changes import OpChanges
 from creditdesk.roles import may
-from creditdesk.ui.changes import ChangeAware
 from creditdesk.ui.accounts_widget import AccountsWidget
+from creditdesk.ui.changes import ChangeAware
+from creditdesk.ui.core_text import core_message
 from creditdesk.ui.i18n import LANGUAGES
 from creditdesk.ui.idle_lock import idle_minutes, set_idle_minutes
 from creditdesk.ui.tasks import TaskRunner
+from creditdesk.ui.vocabulary import label as tr
 
 # What ``save`` changes, as the audit entry names them.
 SAVED_KEYS = ("unit_name", "window_name", "stale_after_hours", "sync_interval_minutes", "idle_lock_minutes",
@@ -90,7 +92,7 @@ class SettingsPage(QWidget, ChangeAware):
         self.language = QComboBox()
         self.language.setObjectName("language")
         for code, label in LANGUAGES.items():
-            self.language.addItem(label, code)
+            self.language.addItem(self.tr(label) if code == "auto" else label, code)
         self._show_language(s.language)
         self.credit_review_pilot = QCheckBox(self.tr("本单位是信用审查试点单位(&X)"))
         self.credit_review_pilot.setObjectName("creditReviewPilot")
@@ -129,7 +131,7 @@ class SettingsPage(QWidget, ChangeAware):
         form.addRow(self.tr("政策配置"), self.profile_label)
         from creditdesk.wording import database_text
 
-        database = QLabel(database_text(ctx.db.url))  # a path or a server, never a URL or its password
+        database = QLabel(core_message(database_text(ctx.db.url)))  # a path or a server, never a URL or its password
         database.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow(self.tr("数据库"), database)
 
@@ -283,7 +285,7 @@ class SettingsPage(QWidget, ChangeAware):
         self.folder_buttons: dict[str, QPushButton] = {}
         rows = (
             ("home", self.tr("主目录"), str(paths.home), paths.home),
-            ("database", self.tr("数据库"), str(sqlite_file) if sqlite_file else database_text(db.url),
+            ("database", self.tr("数据库"), str(sqlite_file) if sqlite_file else core_message(database_text(db.url)),
              sqlite_file.parent if sqlite_file else None),
             ("logs", self.tr("日志文件夹"), str(paths.log_dir), paths.log_dir),
             ("backups", self.tr("备份文件夹"), str(paths.backup_dir), paths.backup_dir),
@@ -430,7 +432,7 @@ class SettingsPage(QWidget, ChangeAware):
 
 def profile_name(profile_id: str) -> str:
     """The policy profile by its city's name (福州市 …), as the bundled profiles call it."""
-    return _profile_names().get(profile_id, "（未知的政策配置）")
+    return _profile_names().get(profile_id) or tr("（未知的政策配置）")
 
 
 @functools.cache

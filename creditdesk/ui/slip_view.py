@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from creditdesk.ui import review_adapter
 from creditdesk.ui.tasks import TaskRunner
+from creditdesk.ui.vocabulary import label as tr
 
 
 PRINT_DPI = 300  # the pages go to the printer as images: 300 dpi is sharp text and a small job
@@ -81,7 +82,7 @@ def print_to(printer_name: str, pdf: bytes, title: str = "") -> str:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPrinterName(printer_name)
     if not printer.isValid() or printer.printerName() != printer_name:
-        raise OSError("没有名为 {0} 的打印机".format(printer_name))
+        raise OSError(tr("没有名为 {0} 的打印机").format(printer_name))
     printer.setResolution(PRINT_DPI)
     print_pdf_to(printer, pdf, title)
     return printer_name
@@ -93,7 +94,7 @@ def print_pdf_to(printer, pdf: bytes, title: str = "") -> None:  # noqa: ANN001 
         printer.setDocName(title)
     painter = QPainter(printer)
     if not painter.isActive():
-        raise OSError("无法连接打印机 {0}".format(printer.printerName() or printer.outputFileName()))
+        raise OSError(tr("无法连接打印机 {0}").format(printer.printerName() or printer.outputFileName()))
     from PySide6.QtPrintSupport import QPrinter
 
     page_rect = printer.pageRect(QPrinter.Unit.DevicePixel)
@@ -166,7 +167,7 @@ def write_pdf(path: str | Path, pdf: bytes, overwrite: bool = False) -> Path:
 
     target = Path(path)
     if target.exists() and not overwrite:
-        raise FileExistsError(f"文件已存在：{target}")
+        raise FileExistsError(tr("文件已存在：{0}").format(target))
     target.parent.mkdir(parents=True, exist_ok=True)
     with atomic_path(target, durable=True) as tmp:
         tmp.write_bytes(pdf)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -48,28 +48,31 @@ from creditdesk.services.usage import (
 )
 from creditdesk.ui.changes import ChangeAware
 from creditdesk.ui.charts import DonutChart, StackedBarChart
+from creditdesk.ui.core_text import core_message
 from creditdesk.ui.tasks import LONG, TaskHandle
 
-KINDS = (("month", "月"), ("quarter", "季度"), ("half", "半年"))
+KINDS = (("month", QT_TRANSLATE_NOOP("", "月")), ("quarter", QT_TRANSLATE_NOOP("", "季度")),
+         ("half", QT_TRANSLATE_NOOP("", "半年")))
 _WHICH = {
-    "month": [(m, f"{m}月") for m in range(1, 13)],
-    "quarter": [(1, "第一季度"), (2, "第二季度"), (3, "第三季度"), (4, "第四季度")],
-    "half": [(1, "上半年"), (2, "下半年")],
+    "month": [(m, QT_TRANSLATE_NOOP("", "{0}月")) for m in range(1, 13)],
+    "quarter": [(1, QT_TRANSLATE_NOOP("", "第一季度")), (2, QT_TRANSLATE_NOOP("", "第二季度")),
+                (3, QT_TRANSLATE_NOOP("", "第三季度")), (4, QT_TRANSLATE_NOOP("", "第四季度"))],
+    "half": [(1, QT_TRANSLATE_NOOP("", "上半年")), (2, QT_TRANSLATE_NOOP("", "下半年"))],
 }
 
 # card key -> (title, colour of the figure)
 CARDS = (
-    ("total", "核查总数", "#1f3a5f"),
+    ("total", QT_TRANSLATE_NOOP("", "核查总数"), "#1f3a5f"),
     # the outcomes' short forms, the same on every surface (creditdesk/outcomes.py SHORT_LABELS, in vocabulary.py)
     ("prohibit", OUTCOME_LABELS["prohibit"], OUTCOME_COLOURS["prohibit"]),
     ("strict", OUTCOME_LABELS["strict"], OUTCOME_COLOURS["strict"]),
     ("incentive", OUTCOME_LABELS["incentive"], OUTCOME_COLOURS["incentive"]),
-    ("offline", "离线占比", "#5f6368"),
-    ("signed", "承诺签署", "#1f3a5f"),
-    ("fulfilled", "承诺履约", OUTCOME_COLOURS["incentive"]),
-    ("breached", "承诺违约", OUTCOME_COLOURS["prohibit"]),
-    ("objections", "异议", "#8a5a00"),
-    ("reports", "核验信用报告", "#1f3a5f"),
+    ("offline", QT_TRANSLATE_NOOP("", "离线占比"), "#5f6368"),
+    ("signed", QT_TRANSLATE_NOOP("", "承诺签署"), "#1f3a5f"),
+    ("fulfilled", QT_TRANSLATE_NOOP("", "承诺履约"), OUTCOME_COLOURS["incentive"]),
+    ("breached", QT_TRANSLATE_NOOP("", "承诺违约"), OUTCOME_COLOURS["prohibit"]),
+    ("objections", QT_TRANSLATE_NOOP("", "异议"), "#8a5a00"),
+    ("reports", QT_TRANSLATE_NOOP("", "核验信用报告"), "#1f3a5f"),
 )
 
 
@@ -165,7 +168,7 @@ class StatsPage(QWidget, ChangeAware):
         self.officer_box = QGroupBox(self.tr("按经办人"))
         self.officer_table = QTableWidget(0, 9)
         self.officer_table.setHorizontalHeaderLabels(
-            [self.tr("经办人"), *[OUTCOME_LABELS[o] for o in OUTCOMES], self.tr("合计"), self.tr("改变结论"),
+            [self.tr("经办人"), *[self.tr(OUTCOME_LABELS[o]) for o in OUTCOMES], self.tr("合计"), self.tr("改变结论"),
              self.tr("其中从宽"), self.tr("离线")])  # fmt: skip
         self.officer_table.verticalHeader().setVisible(False)
         self.officer_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -243,7 +246,7 @@ class StatsPage(QWidget, ChangeAware):
         self._filling = True
         self.which_box.clear()
         for value, label in _WHICH[kind]:
-            self.which_box.addItem(self.tr(label), value)
+            self.which_box.addItem(self.tr(label).format(value), value)
         if index is not None:
             self.which_box.setCurrentIndex(max(0, self.which_box.findData(index)))
         self._filling = False
@@ -281,11 +284,12 @@ class StatsPage(QWidget, ChangeAware):
             return
         d = s.next
         lines = [self.tr("下次报送：<b>{0}</b>　{1}{2}，报{3}").format(
-            d.due_label, d.what, f"（{d.period.label}）" if d.period else "", d.to)]
+            core_message(d.due_label), d.what, f"（{core_message(d.period.label)}）" if d.period else "", d.to)]
         later = [x for x in s.deadlines[1:]]
         if later:
             lines.append(self.tr("其后：") + "；".join(
-                f"{x.due_label} {x.what}" + (f"（{x.period.label}）" if x.period else "") for x in later))
+                f"{core_message(x.due_label)} {x.what}" + (f"（{core_message(x.period.label)}）" if x.period else "")
+                for x in later))
         lines.append(f"<span style='color:#7a6a3a'>{d.basis}</span>")
         self.deadline_label.setText("<br>".join(lines))
         self.deadline_button.setEnabled(d.period is not None)
@@ -313,7 +317,7 @@ class StatsPage(QWidget, ChangeAware):
         def work(task: TaskHandle) -> UsageReport:
             return UsageService(engine).report(period, viewer=viewer, unit=unit)
 
-        self.status_label.setText(self.tr("正在统计{0}……").format(period.label))
+        self.status_label.setText(self.tr("正在统计{0}……").format(core_message(period.label)))
         self.runner.run(work, on_success=self._show, on_failure=self._failed, key="stats")
 
     def _failed(self, exc: BaseException) -> None:
@@ -338,11 +342,12 @@ class StatsPage(QWidget, ChangeAware):
         self.cards["objections"].set(str(o.filed), self.tr("待提交 {0} · 已提交 {1}").format(
             o.count("queued"), o.count("submitted")))
         self.cards["reports"].set(str(report.reports_checked), self.tr("不予采信 {0}").format(report.reports_refused))
-        series = [(OUTCOME_LABELS[x], OUTCOME_COLOURS[x]) for x in OUTCOMES]
-        self.matter_chart.set_data([m.name for m in report.by_matter], series,
+        series = [(self.tr(OUTCOME_LABELS[x]), OUTCOME_COLOURS[x]) for x in OUTCOMES]
+        self.matter_chart.set_data([self.tr(m.name) for m in report.by_matter], series,
                                    [[m.counts.get(x) for m in report.by_matter] for x in OUTCOMES],
                                    self.tr("按事项和结论"))  # fmt: skip
-        self.outcome_chart.set_data([(OUTCOME_LABELS[x], report.outcomes.get(x), OUTCOME_COLOURS[x]) for x in OUTCOMES],
+        self.outcome_chart.set_data([(self.tr(OUTCOME_LABELS[x]), report.outcomes.get(x), OUTCOME_COLOURS[x])
+                                     for x in OUTCOMES],
                                     self.tr("结论构成"))  # fmt: skip
         self.trend_chart.set_data([p.label for p in report.trend], series,
                                   [[p.counts.get(x) for p in report.trend] for x in OUTCOMES],
@@ -361,10 +366,10 @@ class StatsPage(QWidget, ChangeAware):
                 self.officer_table.setItem(r, col, item)
         if total:
             self.status_label.setText(self.tr("{0}（{1} 至 {2}）").format(
-                report.period.label, report.period.start.isoformat(), report.period.end.isoformat()))
+                core_message(report.period.label), report.period.start.isoformat(), report.period.end.isoformat()))
         else:
             self.status_label.setText("<span style='color:#8a5a00'>{0}</span>".format(
-                self.tr("{0}没有完成的核查记录。可以换一个期间，或仍然导出一份零报告。").format(report.period.label)))
+                self.tr("{0}没有完成的核查记录。可以换一个期间，或仍然导出一份零报告。").format(core_message(report.period.label))))
         busy = self._export_task is not None
         self.pdf_button.setEnabled(not busy)
         self.xlsx_button.setEnabled(not busy)
@@ -375,7 +380,7 @@ class StatsPage(QWidget, ChangeAware):
         if self.report is None:
             return
         p = self.report.period
-        default = str(Path.home() / f"信用核查使用情况报送-{p.code}.{fmt}")
+        default = str(Path.home() / self.tr("信用核查使用情况报送-{0}.{1}").format(p.code, fmt))
         filters = self.tr("PDF 文件 (*.pdf)") if fmt == "pdf" else self.tr("Excel 工作簿 (*.xlsx)")
         path, _ = QFileDialog.getSaveFileName(self, self.tr("导出使用情况报送"), default, filters)
         if path:
@@ -423,7 +428,7 @@ class StatsPage(QWidget, ChangeAware):
     def _exported(self, result) -> None:  # noqa: ANN001
         self._export_done()
         self.message.setText("<span style='color:#1e7b34'>✔ {0}</span>".format(
-            self.tr("已导出{0}：{1}").format(result.report.period.label, result.path)))
+            self.tr("已导出{0}：{1}").format(core_message(result.report.period.label), result.path)))
         self.exported.emit(result)
 
     def _export_failed(self, exc: BaseException) -> None:

@@ -23,17 +23,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from creditdesk.changes import OpChanges
 from creditdesk.app import AppContext
+from creditdesk.changes import OpChanges
 
 # Imported when the window is built, not in the first sync's worker thread: a module
 # import there holds the interpreter for long stretches and the window would stall.
 from creditdesk.platform import session as _session  # noqa: F401
-from creditdesk.services import outbox
 from creditdesk.platform.usecases import import_bundle_now, sync_now
+from creditdesk.services import outbox
 from creditdesk.services.rejections import list_rejected_changes
 from creditdesk.ui.changes import ChangeAware
+from creditdesk.ui.core_text import core_message
 from creditdesk.ui.tasks import LONG, TaskHandle, TaskRunner
+from creditdesk.ui.vocabulary import label as tr
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -129,9 +131,10 @@ class SyncPage(QWidget, ChangeAware):
         from creditdesk.wording import chinese_reason, entity_label, outbox_kind_label, source_label
 
         self._fill(self.rejected_changes, [  # in words: 信用记录 / 平台同步 / 缺少必填字段 决定机关
-            (str(c.seq or ""), entity_label(c.entity_type), c.entity_id or "", source_label(c.source),
-             chinese_reason(c.reason)) for c in changes])  # fmt: skip
-        self._fill(self.rejected_items, [(i.uid, outbox_kind_label(i.kind), i.created_at, chinese_reason(i.reason))
+            (str(c.seq or ""), tr(entity_label(c.entity_type)), c.entity_id or "", tr(source_label(c.source)),
+             core_message(chinese_reason(c.reason))) for c in changes])  # fmt: skip
+        self._fill(self.rejected_items, [(i.uid, tr(outbox_kind_label(i.kind)), i.created_at,
+                                          core_message(chinese_reason(i.reason)))
                                          for i in items])  # fmt: skip
 
     @staticmethod
@@ -238,4 +241,4 @@ def _reason(error: object) -> str:
 
     from creditdesk.wording import chinese_reason
 
-    return html.escape(chinese_reason(str(error)))
+    return html.escape(core_message(chinese_reason(str(error))))

@@ -52,8 +52,11 @@ def _offscreen_screen() -> str:
     return f"offscreen:configfile={config}"
 
 
-def visible_texts(top) -> list[str]:  # noqa: ANN001 - a top-level QWidget
-    """Every text on ``top`` that a person can see (not tooltips): what the Chinese-only test reads."""
+def visible_texts(top, own_only: bool = False) -> list[str]:  # noqa: ANN001 - a top-level QWidget
+    """Every text on ``top`` that a person can see (not tooltips): what the Chinese-only test reads.
+
+    ``own_only``: the texts of ``top`` itself, not of its children (its title if it is a window, and
+    a button's tooltip too): what the English test reads, widget by widget."""
     from PySide6.QtWidgets import (
         QAbstractButton,
         QAbstractItemView,
@@ -67,8 +70,10 @@ def visible_texts(top) -> list[str]:  # noqa: ANN001 - a top-level QWidget
         QWidget,
     )
 
-    texts: list[str] = [top.windowTitle()]
-    for w in [top, *top.findChildren(QWidget)]:
+    texts: list[str] = [top.windowTitle()] if not own_only or top.isWindow() else []
+    if own_only and isinstance(top, QAbstractButton):
+        texts.append(top.toolTip())
+    for w in [top] if own_only else [top, *top.findChildren(QWidget)]:
         if not w.isVisible():
             continue
         if isinstance(w, QLabel):
@@ -480,8 +485,11 @@ def _review_tour(app, window, ctx, city, counter, shoot, type_query) -> None:  #
 
     rendered: list = []
     panel.slip_bar.previewed.connect(rendered.append)
-    for kind, name, title in (("review", "slip-preview-review", "信用核查单"),
-                              ("commitment", "slip-preview-commitment", "信用承诺书")):  # fmt: skip
+    from PySide6.QtCore import QCoreApplication
+
+    for kind, name, title in (("review", "slip-preview-review", QCoreApplication.translate("SlipBar", "信用核查单")),
+                              ("commitment", "slip-preview-commitment",
+                               QCoreApplication.translate("SlipBar", "信用承诺书"))):  # the bar's own titles
         rendered.clear()
         panel.slip_bar.act(kind, "preview", title)
         _settle(app, window, until=lambda: bool(rendered), timeout=30)

@@ -63,7 +63,7 @@ class VerifyDialog(QDialog):
         from creditdesk.policy.model import MATTER_CODES
 
         m = self._profile.matter(code) if self._profile is not None else None
-        return m.label if m is not None and m.code == code else MATTER_CODES.get(code, code)
+        return self.tr(m.label if m is not None and m.code == code else MATTER_CODES.get(code, code))
 
     def _show(self, result) -> None:  # noqa: ANN001
         if not result.found:
@@ -81,7 +81,7 @@ class VerifyDialog(QDialog):
             if result.superseded_by is not None:
                 head += "<p style='color:#7a4f00'>⚑ {0}</p>".format(html.escape(
                     self.tr("该核查已被更正，新的核查码为 {0}").format(result.superseded_by.verification_code)))
-            kind = SUBJECT_KIND_LABELS.get(r.subject_kind or "", "")
+            kind = self.tr(SUBJECT_KIND_LABELS.get(r.subject_kind or "", ""))
             rows = [
                 (self.tr("申请主体"), f"{r.subject_name or '—'}　{r.subject_code_display or ''}　{kind}"),
                 (self.tr("事项"), self._matter_label(r.matter)),

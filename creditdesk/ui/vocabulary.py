@@ -10,7 +10,22 @@ The English tour test (tests/test_translations.py) finds any that is missing.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+import datetime
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
+
+
+def label(text: str | None) -> str:
+    """A core label or other vocabulary string in the window's language (unknown text as it is)."""
+    return QCoreApplication.translate("", text) if text else (text or "")
+
+
+def weekday(day: datetime.date, short: bool = False) -> str:
+    """The day of the week in the window's language (星期五 / 周五, Friday / Fri), whatever the system locale."""
+    app = QCoreApplication.instance()
+    locale = QLocale((app.property("creditdesk_language") if app is not None else None) or "zh_CN")
+    return locale.dayName(day.isoweekday(), QLocale.FormatType.ShortFormat if short else QLocale.FormatType.LongFormat)
+
 
 VOCABULARY = (
     # the credit report's problems (ui/review_adapter.REPORT_PROBLEM_TEXT)
@@ -103,4 +118,259 @@ VOCABULARY = (
     QT_TRANSLATE_NOOP("", "结论比系统计算结果宽松：请选择调整理由类别"),
     QT_TRANSLATE_NOOP("", "记录不属于该申请人（同名或代码错误）"),
     QT_TRANSLATE_NOOP("", "请选择或采用结论"),
+    # ui/profile_html.py passes these to tr() inside f-strings, where pyside6-lupdate does not look
+    QT_TRANSLATE_NOOP("", "平台暂无该主体的信用记录"),
+    QT_TRANSLATE_NOOP("", "平台未公示该主体的任何信用记录。"),
+    QT_TRANSLATE_NOOP("", "有 {0} 条有效不良记录"),
+    QT_TRANSLATE_NOOP("", "："),
+)
+
+# The core's labels (Qt-free modules: credit.py, outcomes.py, roles.py, services/…, the city profiles'
+# matters), translated where a page shows them: tr(label) or ui.vocabulary.label(text). Kept complete by
+# tests/test_ui_literals_translated.py, which reads the same dictionaries.
+CORE_LABELS = (
+    # credit.CATEGORIES
+    QT_TRANSLATE_NOOP("", "重大税收违法失信主体"),
+    QT_TRANSLATE_NOOP("", "政府采购严重违法失信行为记录"),
+    QT_TRANSLATE_NOOP("", "信用承诺违约"),
+    # credit.NotInForce
+    QT_TRANSLATE_NOOP("", "已撤销"),
+    QT_TRANSLATE_NOOP("", "尚未到公示起始日"),
+    # credit.SUBJECT_KIND_LABELS
+    QT_TRANSLATE_NOOP("", "非法人组织"),
+    QT_TRANSLATE_NOOP("", "个体工商户"),
+    # credit.SUBJECT_STATUS_LABELS
+    QT_TRANSLATE_NOOP("", "注销"),
+    QT_TRANSLATE_NOOP("", "吊销"),
+    # credit.RECORD_STATUS_LABELS
+    QT_TRANSLATE_NOOP("", "有效"),
+    # policy.model.MATTER_CODES
+    QT_TRANSLATE_NOOP("", "政府采购"),
+    QT_TRANSLATE_NOOP("", "招标投标"),
+    QT_TRANSLATE_NOOP("", "土地使用权出让"),
+    QT_TRANSLATE_NOOP("", "国有产权交易"),
+    QT_TRANSLATE_NOOP("", "财政资金扶持"),
+    QT_TRANSLATE_NOOP("", "税收优惠"),
+    QT_TRANSLATE_NOOP("", "评优评先与评级"),
+    QT_TRANSLATE_NOOP("", "资质审核认定"),
+    QT_TRANSLATE_NOOP("", "公务员与事业单位人员招录管理"),
+    QT_TRANSLATE_NOOP("", "行政审批、许可与市场准入"),
+    QT_TRANSLATE_NOOP("", "融资担保与金融监管"),
+    # policy.model.STEP_LABELS
+    QT_TRANSLATE_NOOP("", "查询信用记录"),
+    QT_TRANSLATE_NOOP("", "提供信用报告"),
+    QT_TRANSLATE_NOOP("", "签署信用承诺"),
+    QT_TRANSLATE_NOOP("", "信用审查（信用中心出具审查报告）"),
+    # review_workflow.STEP_LABELS
+    QT_TRANSLATE_NOOP("", "授权委托"),
+    # reviews.OVERRIDE_STATUS_LABELS
+    QT_TRANSLATE_NOOP("", "待复核"),
+    QT_TRANSLATE_NOOP("", "已批准"),
+    QT_TRANSLATE_NOOP("", "已驳回"),
+    # roles.PERMISSION_LABELS
+    QT_TRANSLATE_NOOP("", "查看其他经办人的核查记录"),
+    QT_TRANSLATE_NOOP("", "导出含个人信息的数据"),
+    QT_TRANSLATE_NOOP("", "处理承诺履约、提醒与复核"),
+    QT_TRANSLATE_NOOP("", "管理账户"),
+    QT_TRANSLATE_NOOP("", "修改设置"),
+    QT_TRANSLATE_NOOP("", "清理历史数据"),
+    QT_TRANSLATE_NOOP("", "办理核查"),
+    QT_TRANSLATE_NOOP("", "同步或导入数据"),
+    QT_TRANSLATE_NOOP("", "连接平台或保存平台令牌"),
+    QT_TRANSLATE_NOOP("", "信任平台签名密钥"),
+    QT_TRANSLATE_NOOP("", "写入演示数据"),
+    # audit.ACTIONS
+    QT_TRANSLATE_NOOP("", "查询"),
+    QT_TRANSLATE_NOOP("", "查看信用档案"),
+    QT_TRANSLATE_NOOP("", "核查"),
+    QT_TRANSLATE_NOOP("", "完成核查"),
+    QT_TRANSLATE_NOOP("", "更正核查"),
+    QT_TRANSLATE_NOOP("", "导出"),
+    QT_TRANSLATE_NOOP("", "生成报送材料"),
+    QT_TRANSLATE_NOOP("", "登录"),
+    QT_TRANSLATE_NOOP("", "登录失败"),
+    QT_TRANSLATE_NOOP("", "退出"),
+    QT_TRANSLATE_NOOP("", "锁屏"),
+    QT_TRANSLATE_NOOP("", "解锁"),
+    QT_TRANSLATE_NOOP("", "创建账户"),
+    QT_TRANSLATE_NOOP("", "修改账户"),
+    QT_TRANSLATE_NOOP("", "承诺履约标记"),
+    QT_TRANSLATE_NOOP("", "登记异议"),
+    QT_TRANSLATE_NOOP("", "确认提醒"),
+    QT_TRANSLATE_NOOP("", "确认复核"),
+    QT_TRANSLATE_NOOP("", "导出审计日志"),
+    QT_TRANSLATE_NOOP("", "校验审计日志"),
+    QT_TRANSLATE_NOOP("", "核验核查码"),
+    QT_TRANSLATE_NOOP("", "同步"),
+    QT_TRANSLATE_NOOP("", "导入离线数据包"),
+    QT_TRANSLATE_NOOP("", "查看审计日志"),
+    QT_TRANSLATE_NOOP("", "越权操作被拒绝"),
+    QT_TRANSLATE_NOOP("", "备份数据"),
+    QT_TRANSLATE_NOOP("", "强制使用较旧数据"),
+    QT_TRANSLATE_NOOP("", "批准结论调整"),
+    QT_TRANSLATE_NOOP("", "驳回结论调整"),
+    QT_TRANSLATE_NOOP("", "申请信用审查"),
+    QT_TRANSLATE_NOOP("", "记录信用审查结果"),
+    QT_TRANSLATE_NOOP("", "连接平台"),
+    QT_TRANSLATE_NOOP("", "保存或删除平台令牌"),
+    QT_TRANSLATE_NOOP("", "固定平台签名密钥"),
+    QT_TRANSLATE_NOOP("", "审计链头锚定"),
+    # objection_statuses.STATUS_LABELS
+    QT_TRANSLATE_NOOP("", "待上报"),
+    QT_TRANSLATE_NOOP("", "已提交平台"),
+    QT_TRANSLATE_NOOP("", "平台已受理"),
+    QT_TRANSLATE_NOOP("", "平台退回"),
+    QT_TRANSLATE_NOOP("", "记录已变更"),
+    QT_TRANSLATE_NOOP("", "异议成立"),
+    QT_TRANSLATE_NOOP("", "异议不成立"),
+    # followup.STATUS_LABELS
+    QT_TRANSLATE_NOOP("", "履行中"),
+    QT_TRANSLATE_NOOP("", "已履约"),
+    QT_TRANSLATE_NOOP("", "已违约"),
+    # credit_review.STATUS_LABELS
+    QT_TRANSLATE_NOOP("", "已申请，待反馈"),
+    QT_TRANSLATE_NOOP("", "已收到审查报告"),
+    # ledger.OFFLINE_LABELS
+    QT_TRANSLATE_NOOP("", "全部"),
+    QT_TRANSLATE_NOOP("", "仅离线"),
+    QT_TRANSLATE_NOOP("", "仅在线"),
+    # wording.ENTITY_LABELS
+    QT_TRANSLATE_NOOP("", "信用记录"),
+    QT_TRANSLATE_NOOP("", "信用服务机构"),
+    QT_TRANSLATE_NOOP("", "政策档案"),
+    # wording.SOURCE_LABELS
+    QT_TRANSLATE_NOOP("", "平台同步"),
+    QT_TRANSLATE_NOOP("", "离线数据包"),
+    QT_TRANSLATE_NOOP("", "演示数据"),
+    # wording.OUTBOX_KIND_LABELS
+    QT_TRANSLATE_NOOP("", "核查记录"),
+    QT_TRANSLATE_NOOP("", "承诺履约状态"),
+    QT_TRANSLATE_NOOP("", "使用情况报送"),
+    # wording.FIELD_LABELS
+    QT_TRANSLATE_NOOP("", "主体类型"),
+    QT_TRANSLATE_NOOP("", "名称"),
+    QT_TRANSLATE_NOOP("", "统一社会信用代码"),
+    QT_TRANSLATE_NOOP("", "曾用名"),
+    QT_TRANSLATE_NOOP("", "行政区划代码"),
+    QT_TRANSLATE_NOOP("", "成立日期"),
+    QT_TRANSLATE_NOOP("", "脱敏身份证号"),
+    QT_TRANSLATE_NOOP("", "身份证号摘要"),
+    QT_TRANSLATE_NOOP("", "更新时间"),
+    QT_TRANSLATE_NOOP("", "主体编号"),
+    QT_TRANSLATE_NOOP("", "记录类别"),
+    QT_TRANSLATE_NOOP("", "记录名称"),
+    QT_TRANSLATE_NOOP("", "文号"),
+    QT_TRANSLATE_NOOP("", "决定机关"),
+    QT_TRANSLATE_NOOP("", "决定机关代码"),
+    QT_TRANSLATE_NOOP("", "公示起始日"),
+    QT_TRANSLATE_NOOP("", "公示截止日"),
+    QT_TRANSLATE_NOOP("", "依据"),
+    QT_TRANSLATE_NOOP("", "内容"),
+    QT_TRANSLATE_NOOP("", "金额"),
+    QT_TRANSLATE_NOOP("", "评价体系"),
+    QT_TRANSLATE_NOOP("", "备案编号"),
+    QT_TRANSLATE_NOOP("", "备案机关"),
+    QT_TRANSLATE_NOOP("", "备案层级"),
+    QT_TRANSLATE_NOOP("", "备案日期"),
+    QT_TRANSLATE_NOOP("", "有效期至"),
+    QT_TRANSLATE_NOOP("", "出具机构"),
+    QT_TRANSLATE_NOOP("", "出具日期"),
+    QT_TRANSLATE_NOOP("", "公示日期"),
+    QT_TRANSLATE_NOOP("", "报告编号"),
+    QT_TRANSLATE_NOOP("", "档案编号"),
+    QT_TRANSLATE_NOOP("", "版本"),
+    QT_TRANSLATE_NOOP("", "生效日期"),
+    QT_TRANSLATE_NOOP("", "档案内容"),
+    QT_TRANSLATE_NOOP("", "数据"),
+    QT_TRANSLATE_NOOP("", "更新"),
+    QT_TRANSLATE_NOOP("", "删除"),
+    # usage.OBJECTION_STATUS_LABELS
+    QT_TRANSLATE_NOOP("", "待提交"),
+    QT_TRANSLATE_NOOP("", "平台不予受理"),
+    # usage.COMMITMENT_STATUS_LABELS
+    QT_TRANSLATE_NOOP("", "履约中"),
+    QT_TRANSLATE_NOOP("", "违约"),
+    # the matters' labels in the city profiles (creditdesk/resources/policies/*.json)
+    QT_TRANSLATE_NOOP("", "债券发行"),
+    # rows.ledger.HEADERS (the ledger's columns)
+    QT_TRANSLATE_NOOP("", "核查时间"),
+    QT_TRANSLATE_NOOP("", "经办人账号"),
+    QT_TRANSLATE_NOOP("", "窗口"),
+    QT_TRANSLATE_NOOP("", "事项代码"),
+    QT_TRANSLATE_NOOP("", "主体名称"),
+    QT_TRANSLATE_NOOP("", "统一社会信用代码/证件号"),
+    QT_TRANSLATE_NOOP("", "系统结论"),
+    QT_TRANSLATE_NOOP("", "最终结论"),
+    QT_TRANSLATE_NOOP("", "措施"),
+    QT_TRANSLATE_NOOP("", "偏离理由"),
+    QT_TRANSLATE_NOOP("", "审批"),
+    QT_TRANSLATE_NOOP("", "承诺书编号"),
+    QT_TRANSLATE_NOOP("", "信用核查码"),
+    QT_TRANSLATE_NOOP("", "离线"),
+    QT_TRANSLATE_NOOP("", "数据截至"),
+    QT_TRANSLATE_NOOP("", "未规定措施记录的确认"),
+    QT_TRANSLATE_NOOP("", "信用审查"),
+    # services/audit_text.py: an audit entry's details (detail_text(detail, tr) on the audit page), and their glue
+    QT_TRANSLATE_NOOP("", "类型"),
+    QT_TRANSLATE_NOOP("", "命中"),
+    QT_TRANSLATE_NOOP("", "档案"),
+    QT_TRANSLATE_NOOP("", "日期"),
+    QT_TRANSLATE_NOOP("", "找到"),
+    QT_TRANSLATE_NOOP("", "原因"),
+    QT_TRANSLATE_NOOP("", "途径"),
+    QT_TRANSLATE_NOOP("", "连续失败"),
+    QT_TRANSLATE_NOOP("", "锁定分钟"),
+    QT_TRANSLATE_NOOP("", "修改"),
+    QT_TRANSLATE_NOOP("", "原"),
+    QT_TRANSLATE_NOOP("", "新"),
+    QT_TRANSLATE_NOOP("", "单位"),
+    QT_TRANSLATE_NOOP("", "首个账户"),
+    QT_TRANSLATE_NOOP("", "演示"),
+    QT_TRANSLATE_NOOP("", "行数"),
+    QT_TRANSLATE_NOOP("", "起"),
+    QT_TRANSLATE_NOOP("", "止"),
+    QT_TRANSLATE_NOOP("", "完整"),
+    QT_TRANSLATE_NOOP("", "条数"),
+    QT_TRANSLATE_NOOP("", "首个异常"),
+    QT_TRANSLATE_NOOP("", "之前"),
+    QT_TRANSLATE_NOOP("", "承诺"),
+    QT_TRANSLATE_NOOP("", "保留"),
+    QT_TRANSLATE_NOOP("", "权限"),
+    QT_TRANSLATE_NOOP("", "账户"),
+    QT_TRANSLATE_NOOP("", "操作"),
+    QT_TRANSLATE_NOOP("", "条数上限"),
+    QT_TRANSLATE_NOOP("", "数据过期"),
+    QT_TRANSLATE_NOOP("", "平台有此主体"),
+    QT_TRANSLATE_NOOP("", "采用结论"),
+    QT_TRANSLATE_NOOP("", "申请结论"),
+    QT_TRANSLATE_NOOP("", "结论调整"),
+    QT_TRANSLATE_NOOP("", "调整理由"),
+    QT_TRANSLATE_NOOP("", "当场批准"),
+    QT_TRANSLATE_NOOP("", "申请人账户"),
+    QT_TRANSLATE_NOOP("", "说明"),
+    QT_TRANSLATE_NOOP("", "已确认的未规定措施记录"),
+    QT_TRANSLATE_NOOP("", "确认人"),
+    QT_TRANSLATE_NOOP("", "信用审查"),
+    QT_TRANSLATE_NOOP("", "审查申请"),
+    QT_TRANSLATE_NOOP("", "反馈期限"),
+    QT_TRANSLATE_NOOP("", "收到日期"),
+    QT_TRANSLATE_NOOP("", "载有不良信息"),
+    QT_TRANSLATE_NOOP("", "逾期"),
+    QT_TRANSLATE_NOOP("", "身份证号"),
+    QT_TRANSLATE_NOOP("", "密码错误"),
+    QT_TRANSLATE_NOOP("", "已锁定"),
+    QT_TRANSLATE_NOOP("", "已停用"),
+    QT_TRANSLATE_NOOP("", "未登录"),
+    QT_TRANSLATE_NOOP("", "审计日志页面"),
+    QT_TRANSLATE_NOOP("", "命令行"),
+    QT_TRANSLATE_NOOP("", "密码"),
+    QT_TRANSLATE_NOOP("", "停用"),
+    QT_TRANSLATE_NOOP("", "启用"),
+    QT_TRANSLATE_NOOP("", "、"),
+    QT_TRANSLATE_NOOP("", "{0} 等 {1} 个"),
+    QT_TRANSLATE_NOOP("", "{0} 个（{1}）"),
+    QT_TRANSLATE_NOOP("", "是"),
+    QT_TRANSLATE_NOOP("", "否"),
+    QT_TRANSLATE_NOOP("", "{0}：{1}"),
+    QT_TRANSLATE_NOOP("", "；"),
 )

@@ -4,637 +4,2679 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../creditdesk/ui/profile_html.py" line="37"/>
+        <location filename="../../creditdesk/ui/profile_html.py" line="25"/>
+        <source>国家级</source>
+        <translation>National</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/profile_html.py" line="26"/>
+        <source>县级</source>
+        <translation>County</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/profile_html.py" line="38"/>
         <source>长期</source>
         <translation>Indefinite</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/profile_html.py" line="43"/>
+        <location filename="../../creditdesk/ui/profile_html.py" line="44"/>
         <source>金额 {0} 元</source>
         <translation>Amount ¥{0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/profile_html.py" line="89"/>
+        <location filename="../../creditdesk/ui/profile_html.py" line="90"/>
         <source>有 {0} 条有效守信激励记录</source>
         <translation>{0} positive record(s) in force</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/profile_html.py" line="89"/>
+        <location filename="../../creditdesk/ui/profile_html.py" line="90"/>
         <source>无有效不良记录</source>
         <translation>No adverse record in force</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/profile_html.py" line="103"/>
+        <location filename="../../creditdesk/ui/profile_html.py" line="104"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="250"/>
         <source>主体类型</source>
         <translation>Subject type</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/profile_html.py" line="104"/>
+        <location filename="../../creditdesk/ui/profile_html.py" line="105"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="252"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/profile_html.py" line="104"/>
+        <location filename="../../creditdesk/ui/profile_html.py" line="105"/>
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/profile_html.py" line="105"/>
+        <location filename="../../creditdesk/ui/profile_html.py" line="106"/>
         <source>法定代表人/负责人</source>
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/profile_html.py" line="106"/>
+        <location filename="../../creditdesk/ui/profile_html.py" line="107"/>
         <source>登记状态</source>
         <translation>Registration status</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/profile_html.py" line="107"/>
+        <location filename="../../creditdesk/ui/profile_html.py" line="108"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="255"/>
         <source>成立日期</source>
         <translation>Registered on</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/profile_html.py" line="108"/>
+        <location filename="../../creditdesk/ui/profile_html.py" line="109"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="253"/>
         <source>曾用名</source>
         <translation>Former names</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/profile_html.py" line="124"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="77"/>
+        <location filename="../../creditdesk/ui/objection_dialog.py" line="40"/>
+        <location filename="../../creditdesk/ui/profile_html.py" line="125"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="146"/>
         <source>有效</source>
         <translation>In force</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/profile_html.py" line="124"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="77"/>
+        <location filename="../../creditdesk/ui/objection_dialog.py" line="41"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="83"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="137"/>
+        <source>已撤销</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="78"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="85"/>
+        <source>尚未公示</source>
+        <translation>Not yet published</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="80"/>
+        <source>即将到期(&amp;D)</source>
+        <translation>&amp;Due soon</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="80"/>
+        <source>已逾期(&amp;O)</source>
+        <translation>&amp;Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="81"/>
+        <source>履行中(&amp;I)</source>
+        <translation>&amp;In force</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="81"/>
+        <source>全部(&amp;L)</source>
+        <translation>A&amp;ll</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="156"/>
+        <source>（估）</source>
+        <translation> (est.)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="158"/>
+        <source>逾期 {0} 个工作日{1}</source>
+        <translation>{0} working days overdue{1}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="160"/>
+        <source>今日到期</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="161"/>
+        <source>{0} 个工作日{1}</source>
+        <translation>{0} working days{1}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="184"/>
+        <source>承诺补交的材料，如“营业执照副本”（回车添加）</source>
+        <translation>Material to hand in later, e.g. “business licence copy” (Enter adds)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="189"/>
+        <source> 个工作日内</source>
+        <translation> working days</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="192"/>
+        <source>添加(&amp;M)</source>
+        <translation>Add (&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="198"/>
+        <source>承诺补交(&amp;Y)：</source>
+        <translation>To hand in (&amp;Y):</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="227"/>
+        <source>→ {0}（{1}）</source>
+        <translation>→ {0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="228"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="235"/>
+        <source>（估算）</source>
+        <translation> (estimated)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="229"/>
+        <source>按国务院节假日安排计算：法定节假日不计，调休上班日计入</source>
+        <translation>Counted on the State Council holiday calendar: public holidays excluded, make-up working days included</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="236"/>
+        <source>{0}&#x3000;{1} 个工作日内，{2} 前{3}</source>
+        <translation>{0}  within {1} working days, by {2}{3}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="277"/>
+        <source>标记违约</source>
+        <translation>Mark breached</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="277"/>
+        <source>标记已履约</source>
+        <translation>Mark fulfilled</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="281"/>
+        <source>事项：{0}&#x3000;签署人：{1}</source>
+        <translation>Matter: {0}  Signer: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="282"/>
+        <source>标记违约后将上报市公共信用信息平台，不可撤销。</source>
+        <translation>A breach is reported to the city credit platform and cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="283"/>
+        <source>确认申请人已履行承诺（含承诺补交的全部材料）？</source>
+        <translation>Confirm the applicant has kept the commitment (all promised materials handed in)?</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="289"/>
+        <source>违约事实（必填）：如“逾期未补交营业执照副本”</source>
+        <translation>Facts of the breach (required), e.g. “business licence copy not handed in on time”</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="289"/>
+        <source>备注（可不填）</source>
+        <translation>Note (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="291"/>
+        <source>违约事实(&amp;N)：</source>
+        <translation>Breach facts (&amp;N):</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="291"/>
+        <source>备注(&amp;N)：</source>
+        <translation>Note (&amp;N):</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="295"/>
+        <source>确认违约</source>
+        <translation>Confirm breach</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="295"/>
+        <source>确认已履约</source>
+        <translation>Confirm fulfilled</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="296"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="400"/>
+        <source>&lt;h2&gt;承诺跟进与复核&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Commitments and rechecks&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="403"/>
+        <source>刷新 (F5)</source>
+        <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="416"/>
+        <source>承诺到期</source>
+        <translation>Commitments due</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="417"/>
+        <source>监管提醒</source>
+        <translation>Alerts</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="418"/>
+        <source>复核清单</source>
+        <translation>Rechecks</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="419"/>
+        <source>结论调整待复核</source>
+        <translation>Outcome changes to review</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="447"/>
+        <source>即将到期：{0} 个工作日内（按国务院节假日安排，调休上班日计入）</source>
+        <translation>Due soon: within {0} working days (State Council holiday calendar, make-up days count)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="450"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="488"/>
+        <source>承诺编号</source>
+        <translation>Commitment no.</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="450"/>
+        <source>签署人</source>
+        <translation>Signer</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="450"/>
+        <source>到期日</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="450"/>
+        <source>剩余工作日</source>
+        <translation>Working days left</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="459"/>
+        <source>登记补交(&amp;R)…</source>
+        <translation>Handed in (&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="461"/>
+        <source>申请人已补交一项承诺的材料</source>
+        <translation>The applicant has handed in a promised material</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="462"/>
+        <source>标记已履约(&amp;F)</source>
+        <translation>Mark &amp;fulfilled</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="464"/>
+        <source>标记违约(&amp;B)…</source>
+        <translation>Mark &amp;breached…</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="488"/>
+        <source>提醒时间</source>
+        <translation>Alerted at</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="488"/>
+        <source>新增记录类别</source>
+        <translation>New record category</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="488"/>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="495"/>
+        <source>确认已处理(&amp;A)</source>
+        <translation>&amp;Acknowledge</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="513"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="544"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="296"/>
+        <source>核查时间</source>
+        <translation>Reviewed at</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="513"/>
+        <source>原结论 → 新结论</source>
+        <translation>Was → now</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="513"/>
+        <source>新增有效记录</source>
+        <translation>New records in force</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="526"/>
+        <source>确认已阅(&amp;A)</source>
+        <translation>&amp;Acknowledge</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="544"/>
+        <source>系统结论 → 拟采用</source>
+        <translation>Computed → proposed</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="544"/>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="545"/>
+        <source>批准调整(&amp;P)</source>
+        <translation>A&amp;pprove</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="547"/>
+        <source>驳回(&amp;J)</source>
+        <translation>Re&amp;ject</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="579"/>
+        <source>没有待复核的结论调整。</source>
+        <translation>No outcome changes to review.</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="598"/>
+        <source>审批意见（可选）：</source>
+        <translation>Comment (optional):</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="598"/>
+        <source>驳回理由（必填，至少 4 个字）：</source>
+        <translation>Reason for rejecting (required, at least 4 characters):</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="599"/>
+        <source>批准调整</source>
+        <translation>Approve change</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="599"/>
+        <source>驳回调整</source>
+        <translation>Reject change</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="620"/>
+        <source>已批准：{0} 的结论调整</source>
+        <translation>Approved: outcome change for {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="620"/>
+        <source>已驳回：{0} 的结论调整</source>
+        <translation>Rejected: outcome change for {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="627"/>
+        <source>审批失败：{0}</source>
+        <translation>Approval failed: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="779"/>
+        <source>读取跟进数据失败：{0}</source>
+        <translation>Could not read follow-up data: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="785"/>
+        <source>全部经办人的承诺</source>
+        <translation>All officers&apos; commitments</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="785"/>
+        <source>{0} 经办的承诺</source>
+        <translation>Commitments taken by {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="786"/>
+        <source>&#x3000;·&#x3000;仅查看（标记与确认需科室负责人）</source>
+        <translation> · view only (marking and acknowledging need a supervisor)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="847"/>
+        <source>承诺到期 ({0})</source>
+        <translation>Due ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="848"/>
+        <source> · 已逾期 ({0})</source>
+        <translation> · overdue ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="866"/>
+        <source>近 {0} 个工作日内没有到期的承诺</source>
+        <translation>No commitments due in the next {0} working days</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="866"/>
+        <source>没有已逾期的承诺</source>
+        <translation>No overdue commitments</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="867"/>
+        <source>没有履行中的承诺</source>
+        <translation>No commitments in force</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="867"/>
+        <source>还没有签署过信用承诺</source>
+        <translation>No credit commitments signed yet</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="875"/>
+        <source>监管提醒 ({0})</source>
+        <translation>Alerts ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="892"/>
+        <source>没有待处理的监管提醒：同步或导入数据后，履行承诺期间出现的新失信记录会列在这里</source>
+        <translation>No open alerts: after a sync or import, new adverse records of applicants under a commitment are listed here</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="899"/>
+        <source>复核清单 ({0})</source>
+        <translation>Rechecks ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="908"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="1070"/>
+        <location filename="../../creditdesk/ui/profile_html.py" line="72"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="369"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="913"/>
+        <source>没有待复核的核查：离线或过期数据下作出的核查，在新数据下结论变化时列在这里</source>
+        <translation>No rechecks: a review made offline or on stale data is listed here when new data changes its outcome</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="947"/>
+        <source>&lt;span style=&apos;color:#6b6b6b&apos;&gt;选择一条承诺查看承诺补交的材料&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#6b6b6b&apos;&gt;Select a commitment to see the materials to hand in&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="950"/>
+        <source>签署于 {0}&#x3000;状态：{1}</source>
+        <translation>signed {0}  Status: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="956"/>
+        <source>{0} 个工作日内，</source>
+        <translation>within {0} working days, </translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="957"/>
+        <source>已补交（{0}）</source>
+        <translation>Handed in ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="958"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="959"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="358"/>
+        <source>逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="958"/>
+        <source>待补交</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="960"/>
+        <source>（节假日安排未收录，按周一至周五估算）</source>
+        <translation> (holiday calendar missing: estimated on Mon–Fri)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="961"/>
+        <source>{0}{1} 前{2}</source>
+        <translation>{0}by {1}{2}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="963"/>
+        <source>承诺补交：&lt;br&gt;</source>
+        <translation>To hand in:&lt;br&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="965"/>
+        <source>本承诺没有约定补交材料</source>
+        <translation>No materials to hand in under this commitment</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="984"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="309"/>
+        <source>离线</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="984"/>
+        <source>数据已过期</source>
+        <translation>stale data</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="986"/>
+        <source>核查时（{0}，数据序号 {1}，{2}）</source>
+        <translation>At the review ({0}, data seq {1}, {2})</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="988"/>
+        <source>核查码 {0}&#x3000;经办人 {1}</source>
+        <translation>Code {0}  Officer {1}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="989"/>
+        <source>&#x3000;经办人采用：{0}</source>
+        <translation>  Officer adopted: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="991"/>
+        <source>现在的数据（数据序号 {0}，复核于 {1}）</source>
+        <translation>Data now (data seq {0}, rechecked {1})</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="1002"/>
+        <source>&lt;b&gt;记录&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Records&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="1004"/>
+        <source>&lt;p style=&apos;color:#6b6b6b&apos;&gt;当时本地数据中没有该主体的记录&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:#6b6b6b&apos;&gt;No records of this subject in the local data then&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="1012"/>
+        <source> &lt;b style=&apos;color:#b3261e&apos;&gt;［新增］&lt;/b&gt;</source>
+        <translation> &lt;b style=&apos;color:#b3261e&apos;&gt;[new]&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="1013"/>
+        <source>{0}：{1}（{2}）</source>
+        <translation>{0}: {1} ({2})</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="1018"/>
+        <source>&lt;b&gt;措施&lt;/b&gt;&lt;ul&gt;</source>
+        <translation>&lt;b&gt;Measures&lt;/b&gt;&lt;ul&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="1047"/>
+        <source>{0}（{1} 前）</source>
+        <translation>{0} (by {1})</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="1048"/>
+        <source>登记补交</source>
+        <translation>Handed in</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="1048"/>
+        <source>{0} 申请人已补交：</source>
+        <translation>{0}: the applicant has handed in:</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="1069"/>
+        <source>已登记“{0}”已补交；</source>
+        <translation>Recorded “{0}” as handed in; </translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="1070"/>
+        <source>尚待补交：{0}</source>
+        <translation>still open: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="1070"/>
+        <source>全部材料已补交，可标记承诺已履约</source>
+        <translation>all materials in: the commitment can be marked fulfilled</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="1087"/>
+        <source>正在保存……</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="1093"/>
+        <source>已将承诺 {0} 标记为{1}，已列入待上报，下次同步时报送平台</source>
+        <translation>Commitment {0} marked {1}; queued for the platform at the next sync</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="1101"/>
+        <source>未能标记：{0}</source>
+        <translation>Could not mark: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="1111"/>
+        <source>已确认该监管提醒</source>
+        <translation>Alert acknowledged</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="1119"/>
+        <source>已确认阅知该复核结果</source>
+        <translation>Recheck acknowledged</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/followup_page.py" line="1133"/>
+        <source>未能确认：{0}</source>
+        <translation>Could not acknowledge: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/profile_html.py" line="125"/>
         <source>已撤回</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/profile_html.py" line="124"/>
+        <location filename="../../creditdesk/ui/profile_html.py" line="125"/>
         <source>已过期</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/profile_html.py" line="124"/>
+        <location filename="../../creditdesk/ui/profile_html.py" line="125"/>
         <source>未生效</source>
         <translation>Not yet in force</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/profile_html.py" line="146"/>
+        <location filename="../../creditdesk/ui/profile_html.py" line="147"/>
         <source>在 {0} 有效：不良 {1} 条 · 守信 {2} 条 · 全部记录 {3} 条</source>
         <translation>In force on {0}: {1} adverse · {2} positive · {3} records in all</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="26"/>
+        <location filename="../../creditdesk/ui/accounts_widget.py" line="297"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="41"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="27"/>
+        <location filename="../../creditdesk/ui/accounts_widget.py" line="298"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="42"/>
         <source>最近登录</source>
         <translation>Last sign-in</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="28"/>
+        <location filename="../../creditdesk/ui/accounts_widget.py" line="307"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="362"/>
+        <source>已停用</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/accounts_widget.py" line="309"/>
+        <source>登录锁定至 {0}</source>
+        <translation>Locked until {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/accounts_widget.py" line="310"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="43"/>
         <source>正常</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="29"/>
+        <location filename="../../creditdesk/ui/accounts_widget.py" line="298"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="450"/>
+        <location filename="../../creditdesk/ui/objections_page.py" line="51"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="44"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="30"/>
+        <location filename="../../creditdesk/ui/accounts_widget.py" line="44"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="374"/>
+        <source>{0}：{1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/accounts_widget.py" line="50"/>
+        <source>请输入密码</source>
+        <translation>Enter the password</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/accounts_widget.py" line="52"/>
+        <source>两次输入的密码不一致</source>
+        <translation>The two passwords differ</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/accounts_widget.py" line="206"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="366"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/accounts_widget.py" line="297"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="45"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="31"/>
+        <location filename="../../creditdesk/ui/accounts_widget.py" line="298"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="46"/>
         <source>科室/单位</source>
         <translation>Section/unit</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="32"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="47"/>
         <source>科室负责人</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="33"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="48"/>
         <source>系统管理员</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="34"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="450"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="488"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="513"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="544"/>
+        <location filename="../../creditdesk/ui/objections_page.py" line="50"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="49"/>
         <source>经办人</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="35"/>
+        <location filename="../../creditdesk/ui/accounts_widget.py" line="297"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="50"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="36"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="51"/>
         <source>法人</source>
         <translation>Legal person</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="37"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="52"/>
         <source>自然人</source>
         <translation>Natural person</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="38"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="66"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="53"/>
         <source>该日期没有核查记录</source>
         <translation>No reviews on this day</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="39"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="450"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="488"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="513"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="544"/>
+        <location filename="../../creditdesk/ui/objections_page.py" line="49"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="54"/>
         <source>主体</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="40"/>
+        <location filename="../../creditdesk/ui/objections_page.py" line="49"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="238"/>
+        <source>信用记录</source>
+        <translation>Credit record</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/objections_page.py" line="50"/>
+        <source>异议理由</source>
+        <translation>Grounds</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/objections_page.py" line="50"/>
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/objections_page.py" line="51"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="55"/>
         <source>状态说明</source>
         <translation>Status note</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="41"/>
+        <location filename="../../creditdesk/ui/objections_page.py" line="49"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="56"/>
         <source>登记时间</source>
         <translation>Filed at</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="42"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="57"/>
         <source>不计入</source>
         <translation>not counted</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="43"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="58"/>
         <source>严重失信主体名单（黑名单）</source>
         <translation>Serious dishonesty list (black list)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="44"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="450"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="513"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="544"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="59"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="45"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="60"/>
         <source>信用评价等级</source>
         <translation>Credit rating</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="46"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="61"/>
         <source>公示期</source>
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="47"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="62"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="48"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="63"/>
         <source>决定日期</source>
         <translation>Decided</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="49"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="64"/>
         <source>列入失信黑名单</source>
         <translation>On a dishonesty black list</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="50"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="65"/>
         <source>失信被执行人</source>
         <translation>Dishonest judgment debtor</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="51"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="66"/>
         <source>存续</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="52"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="67"/>
         <source>守信激励对象 / 红名单 / 诚信典型</source>
         <translation>Trustworthy / red list / model of integrity</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="53"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="78"/>
+        <location filename="../../creditdesk/ui/objection_dialog.py" line="40"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="84"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="68"/>
         <source>已信用修复</source>
         <translation>Credit repaired</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="54"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="69"/>
         <source>已公示的信用报告</source>
         <translation>Published credit reports</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="55"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="79"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="86"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="70"/>
         <source>已过公示期</source>
         <translation>Past publication period</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="56"/>
+        <location filename="../../creditdesk/ui/profile_html.py" line="26"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="71"/>
         <source>市级</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="57"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="72"/>
         <source>报告编号 / 出具机构</source>
         <translation>Report no. / agency</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="58"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="73"/>
         <source>有效 {0} / 共 {1}</source>
         <translation>{0} in force / {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="59"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="74"/>
         <source>有效期</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="60"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="75"/>
         <source>有效记录</source>
         <translation>In force</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="61"/>
+        <location filename="../../creditdesk/ui/profile_html.py" line="25"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="76"/>
         <source>省级</source>
         <translation>Provincial</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="62"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="77"/>
         <source>等级</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="63"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="78"/>
         <source>行政处罚</source>
         <translation>Administrative penalty</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="64"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="79"/>
         <source>行政许可</source>
         <translation>Administrative licence</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="65"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="80"/>
         <source>计入</source>
         <translation>counted</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="66"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="81"/>
         <source>从严</source>
         <translation>Strict</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="67"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="55"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="82"/>
         <source>半年</source>
         <translation>Half-year</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="68"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="54"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="83"/>
         <source>季度</source>
         <translation>Quarter</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="69"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="74"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="84"/>
         <source>异议</source>
         <translation>Objections</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="70"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="72"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="85"/>
         <source>承诺履约</source>
         <translation>Commitments kept</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="71"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="57"/>
+        <source>{0}月</source>
+        <translation>Month {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/stats_page.py" line="60"/>
+        <source>上半年</source>
+        <translation>First half</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/stats_page.py" line="60"/>
+        <source>下半年</source>
+        <translation>Second half</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/stats_page.py" line="71"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="86"/>
         <source>承诺签署</source>
         <translation>Commitments signed</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="72"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="73"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="87"/>
         <source>承诺违约</source>
         <translation>Commitments broken</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="73"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="54"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="88"/>
         <source>月</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="74"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="65"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="89"/>
         <source>核查总数</source>
         <translation>Reviews</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="75"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="75"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="90"/>
         <source>核验信用报告</source>
         <translation>Reports verified</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="76"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="91"/>
         <source>激励</source>
         <translation>Incentive</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="77"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="92"/>
         <source>禁止</source>
         <translation>Prohibited</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="78"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="70"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="93"/>
         <source>离线占比</source>
         <translation>Offline share</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="79"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="58"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="94"/>
         <source>第一季度</source>
         <translation>Q1</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="80"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="59"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="95"/>
         <source>第三季度</source>
         <translation>Q3</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="81"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="58"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="96"/>
         <source>第二季度</source>
         <translation>Q2</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="82"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="59"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="97"/>
         <source>第四季度</source>
         <translation>Q4</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="83"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="98"/>
         <source>从严审核</source>
         <translation>Strict review</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="84"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="99"/>
         <source>依规限制（不予办理）</source>
         <translation>Restricted (not handled)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="85"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="79"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="100"/>
         <source>信用承诺</source>
         <translation>Commitment</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="86"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="80"/>
+        <source>信用审查（由信用中心办理）</source>
+        <translation>Credit review (by the credit centre)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/review_panel.py" line="78"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="101"/>
         <source>信用报告</source>
         <translation>Credit report</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="18"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="87"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="33"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="102"/>
         <source>信用报告已超过有效期</source>
         <translation>The credit report has expired</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="88"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="89"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="103"/>
         <source>委托代理人</source>
         <translation>Authorised agent</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="89"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="104"/>
         <source>守信激励</source>
         <translation>Incentive</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="17"/>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="90"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="32"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="105"/>
         <source>平台上没有该编号的信用报告</source>
         <translation>No credit report with this number on the platform</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="19"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="34"/>
         <source>信用报告尚未生效</source>
         <translation>The credit report is not yet valid</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="20"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="35"/>
         <source>信用报告已撤回或作废</source>
         <translation>The credit report was withdrawn or annulled</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="21"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="36"/>
         <source>信用报告不是该申请人的</source>
         <translation>The credit report is not the applicant&apos;s</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="22"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="37"/>
         <source>出具机构不在平台备案名单中</source>
         <translation>The issuing agency is not on the platform&apos;s list of filed agencies</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="23"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="38"/>
         <source>出具机构备案已失效或备案层级不足</source>
         <translation>The issuing agency&apos;s filing has lapsed or is below the required level</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="24"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="39"/>
         <source>信用报告未在平台公示</source>
         <translation>The credit report has not been published on the platform</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="25"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="40"/>
         <source>出具机构不在本地政策认可的信用服务机构范围内</source>
         <translation>The issuing agency is not among the credit service agencies the local policy accepts</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="91"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="106"/>
         <source>正常办理</source>
         <translation>Handled normally</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="92"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="88"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="107"/>
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="93"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="108"/>
         <source>结论</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="94"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="109"/>
         <source>记录核查</source>
         <translation>Record check</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="95"/>
+        <location filename="../../creditdesk/ui/login_dialog.py" line="32"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="110"/>
         <source>&lt;b&gt;演示模式&lt;/b&gt;：可用以下演示账户登录，密码均为 demo&lt;table style=&apos;margin-top:4px&apos;&gt;&lt;tr&gt;&lt;td style=&apos;padding-right:14px&apos;&gt;demo-officer&lt;/td&gt;&lt;td&gt;经办人&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td style=&apos;padding-right:14px&apos;&gt;demo-supervisor&lt;/td&gt;&lt;td&gt;科室负责人&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td style=&apos;padding-right:14px&apos;&gt;demo-admin&lt;/td&gt;&lt;td&gt;系统管理员&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;b&gt;Demo mode&lt;/b&gt;: sign in with one of these demo accounts, password demo&lt;table style=&apos;margin-top:4px&apos;&gt;&lt;tr&gt;&lt;td style=&apos;padding-right:14px&apos;&gt;demo-officer&lt;/td&gt;&lt;td&gt;officer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td style=&apos;padding-right:14px&apos;&gt;demo-supervisor&lt;/td&gt;&lt;td&gt;supervisor&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td style=&apos;padding-right:14px&apos;&gt;demo-admin&lt;/td&gt;&lt;td&gt;administrator&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="96"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="111"/>
         <source>不良等级</source>
         <translation>adverse grade</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="97"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="112"/>
         <source>信用已修复或记录已撤销，平台尚未更新</source>
         <translation>Credit repaired or record revoked, platform not yet updated</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="98"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="113"/>
         <source>平台数据有误（已向信用中心核实）</source>
         <translation>Platform data wrong (checked with the credit centre)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="99"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="114"/>
         <source>异议已受理并认定成立</source>
         <translation>Objection accepted and upheld</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="100"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="115"/>
         <source>正在核查</source>
         <translation>Checking</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="101"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="116"/>
         <source>法律法规或上级文件另有规定（写明文号）</source>
         <translation>Another law or higher document rules otherwise (give its number)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="102"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="117"/>
         <source>确认无措施规定的记录</source>
         <translation>Acknowledge records without a measure</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="103"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="118"/>
         <source>结论比系统计算结果宽松：请选择调整理由类别</source>
         <translation>Milder than computed: choose a reason category</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="104"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="119"/>
         <source>记录不属于该申请人（同名或代码错误）</source>
         <translation>The record is not the applicant&apos;s (same name or wrong code)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/vocabulary.py" line="105"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="120"/>
         <source>请选择或采用结论</source>
         <translation>Choose or adopt the outcome</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="122"/>
+        <source>平台暂无该主体的信用记录</source>
+        <translation>No credit records of this subject on the platform</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="123"/>
+        <source>平台未公示该主体的任何信用记录。</source>
+        <translation>The platform publishes no credit records of this subject.</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="124"/>
+        <source>有 {0} 条有效不良记录</source>
+        <translation>{0} adverse record(s) in force</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="125"/>
+        <source>：</source>
+        <translation>: </translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="133"/>
+        <source>重大税收违法失信主体</source>
+        <translation>Major tax violation list</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="134"/>
+        <source>政府采购严重违法失信行为记录</source>
+        <translation>Serious procurement violation record</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="135"/>
+        <source>信用承诺违约</source>
+        <translation>Breached credit commitment</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="138"/>
+        <source>尚未到公示起始日</source>
+        <translation>Before its publication date</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="140"/>
+        <source>非法人组织</source>
+        <translation>Unincorporated organisation</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="141"/>
+        <source>个体工商户</source>
+        <translation>Individual business</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="143"/>
+        <source>注销</source>
+        <translation>Deregistered</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="144"/>
+        <source>吊销</source>
+        <translation>Licence revoked</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="148"/>
+        <source>政府采购</source>
+        <translation>Government procurement</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="149"/>
+        <source>招标投标</source>
+        <translation>Tendering and bidding</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="150"/>
+        <source>土地使用权出让</source>
+        <translation>Land use right transfer</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="151"/>
+        <source>国有产权交易</source>
+        <translation>State property transaction</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="152"/>
+        <source>财政资金扶持</source>
+        <translation>Fiscal support</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="153"/>
+        <source>税收优惠</source>
+        <translation>Tax incentive</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="154"/>
+        <source>评优评先与评级</source>
+        <translation>Awards and ratings</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="155"/>
+        <source>资质审核认定</source>
+        <translation>Qualification approval</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="156"/>
+        <source>公务员与事业单位人员招录管理</source>
+        <translation>Civil service and public institution hiring</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="157"/>
+        <source>行政审批、许可与市场准入</source>
+        <translation>Administrative approval, licensing and market access</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="158"/>
+        <source>融资担保与金融监管</source>
+        <translation>Financing guarantees and financial supervision</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="160"/>
+        <source>查询信用记录</source>
+        <translation>Check credit records</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="161"/>
+        <source>提供信用报告</source>
+        <translation>Provide a credit report</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="162"/>
+        <source>签署信用承诺</source>
+        <translation>Sign a credit commitment</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="163"/>
+        <source>信用审查（信用中心出具审查报告）</source>
+        <translation>Credit review (report by the credit centre)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="165"/>
+        <source>授权委托</source>
+        <translation>Authorisation</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="167"/>
+        <source>待复核</source>
+        <translation>To review</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="168"/>
+        <source>已批准</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="169"/>
+        <source>已驳回</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="171"/>
+        <source>查看其他经办人的核查记录</source>
+        <translation>View other officers&apos; reviews</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="172"/>
+        <source>导出含个人信息的数据</source>
+        <translation>Export personal data</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="173"/>
+        <source>处理承诺履约、提醒与复核</source>
+        <translation>Handle commitments, alerts and rechecks</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="174"/>
+        <source>管理账户</source>
+        <translation>Manage accounts</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="175"/>
+        <source>修改设置</source>
+        <translation>Change settings</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="176"/>
+        <source>清理历史数据</source>
+        <translation>Purge old data</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="177"/>
+        <source>办理核查</source>
+        <translation>Carry out reviews</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="178"/>
+        <source>同步或导入数据</source>
+        <translation>Sync or import data</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="179"/>
+        <source>连接平台或保存平台令牌</source>
+        <translation>Connect to the platform or save its token</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="180"/>
+        <source>信任平台签名密钥</source>
+        <translation>Trust platform signing keys</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="181"/>
+        <source>写入演示数据</source>
+        <translation>Load demo data</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="183"/>
+        <source>查询</source>
+        <translation>Lookup</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="184"/>
+        <source>查看信用档案</source>
+        <translation>View credit profile</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="185"/>
+        <source>核查</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="186"/>
+        <source>完成核查</source>
+        <translation>Review saved</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="187"/>
+        <source>更正核查</source>
+        <translation>Review corrected</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="188"/>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="189"/>
+        <source>生成报送材料</source>
+        <translation>Usage report made</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="190"/>
+        <source>登录</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="191"/>
+        <source>登录失败</source>
+        <translation>Sign-in failed</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="192"/>
+        <source>退出</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="193"/>
+        <source>锁屏</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="194"/>
+        <source>解锁</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="195"/>
+        <source>创建账户</source>
+        <translation>Create account</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="196"/>
+        <source>修改账户</source>
+        <translation>Change account</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="197"/>
+        <source>承诺履约标记</source>
+        <translation>Commitment marked</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="198"/>
+        <source>登记异议</source>
+        <translation>Objection filed</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="199"/>
+        <source>确认提醒</source>
+        <translation>Alert acknowledged</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="200"/>
+        <source>确认复核</source>
+        <translation>Recheck acknowledged</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="201"/>
+        <source>导出审计日志</source>
+        <translation>Audit trail exported</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="202"/>
+        <source>校验审计日志</source>
+        <translation>Audit trail verified</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="203"/>
+        <source>核验核查码</source>
+        <translation>Code verified</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="204"/>
+        <source>同步</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="205"/>
+        <source>导入离线数据包</source>
+        <translation>Bundle imported</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="206"/>
+        <source>查看审计日志</source>
+        <translation>Audit trail viewed</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="207"/>
+        <source>越权操作被拒绝</source>
+        <translation>Action denied</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="208"/>
+        <source>备份数据</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="209"/>
+        <source>强制使用较旧数据</source>
+        <translation>Older data forced</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="210"/>
+        <source>批准结论调整</source>
+        <translation>Outcome change approved</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="211"/>
+        <source>驳回结论调整</source>
+        <translation>Outcome change rejected</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="212"/>
+        <source>申请信用审查</source>
+        <translation>Credit review requested</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="213"/>
+        <source>记录信用审查结果</source>
+        <translation>Credit review result recorded</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="214"/>
+        <source>连接平台</source>
+        <translation>Platform connected</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="215"/>
+        <source>保存或删除平台令牌</source>
+        <translation>Platform token saved or removed</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="216"/>
+        <source>固定平台签名密钥</source>
+        <translation>Platform keys pinned</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="217"/>
+        <source>审计链头锚定</source>
+        <translation>Audit chain anchored</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="219"/>
+        <source>待上报</source>
+        <translation>Queued</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="220"/>
+        <source>已提交平台</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="221"/>
+        <source>平台已受理</source>
+        <translation>Accepted by platform</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="222"/>
+        <source>平台退回</source>
+        <translation>Returned by platform</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="223"/>
+        <source>记录已变更</source>
+        <translation>Record changed</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="224"/>
+        <source>异议成立</source>
+        <translation>Upheld</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="225"/>
+        <source>异议不成立</source>
+        <translation>Dismissed</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="227"/>
+        <source>履行中</source>
+        <translation>In force</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="228"/>
+        <source>已履约</source>
+        <translation>Fulfilled</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="229"/>
+        <source>已违约</source>
+        <translation>Breached</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="231"/>
+        <source>已申请，待反馈</source>
+        <translation>Requested, awaiting reply</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="232"/>
+        <source>已收到审查报告</source>
+        <translation>Review report received</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="234"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="235"/>
+        <source>仅离线</source>
+        <translation>Offline only</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="236"/>
+        <source>仅在线</source>
+        <translation>Online only</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="239"/>
+        <source>信用服务机构</source>
+        <translation>Credit agency</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="240"/>
+        <source>政策档案</source>
+        <translation>Policy profile</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="242"/>
+        <source>平台同步</source>
+        <translation>Platform sync</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="243"/>
+        <source>离线数据包</source>
+        <translation>Offline bundle</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="244"/>
+        <source>演示数据</source>
+        <translation>Demo data</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="246"/>
+        <source>核查记录</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="247"/>
+        <source>承诺履约状态</source>
+        <translation>Commitment status</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="248"/>
+        <source>使用情况报送</source>
+        <translation>Usage report</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="251"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="254"/>
+        <source>行政区划代码</source>
+        <translation>Region code</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="256"/>
+        <source>脱敏身份证号</source>
+        <translation>Masked ID number</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="257"/>
+        <source>身份证号摘要</source>
+        <translation>ID number digest</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="258"/>
+        <source>更新时间</source>
+        <translation>Updated at</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="259"/>
+        <source>主体编号</source>
+        <translation>Subject ID</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="260"/>
+        <source>记录类别</source>
+        <translation>Record category</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="261"/>
+        <source>记录名称</source>
+        <translation>Record title</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="262"/>
+        <source>文号</source>
+        <translation>Doc. no.</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="263"/>
+        <source>决定机关</source>
+        <translation>Authority</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="264"/>
+        <source>决定机关代码</source>
+        <translation>Authority code</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="265"/>
+        <source>公示起始日</source>
+        <translation>Published from</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="266"/>
+        <source>公示截止日</source>
+        <translation>Published until</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="267"/>
+        <source>依据</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="268"/>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="269"/>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="270"/>
+        <source>评价体系</source>
+        <translation>Rating scheme</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="271"/>
+        <source>备案编号</source>
+        <translation>Filing no.</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="272"/>
+        <source>备案机关</source>
+        <translation>Filing authority</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="273"/>
+        <source>备案层级</source>
+        <translation>Filing level</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="274"/>
+        <source>备案日期</source>
+        <translation>Filed on</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="275"/>
+        <source>有效期至</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="276"/>
+        <source>出具机构</source>
+        <translation>Issuing agency</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="277"/>
+        <source>出具日期</source>
+        <translation>Issued on</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="278"/>
+        <source>公示日期</source>
+        <translation>Publicised on</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="279"/>
+        <source>报告编号</source>
+        <translation>Report no.</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="280"/>
+        <source>档案编号</source>
+        <translation>Profile ID</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="281"/>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="282"/>
+        <source>生效日期</source>
+        <translation>Effective from</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="283"/>
+        <source>档案内容</source>
+        <translation>Profile document</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="284"/>
+        <source>数据</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="285"/>
+        <source>更新</source>
+        <translation>Update</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="286"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="288"/>
+        <source>待提交</source>
+        <translation>To submit</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="289"/>
+        <source>平台不予受理</source>
+        <translation>Refused by platform</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="291"/>
+        <source>履约中</source>
+        <translation>In force</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="292"/>
+        <source>违约</source>
+        <translation>Breached</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="294"/>
+        <source>债券发行</source>
+        <translation>Bond issuance</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="297"/>
+        <source>经办人账号</source>
+        <translation>Officer login</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="298"/>
+        <source>窗口</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="299"/>
+        <source>事项代码</source>
+        <translation>Matter code</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="300"/>
+        <source>主体名称</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="301"/>
+        <source>统一社会信用代码/证件号</source>
+        <translation>Code / ID number</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="302"/>
+        <source>系统结论</source>
+        <translation>Computed outcome</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="303"/>
+        <source>最终结论</source>
+        <translation>Final outcome</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="304"/>
+        <source>措施</source>
+        <translation>Measures</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="305"/>
+        <source>偏离理由</source>
+        <translation>Reason for departing</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="306"/>
+        <source>审批</source>
+        <translation>Approval</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="307"/>
+        <source>承诺书编号</source>
+        <translation>Commitment no.</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="308"/>
+        <source>信用核查码</source>
+        <translation>Verification code</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="310"/>
+        <source>数据截至</source>
+        <translation>Data as of</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="311"/>
+        <source>未规定措施记录的确认</source>
+        <translation>Unruled records acknowledged</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="314"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="315"/>
+        <source>命中</source>
+        <translation>Hits</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="316"/>
+        <source>档案</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="317"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="318"/>
+        <source>找到</source>
+        <translation>Found</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="319"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="320"/>
+        <source>途径</source>
+        <translation>Via</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="321"/>
+        <source>连续失败</source>
+        <translation>Failures in a row</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="322"/>
+        <source>锁定分钟</source>
+        <translation>Locked (min)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="323"/>
+        <source>修改</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="324"/>
+        <source>原</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="325"/>
+        <source>新</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="326"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="327"/>
+        <source>首个账户</source>
+        <translation>First account</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="328"/>
+        <source>演示</source>
+        <translation>Demo</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="329"/>
+        <source>行数</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="330"/>
+        <source>起</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="331"/>
+        <source>止</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="332"/>
+        <source>完整</source>
+        <translation>Intact</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="333"/>
+        <source>条数</source>
+        <translation>Entries</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="334"/>
+        <source>首个异常</source>
+        <translation>First broken</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="335"/>
+        <source>之前</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="336"/>
+        <source>承诺</source>
+        <translation>Commitments</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="337"/>
+        <source>保留</source>
+        <translation>Kept</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="338"/>
+        <source>权限</source>
+        <translation>Permission</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="339"/>
+        <source>账户</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="340"/>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="341"/>
+        <source>条数上限</source>
+        <translation>Limit</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="342"/>
+        <source>数据过期</source>
+        <translation>Data stale</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="343"/>
+        <source>平台有此主体</source>
+        <translation>Known to platform</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="344"/>
+        <source>采用结论</source>
+        <translation>Adopted outcome</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="345"/>
+        <source>申请结论</source>
+        <translation>Proposed outcome</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="346"/>
+        <source>结论调整</source>
+        <translation>Outcome change</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="347"/>
+        <source>调整理由</source>
+        <translation>Reason category</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="348"/>
+        <source>当场批准</source>
+        <translation>Approved on the spot</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="349"/>
+        <source>申请人账户</source>
+        <translation>Requested by</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="350"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="351"/>
+        <source>已确认的未规定措施记录</source>
+        <translation>Acknowledged unruled records</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="352"/>
+        <source>确认人</source>
+        <translation>Acknowledged by</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="312"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="353"/>
+        <source>信用审查</source>
+        <translation>Credit review</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="354"/>
+        <source>审查申请</source>
+        <translation>Review request</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="355"/>
+        <source>反馈期限</source>
+        <translation>Reply due</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="356"/>
+        <source>收到日期</source>
+        <translation>Received on</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="357"/>
+        <source>载有不良信息</source>
+        <translation>Adverse information</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="359"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="360"/>
+        <source>密码错误</source>
+        <translation>Wrong password</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="361"/>
+        <source>已锁定</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="363"/>
+        <source>未登录</source>
+        <translation>Not signed in</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="364"/>
+        <source>审计日志页面</source>
+        <translation>Audit page</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="365"/>
+        <source>命令行</source>
+        <translation>Command line</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="367"/>
+        <source>停用</source>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="368"/>
+        <source>启用</source>
+        <translation>Enable</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="370"/>
+        <source>{0} 等 {1} 个</source>
+        <translation>{0} and others ({1} in all)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="371"/>
+        <source>{0} 个（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="372"/>
+        <source>是</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="373"/>
+        <source>否</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/audit_page.py" line="52"/>
+        <source>（未署名）</source>
+        <translation>(unattributed)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/audit_page.py" line="291"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="342"/>
+        <location filename="../../creditdesk/ui/idle_lock.py" line="288"/>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/batch_dialog.py" line="58"/>
+        <source>（平台无此主体）</source>
+        <translation>(not on the platform)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/batch_dialog.py" line="59"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="122"/>
+        <location filename="../../creditdesk/ui/vocabulary.py" line="375"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="24"/>
+        <source>第{0}位字符“{1}”不合法：{2}</source>
+        <translation>Character {0} (“{1}”) is not allowed: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="25"/>
+        <source>校验码错误：第18位应为“{0}”，输入为“{1}”</source>
+        <translation>Wrong check character: the 18th should be “{0}”, not “{1}”</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="26"/>
+        <source>统一社会信用代码应为18位，实际为{0}位</source>
+        <translation>A unified social credit code has 18 characters, not {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="27"/>
+        <source>居民身份证号码应为18位，实际为{0}位</source>
+        <translation>An ID number has 18 characters, not {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="28"/>
+        <source>应输入18位统一社会信用代码或18位居民身份证号码，实际为{0}位</source>
+        <translation>Enter an 18-character credit code or ID number ({0} entered)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="29"/>
+        <source>地址码前两位“{0}”不是有效的省级行政区划代码</source>
+        <translation>The first two digits “{0}” are no province code</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="30"/>
+        <source>出生日期“{0}”不是有效日期</source>
+        <translation>Birth date “{0}” is not a date</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="31"/>
+        <source>出生日期“{0}”早于1900年1月1日</source>
+        <translation>Birth date “{0}” is before 1 January 1900</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="32"/>
+        <source>出生日期“{0}”晚于今天</source>
+        <translation>Birth date “{0}” is after today</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="33"/>
+        <source>登记管理部门码应为{0}之一</source>
+        <translation>The registering department code must be one of {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="34"/>
+        <source>登记管理部门码“{0}”（{1}）的机构类别码应为{2}之一</source>
+        <translation>Under department code “{0}” ({1}) the category code must be one of {2}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="36"/>
+        <source>正在输入代码：已输入 {0} 位，共 18 位</source>
+        <translation>Typing a code: {0} of 18 characters</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="38"/>
+        <source>有 {0} 条有效不良记录无措施规定：请确认已阅</source>
+        <translation>{0} adverse record(s) in force with no measure: acknowledge them</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="39"/>
+        <source>结论比系统计算结果宽松：请写明理由（至少 10 个字，现 {0} 个）</source>
+        <translation>Milder than computed: give a reason (at least 10 characters, {0} so far)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="41"/>
+        <source>{0}年第一季度</source>
+        <translation>Q1 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="42"/>
+        <source>{0}年第二季度</source>
+        <translation>Q2 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="43"/>
+        <source>{0}年第三季度</source>
+        <translation>Q3 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="44"/>
+        <source>{0}年第四季度</source>
+        <translation>Q4 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="45"/>
+        <source>{0}年{1}月{2}日前</source>
+        <translation>by {0}-{1}-{2}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="47"/>
+        <source>缺少必填字段 {0}</source>
+        <translation>Required field missing: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="49"/>
+        <source>{0} 批准</source>
+        <translation>approved by {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="50"/>
+        <source>{0} 驳回</source>
+        <translation>rejected by {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="51"/>
+        <source>更正 v{0}</source>
+        <translation>corrected v{0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="53"/>
+        <source>本机数据库文件 {0}</source>
+        <translation>Local database file {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="58"/>
+        <source>输入统一社会信用代码、身份证号码或名称</source>
+        <translation>Enter a credit code, an ID number or a name</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="59"/>
+        <source>有效的统一社会信用代码</source>
+        <translation>Valid unified social credit code</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="60"/>
+        <source>有效的居民身份证号码</source>
+        <translation>Valid ID number</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="61"/>
+        <source>名称至少输入 2 个字</source>
+        <translation>Enter at least 2 characters of a name</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="62"/>
+        <source>按名称、曾用名或拼音首字母查找</source>
+        <translation>Search by name, former name or pinyin initials</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="63"/>
+        <source>请输入统一社会信用代码</source>
+        <translation>Enter a unified social credit code</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="64"/>
+        <source>请输入居民身份证号码</source>
+        <translation>Enter an ID number</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="65"/>
+        <source>请输入统一社会信用代码或居民身份证号码</source>
+        <translation>Enter a credit code or an ID number</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="66"/>
+        <source>15位为第一代身份证号码，已停止使用，请输入18位居民身份证号码</source>
+        <translation>15 digits is a first-generation ID number, no longer valid: enter the 18-digit number</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="67"/>
+        <source>15位为第一代身份证号码，已停止使用，请输入18位居民身份证号码；如为旧营业执照注册号，请改用18位统一社会信用代码</source>
+        <translation>15 digits is a first-generation ID number, no longer valid: enter the 18-digit number; for an old business registration number use the 18-character credit code</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="68"/>
+        <source>统一社会信用代码只能由数字和大写英文字母组成</source>
+        <translation>a credit code has only digits and capital letters</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="69"/>
+        <source>统一社会信用代码不使用 I、O、Z、S、V</source>
+        <translation>credit codes do not use I, O, Z, S, V</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="70"/>
+        <source>第3～8位为登记管理机关行政区划码，应为数字</source>
+        <translation>positions 3–8 are the region code: digits only</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="71"/>
+        <source>居民身份证号码第18位应为数字或X</source>
+        <translation>the 18th character of an ID number is a digit or X</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="72"/>
+        <source>居民身份证号码前17位应为数字</source>
+        <translation>the first 17 characters of an ID number are digits</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="73"/>
+        <source>居民身份证号码只能由数字和末位的X组成</source>
+        <translation>an ID number has only digits and a final X</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="74"/>
+        <source>号码只能由数字和大写英文字母组成</source>
+        <translation>only digits and capital letters</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="75"/>
+        <source>文件未规定具体日期</source>
+        <translation>no date set by the document</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="76"/>
+        <source>已被更正</source>
+        <translation>superseded</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="77"/>
+        <source>在线</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="123"/>
+        <source>{0}“{1}”（{2}）</source>
+        <translation>{0} “{1}” ({2})</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="125"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="126"/>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="128"/>
+        <source>本市档案未规定措施：{0}。国家层和{1}档案对此类记录在本事项中均未规定措施，请阅读档案说明，依法依规判断并确认后再办理。</source>
+        <translation>No measure in the city profile: {0}. Neither the national layer nor the {1} profile sets a measure for such records in this matter: read the profile notes, judge by law and acknowledge before handling.</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/i18n.py" line="29"/>
+        <source>跟随系统</source>
+        <translation>System language</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/settings_page.py" line="435"/>
+        <source>（未知的政策配置）</source>
+        <translation>(unknown policy profile)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/slip_view.py" line="85"/>
+        <source>没有名为 {0} 的打印机</source>
+        <translation>No printer named {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/slip_view.py" line="97"/>
+        <source>无法连接打印机 {0}</source>
+        <translation>Cannot reach printer {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/slip_view.py" line="170"/>
+        <source>文件已存在：{0}</source>
+        <translation>File exists: {0}</translation>
     </message>
 </context>
 <context>
     <name>AccountFormDialog</name>
     <message>
-        <location filename="../../creditdesk/ui/accounts_widget.py" line="97"/>
+        <location filename="../../creditdesk/ui/accounts_widget.py" line="98"/>
         <source>创建系统管理员</source>
         <translation>Create the administrator</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/accounts_widget.py" line="97"/>
+        <location filename="../../creditdesk/ui/accounts_widget.py" line="98"/>
         <source>新建账户</source>
         <translation>New account</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/accounts_widget.py" line="103"/>
+        <location filename="../../creditdesk/ui/accounts_widget.py" line="104"/>
         <source>&lt;h3&gt;欢迎使用信用核查窗口助手&lt;/h3&gt;&lt;p&gt;首次使用，请先创建&lt;b&gt;系统管理员&lt;/b&gt;账户。之后由管理员为各位经办人、科室负责人创建账户，每次查询和核查都将记录在登录的账户名下。&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Welcome to CreditDesk&lt;/h3&gt;&lt;p&gt;First, create the &lt;b&gt;administrator&lt;/b&gt; account. The administrator then creates the accounts of officers and supervisors; every lookup and review is recorded under the signed-in account.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/accounts_widget.py" line="107"/>
+        <location filename="../../creditdesk/ui/accounts_widget.py" line="108"/>
         <source>新建的账户用用户名和密码登录；请把初始密码当面告知本人。</source>
         <translation>The new account signs in with its user name and password; give the first password to its owner in person.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/accounts_widget.py" line="110"/>
+        <location filename="../../creditdesk/ui/accounts_widget.py" line="111"/>
         <source>小写字母、数字或 . _ -，如 zhangsan</source>
         <translation>lower-case letters, digits or . _ -, e.g. zhangsan</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/accounts_widget.py" line="113"/>
+        <location filename="../../creditdesk/ui/accounts_widget.py" line="114"/>
         <source>姓名，如 张三（显示在核查单上）</source>
         <translation>Full name, e.g. 张三 (printed on the slips)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/accounts_widget.py" line="120"/>
+        <location filename="../../creditdesk/ui/accounts_widget.py" line="121"/>
         <source>所属科室或单位（可空）</source>
         <translation>Section or unit (optional)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/accounts_widget.py" line="121"/>
+        <location filename="../../creditdesk/ui/accounts_widget.py" line="122"/>
         <source>至少 {0} 位</source>
         <translation>at least {0} characters</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/accounts_widget.py" line="123"/>
+        <location filename="../../creditdesk/ui/accounts_widget.py" line="124"/>
         <source>再输入一次</source>
         <translation>once more</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/accounts_widget.py" line="129"/>
+        <location filename="../../creditdesk/ui/accounts_widget.py" line="130"/>
         <source>用户名(&amp;U)</source>
         <translation>&amp;User name</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/accounts_widget.py" line="130"/>
+        <location filename="../../creditdesk/ui/accounts_widget.py" line="131"/>
         <source>姓名(&amp;N)</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/accounts_widget.py" line="133"/>
+        <location filename="../../creditdesk/ui/accounts_widget.py" line="134"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/accounts_widget.py" line="136"/>
+        <location filename="../../creditdesk/ui/accounts_widget.py" line="137"/>
         <source>角色(&amp;R)</source>
         <translation>&amp;Role</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/accounts_widget.py" line="137"/>
+        <location filename="../../creditdesk/ui/accounts_widget.py" line="138"/>
         <source>科室/单位</source>
         <translation>Section/unit</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/accounts_widget.py" line="138"/>
+        <location filename="../../creditdesk/ui/accounts_widget.py" line="139"/>
         <source>密码(&amp;P)</source>
         <translation>&amp;Password</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/accounts_widget.py" line="139"/>
+        <location filename="../../creditdesk/ui/accounts_widget.py" line="140"/>
         <source>确认密码</source>
         <translation>Confirm password</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/accounts_widget.py" line="141"/>
+        <location filename="../../creditdesk/ui/accounts_widget.py" line="142"/>
         <source>创建并登录</source>
         <translation>Create and sign in</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/accounts_widget.py" line="141"/>
+        <location filename="../../creditdesk/ui/accounts_widget.py" line="142"/>
         <source>创建账户</source>
         <translation>Create account</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/accounts_widget.py" line="144"/>
+        <location filename="../../creditdesk/ui/accounts_widget.py" line="145"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/accounts_widget.py" line="144"/>
+        <location filename="../../creditdesk/ui/accounts_widget.py" line="145"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/accounts_widget.py" line="172"/>
+        <location filename="../../creditdesk/ui/accounts_widget.py" line="173"/>
         <source>请输入用户名</source>
         <translation>Enter a user name</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/accounts_widget.py" line="175"/>
+        <location filename="../../creditdesk/ui/accounts_widget.py" line="176"/>
         <source>请输入姓名</source>
         <translation>Enter a name</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/accounts_widget.py" line="191"/>
+        <location filename="../../creditdesk/ui/accounts_widget.py" line="192"/>
         <source>正在创建账户……</source>
         <translation>Creating the account…</translation>
     </message>
@@ -642,73 +2684,73 @@
 <context>
     <name>AccountsWidget</name>
     <message>
-        <location filename="../../creditdesk/ui/accounts_widget.py" line="335"/>
+        <location filename="../../creditdesk/ui/accounts_widget.py" line="337"/>
         <source>新建账户…</source>
         <translation>New account…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/accounts_widget.py" line="337"/>
+        <location filename="../../creditdesk/ui/accounts_widget.py" line="339"/>
         <source>重置密码…</source>
         <translation>Reset password…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/accounts_widget.py" line="343"/>
+        <location filename="../../creditdesk/ui/accounts_widget.py" line="345"/>
         <source>修改角色</source>
         <translation>Change role</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/accounts_widget.py" line="345"/>
-        <location filename="../../creditdesk/ui/accounts_widget.py" line="433"/>
+        <location filename="../../creditdesk/ui/accounts_widget.py" line="347"/>
+        <location filename="../../creditdesk/ui/accounts_widget.py" line="435"/>
         <source>停用</source>
         <translation>Disable</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/accounts_widget.py" line="347"/>
+        <location filename="../../creditdesk/ui/accounts_widget.py" line="349"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/accounts_widget.py" line="357"/>
+        <location filename="../../creditdesk/ui/accounts_widget.py" line="359"/>
         <source>角色：</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/accounts_widget.py" line="366"/>
+        <location filename="../../creditdesk/ui/accounts_widget.py" line="368"/>
         <source>经办人办理查询与核查；科室负责人另可查看全科室台账、处理跟进与导出；系统管理员另可管理账户和修改设置。每项修改都记入审计日志。</source>
         <translation>Officers look up and review; supervisors also see the whole section&apos;s ledger, follow up and export; administrators also manage accounts and settings. Every change goes into the audit trail.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/accounts_widget.py" line="433"/>
+        <location filename="../../creditdesk/ui/accounts_widget.py" line="435"/>
         <source>启用</source>
         <translation>Enable</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/accounts_widget.py" line="439"/>
+        <location filename="../../creditdesk/ui/accounts_widget.py" line="441"/>
         <source>已创建账户 {0}</source>
         <translation>Account {0} created</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/accounts_widget.py" line="454"/>
+        <location filename="../../creditdesk/ui/accounts_widget.py" line="456"/>
         <source>已重置 {0} 的密码</source>
         <translation>Password of {0} reset</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/accounts_widget.py" line="468"/>
+        <location filename="../../creditdesk/ui/accounts_widget.py" line="470"/>
         <source>{0} 的角色已改为{1}</source>
         <translation>{0} is now {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/accounts_widget.py" line="475"/>
+        <location filename="../../creditdesk/ui/accounts_widget.py" line="477"/>
         <source>已停用 {0}</source>
         <translation>{0} disabled</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/accounts_widget.py" line="475"/>
+        <location filename="../../creditdesk/ui/accounts_widget.py" line="477"/>
         <source>已启用 {0}</source>
         <translation>{0} enabled</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/accounts_widget.py" line="480"/>
+        <location filename="../../creditdesk/ui/accounts_widget.py" line="482"/>
         <source>正在保存……</source>
         <translation>Saving…</translation>
     </message>
@@ -716,37 +2758,37 @@
 <context>
     <name>AnswerDialog</name>
     <message>
-        <location filename="../../creditdesk/ui/objections_page.py" line="61"/>
+        <location filename="../../creditdesk/ui/objections_page.py" line="63"/>
         <source>登记处理结果</source>
         <translation>Record the answer</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objections_page.py" line="67"/>
+        <location filename="../../creditdesk/ui/objections_page.py" line="69"/>
         <source>异议成立(&amp;U)（平台记录已更正或撤销）</source>
         <translation>&amp;Upheld (the platform corrected or revoked the record)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objections_page.py" line="68"/>
+        <location filename="../../creditdesk/ui/objections_page.py" line="70"/>
         <source>异议不成立(&amp;D)（记录维持）</source>
         <translation>&amp;Dismissed (the record stands)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objections_page.py" line="75"/>
+        <location filename="../../creditdesk/ui/objections_page.py" line="77"/>
         <source>信用办答复的文号或要点，如：榕信异〔2026〕17号，处罚决定有效</source>
         <translation>The credit office&apos;s reference or gist, e.g. 榕信异〔2026〕17号, penalty stands</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objections_page.py" line="79"/>
+        <location filename="../../creditdesk/ui/objections_page.py" line="81"/>
         <source>登记</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objections_page.py" line="80"/>
+        <location filename="../../creditdesk/ui/objections_page.py" line="82"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objections_page.py" line="87"/>
+        <location filename="../../creditdesk/ui/objections_page.py" line="89"/>
         <source>说明(&amp;N)</source>
         <translation>&amp;Note</translation>
     </message>
@@ -754,62 +2796,62 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1357"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1359"/>
         <source>负责人现场审批</source>
         <translation>Supervisor&apos;s approval on the spot</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1371"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1373"/>
         <source>审批意见（可选）</source>
         <translation>Comment (optional)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1377"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1379"/>
         <source>负责人账户：</source>
         <translation>Supervisor account:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1378"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1380"/>
         <source>密码：</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1379"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1381"/>
         <source>意见：</source>
         <translation>Comment:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1381"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1383"/>
         <source>批准</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1382"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1384"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1407"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1409"/>
         <source>正在核对负责人账户……</source>
         <translation>Checking the supervisor&apos;s account…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1428"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1430"/>
         <source>账户或密码不正确</source>
         <translation>Wrong account or password</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1429"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1431"/>
         <source>无法核对负责人账户：{0}</source>
         <translation>Could not check the supervisor&apos;s account: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1414"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1416"/>
         <source>{0} 不是科室负责人，不能审批结论调整</source>
         <translation>{0} is not a supervisor and cannot approve the change</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1417"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1419"/>
         <source>结论调整须由另一人审批：经办人不能审批自己的调整</source>
         <translation>Another person must approve: an officer cannot approve their own change</translation>
     </message>
@@ -817,210 +2859,220 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="93"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="98"/>
         <source>按日期(&amp;D)</source>
         <translation>By &amp;date</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="103"/>
-        <location filename="../../creditdesk/ui/audit_page.py" line="333"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="108"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="340"/>
         <source>全部账户</source>
         <translation>All accounts</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="105"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="110"/>
         <source>全部操作</source>
         <translation>All actions</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="108"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="113"/>
         <source>查询(&amp;Q)</source>
         <translation>&amp;Query</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="114"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="119"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="117"/>
-        <location filename="../../creditdesk/ui/audit_page.py" line="125"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="122"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="130"/>
         <source>账户</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="119"/>
-        <location filename="../../creditdesk/ui/audit_page.py" line="125"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="124"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="130"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="125"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="130"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="125"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="130"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="125"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="130"/>
         <source>对象</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="125"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="130"/>
         <source>详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="145"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="150"/>
         <source>校验完整性(&amp;V)</source>
         <translation>&amp;Verify integrity</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="146"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="151"/>
         <source>逐条核对哈希链，发现被修改、删除或插入的记录</source>
         <translation>Check the hash chain entry by entry: finds changed, deleted or inserted entries</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="147"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="152"/>
         <source>导出 CSV(&amp;E)…</source>
         <translation>&amp;Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="148"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="153"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="154"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="159"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="155"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="160"/>
         <source>停止正在进行的校验或导出</source>
         <translation>Stop the verification or export under way</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="170"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="175"/>
         <source>审计日志</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="239"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="244"/>
         <source>把符合所选日期、账户和操作条件的审计日志（含哈希）导出为 CSV；导出本身也记入审计日志</source>
         <translation>Export the entries matching the dates, account and action (with hashes) as CSV; the export is audited too</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="241"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="246"/>
         <source>导出审计日志需要以科室负责人或系统管理员账户登录</source>
         <translation>Exporting the audit trail needs a supervisor or administrator</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="243"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="248"/>
         <source>{0}无权导出审计日志：需要科室负责人或系统管理员</source>
         <translation>{0} may not export the audit trail: supervisor or administrator needed</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="274"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="279"/>
         <source>读取审计日志失败：{0}</source>
         <translation>Could not read the audit trail: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="307"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="314"/>
         <source>请先登录：审计日志只向登录的账户显示</source>
         <translation>Sign in first: the audit trail is shown to signed-in accounts only</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="309"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="316"/>
         <source>没有符合条件的审计记录</source>
         <translation>No audit entries match</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="311"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="318"/>
         <source>尚无审计记录：查询、核查、导出、登录和设置修改都会记在这里</source>
         <translation>No audit entries yet: lookups, reviews, exports, sign-ins and settings changes are recorded here</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="313"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="320"/>
         <source>审计日志共 {0:,} 条</source>
         <translation>{0:,} audit entries</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="315"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="322"/>
         <source>显示符合条件的最近 {0} 条（用日期、账户或操作缩小范围）</source>
         <translation>Showing the latest {0} matches (narrow by date, account or action)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="317"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="324"/>
         <source>显示 {0} 条</source>
         <translation>Showing {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="319"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="326"/>
         <source>经办人只能查看本人的记录</source>
         <translation>Officers see their own entries only</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="321"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="328"/>
         <source>本机尚未建立账户，记录均未署名</source>
         <translation>No accounts on this machine yet: entries are unattributed</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="350"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="329"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/audit_page.py" line="357"/>
         <source>正在校验……</source>
         <translation>Verifying…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="370"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="377"/>
         <source>正在取消……</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="387"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="394"/>
         <source>完整：{0:,} 条记录的哈希链全部相符</source>
         <translation>Intact: the hash chain of {0:,} entries matches</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="390"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="397"/>
         <source>审计日志被篡改：{0}（首个异常：第 {1} 条）</source>
         <translation>Audit trail tampered with: {0} (first bad entry: {1})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="409"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="416"/>
         <source>校验未完成：{0}</source>
         <translation>Verification not finished: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="416"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="422"/>
+        <source>审计日志-{0}.csv</source>
+        <translation>audit-trail-{0}.csv</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/audit_page.py" line="423"/>
         <source>导出审计日志</source>
         <translation>Export audit trail</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="416"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="423"/>
         <source>CSV 文件 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="437"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="444"/>
         <source>正在导出……</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="445"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="452"/>
         <source>已导出 {0:,} 条到 {1}</source>
         <translation>Exported {0:,} entries to {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="453"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="460"/>
         <source>审计导出已取消，未写入文件</source>
         <translation>Audit export cancelled, no file written</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/audit_page.py" line="455"/>
+        <location filename="../../creditdesk/ui/audit_page.py" line="462"/>
         <source>导出失败：{0}</source>
         <translation>Export failed: {0}</translation>
     </message>
@@ -1028,122 +3080,122 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../creditdesk/ui/batch_dialog.py" line="70"/>
+        <location filename="../../creditdesk/ui/batch_dialog.py" line="72"/>
         <source>批量核查</source>
         <translation>Batch check</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/batch_dialog.py" line="80"/>
+        <location filename="../../creditdesk/ui/batch_dialog.py" line="82"/>
         <source>导入名单…</source>
         <translation>Import list…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/batch_dialog.py" line="81"/>
+        <location filename="../../creditdesk/ui/batch_dialog.py" line="83"/>
         <source>开始核查</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/batch_dialog.py" line="82"/>
+        <location filename="../../creditdesk/ui/batch_dialog.py" line="84"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/batch_dialog.py" line="85"/>
+        <location filename="../../creditdesk/ui/batch_dialog.py" line="87"/>
         <source>支持 txt（每行一个代码）、CSV、XLSX（代码列）</source>
         <translation>txt (one code a line), CSV or XLSX (a code column)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/batch_dialog.py" line="88"/>
+        <location filename="../../creditdesk/ui/batch_dialog.py" line="90"/>
         <source>%v / %m</source>
         <translation>%v / %m</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/batch_dialog.py" line="93"/>
+        <location filename="../../creditdesk/ui/batch_dialog.py" line="95"/>
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/batch_dialog.py" line="93"/>
+        <location filename="../../creditdesk/ui/batch_dialog.py" line="95"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/batch_dialog.py" line="93"/>
+        <location filename="../../creditdesk/ui/batch_dialog.py" line="95"/>
         <source>结论</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/batch_dialog.py" line="93"/>
+        <location filename="../../creditdesk/ui/batch_dialog.py" line="95"/>
         <source>有效记录</source>
         <translation>In force</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/batch_dialog.py" line="93"/>
+        <location filename="../../creditdesk/ui/batch_dialog.py" line="95"/>
         <source>措施</source>
         <translation>Measures</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/batch_dialog.py" line="93"/>
+        <location filename="../../creditdesk/ui/batch_dialog.py" line="95"/>
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/batch_dialog.py" line="101"/>
+        <location filename="../../creditdesk/ui/batch_dialog.py" line="103"/>
         <source>事项：</source>
         <translation>Matter:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/batch_dialog.py" line="120"/>
+        <location filename="../../creditdesk/ui/batch_dialog.py" line="122"/>
         <source>导入投标人名单</source>
         <translation>Import the bidder list</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/batch_dialog.py" line="121"/>
+        <location filename="../../creditdesk/ui/batch_dialog.py" line="123"/>
         <source>名单 (*.txt *.csv *.xlsx *.xlsm)</source>
         <translation>Lists (*.txt *.csv *.xlsx *.xlsm)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/batch_dialog.py" line="126"/>
+        <location filename="../../creditdesk/ui/batch_dialog.py" line="128"/>
         <source>正在读取 {0}……</source>
         <translation>Reading {0}…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/batch_dialog.py" line="130"/>
+        <location filename="../../creditdesk/ui/batch_dialog.py" line="132"/>
         <source>{0}：{1} 个代码</source>
         <translation>{0}: {1} codes</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/batch_dialog.py" line="134"/>
+        <location filename="../../creditdesk/ui/batch_dialog.py" line="136"/>
         <source>无法读取名单：{0}</source>
         <translation>Cannot read the list: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/batch_dialog.py" line="146"/>
+        <location filename="../../creditdesk/ui/batch_dialog.py" line="148"/>
         <source>正在核查……</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/batch_dialog.py" line="158"/>
+        <location filename="../../creditdesk/ui/batch_dialog.py" line="160"/>
         <source>正在取消……</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/batch_dialog.py" line="161"/>
+        <location filename="../../creditdesk/ui/batch_dialog.py" line="163"/>
         <source>批量核查失败：{0}</source>
         <translation>Batch check failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/batch_dialog.py" line="188"/>
+        <location filename="../../creditdesk/ui/batch_dialog.py" line="190"/>
         <source>已核查 {0} / {1}：</source>
         <translation>Checked {0} / {1}:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/batch_dialog.py" line="192"/>
+        <location filename="../../creditdesk/ui/batch_dialog.py" line="194"/>
         <source>&#x3000;出错 {0}</source>
         <translation>  errors {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/batch_dialog.py" line="194"/>
+        <location filename="../../creditdesk/ui/batch_dialog.py" line="196"/>
         <source>&#x3000;（已取消）</source>
         <translation>  (cancelled)</translation>
     </message>
@@ -1151,152 +3203,152 @@
 <context>
     <name>CounterPage</name>
     <message>
-        <location filename="../../creditdesk/ui/counter_page.py" line="86"/>
+        <location filename="../../creditdesk/ui/counter_page.py" line="87"/>
         <source>输入统一社会信用代码、身份证号码或名称（可用拼音首字母），回车查询</source>
         <translation>Credit code, ID number or name (pinyin initials work), Enter to search</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/counter_page.py" line="144"/>
+        <location filename="../../creditdesk/ui/counter_page.py" line="145"/>
         <source>批量核查…</source>
         <translation>Batch check…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/counter_page.py" line="146"/>
+        <location filename="../../creditdesk/ui/counter_page.py" line="147"/>
         <source>导入投标人名单，逐一核查（Ctrl+B）</source>
         <translation>Import a bidder list and check each (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/counter_page.py" line="148"/>
+        <location filename="../../creditdesk/ui/counter_page.py" line="149"/>
         <source>核验核查码…</source>
         <translation>Verify code…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/counter_page.py" line="150"/>
+        <location filename="../../creditdesk/ui/counter_page.py" line="151"/>
         <source>输入信用核查码，核对核查单（Ctrl+K）</source>
         <translation>Enter a verification code to check a slip (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/counter_page.py" line="154"/>
+        <location filename="../../creditdesk/ui/counter_page.py" line="155"/>
         <source>提出异议…</source>
         <translation>Objection…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/counter_page.py" line="156"/>
+        <location filename="../../creditdesk/ui/counter_page.py" line="157"/>
         <source>申请人对所示信用档案中的记录有异议：登记并上报（Ctrl+E）</source>
         <translation>The applicant disputes a record shown: file and report it (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/counter_page.py" line="318"/>
+        <location filename="../../creditdesk/ui/counter_page.py" line="319"/>
         <source>正在查找……</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/counter_page.py" line="341"/>
+        <location filename="../../creditdesk/ui/counter_page.py" line="342"/>
         <source>查询失败：{0}</source>
         <translation>Lookup failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/counter_page.py" line="362"/>
+        <location filename="../../creditdesk/ui/counter_page.py" line="363"/>
         <source>找到 {0} 个主体</source>
         <translation>{0} subjects found</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/counter_page.py" line="364"/>
+        <location filename="../../creditdesk/ui/counter_page.py" line="365"/>
         <source>找到 {0} 个主体：↑↓ 选择，回车打开</source>
         <translation>{0} subjects found: ↑↓ to choose, Enter to open</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/counter_page.py" line="369"/>
+        <location filename="../../creditdesk/ui/counter_page.py" line="370"/>
         <source>平台数据中没有该代码对应的主体</source>
         <translation>No subject with this code in the platform data</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/counter_page.py" line="372"/>
+        <location filename="../../creditdesk/ui/counter_page.py" line="373"/>
         <source>没有找到匹配的主体</source>
         <translation>No matching subject</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/counter_page.py" line="391"/>
+        <location filename="../../creditdesk/ui/counter_page.py" line="392"/>
         <source>⚠ 不良 {0}</source>
         <translation>⚠ adverse {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/counter_page.py" line="393"/>
+        <location filename="../../creditdesk/ui/counter_page.py" line="394"/>
         <source>★ 守信 {0}</source>
         <translation>★ positive {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/counter_page.py" line="395"/>
+        <location filename="../../creditdesk/ui/counter_page.py" line="396"/>
         <source>已注销/吊销</source>
         <translation>Deregistered/revoked</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/counter_page.py" line="397"/>
+        <location filename="../../creditdesk/ui/counter_page.py" line="398"/>
         <source>曾用名：{0}</source>
         <translation>Formerly: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/counter_page.py" line="399"/>
+        <location filename="../../creditdesk/ui/counter_page.py" line="400"/>
         <source>拼音匹配</source>
         <translation>pinyin match</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/counter_page.py" line="464"/>
+        <location filename="../../creditdesk/ui/counter_page.py" line="465"/>
         <source>（平台无此主体）</source>
         <translation>(not on the platform)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/counter_page.py" line="467"/>
+        <location filename="../../creditdesk/ui/counter_page.py" line="468"/>
         <source>未找到该主体</source>
         <translation>Subject not found</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/counter_page.py" line="468"/>
+        <location filename="../../creditdesk/ui/counter_page.py" line="469"/>
         <source>平台数据中没有代码 {0} 的主体。数据截至 {1}。该主体按无信用记录处理，请核对代码是否正确。</source>
         <translation>The platform data has no subject with code {0} (data as of {1}). It is treated as having no credit record; please check the code.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/counter_page.py" line="486"/>
+        <location filename="../../creditdesk/ui/counter_page.py" line="487"/>
         <source>请选择申请人</source>
         <translation>Choose the applicant</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/counter_page.py" line="487"/>
+        <location filename="../../creditdesk/ui/counter_page.py" line="488"/>
         <source>找到 {0} 个名称相近的主体。用 ↑ ↓ 选中申请人后按回车（或单击），再核对代码。</source>
         <translation>{0} subjects with similar names. Select the applicant with ↑ ↓ and Enter (or a click), then check the code.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/counter_page.py" line="492"/>
+        <location filename="../../creditdesk/ui/counter_page.py" line="493"/>
         <source>信用核查台</source>
         <translation>Credit check desk</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/counter_page.py" line="493"/>
+        <location filename="../../creditdesk/ui/counter_page.py" line="494"/>
         <source>逢办必查：办理业务前，先查询申请人的公共信用记录。</source>
         <translation>Check before every matter: look up the applicant&apos;s public credit record first.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/counter_page.py" line="494"/>
+        <location filename="../../creditdesk/ui/counter_page.py" line="495"/>
         <source>输入 18 位统一社会信用代码或居民身份证号码，校验通过即自动查询</source>
         <translation>Type an 18-character credit code or ID number: it is searched as soon as it is valid</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/counter_page.py" line="495"/>
+        <location filename="../../creditdesk/ui/counter_page.py" line="496"/>
         <source>输入名称或曾用名的任意 2 个字以上，或拼音首字母（如 fzsx）</source>
         <translation>Or 2+ characters of a name or former name, or pinyin initials (e.g. fzsx)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/counter_page.py" line="496"/>
+        <location filename="../../creditdesk/ui/counter_page.py" line="497"/>
         <source>↑ ↓ 选择结果，右侧显示信用档案；Esc 清空</source>
         <translation>↑ ↓ choose a result, its profile shows on the right; Esc clears</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/counter_page.py" line="497"/>
+        <location filename="../../creditdesk/ui/counter_page.py" line="498"/>
         <source>Ctrl+L 随时回到查询框</source>
         <translation>Ctrl+L returns to the query box from anywhere</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/counter_page.py" line="524"/>
+        <location filename="../../creditdesk/ui/counter_page.py" line="525"/>
         <source>请先查询并选中申请人，再对其信用记录提出异议</source>
         <translation>Look up and select the applicant first, then file an objection</translation>
     </message>
@@ -1317,165 +3369,178 @@
 <context>
     <name>CreditReviewResultDialog</name>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="323"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="326"/>
         <source>记录信用审查结果</source>
         <translation>Record the credit review result</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="325"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="328"/>
         <source>&lt;b&gt;{0}&lt;/b&gt;&#x3000;事项：{1}&lt;br&gt;申请于 {2}，应于 {3} 前反馈</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;&#x3000;Matter: {1}&lt;br&gt;Requested on {2}, answer due by {3}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="339"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="342"/>
         <source>未发现不良信息(&amp;C)</source>
         <translation>&amp;Clean: no adverse information</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="341"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="344"/>
         <source>报告载有不良信息(&amp;V)</source>
         <translation>Ad&amp;verse information reported</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="343"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="346"/>
         <source>报告未说明(&amp;U)</source>
         <translation>&amp;Unstated</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="354"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="357"/>
         <source>审查结论摘要（可不填）</source>
         <translation>Summary of the review (optional)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="356"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="359"/>
         <source>收到日期(&amp;D)：</source>
         <translation>Received on (&amp;D):</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="357"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="360"/>
         <source>审查报告编号(&amp;N)：</source>
         <translation>Report &amp;no.:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="358"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="361"/>
         <source>审查结论：</source>
         <translation>Finding:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="359"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="362"/>
         <source>摘要(&amp;S)：</source>
         <translation>&amp;Summary:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="361"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="364"/>
         <source>记录结果</source>
         <translation>Record result</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="362"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="365"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
 </context>
 <context>
+    <name>DonutChart</name>
+    <message>
+        <location filename="../../creditdesk/ui/charts.py" line="207"/>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/charts.py" line="208"/>
+        <source>暂无数据</source>
+        <translation>No data yet</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpPage</name>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="417"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="420"/>
         <source>信用审查</source>
         <translation>Credit review</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="633"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="637"/>
         <source>主体</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="633"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="637"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="633"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="637"/>
         <source>申请时间</source>
         <translation>Requested</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="633"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="637"/>
         <source>经办人</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="633"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="637"/>
         <source>反馈期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="634"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="638"/>
         <source>剩余工作日</source>
         <translation>Working days left</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="634"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="638"/>
         <source>审查机构</source>
         <translation>Reviewed by</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="635"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="639"/>
         <source>信用中心应在 5 个工作日内反馈（按国务院节假日安排，调休上班日计入）；逾期标红</source>
         <translation>The credit centre answers within 5 working days (State Council holiday calendar, make-up workdays count); overdue in red</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="637"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="641"/>
         <source>记录审查结果(&amp;V)…</source>
         <translation>Record result (&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="658"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="662"/>
         <source>（估）</source>
         <translation> (est.)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="662"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="666"/>
         <source>逾期 {0} 个工作日</source>
         <translation>{0} working days overdue</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="664"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="668"/>
         <source>今日到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="665"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="669"/>
         <source>{0} 个工作日</source>
         <translation>{0} working days</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="670"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="674"/>
         <source>信用审查 ({0})</source>
         <translation>Credit review ({0})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="671"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="675"/>
         <source> · 已逾期 ({0})</source>
         <translation> · overdue ({0})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="684"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="688"/>
         <source>没有待信用中心反馈的信用审查申请</source>
         <translation>No credit review waiting for the credit centre</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="725"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="729"/>
         <source>（晚于期限）</source>
         <translation> (late)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="726"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="730"/>
         <source>已记录 {0} 的审查报告{1}，有效期至 {2}</source>
         <translation>Recorded the review report of {0}{1}, valid until {2}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/followup_page.py" line="733"/>
+        <location filename="../../creditdesk/ui/followup_page.py" line="737"/>
         <source>未能记录审查结果：{0}</source>
         <translation>Could not record the result: {0}</translation>
     </message>
@@ -1483,22 +3548,22 @@
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../creditdesk/ui/idle_lock.py" line="337"/>
+        <location filename="../../creditdesk/ui/idle_lock.py" line="339"/>
         <source>连续输错密码次数过多，账户已锁定至 {0}，可先切换为其他账户</source>
         <translation>Too many wrong passwords: the account is locked until {0}; switch to another account</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/idle_lock.py" line="339"/>
+        <location filename="../../creditdesk/ui/idle_lock.py" line="341"/>
         <source>账户已停用，请切换账户</source>
         <translation>The account is disabled; switch account</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/idle_lock.py" line="341"/>
+        <location filename="../../creditdesk/ui/idle_lock.py" line="343"/>
         <source>密码错误</source>
         <translation>Wrong password</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/idle_lock.py" line="346"/>
+        <location filename="../../creditdesk/ui/idle_lock.py" line="348"/>
         <source>无法核对密码：{0}</source>
         <translation>Cannot check the password: {0}</translation>
     </message>
@@ -1506,239 +3571,234 @@
 <context>
     <name>LedgerPage</name>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="168"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="178"/>
         <source>全部结论</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="172"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="182"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="172"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="182"/>
         <source>仅离线</source>
         <translation>Offline only</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="172"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="182"/>
         <source>仅在线</source>
         <translation>Online only</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="174"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="184"/>
         <source>今天(&amp;T)</source>
         <translation>&amp;Today</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="175"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="185"/>
         <source>刷新 F5</source>
         <translation>Refresh F5</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="178"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="188"/>
         <source>从(&amp;F)</source>
         <translation>&amp;From</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="180"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="190"/>
         <source>到</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="182"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="192"/>
         <source>经办人(&amp;O)</source>
         <translation>&amp;Officer</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="184"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="194"/>
         <source>事项(&amp;M)</source>
         <translation>&amp;Matter</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="186"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="196"/>
         <source>结论(&amp;R)</source>
         <translation>&amp;Result</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="188"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="198"/>
         <source>离线(&amp;N)</source>
         <translation>Offli&amp;ne</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="231"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="241"/>
         <source>导出 CSV</source>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="232"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="242"/>
         <source>导出 Excel（Ctrl+E）</source>
         <translation>Export Excel (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="233"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="243"/>
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="235"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="245"/>
         <source>取消导出</source>
         <translation>Cancel export</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="240"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="250"/>
         <source>打开所在文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="254"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="264"/>
         <source>每日核查台账</source>
         <translation>Daily review ledger</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="359"/>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="413"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="370"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="424"/>
         <source>全部经办人</source>
         <translation>All officers</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="376"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="387"/>
         <source>正在读取……</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="380"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="391"/>
         <source>读取台账失败：{0}</source>
         <translation>Could not read the ledger: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="395"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="406"/>
         <source>这段日期没有核查记录</source>
         <translation>No reviews in these dates</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="398"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="409"/>
         <source>最近一次核查在 {0}（{1}）：&lt;a href=&apos;{2}&apos;&gt;查看当天台账&lt;/a&gt;</source>
         <translation>The latest review was on {0} ({1}): &lt;a href=&apos;{2}&apos;&gt;show that day&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="402"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="413"/>
         <source>没有符合筛选条件的核查记录（按 Ctrl+F 修改筛选）</source>
         <translation>No reviews match the filters (Ctrl+F to change them)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="411"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="422"/>
         <source>全部事项</source>
         <translation>All matters</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="439"/>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="445"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="451"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="457"/>
         <source>全部核查记录</source>
         <translation>All reviews</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="441"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="453"/>
         <source>仅显示本人（{0}）的核查记录</source>
         <translation>Only your own ({0}) reviews</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="443"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="455"/>
         <source>{0}的全部核查记录</source>
         <translation>All reviews of {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="450"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="462"/>
         <source>导出含个人信息的台账需要{0}或{1}权限</source>
         <translation>Exporting a ledger with personal data needs {0} or {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="454"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="466"/>
         <source>共 &lt;b&gt;{0}&lt;/b&gt; 条</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; in all</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="458"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="470"/>
         <source>离线 &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>offline &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="459"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="471"/>
         <source>偏离系统结论 &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>departing &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="460"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="472"/>
         <source>签署承诺 &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>commitments &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="462"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="474"/>
         <source>更正 &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>corrected &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="477"/>
-        <source>未规定措施记录</source>
-        <translation>Records without a measure</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="479"/>
-        <source>信用审查</source>
-        <translation>Credit review</translation>
-    </message>
-    <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="483"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="492"/>
         <source>核查记录 {0}</source>
         <translation>Review {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="487"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="496"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="503"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="504"/>
+        <source>核查台账-{0}.{1}</source>
+        <translation>review-ledger-{0}.{1}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="512"/>
         <source>CSV 文件 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="503"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="512"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="504"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="513"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="505"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="514"/>
         <source>导出台账（{0}）</source>
         <translation>Export ledger ({0})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="532"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="541"/>
         <source>正在导出 {0}……</source>
         <translation>Exporting {0}…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="545"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="554"/>
         <source>正在取消……</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="556"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="565"/>
         <source>已导出 {0} 条核查记录到 {1}</source>
         <translation>Exported {0} reviews to {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="563"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="572"/>
         <source>导出已取消，未写入文件</source>
         <translation>Export cancelled, no file written</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/ledger_page.py" line="565"/>
+        <location filename="../../creditdesk/ui/ledger_page.py" line="574"/>
         <source>导出失败：{0}</source>
         <translation>Export failed: {0}</translation>
     </message>
@@ -1746,52 +3806,52 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../creditdesk/ui/idle_lock.py" line="93"/>
+        <location filename="../../creditdesk/ui/idle_lock.py" line="95"/>
         <source>输入密码，回车解锁</source>
         <translation>Password, Enter to unlock</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/idle_lock.py" line="101"/>
+        <location filename="../../creditdesk/ui/idle_lock.py" line="103"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/idle_lock.py" line="109"/>
+        <location filename="../../creditdesk/ui/idle_lock.py" line="111"/>
         <source>切换账户</source>
         <translation>Switch account</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/idle_lock.py" line="130"/>
+        <location filename="../../creditdesk/ui/idle_lock.py" line="132"/>
         <source>登录…</source>
         <translation>Sign in…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/idle_lock.py" line="161"/>
+        <location filename="../../creditdesk/ui/idle_lock.py" line="163"/>
         <source>已锁定 — {0}</source>
         <translation>Locked — {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/idle_lock.py" line="162"/>
+        <location filename="../../creditdesk/ui/idle_lock.py" line="164"/>
         <source>为保护申请人信息，窗口已锁定。请输入密码解锁，或切换账户。</source>
         <translation>The window is locked to protect applicants&apos; data. Enter the password to unlock, or switch account.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/idle_lock.py" line="172"/>
+        <location filename="../../creditdesk/ui/idle_lock.py" line="174"/>
         <source>已退出登录</source>
         <translation>Signed out</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/idle_lock.py" line="173"/>
+        <location filename="../../creditdesk/ui/idle_lock.py" line="175"/>
         <source>请登录后继续办理。</source>
         <translation>Sign in to go on.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/idle_lock.py" line="188"/>
+        <location filename="../../creditdesk/ui/idle_lock.py" line="190"/>
         <source>正在核对密码……</source>
         <translation>Checking the password…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/idle_lock.py" line="205"/>
+        <location filename="../../creditdesk/ui/idle_lock.py" line="207"/>
         <source>请输入密码</source>
         <translation>Enter the password</translation>
     </message>
@@ -1799,62 +3859,62 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../creditdesk/ui/login_dialog.py" line="62"/>
+        <location filename="../../creditdesk/ui/login_dialog.py" line="63"/>
         <source>登录 — 信用核查窗口助手</source>
         <translation>Sign in — CreditDesk</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/login_dialog.py" line="64"/>
+        <location filename="../../creditdesk/ui/login_dialog.py" line="65"/>
         <source>信用核查窗口助手</source>
         <translation>CreditDesk</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/login_dialog.py" line="72"/>
+        <location filename="../../creditdesk/ui/login_dialog.py" line="73"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/login_dialog.py" line="76"/>
+        <location filename="../../creditdesk/ui/login_dialog.py" line="77"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/login_dialog.py" line="92"/>
+        <location filename="../../creditdesk/ui/login_dialog.py" line="93"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/login_dialog.py" line="100"/>
+        <location filename="../../creditdesk/ui/login_dialog.py" line="101"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/login_dialog.py" line="107"/>
+        <location filename="../../creditdesk/ui/login_dialog.py" line="108"/>
         <source>用户名(&amp;U)</source>
         <translation>&amp;User name</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/login_dialog.py" line="108"/>
+        <location filename="../../creditdesk/ui/login_dialog.py" line="109"/>
         <source>密码(&amp;P)</source>
         <translation>&amp;Password</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/login_dialog.py" line="157"/>
+        <location filename="../../creditdesk/ui/login_dialog.py" line="158"/>
         <source>请输入用户名</source>
         <translation>Enter a user name</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/login_dialog.py" line="160"/>
+        <location filename="../../creditdesk/ui/login_dialog.py" line="161"/>
         <source>请输入密码</source>
         <translation>Enter the password</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/login_dialog.py" line="165"/>
+        <location filename="../../creditdesk/ui/login_dialog.py" line="166"/>
         <source>正在登录……</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/login_dialog.py" line="180"/>
+        <location filename="../../creditdesk/ui/login_dialog.py" line="181"/>
         <source>登录失败：{0}</source>
         <translation>Sign-in failed: {0}</translation>
     </message>
@@ -2036,127 +4096,147 @@
 <context>
     <name>ObjectionDialog</name>
     <message>
-        <location filename="../../creditdesk/ui/objection_dialog.py" line="71"/>
+        <location filename="../../creditdesk/ui/objection_dialog.py" line="72"/>
         <source>提出异议 — {0}</source>
         <translation>Objection — {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objection_dialog.py" line="99"/>
+        <location filename="../../creditdesk/ui/objection_dialog.py" line="100"/>
         <source>写明记录哪一点有误、依据是什么（如：处罚已履行完毕并经复议撤销，附复议决定书）</source>
         <translation>What in the record is wrong and on what grounds (e.g. penalty revoked on reconsideration, decision attached)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objection_dialog.py" line="105"/>
+        <location filename="../../creditdesk/ui/objection_dialog.py" line="106"/>
         <source>申请人或其代理人</source>
         <translation>Applicant or agent</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objection_dialog.py" line="108"/>
+        <location filename="../../creditdesk/ui/objection_dialog.py" line="109"/>
         <source>手机号，或带区号的固定电话，如 0591-87654321</source>
         <translation>Mobile, or landline with area code, e.g. 0591-87654321</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objection_dialog.py" line="111"/>
+        <location filename="../../creditdesk/ui/objection_dialog.py" line="112"/>
         <source>信用记录(&amp;R)</source>
         <translation>&amp;Record</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objection_dialog.py" line="113"/>
+        <location filename="../../creditdesk/ui/objection_dialog.py" line="114"/>
         <source>异议理由(&amp;G)</source>
         <translation>&amp;Grounds</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objection_dialog.py" line="115"/>
+        <location filename="../../creditdesk/ui/objection_dialog.py" line="116"/>
         <source>联系人(&amp;N)</source>
         <translation>Contact &amp;name</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objection_dialog.py" line="116"/>
+        <location filename="../../creditdesk/ui/objection_dialog.py" line="117"/>
         <source>联系电话(&amp;P)</source>
         <translation>&amp;Phone</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objection_dialog.py" line="123"/>
+        <location filename="../../creditdesk/ui/objection_dialog.py" line="124"/>
         <source>登记异议</source>
         <translation>File objection</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objection_dialog.py" line="124"/>
+        <location filename="../../creditdesk/ui/objection_dialog.py" line="125"/>
         <source>登记并排队上报平台（Ctrl+Enter）</source>
         <translation>File it and queue it for the platform (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objection_dialog.py" line="125"/>
+        <location filename="../../creditdesk/ui/objection_dialog.py" line="126"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objection_dialog.py" line="129"/>
+        <location filename="../../creditdesk/ui/objection_dialog.py" line="130"/>
         <source>异议登记后随下次同步报送市公共信用信息平台，处理结果在“异议”页跟踪。请勿在理由中填写完整身份证号。</source>
         <translation>A filed objection goes to the city credit platform with the next sync; follow it on the Objections page. Do not write full ID numbers in the grounds.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objection_dialog.py" line="175"/>
+        <location filename="../../creditdesk/ui/objection_dialog.py" line="176"/>
         <source>该主体在本地数据中没有信用记录，无法提出异议。</source>
         <translation>This subject has no credit record here: nothing to object to.</translation>
     </message>
     <message>
+        <location filename="../../creditdesk/ui/objection_dialog.py" line="181"/>
+        <source>（公示中）</source>
+        <translation> (published)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/objection_dialog.py" line="181"/>
+        <source>（不在公示期内）</source>
+        <translation> (outside its publication period)</translation>
+    </message>
+    <message>
         <location filename="../../creditdesk/ui/objection_dialog.py" line="182"/>
+        <source>{0} 至 {1}</source>
+        <translation>{0} to {1}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/objection_dialog.py" line="182"/>
+        <source>长期</source>
+        <translation>Indefinite</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/objection_dialog.py" line="184"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objection_dialog.py" line="182"/>
+        <location filename="../../creditdesk/ui/objection_dialog.py" line="184"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objection_dialog.py" line="183"/>
+        <location filename="../../creditdesk/ui/objection_dialog.py" line="185"/>
         <source>文号</source>
         <translation>Doc. no.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objection_dialog.py" line="183"/>
+        <location filename="../../creditdesk/ui/objection_dialog.py" line="185"/>
         <source>认定机关</source>
         <translation>Authority</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objection_dialog.py" line="184"/>
+        <location filename="../../creditdesk/ui/objection_dialog.py" line="186"/>
         <source>决定日期</source>
         <translation>Decided</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objection_dialog.py" line="184"/>
+        <location filename="../../creditdesk/ui/objection_dialog.py" line="186"/>
         <source>公示期</source>
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objection_dialog.py" line="184"/>
+        <location filename="../../creditdesk/ui/objection_dialog.py" line="186"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objection_dialog.py" line="185"/>
+        <location filename="../../creditdesk/ui/objection_dialog.py" line="187"/>
         <source>记录编号</source>
         <translation>Record id</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objection_dialog.py" line="203"/>
+        <location filename="../../creditdesk/ui/objection_dialog.py" line="205"/>
         <source>已输入 {0} 字（至少 {1} 字）</source>
         <translation>{0} characters (at least {1})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objection_dialog.py" line="210"/>
+        <location filename="../../creditdesk/ui/objection_dialog.py" line="212"/>
         <source>可以登记</source>
         <translation>Ready to file</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objection_dialog.py" line="219"/>
+        <location filename="../../creditdesk/ui/objection_dialog.py" line="221"/>
         <source>正在登记……</source>
         <translation>Filing…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objection_dialog.py" line="236"/>
+        <location filename="../../creditdesk/ui/objection_dialog.py" line="238"/>
         <source>未登记：</source>
         <translation>Not filed:</translation>
     </message>
@@ -2164,119 +4244,134 @@
 <context>
     <name>ObjectionsPage</name>
     <message>
-        <location filename="../../creditdesk/ui/objections_page.py" line="120"/>
+        <location filename="../../creditdesk/ui/objections_page.py" line="122"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objections_page.py" line="123"/>
+        <location filename="../../creditdesk/ui/objections_page.py" line="125"/>
         <source>状态(&amp;S)</source>
         <translation>&amp;Status</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objections_page.py" line="125"/>
+        <location filename="../../creditdesk/ui/objections_page.py" line="127"/>
         <source>刷新状态</source>
         <translation>Refresh status</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objections_page.py" line="126"/>
+        <location filename="../../creditdesk/ui/objections_page.py" line="128"/>
         <source>按上报结果和平台数据更新异议状态（F5）</source>
         <translation>Update the statuses from the reports and platform data (F5)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objections_page.py" line="127"/>
+        <location filename="../../creditdesk/ui/objections_page.py" line="129"/>
         <source>登记处理结果…</source>
         <translation>Record answer…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objections_page.py" line="169"/>
+        <location filename="../../creditdesk/ui/objections_page.py" line="171"/>
         <source>异议处理</source>
         <translation>Objections</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objections_page.py" line="210"/>
+        <location filename="../../creditdesk/ui/objections_page.py" line="212"/>
         <source>读取异议失败：{0}</source>
         <translation>Could not read objections: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objections_page.py" line="221"/>
+        <location filename="../../creditdesk/ui/objections_page.py" line="223"/>
         <source>全部经办人</source>
         <translation>All officers</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objections_page.py" line="221"/>
+        <location filename="../../creditdesk/ui/objections_page.py" line="223"/>
         <source>本人登记的</source>
         <translation>own</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objections_page.py" line="223"/>
+        <location filename="../../creditdesk/ui/objections_page.py" line="225"/>
         <source>{0}异议共 {1} 件{2}</source>
         <translation>{0} objections: {1}{2}</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/objections_page.py" line="226"/>
+        <source>：</source>
+        <translation>: </translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/objections_page.py" line="226"/>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/objections_page.py" line="228"/>
         <source>已更新 {0} 件异议的状态</source>
         <translation>{0} objection statuses updated</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objections_page.py" line="261"/>
+        <location filename="../../creditdesk/ui/objections_page.py" line="264"/>
         <source>没有状态为“{0}”的异议。</source>
         <translation>No objections with status “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objections_page.py" line="263"/>
+        <location filename="../../creditdesk/ui/objections_page.py" line="266"/>
         <source>暂无异议。
 申请人对信用记录有异议时，在核查台查看其信用档案，点击“提出异议…”（Ctrl+E）登记，异议将随同步报送平台。</source>
         <translation>No objections yet.
 When an applicant disputes a record, open their profile at the desk and click “Objection…” (Ctrl+E); it is reported to the platform with the next sync.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objections_page.py" line="279"/>
+        <location filename="../../creditdesk/ui/objections_page.py" line="282"/>
         <source>信用记录</source>
         <translation>Credit record</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objections_page.py" line="280"/>
+        <location filename="../../creditdesk/ui/objections_page.py" line="283"/>
         <source>异议理由</source>
         <translation>Grounds</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objections_page.py" line="281"/>
+        <location filename="../../creditdesk/ui/objections_page.py" line="284"/>
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objections_page.py" line="282"/>
+        <location filename="../../creditdesk/ui/objections_page.py" line="285"/>
         <source>登记</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objections_page.py" line="298"/>
+        <location filename="../../creditdesk/ui/objections_page.py" line="285"/>
+        <source>&#x3000;核查记录 {0}</source>
+        <translation>  Review {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/objections_page.py" line="301"/>
         <source>登记处理结果需要科室负责人或系统管理员权限</source>
         <translation>Recording an answer needs a supervisor or administrator</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objections_page.py" line="312"/>
+        <location filename="../../creditdesk/ui/objections_page.py" line="315"/>
         <source>该异议已登记处理结果</source>
         <translation>This objection already has an answer</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objections_page.py" line="312"/>
+        <location filename="../../creditdesk/ui/objections_page.py" line="315"/>
         <source>登记信用办的答复（Ctrl+R）</source>
         <translation>Record the credit office&apos;s answer (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objections_page.py" line="335"/>
+        <location filename="../../creditdesk/ui/objections_page.py" line="338"/>
         <source>已登记：{0}</source>
         <translation>Recorded: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objections_page.py" line="339"/>
+        <location filename="../../creditdesk/ui/objections_page.py" line="342"/>
         <source>无权操作：</source>
         <translation>Not permitted:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/objections_page.py" line="339"/>
+        <location filename="../../creditdesk/ui/objections_page.py" line="342"/>
         <source>未登记：</source>
         <translation>Not filed:</translation>
     </message>
@@ -2284,47 +4379,47 @@ When an applicant disputes a record, open their profile at the desk and click �
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../creditdesk/ui/accounts_widget.py" line="237"/>
+        <location filename="../../creditdesk/ui/accounts_widget.py" line="238"/>
         <source>重置密码 — {0}</source>
         <translation>Reset password — {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/accounts_widget.py" line="238"/>
+        <location filename="../../creditdesk/ui/accounts_widget.py" line="239"/>
         <source>至少 {0} 位</source>
         <translation>at least {0} characters</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/accounts_widget.py" line="240"/>
+        <location filename="../../creditdesk/ui/accounts_widget.py" line="241"/>
         <source>再输入一次</source>
         <translation>once more</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/accounts_widget.py" line="244"/>
+        <location filename="../../creditdesk/ui/accounts_widget.py" line="245"/>
         <source>账户</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/accounts_widget.py" line="245"/>
+        <location filename="../../creditdesk/ui/accounts_widget.py" line="246"/>
         <source>新密码(&amp;P)</source>
         <translation>New &amp;password</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/accounts_widget.py" line="246"/>
+        <location filename="../../creditdesk/ui/accounts_widget.py" line="247"/>
         <source>确认新密码</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/accounts_widget.py" line="247"/>
+        <location filename="../../creditdesk/ui/accounts_widget.py" line="248"/>
         <source>重置密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/accounts_widget.py" line="249"/>
+        <location filename="../../creditdesk/ui/accounts_widget.py" line="250"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/accounts_widget.py" line="256"/>
+        <location filename="../../creditdesk/ui/accounts_widget.py" line="257"/>
         <source>重置后该账户的登录锁定一并解除。</source>
         <translation>Resetting also lifts the account&apos;s sign-in lock.</translation>
     </message>
@@ -2340,7 +4435,7 @@ When an applicant disputes a record, open their profile at the desk and click �
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../creditdesk/ui/slip_view.py" line="178"/>
+        <location filename="../../creditdesk/ui/slip_view.py" line="179"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
@@ -2348,201 +4443,201 @@ When an applicant disputes a record, open their profile at the desk and click �
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="228"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="230"/>
         <source>请选择办理事项（Alt+M：两位序号，或名称/拼音首字母后回车）</source>
         <translation>Choose the matter (Alt+M: two-digit number, or name/pinyin initials and Enter)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="237"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="239"/>
         <source>办理事项(&amp;M)：</source>
         <translation>&amp;Matter:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="241"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="243"/>
         <source>① 申请主体与办理事项</source>
         <translation>① Applicant and matter</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="247"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="249"/>
         <source>② 信用记录核查</source>
         <translation>② Credit records</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="264"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="266"/>
         <source>申请信用审查(&amp;Q)…</source>
         <translation>Re&amp;quest credit review…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="274"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="276"/>
         <source>③ 信用报告</source>
         <translation>③ Credit report</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="279"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="281"/>
         <source>或输入报告编号，回车核验</source>
         <translation>or a report number, Enter to check</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="281"/>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1164"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="283"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1166"/>
         <source>申请人未提供信用报告</source>
         <translation>No credit report presented</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="286"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="288"/>
         <source>平台公示的报告：</source>
         <translation>Published reports:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="288"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="290"/>
         <source>报告编号：</source>
         <translation>Report no.:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="296"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="298"/>
         <source>④ 信用承诺</source>
         <translation>④ Credit commitment</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="306"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="308"/>
         <source>签署人姓名</source>
         <translation>Signer&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="309"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="311"/>
         <source>签署人：</source>
         <translation>Signer:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="320"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="322"/>
         <source>纸质签署（申请人在打印的承诺书上手写签名）</source>
         <translation>Signed on paper (on the printed commitment)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="328"/>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1016"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="330"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1018"/>
         <source>委托人（法定代表人）姓名</source>
         <translation>Principal (legal representative)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="331"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="333"/>
         <source>授权委托书（编号或出具日期）</source>
         <translation>Power of attorney (number or date)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="332"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="334"/>
         <source>受托于：</source>
         <translation>On behalf of:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="334"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="336"/>
         <source>依据：</source>
         <translation>Basis:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="348"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="350"/>
         <source>⑤ 核查结论</source>
         <translation>⑤ Outcome</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="356"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="358"/>
         <source>— 请采用或选择结论 —</source>
         <translation>— adopt or choose the outcome —</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="360"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="362"/>
         <source>采用系统结论(&amp;Y)</source>
         <translation>Adopt computed outcome (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="365"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="367"/>
         <source>— 调整理由类别（必选）—</source>
         <translation>— reason category (required) —</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="371"/>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1158"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="373"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1160"/>
         <source>结论与系统计算结果不同时，须写明理由（将记录在案）</source>
         <translation>A reason is required when departing from the computed outcome (it is recorded)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="376"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="378"/>
         <source>负责人现场审批(&amp;P)…</source>
         <translation>Su&amp;pervisor approves…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="387"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="389"/>
         <source>采用结论(&amp;J)：</source>
         <translation>Out&amp;come:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="431"/>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1222"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="433"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1224"/>
         <source>完成核查并保存</source>
         <translation>Finish and save</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="433"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="435"/>
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="511"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="513"/>
         <source>策略档案无法加载：{0}</source>
         <translation>Policy profile cannot be loaded: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="572"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="574"/>
         <source>回车确认所选事项</source>
         <translation>Enter confirms the matter</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="597"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="599"/>
         <source>序号 {0}…（两位序号，如 01）</source>
         <translation>No. {0}… (two digits, e.g. 01)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="603"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="605"/>
         <source>没有序号 {0} 的事项</source>
         <translation>No matter numbered {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="606"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="608"/>
         <source>“{0}”：没有匹配的事项</source>
         <translation>“{0}”: no matching matter</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="610"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="612"/>
         <source>“{0}” → {1}，回车确认</source>
         <translation>“{0}” → {1}, Enter to confirm</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="613"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="615"/>
         <source>“{0}” 匹配 {1} 项：{2}；继续输入或 ↑↓ 后回车</source>
         <translation>“{0}” matches {1}: {2}; type on or ↑↓ and Enter</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="699"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="701"/>
         <source>— 选择申请人提交的报告 —</source>
         <translation>— choose the applicant&apos;s report —</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="699"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="701"/>
         <source>（平台上没有该主体的公示报告）</source>
         <translation>(no published report for this subject)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="702"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="704"/>
         <source>{0} · {1} · 等级 {2} · 有效期至 {3}</source>
         <translation>{0} · {1} · grade {2} · valid until {3}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="725"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="727"/>
         <source>已选：{0}</source>
         <translation>Chosen: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="824"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="826"/>
         <source>系统计算结论：{0}
 拟采用结论：{1}
 理由类别：{2}
@@ -2553,52 +4648,52 @@ Reason category: {2}
 Reason: {3}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="853"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="855"/>
         <source>正在向{0}申请信用审查……</source>
         <translation>Requesting a credit review from {0}…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="856"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="858"/>
         <source>✔ 已于 {0} 申请信用审查：{1}应于 {2} 前反馈（{3} 个工作日）；保存的核查记录注明此申请</source>
         <translation>✔ Credit review requested on {0}: {1} is due to answer by {2} ({3} working days); the saved review names this request</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="861"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="863"/>
         <source>⚑ {0}任选其一：可向{1}申请信用审查（{2}），{3} 个工作日内反馈</source>
         <translation>⚑ One of {0} is enough: a credit review can be requested from {1} ({2}), answered within {3} working days</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="862"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="864"/>
         <source>或</source>
         <translation> or </translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="866"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="868"/>
         <source>⚑ 该事项须由{0}进行信用审查（{1}），{2} 个工作日内反馈</source>
         <translation>⚑ This matter needs a credit review by {0} ({1}), answered within {2} working days</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="877"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="879"/>
         <source>信用报告</source>
         <translation>credit report</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="877"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="879"/>
         <source>信用承诺</source>
         <translation>credit commitment</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="877"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="879"/>
         <source>信用审查</source>
         <translation>credit review</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="889"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="891"/>
         <source>申请信用审查</source>
         <translation>Request a credit review</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="890"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="892"/>
         <source>向{0}申请对“{1}”的信用审查（事项：{2}）？
 
 申请经平台报送；{0}应在 {3} 个工作日内、即 {4} 前反馈审查结果，收到后在跟进页记录。</source>
@@ -2607,228 +4702,228 @@ Reason: {3}</translation>
 The request is sent through the platform; {0} is due to answer within {3} working days, by {4}. Record the result on Follow-up when it arrives.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="895"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="897"/>
         <source>申请(&amp;Y)</source>
         <translation>&amp;Request</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="896"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="898"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="947"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="949"/>
         <source>信用审查申请失败：{0}</source>
         <translation>The credit review request failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="999"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1001"/>
         <source>核查失败：{0}</source>
         <translation>Check failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1016"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1018"/>
         <source>{0}（平台登记的法定代表人）</source>
         <translation>{0} (legal representative on the platform)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1021"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1023"/>
         <source>已阅：{0} 条有效不良记录，现行档案未规定措施（须在核查单上注明）</source>
         <translation>Seen: {0} adverse records in force, no measure in the profile (noted on the slip)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1037"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1039"/>
         <source>没有有效的信用记录</source>
         <translation>No credit record in force</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1040"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1042"/>
         <source>有效记录 {0} 条：</source>
         <translation>{0} records in force:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1046"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1048"/>
         <source>长期</source>
         <translation>Indefinite</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1052"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1054"/>
         <source>公示至 {0}</source>
         <translation>published until {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1059"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1061"/>
         <source>另有 {0} 条记录不计入（{1}）</source>
         <translation>{0} more not counted ({1})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1061"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1063"/>
         <source>应采取的措施：</source>
         <translation>Measures to take:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1067"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1069"/>
         <source>依据 {0} 第{1}条：“{2}”</source>
         <translation>Under {0}, art. {1}: “{2}”</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1072"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1074"/>
         <source>{0}（第 {1} 版）对该事项没有触发惩戒或激励措施。</source>
         <translation>{0} (version {1}) prescribes no measure for this matter.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1141"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1143"/>
         <source>选定申请人并确认办理事项后自动核查。</source>
         <translation>Checked once the applicant and the matter are confirmed.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1168"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1170"/>
         <source>信用审查已申请，信用中心应于 {0} 前反馈</source>
         <translation>Credit review requested: the credit centre is due to answer by {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1318"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1320"/>
         <source>。可凭核查码核验（Ctrl+K）。按 Esc 开始下一位申请人。</source>
         <translation>. Verify with the code (Ctrl+K). Esc for the next applicant.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1081"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1083"/>
         <source>本地数据已超过 {0} 小时未更新，核查单将注明。</source>
         <translation>Local data is over {0} h old; the slip will say so.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1086"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1088"/>
         <source>未提供信用报告</source>
         <translation>No credit report</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1090"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1092"/>
         <source>报告 {0} 可用，但信用等级 {1} 为不良等级</source>
         <translation>Report {0} accepted, but grade {1} is adverse</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1093"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1095"/>
         <source>报告 {0} 可用，信用等级 {1}</source>
         <translation>Report {0} accepted, grade {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1100"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1102"/>
         <source>报告 {0} 不符合要求：</source>
         <translation>Report {0} not acceptable:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1121"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1123"/>
         <source>（策略档案没有该事项的承诺书模板：请使用纸质承诺书）</source>
         <translation>(no commitment template for this matter: use a paper form)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1129"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1131"/>
         <source>先在左侧查询并选中申请人。</source>
         <translation>First look up and select the applicant on the left.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1133"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1135"/>
         <source>平台无此主体，按无信用记录核查</source>
         <translation>Not on the platform: checked as having no record</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1141"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1143"/>
         <source>正在核查……</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1146"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1148"/>
         <source>系统计算结论：{0}</source>
         <translation>Computed outcome: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1155"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1157"/>
         <source>结论比系统计算结果宽松：写明理由（至少 {0} 个字，将记录在案并报送）</source>
         <translation>Milder than computed: give a reason (at least {0} characters; recorded and reported)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1162"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1164"/>
         <source>信用报告不符合要求，按规定处理</source>
         <translation>Credit report not acceptable: handle as prescribed</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1170"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1172"/>
         <source>该事项还须由信用中心进行信用审查</source>
         <translation>This matter also needs the credit centre&apos;s review</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1174"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1176"/>
         <source>完成以上步骤后显示结论</source>
         <translation>The outcome shows once the steps are done</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1193"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1195"/>
         <source>{0} 已于 {1:%H:%M} 现场批准</source>
         <translation>{0} approved at {1:%H:%M}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1199"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1201"/>
         <source>须科室负责人审批：负责人可在本窗口登录现场批准；否则保存为「待复核」，批准前核查单以系统结论 {0} 为准。</source>
         <translation>Needs a supervisor: approve here by signing in, or save as “to review”; until approved the slip states the computed outcome {0}.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1210"/>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1317"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1212"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1319"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1222"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1224"/>
         <source>保存为待复核</source>
         <translation>Save as to review</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1224"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1226"/>
         <source>尚未完成：{0}</source>
         <translation>Not done yet: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1227"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1229"/>
         <source>未经负责人审批：保存后为「待复核」，出现在负责人的跟进页（Ctrl+Enter）</source>
         <translation>Not approved: saved as “to review”, listed on the supervisor&apos;s follow-up page (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1230"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1232"/>
         <source>各步骤已完成，可以保存（Ctrl+Enter）</source>
         <translation>All steps done: save with Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1281"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1283"/>
         <source>正在保存……</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1292"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1294"/>
         <source>保存失败：{0}</source>
         <translation>Save failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1305"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1307"/>
         <source>结论：待复核（拟 {0}；负责人批准前以系统结论 {1} 为准）</source>
         <translation>Outcome: to review (proposed {0}; computed {1} stands until approved)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1308"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1310"/>
         <source>结论：{0}（系统计算 {1}，{2} 批准）</source>
         <translation>Outcome: {0} (computed {1}, approved by {2})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1312"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1314"/>
         <source>结论：{0}</source>
         <translation>Outcome: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1317"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1319"/>
         <source>信用核查码：</source>
         <translation>Verification code:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/review_panel.py" line="1321"/>
+        <location filename="../../creditdesk/ui/review_panel.py" line="1323"/>
         <source>已保存，信用核查码 {0}</source>
         <translation>Saved, verification code {0}</translation>
     </message>
@@ -2836,249 +4931,249 @@ The request is sent through the platform; {0} is due to answer within {3} workin
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="78"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="80"/>
         <source> 小时</source>
         <translation> h</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="82"/>
-        <location filename="../../creditdesk/ui/settings_page.py" line="88"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="84"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="90"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="83"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="85"/>
         <source>不自动同步</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="89"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="91"/>
         <source>从不自动锁定</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="104"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="106"/>
         <source>保存设置</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="117"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="119"/>
         <source>单位与窗口</source>
         <translation>Unit and window</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="119"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="121"/>
         <source>单位名称（打印在核查单上）</source>
         <translation>Unit name (printed on slips)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="120"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="122"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="121"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="123"/>
         <source>数据超过此时长未更新时提醒</source>
         <translation>Warn when data is older than</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="122"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="124"/>
         <source>自动同步间隔</source>
         <translation>Sync every</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="123"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="125"/>
         <source>无操作自动锁屏</source>
         <translation>Lock when idle for</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="124"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="126"/>
         <source>界面语言（下次启动时生效）</source>
         <translation>Language (at next start)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="129"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="131"/>
         <source>政策配置</source>
         <translation>Policy profile</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="134"/>
-        <location filename="../../creditdesk/ui/settings_page.py" line="286"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="136"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="288"/>
         <source>数据库</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="137"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="139"/>
         <source>市信用平台提供的数据交换地址</source>
         <translation>The exchange address the city credit platform gives</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="141"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="143"/>
         <source>留空则沿用系统凭据库中已保存的令牌</source>
         <translation>Empty: keep the token in the credential store</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="142"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="144"/>
         <source>连接平台并保存令牌</source>
         <translation>Connect and save token</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="145"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="147"/>
         <source>市公共信用信息平台</source>
         <translation>City credit platform</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="147"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="149"/>
         <source>平台地址</source>
         <translation>Platform URL</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="148"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="150"/>
         <source>工作站编号</source>
         <translation>Workstation id</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="307"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="309"/>
         <source>备份文件包含数据库（运行中也可备份）和设置，不含平台访问令牌。备份只能恢复到新的或空的数据目录，方法见使用说明。</source>
         <translation>A backup holds the database (taken while the app runs) and the settings, never the platform token. It restores into a new or empty home only; see the manual.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="149"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="151"/>
         <source>访问令牌</source>
         <translation>Access token</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="95"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="97"/>
         <source>本单位是信用审查试点单位(&amp;X)</source>
         <translation>This unit is a credit review pilot (&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="99"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="101"/>
         <source>昆政办发〔2017〕41号第十三条：信用审查由“28个部门和单位试行”；非试点单位取消勾选，办理时不再要求信用审查。</source>
         <translation>Kunshan 昆政办发〔2017〕41号 Art. 13: “piloted by 28 departments and units”; untick outside the pilots and no credit review is asked.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="125"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="127"/>
         <source>信用审查</source>
         <translation>Credit review</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="170"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="172"/>
         <source>常规设置</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="171"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="173"/>
         <source>数据与备份</source>
         <translation>Data and backup</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="172"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="174"/>
         <source>账户管理</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="175"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="177"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="228"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="230"/>
         <source>只有系统管理员可以修改设置。当前登录：{0}，以下设置仅供查看。</source>
         <translation>Only an administrator changes settings. Signed in: {0}; the settings are shown read-only.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="266"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="268"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="268"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="270"/>
         <source>没有修改</source>
         <translation>Nothing changed</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="281"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="283"/>
         <source>数据位置</source>
         <translation>Where the data is</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="285"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="287"/>
         <source>主目录</source>
         <translation>Home folder</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="288"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="290"/>
         <source>日志文件夹</source>
         <translation>Log folder</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="289"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="291"/>
         <source>备份文件夹</source>
         <translation>Backup folder</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="299"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="301"/>
         <source>打开文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="305"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="307"/>
         <source>备份</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="311"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="313"/>
         <source>此数据目录使用 PostgreSQL 数据库：请由数据库管理员用 pg_dump 备份（pg_restore 恢复）。</source>
         <translation>This home uses PostgreSQL: the database administrator backs it up with pg_dump (restores with pg_restore).</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="312"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="314"/>
         <source>备份数据……</source>
         <translation>Back up…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="345"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="347"/>
         <source>备份数据</source>
         <translation>Back up</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="346"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="348"/>
         <source>CreditDesk 备份 (*{0})</source>
         <translation>CreditDesk backups (*{0})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="358"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="360"/>
         <source>已备份到 {0}（{1:,} 字节）</source>
         <translation>Backed up to {0} ({1:,} bytes)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="362"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="364"/>
         <source>备份失败：{0}</source>
         <translation>Backup failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="366"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="368"/>
         <source>正在备份……</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="376"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="378"/>
         <source>设置已保存，但审计记录写入失败：{0}</source>
         <translation>Settings saved, but the audit entry failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="413"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="415"/>
         <source>已连接：{0}（{1}），epoch {2}</source>
         <translation>Connected: {0} ({1}), epoch {2}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="422"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="424"/>
         <source>连接失败：{0}</source>
         <translation>Connection failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/settings_page.py" line="426"/>
+        <location filename="../../creditdesk/ui/settings_page.py" line="428"/>
         <source>正在连接……</source>
         <translation>Connecting…</translation>
     </message>
@@ -3086,17 +5181,17 @@ The request is sent through the platform; {0} is due to answer within {3} workin
 <context>
     <name>SignInFlow</name>
     <message>
-        <location filename="../../creditdesk/ui/login_dialog.py" line="232"/>
+        <location filename="../../creditdesk/ui/login_dialog.py" line="233"/>
         <source>正在准备演示账户……</source>
         <translation>Preparing the demo accounts…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/login_dialog.py" line="236"/>
+        <location filename="../../creditdesk/ui/login_dialog.py" line="237"/>
         <source>演示账户创建失败：{0}</source>
         <translation>Demo accounts failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/login_dialog.py" line="260"/>
+        <location filename="../../creditdesk/ui/login_dialog.py" line="261"/>
         <source>无法读取账户：{0}</source>
         <translation>Cannot read the accounts: {0}</translation>
     </message>
@@ -3130,304 +5225,324 @@ The request is sent through the platform; {0} is due to answer within {3} workin
 <context>
     <name>SlipBar</name>
     <message>
-        <location filename="../../creditdesk/ui/slip_view.py" line="247"/>
+        <location filename="../../creditdesk/ui/slip_view.py" line="248"/>
         <source>纸张：</source>
         <translation>Paper:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/slip_view.py" line="253"/>
+        <location filename="../../creditdesk/ui/slip_view.py" line="254"/>
+        <location filename="../../creditdesk/ui/tour.py" line="490"/>
         <source>信用核查单</source>
         <translation>Credit check slip</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/slip_view.py" line="253"/>
+        <location filename="../../creditdesk/ui/slip_view.py" line="254"/>
+        <location filename="../../creditdesk/ui/tour.py" line="492"/>
         <source>信用承诺书</source>
         <translation>Credit commitment</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/slip_view.py" line="260"/>
+        <location filename="../../creditdesk/ui/slip_view.py" line="261"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/slip_view.py" line="260"/>
+        <location filename="../../creditdesk/ui/slip_view.py" line="261"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/slip_view.py" line="260"/>
+        <location filename="../../creditdesk/ui/slip_view.py" line="261"/>
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/slip_view.py" line="270"/>
+        <location filename="../../creditdesk/ui/slip_view.py" line="271"/>
         <source>打印信用核查单（Ctrl+P）</source>
         <translation>Print the slip (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/slip_view.py" line="271"/>
+        <location filename="../../creditdesk/ui/slip_view.py" line="272"/>
         <source>另存为 PDF（Ctrl+S）</source>
         <translation>Save as PDF (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/slip_view.py" line="272"/>
+        <location filename="../../creditdesk/ui/slip_view.py" line="273"/>
         <source>预览信用核查单（Ctrl+Shift+P）</source>
         <translation>Preview the slip (Ctrl+Shift+P)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/slip_view.py" line="297"/>
+        <location filename="../../creditdesk/ui/slip_view.py" line="298"/>
         <source>生成失败：{0}</source>
         <translation>Could not make it: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/slip_view.py" line="299"/>
+        <location filename="../../creditdesk/ui/slip_view.py" line="300"/>
         <source>正在生成……</source>
         <translation>Making…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/slip_view.py" line="340"/>
+        <location filename="../../creditdesk/ui/slip_view.py" line="341"/>
         <source>保存失败：{0}</source>
         <translation>Save failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/slip_view.py" line="343"/>
+        <location filename="../../creditdesk/ui/slip_view.py" line="344"/>
         <source>已保存到 {0}</source>
         <translation>Saved to {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/slip_view.py" line="352"/>
+        <location filename="../../creditdesk/ui/slip_view.py" line="353"/>
         <source>打印失败：{0}</source>
         <translation>Printing failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/slip_view.py" line="357"/>
+        <location filename="../../creditdesk/ui/slip_view.py" line="358"/>
         <source>已发送到打印机 {0}</source>
         <translation>Sent to printer {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/review_adapter.py" line="202"/>
+        <source>本次核查没有信用承诺书</source>
+        <translation>This review has no credit commitment</translation>
     </message>
 </context>
 <context>
     <name>SlipPreview</name>
     <message>
-        <location filename="../../creditdesk/ui/slip_view.py" line="134"/>
+        <location filename="../../creditdesk/ui/slip_view.py" line="135"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/slip_view.py" line="135"/>
+        <location filename="../../creditdesk/ui/slip_view.py" line="136"/>
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/slip_view.py" line="136"/>
+        <location filename="../../creditdesk/ui/slip_view.py" line="137"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
 </context>
 <context>
+    <name>StackedBarChart</name>
+    <message>
+        <location filename="../../creditdesk/ui/charts.py" line="77"/>
+        <source>暂无数据</source>
+        <translation>No data yet</translation>
+    </message>
+</context>
+<context>
     <name>StatsPage</name>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="121"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="124"/>
         <source>按报送期间(&amp;D)</source>
         <translation>By reporting perio&amp;d</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="122"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="125"/>
         <source>选择下一次报送所对应的期间</source>
         <translation>Choose the period of the next report</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="123"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="126"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="125"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="128"/>
         <source>期间(&amp;Q)：</source>
         <translation>Period(&amp;Q):</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="125"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="128"/>
         <source>年份(&amp;Y)：</source>
         <translation>&amp;Year:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="165"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="168"/>
         <source>按经办人</source>
         <translation>By officer</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="168"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="171"/>
         <source>经办人</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="168"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="171"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="168"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="171"/>
         <source>改变结论</source>
         <translation>Departed</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="169"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="172"/>
         <source>离线</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="169"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="172"/>
         <source>其中从宽</source>
         <translation>of which milder</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="177"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="180"/>
         <source>导出 PDF(&amp;P)</source>
         <translation>Export &amp;PDF</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="178"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="181"/>
         <source>导出 Excel(&amp;E)</source>
         <translation>&amp;Export Excel</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="185"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="188"/>
         <source>取消导出</source>
         <translation>Cancel export</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="211"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="214"/>
         <source>使用情况统计</source>
         <translation>Usage statistics</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="279"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="282"/>
         <source>报送期限：{0}</source>
         <translation>Reporting deadline: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="283"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="286"/>
         <source>下次报送：&lt;b&gt;{0}&lt;/b&gt;&#x3000;{1}{2}，报{3}</source>
         <translation>Next report: &lt;b&gt;{0}&lt;/b&gt;  {1}{2}, to {3}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="287"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="290"/>
         <source>其后：</source>
         <translation>Then:</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="316"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="320"/>
         <source>正在统计{0}……</source>
         <translation>Counting {0}…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="320"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="324"/>
         <source>统计失败：{0}</source>
         <translation>Statistics failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="328"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="332"/>
         <source>单位：{0}</source>
         <translation>Unit: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="329"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="333"/>
         <source>改变结论 {0} · 更正 {1}</source>
         <translation>departed {0} · corrected {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="334"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="338"/>
         <source>离线 {0} · 过期数据 {1}</source>
         <translation>offline {0} · stale data {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="335"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="339"/>
         <source>纸质 {0} · 履约中 {1}</source>
         <translation>paper {0} · in force {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="336"/>
-        <location filename="../../creditdesk/ui/stats_page.py" line="337"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="340"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="341"/>
         <source>期内标记</source>
         <translation>Marked in period</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="338"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="342"/>
         <source>待提交 {0} · 已提交 {1}</source>
         <translation>due {0} · submitted {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="340"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="344"/>
         <source>不予采信 {0}</source>
         <translation>rejected {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="344"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="348"/>
         <source>按事项和结论</source>
         <translation>By matter and outcome</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="346"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="351"/>
         <source>结论构成</source>
         <translation>Outcomes</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="349"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="354"/>
         <source>核查趋势（按日）</source>
         <translation>Reviews by day</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="350"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="355"/>
         <source>核查趋势（按周，标注每周首日）</source>
         <translation>Reviews by week (first day shown)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="363"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="368"/>
         <source>{0}（{1} 至 {2}）</source>
         <translation>{0} ({1} to {2})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="367"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="372"/>
         <source>{0}没有完成的核查记录。可以换一个期间，或仍然导出一份零报告。</source>
         <translation>{0} has no finished reviews. Choose another period, or export a nil report anyway.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="379"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="383"/>
+        <source>信用核查使用情况报送-{0}.{1}</source>
+        <translation>credit-check-usage-{0}.{1}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/stats_page.py" line="384"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="379"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="384"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="380"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="385"/>
         <source>导出使用情况报送</source>
         <translation>Export usage report</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="404"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="409"/>
         <source>正在生成 {0}……</source>
         <translation>Making {0}…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="414"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="419"/>
         <source>正在取消……</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="426"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="431"/>
         <source>已导出{0}：{1}</source>
         <translation>Exported {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="432"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="437"/>
         <source>导出已取消，未写入文件</source>
         <translation>Export cancelled, no file written</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/stats_page.py" line="434"/>
+        <location filename="../../creditdesk/ui/stats_page.py" line="439"/>
         <source>导出失败：{0}</source>
         <translation>Export failed: {0}</translation>
     </message>
@@ -3435,163 +5550,163 @@ The request is sent through the platform; {0} is due to answer within {3} workin
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="68"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="70"/>
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="69"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="71"/>
         <source>完整重新同步</source>
         <translation>Full resync</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="70"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="72"/>
         <source>导入离线数据包…</source>
         <translation>Import bundle…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="71"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="73"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="84"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="86"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="84"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="86"/>
         <source>实体</source>
         <translation>Entity</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="84"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="86"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="84"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="86"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="84"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="86"/>
         <source>数据序号</source>
         <translation>Data seq</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="85"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="87"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="85"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="87"/>
         <source>种类</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="85"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="87"/>
         <source>生成时间</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="85"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="87"/>
         <source>平台给出的原因</source>
         <translation>Platform&apos;s reason</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="86"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="88"/>
         <source>被拒收的变更（平台数据无法应用）</source>
         <translation>Refused changes (platform data that could not be applied)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="88"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="90"/>
         <source>被平台拒绝的上报事项（需人工处理）</source>
         <translation>Reports the platform rejected (need attention)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="92"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="94"/>
         <source>数据同步</source>
         <translation>Data sync</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="120"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="122"/>
         <source>平台：{0}</source>
         <translation>Platform: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="120"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="122"/>
         <source>未连接（在“设置”页连接平台，或导入离线数据包）</source>
         <translation>Not connected (connect in Settings, or import an offline bundle)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="121"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="123"/>
         <source>上次成功同步：{0}</source>
         <translation>Last successful sync: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="122"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="124"/>
         <source>待上报 {0} 项 · 已送达 {1} 项 · 被拒 {2} 项</source>
         <translation>to report {0} · delivered {1} · rejected {2}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="125"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="127"/>
         <source>上次错误：{0}</source>
         <translation>Last error: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="157"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="160"/>
         <source>正在取消……已写入的数据保留，下次从中断处继续</source>
         <translation>Cancelling… what was written stays; the next sync goes on from there</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="168"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="171"/>
         <source>正在同步……</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="175"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="178"/>
         <source>%v / %m</source>
         <translation>%v / %m</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="181"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="184"/>
         <source>同步完成：应用 {0} 条变更，拒收 {1} 条，送达上报 {2} 项</source>
         <translation>Sync done: {0} changes applied, {1} refused, {2} reports delivered</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="183"/>
-        <location filename="../../creditdesk/ui/sync_page.py" line="221"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="186"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="224"/>
         <source>（见“跟进”页）</source>
         <translation>(see Follow-up)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="192"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="195"/>
         <source>同步未完成：{0}</source>
         <translation>Sync not finished: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="199"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="202"/>
         <source>选择离线数据包</source>
         <translation>Choose an offline bundle</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="199"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="202"/>
         <source>离线数据包 (*.cdpkg)</source>
         <translation>Offline bundles (*.cdpkg)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="212"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="215"/>
         <source>正在校验并导入离线数据包……</source>
         <translation>Verifying and importing the bundle…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="220"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="223"/>
         <source>离线数据包已导入：{0}</source>
         <translation>Bundle imported: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/sync_page.py" line="230"/>
+        <location filename="../../creditdesk/ui/sync_page.py" line="233"/>
         <source>离线数据包未导入，本地数据未作任何改动：{0}</source>
         <translation>Bundle not imported, local data unchanged: {0}</translation>
     </message>
@@ -3692,19 +5807,19 @@ The request is sent through the platform; {0} is due to answer within {3} workin
 <context>
     <name>box</name>
     <message>
-        <location filename="../../creditdesk/ui/slip_view.py" line="214"/>
+        <location filename="../../creditdesk/ui/slip_view.py" line="215"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/slip_view.py" line="215"/>
+        <location filename="../../creditdesk/ui/slip_view.py" line="216"/>
         <source>已保存为 PDF：
 {0}</source>
         <translation>Saved as PDF:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/slip_view.py" line="216"/>
+        <location filename="../../creditdesk/ui/slip_view.py" line="217"/>
         <source>打开所在文件夹</source>
         <translation>Open folder</translation>
     </message>
@@ -3712,7 +5827,7 @@ The request is sent through the platform; {0} is due to answer within {3} workin
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../creditdesk/ui/slip_view.py" line="182"/>
+        <location filename="../../creditdesk/ui/slip_view.py" line="183"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
@@ -3720,7 +5835,7 @@ The request is sent through the platform; {0} is due to answer within {3} workin
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../creditdesk/ui/slip_view.py" line="178"/>
+        <location filename="../../creditdesk/ui/slip_view.py" line="179"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
