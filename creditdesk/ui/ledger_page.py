@@ -62,7 +62,9 @@ RED, GREY = "#b3261e", "#6b6b6b"
 OUTCOME_COLOURS = {o: (SCREEN_FG[o], SCREEN_BG[o]) for o in OUTCOMES}  # text, background: as in the review panel
 # columns whose values are words of the core (outcomes, matters, approval, version), shown translated
 WORDS = {"matter_name", "computed_label", "outcome_label", "approval", "offline", "version"}
-HIDDEN_COLUMNS = {"officer", "matter"}  # login name and matter code: in the files, not on screen
+# login name and matter code: in the files, not on screen; the acknowledgement of unruled records and the
+# 信用审查 link (long sentences the core writes): in the files and in the row detail
+HIDDEN_COLUMNS = {"officer", "matter", "acknowledgement", "credit_review"}
 EMPTY_TEXT = QT_TRANSLATE_NOOP("", "该日期没有核查记录")
 
 

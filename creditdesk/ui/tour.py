@@ -550,7 +550,7 @@ def _review_tour(app, window, ctx, city, counter, shoot, type_query) -> None:  #
             show(panel.credit_review_row)
             shoot("review-credit-review-requested", numbered=False)
     else:
-        print("tour: the 昆山 approval did not ask for a 信用审查 (not a pilot unit?)", file=sys.stderr)
+        print("tour: the Kunshan approval did not ask for a credit review (not a pilot unit?)", file=sys.stderr)
     ctx.settings.profile_id = home_profile
     panel.reload_profile()
 
