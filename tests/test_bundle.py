@@ -69,7 +69,7 @@ def snapshot(engine: Engine) -> dict:
 
 def position(engine: Engine) -> dict:
     with engine.connect() as conn:
-        row = conn.execute(select(models.SyncState.__table__).where(models.SyncState.id == 1)).one()
+        row = conn.execute(select(models.SyncState.__table__).where(models.SyncState.__table__.c.id == 1)).one()
     return dict(row._mapping)
 
 
