@@ -51,6 +51,141 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("", "更正 v{0}"),
     # wording.py: where the data is
     QT_TRANSLATE_NOOP("", "本机数据库文件 {0}"),
+    # The core's glue around data: 王（经办人） (roles.Actor.label), 科室负责人、系统管理员 (a list); tried last.
+    QT_TRANSLATE_NOOP("", "{0}（{1}）"),
+    QT_TRANSLATE_NOOP("", "{0}、{1}"),
+    # The errors, progress and summaries of the modules tests/test_core_messages_templated.py scans:
+    # services/accounts.py
+    QT_TRANSLATE_NOOP("", "密码至少 {0} 位"),
+    QT_TRANSLATE_NOOP("", "角色须为 {0}（{1}）"),
+    QT_TRANSLATE_NOOP("", "用户名 {0} 已存在"),
+    QT_TRANSLATE_NOOP("", "连续输错密码次数过多，账户已锁定，请 {0} 分钟后再试"),
+    QT_TRANSLATE_NOOP("", "{0}；连续输错 {1} 次，账户已锁定 {2} 分钟"),
+    QT_TRANSLATE_NOOP("", "没有账户 {0}"),
+    QT_TRANSLATE_NOOP("", "账户 {0} 不存在或已停用"),
+    # roles.py
+    QT_TRANSLATE_NOOP("", "需要登录后才能{0}（使用 --user 或在窗口登录）"),
+    QT_TRANSLATE_NOOP("", "{0}无权{1}，需要 {2}"),
+    # services/batchfile.py
+    QT_TRANSLATE_NOOP("", "名单 {0} 超过 {1} 行，未处理任何一行：请分成多个文件"),
+    QT_TRANSLATE_NOOP("", "名单 {0} {1}超过 {2} 个字符，不是代码或名称，未处理任何一行：请检查文件内容"),
+    QT_TRANSLATE_NOOP("", "名单 {0} 以 UTF-16 标记开头，但第 {1} 个字节起无法按 UTF-16 解码"),
+    QT_TRANSLATE_NOOP("", "名单 {0} 不是 UTF-8 编码：第 {1} 行（第 {2} 个字节）起无法解码，{3}。请另存为“CSV UTF-8（逗号分隔）”或 XLSX 后重试"),
+    QT_TRANSLATE_NOOP("", "名单 {0} 含有空字符（NUL），不是文本文件：请使用文本、CSV 或 XLSX 文件"),
+    QT_TRANSLATE_NOOP("", "无法读取名单 {0}：{1}"),
+    QT_TRANSLATE_NOOP("", "名单 {0} 有 {1} 字节，超过上限 {2} 字节，未处理任何一行"),
+    QT_TRANSLATE_NOOP("", "名单 {0} 超过上限 {1} 字节，未处理任何一行"),
+    QT_TRANSLATE_NOOP("", "名单 {0} 是 ZIP/XLSX 文件，但扩展名不是 .xlsx：请改名为 .xlsx 后重试"),
+    QT_TRANSLATE_NOOP("", "名单 {0} 是旧版 Excel（.xls）文件，不支持：请在 Excel 中另存为 .xlsx 或 CSV UTF-8"),
+    QT_TRANSLATE_NOOP("", "第 {0} 行"),
+    QT_TRANSLATE_NOOP("", "{0}第 {1} 行不是 UTF-8 编码，已停止：此前各行已输出结果。请以 UTF-8 编码输入"),
+    QT_TRANSLATE_NOOP("", "{0}第 {1} 行含有空字符（NUL），已停止：此前各行已输出结果"),
+    QT_TRANSLATE_NOOP("", "{0}超过 {1} 行，已停止：此前各行已输出结果"),
+    QT_TRANSLATE_NOOP("", "名单 {0} 不是有效的 CSV：{1}"),
+    QT_TRANSLATE_NOOP("", "代码列第 {0} 个值"),
+    QT_TRANSLATE_NOOP("", "名单 {0} 不是有效的 XLSX 文件（无法作为 ZIP 打开）：请在 Excel 中重新保存"),
+    QT_TRANSLATE_NOOP("", "名单 {0} 含有 {1} 个部件，不是正常的 XLSX 文件，未处理任何一行"),
+    QT_TRANSLATE_NOOP("", "名单 {0} 解压后有 {1} 字节，超过上限 {2} 字节（约 {3} 行的名单远小于此），未处理任何一行：请只保留代码列，或分成多个文件"),
+    QT_TRANSLATE_NOOP("", "名单 {0} 无法作为 XLSX 读取（{1}）：请在 Excel 中重新保存"),
+    QT_TRANSLATE_NOOP("", "名单 {0} 没有工作表"),
+    QT_TRANSLATE_NOOP("", "名单 {0} 已损坏（{1}）：请在 Excel 中重新保存"),
+    QT_TRANSLATE_NOOP("", "不支持旧版 Excel（.xls）文件 {0}：请另存为 .xlsx 或 CSV UTF-8"),
+    # services/backup.py
+    QT_TRANSLATE_NOOP("", "此数据目录使用 PostgreSQL 数据库，请用 PostgreSQL 自带的工具备份：pg_dump --format=custom --file=creditdesk.dump \"$CREDITDESK_DATABASE_URL\"（恢复用 pg_restore）；设置文件 {0} 请另行复制。"),
+    QT_TRANSLATE_NOOP("", "备份副本未通过完整性检查（{0}），未写出备份文件"),
+    QT_TRANSLATE_NOOP("", "找不到数据库文件 {0}"),
+    QT_TRANSLATE_NOOP("", "目标文件夹 {0} 不存在"),
+    QT_TRANSLATE_NOOP("", "{0} 不是信用核查窗口助手的备份文件（{1}）"),
+    QT_TRANSLATE_NOOP("", "{0} 不是完整的备份文件：缺少 {1}"),
+    QT_TRANSLATE_NOOP("", "{0} 的 manifest.json 过大"),
+    QT_TRANSLATE_NOOP("", "{0} 的 manifest.json 无法读取：{1}"),
+    QT_TRANSLATE_NOOP("", "{0} 不是信用核查窗口助手的备份文件"),
+    QT_TRANSLATE_NOOP("", "备份文件格式版本 {0} 不受本程序支持（支持 {1}），请用生成它的版本恢复"),
+    QT_TRANSLATE_NOOP("", "{0} 中的文件大小超出限制"),
+    QT_TRANSLATE_NOOP("", "找不到备份文件 {0}"),
+    QT_TRANSLATE_NOOP("", "数据目录 {0} 已有数据或设置：恢复只写入新的或空的数据目录，请用 --home 指定一个新文件夹（现有数据不会被覆盖）"),
+    QT_TRANSLATE_NOOP("", "无法恢复：{0}"),
+    QT_TRANSLATE_NOOP("", "备份中的数据库未通过完整性检查（{0}），未恢复"),
+    QT_TRANSLATE_NOOP("", "备份中的设置文件无法读取：{0}"),
+    # identifiers.py
+    QT_TRANSLATE_NOOP("", "{0}；如为旧营业执照注册号，请改用18位统一社会信用代码"),
+    # platform/client.py
+    QT_TRANSLATE_NOOP("", "平台服务是否在运行、地址和端口是否正确（{0}）、防火墙是否放行"),
+    QT_TRANSLATE_NOOP("", "无法解析主机名 {0}"),
+    QT_TRANSLATE_NOOP("", "连接失败：{0}"),
+    QT_TRANSLATE_NOOP("", "平台地址（{0}）、网络连接与防火墙"),
+    QT_TRANSLATE_NOOP("", "无法连接平台（{0}）。请检查：{1}。本机数据照常可用"),
+    QT_TRANSLATE_NOOP("", "平台地址无效：{0}"),
+    QT_TRANSLATE_NOOP("", "平台 meta 缺少字段 {0}"),
+    QT_TRANSLATE_NOOP("", "平台连续 {0} 页声称还有更多变更（has_more），同步位置却停在 {1} 未推进：本次同步已停止，已写入的数据保留；请联系平台管理员"),
+    QT_TRANSLATE_NOOP("", "一次最多提交 {0} 项"),
+    QT_TRANSLATE_NOOP("", "平台响应过慢：一次请求 {0} 秒内未完成（{1} {2}），本次同步已停止，下次从中断处继续"),
+    QT_TRANSLATE_NOOP("", "与平台的连接中断（{0}）"),
+    QT_TRANSLATE_NOOP("", "平台地址返回了重定向（HTTP {0}{1}），客户端不跟随重定向：请管理员核对平台地址（creditdesk platform connect）"),
+    QT_TRANSLATE_NOOP("", "平台出错（HTTP {0}{1}），请稍后再试或联系平台管理员"),
+    QT_TRANSLATE_NOOP("", "{0}：{1} 秒后重试（第 {2}/{3} 次）"),
+    QT_TRANSLATE_NOOP("", "平台暂时无法访问：{0}"),
+    QT_TRANSLATE_NOOP("", "平台声明的响应长度 {0} 字节"),
+    QT_TRANSLATE_NOOP("", "平台使用了未请求的压缩方式：{0}"),
+    QT_TRANSLATE_NOOP("", "已收到 {0} 字节仍未结束"),
+    QT_TRANSLATE_NOOP("", "解压后超过 {0} 字节"),
+    QT_TRANSLATE_NOOP("", "平台的响应过大（{0}；上限：传输 {1} 字节，解压后 {2} 字节），本次同步已停止；请联系平台管理员"),
+    QT_TRANSLATE_NOOP("", "平台拒绝了访问令牌（令牌缺失、错误或已吊销），请管理员重新录入令牌{0}"),
+    QT_TRANSLATE_NOOP("", "平台不允许本工作站执行此操作{0}"),
+    QT_TRANSLATE_NOOP("", "平台没有这个地址或实体{0}"),
+    QT_TRANSLATE_NOOP("", "本地同步位置已早于平台保留的范围，需要完整重新同步{0}"),
+    QT_TRANSLATE_NOOP("", "请求过大{0}"),
+    QT_TRANSLATE_NOOP("", "平台认为请求无效（HTTP {0}）{1}"),
+    QT_TRANSLATE_NOOP("", "变更缺少整数 seq：{0}"),
+    QT_TRANSLATE_NOOP("", "变更页的 seq 未严格递增（{0} 之后为 {1}）"),
+    QT_TRANSLATE_NOOP("", "变更页的 next={0} 与最后一条变更的 seq={1} 不一致"),
+    QT_TRANSLATE_NOOP("", "未知的提交结果状态：{0}"),
+    # platform/credentials.py
+    QT_TRANSLATE_NOOP("", "系统凭据库不可用（{0}）；无人值守运行时可设置环境变量 {1}"),
+    QT_TRANSLATE_NOOP("", "本机没有可用的系统凭据库，平台令牌无处安全保存；未作任何更改。无人值守或无凭据库的电脑请设置环境变量 {0}=令牌 后再运行。"),
+    QT_TRANSLATE_NOOP("", "无法写入系统凭据库（{0}）；可改用环境变量 {1}"),
+    # platform/keys.py
+    QT_TRANSLATE_NOOP("", "公钥应以 “b64:” 开头，后接标准 base64 编码，实际为 {0}…"),
+    QT_TRANSLATE_NOOP("", "Ed25519 公钥应为 32 字节，实际为 {0} 字节"),
+    QT_TRANSLATE_NOOP("", "{0}不能为空"),
+    QT_TRANSLATE_NOOP("", "{0} {1} 无效：应为 1–{2} 个字符，首尾不能有空白，不能含控制字符"),
+    QT_TRANSLATE_NOOP("", "不支持的签名算法 {0}（只支持 ed25519）"),
+    QT_TRANSLATE_NOOP("", "平台 {0} 公布的签名密钥 {1} 无效，已忽略：{2}"),
+    QT_TRANSLATE_NOOP("", "平台 {0} 的签名密钥 {1}（指纹 {2}）仍待管理员确认，确认前不信任：creditdesk platform trust --platform-id {3} --key-id {4} --public-key {5} --confirm"),
+    QT_TRANSLATE_NOOP("", "平台 {0} 又公布了已停用的签名密钥 {1}（指纹 {2}），不予信任"),
+    QT_TRANSLATE_NOOP("", "首次连接平台 {0}：已固定签名密钥 {1}（指纹 {2}）"),
+    QT_TRANSLATE_NOOP("", "警告：平台 {0} 的签名密钥 {1} 已变更！已信任的指纹 {2}，平台现在公布的指纹 {3}。新密钥在管理员核实并确认前不被信任，用它签名的离线数据包将被拒绝。核实后确认：{4}"),
+    QT_TRANSLATE_NOOP("", "警告：平台 {0} 公布了新的签名密钥 {1}（指纹 {2}）。在管理员核实并确认前不被信任。核实后确认：{3}"),
+    QT_TRANSLATE_NOOP("", "平台 {0} 的签名密钥 {1}（指纹 {2}）已受信任，无需变更"),
+    QT_TRANSLATE_NOOP("", "平台 {0} 的签名密钥 {1} 已信任另一个公钥（指纹 {2}）。替换为指纹 {3} 的新公钥前，请与市信用办核实指纹，然后加 --confirm（confirm=True）确认；旧公钥将停用"),
+    QT_TRANSLATE_NOOP("", "管理员已将平台 {0} 的签名密钥 {1} 替换为指纹 {2} 的公钥；旧公钥（指纹 {3}）已停用"),
+    QT_TRANSLATE_NOOP("", "管理员已信任平台 {0} 的签名密钥 {1}（指纹 {2}）"),
+    # platform/sync.py
+    QT_TRANSLATE_NOOP("", "平台数据只到序号 {0}，本机已到 {1}（同一数据版本 {2}）：平台可能从较早的备份恢复"),
+    QT_TRANSLATE_NOOP("", "平台时间 {0} 早于本机数据的截至时间 {1}"),
+    QT_TRANSLATE_NOOP("", "平台提供的数据比本机的旧，未同步（防止回滚）：{0}。请核实平台；确需回到旧数据时，由管理员以 --allow-older 强制执行（记入审计）"),
+    # platform/usecases.py
+    QT_TRANSLATE_NOOP("", "{0}完成：应用 {1} 条变更，拒收 {2} 条，清除 {3} 条，位置 seq {4}（{5}），用时 {6} 秒"),
+    QT_TRANSLATE_NOOP("", "上报：送达 {0}，被拒 {1}，待送 {2}{3}"),
+    QT_TRANSLATE_NOOP("", "已按管理员要求同步较旧的数据：{0}"),
+    QT_TRANSLATE_NOOP("", "已按管理员要求导入较旧的数据：{0}"),
+    QT_TRANSLATE_NOOP("", "正在同步：已到序号 {0}（平台最新 {1}）"),
+    # services/followup.py
+    QT_TRANSLATE_NOOP("", "新增监管提醒 {0} 条"),
+    QT_TRANSLATE_NOOP("", "复核 {0} 条离线/过期数据核查，其中 {1} 条结论变化"),
+    QT_TRANSLATE_NOOP("", "state 应为 {0} 之一"),
+    QT_TRANSLATE_NOOP("", "没有编号为 {0} 的信用承诺"),
+    QT_TRANSLATE_NOOP("", "编号 {0} 对应多个单位的承诺（{1}），请使用承诺 id"),
+    QT_TRANSLATE_NOOP("", "标记只能是 {0}（已履约/违约），实际为 {1}"),
+    QT_TRANSLATE_NOOP("", "（{0} 于 {1}）"),
+    QT_TRANSLATE_NOOP("", "承诺 {0} 已标记为{1}{2}，不能再标记为{3}"),
+    QT_TRANSLATE_NOOP("", "承诺 {0} 刚被其他窗口标记，请刷新后再看"),
+    QT_TRANSLATE_NOOP("", "承诺 {0} 没有第 {1} 项补交材料"),
+    QT_TRANSLATE_NOOP("", "承诺 {0} 已标记为{1}"),
+    QT_TRANSLATE_NOOP("", "“{0}”已于 {1} 登记补交"),
+    QT_TRANSLATE_NOOP("", "没有编号为 {0} 的监管提醒"),
+    QT_TRANSLATE_NOOP("", "该提醒已由 {0} 于 {1} 确认"),
+    QT_TRANSLATE_NOOP("", "{0}（{1}）在信用承诺 {2} 履行期间新增{3}记录：{4}{5}，请核实是否违背承诺"),
 )
 
 # The fixed sentences and parts those messages carry (looked up whole, or as a template's value).
@@ -75,14 +210,94 @@ SENTENCES = (
     QT_TRANSLATE_NOOP("", "文件未规定具体日期"),
     QT_TRANSLATE_NOOP("", "已被更正"),
     QT_TRANSLATE_NOOP("", "在线"),
+    # services/accounts.py
+    QT_TRANSLATE_NOOP("", "用户名或密码错误"),
+    QT_TRANSLATE_NOOP("", "用户名须为 2–64 位小写字母、数字或 . _ -"),
+    QT_TRANSLATE_NOOP("", "密码不能与用户名相同"),
+    QT_TRANSLATE_NOOP("", "密码不能为空"),
+    QT_TRANSLATE_NOOP("", "第一个账户必须是系统管理员（--role admin）"),
+    QT_TRANSLATE_NOOP("", "账户已停用，请联系系统管理员"),
+    QT_TRANSLATE_NOOP("", "不能停用或降级最后一个可用的系统管理员账户"),
+    # services/batchfile.py
+    QT_TRANSLATE_NOOP("", "看起来是 GBK/GB18030 编码（Excel 的“CSV（逗号分隔）”或记事本的“ANSI”）"),
+    QT_TRANSLATE_NOOP("", "也不是 GBK/GB18030 编码，可能不是文本文件"),
+    QT_TRANSLATE_NOOP("", "（标准输入）"),
+    # services/backup.py
+    QT_TRANSLATE_NOOP("", "备份文件不能写在数据库文件本身上"),
+    # identifiers.py
+    QT_TRANSLATE_NOOP("", "机构编制"),
+    QT_TRANSLATE_NOOP("", "外交"),
+    QT_TRANSLATE_NOOP("", "司法行政"),
+    QT_TRANSLATE_NOOP("", "文化"),
+    QT_TRANSLATE_NOOP("", "民政"),
+    QT_TRANSLATE_NOOP("", "旅游"),
+    QT_TRANSLATE_NOOP("", "宗教"),
+    QT_TRANSLATE_NOOP("", "工会"),
+    QT_TRANSLATE_NOOP("", "工商"),
+    QT_TRANSLATE_NOOP("", "中央军委改革和编制办公室"),
+    QT_TRANSLATE_NOOP("", "农业"),
+    QT_TRANSLATE_NOOP("", "男"),
+    QT_TRANSLATE_NOOP("", "女"),
+    QT_TRANSLATE_NOOP("", "居民身份证号码应为17位数字加1位数字或X"),
+    QT_TRANSLATE_NOOP("", "id_digest 应为64位小写十六进制字符串"),
+    # platform/client.py
+    QT_TRANSLATE_NOOP("", "连接被拒绝"),
+    QT_TRANSLATE_NOOP("", "平台地址是否拼写正确、本机的 DNS 设置与网络连接"),
+    QT_TRANSLATE_NOOP("", "网络不可达"),
+    QT_TRANSLATE_NOOP("", "本机网络连接、网关和代理设置"),
+    QT_TRANSLATE_NOOP("", "平台地址必须使用 HTTPS（仅本机回环地址允许 HTTP，用于测试与演示）"),
+    QT_TRANSLATE_NOOP("", "没有平台访问令牌：请管理员运行 creditdesk platform login 录入令牌"),
+    QT_TRANSLATE_NOOP("", "已取消"),
+    QT_TRANSLATE_NOOP("", "平台响应超时"),
+    QT_TRANSLATE_NOOP("", "平台返回的内容不是有效的 JSON（可能传输被截断）"),
+    QT_TRANSLATE_NOOP("", "平台网关超时"),
+    QT_TRANSLATE_NOOP("", "平台繁忙"),
+    QT_TRANSLATE_NOOP("", "平台返回的 gzip 数据已损坏"),
+    QT_TRANSLATE_NOOP("", "变更页不是 JSON 对象"),
+    QT_TRANSLATE_NOOP("", "变更页缺少 changes 列表"),
+    QT_TRANSLATE_NOOP("", "变更页的 next、has_more 或 epoch 无效"),
+    QT_TRANSLATE_NOOP("", "提交结果的数量与提交项不一致"),
+    QT_TRANSLATE_NOOP("", "提交结果与提交项的 uid 不对应"),
+    # platform/credentials.py
+    QT_TRANSLATE_NOOP("", "令牌为空"),
+    # platform/keys.py
+    QT_TRANSLATE_NOOP("", "公钥不能为空，应为 b64: 加标准 base64 编码的 32 字节 Ed25519 公钥"),
+    QT_TRANSLATE_NOOP("", "公钥 “b64:” 之后不是有效的标准 base64 编码"),
+    QT_TRANSLATE_NOOP("", "不是有效的 Ed25519 公钥"),
+    QT_TRANSLATE_NOOP("", "平台标识 platform_id "),
+    QT_TRANSLATE_NOOP("", "signing_keys 的条目不是对象"),
+    QT_TRANSLATE_NOOP("", "密钥标识 key_id "),
+    # platform/session.py
+    QT_TRANSLATE_NOOP("", "尚未连接平台：请管理员运行 creditdesk platform connect URL --client-id ID"),
+    # platform/sync.py
+    QT_TRANSLATE_NOOP("", "同步已取消；已写入的数据页保留，下次从中断处继续"),
+    QT_TRANSLATE_NOOP("", "完整同步途中平台再次判定游标过期（410），无法继续；请联系平台管理员，或导入完整离线数据包"),
+    # platform/usecases.py
+    QT_TRANSLATE_NOOP("", "完整同步"),
+    QT_TRANSLATE_NOOP("", "增量同步"),
+    QT_TRANSLATE_NOOP("", "正在连接平台……"),
+    QT_TRANSLATE_NOOP("", "正在检查新数据带来的提醒和复核……"),
+    QT_TRANSLATE_NOOP("", "正在上报待送事项……"),
+    QT_TRANSLATE_NOOP("", "正在校验离线数据包……"),
+    # platform/outbox.py
+    QT_TRANSLATE_NOOP("", "平台认为该项过大"),
+    QT_TRANSLATE_NOOP("", "平台认为单项过大"),
+    # services/followup.py
+    QT_TRANSLATE_NOOP("", "承诺补交的材料名称不能为空"),
+    QT_TRANSLATE_NOOP("", "补交期限应为 1 至 365 个工作日"),
+    QT_TRANSLATE_NOOP("", "已逾期"),
+    QT_TRANSLATE_NOOP("", "（平台无此主体）"),
+    QT_TRANSLATE_NOOP("", "标记违约须写明违约事实（备注），该信息将报送市公共信用信息系统"),
 )
 
 
 @functools.cache
 def _patterns() -> tuple[tuple[re.Pattern, str], ...]:
+    """The templates as patterns, the most specific first (most fixed text), so that ``{0}不能为空`` does not
+    take ``承诺补交的材料名称不能为空`` apart when a longer template or a whole sentence says it."""
     out = []
-    for template in TEMPLATES:
-        parts = re.split(r"\{\d\}", template)
+    for template in sorted(TEMPLATES, key=lambda t: -len(re.sub(r"\{\d+\}", "", t))):
+        parts = re.split(r"\{\d+\}", template)
         out.append((re.compile("^" + "(.+?)".join(map(re.escape, parts)) + "$", re.DOTALL), template))
     return tuple(out)
 
@@ -104,11 +319,46 @@ def core_message(text: str | None, context: str = "") -> str:
     the asking class, whose own translation of a whole text is tried first (then the vocabulary's)."""
     if not text:
         return text or ""
+    if text in _words():
+        return _tr(text)
+    shown = _templated_in(text, _tr(_PROBE))
+    return QCoreApplication.translate(context, text) if shown is None else shown
+
+
+def error_text(exc: BaseException) -> str:
+    """An exception's message as the window shows it: the core's (Chinese) refusals in the window's
+    language (``LoginFailed``, ``AccountError``, ``NotPermitted``, ``CodeError``, the platform's and the
+    batch files' and backups' errors); any other error's text as it is."""
+    return core_message(str(exc))
+
+
+_PROBE = "用户名或密码错误"  # its translation names the language installed: the cache below is per language
+
+
+@functools.lru_cache(maxsize=4096)
+def _templated_in(text: str, _language: str) -> str | None:
+    return _templated(text)
+
+
+def _templated(text: str, depth: int = 0) -> str | None:
+    """``text`` filled into its template's translation, or None when no template matches. A value is a
+    word (translated), a message of its own (``无法连接平台（连接被拒绝）…``: its template, recursively) or
+    data (as it is)."""
     for pattern, template in _patterns():
         m = pattern.match(text)
         if m:
-            return _tr(template).format(*(_tr(v) if v in _words() else v for v in m.groups()))
-    return QCoreApplication.translate(context, text)
+            return _tr(template).format(*(_value(v, depth) for v in m.groups()))
+    return None
+
+
+def _value(value: str, depth: int) -> str:
+    if value in _words():
+        return _tr(value)
+    if depth < 3:
+        shown = _templated(value, depth + 1)
+        if shown is not None:
+            return shown
+    return value
 
 
 def unruled_notice(result) -> str | None:  # noqa: ANN001 - a policy CheckResult
@@ -130,4 +380,4 @@ def unruled_notice(result) -> str | None:  # noqa: ANN001 - a policy CheckResult
     ).format(named, result.profile.name)
 
 
-__all__ = ["SENTENCES", "TEMPLATES", "core_message", "unruled_notice"]
+__all__ = ["SENTENCES", "TEMPLATES", "core_message", "error_text", "unruled_notice"]

@@ -37,6 +37,7 @@ from creditdesk.changes import (
 )
 from creditdesk.services.position import DataPosition, read_position
 from creditdesk.ui.changes import ChangeBus
+from creditdesk.ui.core_text import error_text
 from creditdesk.ui.counter_page import CounterPage
 from creditdesk.ui.audit_page import AuditPage
 from creditdesk.ui.followup_page import FollowUpPage
@@ -446,10 +447,10 @@ class MainWindow(QMainWindow):
             self.progress.hide()
             self.seed_cancel_button.hide()
             if isinstance(exc, Cancelled):
-                self.data_label.setText(self.tr("演示数据生成已取消：{0}").format(exc))
+                self.data_label.setText(self.tr("演示数据生成已取消：{0}").format(error_text(exc)))
                 self.changes.publish(DEMO_SEEDED)  # the batches and days written so far stay
             else:
-                self.data_label.setText(self.tr("演示数据生成失败：{0}").format(exc))
+                self.data_label.setText(self.tr("演示数据生成失败：{0}").format(error_text(exc)))
 
         handle = self.runner.run(seed, on_success=finished, on_failure=failed, on_progress=progress, key="seed",
                                  lane=LONG)  # fmt: skip

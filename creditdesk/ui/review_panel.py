@@ -56,7 +56,7 @@ from creditdesk.services.review_workflow import (
     match_matters,
     matter_numbers,
 )
-from creditdesk.ui.core_text import core_message, unruled_notice
+from creditdesk.ui.core_text import core_message, error_text, unruled_notice
 from creditdesk.ui.review_adapter import REPORT_PROBLEM_TEXT
 from creditdesk.ui.signature_pad import SignaturePad
 from creditdesk.ui.tasks import TaskRunner
@@ -477,7 +477,7 @@ class ReviewPanel(QWidget):
         self._runner.run(
             lambda task: check.store.resolve(pid, day),
             on_success=self._show_matters,
-            on_failure=lambda exc: self._show_error(self.tr("策略档案无法加载：{0}").format(exc)),
+            on_failure=lambda exc: self._show_error(self.tr("策略档案无法加载：{0}").format(error_text(exc))),
             key="review-profile",
         )
 
@@ -843,7 +843,7 @@ class ReviewPanel(QWidget):
     def _evaluation_failed(self, exc: BaseException) -> None:
         self.wf.evaluation_failed()
         self.records_label.setText(
-            "<span style='color:#b3261e'>{0}</span>".format(html.escape(self.tr("核查失败：{0}").format(exc)))
+            "<span style='color:#b3261e'>{0}</span>".format(html.escape(self.tr("核查失败：{0}").format(error_text(exc))))
         )
         self._refresh()
 
@@ -1130,10 +1130,10 @@ class ReviewPanel(QWidget):
                          key="review-save")  # fmt: skip
 
     def _save_failed(self, exc: BaseException) -> None:
-        self.missing_label.setText(self.tr("保存失败：{0}").format(exc))
+        self.missing_label.setText(self.tr("保存失败：{0}").format(error_text(exc)))
         self.missing_label.setStyleSheet("color:#b3261e;font-weight:bold;")
         self.finalise_button.setEnabled(self.can_finalise())
-        self.save_failed.emit(str(exc))
+        self.save_failed.emit(error_text(exc))
 
     def _show_saved(self, saved, state: ReviewState) -> None:  # noqa: ANN001
         self.wf.mark_saved(saved)
@@ -1232,7 +1232,7 @@ class ApprovalDialog(QDialog):
         try:
             actor = AccountService(self._engine, AuditTrail(self._engine)).authenticate(name, password)
         except LoginFailed as exc:
-            self.error_label.setText(str(exc) or self.tr("账户或密码不正确"))
+            self.error_label.setText(error_text(exc) or self.tr("账户或密码不正确"))
             return
         if not actor.can("follow_up"):
             self.error_label.setText(self.tr("{0} 不是科室负责人，不能审批结论调整").format(actor.display_name))

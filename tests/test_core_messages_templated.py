@@ -1,0 +1,144 @@
+"""Every message the core modules below write has its template in ui/core_text.py (issue 14 item 2).
+
+Qt-free scan (``ast``, tests/support/core_messages.py): each Chinese literal, f-string or ``+`` chain of
+these modules — their errors (AccountError, LoginFailed, NotPermitted, CodeError, BatchFileError,
+BackupError, the platform's), progress lines and result summaries — written with ``{0}``, ``{1}`` … for
+its values, must be one of the texts ``creditdesk/ui/core_text.py`` or ``creditdesk/ui/vocabulary.py``
+marks with ``QT_TRANSLATE_NOOP``: so the English window shows it in English and a new message without
+one fails here. ``DATA`` names the few literals that are data, not words of the window.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from tests.support.core_messages import message_shapes, numbered, translated_literals
+
+ROOT = Path(__file__).resolve().parents[1]
+COVERED = (
+    "creditdesk/services/accounts.py",
+    "creditdesk/roles.py",
+    "creditdesk/identifiers.py",
+    "creditdesk/services/batchfile.py",
+    "creditdesk/services/backup.py",
+    "creditdesk/services/followup.py",
+    "creditdesk/platform/client.py",
+    "creditdesk/platform/credentials.py",
+    "creditdesk/platform/keys.py",
+    "creditdesk/platform/outbox.py",
+    "creditdesk/platform/session.py",
+    "creditdesk/platform/sync.py",
+    "creditdesk/platform/usecases.py",
+)
+DATA = {
+    # The demo accounts' display names: stored in the accounts table and shown as names.
+    ("creditdesk/services/accounts.py", "演示管理员"): "a demo account's name",
+    ("creditdesk/services/accounts.py", "演示科长"): "a demo account's name",
+    ("creditdesk/services/accounts.py", "演示经办人"): "a demo account's name",
+}
+
+
+def _known() -> set[str]:
+    ui = ROOT / "creditdesk" / "ui"
+    return translated_literals(ui / "core_text.py") | translated_literals(ui / "vocabulary.py")
+
+
+@pytest.mark.parametrize("module", COVERED)
+def test_every_message_of_the_module_has_a_template(module):
+    known = _known()
+    shapes = message_shapes(ROOT / module)
+    assert shapes, f"{module}: no Chinese message found — is the scan still reading it?"
+    lacking = {s: line for s, line in shapes.items() if s not in known and (module, s) not in DATA}
+    assert not lacking, (f"{module}: messages without a template in creditdesk/ui/core_text.py "
+                         f"(add a QT_TRANSLATE_NOOP line, run pyside6-lupdate, translate): {lacking}")  # fmt: skip
+
+
+def test_the_scan_sees_the_shapes_as_core_text_writes_them(tmp_path):
+    """An f-string, a str.format text, a ``+`` chain and a value's own literals, each as its shape."""
+    source = tmp_path / "m.py"
+    source.write_text(
+        '"""文档字符串不算。"""\n'
+        "import logging\nlog = logging.getLogger()\n"
+        'def f(n, what, ok):\n'
+        '    log.warning("日志不算：%s", n)\n'
+        '    a = f"名单 {n} 超过 {n + 1:,} 行"\n'
+        '    b = "设置文件 {config} 请另行复制。"\n'
+        '    c = "请求过大" + what\n'
+        '    d = f"平台暂时无法访问：{\'平台繁忙\' if ok else \'平台网关超时\'}"\n'
+        '    return a, b, c, d, "、".join(what)\n', encoding="utf-8")  # fmt: skip
+    assert set(message_shapes(source)) == {"名单 {0} 超过 {1} 行", "设置文件 {0} 请另行复制。", "请求过大{0}",
+                                           "平台暂时无法访问：{0}", "平台繁忙", "平台网关超时"}  # fmt: skip
+    assert numbered("a\0b\0") == "a{0}b{1}"
+
+
+def _raised(fn, *args, **kwargs) -> str:
+    with pytest.raises(Exception) as info:
+        fn(*args, **kwargs)
+    return str(info.value)
+
+
+def real_messages(tmp_path) -> list[str]:
+    """Messages the core really writes (not copied here): a refused port, a bad list, a bad backup …"""
+    import socket
+
+    from creditdesk.platform.client import PlatformClient
+    from creditdesk.roles import Actor, require
+    from creditdesk.services.accounts import check_password_policy
+    from creditdesk.services.backup import read_manifest
+    from creditdesk.services.batchfile import read_lines
+
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    bad_list = tmp_path / "名单.csv"
+    bad_list.write_bytes("代码\n".encode("gbk"))
+    not_backup = tmp_path / "x.cdbak"
+    not_backup.write_bytes(b"not a zip")
+    officer = Actor(name="wang", role="officer", display_name="王")
+    return [
+        _raised(PlatformClient(f"http://127.0.0.1:{port}", client_id="c", token="t").meta),
+        _raised(read_lines, str(bad_list)),
+        _raised(read_manifest, not_backup),
+        _raised(check_password_policy, "wang", "x"),
+        _raised(require, officer, "manage_accounts"),
+        _raised(require, None, "review"),
+    ]
+
+
+def test_in_chinese_the_window_shows_the_cores_text_unchanged(qapp, tmp_path):
+    from creditdesk.ui.core_text import core_message
+
+    messages = real_messages(tmp_path)
+    assert messages[0].startswith("无法连接平台（连接被拒绝）。请检查：")  # the fail-fast message, no retries
+    for text in messages:
+        assert core_message(text) == text
+
+
+@pytest.fixture
+def english(qapp):
+    from creditdesk.ui.i18n import DEFAULT_LOCALE, install_translators
+
+    install_translators(qapp, "en")
+    yield
+    install_translators(qapp, DEFAULT_LOCALE)
+
+
+def test_in_english_the_cores_messages_keep_only_their_data_in_chinese(english, tmp_path):
+    import re
+
+    from creditdesk.ui.core_text import core_message
+
+    han = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+    refused, bad_list, not_backup, short, denied, anonymous = map(core_message, real_messages(tmp_path))
+    assert refused.startswith("Cannot connect to the platform (connection refused). Please check that the platform "
+                              "service is running")  # fmt: skip
+    assert refused.endswith("The local data stays usable") and not han.search(refused)
+    assert bad_list.startswith("The list 名单.csv is not UTF-8: it cannot be decoded from row 1")  # the name is data
+    assert han.findall(bad_list) == ["名单"]
+    assert not_backup.startswith(f"{tmp_path / 'x.cdbak'} is not a CreditDesk backup file (")
+    assert short == "The password needs at least 8 characters"
+    assert denied == "王 (Officer) may not: Manage accounts; this needs: Administrator"  # 王 is the account's name
+    assert anonymous == "Sign in first (needed for: Carry out reviews; use --user, or sign in in the window)"
