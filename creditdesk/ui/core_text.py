@@ -298,7 +298,7 @@ def _patterns() -> tuple[tuple[re.Pattern, str], ...]:
     out = []
     for template in sorted(TEMPLATES, key=lambda t: -len(re.sub(r"\{\d+\}", "", t))):
         parts = re.split(r"\{\d+\}", template)
-        out.append((re.compile("^" + "(.+?)".join(map(re.escape, parts)) + "$", re.DOTALL), template))
+        out.append((re.compile("^" + "(.*?)".join(map(re.escape, parts)) + "$", re.DOTALL), template))  # a value may be empty
     return tuple(out)
 
 
@@ -332,7 +332,7 @@ def error_text(exc: BaseException) -> str:
     return core_message(str(exc))
 
 
-_PROBE = "用户名或密码错误"  # its translation names the language installed: the cache below is per language
+_PROBE = QT_TRANSLATE_NOOP("", "用户名或密码错误")  # its translation names the language installed: the cache below is per language
 
 
 @functools.lru_cache(maxsize=4096)

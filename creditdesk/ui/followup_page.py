@@ -66,7 +66,7 @@ from creditdesk.services.followup import DEFAULT_WITHIN, STATUS_LABELS, AlertRow
 from creditdesk.services.credit_review import CreditReviewRow
 from creditdesk.services.recheck import RecheckRow
 from creditdesk.ui.changes import ChangeAware
-from creditdesk.ui.core_text import error_text
+from creditdesk.ui.core_text import core_message, error_text
 from creditdesk.ui.tasks import TaskRunner
 from creditdesk.ui.vocabulary import label as tr
 from creditdesk.ui.vocabulary import weekday
@@ -972,7 +972,7 @@ class FollowUpPage(QWidget, ChangeAware):
 
     def _alert_selected(self) -> None:
         a = self.selected_alert()
-        self.alert_detail.setText(html.escape(a.message) if a else "")
+        self.alert_detail.setText(html.escape(core_message(a.message)) if a else "")  # the core's sentence, stored
         self.alert_detail.setVisible(a is not None)
         self._update_buttons()
 
