@@ -32,6 +32,10 @@ COVERED = (
     "creditdesk/platform/session.py",
     "creditdesk/platform/sync.py",
     "creditdesk/platform/usecases.py",
+    "creditdesk/platform/bundle/apply.py",
+    "creditdesk/platform/bundle/archive.py",
+    "creditdesk/platform/bundle/common.py",
+    "creditdesk/platform/bundle/verify.py",
 )
 DATA = {
     # The demo accounts' display names: stored in the accounts table and shown as names.
@@ -80,10 +84,17 @@ def _raised(fn, *args, **kwargs) -> str:
     return str(info.value)
 
 
+def _engine(tmp_path):  # noqa: ANN202
+    from creditdesk.app import open_app
+
+    return open_app(tmp_path / "home").engine
+
+
 def real_messages(tmp_path) -> list[str]:
     """Messages the core really writes (not copied here): a refused port, a bad list, a bad backup …"""
     import socket
 
+    from creditdesk.platform.bundle.verify import verify_bundle
     from creditdesk.platform.client import PlatformClient
     from creditdesk.roles import Actor, require
     from creditdesk.services.accounts import check_password_policy
@@ -97,6 +108,8 @@ def real_messages(tmp_path) -> list[str]:
     bad_list.write_bytes("代码\n".encode("gbk"))
     not_backup = tmp_path / "x.cdbak"
     not_backup.write_bytes(b"not a zip")
+    not_bundle = tmp_path / "x.cdpkg"
+    not_bundle.write_bytes(b"not a zip either")
     officer = Actor(name="wang", role="officer", display_name="王")
     return [
         _raised(PlatformClient(f"http://127.0.0.1:{port}", client_id="c", token="t").meta),
@@ -105,6 +118,7 @@ def real_messages(tmp_path) -> list[str]:
         _raised(check_password_policy, "wang", "x"),
         _raised(require, officer, "manage_accounts"),
         _raised(require, None, "review"),
+        _raised(verify_bundle, not_bundle, _engine(tmp_path)),
     ]
 
 
@@ -132,7 +146,7 @@ def test_in_english_the_cores_messages_keep_only_their_data_in_chinese(english, 
     from creditdesk.ui.core_text import core_message
 
     han = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
-    refused, bad_list, not_backup, short, denied, anonymous = map(core_message, real_messages(tmp_path))
+    refused, bad_list, not_backup, short, denied, anonymous, bundle = map(core_message, real_messages(tmp_path))
     assert refused.startswith("Cannot connect to the platform (connection refused). Please check that the platform "
                               "service is running")  # fmt: skip
     assert refused.endswith("The local data stays usable") and not han.search(refused)
@@ -142,3 +156,5 @@ def test_in_english_the_cores_messages_keep_only_their_data_in_chinese(english, 
     assert short == "The password needs at least 8 characters"
     assert denied == "王 (Officer) may not: Manage accounts; this needs: Administrator"  # 王 is the account's name
     assert anonymous == "Sign in first (needed for: Carry out reviews; use --user, or sign in in the window)"
+    assert bundle.startswith("Offline bundle not imported (the archive integrity check failed, archive): "
+                             "Not a valid ZIP archive, or damaged ("), bundle  # fmt: skip

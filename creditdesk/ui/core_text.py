@@ -186,6 +186,80 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("", "没有编号为 {0} 的监管提醒"),
     QT_TRANSLATE_NOOP("", "该提醒已由 {0} 于 {1} 确认"),
     QT_TRANSLATE_NOOP("", "{0}（{1}）在信用承诺 {2} 履行期间新增{3}记录：{4}{5}，请核实是否违背承诺"),
+    # platform/bundle/apply.py
+    QT_TRANSLATE_NOOP("", "增量数据包（序号 {0} 之后）"),
+    QT_TRANSLATE_NOOP("", "{0} {1} 中没有新变更：本机数据已到序号 {2}（数据包到 {3}），未作任何改动"),
+    QT_TRANSLATE_NOOP("", "已导入{0} {1}（平台 {2}，数据版本 {3}，截至 {4}）：写入 {5} 条、删除 {6} 条，拒收 {7} 条，跳过本机已有 {8} 条{9}；数据位置 seq {10} → {11}"),
+    QT_TRANSLATE_NOOP("", "，清除全量数据包中没有的 {0} 条"),
+    QT_TRANSLATE_NOOP("", "分卷 {0} 第 {1} 行超过 {2}"),
+    QT_TRANSLATE_NOOP("", "分卷 {0} 在校验之后发生了变化（SHA-256 不符），已全部撤销"),
+    QT_TRANSLATE_NOOP("", "分卷 {0} 在校验之后发生了变化（行数不符），已全部撤销"),
+    QT_TRANSLATE_NOOP("", "分卷 {0} 第 {1} 行"),
+    QT_TRANSLATE_NOOP("", "{0}超过 {1}"),
+    QT_TRANSLATE_NOOP("", "{0}不是有效的 JSON"),
+    QT_TRANSLATE_NOOP("", "{0}不是 JSON 对象"),
+    QT_TRANSLATE_NOOP("", "{0}的 seq 应为整数，实际为 {1}"),
+    QT_TRANSLATE_NOOP("", "{0}的 seq {1} 没有严格递增（前一条为 {2}）"),
+    QT_TRANSLATE_NOOP("", "{0}的 seq {1} 超出清单的 next {2}"),
+    # platform/bundle/archive.py
+    QT_TRANSLATE_NOOP("", "条目名称 {0} 含控制字符"),
+    QT_TRANSLATE_NOOP("", "条目名称 {0} 含反斜杠"),
+    QT_TRANSLATE_NOOP("", "条目 {0} 是绝对路径"),
+    QT_TRANSLATE_NOOP("", "条目 {0} 试图跳出目录（路径穿越）"),
+    QT_TRANSLATE_NOOP("", "条目 {0} 是符号链接"),
+    QT_TRANSLATE_NOOP("", "找不到数据包文件，或它不是一个文件：{0}"),
+    QT_TRANSLATE_NOOP("", "压缩包有 {0} 个条目，超过上限 {1}"),
+    QT_TRANSLATE_NOOP("", "压缩包目录有 {0}，超过上限 {1}"),
+    QT_TRANSLATE_NOOP("", "不是有效的 ZIP 压缩包，或已损坏（{0}）"),
+    QT_TRANSLATE_NOOP("", "压缩包含不安全的条目：{0}"),
+    QT_TRANSLATE_NOOP("", "压缩包含重名条目 {0}"),
+    QT_TRANSLATE_NOOP("", "条目 {0} 已加密，无法校验"),
+    QT_TRANSLATE_NOOP("", "条目 {0} 的压缩方式（{1}）不受支持：只接受不压缩或 deflate"),
+    QT_TRANSLATE_NOOP("", "条目 {0} 与另一个条目共用同一段数据"),
+    QT_TRANSLATE_NOOP("", "条目 {0} 解压后 {1}，超过单个分卷上限 {2}"),
+    QT_TRANSLATE_NOOP("", "条目 {0} 压缩比异常（{1} 解压为 {2}，超过 {3} 倍），疑似压缩炸弹"),
+    QT_TRANSLATE_NOOP("", "压缩包解压后超过总大小上限 {0}"),
+    QT_TRANSLATE_NOOP("", "条目 {0} 已损坏，无法读取（{1}）"),
+    QT_TRANSLATE_NOOP("", "本地文件头的名称 {0} 与目录记载的不一致"),
+    QT_TRANSLATE_NOOP("", "条目 {0} 解压后超过上限 {1}"),
+    QT_TRANSLATE_NOOP("", "不支持的压缩方式 {0}"),
+    QT_TRANSLATE_NOOP("", "压缩数据不完整：解压得到 {0} 字节，压缩包记载为 {1} 字节"),
+    # platform/bundle/common.py
+    QT_TRANSLATE_NOOP("", "离线数据包未导入（{0}检查未通过，{1}）：{2}"),
+    QT_TRANSLATE_NOOP("", "{0} 字节"),
+    # platform/bundle/verify.py
+    QT_TRANSLATE_NOOP("", "重复的字段 {0}"),
+    QT_TRANSLATE_NOOP("", "不允许的数值 {0}"),
+    QT_TRANSLATE_NOOP("", "manifest.json 不是有效的 JSON（{0}）"),
+    QT_TRANSLATE_NOOP("", "manifest.json 缺少字段 {0}"),
+    QT_TRANSLATE_NOOP("", "manifest.json 的 {0} 应为不超过 {1} 个字符的非空字符串，实际为 {2}"),
+    QT_TRANSLATE_NOOP("", "manifest.json 的 {0} 应为非负整数，实际为 {1}"),
+    QT_TRANSLATE_NOOP("", "数据包制作于 {0}（平台 {1}，数据版本 {2}），早于本机数据的截至时间 {3}（数据版本 {4}）：导入会让本机数据回到更早的状态"),
+    QT_TRANSLATE_NOOP("", "{0}。确需导入时，由管理员加 --allow-older 强制导入（记入审计）"),
+    QT_TRANSLATE_NOOP("", "这是从序号 {0} 之后开始的增量数据包，而本机还没有任何平台数据：请先导入全量数据包（after = 0）"),
+    QT_TRANSLATE_NOOP("", "增量数据包属于平台 {0} 的数据版本 {1}，本机数据属于 {2} 的数据版本 {3}：两者的序号互不相干。请导入新的全量数据包（after = 0）"),
+    QT_TRANSLATE_NOOP("", "数据包从序号 {0} 之后开始，本机只到 {1}：缺少序号 {2}–{3} 的变更。请先导入更早的数据包，或联网同步，或导入全量数据包"),
+    QT_TRANSLATE_NOOP("", "manifest.json 超过 {0}"),
+    QT_TRANSLATE_NOOP("", "manifest.sig 应为 {0} 字节的 Ed25519 签名，实际为 {1} 字节"),
+    QT_TRANSLATE_NOOP("", "本机没有平台 {0} 的任何受信任签名密钥。联网连接过该平台的安装会自动固定密钥；从未联网的安装请由管理员向市信用办核实后执行：creditdesk platform trust --platform-id {1} --key-id {2} --public-key b64:…"),
+    QT_TRANSLATE_NOOP("", "该密钥已由平台公布（指纹 {0}），正等待管理员确认：creditdesk platform trust --platform-id {1} --key-id {2} --public-key {3}"),
+    QT_TRANSLATE_NOOP("", "请管理员向市信用办核实后执行 creditdesk platform trust --platform-id {0} --key-id {1} --public-key b64:…"),
+    QT_TRANSLATE_NOOP("", "数据包由平台 {0} 的密钥 {1} 签名，本机不信任该密钥。{2}"),
+    QT_TRANSLATE_NOOP("", "manifest.sig 不是平台 {0} 密钥 {1} 对 manifest.json 的有效签名：数据包被篡改或损坏"),
+    QT_TRANSLATE_NOOP("", "数据包由平台 {0} 密钥 {1} 的新公钥（指纹 {2}）签名，该公钥与本机信任的不同，正等待管理员核实确认：creditdesk platform trust --platform-id {3} --key-id {4} --public-key {5} --confirm"),
+    QT_TRANSLATE_NOOP("", "不支持的数据包格式 {0}（应为 {1}）"),
+    QT_TRANSLATE_NOOP("", "manifest.json 的 created_at 不是 ISO 8601 时间：{0}"),
+    QT_TRANSLATE_NOOP("", "manifest.json 的 next（{0}）小于 after（{1}）"),
+    QT_TRANSLATE_NOOP("", "parts 第 {0} 项不是对象"),
+    QT_TRANSLATE_NOOP("", "parts 第 {0} 项的 name 无效：{1}"),
+    QT_TRANSLATE_NOOP("", "parts 第 {0} 项的 name {1} 重复或与清单文件同名"),
+    QT_TRANSLATE_NOOP("", "分卷 {0} 的 sha256 应为 64 位十六进制，实际为 {1}"),
+    QT_TRANSLATE_NOOP("", "分卷 {0} 的 count 应为非负整数，实际为 {1}"),
+    QT_TRANSLATE_NOOP("", "清单列出的分卷 {0} 不在压缩包中"),
+    QT_TRANSLATE_NOOP("", "清单中的变更条数 {0} 多于序号区间 ({1}, {2}] 所能容纳的"),
+    QT_TRANSLATE_NOOP("", "压缩包含清单未列出的文件 {0}（只允许 manifest.json、manifest.sig 和所列分卷）"),
+    QT_TRANSLATE_NOOP("", "分卷 {0} 的 SHA-256 与清单不符：内容被篡改或损坏"),
+    QT_TRANSLATE_NOOP("", "分卷 {0} 有 {1} 行，清单记载 {2} 条"),
 )
 
 # The fixed sentences and parts those messages carry (looked up whole, or as a template's value).
@@ -288,6 +362,42 @@ SENTENCES = (
     QT_TRANSLATE_NOOP("", "已逾期"),
     QT_TRANSLATE_NOOP("", "（平台无此主体）"),
     QT_TRANSLATE_NOOP("", "标记违约须写明违约事实（备注），该信息将报送市公共信用信息系统"),
+    # platform/bundle/apply.py
+    QT_TRANSLATE_NOOP("", "全量数据包"),
+    QT_TRANSLATE_NOOP("", "导入已取消，数据包中的变更一条也没有写入"),
+    # platform/bundle/archive.py
+    QT_TRANSLATE_NOOP("", "条目名称为空"),
+    QT_TRANSLATE_NOOP("", "压缩包被截断"),
+    QT_TRANSLATE_NOOP("", "本地文件头损坏"),
+    QT_TRANSLATE_NOOP("", "本地文件头标记为加密或不支持的格式"),
+    QT_TRANSLATE_NOOP("", "本地文件头与目录记载的压缩方式不一致"),
+    QT_TRANSLATE_NOOP("", "条目的数据与其他条目或压缩包目录重叠"),
+    QT_TRANSLATE_NOOP("", "未压缩条目的大小记载不一致"),
+    QT_TRANSLATE_NOOP("", "CRC-32 校验不符"),
+    QT_TRANSLATE_NOOP("", "deflate 数据无法解压"),
+    # platform/bundle/common.py
+    QT_TRANSLATE_NOOP("", "压缩包完整性"),
+    QT_TRANSLATE_NOOP("", "清单 manifest.json"),
+    QT_TRANSLATE_NOOP("", "签名"),
+    QT_TRANSLATE_NOOP("", "签名密钥"),
+    QT_TRANSLATE_NOOP("", "平台"),
+    QT_TRANSLATE_NOOP("", "数据分卷校验和"),
+    QT_TRANSLATE_NOOP("", "数据分卷条数"),
+    QT_TRANSLATE_NOOP("", "数据分卷齐全"),
+    QT_TRANSLATE_NOOP("", "多余或不安全的文件"),
+    QT_TRANSLATE_NOOP("", "序号衔接"),
+    QT_TRANSLATE_NOOP("", "数据版本（epoch）"),
+    QT_TRANSLATE_NOOP("", "大小限制"),
+    QT_TRANSLATE_NOOP("", "取消"),
+    QT_TRANSLATE_NOOP("", "变更内容"),
+    QT_TRANSLATE_NOOP("", "数据新旧（防止回滚）"),
+    # platform/bundle/verify.py
+    QT_TRANSLATE_NOOP("", "manifest.json 不是 UTF-8 文本"),
+    QT_TRANSLATE_NOOP("", "manifest.json 应为一个 JSON 对象"),
+    QT_TRANSLATE_NOOP("", "压缩包中没有 manifest.json"),
+    QT_TRANSLATE_NOOP("", "压缩包中没有签名文件 manifest.sig"),
+    QT_TRANSLATE_NOOP("", "manifest.json 的 person_key 应为 “b64:” 加标准 base64"),
+    QT_TRANSLATE_NOOP("", "manifest.json 缺少 parts 列表"),
 )
 
 
@@ -323,6 +433,16 @@ def core_message(text: str | None, context: str = "") -> str:
         return _tr(text)
     shown = _templated_in(text, _tr(_PROBE))
     return QCoreApplication.translate(context, text) if shown is None else shown
+
+
+def translate(text: str) -> str:
+    """``text`` (a sentence or glue such as ``"；"``) from the shared context."""
+    return _tr(text)
+
+
+def core_summary(text: str | None, sep: str = "；") -> str:
+    """A summary the core joins from messages with ``sep`` (followup.FollowUpFound.summary), part by part."""
+    return _tr(sep).join(core_message(part) for part in (text or "").split(sep)) if text else ""
 
 
 def error_text(exc: BaseException) -> str:
@@ -380,4 +500,4 @@ def unruled_notice(result) -> str | None:  # noqa: ANN001 - a policy CheckResult
     ).format(named, result.profile.name)
 
 
-__all__ = ["SENTENCES", "TEMPLATES", "core_message", "error_text", "unruled_notice"]
+__all__ = ["SENTENCES", "TEMPLATES", "core_message", "core_summary", "error_text", "translate", "unruled_notice"]

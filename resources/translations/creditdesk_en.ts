@@ -231,6 +231,7 @@
         <translation>Confirm fulfilled</translation>
     </message>
     <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="391"/>
         <location filename="../../creditdesk/ui/followup_page.py" line="297"/>
         <source>取消</source>
         <translation>Cancel</translation>
@@ -2286,13 +2287,13 @@
     </message>
     <message>
         <location filename="../../creditdesk/ui/batch_dialog.py" line="58"/>
-        <location filename="../../creditdesk/ui/core_text.py" line="289"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="363"/>
         <source>（平台无此主体）</source>
         <translation>(not on the platform)</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/batch_dialog.py" line="59"/>
-        <location filename="../../creditdesk/ui/core_text.py" line="372"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="492"/>
         <location filename="../../creditdesk/ui/vocabulary.py" line="373"/>
         <source>；</source>
         <translation>; </translation>
@@ -3023,443 +3024,949 @@
         <translation>{0} ({1}) has a new {3} record during credit commitment {2}: {4}{5}; check whether the commitment is breached</translation>
     </message>
     <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="190"/>
+        <source>增量数据包（序号 {0} 之后）</source>
+        <translation>incremental bundle (after seq {0})</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="191"/>
+        <source>{0} {1} 中没有新变更：本机数据已到序号 {2}（数据包到 {3}），未作任何改动</source>
+        <translation>{0} {1} holds no new changes: the local data is at seq {2} (the bundle reaches {3}); nothing was changed</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="192"/>
+        <source>已导入{0} {1}（平台 {2}，数据版本 {3}，截至 {4}）：写入 {5} 条、删除 {6} 条，拒收 {7} 条，跳过本机已有 {8} 条{9}；数据位置 seq {10} → {11}</source>
+        <translation>Imported the {0} {1} (platform {2}, data epoch {3}, as of {4}): {5} written, {6} deleted, {7} refused, {8} already here skipped{9}; data position seq {10} → {11}</translation>
+    </message>
+    <message>
         <location filename="../../creditdesk/ui/core_text.py" line="193"/>
+        <source>，清除全量数据包中没有的 {0} 条</source>
+        <translation>, {0} not in the full bundle cleared</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="194"/>
+        <source>分卷 {0} 第 {1} 行超过 {2}</source>
+        <translation>part {0}, line {1} is over {2}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="195"/>
+        <source>分卷 {0} 在校验之后发生了变化（SHA-256 不符），已全部撤销</source>
+        <translation>Part {0} changed after it was verified (SHA-256 differs): everything was undone</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="196"/>
+        <source>分卷 {0} 在校验之后发生了变化（行数不符），已全部撤销</source>
+        <translation>Part {0} changed after it was verified (line count differs): everything was undone</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="197"/>
+        <source>分卷 {0} 第 {1} 行</source>
+        <translation>part {0}, line {1}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="198"/>
+        <source>{0}超过 {1}</source>
+        <translation>{0} is over {1}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="199"/>
+        <source>{0}不是有效的 JSON</source>
+        <translation>{0} is not valid JSON</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="200"/>
+        <source>{0}不是 JSON 对象</source>
+        <translation>{0} is not a JSON object</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="201"/>
+        <source>{0}的 seq 应为整数，实际为 {1}</source>
+        <translation>the seq of {0} should be an integer, it is {1}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="202"/>
+        <source>{0}的 seq {1} 没有严格递增（前一条为 {2}）</source>
+        <translation>the seq {1} of {0} does not strictly increase (the one before is {2})</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="203"/>
+        <source>{0}的 seq {1} 超出清单的 next {2}</source>
+        <translation>the seq {1} of {0} is beyond the manifest&apos;s next {2}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="205"/>
+        <source>条目名称 {0} 含控制字符</source>
+        <translation>the entry name {0} contains control characters</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="206"/>
+        <source>条目名称 {0} 含反斜杠</source>
+        <translation>the entry name {0} contains a backslash</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="207"/>
+        <source>条目 {0} 是绝对路径</source>
+        <translation>the entry {0} is an absolute path</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="208"/>
+        <source>条目 {0} 试图跳出目录（路径穿越）</source>
+        <translation>the entry {0} tries to leave the folder (path traversal)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="209"/>
+        <source>条目 {0} 是符号链接</source>
+        <translation>the entry {0} is a symbolic link</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="210"/>
+        <source>找不到数据包文件，或它不是一个文件：{0}</source>
+        <translation>The bundle file is not found, or is not a file: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="211"/>
+        <source>压缩包有 {0} 个条目，超过上限 {1}</source>
+        <translation>The archive has {0} entries, more than the limit of {1}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="212"/>
+        <source>压缩包目录有 {0}，超过上限 {1}</source>
+        <translation>The archive&apos;s directory is {0}, more than the limit of {1}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="213"/>
+        <source>不是有效的 ZIP 压缩包，或已损坏（{0}）</source>
+        <translation>Not a valid ZIP archive, or damaged ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="214"/>
+        <source>压缩包含不安全的条目：{0}</source>
+        <translation>The archive holds an unsafe entry: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="215"/>
+        <source>压缩包含重名条目 {0}</source>
+        <translation>The archive holds the entry {0} twice</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="216"/>
+        <source>条目 {0} 已加密，无法校验</source>
+        <translation>The entry {0} is encrypted and cannot be verified</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="217"/>
+        <source>条目 {0} 的压缩方式（{1}）不受支持：只接受不压缩或 deflate</source>
+        <translation>The compression of entry {0} ({1}) is not supported: only stored or deflate</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="218"/>
+        <source>条目 {0} 与另一个条目共用同一段数据</source>
+        <translation>The entry {0} shares its data with another entry</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="219"/>
+        <source>条目 {0} 解压后 {1}，超过单个分卷上限 {2}</source>
+        <translation>The entry {0} unpacks to {1}, more than the limit of {2} for one part</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="220"/>
+        <source>条目 {0} 压缩比异常（{1} 解压为 {2}，超过 {3} 倍），疑似压缩炸弹</source>
+        <translation>The entry {0} has an abnormal compression ratio ({1} unpacks to {2}, more than {3} times): a suspected zip bomb</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="221"/>
+        <source>压缩包解压后超过总大小上限 {0}</source>
+        <translation>The archive unpacks to more than the total limit of {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="222"/>
+        <source>条目 {0} 已损坏，无法读取（{1}）</source>
+        <translation>The entry {0} is damaged and cannot be read ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="223"/>
+        <source>本地文件头的名称 {0} 与目录记载的不一致</source>
+        <translation>the local file header name {0} differs from the directory</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="224"/>
+        <source>条目 {0} 解压后超过上限 {1}</source>
+        <translation>The entry {0} unpacks to more than the limit of {1}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="225"/>
+        <source>不支持的压缩方式 {0}</source>
+        <translation>unsupported compression {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="226"/>
+        <source>压缩数据不完整：解压得到 {0} 字节，压缩包记载为 {1} 字节</source>
+        <translation>incomplete compressed data: {0} bytes unpacked, the archive records {1} bytes</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="228"/>
+        <source>离线数据包未导入（{0}检查未通过，{1}）：{2}</source>
+        <translation>Offline bundle not imported (the {0} check failed, {1}): {2}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="229"/>
+        <source>{0} 字节</source>
+        <translation>{0} bytes</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="231"/>
+        <source>重复的字段 {0}</source>
+        <translation>duplicate field {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="232"/>
+        <source>不允许的数值 {0}</source>
+        <translation>value not allowed: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="233"/>
+        <source>manifest.json 不是有效的 JSON（{0}）</source>
+        <translation>manifest.json is not valid JSON ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="234"/>
+        <source>manifest.json 缺少字段 {0}</source>
+        <translation>manifest.json lacks the field {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="235"/>
+        <source>manifest.json 的 {0} 应为不超过 {1} 个字符的非空字符串，实际为 {2}</source>
+        <translation>the {0} of manifest.json should be a non-empty string of at most {1} characters, it is {2}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="236"/>
+        <source>manifest.json 的 {0} 应为非负整数，实际为 {1}</source>
+        <translation>the {0} of manifest.json should be a non-negative integer, it is {1}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="237"/>
+        <source>数据包制作于 {0}（平台 {1}，数据版本 {2}），早于本机数据的截至时间 {3}（数据版本 {4}）：导入会让本机数据回到更早的状态</source>
+        <translation>The bundle was made on {0} (platform {1}, data epoch {2}), before the local data&apos;s as-of time {3} (data epoch {4}): importing it would take the local data back to an older state</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="238"/>
+        <source>{0}。确需导入时，由管理员加 --allow-older 强制导入（记入审计）</source>
+        <translation>{0}. To import it on purpose, the administrator forces it with --allow-older (audited)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="239"/>
+        <source>这是从序号 {0} 之后开始的增量数据包，而本机还没有任何平台数据：请先导入全量数据包（after = 0）</source>
+        <translation>This is an incremental bundle starting after seq {0}, and this computer has no platform data yet: import a full bundle first (after = 0)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="240"/>
+        <source>增量数据包属于平台 {0} 的数据版本 {1}，本机数据属于 {2} 的数据版本 {3}：两者的序号互不相干。请导入新的全量数据包（after = 0）</source>
+        <translation>The incremental bundle belongs to platform {0}&apos;s data epoch {1}, the local data to {2}&apos;s data epoch {3}: their seqs are unrelated. Import a new full bundle (after = 0)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="241"/>
+        <source>数据包从序号 {0} 之后开始，本机只到 {1}：缺少序号 {2}–{3} 的变更。请先导入更早的数据包，或联网同步，或导入全量数据包</source>
+        <translation>The bundle starts after seq {0} and this computer is only at {1}: the changes {2}–{3} are missing. Import the earlier bundle first, sync online, or import a full bundle</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="242"/>
+        <source>manifest.json 超过 {0}</source>
+        <translation>manifest.json is over {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="243"/>
+        <source>manifest.sig 应为 {0} 字节的 Ed25519 签名，实际为 {1} 字节</source>
+        <translation>manifest.sig should be an Ed25519 signature of {0} bytes, it has {1} bytes</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="244"/>
+        <source>本机没有平台 {0} 的任何受信任签名密钥。联网连接过该平台的安装会自动固定密钥；从未联网的安装请由管理员向市信用办核实后执行：creditdesk platform trust --platform-id {1} --key-id {2} --public-key b64:…</source>
+        <translation>This computer trusts no signing key of platform {0}. An installation that has connected to the platform pins its key by itself; on one that never did, the administrator verifies the key with the city credit office and runs: creditdesk platform trust --platform-id {1} --key-id {2} --public-key b64:…</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="245"/>
+        <source>该密钥已由平台公布（指纹 {0}），正等待管理员确认：creditdesk platform trust --platform-id {1} --key-id {2} --public-key {3}</source>
+        <translation>The platform has published this key (fingerprint {0}); it awaits the administrator&apos;s confirmation: creditdesk platform trust --platform-id {1} --key-id {2} --public-key {3}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="246"/>
+        <source>请管理员向市信用办核实后执行 creditdesk platform trust --platform-id {0} --key-id {1} --public-key b64:…</source>
+        <translation>The administrator verifies it with the city credit office and runs creditdesk platform trust --platform-id {0} --key-id {1} --public-key b64:…</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="247"/>
+        <source>数据包由平台 {0} 的密钥 {1} 签名，本机不信任该密钥。{2}</source>
+        <translation>The bundle is signed with platform {0}&apos;s key {1}, which this computer does not trust. {2}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="248"/>
+        <source>manifest.sig 不是平台 {0} 密钥 {1} 对 manifest.json 的有效签名：数据包被篡改或损坏</source>
+        <translation>manifest.sig is not a valid signature of manifest.json by platform {0}&apos;s key {1}: the bundle was tampered with or damaged</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="249"/>
+        <source>数据包由平台 {0} 密钥 {1} 的新公钥（指纹 {2}）签名，该公钥与本机信任的不同，正等待管理员核实确认：creditdesk platform trust --platform-id {3} --key-id {4} --public-key {5} --confirm</source>
+        <translation>The bundle is signed with a new public key (fingerprint {2}) of platform {0}&apos;s key {1}, different from the one trusted here; it awaits the administrator&apos;s check and confirmation: creditdesk platform trust --platform-id {3} --key-id {4} --public-key {5} --confirm</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="250"/>
+        <source>不支持的数据包格式 {0}（应为 {1}）</source>
+        <translation>Unsupported bundle format {0} (should be {1})</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="251"/>
+        <source>manifest.json 的 created_at 不是 ISO 8601 时间：{0}</source>
+        <translation>the created_at of manifest.json is not an ISO 8601 time: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="252"/>
+        <source>manifest.json 的 next（{0}）小于 after（{1}）</source>
+        <translation>the next ({0}) of manifest.json is less than its after ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="253"/>
+        <source>parts 第 {0} 项不是对象</source>
+        <translation>item {0} of parts is not an object</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="254"/>
+        <source>parts 第 {0} 项的 name 无效：{1}</source>
+        <translation>the name of item {0} of parts is invalid: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="255"/>
+        <source>parts 第 {0} 项的 name {1} 重复或与清单文件同名</source>
+        <translation>the name {1} of item {0} of parts is repeated or the name of a manifest file</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="256"/>
+        <source>分卷 {0} 的 sha256 应为 64 位十六进制，实际为 {1}</source>
+        <translation>the sha256 of part {0} should be 64 hexadecimal characters, it is {1}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="257"/>
+        <source>分卷 {0} 的 count 应为非负整数，实际为 {1}</source>
+        <translation>the count of part {0} should be a non-negative integer, it is {1}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="258"/>
+        <source>清单列出的分卷 {0} 不在压缩包中</source>
+        <translation>the part {0} the manifest lists is not in the archive</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="259"/>
+        <source>清单中的变更条数 {0} 多于序号区间 ({1}, {2}] 所能容纳的</source>
+        <translation>the manifest counts {0} changes, more than the seq range ({1}, {2}] can hold</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="260"/>
+        <source>压缩包含清单未列出的文件 {0}（只允许 manifest.json、manifest.sig 和所列分卷）</source>
+        <translation>The archive holds a file the manifest does not list: {0} (only manifest.json, manifest.sig and the listed parts are allowed)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="261"/>
+        <source>分卷 {0} 的 SHA-256 与清单不符：内容被篡改或损坏</source>
+        <translation>The SHA-256 of part {0} does not match the manifest: tampered with or damaged</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="262"/>
+        <source>分卷 {0} 有 {1} 行，清单记载 {2} 条</source>
+        <translation>Part {0} has {1} lines, the manifest records {2}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="267"/>
         <source>输入统一社会信用代码、身份证号码或名称</source>
         <translation>Enter a credit code, an ID number or a name</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="194"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="268"/>
         <source>有效的统一社会信用代码</source>
         <translation>Valid unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="195"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="269"/>
         <source>有效的居民身份证号码</source>
         <translation>Valid ID number</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="196"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="270"/>
         <source>名称至少输入 2 个字</source>
         <translation>Enter at least 2 characters of a name</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="197"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="271"/>
         <source>按名称、曾用名或拼音首字母查找</source>
         <translation>Search by name, former name or pinyin initials</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="198"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="272"/>
         <source>请输入统一社会信用代码</source>
         <translation>Enter a unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="199"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="273"/>
         <source>请输入居民身份证号码</source>
         <translation>Enter an ID number</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="200"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="274"/>
         <source>请输入统一社会信用代码或居民身份证号码</source>
         <translation>Enter a credit code or an ID number</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="201"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="275"/>
         <source>15位为第一代身份证号码，已停止使用，请输入18位居民身份证号码</source>
         <translation>15 digits is a first-generation ID number, no longer valid: enter the 18-digit number</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="202"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="276"/>
         <source>15位为第一代身份证号码，已停止使用，请输入18位居民身份证号码；如为旧营业执照注册号，请改用18位统一社会信用代码</source>
         <translation>15 digits is a first-generation ID number, no longer valid: enter the 18-digit number; for an old business registration number use the 18-character credit code</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="203"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="277"/>
         <source>统一社会信用代码只能由数字和大写英文字母组成</source>
         <translation>a credit code has only digits and capital letters</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="204"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="278"/>
         <source>统一社会信用代码不使用 I、O、Z、S、V</source>
         <translation>credit codes do not use I, O, Z, S, V</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="205"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="279"/>
         <source>第3～8位为登记管理机关行政区划码，应为数字</source>
         <translation>positions 3–8 are the region code: digits only</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="206"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="280"/>
         <source>居民身份证号码第18位应为数字或X</source>
         <translation>the 18th character of an ID number is a digit or X</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="207"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="281"/>
         <source>居民身份证号码前17位应为数字</source>
         <translation>the first 17 characters of an ID number are digits</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="208"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="282"/>
         <source>居民身份证号码只能由数字和末位的X组成</source>
         <translation>an ID number has only digits and a final X</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="209"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="283"/>
         <source>号码只能由数字和大写英文字母组成</source>
         <translation>only digits and capital letters</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="210"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="284"/>
         <source>文件未规定具体日期</source>
         <translation>no date set by the document</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="211"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="285"/>
         <source>已被更正</source>
         <translation>superseded</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="212"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="286"/>
         <source>在线</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="214"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="288"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="455"/>
         <source>用户名或密码错误</source>
         <translation>Wrong user name or password</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="215"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="289"/>
         <source>用户名须为 2–64 位小写字母、数字或 . _ -</source>
         <translation>A user name is 2–64 lower-case letters, digits or . _ -</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="216"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="290"/>
         <source>密码不能与用户名相同</source>
         <translation>The password must not be the user name</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="217"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="291"/>
         <source>密码不能为空</source>
         <translation>The password must not be empty</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="218"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="292"/>
         <source>第一个账户必须是系统管理员（--role admin）</source>
         <translation>The first account must be an administrator (--role admin)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="219"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="293"/>
         <source>账户已停用，请联系系统管理员</source>
         <translation>The account is disabled: ask the administrator</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="220"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="294"/>
         <source>不能停用或降级最后一个可用的系统管理员账户</source>
         <translation>The last active administrator account cannot be disabled or demoted</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="222"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="296"/>
         <source>看起来是 GBK/GB18030 编码（Excel 的“CSV（逗号分隔）”或记事本的“ANSI”）</source>
         <translation>it looks like GBK/GB18030 (Excel&apos;s &quot;CSV (Comma delimited)&quot; or Notepad&apos;s &quot;ANSI&quot;)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="223"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="297"/>
         <source>也不是 GBK/GB18030 编码，可能不是文本文件</source>
         <translation>nor GBK/GB18030; it may not be a text file</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="224"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="298"/>
         <source>（标准输入）</source>
         <translation>(standard input)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="226"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="300"/>
         <source>备份文件不能写在数据库文件本身上</source>
         <translation>The backup file cannot be written over the database file itself</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="228"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="302"/>
         <source>机构编制</source>
-        <translation>establishment (机构编制)</translation>
+        <translation>public-sector establishment</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="229"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="303"/>
         <source>外交</source>
         <translation>foreign affairs</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="230"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="304"/>
         <source>司法行政</source>
         <translation>judicial administration</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="231"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="305"/>
         <source>文化</source>
         <translation>culture</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="232"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="306"/>
         <source>民政</source>
         <translation>civil affairs</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="233"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="307"/>
         <source>旅游</source>
         <translation>tourism</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="234"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="308"/>
         <source>宗教</source>
         <translation>religion</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="235"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="309"/>
         <source>工会</source>
         <translation>trade unions</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="236"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="310"/>
         <source>工商</source>
         <translation>industry and commerce</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="237"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="311"/>
         <source>中央军委改革和编制办公室</source>
         <translation>CMC Reform and Establishment Office</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="238"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="312"/>
         <source>农业</source>
         <translation>agriculture</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="239"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="313"/>
         <source>男</source>
         <translation>male</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="240"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="314"/>
         <source>女</source>
         <translation>female</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="241"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="315"/>
         <source>居民身份证号码应为17位数字加1位数字或X</source>
         <translation>An ID number is 17 digits and a digit or X</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="242"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="316"/>
         <source>id_digest 应为64位小写十六进制字符串</source>
         <translation>id_digest must be 64 lower-case hexadecimal characters</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="244"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="318"/>
         <source>连接被拒绝</source>
         <translation>connection refused</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="245"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="319"/>
         <source>平台地址是否拼写正确、本机的 DNS 设置与网络连接</source>
         <translation>the spelling of the platform address, this computer&apos;s DNS settings and network connection</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="246"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="320"/>
         <source>网络不可达</source>
         <translation>network unreachable</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="247"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="321"/>
         <source>本机网络连接、网关和代理设置</source>
         <translation>this computer&apos;s network connection, gateway and proxy settings</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="248"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="322"/>
         <source>平台地址必须使用 HTTPS（仅本机回环地址允许 HTTP，用于测试与演示）</source>
         <translation>The platform address must use HTTPS (HTTP only on the loopback address, for tests and demos)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="249"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="323"/>
         <source>没有平台访问令牌：请管理员运行 creditdesk platform login 录入令牌</source>
         <translation>No platform access token: the administrator enters one with creditdesk platform login</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="250"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="324"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="251"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="325"/>
         <source>平台响应超时</source>
         <translation>the platform timed out</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="252"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="326"/>
         <source>平台返回的内容不是有效的 JSON（可能传输被截断）</source>
         <translation>the platform returned invalid JSON (the transfer may have been cut)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="253"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="327"/>
         <source>平台网关超时</source>
         <translation>the platform gateway timed out</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="254"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="328"/>
         <source>平台繁忙</source>
         <translation>the platform is busy</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="255"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="329"/>
         <source>平台返回的 gzip 数据已损坏</source>
         <translation>The gzip data from the platform is damaged</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="256"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="330"/>
         <source>变更页不是 JSON 对象</source>
         <translation>The change page is not a JSON object</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="257"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="331"/>
         <source>变更页缺少 changes 列表</source>
         <translation>The change page lacks the changes list</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="258"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="332"/>
         <source>变更页的 next、has_more 或 epoch 无效</source>
         <translation>The change page&apos;s next, has_more or epoch is invalid</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="259"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="333"/>
         <source>提交结果的数量与提交项不一致</source>
         <translation>The number of submission results does not match the items</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="260"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="334"/>
         <source>提交结果与提交项的 uid 不对应</source>
         <translation>The submission results&apos; uids do not match the items</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="262"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="336"/>
         <source>令牌为空</source>
         <translation>The token is empty</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="264"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="338"/>
         <source>公钥不能为空，应为 b64: 加标准 base64 编码的 32 字节 Ed25519 公钥</source>
         <translation>The public key must not be empty: b64: followed by a 32-byte Ed25519 public key in standard base64</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="265"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="339"/>
         <source>公钥 “b64:” 之后不是有效的标准 base64 编码</source>
         <translation>What follows “b64:” in the public key is not valid standard base64</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="266"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="340"/>
         <source>不是有效的 Ed25519 公钥</source>
         <translation>Not a valid Ed25519 public key</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="267"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="341"/>
         <source>平台标识 platform_id </source>
         <translation>platform id platform_id </translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="268"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="342"/>
         <source>signing_keys 的条目不是对象</source>
         <translation>An entry of signing_keys is not an object</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="269"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="343"/>
         <source>密钥标识 key_id </source>
         <translation>key id key_id </translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="271"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="345"/>
         <source>尚未连接平台：请管理员运行 creditdesk platform connect URL --client-id ID</source>
         <translation>Not connected to a platform: the administrator runs creditdesk platform connect URL --client-id ID</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="273"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="347"/>
         <source>同步已取消；已写入的数据页保留，下次从中断处继续</source>
         <translation>Sync cancelled; the pages written are kept and the next sync continues from here</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="274"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="348"/>
         <source>完整同步途中平台再次判定游标过期（410），无法继续；请联系平台管理员，或导入完整离线数据包</source>
         <translation>During a full sync the platform again found the cursor expired (410), so it cannot go on: contact the platform administrator, or import a full offline bundle</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="276"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="350"/>
         <source>完整同步</source>
         <translation>Full sync</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="277"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="351"/>
         <source>增量同步</source>
         <translation>Incremental sync</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="278"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="352"/>
         <source>正在连接平台……</source>
         <translation>Connecting to the platform…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="279"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="353"/>
         <source>正在检查新数据带来的提醒和复核……</source>
         <translation>Checking the new data for alerts and re-checks…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="280"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="354"/>
         <source>正在上报待送事项……</source>
         <translation>Sending pending submissions…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="281"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="355"/>
         <source>正在校验离线数据包……</source>
         <translation>Verifying the offline bundle…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="283"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="357"/>
         <source>平台认为该项过大</source>
         <translation>the platform found this item too large</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="284"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="358"/>
         <source>平台认为单项过大</source>
         <translation>the platform found an item too large</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="286"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="360"/>
         <source>承诺补交的材料名称不能为空</source>
         <translation>The name of the material to be supplied must not be empty</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="287"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="361"/>
         <source>补交期限应为 1 至 365 个工作日</source>
         <translation>The deadline is 1 to 365 working days</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="288"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="362"/>
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="290"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="364"/>
         <source>标记违约须写明违约事实（备注），该信息将报送市公共信用信息系统</source>
         <translation>Marking a breach needs the facts of the breach (note); they are reported to the city public credit information system</translation>
     </message>
     <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="366"/>
+        <source>全量数据包</source>
+        <translation>full bundle</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="367"/>
+        <source>导入已取消，数据包中的变更一条也没有写入</source>
+        <translation>Import cancelled: not one change of the bundle was written</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="369"/>
+        <source>条目名称为空</source>
+        <translation>an entry has an empty name</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="370"/>
+        <source>压缩包被截断</source>
+        <translation>the archive is truncated</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="371"/>
+        <source>本地文件头损坏</source>
+        <translation>a local file header is damaged</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="372"/>
+        <source>本地文件头标记为加密或不支持的格式</source>
+        <translation>a local file header is marked encrypted or of an unsupported format</translation>
+    </message>
+    <message>
         <location filename="../../creditdesk/ui/core_text.py" line="373"/>
+        <source>本地文件头与目录记载的压缩方式不一致</source>
+        <translation>a local file header and the directory disagree on the compression</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="374"/>
+        <source>条目的数据与其他条目或压缩包目录重叠</source>
+        <translation>an entry&apos;s data overlaps another entry or the archive&apos;s directory</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="375"/>
+        <source>未压缩条目的大小记载不一致</source>
+        <translation>the recorded sizes of a stored entry disagree</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="376"/>
+        <source>CRC-32 校验不符</source>
+        <translation>CRC-32 mismatch</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="377"/>
+        <source>deflate 数据无法解压</source>
+        <translation>the deflate data cannot be unpacked</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="379"/>
+        <source>压缩包完整性</source>
+        <translation>archive integrity</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="380"/>
+        <source>清单 manifest.json</source>
+        <translation>manifest manifest.json</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="381"/>
+        <source>签名</source>
+        <translation>signature</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="382"/>
+        <source>签名密钥</source>
+        <translation>signing key</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="383"/>
+        <source>平台</source>
+        <translation>platform</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="384"/>
+        <source>数据分卷校验和</source>
+        <translation>part checksums</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="385"/>
+        <source>数据分卷条数</source>
+        <translation>part line counts</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="386"/>
+        <source>数据分卷齐全</source>
+        <translation>all parts present</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="387"/>
+        <source>多余或不安全的文件</source>
+        <translation>extra or unsafe files</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="388"/>
+        <source>序号衔接</source>
+        <translation>seq continuity</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="389"/>
+        <source>数据版本（epoch）</source>
+        <translation>data epoch</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="390"/>
+        <source>大小限制</source>
+        <translation>size limits</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="392"/>
+        <source>变更内容</source>
+        <translation>change contents</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="393"/>
+        <source>数据新旧（防止回滚）</source>
+        <translation>data age (no rollback)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="395"/>
+        <source>manifest.json 不是 UTF-8 文本</source>
+        <translation>manifest.json is not UTF-8 text</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="396"/>
+        <source>manifest.json 应为一个 JSON 对象</source>
+        <translation>manifest.json should be one JSON object</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="397"/>
+        <source>压缩包中没有 manifest.json</source>
+        <translation>The archive has no manifest.json</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="398"/>
+        <source>压缩包中没有签名文件 manifest.sig</source>
+        <translation>The archive has no signature file manifest.sig</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="399"/>
+        <source>manifest.json 的 person_key 应为 “b64:” 加标准 base64</source>
+        <translation>the person_key of manifest.json should be “b64:” and standard base64</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="400"/>
+        <source>manifest.json 缺少 parts 列表</source>
+        <translation>manifest.json lacks the parts list</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="493"/>
         <source>{0}“{1}”（{2}）</source>
         <translation>{0} “{1}” ({2})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="375"/>
-        <location filename="../../creditdesk/ui/core_text.py" line="376"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="495"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="496"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="378"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="498"/>
         <source>本市档案未规定措施：{0}。国家层和{1}档案对此类记录在本事项中均未规定措施，请阅读档案说明，依法依规判断并确认后再办理。</source>
         <translation>No measure in the city profile: {0}. Neither the national layer nor the {1} profile sets a measure for such records in this matter: read the profile notes, judge by law and acknowledge before handling.</translation>
     </message>
