@@ -110,4 +110,8 @@ def test_a_sync_against_a_refused_port_says_why_in_the_windows_language(qtbot, c
         assert "Cannot connect to the platform (connection refused)" in summary, summary  # the stored last error
     else:
         assert "无法连接平台（连接被拒绝）" in summary
+    # the status bar: the stored error, cut to 60 characters after translation
+    expected = {"en": "● Offline/error: Cannot connect to the platform (connection refused",
+                "zh_CN": "● 离线/出错：无法连接平台（连接被拒绝）"}[language]  # fmt: skip
+    qtbot.waitUntil(lambda: w.platform_label.text().startswith(expected), timeout=5000)
     w.runner.wait(10000)

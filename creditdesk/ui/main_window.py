@@ -37,7 +37,7 @@ from creditdesk.changes import (
 )
 from creditdesk.services.position import DataPosition, read_position
 from creditdesk.ui.changes import ChangeBus
-from creditdesk.ui.core_text import error_text
+from creditdesk.ui.core_text import core_message, error_text
 from creditdesk.ui.counter_page import CounterPage
 from creditdesk.ui.audit_page import AuditPage
 from creditdesk.ui.followup_page import FollowUpPage
@@ -380,11 +380,11 @@ class MainWindow(QMainWindow):
         elif platform.last_error:  # cleared by every successful sync
             from creditdesk.wording import chinese_reason
 
-            text, style = self.tr("● 离线/出错：{0}").format(chinese_reason(platform.last_error)[:60]), "color:#b3261e;"
+            text, style = self.tr("● 离线/出错：{0}").format(core_message(chinese_reason(platform.last_error))[:60]), "color:#b3261e;"
         else:
             text, style = self.tr("● 在线"), "color:#1e7b34;"
         self.platform_label.setText(text)
-        self.platform_label.setToolTip(platform.last_error or platform.url or "")
+        self.platform_label.setToolTip(core_message(platform.last_error) or platform.url or "")
         self.platform_label.setStyleSheet(style)
         self.outbox_label.setText(self.tr("待上报 {0}").format(outbox.pending) if outbox.pending else "")
 
