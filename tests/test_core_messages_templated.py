@@ -158,3 +158,18 @@ def test_in_english_the_cores_messages_keep_only_their_data_in_chinese(english, 
     assert anonymous == "Sign in first (needed for: Carry out reviews; use --user, or sign in in the window)"
     assert bundle.startswith("Offline bundle not imported (the archive integrity check failed, archive): "
                              "Not a valid ZIP archive, or damaged ("), bundle  # fmt: skip
+
+
+def test_a_stored_alert_sentence_is_rendered_in_english_with_its_data_as_it_is(english):
+    """followup.py stores the alert as one sentence (name, code, commitment number, category label, title
+    and, when there is one, the document number): the English window shows it with the label translated and
+    the core's full-width brackets around data as English ones (the ``{0}（{1}）`` glue template)."""
+    from creditdesk.ui.core_text import core_message
+
+    base = "福州顺心贸易有限公司（91350104MA2XXXXX1Q）在信用承诺 CN-20261111-0015 履行期间新增行政处罚记录：销售不合格产品"
+    assert core_message(base + "（榕市监罚〔2026〕234号），请核实是否违背承诺") == (
+        "福州顺心贸易有限公司 (91350104MA2XXXXX1Q) has a new record during credit commitment CN-20261111-0015 — "
+        "Administrative penalty: 销售不合格产品 (榕市监罚〔2026〕234号); check whether the commitment is breached")
+    assert core_message(base + "，请核实是否违背承诺") == (  # no document number: an empty value
+        "福州顺心贸易有限公司 (91350104MA2XXXXX1Q) has a new record during credit commitment CN-20261111-0015 — "
+        "Administrative penalty: 销售不合格产品; check whether the commitment is breached")

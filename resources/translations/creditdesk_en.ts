@@ -3021,7 +3021,7 @@
     <message>
         <location filename="../../creditdesk/ui/core_text.py" line="188"/>
         <source>{0}（{1}）在信用承诺 {2} 履行期间新增{3}记录：{4}{5}，请核实是否违背承诺</source>
-        <translation>{0} ({1}) has a new {3} record during credit commitment {2}: {4}{5}; check whether the commitment is breached</translation>
+        <translation>{0} ({1}) has a new record during credit commitment {2} — {3}: {4}{5}; check whether the commitment is breached</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/core_text.py" line="190"/>
