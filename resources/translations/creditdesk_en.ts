@@ -231,7 +231,7 @@
         <translation>Confirm fulfilled</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="391"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="453"/>
         <location filename="../../creditdesk/ui/followup_page.py" line="297"/>
         <source>取消</source>
         <translation>Cancel</translation>
@@ -2287,13 +2287,13 @@
     </message>
     <message>
         <location filename="../../creditdesk/ui/batch_dialog.py" line="58"/>
-        <location filename="../../creditdesk/ui/core_text.py" line="363"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="425"/>
         <source>（平台无此主体）</source>
         <translation>(not on the platform)</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/batch_dialog.py" line="59"/>
-        <location filename="../../creditdesk/ui/core_text.py" line="492"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="605"/>
         <location filename="../../creditdesk/ui/vocabulary.py" line="373"/>
         <source>；</source>
         <translation>; </translation>
@@ -3374,599 +3374,1099 @@
         <translation>Part {0} has {1} lines, the manifest records {2}</translation>
     </message>
     <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="264"/>
+        <source>要更正的核查记录不存在：{0}</source>
+        <translation>The review to correct does not exist: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="265"/>
+        <source>该结论调整已{0}</source>
+        <translation>This outcome change is already {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="266"/>
+        <source>核查记录缺少 {0}</source>
+        <translation>The review lacks {0}</translation>
+    </message>
+    <message>
         <location filename="../../creditdesk/ui/core_text.py" line="267"/>
+        <source>{0} 应为 {1} 之一，实际为 {2}</source>
+        <translation>{0} must be one of {1}, not {2}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="268"/>
+        <source>结论比系统计算结果宽松：须选择调整理由类别（{0}）</source>
+        <translation>The outcome is milder than the computed one: choose a reason category ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="269"/>
+        <source>结论比系统计算结果宽松：理由至少 {0} 个字</source>
+        <translation>The outcome is milder than the computed one: the reason needs at least {0} characters</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="270"/>
+        <source>签署人身份应为 {0} 之一，实际为 {1}</source>
+        <translation>The signer&apos;s capacity must be one of {0}, not {1}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="271"/>
+        <source>有 {0} 条有效不良记录本市档案未规定措施：须经办人确认已阅后才能保存</source>
+        <translation>{0} adverse records in force have no measure in the city&apos;s profile: the officer acknowledges them before saving</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="272"/>
+        <source>{0} 于 {1} 确认阅知 {2} 条本市档案未规定措施的有效不良记录：{3}</source>
+        <translation>{0} acknowledged on {1} {2} adverse records in force without a measure in the city&apos;s profile: {3}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="273"/>
+        <source>审查报告 {0}，{1} 收到{2}，有效期至 {3}（申请编号 {4}）</source>
+        <translation>Review report {0}, received {1}{2}, valid until {3} (request no. {4})</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="274"/>
+        <source>已于 {0} 申请，信用中心应于 {1} 前反馈，尚未收到审查报告（申请编号 {2}）</source>
+        <translation>Requested on {0}; the credit centre answers by {1}; no report received yet (request no. {2})</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="276"/>
+        <source>结论比系统计算结果宽松：请写明理由（至少 {0} 个字，现 {1} 个）</source>
+        <translation>Milder than computed: give a reason (at least {0} characters, {1} so far)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="277"/>
+        <source>本档案没有该办理事项：{0}</source>
+        <translation>This profile has no such matter: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="279"/>
+        <source>异议理由至少 {0} 个字（写明哪一点有误、依据是什么）</source>
+        <translation>The objection needs at least {0} characters (what is wrong and on what grounds)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="280"/>
+        <source>异议理由最多 {0} 个字</source>
+        <translation>The objection may have at most {0} characters</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="281"/>
+        <source>本地数据中没有信用记录 {0}（请先同步，或核对记录编号）</source>
+        <translation>The local data has no credit record {0} (sync first, or check the record number)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="282"/>
+        <source>信用记录 {0} 不属于主体 {1}</source>
+        <translation>Credit record {0} does not belong to subject {1}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="283"/>
+        <source>没有编号为 {0} 的核查记录</source>
+        <translation>There is no review numbered {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="284"/>
+        <source>处理结果应为 {0}（异议成立 / 异议不成立）之一，实际为 {1}</source>
+        <translation>The result must be one of {0} (upheld / not upheld), not {1}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="285"/>
+        <source>没有编号为 {0} 的异议</source>
+        <translation>There is no objection numbered {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="286"/>
+        <source>平台数据显示该记录{0}{1}</source>
+        <translation>The platform data shows this record {0}{1}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="287"/>
+        <source>平台已更新该记录（{0}），请核对内容</source>
+        <translation>The platform updated this record ({0}): check its content</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="289"/>
+        <source>{0}档案未规定信用审查（无 credit_review 一节），无法申请</source>
+        <translation>The {0} profile has no credit review (no credit_review section): it cannot be requested</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="290"/>
+        <source>{0}档案没有事项 {1}</source>
+        <translation>The {0} profile has no matter {1}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="291"/>
+        <source>{0}档案未规定信用审查</source>
+        <translation>The {0} profile has no credit review</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="292"/>
+        <source>审查结论摘要不能超过 {0} 字，实际 {1} 字</source>
+        <translation>The review&apos;s summary may have at most {0} characters, it has {1}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="293"/>
+        <source>收到日期 {0} 晚于今天</source>
+        <translation>The date received {0} is after today</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="294"/>
+        <source>审查申请 {0} 已于 {1} 记录结果（{2}）</source>
+        <translation>The review request {0} has its result recorded on {1} ({2})</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="295"/>
+        <source>收到日期 {0} 早于申请日期 {1}</source>
+        <translation>The date received {0} is before the request date {1}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="296"/>
+        <source>没有编号为 {0} 的信用审查申请</source>
+        <translation>There is no credit review request numbered {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="298"/>
+        <source>{0}：找不到档案 {1} 第 {2} 版</source>
+        <translation>{0}: profile {1} version {2} not found</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="299"/>
+        <source>没有编号为 {0} 的复核记录</source>
+        <translation>There is no re-check numbered {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="300"/>
+        <source>该复核记录已由 {0} 于 {1} 确认</source>
+        <translation>This re-check was acknowledged by {0} on {1}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="302"/>
+        <source>字段 {0} 应为非空字符串，实际为 {1}</source>
+        <translation>The field {0} should be a non-empty string, it is {1}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="303"/>
+        <source>字段 {0} 应为字符串或 null，实际为 {1}</source>
+        <translation>The field {0} should be a string or null, it is {1}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="304"/>
+        <source>字段 {0} 应为日期 YYYY-MM-DD，实际为 {1}</source>
+        <translation>The field {0} should be a date YYYY-MM-DD, it is {1}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="305"/>
+        <source>字段 {0} 不是有效日期：{1}</source>
+        <translation>The field {0} is not a valid date: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="306"/>
+        <source>字段 {0} 应为数字或 null，实际为 {1}</source>
+        <translation>The field {0} should be a number or null, it is {1}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="307"/>
+        <source>字段 {0} 应为整数，实际为 {1}</source>
+        <translation>The field {0} should be an integer, it is {1}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="308"/>
+        <source>字段 {0} 的值 {1} 不在允许范围 {2} 内</source>
+        <translation>The value {1} of field {0} is not among the allowed {2}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="309"/>
+        <source>字段 {0} 应为字符串列表，实际为 {1}</source>
+        <translation>The field {0} should be a list of strings, it is {1}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="310"/>
+        <source>字段 {0} 应为对象，实际为 {1}</source>
+        <translation>The field {0} should be an object, it is {1}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="311"/>
+        <source>实体 id 无效：{0}</source>
+        <translation>Invalid entity id: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="312"/>
+        <source>非自然人主体的 uscc 应为18位统一社会信用代码，实际为 {0}</source>
+        <translation>The uscc of a subject that is not a person should be an 18-character credit code, it is {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="313"/>
+        <source>report_no {0} 与实体 id {1} 不一致</source>
+        <translation>report_no {0} does not match the entity id {1}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="315"/>
+        <source>字段 {0} 超过 {1} 个字符（实际 {2}），不是有效的值</source>
+        <translation>The field {0} is longer than {1} characters ({2}): not a valid value</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="316"/>
+        <source>字段 {0} 含有控制字符：{1}</source>
+        <translation>The field {0} contains control characters: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="317"/>
+        <source>字段 {0} 只含控制字符</source>
+        <translation>The field {0} holds only control characters</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="318"/>
+        <source>{0}；其余内容已照常应用</source>
+        <translation>{0}; the rest was applied as usual</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="319"/>
+        <source>字段 {0} {1}（{2} {3}{4}）</source>
+        <translation>field {0} {1} ({2} {3}{4})</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="320"/>
+        <source>，上限 {0}</source>
+        <translation>, limit {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="321"/>
+        <source>变更缺少类型 type（或不是字符串）：{0}</source>
+        <translation>The change lacks its type (or it is not a string): {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="322"/>
+        <source>seq 应为整数，实际为 {0}</source>
+        <translation>seq should be an integer, it is {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="323"/>
+        <source>op 应为 upsert 或 delete，实际为 {0}</source>
+        <translation>op should be upsert or delete, it is {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="324"/>
+        <source>完整同步第 {0} 轮已被第 {1} 轮取代，未清除任何数据；请重新同步</source>
+        <translation>Full sync round {0} was superseded by round {1}; nothing was cleared: sync again</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="329"/>
         <source>输入统一社会信用代码、身份证号码或名称</source>
         <translation>Enter a credit code, an ID number or a name</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="268"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="330"/>
         <source>有效的统一社会信用代码</source>
         <translation>Valid unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="269"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="331"/>
         <source>有效的居民身份证号码</source>
         <translation>Valid ID number</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="270"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="332"/>
         <source>名称至少输入 2 个字</source>
         <translation>Enter at least 2 characters of a name</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="271"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="333"/>
         <source>按名称、曾用名或拼音首字母查找</source>
         <translation>Search by name, former name or pinyin initials</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="272"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="334"/>
         <source>请输入统一社会信用代码</source>
         <translation>Enter a unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="273"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="335"/>
         <source>请输入居民身份证号码</source>
         <translation>Enter an ID number</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="274"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="336"/>
         <source>请输入统一社会信用代码或居民身份证号码</source>
         <translation>Enter a credit code or an ID number</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="275"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="337"/>
         <source>15位为第一代身份证号码，已停止使用，请输入18位居民身份证号码</source>
         <translation>15 digits is a first-generation ID number, no longer valid: enter the 18-digit number</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="276"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="338"/>
         <source>15位为第一代身份证号码，已停止使用，请输入18位居民身份证号码；如为旧营业执照注册号，请改用18位统一社会信用代码</source>
         <translation>15 digits is a first-generation ID number, no longer valid: enter the 18-digit number; for an old business registration number use the 18-character credit code</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="277"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="339"/>
         <source>统一社会信用代码只能由数字和大写英文字母组成</source>
         <translation>a credit code has only digits and capital letters</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="278"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="340"/>
         <source>统一社会信用代码不使用 I、O、Z、S、V</source>
         <translation>credit codes do not use I, O, Z, S, V</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="279"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="341"/>
         <source>第3～8位为登记管理机关行政区划码，应为数字</source>
         <translation>positions 3–8 are the region code: digits only</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="280"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="342"/>
         <source>居民身份证号码第18位应为数字或X</source>
         <translation>the 18th character of an ID number is a digit or X</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="281"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="343"/>
         <source>居民身份证号码前17位应为数字</source>
         <translation>the first 17 characters of an ID number are digits</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="282"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="344"/>
         <source>居民身份证号码只能由数字和末位的X组成</source>
         <translation>an ID number has only digits and a final X</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="283"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="345"/>
         <source>号码只能由数字和大写英文字母组成</source>
         <translation>only digits and capital letters</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="284"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="346"/>
         <source>文件未规定具体日期</source>
         <translation>no date set by the document</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="285"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="347"/>
         <source>已被更正</source>
         <translation>superseded</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="286"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="348"/>
         <source>在线</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="288"/>
-        <location filename="../../creditdesk/ui/core_text.py" line="455"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="350"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="568"/>
         <source>用户名或密码错误</source>
         <translation>Wrong user name or password</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="289"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="351"/>
         <source>用户名须为 2–64 位小写字母、数字或 . _ -</source>
         <translation>A user name is 2–64 lower-case letters, digits or . _ -</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="290"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="352"/>
         <source>密码不能与用户名相同</source>
         <translation>The password must not be the user name</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="291"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="353"/>
         <source>密码不能为空</source>
         <translation>The password must not be empty</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="292"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="354"/>
         <source>第一个账户必须是系统管理员（--role admin）</source>
         <translation>The first account must be an administrator (--role admin)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="293"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="355"/>
         <source>账户已停用，请联系系统管理员</source>
         <translation>The account is disabled: ask the administrator</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="294"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="356"/>
         <source>不能停用或降级最后一个可用的系统管理员账户</source>
         <translation>The last active administrator account cannot be disabled or demoted</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="296"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="358"/>
         <source>看起来是 GBK/GB18030 编码（Excel 的“CSV（逗号分隔）”或记事本的“ANSI”）</source>
         <translation>it looks like GBK/GB18030 (Excel&apos;s &quot;CSV (Comma delimited)&quot; or Notepad&apos;s &quot;ANSI&quot;)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="297"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="359"/>
         <source>也不是 GBK/GB18030 编码，可能不是文本文件</source>
         <translation>nor GBK/GB18030; it may not be a text file</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="298"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="360"/>
         <source>（标准输入）</source>
         <translation>(standard input)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="300"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="362"/>
         <source>备份文件不能写在数据库文件本身上</source>
         <translation>The backup file cannot be written over the database file itself</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="302"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="364"/>
         <source>机构编制</source>
         <translation>public-sector establishment</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="303"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="365"/>
         <source>外交</source>
         <translation>foreign affairs</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="304"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="366"/>
         <source>司法行政</source>
         <translation>judicial administration</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="305"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="367"/>
         <source>文化</source>
         <translation>culture</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="306"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="368"/>
         <source>民政</source>
         <translation>civil affairs</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="307"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="369"/>
         <source>旅游</source>
         <translation>tourism</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="308"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="370"/>
         <source>宗教</source>
         <translation>religion</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="309"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="371"/>
         <source>工会</source>
         <translation>trade unions</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="310"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="372"/>
         <source>工商</source>
         <translation>industry and commerce</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="311"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="373"/>
         <source>中央军委改革和编制办公室</source>
         <translation>CMC Reform and Establishment Office</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="312"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="374"/>
         <source>农业</source>
         <translation>agriculture</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="313"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="375"/>
         <source>男</source>
         <translation>male</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="314"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="376"/>
         <source>女</source>
         <translation>female</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="315"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="377"/>
         <source>居民身份证号码应为17位数字加1位数字或X</source>
         <translation>An ID number is 17 digits and a digit or X</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="316"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="378"/>
         <source>id_digest 应为64位小写十六进制字符串</source>
         <translation>id_digest must be 64 lower-case hexadecimal characters</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="318"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="380"/>
         <source>连接被拒绝</source>
         <translation>connection refused</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="319"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="381"/>
         <source>平台地址是否拼写正确、本机的 DNS 设置与网络连接</source>
         <translation>the spelling of the platform address, this computer&apos;s DNS settings and network connection</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="320"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="382"/>
         <source>网络不可达</source>
         <translation>network unreachable</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="321"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="383"/>
         <source>本机网络连接、网关和代理设置</source>
         <translation>this computer&apos;s network connection, gateway and proxy settings</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="322"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="384"/>
         <source>平台地址必须使用 HTTPS（仅本机回环地址允许 HTTP，用于测试与演示）</source>
         <translation>The platform address must use HTTPS (HTTP only on the loopback address, for tests and demos)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="323"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="385"/>
         <source>没有平台访问令牌：请管理员运行 creditdesk platform login 录入令牌</source>
         <translation>No platform access token: the administrator enters one with creditdesk platform login</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="324"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="386"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="325"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="387"/>
         <source>平台响应超时</source>
         <translation>the platform timed out</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="326"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="388"/>
         <source>平台返回的内容不是有效的 JSON（可能传输被截断）</source>
         <translation>the platform returned invalid JSON (the transfer may have been cut)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="327"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="389"/>
         <source>平台网关超时</source>
         <translation>the platform gateway timed out</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="328"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="390"/>
         <source>平台繁忙</source>
         <translation>the platform is busy</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="329"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="391"/>
         <source>平台返回的 gzip 数据已损坏</source>
         <translation>The gzip data from the platform is damaged</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="330"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="392"/>
         <source>变更页不是 JSON 对象</source>
         <translation>The change page is not a JSON object</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="331"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="393"/>
         <source>变更页缺少 changes 列表</source>
         <translation>The change page lacks the changes list</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="332"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="394"/>
         <source>变更页的 next、has_more 或 epoch 无效</source>
         <translation>The change page&apos;s next, has_more or epoch is invalid</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="333"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="395"/>
         <source>提交结果的数量与提交项不一致</source>
         <translation>The number of submission results does not match the items</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="334"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="396"/>
         <source>提交结果与提交项的 uid 不对应</source>
         <translation>The submission results&apos; uids do not match the items</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="336"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="398"/>
         <source>令牌为空</source>
         <translation>The token is empty</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="338"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="400"/>
         <source>公钥不能为空，应为 b64: 加标准 base64 编码的 32 字节 Ed25519 公钥</source>
         <translation>The public key must not be empty: b64: followed by a 32-byte Ed25519 public key in standard base64</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="339"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="401"/>
         <source>公钥 “b64:” 之后不是有效的标准 base64 编码</source>
         <translation>What follows “b64:” in the public key is not valid standard base64</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="340"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="402"/>
         <source>不是有效的 Ed25519 公钥</source>
         <translation>Not a valid Ed25519 public key</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="341"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="403"/>
         <source>平台标识 platform_id </source>
         <translation>platform id platform_id </translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="342"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="404"/>
         <source>signing_keys 的条目不是对象</source>
         <translation>An entry of signing_keys is not an object</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="343"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="405"/>
         <source>密钥标识 key_id </source>
         <translation>key id key_id </translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="345"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="407"/>
         <source>尚未连接平台：请管理员运行 creditdesk platform connect URL --client-id ID</source>
         <translation>Not connected to a platform: the administrator runs creditdesk platform connect URL --client-id ID</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="347"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="409"/>
         <source>同步已取消；已写入的数据页保留，下次从中断处继续</source>
         <translation>Sync cancelled; the pages written are kept and the next sync continues from here</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="348"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="410"/>
         <source>完整同步途中平台再次判定游标过期（410），无法继续；请联系平台管理员，或导入完整离线数据包</source>
         <translation>During a full sync the platform again found the cursor expired (410), so it cannot go on: contact the platform administrator, or import a full offline bundle</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="350"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="412"/>
         <source>完整同步</source>
         <translation>Full sync</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="351"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="413"/>
         <source>增量同步</source>
         <translation>Incremental sync</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="352"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="414"/>
         <source>正在连接平台……</source>
         <translation>Connecting to the platform…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="353"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="415"/>
         <source>正在检查新数据带来的提醒和复核……</source>
         <translation>Checking the new data for alerts and re-checks…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="354"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="416"/>
         <source>正在上报待送事项……</source>
         <translation>Sending pending submissions…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="355"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="417"/>
         <source>正在校验离线数据包……</source>
         <translation>Verifying the offline bundle…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="357"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="419"/>
         <source>平台认为该项过大</source>
         <translation>the platform found this item too large</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="358"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="420"/>
         <source>平台认为单项过大</source>
         <translation>the platform found an item too large</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="360"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="422"/>
         <source>承诺补交的材料名称不能为空</source>
         <translation>The name of the material to be supplied must not be empty</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="361"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="423"/>
         <source>补交期限应为 1 至 365 个工作日</source>
         <translation>The deadline is 1 to 365 working days</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="362"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="424"/>
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="364"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="426"/>
         <source>标记违约须写明违约事实（备注），该信息将报送市公共信用信息系统</source>
         <translation>Marking a breach needs the facts of the breach (note); they are reported to the city public credit information system</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="366"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="428"/>
         <source>全量数据包</source>
         <translation>full bundle</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="367"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="429"/>
         <source>导入已取消，数据包中的变更一条也没有写入</source>
         <translation>Import cancelled: not one change of the bundle was written</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="369"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="431"/>
         <source>条目名称为空</source>
         <translation>an entry has an empty name</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="370"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="432"/>
         <source>压缩包被截断</source>
         <translation>the archive is truncated</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="371"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="433"/>
         <source>本地文件头损坏</source>
         <translation>a local file header is damaged</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="372"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="434"/>
         <source>本地文件头标记为加密或不支持的格式</source>
         <translation>a local file header is marked encrypted or of an unsupported format</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="373"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="435"/>
         <source>本地文件头与目录记载的压缩方式不一致</source>
         <translation>a local file header and the directory disagree on the compression</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="374"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="436"/>
         <source>条目的数据与其他条目或压缩包目录重叠</source>
         <translation>an entry&apos;s data overlaps another entry or the archive&apos;s directory</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="375"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="437"/>
         <source>未压缩条目的大小记载不一致</source>
         <translation>the recorded sizes of a stored entry disagree</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="376"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="438"/>
         <source>CRC-32 校验不符</source>
         <translation>CRC-32 mismatch</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="377"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="439"/>
         <source>deflate 数据无法解压</source>
         <translation>the deflate data cannot be unpacked</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="379"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="441"/>
         <source>压缩包完整性</source>
         <translation>archive integrity</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="380"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="442"/>
         <source>清单 manifest.json</source>
         <translation>manifest manifest.json</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="381"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="443"/>
         <source>签名</source>
         <translation>signature</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="382"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="444"/>
         <source>签名密钥</source>
         <translation>signing key</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="383"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="445"/>
         <source>平台</source>
         <translation>platform</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="384"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="446"/>
         <source>数据分卷校验和</source>
         <translation>part checksums</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="385"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="447"/>
         <source>数据分卷条数</source>
         <translation>part line counts</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="386"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="448"/>
         <source>数据分卷齐全</source>
         <translation>all parts present</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="387"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="449"/>
         <source>多余或不安全的文件</source>
         <translation>extra or unsafe files</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="388"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="450"/>
         <source>序号衔接</source>
         <translation>seq continuity</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="389"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="451"/>
         <source>数据版本（epoch）</source>
         <translation>data epoch</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="390"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="452"/>
         <source>大小限制</source>
         <translation>size limits</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="392"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="454"/>
         <source>变更内容</source>
         <translation>change contents</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="393"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="455"/>
         <source>数据新旧（防止回滚）</source>
         <translation>data age (no rollback)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="395"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="457"/>
         <source>manifest.json 不是 UTF-8 文本</source>
         <translation>manifest.json is not UTF-8 text</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="396"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="458"/>
         <source>manifest.json 应为一个 JSON 对象</source>
         <translation>manifest.json should be one JSON object</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="397"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="459"/>
         <source>压缩包中没有 manifest.json</source>
         <translation>The archive has no manifest.json</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="398"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="460"/>
         <source>压缩包中没有签名文件 manifest.sig</source>
         <translation>The archive has no signature file manifest.sig</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="399"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="461"/>
         <source>manifest.json 的 person_key 应为 “b64:” 加标准 base64</source>
         <translation>the person_key of manifest.json should be “b64:” and standard base64</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="400"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="462"/>
         <source>manifest.json 缺少 parts 列表</source>
         <translation>manifest.json lacks the parts list</translation>
     </message>
     <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="464"/>
+        <source>该核查记录已被更正，请更正其最新版本</source>
+        <translation>This review has been corrected already: correct its latest version</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="465"/>
+        <source>需要科室负责人登录后才能审批结论调整</source>
+        <translation>A supervisor must be signed in to approve an outcome change</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="466"/>
+        <source>驳回须写明理由（至少 4 个字）</source>
+        <translation>A rejection needs a reason (at least 4 characters)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="467"/>
+        <source>该核查记录没有待审批的结论调整</source>
+        <translation>This review has no outcome change awaiting approval</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="468"/>
+        <source>结论调整须由另一人审批：经办人不能审批自己的调整</source>
+        <translation>An outcome change is approved by someone else: officers cannot approve their own</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="469"/>
+        <source>最终结论与系统结论不一致时，必须填写理由</source>
+        <translation>A final outcome that differs from the computed one needs a reason</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="470"/>
+        <source>结论调整须由科室负责人审批</source>
+        <translation>An outcome change is approved by a supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="471"/>
+        <source>只有比系统计算结果宽松的结论需要审批</source>
+        <translation>Only an outcome milder than the computed one needs approval</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="472"/>
+        <source>本事项须签署信用承诺书：请记录承诺（手写签名或纸质签署）</source>
+        <translation>This matter needs a signed credit commitment: record it (signature pad or signed on paper)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="473"/>
+        <source>信用承诺须有手写签名，或注明已在纸质承诺书上签署</source>
+        <translation>A credit commitment needs a handwritten signature, or a note that it was signed on paper</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="474"/>
+        <source>信用承诺须有签署人姓名和承诺书文本</source>
+        <translation>A credit commitment needs the signer&apos;s name and the commitment text</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="475"/>
+        <source>委托代理人签署：须写明委托人（法定代表人）和授权委托书</source>
+        <translation>Signed by an agent: name the principal (legal representative) and the power of attorney</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="476"/>
+        <source>核查记录中不得出现完整身份证号（请使用脱敏号码）</source>
+        <translation>A review must not contain a full ID number (use the masked number)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="477"/>
+        <source>无法生成不重复的核查码</source>
+        <translation>Cannot generate a unique verification code</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="478"/>
+        <source>，载有不良信息</source>
+        <translation>, with adverse information</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="479"/>
+        <source>，未发现不良信息</source>
+        <translation>, no adverse information found</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="480"/>
+        <source>（无编号）</source>
+        <translation>(no number)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="482"/>
+        <source>结论与系统计算结果不同：请写明理由</source>
+        <translation>The outcome differs from the computed one: give a reason</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="483"/>
+        <source>只有比系统计算结果宽松的结论需要负责人审批</source>
+        <translation>Only an outcome milder than the computed one needs a supervisor&apos;s approval</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="484"/>
+        <source>请先选择理由类别并写明理由</source>
+        <translation>Choose a reason category and write the reason first</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="485"/>
+        <source>委托代理人签署：请填写委托人（法定代表人）姓名</source>
+        <translation>Signed by an agent: enter the principal&apos;s (legal representative&apos;s) name</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="486"/>
+        <source>委托代理人签署：请填写授权委托书（编号或日期）</source>
+        <translation>Signed by an agent: enter the power of attorney (number or date)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="488"/>
+        <source>请选择提出异议的信用记录</source>
+        <translation>Choose the credit record the objection is about</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="489"/>
+        <source>请填写联系人姓名</source>
+        <translation>Enter the contact person&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="490"/>
+        <source>联系人姓名过长</source>
+        <translation>The contact person&apos;s name is too long</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="491"/>
+        <source>请填写联系电话</source>
+        <translation>Enter a contact phone number</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="492"/>
+        <source>联系电话应为 11 位手机号或带区号的固定电话（如 0591-87654321）</source>
+        <translation>The phone number is an 11-digit mobile number or a landline with its area code (e.g. 0591-87654321)</translation>
+    </message>
+    <message>
         <location filename="../../creditdesk/ui/core_text.py" line="493"/>
+        <source>异议内容中不得出现完整身份证号（如需注明，请使用脱敏号码）</source>
+        <translation>An objection must not contain a full ID number (use the masked number if needed)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="494"/>
+        <source>缺少办理单位（请在设置中填写单位名称）</source>
+        <translation>No handling unit (enter the unit name in Settings)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="495"/>
+        <source>未署名</source>
+        <translation>unsigned</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="496"/>
+        <source>请写明处理结果的说明（如信用办的答复文号或要点）</source>
+        <translation>Describe the result (e.g. the credit office&apos;s reply number or main points)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="497"/>
+        <source>说明中不得出现完整身份证号</source>
+        <translation>The description must not contain a full ID number</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="498"/>
+        <source>平台未说明原因</source>
+        <translation>the platform gave no reason</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="499"/>
+        <source>平台已删除该信用记录</source>
+        <translation>The platform deleted this credit record</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="501"/>
+        <source>须指明申请审查的主体</source>
+        <translation>Name the subject of the review request</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="503"/>
+        <source>upsert 缺少 data 对象</source>
+        <translation>The upsert lacks its data object</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="504"/>
+        <source>自然人缺少 id_digest</source>
+        <translation>A natural person lacks id_digest</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="505"/>
+        <source>自然人的实体 id 应为 P- 加 id_digest</source>
+        <translation>A natural person&apos;s entity id should be P- and the id_digest</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="507"/>
+        <source>含控制字符，已删除</source>
+        <translation>had control characters, removed</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="508"/>
+        <source>过长，已截断</source>
+        <translation>too long, cut</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="509"/>
+        <source>过多，只保留前若干个</source>
+        <translation>too many, only the first kept</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="510"/>
+        <source>长度</source>
+        <translation>length</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="511"/>
+        <source>个数</source>
+        <translation>count</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="512"/>
+        <source>已取消；已提交的批次保留</source>
+        <translation>Cancelled; the batches committed are kept</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="513"/>
+        <source>变更不是 JSON 对象</source>
+        <translation>The change is not a JSON object</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="606"/>
         <source>{0}“{1}”（{2}）</source>
         <translation>{0} “{1}” ({2})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="495"/>
-        <location filename="../../creditdesk/ui/core_text.py" line="496"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="608"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="609"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="498"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="611"/>
         <source>本市档案未规定措施：{0}。国家层和{1}档案对此类记录在本事项中均未规定措施，请阅读档案说明，依法依规判断并确认后再办理。</source>
         <translation>No measure in the city profile: {0}. Neither the national layer nor the {1} profile sets a measure for such records in this matter: read the profile notes, judge by law and acknowledge before handling.</translation>
     </message>
