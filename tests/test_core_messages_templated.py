@@ -96,16 +96,11 @@ def _raised(fn, *args, **kwargs) -> str:
     return str(info.value)
 
 
-def _engine(tmp_path):  # noqa: ANN202
-    from creditdesk.app import open_app
-
-    return open_app(tmp_path / "home").engine
-
-
 def real_messages(tmp_path) -> list[str]:
     """Messages the core really writes (not copied here): a refused port, a bad list, a bad backup …"""
     import socket
 
+    from creditdesk.app import open_app
     from creditdesk.platform.bundle.verify import verify_bundle
     from creditdesk.platform.client import PlatformClient
     from creditdesk.roles import Actor, require
@@ -123,15 +118,20 @@ def real_messages(tmp_path) -> list[str]:
     not_bundle = tmp_path / "x.cdpkg"
     not_bundle.write_bytes(b"not a zip either")
     officer = Actor(name="wang", role="officer", display_name="王")
-    return [
+    out = [
         _raised(PlatformClient(f"http://127.0.0.1:{port}", client_id="c", token="t").meta),
         _raised(read_lines, str(bad_list)),
         _raised(read_manifest, not_backup),
         _raised(check_password_policy, "wang", "x"),
         _raised(require, officer, "manage_accounts"),
         _raised(require, None, "review"),
-        _raised(verify_bundle, not_bundle, _engine(tmp_path)),
     ]
+    ctx = open_app(tmp_path / "home")
+    try:
+        out.append(_raised(verify_bundle, not_bundle, ctx.engine))
+    finally:
+        ctx.close()
+    return out
 
 
 def test_in_chinese_the_window_shows_the_cores_text_unchanged(qapp, tmp_path):

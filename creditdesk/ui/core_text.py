@@ -8,8 +8,13 @@ the core writes it with ``{0}``, ``{1}`` … for the values; a text that matches
 or of SENTENCES (a reason, a label; a name or a number stays as it is). A text no template matches is looked up whole (a fixed sentence) or shown as it is.
 In Chinese every template translates to itself: the text comes back unchanged.
 
+A whole text that is one of SENTENCES (or a word of the vocabulary) is looked up first; then the templates,
+the most specific first; a value that is itself a message of the core (the reason inside 无法连接平台（…）)
+is rendered through its own template. Pages show an exception with :func:`error_text`.
+
 A new message shape in the core is added here as one more ``QT_TRANSLATE_NOOP`` line (and translated
-in the .ts); the English tour test finds the ones that reach a screen untranslated.
+in the .ts): tests/test_core_messages_templated.py scans the core modules it covers (no Qt) and fails on a
+message without one; the English tour test finds the ones that reach a screen untranslated.
 """
 
 from __future__ import annotations
@@ -515,14 +520,22 @@ SENTENCES = (
 
 
 @functools.cache
-def _patterns() -> tuple[tuple[re.Pattern, str], ...]:
+def _patterns() -> tuple[tuple[str, str, re.Pattern, str], ...]:
     """The templates as patterns, the most specific first (most fixed text), so that ``{0}不能为空`` does not
     take ``承诺补交的材料名称不能为空`` apart when a longer template or a whole sentence says it."""
     out = []
     for template in sorted(TEMPLATES, key=lambda t: -len(re.sub(r"\{\d+\}", "", t))):
         parts = re.split(r"\{\d+\}", template)
-        out.append((re.compile("^" + "(.*?)".join(map(re.escape, parts)) + "$", re.DOTALL), template))  # a value may be empty
+        out.append((parts[0], parts[-1], re.compile("^" + "(.*?)".join(map(re.escape, parts)) + "$", re.DOTALL),
+                    template))  # a value may be empty; the fixed head and tail are checked before the pattern
     return tuple(out)
+
+
+@functools.lru_cache(maxsize=512)
+def _starting_with(first: str) -> tuple[tuple[str, str, re.Pattern, str], ...]:
+    """The templates a text starting with ``first`` can match (their fixed head starts with it, or they
+    start with a value), in the order of :func:`_patterns`."""
+    return tuple(p for p in _patterns() if not p[0] or p[0].startswith(first))
 
 
 def _tr(text: str) -> str:
@@ -577,8 +590,8 @@ def _templated(text: str, depth: int = 0) -> str | None:
     """``text`` filled into its template's translation, or None when no template matches. A value is a
     word (translated), a message of its own (``无法连接平台（连接被拒绝）…``: its template, recursively) or
     data (as it is)."""
-    for pattern, template in _patterns():
-        m = pattern.match(text)
+    for head, tail, pattern, template in _starting_with(text[:1]):
+        m = text.startswith(head) and text.endswith(tail) and pattern.match(text)
         if m:
             return _tr(template).format(*(_value(v, depth) for v in m.groups()))
     return None
