@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.core_messages import message_shapes, numbered, translated_literals
+from support.core_messages import message_shapes, numbered, translated_literals
 
 ROOT = Path(__file__).resolve().parents[1]
 COVERED = (
