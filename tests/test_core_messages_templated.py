@@ -43,12 +43,27 @@ COVERED = (
     "creditdesk/services/recheck.py",
     "creditdesk/protocol.py",
     "creditdesk/services/apply.py",
+    "creditdesk/services/check.py",
+    "creditdesk/services/purge.py",
+    "creditdesk/services/audit.py",
+    "creditdesk/services/usage.py",
+    "creditdesk/services/lookup.py",
+    "creditdesk/services/keystore.py",
+    "creditdesk/policy/store.py",
+    "creditdesk/policy/engine.py",
+    "creditdesk/wording.py",
+    "creditdesk/config.py",
 )
 DATA = {
     # The demo accounts' display names: stored in the accounts table and shown as names.
     ("creditdesk/services/accounts.py", "演示管理员"): "a demo account's name",
     ("creditdesk/services/accounts.py", "演示科长"): "a demo account's name",
     ("creditdesk/services/accounts.py", "演示经办人"): "a demo account's name",
+    # The settings' defaults: the unit's and the window's names, data the administrator replaces.
+    ("creditdesk/config.py", "福州市行政服务中心"): "a default unit name",
+    ("creditdesk/config.py", "1号窗口"): "a default window name",
+    # Raised while a profile is loaded and checked (a profile author's error, in English already).
+    ("creditdesk/policy/store.py", "{0}月{1}日 does not come every year"): "a profile author's message",
     # Not messages: a pattern that reads a typed phone number, and lines of generated Python source
     # (protocol.py compiles its row builders; the exception they raise is the templated 实体 id 无效：{0}).
     ("creditdesk/services/objections.py", r"(.*?)(?:\s*(?:转|ext\.?|[-#])\s*(\d{1,6}))?"): "a regular expression",

@@ -327,6 +327,47 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("", "seq 应为整数，实际为 {0}"),
     QT_TRANSLATE_NOOP("", "op 应为 upsert 或 delete，实际为 {0}"),
     QT_TRANSLATE_NOOP("", "完整同步第 {0} 轮已被第 {1} 轮取代，未清除任何数据；请重新同步"),
+    # services/check.py
+    QT_TRANSLATE_NOOP("", "“{0}”不是统一社会信用代码、身份证号或主体编号；核查须凭代码，名称请先用查询找到主体"),
+    # services/purge.py
+    QT_TRANSLATE_NOOP("", "{0} {1} 之前完成的核查记录 {2} 条，信用承诺 {3} 份（含签名图像），承诺履约记录 {4} 条，复核 {5} 条，提醒 {6} 条，异议 {7} 条，已上报副本 {8} 条"),
+    QT_TRANSLATE_NOOP("", "{0} 条尚有内容未上报平台"),
+    QT_TRANSLATE_NOOP("", "{0} 条有内容被平台拒收、待处理"),
+    QT_TRANSLATE_NOOP("", "{0} 条的更正版本仍保留"),
+    QT_TRANSLATE_NOOP("", "保留 {0} 条：{1}"),
+    QT_TRANSLATE_NOOP("", "已记入审计日志（第 {0} 条）"),
+    # services/audit.py
+    QT_TRANSLATE_NOOP("", "审计日志无法完整读取（第 {0} 条附近：{1}），疑似被改动"),
+    QT_TRANSLATE_NOOP("", "审计链锚定记录被篡改（第 {0} 条的锚定校验码不符）"),
+    QT_TRANSLATE_NOOP("", "第 {0} 条与本机锚定的哈希不符：审计链已被整体改写或截断"),
+    QT_TRANSLATE_NOOP("", "第 {0} 条附近的记录无法读取（字段被改动）"),
+    QT_TRANSLATE_NOOP("", "第 {0} 条与第 {1} 条内容相同（重复插入的记录）"),
+    QT_TRANSLATE_NOOP("", "第 {0} 条与第 {1} 条顺序颠倒（乱序）"),
+    QT_TRANSLATE_NOOP("", "第 {0} 条是插入的记录（不在链上，下一条跳过了它）"),
+    QT_TRANSLATE_NOOP("", "第 {0} 条在链头之后（末尾被插入的记录）"),
+    QT_TRANSLATE_NOOP("", "第 {0} 条是插入的记录（其后的第 {1} 条接在第 {2} 条之后）"),
+    QT_TRANSLATE_NOOP("", "第 {0} 条顺序错乱（它接在第 {1} 条之后，而非第 {2} 条）"),
+    QT_TRANSLATE_NOOP("", "第 {0} 条缺失（已被删除）"),
+    QT_TRANSLATE_NOOP("", "第 {0} 条序号重复或乱序（疑似插入）"),
+    QT_TRANSLATE_NOOP("", "第 {0} 条与前一条不衔接（其前有记录被插入、删除或修改）"),
+    QT_TRANSLATE_NOOP("", "第 {0} 条内容被修改（哈希不符）"),
+    QT_TRANSLATE_NOOP("", "第 {0} 条起缺失（末尾记录被删除）"),
+    QT_TRANSLATE_NOOP("", "第 {0} 条与链头不符（末尾记录被插入或修改）"),
+    # services/usage.py
+    QT_TRANSLATE_NOOP("", "不支持的格式“{0}”：请用 pdf 或 xlsx（--format，或文件扩展名）"),
+    # policy/store.py
+    QT_TRANSLATE_NOOP("", "策略档案 {0} 在 {1} 没有生效的版本"),
+    QT_TRANSLATE_NOOP("", "未知的策略档案 {0}"),
+    QT_TRANSLATE_NOOP("", "{0}；可用的档案：{1}"),
+    QT_TRANSLATE_NOOP("", "档案 {0} v{1} 没有事项 {2}；可用的事项：{3}"),
+    # wording.py
+    QT_TRANSLATE_NOOP("", "数据库服务器 {0} 上的 {1}"),
+    # config.py
+    QT_TRANSLATE_NOOP("", "配置文件 {0} 无法读取：{1}"),
+    QT_TRANSLATE_NOOP("", "配置文件 {0} 中的 {1} 应为 {2} 类型，实际为 {3}"),
+    # policy/engine.py
+    QT_TRANSLATE_NOOP("", "{0}：{1}。国家层和{2}档案对此类记录在本事项中均未规定措施，请阅读档案说明，依法依规判断并确认后再办理。"),
+    QT_TRANSLATE_NOOP("", "{0}未列明“{1}”事项：按国家层规则和本市一般条款（{2}：“{3}”）办理。"),
 )
 
 # The fixed sentences and parts those messages carry (looked up whole, or as a template's value).
@@ -516,6 +557,55 @@ SENTENCES = (
     QT_TRANSLATE_NOOP("", "个数"),
     QT_TRANSLATE_NOOP("", "已取消；已提交的批次保留"),
     QT_TRANSLATE_NOOP("", "变更不是 JSON 对象"),
+    # services/check.py
+    QT_TRANSLATE_NOOP("", "本地数据缺少平台的自然人密钥，暂无法按身份证号核查"),
+    QT_TRANSLATE_NOOP("", "信用代码"),
+    QT_TRANSLATE_NOOP("", "身份证号码"),
+    QT_TRANSLATE_NOOP("", "证件号码"),
+    QT_TRANSLATE_NOOP("", "代码"),
+    QT_TRANSLATE_NOOP("", "查询内容"),
+    QT_TRANSLATE_NOOP("", "平台已知"),
+    QT_TRANSLATE_NOOP("", "核查日期"),
+    QT_TRANSLATE_NOOP("", "待办"),
+    QT_TRANSLATE_NOOP("", "有效记录数"),
+    QT_TRANSLATE_NOOP("", "报告可用"),
+    QT_TRANSLATE_NOOP("", "报告问题"),
+    QT_TRANSLATE_NOOP("", "未规定措施的不良记录"),
+    QT_TRANSLATE_NOOP("", "档案说明"),
+    QT_TRANSLATE_NOOP("", "错误"),
+    QT_TRANSLATE_NOOP("", "核查结果"),
+    # services/purge.py
+    QT_TRANSLATE_NOOP("", "将删除"),
+    QT_TRANSLATE_NOOP("", "已删除"),
+    QT_TRANSLATE_NOOP("", "（试运行：未删除任何数据）"),
+    # services/audit.py
+    QT_TRANSLATE_NOOP("", "审计导出已取消，未写入文件"),
+    QT_TRANSLATE_NOOP("", "本机的审计链锚定记录被删除（链可能已被整体改写）"),
+    QT_TRANSLATE_NOOP("", "本机没有这条审计链的锚定密钥（例如数据库是从别处复制来的）：只校验了哈希链本身"),
+    QT_TRANSLATE_NOOP("", "序号"),
+    QT_TRANSLATE_NOOP("", "时间"),
+    QT_TRANSLATE_NOOP("", "操作代码"),
+    QT_TRANSLATE_NOOP("", "对象"),
+    QT_TRANSLATE_NOOP("", "详情"),
+    QT_TRANSLATE_NOOP("", "前一条哈希"),
+    QT_TRANSLATE_NOOP("", "本条哈希"),
+    QT_TRANSLATE_NOOP("", "（未署名）"),
+    QT_TRANSLATE_NOOP("", "审计链校验已取消"),
+    QT_TRANSLATE_NOOP("", "审计链头记录缺失"),
+    # services/usage.py
+    QT_TRANSLATE_NOOP("", "按经办人统计仅向科室负责人和系统管理员显示"),
+    QT_TRANSLATE_NOOP("", "该政策文件未规定使用情况的报送期限。"),
+    QT_TRANSLATE_NOOP("", "导出已取消，未写入文件"),
+    # wording.py
+    QT_TRANSLATE_NOOP("", "（数据库地址无法识别）"),
+    QT_TRANSLATE_NOOP("", "内存数据库（仅供测试）"),
+    QT_TRANSLATE_NOOP("", "本机"),
+    # policy/engine.py
+    QT_TRANSLATE_NOOP("", "本市档案未规定措施"),
+    # services/lookup.py
+    QT_TRANSLATE_NOOP("", "本地数据缺少平台的自然人密钥，暂无法按身份证号查找"),
+    # services/keystore.py
+    QT_TRANSLATE_NOOP("", "系统凭据库不可用，且未指定本机密钥目录：无法保存本地密钥"),
 )
 
 

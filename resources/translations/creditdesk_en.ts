@@ -46,6 +46,7 @@
         <translation>Unified social credit code</translation>
     </message>
     <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="563"/>
         <location filename="../../creditdesk/ui/profile_html.py" line="105"/>
         <source>身份证号码</source>
         <translation>ID number</translation>
@@ -231,7 +232,7 @@
         <translation>Confirm fulfilled</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="458"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="499"/>
         <location filename="../../creditdesk/ui/followup_page.py" line="297"/>
         <source>取消</source>
         <translation>Cancel</translation>
@@ -2274,6 +2275,7 @@
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="53"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="592"/>
         <source>（未署名）</source>
         <translation>(unattributed)</translation>
     </message>
@@ -2287,13 +2289,13 @@
     </message>
     <message>
         <location filename="../../creditdesk/ui/batch_dialog.py" line="58"/>
-        <location filename="../../creditdesk/ui/core_text.py" line="430"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="471"/>
         <source>（平台无此主体）</source>
         <translation>(not on the platform)</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/batch_dialog.py" line="59"/>
-        <location filename="../../creditdesk/ui/core_text.py" line="618"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="708"/>
         <location filename="../../creditdesk/ui/vocabulary.py" line="373"/>
         <source>；</source>
         <translation>; </translation>
@@ -3649,824 +3651,1184 @@
         <translation>Full sync round {0} was superseded by round {1}; nothing was cleared: sync again</translation>
     </message>
     <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="331"/>
+        <source>“{0}”不是统一社会信用代码、身份证号或主体编号；核查须凭代码，名称请先用查询找到主体</source>
+        <translation>“{0}” is not a credit code, an ID number or a subject id; a check needs a code: find a name with the query first</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="333"/>
+        <source>{0} {1} 之前完成的核查记录 {2} 条，信用承诺 {3} 份（含签名图像），承诺履约记录 {4} 条，复核 {5} 条，提醒 {6} 条，异议 {7} 条，已上报副本 {8} 条</source>
+        <translation>{0}, of what was completed before {1}: {2} reviews, {3} credit commitments (with signature images), {4} commitment events, {5} re-checks, {6} alerts, {7} objections, {8} copies already reported</translation>
+    </message>
+    <message>
         <location filename="../../creditdesk/ui/core_text.py" line="334"/>
+        <source>{0} 条尚有内容未上报平台</source>
+        <translation>{0} still have content not reported to the platform</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="335"/>
+        <source>{0} 条有内容被平台拒收、待处理</source>
+        <translation>{0} have content the platform refused, to be handled</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="336"/>
+        <source>{0} 条的更正版本仍保留</source>
+        <translation>{0} have a correction that is kept</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="337"/>
+        <source>保留 {0} 条：{1}</source>
+        <translation>Kept {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="338"/>
+        <source>已记入审计日志（第 {0} 条）</source>
+        <translation>Recorded in the audit log (entry {0})</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="340"/>
+        <source>审计日志无法完整读取（第 {0} 条附近：{1}），疑似被改动</source>
+        <translation>The audit log cannot be read in full (near entry {0}: {1}): it may have been altered</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="341"/>
+        <source>审计链锚定记录被篡改（第 {0} 条的锚定校验码不符）</source>
+        <translation>The audit chain&apos;s anchor was tampered with (the anchor check of entry {0} does not match)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="342"/>
+        <source>第 {0} 条与本机锚定的哈希不符：审计链已被整体改写或截断</source>
+        <translation>Entry {0} does not match the hash anchored on this computer: the chain was rewritten or truncated</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="343"/>
+        <source>第 {0} 条附近的记录无法读取（字段被改动）</source>
+        <translation>The entries near {0} cannot be read (fields altered)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="344"/>
+        <source>第 {0} 条与第 {1} 条内容相同（重复插入的记录）</source>
+        <translation>Entry {0} is the same as entry {1} (inserted twice)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="345"/>
+        <source>第 {0} 条与第 {1} 条顺序颠倒（乱序）</source>
+        <translation>Entries {0} and {1} are swapped (out of order)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="346"/>
+        <source>第 {0} 条是插入的记录（不在链上，下一条跳过了它）</source>
+        <translation>Entry {0} was inserted (not on the chain: the next one skips it)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="347"/>
+        <source>第 {0} 条在链头之后（末尾被插入的记录）</source>
+        <translation>Entry {0} comes after the chain head (inserted at the end)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="348"/>
+        <source>第 {0} 条是插入的记录（其后的第 {1} 条接在第 {2} 条之后）</source>
+        <translation>Entry {0} was inserted (entry {1} after it follows entry {2})</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="349"/>
+        <source>第 {0} 条顺序错乱（它接在第 {1} 条之后，而非第 {2} 条）</source>
+        <translation>Entry {0} is out of order (it follows entry {1}, not entry {2})</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="350"/>
+        <source>第 {0} 条缺失（已被删除）</source>
+        <translation>Entry {0} is missing (deleted)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="351"/>
+        <source>第 {0} 条序号重复或乱序（疑似插入）</source>
+        <translation>Entry {0} has a repeated or out-of-order number (likely inserted)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="352"/>
+        <source>第 {0} 条与前一条不衔接（其前有记录被插入、删除或修改）</source>
+        <translation>Entry {0} does not follow from the one before (an entry before it was inserted, deleted or changed)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="353"/>
+        <source>第 {0} 条内容被修改（哈希不符）</source>
+        <translation>Entry {0} was changed (hash mismatch)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="354"/>
+        <source>第 {0} 条起缺失（末尾记录被删除）</source>
+        <translation>Missing from entry {0} on (entries at the end deleted)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="355"/>
+        <source>第 {0} 条与链头不符（末尾记录被插入或修改）</source>
+        <translation>Entry {0} does not match the chain head (entries at the end inserted or changed)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="357"/>
+        <source>不支持的格式“{0}”：请用 pdf 或 xlsx（--format，或文件扩展名）</source>
+        <translation>Unsupported format “{0}”: use pdf or xlsx (--format, or the file extension)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="359"/>
+        <source>策略档案 {0} 在 {1} 没有生效的版本</source>
+        <translation>The policy profile {0} has no version in force on {1}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="360"/>
+        <source>未知的策略档案 {0}</source>
+        <translation>Unknown policy profile {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="361"/>
+        <source>{0}；可用的档案：{1}</source>
+        <translation>{0}; available profiles: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="362"/>
+        <source>档案 {0} v{1} 没有事项 {2}；可用的事项：{3}</source>
+        <translation>Profile {0} v{1} has no matter {2}; available matters: {3}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="364"/>
+        <source>数据库服务器 {0} 上的 {1}</source>
+        <translation>{1} on the database server {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="366"/>
+        <source>配置文件 {0} 无法读取：{1}</source>
+        <translation>The settings file {0} cannot be read: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="367"/>
+        <source>配置文件 {0} 中的 {1} 应为 {2} 类型，实际为 {3}</source>
+        <translation>In the settings file {0}, {1} should be of type {2}, it is {3}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="369"/>
+        <source>{0}：{1}。国家层和{2}档案对此类记录在本事项中均未规定措施，请阅读档案说明，依法依规判断并确认后再办理。</source>
+        <translation>{0}: {1}. Neither the national layer nor the {2} profile sets a measure for such records in this matter: read the profile&apos;s notes, decide by law and regulation and confirm before handling the matter.</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="370"/>
+        <source>{0}未列明“{1}”事项：按国家层规则和本市一般条款（{2}：“{3}”）办理。</source>
+        <translation>{0} does not list the matter “{1}”: handled by the national rules and the city&apos;s general clause ({2}: “{3}”).</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="375"/>
         <source>输入统一社会信用代码、身份证号码或名称</source>
         <translation>Enter a credit code, an ID number or a name</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="335"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="376"/>
         <source>有效的统一社会信用代码</source>
         <translation>Valid unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="336"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="377"/>
         <source>有效的居民身份证号码</source>
         <translation>Valid ID number</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="337"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="378"/>
         <source>名称至少输入 2 个字</source>
         <translation>Enter at least 2 characters of a name</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="338"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="379"/>
         <source>按名称、曾用名或拼音首字母查找</source>
         <translation>Search by name, former name or pinyin initials</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="339"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="380"/>
         <source>请输入统一社会信用代码</source>
         <translation>Enter a unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="340"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="381"/>
         <source>请输入居民身份证号码</source>
         <translation>Enter an ID number</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="341"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="382"/>
         <source>请输入统一社会信用代码或居民身份证号码</source>
         <translation>Enter a credit code or an ID number</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="342"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="383"/>
         <source>15位为第一代身份证号码，已停止使用，请输入18位居民身份证号码</source>
         <translation>15 digits is a first-generation ID number, no longer valid: enter the 18-digit number</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="343"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="384"/>
         <source>15位为第一代身份证号码，已停止使用，请输入18位居民身份证号码；如为旧营业执照注册号，请改用18位统一社会信用代码</source>
         <translation>15 digits is a first-generation ID number, no longer valid: enter the 18-digit number; for an old business registration number use the 18-character credit code</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="344"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="385"/>
         <source>统一社会信用代码只能由数字和大写英文字母组成</source>
         <translation>a credit code has only digits and capital letters</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="345"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="386"/>
         <source>统一社会信用代码不使用 I、O、Z、S、V</source>
         <translation>credit codes do not use I, O, Z, S, V</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="346"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="387"/>
         <source>第3～8位为登记管理机关行政区划码，应为数字</source>
         <translation>positions 3–8 are the region code: digits only</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="347"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="388"/>
         <source>居民身份证号码第18位应为数字或X</source>
         <translation>the 18th character of an ID number is a digit or X</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="348"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="389"/>
         <source>居民身份证号码前17位应为数字</source>
         <translation>the first 17 characters of an ID number are digits</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="349"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="390"/>
         <source>居民身份证号码只能由数字和末位的X组成</source>
         <translation>an ID number has only digits and a final X</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="350"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="391"/>
         <source>号码只能由数字和大写英文字母组成</source>
         <translation>only digits and capital letters</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="351"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="392"/>
         <source>文件未规定具体日期</source>
         <translation>no date set by the document</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="352"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="393"/>
         <source>已被更正</source>
         <translation>superseded</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="353"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="394"/>
         <source>在线</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="355"/>
-        <location filename="../../creditdesk/ui/core_text.py" line="581"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="396"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="671"/>
         <source>用户名或密码错误</source>
         <translation>Wrong user name or password</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="356"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="397"/>
         <source>用户名须为 2–64 位小写字母、数字或 . _ -</source>
         <translation>A user name is 2–64 lower-case letters, digits or . _ -</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="357"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="398"/>
         <source>密码不能与用户名相同</source>
         <translation>The password must not be the user name</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="358"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="399"/>
         <source>密码不能为空</source>
         <translation>The password must not be empty</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="359"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="400"/>
         <source>第一个账户必须是系统管理员（--role admin）</source>
         <translation>The first account must be an administrator (--role admin)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="360"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="401"/>
         <source>账户已停用，请联系系统管理员</source>
         <translation>The account is disabled: ask the administrator</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="361"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="402"/>
         <source>不能停用或降级最后一个可用的系统管理员账户</source>
         <translation>The last active administrator account cannot be disabled or demoted</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="363"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="404"/>
         <source>看起来是 GBK/GB18030 编码（Excel 的“CSV（逗号分隔）”或记事本的“ANSI”）</source>
         <translation>it looks like GBK/GB18030 (Excel&apos;s &quot;CSV (Comma delimited)&quot; or Notepad&apos;s &quot;ANSI&quot;)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="364"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="405"/>
         <source>也不是 GBK/GB18030 编码，可能不是文本文件</source>
         <translation>nor GBK/GB18030; it may not be a text file</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="365"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="406"/>
         <source>（标准输入）</source>
         <translation>(standard input)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="367"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="408"/>
         <source>备份文件不能写在数据库文件本身上</source>
         <translation>The backup file cannot be written over the database file itself</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="369"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="410"/>
         <source>机构编制</source>
         <translation>public-sector establishment</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="370"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="411"/>
         <source>外交</source>
         <translation>foreign affairs</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="371"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="412"/>
         <source>司法行政</source>
         <translation>judicial administration</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="372"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="413"/>
         <source>文化</source>
         <translation>culture</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="373"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="414"/>
         <source>民政</source>
         <translation>civil affairs</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="374"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="415"/>
         <source>旅游</source>
         <translation>tourism</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="375"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="416"/>
         <source>宗教</source>
         <translation>religion</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="376"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="417"/>
         <source>工会</source>
         <translation>trade unions</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="377"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="418"/>
         <source>工商</source>
         <translation>industry and commerce</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="378"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="419"/>
         <source>中央军委改革和编制办公室</source>
         <translation>CMC Reform and Establishment Office</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="379"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="420"/>
         <source>农业</source>
         <translation>agriculture</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="380"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="421"/>
         <source>男</source>
         <translation>male</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="381"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="422"/>
         <source>女</source>
         <translation>female</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="382"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="423"/>
         <source>居民身份证号码应为17位数字加1位数字或X</source>
         <translation>An ID number is 17 digits and a digit or X</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="383"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="424"/>
         <source>id_digest 应为64位小写十六进制字符串</source>
         <translation>id_digest must be 64 lower-case hexadecimal characters</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="385"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="426"/>
         <source>连接被拒绝</source>
         <translation>connection refused</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="386"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="427"/>
         <source>平台地址是否拼写正确、本机的 DNS 设置与网络连接</source>
         <translation>the spelling of the platform address, this computer&apos;s DNS settings and network connection</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="387"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="428"/>
         <source>网络不可达</source>
         <translation>network unreachable</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="388"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="429"/>
         <source>本机网络连接、网关和代理设置</source>
         <translation>this computer&apos;s network connection, gateway and proxy settings</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="389"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="430"/>
         <source>平台地址必须使用 HTTPS（仅本机回环地址允许 HTTP，用于测试与演示）</source>
         <translation>The platform address must use HTTPS (HTTP only on the loopback address, for tests and demos)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="390"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="431"/>
         <source>没有平台访问令牌：请管理员运行 creditdesk platform login 录入令牌</source>
         <translation>No platform access token: the administrator enters one with creditdesk platform login</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="391"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="432"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="392"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="433"/>
         <source>平台响应超时</source>
         <translation>the platform timed out</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="393"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="434"/>
         <source>平台返回的内容不是有效的 JSON（可能传输被截断）</source>
         <translation>the platform returned invalid JSON (the transfer may have been cut)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="394"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="435"/>
         <source>平台网关超时</source>
         <translation>the platform gateway timed out</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="395"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="436"/>
         <source>平台繁忙</source>
         <translation>the platform is busy</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="396"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="437"/>
         <source>平台返回的 gzip 数据已损坏</source>
         <translation>The gzip data from the platform is damaged</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="397"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="438"/>
         <source>变更页不是 JSON 对象</source>
         <translation>The change page is not a JSON object</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="398"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="439"/>
         <source>变更页缺少 changes 列表</source>
         <translation>The change page lacks the changes list</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="399"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="440"/>
         <source>变更页的 next、has_more 或 epoch 无效</source>
         <translation>The change page&apos;s next, has_more or epoch is invalid</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="400"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="441"/>
         <source>提交结果的数量与提交项不一致</source>
         <translation>The number of submission results does not match the items</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="401"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="442"/>
         <source>提交结果与提交项的 uid 不对应</source>
         <translation>The submission results&apos; uids do not match the items</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="403"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="444"/>
         <source>令牌为空</source>
         <translation>The token is empty</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="405"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="446"/>
         <source>公钥不能为空，应为 b64: 加标准 base64 编码的 32 字节 Ed25519 公钥</source>
         <translation>The public key must not be empty: b64: followed by a 32-byte Ed25519 public key in standard base64</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="406"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="447"/>
         <source>公钥 “b64:” 之后不是有效的标准 base64 编码</source>
         <translation>What follows “b64:” in the public key is not valid standard base64</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="407"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="448"/>
         <source>不是有效的 Ed25519 公钥</source>
         <translation>Not a valid Ed25519 public key</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="408"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="449"/>
         <source>平台标识 platform_id </source>
         <translation>platform id platform_id </translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="409"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="450"/>
         <source>signing_keys 的条目不是对象</source>
         <translation>An entry of signing_keys is not an object</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="410"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="451"/>
         <source>密钥标识 key_id </source>
         <translation>key id key_id </translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="412"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="453"/>
         <source>尚未连接平台：请管理员运行 creditdesk platform connect URL --client-id ID</source>
         <translation>Not connected to a platform: the administrator runs creditdesk platform connect URL --client-id ID</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="414"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="455"/>
         <source>同步已取消；已写入的数据页保留，下次从中断处继续</source>
         <translation>Sync cancelled; the pages written are kept and the next sync continues from here</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="415"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="456"/>
         <source>完整同步途中平台再次判定游标过期（410），无法继续；请联系平台管理员，或导入完整离线数据包</source>
         <translation>During a full sync the platform again found the cursor expired (410), so it cannot go on: contact the platform administrator, or import a full offline bundle</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="417"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="458"/>
         <source>完整同步</source>
         <translation>Full sync</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="418"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="459"/>
         <source>增量同步</source>
         <translation>Incremental sync</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="419"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="460"/>
         <source>正在连接平台……</source>
         <translation>Connecting to the platform…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="420"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="461"/>
         <source>正在检查新数据带来的提醒和复核……</source>
         <translation>Checking the new data for alerts and re-checks…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="421"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="462"/>
         <source>正在上报待送事项……</source>
         <translation>Sending pending submissions…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="422"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="463"/>
         <source>正在校验离线数据包……</source>
         <translation>Verifying the offline bundle…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="424"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="465"/>
         <source>平台认为该项过大</source>
         <translation>the platform found this item too large</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="425"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="466"/>
         <source>平台认为单项过大</source>
         <translation>the platform found an item too large</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="427"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="468"/>
         <source>承诺补交的材料名称不能为空</source>
         <translation>The name of the material to be supplied must not be empty</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="428"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="469"/>
         <source>补交期限应为 1 至 365 个工作日</source>
         <translation>The deadline is 1 to 365 working days</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="429"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="470"/>
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="431"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="472"/>
         <source>标记违约须写明违约事实（备注），该信息将报送市公共信用信息系统</source>
         <translation>Marking a breach needs the facts of the breach (note); they are reported to the city public credit information system</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="433"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="474"/>
         <source>全量数据包</source>
         <translation>full bundle</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="434"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="475"/>
         <source>导入已取消，数据包中的变更一条也没有写入</source>
         <translation>Import cancelled: not one change of the bundle was written</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="436"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="477"/>
         <source>条目名称为空</source>
         <translation>an entry has an empty name</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="437"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="478"/>
         <source>压缩包被截断</source>
         <translation>the archive is truncated</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="438"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="479"/>
         <source>本地文件头损坏</source>
         <translation>a local file header is damaged</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="439"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="480"/>
         <source>本地文件头标记为加密或不支持的格式</source>
         <translation>a local file header is marked encrypted or of an unsupported format</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="440"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="481"/>
         <source>本地文件头与目录记载的压缩方式不一致</source>
         <translation>a local file header and the directory disagree on the compression</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="441"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="482"/>
         <source>条目的数据与其他条目或压缩包目录重叠</source>
         <translation>an entry&apos;s data overlaps another entry or the archive&apos;s directory</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="442"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="483"/>
         <source>未压缩条目的大小记载不一致</source>
         <translation>the recorded sizes of a stored entry disagree</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="443"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="484"/>
         <source>CRC-32 校验不符</source>
         <translation>CRC-32 mismatch</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="444"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="485"/>
         <source>deflate 数据无法解压</source>
         <translation>the deflate data cannot be unpacked</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="446"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="487"/>
         <source>压缩包完整性</source>
         <translation>archive integrity</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="447"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="488"/>
         <source>清单 manifest.json</source>
         <translation>manifest manifest.json</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="448"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="489"/>
         <source>签名</source>
         <translation>signature</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="449"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="490"/>
         <source>签名密钥</source>
         <translation>signing key</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="450"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="491"/>
         <source>平台</source>
         <translation>platform</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="451"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="492"/>
         <source>数据分卷校验和</source>
         <translation>part checksums</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="452"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="493"/>
         <source>数据分卷条数</source>
         <translation>part line counts</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="453"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="494"/>
         <source>数据分卷齐全</source>
         <translation>all parts present</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="454"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="495"/>
         <source>多余或不安全的文件</source>
         <translation>extra or unsafe files</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="455"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="496"/>
         <source>序号衔接</source>
         <translation>seq continuity</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="456"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="497"/>
         <source>数据版本（epoch）</source>
         <translation>data epoch</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="457"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="498"/>
         <source>大小限制</source>
         <translation>size limits</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="459"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="500"/>
         <source>变更内容</source>
         <translation>change contents</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="460"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="501"/>
         <source>数据新旧（防止回滚）</source>
         <translation>data age (no rollback)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="462"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="503"/>
         <source>manifest.json 不是 UTF-8 文本</source>
         <translation>manifest.json is not UTF-8 text</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="463"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="504"/>
         <source>manifest.json 应为一个 JSON 对象</source>
         <translation>manifest.json should be one JSON object</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="464"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="505"/>
         <source>压缩包中没有 manifest.json</source>
         <translation>The archive has no manifest.json</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="465"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="506"/>
         <source>压缩包中没有签名文件 manifest.sig</source>
         <translation>The archive has no signature file manifest.sig</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="466"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="507"/>
         <source>manifest.json 的 person_key 应为 “b64:” 加标准 base64</source>
         <translation>the person_key of manifest.json should be “b64:” and standard base64</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="467"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="508"/>
         <source>manifest.json 缺少 parts 列表</source>
         <translation>manifest.json lacks the parts list</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="469"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="510"/>
         <source>该核查记录已被更正，请更正其最新版本</source>
         <translation>This review has been corrected already: correct its latest version</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="470"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="511"/>
         <source>需要科室负责人登录后才能审批结论调整</source>
         <translation>A supervisor must be signed in to approve an outcome change</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="471"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="512"/>
         <source>驳回须写明理由（至少 4 个字）</source>
         <translation>A rejection needs a reason (at least 4 characters)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="472"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="513"/>
         <source>该核查记录没有待审批的结论调整</source>
         <translation>This review has no outcome change awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="473"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="514"/>
         <source>结论调整须由另一人审批：经办人不能审批自己的调整</source>
         <translation>An outcome change is approved by someone else: officers cannot approve their own</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="474"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="515"/>
         <source>最终结论与系统结论不一致时，必须填写理由</source>
         <translation>A final outcome that differs from the computed one needs a reason</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="475"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="516"/>
         <source>结论调整须由科室负责人审批</source>
         <translation>An outcome change is approved by a supervisor</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="476"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="517"/>
         <source>只有比系统计算结果宽松的结论需要审批</source>
         <translation>Only an outcome milder than the computed one needs approval</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="477"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="518"/>
         <source>本事项须签署信用承诺书：请记录承诺（手写签名或纸质签署）</source>
         <translation>This matter needs a signed credit commitment: record it (signature pad or signed on paper)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="478"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="519"/>
         <source>信用承诺须有手写签名，或注明已在纸质承诺书上签署</source>
         <translation>A credit commitment needs a handwritten signature, or a note that it was signed on paper</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="479"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="520"/>
         <source>信用承诺须有签署人姓名和承诺书文本</source>
         <translation>A credit commitment needs the signer&apos;s name and the commitment text</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="480"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="521"/>
         <source>委托代理人签署：须写明委托人（法定代表人）和授权委托书</source>
         <translation>Signed by an agent: name the principal (legal representative) and the power of attorney</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="481"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="522"/>
         <source>核查记录中不得出现完整身份证号（请使用脱敏号码）</source>
         <translation>A review must not contain a full ID number (use the masked number)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="482"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="523"/>
         <source>无法生成不重复的核查码</source>
         <translation>Cannot generate a unique verification code</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="483"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="524"/>
         <source>，载有不良信息</source>
         <translation>, with adverse information</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="484"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="525"/>
         <source>，未发现不良信息</source>
         <translation>, no adverse information found</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="485"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="526"/>
         <source>（无编号）</source>
         <translation>(no number)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="487"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="528"/>
         <source>结论与系统计算结果不同：请写明理由</source>
         <translation>The outcome differs from the computed one: give a reason</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="488"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="529"/>
         <source>只有比系统计算结果宽松的结论需要负责人审批</source>
         <translation>Only an outcome milder than the computed one needs a supervisor&apos;s approval</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="489"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="530"/>
         <source>请先选择理由类别并写明理由</source>
         <translation>Choose a reason category and write the reason first</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="490"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="531"/>
         <source>委托代理人签署：请填写委托人（法定代表人）姓名</source>
         <translation>Signed by an agent: enter the principal&apos;s (legal representative&apos;s) name</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="491"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="532"/>
         <source>委托代理人签署：请填写授权委托书（编号或日期）</source>
         <translation>Signed by an agent: enter the power of attorney (number or date)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="493"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="534"/>
         <source>请选择提出异议的信用记录</source>
         <translation>Choose the credit record the objection is about</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="494"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="535"/>
         <source>请填写联系人姓名</source>
         <translation>Enter the contact person&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="495"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="536"/>
         <source>联系人姓名过长</source>
         <translation>The contact person&apos;s name is too long</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="496"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="537"/>
         <source>请填写联系电话</source>
         <translation>Enter a contact phone number</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="497"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="538"/>
         <source>联系电话应为 11 位手机号或带区号的固定电话（如 0591-87654321）</source>
         <translation>The phone number is an 11-digit mobile number or a landline with its area code (e.g. 0591-87654321)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="498"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="539"/>
         <source>异议内容中不得出现完整身份证号（如需注明，请使用脱敏号码）</source>
         <translation>An objection must not contain a full ID number (use the masked number if needed)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="499"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="540"/>
         <source>缺少办理单位（请在设置中填写单位名称）</source>
         <translation>No handling unit (enter the unit name in Settings)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="500"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="541"/>
         <source>未署名</source>
         <translation>unsigned</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="501"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="542"/>
         <source>请写明处理结果的说明（如信用办的答复文号或要点）</source>
         <translation>Describe the result (e.g. the credit office&apos;s reply number or main points)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="502"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="543"/>
         <source>说明中不得出现完整身份证号</source>
         <translation>The description must not contain a full ID number</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="503"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="544"/>
         <source>平台未说明原因</source>
         <translation>the platform gave no reason</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="504"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="545"/>
         <source>平台已删除该信用记录</source>
         <translation>The platform deleted this credit record</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="506"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="547"/>
         <source>须指明申请审查的主体</source>
         <translation>Name the subject of the review request</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="508"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="549"/>
         <source>upsert 缺少 data 对象</source>
         <translation>The upsert lacks its data object</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="509"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="550"/>
         <source>自然人缺少 id_digest</source>
         <translation>A natural person lacks id_digest</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="510"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="551"/>
         <source>自然人的实体 id 应为 P- 加 id_digest</source>
         <translation>A natural person&apos;s entity id should be P- and the id_digest</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="512"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="553"/>
         <source>含控制字符，已删除</source>
         <translation>had control characters, removed</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="513"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="554"/>
         <source>过长，已截断</source>
         <translation>too long, cut</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="514"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="555"/>
         <source>过多，只保留前若干个</source>
         <translation>too many, only the first kept</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="515"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="556"/>
         <source>长度</source>
         <translation>length</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="516"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="557"/>
         <source>个数</source>
         <translation>count</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="517"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="558"/>
         <source>已取消；已提交的批次保留</source>
         <translation>Cancelled; the batches committed are kept</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="518"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="559"/>
         <source>变更不是 JSON 对象</source>
         <translation>The change is not a JSON object</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="619"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="561"/>
+        <source>本地数据缺少平台的自然人密钥，暂无法按身份证号核查</source>
+        <translation>The local data lacks the platform&apos;s person key: checking by ID number is not possible yet</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="562"/>
+        <source>信用代码</source>
+        <translation>Credit code</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="564"/>
+        <source>证件号码</source>
+        <translation>ID document number</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="565"/>
+        <source>代码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="566"/>
+        <source>查询内容</source>
+        <translation>Query</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="567"/>
+        <source>平台已知</source>
+        <translation>Known to the platform</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="568"/>
+        <source>核查日期</source>
+        <translation>Check date</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="569"/>
+        <source>待办</source>
+        <translation>To do</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="570"/>
+        <source>有效记录数</source>
+        <translation>Records in force</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="571"/>
+        <source>报告可用</source>
+        <translation>Report usable</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="572"/>
+        <source>报告问题</source>
+        <translation>Report problems</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="573"/>
+        <source>未规定措施的不良记录</source>
+        <translation>Adverse records without a measure</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="574"/>
+        <source>档案说明</source>
+        <translation>Profile notes</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="575"/>
+        <source>错误</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="576"/>
+        <source>核查结果</source>
+        <translation>Check results</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="578"/>
+        <source>将删除</source>
+        <translation>Will delete</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="579"/>
+        <source>已删除</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="580"/>
+        <source>（试运行：未删除任何数据）</source>
+        <translation> (dry run: nothing deleted)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="582"/>
+        <source>审计导出已取消，未写入文件</source>
+        <translation>Audit export cancelled; no file written</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="583"/>
+        <source>本机的审计链锚定记录被删除（链可能已被整体改写）</source>
+        <translation>This computer&apos;s audit chain anchor was deleted (the chain may have been rewritten)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="584"/>
+        <source>本机没有这条审计链的锚定密钥（例如数据库是从别处复制来的）：只校验了哈希链本身</source>
+        <translation>This computer has no anchor key for this audit chain (e.g. the database was copied from elsewhere): only the hash chain itself was checked</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="585"/>
+        <source>序号</source>
+        <translation>Seq</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="586"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="587"/>
+        <source>操作代码</source>
+        <translation>Action code</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="588"/>
+        <source>对象</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="589"/>
+        <source>详情</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="590"/>
+        <source>前一条哈希</source>
+        <translation>Previous hash</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="591"/>
+        <source>本条哈希</source>
+        <translation>Hash</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="593"/>
+        <source>审计链校验已取消</source>
+        <translation>Audit chain check cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="594"/>
+        <source>审计链头记录缺失</source>
+        <translation>The audit chain head is missing</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="596"/>
+        <source>按经办人统计仅向科室负责人和系统管理员显示</source>
+        <translation>Figures by officer are shown to supervisors and administrators only</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="597"/>
+        <source>该政策文件未规定使用情况的报送期限。</source>
+        <translation>The policy sets no deadline for reporting the usage.</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="598"/>
+        <source>导出已取消，未写入文件</source>
+        <translation>Export cancelled; no file written</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="600"/>
+        <source>（数据库地址无法识别）</source>
+        <translation>(database address not recognised)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="601"/>
+        <source>内存数据库（仅供测试）</source>
+        <translation>in-memory database (tests only)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="602"/>
+        <source>本机</source>
+        <translation>this computer</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="604"/>
+        <source>本市档案未规定措施</source>
+        <translation>No measure in the city&apos;s profile</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="606"/>
+        <source>本地数据缺少平台的自然人密钥，暂无法按身份证号查找</source>
+        <translation>The local data lacks the platform&apos;s person key: looking up by ID number is not possible yet</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="608"/>
+        <source>系统凭据库不可用，且未指定本机密钥目录：无法保存本地密钥</source>
+        <translation>The system keyring is unavailable and no local key folder is set: the local key cannot be saved</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="709"/>
         <source>{0}“{1}”（{2}）</source>
         <translation>{0} “{1}” ({2})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="621"/>
-        <location filename="../../creditdesk/ui/core_text.py" line="622"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="711"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="712"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="624"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="714"/>
         <source>本市档案未规定措施：{0}。国家层和{1}档案对此类记录在本事项中均未规定措施，请阅读档案说明，依法依规判断并确认后再办理。</source>
         <translation>No measure in the city profile: {0}. Neither the national layer nor the {1} profile sets a measure for such records in this matter: read the profile notes, judge by law and acknowledge before handling.</translation>
     </message>
