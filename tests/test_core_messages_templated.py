@@ -53,6 +53,7 @@ COVERED = (
     "creditdesk/policy/engine.py",
     "creditdesk/wording.py",
     "creditdesk/config.py",
+    "creditdesk/db/sync_lock.py",
 )
 DATA = {
     # The demo accounts' display names: stored in the accounts table and shown as names.
@@ -200,3 +201,15 @@ def test_a_stored_alert_sentence_is_rendered_in_english_with_its_data_as_it_is(e
     assert core_message(base + "，请核实是否违背承诺") == (  # no document number: an empty value
         "福州顺心贸易有限公司 (91350104MA2XXXXX1Q) has a new record during credit commitment CN-20261111-0015 — "
         "Administrative penalty: 销售不合格产品; check whether the commitment is breached")
+
+
+def test_another_windows_sync_is_named_in_english(english):
+    """db/sync_lock.py's refusal with its holder (what, workstation, process, since) as the core writes it."""
+    from creditdesk.db.sync_lock import SyncBusy
+    from creditdesk.ui.core_text import core_message
+
+    text = str(SyncBusy("同步，工作站 ws-3，进程 4711，自 2026-11-20 09:30 起"))
+    assert text.startswith("另一窗口正在同步（同步，工作站 ws-3，进程 4711，自 2026-11-20 09:30 起）：")
+    assert core_message(text) == (
+        "Another window is syncing (Sync, workstation ws-3, process 4711, since 2026-11-20 09:30): one database takes "
+        "one sync or offline bundle import at a time. Nothing was changed: try again when it has finished")

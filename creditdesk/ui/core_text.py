@@ -56,9 +56,10 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("", "更正 v{0}"),
     # wording.py: where the data is
     QT_TRANSLATE_NOOP("", "本机数据库文件 {0}"),
-    # The core's glue around data: 王（经办人） (roles.Actor.label), 科室负责人、系统管理员 (a list); tried last.
+    # The core's glue around data: 王（经办人） (roles.Actor.label), 科室负责人、系统管理员 and 同步，工作站 … (lists); tried last.
     QT_TRANSLATE_NOOP("", "{0}（{1}）"),
     QT_TRANSLATE_NOOP("", "{0}、{1}"),
+    QT_TRANSLATE_NOOP("", "{0}，{1}"),
     # The errors, progress and summaries of the modules tests/test_core_messages_templated.py scans:
     # services/accounts.py
     QT_TRANSLATE_NOOP("", "密码至少 {0} 位"),
@@ -368,6 +369,13 @@ TEMPLATES = (
     # policy/engine.py
     QT_TRANSLATE_NOOP("", "{0}：{1}。国家层和{2}档案对此类记录在本事项中均未规定措施，请阅读档案说明，依法依规判断并确认后再办理。"),
     QT_TRANSLATE_NOOP("", "{0}未列明“{1}”事项：按国家层规则和本市一般条款（{2}：“{3}”）办理。"),
+    # db/sync_lock.py
+    QT_TRANSLATE_NOOP("", "{0}{1}：同一数据库同一时间只能有一个同步或离线数据包导入。本次未作任何改动，请等它结束后再试"),
+    QT_TRANSLATE_NOOP("", "工作站 {0}"),
+    QT_TRANSLATE_NOOP("", "进程 {0}"),
+    QT_TRANSLATE_NOOP("", "自 {0} 起"),
+    QT_TRANSLATE_NOOP("", "数据库会话 {0}{1}"),
+    QT_TRANSLATE_NOOP("", "，来自 {0}"),
 )
 
 # The fixed sentences and parts those messages carry (looked up whole, or as a template's value).
@@ -606,6 +614,8 @@ SENTENCES = (
     QT_TRANSLATE_NOOP("", "本地数据缺少平台的自然人密钥，暂无法按身份证号查找"),
     # services/keystore.py
     QT_TRANSLATE_NOOP("", "系统凭据库不可用，且未指定本机密钥目录：无法保存本地密钥"),
+    # db/sync_lock.py
+    QT_TRANSLATE_NOOP("", "另一窗口正在同步"),
 )
 
 
@@ -690,7 +700,7 @@ def _templated(text: str, depth: int = 0) -> str | None:
 def _value(value: str, depth: int) -> str:
     if value in _words():
         return _tr(value)
-    if depth < 3:
+    if depth < 12:  # a list of parts nests one level per part
         shown = _templated(value, depth + 1)
         if shown is not None:
             return shown
