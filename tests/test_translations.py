@@ -91,6 +91,7 @@ TOUR_CHECK = textwrap.dedent(
 
     out, report, home = sys.argv[1], sys.argv[2], Path(sys.argv[3])
     data_areas = set(json.loads(sys.argv[4]))
+    CORE_SENTENCES = {tuple(c) for c in json.loads(sys.argv[5])}
     missing, clipped, states, shown = set(), [], [], []
 
     def in_data_area(w):
@@ -132,8 +133,12 @@ TOUR_CHECK = textwrap.dedent(
     data = [paths.config_file.read_text(encoding="utf-8")]
     with sqlite3.connect(paths.database_file) as db:
         for (table,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'"):
-            for row in db.execute(f'SELECT * FROM "{table}"'):
-                for v in row:
+            cursor = db.execute(f'SELECT * FROM "{table}"')
+            columns = [d[0] for d in cursor.description]
+            for row in cursor:
+                for column, v in zip(columns, row):
+                    if (table, column) in CORE_SENTENCES:
+                        continue  # the core's own sentences: not data, the window renders them in its language
                     if isinstance(v, str) and v[:1] in "[{":
                         try:  # JSON columns may keep their Chinese as \\u escapes
                             v = json.dumps(json.loads(v), ensure_ascii=False)
@@ -150,6 +155,15 @@ TOUR_CHECK = textwrap.dedent(
 DATA_AREAS = {
     "commitmentText": "the credit commitment (信用承诺书) the applicant reads and signs",
 }
+# Columns that hold a sentence the core wrote (an alert's message, a refusal's reason, a sync's error) rather than
+# data: their Chinese does not count as data, so the English window must render them (ui/core_text.py).
+CORE_SENTENCES = {
+    ("supervisor_alert", "message"): "followup.py's alert: name, code, number, category, title in a sentence",
+    ("rejected_change", "reason"): "why the client refused a platform change (protocol.py)",
+    ("outbox_item", "reason"): "why the platform refused a submission",
+    ("outbox_item", "last_error"): "the last delivery error (platform/client.py)",
+    ("sync_state", "last_error"): "the last sync error (platform/client.py)",
+}
 LANGUAGE_NAMES = {"中文（简体）"}  # 设置's language chooser names each language in itself
 HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 
@@ -161,7 +175,7 @@ def english_tour(tmp_path_factory):
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     env.pop("QT_QPA_PLATFORM", None)  # the tour picks its own offscreen 1366×768 screen
     run = subprocess.run([sys.executable, "-c", TOUR_CHECK, str(work / "shots"), str(report), str(work / "home"),
-                          json.dumps(sorted(DATA_AREAS))], env=env,
+                          json.dumps(sorted(DATA_AREAS)), json.dumps(sorted(CORE_SENTENCES))], env=env,
                          capture_output=True, text=True, timeout=900)  # fmt: skip
     assert run.returncode == 0, run.stderr[-3000:]
     return json.loads(report.read_text(encoding="utf-8")), work / "shots"

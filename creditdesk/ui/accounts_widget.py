@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from creditdesk.roles import ROLE_LABELS, ROLES, Actor
 from creditdesk.services.accounts import MIN_PASSWORD_LENGTH, AccountError, AccountInfo, check_password_policy
+from creditdesk.ui.core_text import error_text
 from creditdesk.ui.tasks import TaskRunner
 from creditdesk.ui.vocabulary import label as tr
 
@@ -40,7 +41,7 @@ OK_STYLE = "color:#1e7b34;"
 def _error_text(exc: BaseException) -> str:
     """Refusals carry their Chinese message; anything else is named."""
     if isinstance(exc, (AccountError, PermissionError)):
-        return str(exc)
+        return error_text(exc)
     return tr("{0}：{1}").format(type(exc).__name__, exc)
 
 
@@ -53,7 +54,7 @@ def _password_pair(name: str, first: str, second: str) -> str | None:
     try:
         check_password_policy(name, first)
     except AccountError as exc:
-        return str(exc)
+        return error_text(exc)
     return None
 
 
@@ -203,7 +204,7 @@ class AccountFormDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
         text = _error_text(exc)
-        self._show_error(text, self.password_edit if "密码" in text or tr("密码") in text else self.name_edit)
+        self._show_error(text, self.password_edit if "密码" in text or tr("密码").lower() in text.lower() else self.name_edit)
 
     def _show_error(self, text: str, focus: QWidget | None = None) -> None:
         self.error_label.setStyleSheet(ERROR_STYLE)

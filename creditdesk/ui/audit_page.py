@@ -45,6 +45,7 @@ from creditdesk.roles import may
 from creditdesk.services.audit import ACTIONS, AuditRecord, AuditVerdict, audit_refusal
 from creditdesk.services.audit_text import detail_text  # the same words as `creditdesk audit list`
 from creditdesk.ui.changes import ChangeAware
+from creditdesk.ui.core_text import error_text
 from creditdesk.ui.tasks import LONG, TaskHandle
 
 LIMIT = 500  # newest entries shown; the filters narrow them down
@@ -276,7 +277,7 @@ class AuditPage(QWidget, ChangeAware):
         self.runner.run(read, on_success=self._show, on_failure=self._failed, key="audit-page")
 
     def _failed(self, exc: BaseException) -> None:
-        self.message.setText(f"<span style='color:{RED}'>" + self.tr("读取审计日志失败：{0}").format(exc) + "</span>")
+        self.message.setText(f"<span style='color:{RED}'>" + self.tr("读取审计日志失败：{0}").format(error_text(exc)) + "</span>")
 
     def _show(self, view: AuditView) -> None:
         self._names = view.names
@@ -413,7 +414,7 @@ class AuditPage(QWidget, ChangeAware):
     def _verify_failed(self, exc: BaseException) -> None:
         self._verify_over()
         self.verdict.setStyleSheet(f"color:{RED};")
-        self.verdict.setText(self.tr("校验未完成：{0}").format(exc))
+        self.verdict.setText(self.tr("校验未完成：{0}").format(error_text(exc)))
         self.verify_finished.emit(exc)
 
     # -- export ---------------------------------------------------------------------
@@ -459,6 +460,6 @@ class AuditPage(QWidget, ChangeAware):
         if isinstance(exc, Cancelled):
             self.message.setText(self.tr("审计导出已取消，未写入文件"))
             return
-        self.message.setText(f"<span style='color:{RED}'>" + self.tr("导出失败：{0}").format(exc) + "</span>")
+        self.message.setText(f"<span style='color:{RED}'>" + self.tr("导出失败：{0}").format(error_text(exc)) + "</span>")
         self.export_finished.emit(exc)
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from creditdesk.outcomes import SCREEN_BG
 from creditdesk.services.check import CheckService, read_batch_codes
-from creditdesk.ui.core_text import core_message
+from creditdesk.ui.core_text import core_message, error_text
 from creditdesk.ui.review_panel import OUTCOME_STYLE, outcome_text
 from creditdesk.ui.tasks import LONG, TaskHandle, TaskRunner
 from creditdesk.ui.vocabulary import label as tr
@@ -51,7 +51,7 @@ def run_batch(check: CheckService, codes: list[str], matter: str, day: dt.date, 
         try:
             out = check.check(code, matter, day=day)
         except Exception as exc:  # noqa: BLE001 - a bad line is a row with its error, the batch goes on
-            rows.append(BatchRow(code, "", None, 0, "", core_message(str(exc))))
+            rows.append(BatchRow(code, "", None, 0, "", error_text(exc)))
         else:
             r = out.result
             rows.append(BatchRow(
@@ -133,7 +133,7 @@ class BatchDialog(QDialog):
             self.start_button.setEnabled(bool(codes))
 
         self._runner.run(lambda task: read_batch_codes(path), on_success=loaded,
-                         on_failure=lambda exc: self.file_label.setText(self.tr("无法读取名单：{0}").format(exc)),
+                         on_failure=lambda exc: self.file_label.setText(self.tr("无法读取名单：{0}").format(error_text(exc))),
                          key="batch-read")  # fmt: skip
 
     def start(self) -> None:
@@ -160,7 +160,7 @@ class BatchDialog(QDialog):
             self.summary.setText(self.tr("正在取消……"))
 
     def _failed(self, exc: BaseException) -> None:
-        self.summary.setText(self.tr("批量核查失败：{0}").format(exc))
+        self.summary.setText(self.tr("批量核查失败：{0}").format(error_text(exc)))
         self.cancel_button.setEnabled(False)
         self.start_button.setEnabled(True)
 

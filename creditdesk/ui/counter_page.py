@@ -36,7 +36,7 @@ from creditdesk.queryhint import QueryHint, hint_for
 from creditdesk.services.lookup import LookupResult, LookupService, SubjectHit
 from creditdesk.services.profile import ProfileService, ProfileView
 from creditdesk.ui.changes import ChangeAware
-from creditdesk.ui.core_text import core_message
+from creditdesk.ui.core_text import core_message, error_text
 from creditdesk.ui.profile_html import render_profile
 from creditdesk.ui.tasks import TaskRunner
 
@@ -339,7 +339,7 @@ class CounterPage(QWidget, ChangeAware):
             self._show_hint(QueryHint("invalid", exc.message))
             self.results_label.clear()
             return
-        self.results_label.setText(self.tr("查询失败：{0}").format(str(exc)))
+        self.results_label.setText(self.tr("查询失败：{0}").format(error_text(exc)))
         self.results_label.setStyleSheet("color:#b3261e;")
 
     def _show_results(self, result: LookupResult) -> None:

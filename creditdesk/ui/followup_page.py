@@ -66,6 +66,7 @@ from creditdesk.services.followup import DEFAULT_WITHIN, STATUS_LABELS, AlertRow
 from creditdesk.services.credit_review import CreditReviewRow
 from creditdesk.services.recheck import RecheckRow
 from creditdesk.ui.changes import ChangeAware
+from creditdesk.ui.core_text import core_message, error_text
 from creditdesk.ui.tasks import TaskRunner
 from creditdesk.ui.vocabulary import label as tr
 from creditdesk.ui.vocabulary import weekday
@@ -624,7 +625,7 @@ class FollowUpPage(QWidget, ChangeAware):
 
         def failed(exc: BaseException) -> None:
             self._busy = False
-            self._say(tr("审批失败：{0}").format(exc), RED)
+            self._say(tr("审批失败：{0}").format(error_text(exc)), RED)
             self.decided.emit(exc)
             self._update_override_buttons()
 
@@ -734,7 +735,7 @@ class FollowUpPage(QWidget, ChangeAware):
 
         def failed(exc: BaseException) -> None:
             self._busy = False
-            self._say(self.tr("未能记录审查结果：{0}").format(exc), RED)
+            self._say(self.tr("未能记录审查结果：{0}").format(error_text(exc)), RED)
             self._update_credit_review_button()
             self.reviewed.emit(exc)
 
@@ -776,7 +777,7 @@ class FollowUpPage(QWidget, ChangeAware):
         self.refresh()
 
     def _load_failed(self, exc: BaseException) -> None:
-        self._say(tr("读取跟进数据失败：{0}").format(exc), RED)
+        self._say(tr("读取跟进数据失败：{0}").format(error_text(exc)), RED)
 
     def _show(self, snap: Snapshot) -> None:
         self._snapshot = snap
@@ -971,7 +972,7 @@ class FollowUpPage(QWidget, ChangeAware):
 
     def _alert_selected(self) -> None:
         a = self.selected_alert()
-        self.alert_detail.setText(html.escape(a.message) if a else "")
+        self.alert_detail.setText(html.escape(core_message(a.message)) if a else "")  # the core's sentence, stored
         self.alert_detail.setVisible(a is not None)
         self._update_buttons()
 
@@ -1098,7 +1099,7 @@ class FollowUpPage(QWidget, ChangeAware):
 
     def _mark_failed(self, exc: BaseException) -> None:
         self._busy = False
-        self._say(tr("未能标记：{0}").format(exc), RED)
+        self._say(tr("未能标记：{0}").format(error_text(exc)), RED)
         self._update_buttons()
         self.marked.emit(exc)
 
@@ -1130,7 +1131,7 @@ class FollowUpPage(QWidget, ChangeAware):
 
         def failed(exc: BaseException) -> None:
             self._busy = False
-            self._say(tr("未能确认：{0}").format(exc), RED)
+            self._say(tr("未能确认：{0}").format(error_text(exc)), RED)
             self._update_buttons()
             self.acknowledged.emit(exc)
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from creditdesk.roles import ROLE_LABELS
+from creditdesk.ui.core_text import error_text
 from creditdesk.ui.tasks import TaskRunner
 from creditdesk.ui.vocabulary import label as tr
 
@@ -345,7 +346,7 @@ class IdleLock(QObject):
         self.unlock_failed.emit(text)
 
     def _check_failed(self, exc: BaseException) -> None:
-        text = self.tr("无法核对密码：{0}").format(exc)
+        text = self.tr("无法核对密码：{0}").format(error_text(exc))
         self.screen.show_error(text)
         self.unlock_failed.emit(text)
 

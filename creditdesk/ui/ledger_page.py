@@ -54,7 +54,7 @@ from creditdesk.services.ledger import (
     LedgerTotals,
 )
 from creditdesk.ui.changes import ChangeAware
-from creditdesk.ui.core_text import core_message
+from creditdesk.ui.core_text import core_message, error_text
 from creditdesk.ui.tasks import LONG, TaskHandle, TaskRunner
 from creditdesk.ui.vocabulary import weekday
 
@@ -390,7 +390,7 @@ class LedgerPage(QWidget, ChangeAware):
         self.runner.run(load, on_success=self._show, on_failure=self._load_failed, key="ledger")
 
     def _load_failed(self, exc: BaseException) -> None:
-        self.scope_label.setText(f"<span style='color:{RED}'>" + self.tr("读取台账失败：{0}").format(html.escape(str(exc))) + "</span>")
+        self.scope_label.setText(f"<span style='color:{RED}'>" + self.tr("读取台账失败：{0}").format(html.escape(error_text(exc))) + "</span>")
         self.loaded.emit(exc)
 
     def _show(self, snap: LedgerSnapshot) -> None:
@@ -573,7 +573,7 @@ class LedgerPage(QWidget, ChangeAware):
         if isinstance(exc, ExportCancelled):
             self.message.setText(self.tr("导出已取消，未写入文件"))
         else:
-            self.message.setText(f"<span style='color:{RED}'>" + self.tr("导出失败：{0}").format(html.escape(str(exc))) + "</span>")
+            self.message.setText(f"<span style='color:{RED}'>" + self.tr("导出失败：{0}").format(html.escape(error_text(exc))) + "</span>")
         self.exported.emit(exc)
 
     def open_folder(self) -> None:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from creditdesk.roles import Actor
 from creditdesk.services.accounts import LoginFailed
 from creditdesk.ui.accounts_widget import AccountFormDialog
+from creditdesk.ui.core_text import error_text
 from creditdesk.ui.tasks import TaskRunner
 
 DEMO_NOTE = QT_TRANSLATE_NOOP(
@@ -178,7 +179,7 @@ class LoginDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
-        text = str(exc) if isinstance(exc, LoginFailed) else self.tr("登录失败：{0}").format(exc)
+        text = error_text(exc) if isinstance(exc, LoginFailed) else self.tr("登录失败：{0}").format(error_text(exc))
         self.show_error(text, self.password_edit)
 
     def show_error(self, text: str, focus: QLineEdit | None = None) -> None:
@@ -234,7 +235,7 @@ class SignInFlow(QObject):
             accounts, unit = ctx.accounts, ctx.settings.unit_name
             def failed(exc: BaseException) -> None:
                 dialog.set_ready()
-                dialog.show_error(self.tr("演示账户创建失败：{0}").format(exc))
+                dialog.show_error(self.tr("演示账户创建失败：{0}").format(error_text(exc)))
 
             self.runner.run(lambda task: ensure_demo_accounts(accounts, unit), on_success=lambda _r: dialog.set_ready(),
                             on_failure=failed)  # fmt: skip
@@ -258,7 +259,7 @@ class SignInFlow(QObject):
     def _unreadable(self, exc: BaseException) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.critical(None, "CreditDesk", self.tr("无法读取账户：{0}").format(exc))
+        QMessageBox.critical(None, "CreditDesk", self.tr("无法读取账户：{0}").format(error_text(exc)))
         self._finish(None)
 
     def _login_dialog(self) -> LoginDialog:

@@ -38,6 +38,7 @@ from creditdesk.changes import (
 )
 from creditdesk.services.position import DataPosition, read_position
 from creditdesk.ui.changes import ChangeBus
+from creditdesk.ui.core_text import core_message, error_text
 from creditdesk.ui.counter_page import CounterPage
 from creditdesk.ui.audit_page import AuditPage
 from creditdesk.ui.followup_page import FollowUpPage
@@ -381,11 +382,11 @@ class MainWindow(QMainWindow):
         elif platform.last_error:  # cleared by every successful sync
             from creditdesk.wording import chinese_reason
 
-            text, style = self.tr("● 离线/出错：{0}").format(chinese_reason(platform.last_error)[:60]), "color:#b3261e;"
+            text, style = self.tr("● 离线/出错：{0}").format(core_message(chinese_reason(platform.last_error))[:60]), "color:#b3261e;"
         else:
             text, style = self.tr("● 在线"), "color:#1e7b34;"
         self.platform_label.setText(text)
-        self.platform_label.setToolTip(platform.last_error or platform.url or "")
+        self.platform_label.setToolTip(core_message(platform.last_error) or platform.url or "")
         self.platform_label.setStyleSheet(style)
         self.outbox_label.setText(self.tr("待上报 {0}").format(outbox.pending) if outbox.pending else "")
 
@@ -448,10 +449,10 @@ class MainWindow(QMainWindow):
             self.progress.hide()
             self.seed_cancel_button.hide()
             if isinstance(exc, Cancelled):
-                self.data_label.setText(self.tr("演示数据生成已取消：{0}").format(exc))
+                self.data_label.setText(self.tr("演示数据生成已取消：{0}").format(error_text(exc)))
                 self.changes.publish(DEMO_SEEDED)  # the batches and days written so far stay
             else:
-                self.data_label.setText(self.tr("演示数据生成失败：{0}").format(exc))
+                self.data_label.setText(self.tr("演示数据生成失败：{0}").format(error_text(exc)))
 
         handle = self.runner.run(seed, on_success=finished, on_failure=failed, on_progress=progress, key="seed",
                                  lane=LONG)  # fmt: skip

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from creditdesk.credit import Nature, RecordInfo, category_of
 from creditdesk.services.objections import MIN_GROUNDS, ObjectionDraft, ObjectionService, validate_draft
+from creditdesk.ui.core_text import error_text
 from creditdesk.ui.tasks import TaskRunner
 
 RED = "#b3261e"
@@ -235,4 +236,4 @@ class ObjectionDialog(QDialog):
         self._saving = False
         self._validate()
         self.problems.setText("<span style='color:{0}'><b>{1}</b>{2}</span>".format(
-            RED, html.escape(self.tr("未登记：")), html.escape(str(exc))))  # fmt: skip
+            RED, html.escape(self.tr("未登记：")), html.escape(error_text(exc))))  # fmt: skip

@@ -42,6 +42,7 @@ from creditdesk.changes import OpChanges
 from creditdesk.roles import NotPermitted
 from creditdesk.services.objections import ANSWERS, STATUS_LABELS, STATUSES, ObjectionService, SavedObjection
 from creditdesk.ui.changes import ChangeAware
+from creditdesk.ui.core_text import error_text
 
 RED, GREEN, AMBER, BLUE, GREY = "#b3261e", "#1b6e2a", "#8a5a00", "#1f5fa8", "#6b6b6b"
 STATUS_COLOURS = {"queued": GREY, "submitted": BLUE, "rejected": RED, "record_changed": AMBER, "upheld": GREEN,
@@ -209,7 +210,7 @@ class ObjectionsPage(QWidget, ChangeAware):
 
     def _failed(self, exc: BaseException) -> None:
         self.refresh_button.setEnabled(True)
-        self._say(self.tr("读取异议失败：{0}").format(exc), RED)
+        self._say(self.tr("读取异议失败：{0}").format(error_text(exc)), RED)
 
     def _show(self, data) -> None:  # noqa: ANN001
         everything, changed, status, self._names = data
@@ -340,7 +341,7 @@ class ObjectionsPage(QWidget, ChangeAware):
 
         def failed(exc: BaseException) -> None:
             prefix = self.tr("无权操作：") if isinstance(exc, NotPermitted) else self.tr("未登记：")
-            self._say(prefix + str(exc), RED)
+            self._say(prefix + error_text(exc), RED)
 
         self.runner.run(run, on_success=done, on_failure=failed, key="objection-answer")
 

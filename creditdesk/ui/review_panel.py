@@ -57,7 +57,7 @@ from creditdesk.services.review_workflow import (
     match_matters,
     matter_numbers,
 )
-from creditdesk.ui.core_text import core_message, unruled_notice
+from creditdesk.ui.core_text import core_message, error_text, unruled_notice
 from creditdesk.ui.review_adapter import REPORT_PROBLEM_TEXT
 from creditdesk.ui.signature_pad import SignaturePad
 from creditdesk.ui.tasks import TaskRunner
@@ -510,7 +510,7 @@ class ReviewPanel(QWidget):
         self._runner.run(
             lambda task: check.store.resolve(pid, day),
             on_success=self._show_matters,
-            on_failure=lambda exc: self._show_error(self.tr("策略档案无法加载：{0}").format(exc)),
+            on_failure=lambda exc: self._show_error(self.tr("策略档案无法加载：{0}").format(error_text(exc))),
             key="review-profile",
         )
 
@@ -998,7 +998,7 @@ class ReviewPanel(QWidget):
     def _evaluation_failed(self, exc: BaseException) -> None:
         self.wf.evaluation_failed()
         self.records_label.setText(
-            "<span style='color:#b3261e'>{0}</span>".format(html.escape(self.tr("核查失败：{0}").format(exc)))
+            "<span style='color:#b3261e'>{0}</span>".format(html.escape(self.tr("核查失败：{0}").format(error_text(exc))))
         )
         self._refresh()
 
@@ -1291,10 +1291,10 @@ class ReviewPanel(QWidget):
                          key="review-save")  # fmt: skip
 
     def _save_failed(self, exc: BaseException) -> None:
-        self.missing_label.setText(self.tr("保存失败：{0}").format(exc))
+        self.missing_label.setText(self.tr("保存失败：{0}").format(error_text(exc)))
         self.missing_label.setStyleSheet("color:#b3261e;font-weight:bold;")
         self.finalise_button.setEnabled(self.can_finalise())
-        self.save_failed.emit(str(exc))
+        self.save_failed.emit(error_text(exc))
 
     def _show_saved(self, saved, state: ReviewState) -> None:  # noqa: ANN001
         self.wf.mark_saved(saved)
@@ -1427,8 +1427,8 @@ class ApprovalDialog(QDialog):
         from creditdesk.services.accounts import LoginFailed
 
         self._set_busy(False)
-        self._say((str(exc) or self.tr("账户或密码不正确")) if isinstance(exc, LoginFailed)
-                  else self.tr("无法核对负责人账户：{0}").format(exc))  # fmt: skip
+        self._say((error_text(exc) or self.tr("账户或密码不正确")) if isinstance(exc, LoginFailed)
+                  else self.tr("无法核对负责人账户：{0}").format(error_text(exc)))  # fmt: skip
 
     def _say(self, text: str) -> None:
         self.error_label.setStyleSheet("color:#b3261e;")

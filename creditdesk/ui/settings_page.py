@@ -37,7 +37,7 @@ from creditdesk.changes import OpChanges
 from creditdesk.roles import may
 from creditdesk.ui.accounts_widget import AccountsWidget
 from creditdesk.ui.changes import ChangeAware
-from creditdesk.ui.core_text import core_message
+from creditdesk.ui.core_text import core_message, error_text
 from creditdesk.ui.i18n import LANGUAGES
 from creditdesk.ui.idle_lock import idle_minutes, set_idle_minutes
 from creditdesk.ui.tasks import TaskRunner
@@ -361,7 +361,7 @@ class SettingsPage(QWidget, ChangeAware):
             self.backup_status.setStyleSheet("color:#1e7b34;")
 
         def failed(exc: BaseException) -> None:
-            text = str(exc) if isinstance(exc, BackupError) else self.tr("备份失败：{0}").format(exc)
+            text = error_text(exc) if isinstance(exc, BackupError) else self.tr("备份失败：{0}").format(error_text(exc))
             self.backup_status.setText(text)
             self.backup_status.setStyleSheet("color:#b3261e;")
 
@@ -375,7 +375,7 @@ class SettingsPage(QWidget, ChangeAware):
         target = ",".join(changes)
 
         def failed(exc: BaseException) -> None:
-            self.save_status.setText(self.tr("设置已保存，但审计记录写入失败：{0}").format(exc))
+            self.save_status.setText(self.tr("设置已保存，但审计记录写入失败：{0}").format(error_text(exc)))
 
         self.runner.run(lambda task: audit.append("settings_change", actor=user, target=target, detail=detail),
                         on_success=lambda _seq: self.audited.emit(detail), on_failure=failed)  # fmt: skip
@@ -421,7 +421,7 @@ class SettingsPage(QWidget, ChangeAware):
             self.connected.emit(meta)
 
         def failed(exc: BaseException) -> None:
-            self.connect_status.setText(self.tr("连接失败：{0}").format(exc))
+            self.connect_status.setText(self.tr("连接失败：{0}").format(error_text(exc)))
             self.connect_status.setStyleSheet("color:#b3261e;")
             self.connected.emit(exc)
 

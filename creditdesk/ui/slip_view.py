@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from creditdesk.ui import review_adapter
+from creditdesk.ui.core_text import error_text
 from creditdesk.ui.tasks import TaskRunner
 from creditdesk.ui.vocabulary import label as tr
 
@@ -295,7 +296,7 @@ class SlipBar(QWidget):
                 then(pdf)
 
         def failed(exc: BaseException) -> None:
-            self.status.setText(self.tr("生成失败：{0}").format(exc))
+            self.status.setText(self.tr("生成失败：{0}").format(error_text(exc)))
 
         self.status.setText(self.tr("正在生成……"))
         self._runner.run(lambda task: review_adapter.render(kind, saved, state, settings, size),
@@ -350,9 +351,9 @@ class SlipBar(QWidget):
         try:
             printer = print_pdf(pdf, parent or self, title)
         except OSError as exc:
-            self.status.setText(self.tr("打印失败：{0}").format(exc))
+            self.status.setText(self.tr("打印失败：{0}").format(error_text(exc)))
             self.status.setStyleSheet("color:#b3261e;")
-            self.print_failed.emit(str(exc))
+            self.print_failed.emit(error_text(exc))
             return
         if printer:
             self.status.setText(self.tr("已发送到打印机 {0}").format(printer))

@@ -48,7 +48,7 @@ from creditdesk.services.usage import (
 )
 from creditdesk.ui.changes import ChangeAware
 from creditdesk.ui.charts import DonutChart, StackedBarChart
-from creditdesk.ui.core_text import core_message
+from creditdesk.ui.core_text import core_message, error_text
 from creditdesk.ui.tasks import LONG, TaskHandle
 
 KINDS = (("month", QT_TRANSLATE_NOOP("", "月")), ("quarter", QT_TRANSLATE_NOOP("", "季度")),
@@ -321,7 +321,7 @@ class StatsPage(QWidget, ChangeAware):
         self.runner.run(work, on_success=self._show, on_failure=self._failed, key="stats")
 
     def _failed(self, exc: BaseException) -> None:
-        self.status_label.setText("<span style='color:#b3261e'>{0}</span>".format(self.tr("统计失败：{0}").format(exc)))
+        self.status_label.setText("<span style='color:#b3261e'>{0}</span>".format(self.tr("统计失败：{0}").format(error_text(exc))))
         self.loaded.emit(exc)
 
     def _show(self, report: UsageReport) -> None:
@@ -436,5 +436,5 @@ class StatsPage(QWidget, ChangeAware):
         if isinstance(exc, Cancelled):
             self.message.setText(self.tr("导出已取消，未写入文件"))
         else:
-            self.message.setText("<span style='color:#b3261e'>{0}</span>".format(self.tr("导出失败：{0}").format(exc)))
+            self.message.setText("<span style='color:#b3261e'>{0}</span>".format(self.tr("导出失败：{0}").format(error_text(exc))))
         self.exported.emit(exc)

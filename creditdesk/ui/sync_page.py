@@ -33,7 +33,7 @@ from creditdesk.platform.usecases import import_bundle_now, sync_now
 from creditdesk.services import outbox
 from creditdesk.services.rejections import list_rejected_changes
 from creditdesk.ui.changes import ChangeAware
-from creditdesk.ui.core_text import core_message
+from creditdesk.ui.core_text import core_message, core_summary, translate
 from creditdesk.ui.tasks import LONG, TaskHandle, TaskRunner
 from creditdesk.ui.vocabulary import label as tr
 
@@ -183,7 +183,7 @@ class SyncPage(QWidget, ChangeAware):
         self._busy(False)
         self.message.setText(self.tr("同步完成：应用 {0} 条变更，拒收 {1} 条，送达上报 {2} 项").format(
             result.applied, result.rejected, pushed.delivered)
-            + ("；" + found.summary() + self.tr("（见“跟进”页）") if found.summary() else ""))
+            + (translate("；") + core_summary(found.summary()) + self.tr("（见“跟进”页）") if found.summary() else ""))
         self.sync_finished.emit(result)
         self.followup_found.emit(found)
         self.data_changed.emit()
@@ -220,8 +220,8 @@ class SyncPage(QWidget, ChangeAware):
         result, found = outcome.result, outcome.followup
         self._task = None
         self._busy(False)
-        self.message.setText(self.tr("离线数据包已导入：{0}").format(result)
-                             + ("；" + found.summary() + self.tr("（见“跟进”页）") if found.summary() else ""))
+        self.message.setText(self.tr("离线数据包已导入：{0}").format(core_message(str(result)))
+                             + (translate("；") + core_summary(found.summary()) + self.tr("（见“跟进”页）") if found.summary() else ""))
         self.import_finished.emit(result)
         self.followup_found.emit(found)
         self.data_changed.emit()

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QL
 
 from creditdesk.credit import SUBJECT_KIND_LABELS
 from creditdesk.ui import review_adapter
+from creditdesk.ui.core_text import error_text
 from creditdesk.ui.review_panel import outcome_text
 from creditdesk.ui.tasks import TaskRunner
 
@@ -56,7 +57,7 @@ class VerifyDialog(QDialog):
         self.result_label.setText(self.tr("正在核验……"))
         self._runner.run(lambda task: review_adapter.verify(engine, code), on_success=self._show,
                          on_failure=lambda exc: self.result_label.setText(
-                             html.escape(self.tr("核验失败：{0}").format(exc))),
+                             html.escape(self.tr("核验失败：{0}").format(error_text(exc)))),
                          key="verify")  # fmt: skip
 
     def _matter_label(self, code: str) -> str:
