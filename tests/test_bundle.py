@@ -23,6 +23,7 @@ import pytest
 from sqlalchemy import Engine, select, text
 
 from creditdesk import cli
+from creditdesk.cancel import CancelToken
 from creditdesk.db import models
 from creditdesk.platform.bundle import archive as archive_mod
 from creditdesk.platform.bundle import verify as verify_mod
@@ -470,18 +471,22 @@ def test_an_over_long_line_is_too_large(tmp_path, db):
 
 
 def test_cancelled_before_anything_is_written(tmp_path, db):
-    exc = refused(good(tmp_path), db, should_cancel=lambda: True)
+    token = CancelToken()
+    token.cancel()
+    exc = refused(good(tmp_path), db, cancel=token)
     assert exc.check == "cancelled"
 
 
 def test_cancelled_at_the_last_moment_still_applies_nothing(tmp_path, db):
     seen = {"done": 0}
+    token = CancelToken()
 
     def progress(done: int, total: int) -> None:
         seen["done"] = done
+        if done >= 12:  # every change has been written: only the check just before the commit is left
+            token.cancel()
 
-    # True only once every change has been written, i.e. at the check just before the commit.
-    exc = refused(good(tmp_path), db, progress=progress, should_cancel=lambda: seen["done"] >= 12, batch_size=5)
+    exc = refused(good(tmp_path), db, progress=progress, cancel=token, batch_size=5)
     assert exc.check == "cancelled" and seen["done"] == 12
 
 

@@ -33,6 +33,7 @@ import orjson
 from sqlalchemy import Connection, Engine, Table, delete, insert, or_, select, update
 
 from creditdesk import protocol
+from creditdesk.cancel import CancelToken
 from creditdesk.cancel import Cancelled as _Cancelled
 from creditdesk.db import models
 from creditdesk.db.engine import write_transaction
@@ -567,7 +568,7 @@ class ChangeApplier:
         position_after: Callable[[int], Position],
         batch_size: int = DEFAULT_BATCH,
         progress: Callable[[BatchResult], None] | None = None,
-        should_cancel: Callable[[], bool] | None = None,
+        cancel: CancelToken | None = None,
     ) -> BatchResult:
         """Apply a stream in batches; after each batch the position is ``position_after(last_seq)``.
 
@@ -575,7 +576,7 @@ class ChangeApplier:
         a batch commits (on a helper thread: SQLite writes the WAL and any
         checkpoint without holding the interpreter lock), the next one is read
         and planned; it is written only once the previous one has committed.
-        ``progress`` is called after each commit and ``should_cancel`` is asked
+        ``progress`` is called after each commit and the ``cancel`` token is asked
         before each write, both on the calling thread.
         """
         total = BatchResult()
@@ -597,7 +598,7 @@ class ChangeApplier:
                     break
                 position = position_after(plan.last_seq) if plan.last_seq is not None else None
                 committed(committer.wait())
-                if should_cancel and should_cancel():
+                if cancel is not None and cancel.cancelled:
                     raise Cancelled()
                 transaction = contextlib.ExitStack()
                 try:

@@ -38,6 +38,7 @@ from typing import Any
 import orjson
 from sqlalchemy import Connection, Engine, update
 
+from creditdesk.cancel import NEVER, CancelToken
 from creditdesk.db import models
 from creditdesk.db.engine import write_transaction
 from creditdesk.db.search_index import rebuild_names
@@ -361,7 +362,7 @@ def _apply(
     bundle: VerifiedBundle,
     engine: Engine,
     progress: Callable[[int, int], None] | None,
-    should_cancel: Callable[[], bool] | None,
+    cancel: CancelToken,
     started: float,
     batch_size: int,
     allow_older: bool = False,
@@ -373,7 +374,7 @@ def _apply(
     skipped = swept = done = 0
 
     def check_cancel() -> None:
-        if should_cancel is not None and should_cancel():
+        if cancel.cancelled:
             raise BundleRefused("cancelled", "导入已取消，数据包中的变更一条也没有写入")
 
     # Change objects are parsed here, outside apply_in: the whole import runs with fewer
@@ -468,7 +469,7 @@ def import_bundle(
     path: str | os.PathLike,
     engine: Engine,
     progress: Callable[[int, int], None] | None = None,
-    should_cancel: Callable[[], bool] | None = None,
+    cancel: CancelToken | None = None,
     *,
     limits: BundleLimits | None = None,
     batch_size: int = BATCH,
@@ -483,18 +484,19 @@ def import_bundle(
     result's ``forced_older`` then says why it was older (for the caller's audit entry).
 
     ``progress(done, total)`` counts change lines read (after verification);
-    ``should_cancel()`` is asked between batches and before the commit — if it
-    says so, :class:`BundleRefused` ``cancelled`` is raised and nothing is
+    the ``cancel`` token is asked between batches and before the commit — once
+    cancelled, :class:`BundleRefused` ``cancelled`` is raised and nothing is
     applied. Any other failure while applying also rolls everything back
     (refusals as :class:`BundleRefused`, database errors as themselves).
     """
     started = time.perf_counter()
+    token = cancel or NEVER
     try:
-        with sync_lock(engine, "导入离线数据包", wait=wait, cancelled=should_cancel), \
+        with sync_lock(engine, "导入离线数据包", wait=wait, cancel=token), \
                 SafeArchive(path, limits or BundleLimits()) as archive:
             bundle = verify_archive(archive, engine, allow_older)
             return _apply(
-                archive, bundle, engine, progress, should_cancel, started, batch_size, allow_older, on_forced_older
+                archive, bundle, engine, progress, token, started, batch_size, allow_older, on_forced_older
             )
     except BundleRefused as exc:
         log.warning("bundle %s refused: %s: %s", path, exc.check, exc.message)
