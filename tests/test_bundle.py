@@ -597,6 +597,27 @@ def test_a_changed_byte_in_the_signature_is_caught(tmp_path, db, offset):
     assert refused(rezip(src, tmp_path / "s.cdpkg", replace={"manifest.sig": bytes(sig)}), db).check == "signature"
 
 
+def test_an_import_reads_each_part_once_and_a_noop_still_checks_them(tmp_path, db, monkeypatch):
+    """Each part is inflated and hashed once, while it is applied (not once more before); a bundle
+    with nothing new is still hashed, so a tampered copy of it is refused, not accepted as a no-op."""
+    src = good(tmp_path)
+    reads: list[str] = []
+    real = archive_mod.SafeArchive.stream
+
+    def counted(self, name, cap):  # noqa: ANN001, ANN202
+        reads.append(name)
+        return real(self, name, cap)
+
+    monkeypatch.setattr(archive_mod.SafeArchive, "stream", counted)
+    assert import_bundle(src, db).applied == 12
+    assert sorted(r for r in reads if r.endswith(".ndjson")) == list(GOOD_PARTS)
+    with zipfile.ZipFile(src) as zf:
+        data = zf.read("changes-00002.ndjson")
+    tampered = rezip(src, tmp_path / "again.cdpkg", replace={"changes-00002.ndjson": data.replace(b"R1", b"R7")})
+    assert refused(tampered, db).check == "part_hash"
+    assert import_bundle(src, db).noop
+
+
 def test_a_part_that_changes_on_the_medium_after_verification_is_caught_while_applying(tmp_path, db, monkeypatch):
     """Verification passes (simulated), the bytes then read differ from the signed ones: rolled back."""
     src = good(tmp_path)

@@ -11,8 +11,6 @@ on ``norm`` and ``initials`` instead and needs no twin.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
-from concurrent.futures import wait as futures_wait
 from typing import Any
 
 import orjson
@@ -146,19 +144,13 @@ def index_subjects(
 _SQLITE_OLD_IDS = "SELECT id FROM subject_name WHERE subject_id IN (SELECT value FROM json_each(?))"
 
 
-def rebuild_names(conn: Connection, batch: int = 5_000, between: Callable[[], None] | None = None) -> int:
+def rebuild_names(conn: Connection, batch: int = 20_000, between: Callable[[], None] | None = None) -> int:
     """SQLite: make the index hold exactly the names of every subject, from scratch; rows written.
 
     For a bulk load that wrote subjects without their names: the subject table is
     read once in rowid order, and the name rows (and their FTS5 twins, rowids
     ascending: appends) are written batch by batch, inside the caller's transaction.
     ``between()`` is called before each batch (it may raise to stop, e.g. a cancel).
-
-    Each batch's rows are written by two statements (one JSON array each, unpacked by
-    SQLite, see :data:`_NAMES_FROM_JSON`) on a helper thread, while the next batch's
-    names are normalised here: SQLite does that work without the interpreter lock. The
-    connection is used by one thread at a time — the next batch is read only once the
-    previous one is written — and the helper is joined before this returns or raises.
     """
     assert conn.dialect.name == "sqlite", "rebuild_names is the SQLite bulk path"
     clear_names(conn)
@@ -166,59 +158,28 @@ def rebuild_names(conn: Connection, batch: int = 5_000, between: Callable[[], No
     # a million rows read through SQLAlchemy's result objects cost seconds.
     raw = conn.connection.driver_connection
     select_sql = "SELECT rowid, id, name, former_names FROM subject WHERE rowid > ? ORDER BY rowid LIMIT ?"
-    loads, dumps = orjson.loads, orjson.dumps
+    names_sql = (
+        "INSERT INTO subject_name (id, subject_id, name, norm, core, initials, former) VALUES (?, ?, ?, ?, ?, ?, ?)"
+    )
+    fts_sql = "INSERT INTO subject_name_fts (rowid, chars, grams) VALUES (?, ?, ?)"
+    loads = orjson.loads
     written = 0
+    after = -(1 << 63)
     next_id = 1
-
-    def write(names: bytes, fts: bytes) -> None:
-        raw.execute(_NAMES_FROM_JSON, (names,))
-        raw.execute(_FTS_FROM_JSON, (fts,))
-
-    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="creditdesk-names-write")
-    pending: Future[None] | None = None
-    try:
+    while True:
         if between is not None:
             between()
-        found = raw.execute(select_sql, (-(1 << 63), batch)).fetchall()
-        while found:
-            after = found[-1][0]
-            rows = name_index_rows([(r[1], r[2], loads(r[3]) if r[3] and r[3] != "[]" else ()) for r in found])
-            del found
-            names = dumps([(i, *r[:6]) for i, r in enumerate(rows, next_id)]) if rows else None
-            fts = dumps([(i, r[6], r[7]) for i, r in enumerate(rows, next_id)]) if rows else None
+        found = raw.execute(select_sql, (after, batch)).fetchall()
+        if not found:
+            return written
+        after = found[-1][0]
+        rows = name_index_rows([(r[1], r[2], loads(r[3]) if r[3] and r[3] != "[]" else ()) for r in found])
+        del found
+        if rows:
+            raw.executemany(names_sql, [(i, *r[:6]) for i, r in enumerate(rows, next_id)])
+            raw.executemany(fts_sql, [(i, r[6], r[7]) for i, r in enumerate(rows, next_id)])
             next_id += len(rows)
             written += len(rows)
-            del rows
-            if pending is not None:
-                pending, done = None, pending
-                done.result()  # the previous batch is written: the connection is free
-            if between is not None:
-                between()
-            found = raw.execute(select_sql, (after, batch)).fetchall()
-            if names is not None:
-                pending = pool.submit(write, names, fts)
-        if pending is not None:
-            pending, done = None, pending
-            done.result()
-        return written
-    finally:
-        if pending is not None:  # failing: let the write in progress end before the caller rolls back
-            futures_wait([pending])
-        pool.shutdown(wait=True)
-
-
-# A batch of name rows as one JSON array of arrays: (id, subject_id, name, norm, core, initials,
-# former) and (rowid, chars, grams). ``->>`` gives what executemany would have bound (former: true
-# and false as 1 and 0, as the bool adapter binds them).
-_NAMES_FROM_JSON = (
-    "INSERT INTO subject_name (id, subject_id, name, norm, core, initials, former) "
-    "SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6 "
-    "FROM json_each(CAST(? AS TEXT))"
-)
-_FTS_FROM_JSON = (
-    "INSERT INTO subject_name_fts (rowid, chars, grams) "
-    "SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(CAST(? AS TEXT))"
-)
 
 
 def clear_names(conn: Connection) -> None:

@@ -379,10 +379,9 @@ class _RawWriter:
     serialised.
     """
 
-    def __init__(self, conn: Connection, set_based: bool = False) -> None:
+    def __init__(self, conn: Connection) -> None:
         self.conn = conn
         self.mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-        self.set_based = set_based and conn.dialect.name == "sqlite"
 
     def upsert_sql(self, etype: str) -> str:
         columns = protocol.COLUMNS[etype]
@@ -394,33 +393,8 @@ class _RawWriter:
         )
 
     def upsert(self, etype: str, rows: list[tuple]) -> None:
-        if self.set_based:
-            # The whole batch as one JSON array of row arrays, bound as one value: SQLite
-            # unpacks it (json_each) and inserts in a single step, without the interpreter
-            # lock — so a helper thread can write while the next batch is planned.
-            self.conn.exec_driver_sql(_SET_BASED_UPSERTS[etype], (orjson.dumps(rows),))
-        else:
-            self.conn.exec_driver_sql(self.upsert_sql(etype), rows)
+        self.conn.exec_driver_sql(self.upsert_sql(etype), rows)
 
-
-def _set_based_upsert_sql(etype: str) -> str:
-    """SQLite: the upsert of a batch given as one JSON array of rows (COLUMNS order).
-
-    ``->>`` gives each element as the SQL value the row tuple would have bound: a
-    string as TEXT, an integer as INTEGER, a float as REAL, null as NULL (the rows
-    hold no other types: dates and JSON columns are already text). Array order is
-    kept, so a later row of the same id wins as with ``executemany``. ``WHERE true``:
-    SQLite's upsert after a SELECT needs a WHERE to parse."""
-    columns = protocol.COLUMNS[etype]
-    updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "id")
-    values = ", ".join(f"value ->> {i}" for i in range(len(columns)))
-    return (
-        f"INSERT INTO {TABLES[etype].name} ({', '.join(columns)}) SELECT {values} "
-        f"FROM json_each(CAST(? AS TEXT)) WHERE true ON CONFLICT (id) DO UPDATE SET {updates}"
-    )
-
-
-_SET_BASED_UPSERTS = {etype: _set_based_upsert_sql(etype) for etype in TABLES}
 
 
 def _rejection(change: Any, reason: str, source: str, now: dt.datetime) -> dict[str, Any]:
@@ -448,13 +422,10 @@ class ChangeApplier:
     index once at the end (:func:`creditdesk.db.search_index.rebuild_names`).
     """
 
-    def __init__(self, engine: Engine, source: str = "feed", *, names: bool = True, set_based: bool = False) -> None:
+    def __init__(self, engine: Engine, source: str = "feed", *, names: bool = True) -> None:
         self.engine = engine
         self.source = source
         self.names = names
-        # SQLite: each batch's upserts as one statement per type (see _set_based_upsert_sql),
-        # for a bulk load that writes on a helper thread (platform/bundle/apply.py).
-        self.set_based = set_based
 
     # -- planning (pure) -------------------------------------------------
     def _plan(self, changes: Iterable[Any], mark: int | None) -> _Plan:
@@ -533,7 +504,7 @@ class ChangeApplier:
             if etype == "subject" and self.names:
                 delete_names(conn, id_list)
             result.deleted += conn.execute(delete(table).where(table.c.id.in_(id_list))).rowcount or 0
-        writer = _RawWriter(conn, self.set_based)
+        writer = _RawWriter(conn)
         for etype, bucket in plan.upserts.items():
             if not bucket:
                 continue
@@ -691,8 +662,8 @@ class ChangeApplier:
 
     # -- inside a caller's transaction (offline bundles: many batches, one unit) ---
     def plan_batch(self, changes: Iterable[Any], mark: int | None = None) -> "_Plan":
-        """The rows a batch of changes will write (pure Python, no database): for a caller
-        that plans one batch while the previous one is written (:meth:`write_planned`)."""
+        """The rows a batch of changes will write (pure Python, no database), planned straight
+        from ``changes`` (an iterator is consumed as it goes); written by :meth:`write_planned`."""
         return self._plan(changes, mark)
 
     def write_planned(self, conn: Connection, plan: "_Plan") -> BatchResult:

@@ -35,8 +35,6 @@ import queue
 import threading
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
-from concurrent.futures import wait as futures_wait
 from dataclasses import dataclass
 from typing import Any
 
@@ -323,52 +321,6 @@ def _mark(conn: Connection, marks: dict[str, list[str]], mark: int) -> None:
             ids.clear()
 
 
-class _PipelinedWriter:
-    """Writes planned batches on a helper thread while the caller reads and plans the next one.
-
-    For the first load only (``ChangeApplier(set_based=True)``: each type's upserts
-    are one SQLite statement, run without the interpreter lock, so the writing
-    overlaps the parsing and planning on the other core). One batch at a time, on
-    the caller's connection and transaction: :meth:`write` first waits for the
-    previous batch, so the connection is never used by two threads at once, and
-    the caller must :meth:`wait` before it uses the connection itself. Leaving
-    the ``with`` block waits for a batch still being written — on an error too,
-    so the transaction is rolled back only once nothing writes on it.
-    """
-
-    def __init__(self, conn: Connection, applier: ChangeApplier) -> None:
-        self.conn = conn
-        self.applier = applier
-        self.result = BatchResult()
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="creditdesk-bundle-write")
-        self._pending: Future[BatchResult] | None = None
-
-    def write(self, plan: Any) -> None:
-        self.wait()
-        self._pending = self._pool.submit(self.applier.write_planned, self.conn, plan)
-
-    def wait(self) -> BatchResult:
-        pending, self._pending = self._pending, None
-        if pending is not None:
-            self.result.add(pending.result())
-        return self.result
-
-    def __enter__(self) -> "_PipelinedWriter":
-        return self
-
-    def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:
-        try:
-            if exc_type is None:
-                self.wait()
-            elif self._pending is not None:
-                pending, self._pending = self._pending, None
-                futures_wait([pending])
-                if pending.exception() is not None:
-                    log.error("writing the previous batch failed too", exc_info=pending.exception())
-        finally:
-            self._pool.shutdown(wait=True)
-
-
 class _BulkLoad:
     """The first load of a SQLite database, from a full snapshot, inside the import's transaction.
 
@@ -488,7 +440,7 @@ def _apply(
         # built once from the loaded subjects (see _BulkLoad). All inside this transaction.
         bulk = _BulkLoad.begin(conn) if bundle.full and _BulkLoad.applies(conn) else None
         if bulk is not None:
-            applier = ChangeApplier(engine, source="bundle", names=False, set_based=True)
+            applier = ChangeApplier(engine, source="bundle", names=False)
         marks: dict[str, list[str]] = {etype: [] for etype in TABLES}
         batch: list[dict[str, Any]] = []
 
@@ -507,10 +459,11 @@ def _apply(
         pending_marks = 0
         if bulk is not None and local == 0:
             # The first load: nothing is skipped (the database holds no position in this
-            # history) and nothing marked; each batch is planned straight from the stream
-            # (a change object goes as soon as its row is built) while the previous one is
-            # written on a helper thread.
-            with _ChangeReader(archive, bundle) as reader, _PipelinedWriter(conn, applier) as writer:
+            # history) and nothing marked; each batch is planned straight from the stream, so
+            # a change object goes as soon as its row is built (freeing a batch of thousands
+            # of parsed changes at once cost 1.8 s of 35 at 200k subjects: cold caches).
+            planning = time.thread_time()
+            with _ChangeReader(archive, bundle) as reader:
                 changes = iter(reader)
                 while True:
                     check_cancel()
@@ -518,11 +471,12 @@ def _apply(
                     if not plan.changes:
                         break
                     done += plan.changes
-                    writer.write(plan)
+                    result.add(applier.write_planned(conn, plan))
                     del plan
                     if progress:
                         progress(done, total)
-                result.add(writer.wait())
+            log.info("bulk load: %s changes read, planned and written in %.1f s (%.1f s of CPU on this thread)",
+                     done, time.perf_counter() - started, time.thread_time() - planning)  # fmt: skip
         else:
             with _ChangeReader(archive, bundle) as reader:
                 for change in reader:
