@@ -16,12 +16,13 @@ ratio >= 0.6, peak RSS <= 300 MB.
 
 Last measured (2 cores shared by five engineers' jobs, load average 2-4.5; 1,000,000 subjects,
 3,994,899 changes, 312 MB bundle; one run each, against this bare loader):
-- this code (bundle branch, 2026-12-02): bare 61,623 changes/s (65 s), CreditDesk 32,572 changes/s
-  (123 s, peak RSS 230 MB), ratio 0.53 — below the 0.6 target;
-- the code before it (main at 5bc01a7 with the cancel rename), minutes later: bare 47,072 changes/s
+- this code (bundle branch, 2026-12-02), run 1: bare 61,623 changes/s (65 s), CreditDesk 32,572
+  changes/s (123 s, peak RSS 230 MB), ratio 0.53; run 2, 20 minutes later: bare 46,952 changes/s
+  (85 s), CreditDesk 41,301 changes/s (97 s, peak RSS 230 MB), ratio 0.88;
+- the code before it (main at 5bc01a7 with the cancel rename), between them: bare 47,072 changes/s
   (85 s), CreditDesk 28,303 changes/s (141 s, peak RSS 230 MB), ratio 0.60.
-The ratio moves with the other jobs on the machine more than with either change: the bare load ran
-65 s in one run and 85 s in the next. CPU time is steadier: at 200,000 subjects, back to back, the
+On this shared machine the ratio of one run says more about the other jobs than about the code: the
+bare load took 65 s in one run and 85 s in the next, the import 97-123 s. CPU time is steadier: at 200,000 subjects, back to back, the
 import used 20.3-20.8 s of CPU (user + sys) against 20.9-21.4 s before, the bare load 9.2-10.6 s.
 Where the import's time goes at 1M (py-spy, main thread, 151 s in all): executemany of the rows
 31 %, reading and parsing the lines 12 %, building the typed rows 8 % (+ ID masking 4 %, text checks
