@@ -8,21 +8,28 @@
    sqlite3 executemany into two tables keyed by id (WAL, synchronous=NORMAL, no
    other index) — the fastest plain Python can do.
 3. CreditDesk, in a child process: ``import_bundle`` into a fresh home —
-   signature and every part verified first, then applied all or nothing with
-   validation, typed columns, the name search index and the position.
+   signature, manifest and position verified first, then applied all or nothing
+   (each part hashed and counted as it is read) with validation, typed columns,
+   the name search index and the position.
 Prints both rates, the ratio and each phase's peak RSS. Targets (issue 12.5):
 ratio >= 0.6, peak RSS <= 300 MB.
 
-Last measured (2 cores, shared; 1,000,000 subjects, 3,994,899 changes):
-bare 59,344 changes/s (67 s), CreditDesk 37,818 changes/s (106 s, peak RSS
-229 MB), ratio 0.64. The import of a first full snapshot takes the bulk path
-(bundle.apply._BulkLoad): secondary indexes and the name index built at the end.
-(Those figures are against the earlier bare loader, which serialised each change's data
-again.) Against this bare loader, 200,000 subjects (799,961 changes), the 2-core machine
-shared by nine jobs (load average ~10): bare 19,729 changes/s, CreditDesk 11,386 changes/s
-(peak RSS 209 MB), ratio 0.58; after the apply-time text checks (issue 10.6) 17,540 vs 9,327
-changes/s (peak RSS 210 MB), ratio 0.53 — below the 0.6 target on that machine; to be measured
-at 1M on a quiet one.
+Last measured (2 cores shared by five engineers' jobs, load average 2-4.5; 1,000,000 subjects,
+3,994,899 changes, 312 MB bundle; one run each, against this bare loader):
+- this code (bundle branch, 2026-12-02), run 1: bare 61,623 changes/s (65 s), CreditDesk 32,572
+  changes/s (123 s, peak RSS 230 MB), ratio 0.53; run 2, 20 minutes later: bare 46,952 changes/s
+  (85 s), CreditDesk 41,301 changes/s (97 s, peak RSS 230 MB), ratio 0.88;
+- the code before it (main at 5bc01a7 with the cancel rename), between them: bare 47,072 changes/s
+  (85 s), CreditDesk 28,303 changes/s (141 s, peak RSS 230 MB), ratio 0.60.
+On this shared machine the ratio of one run says more about the other jobs than about the code: the
+bare load took 65 s in one run and 85 s in the next, the import 97-123 s. CPU time is steadier: at 200,000 subjects, back to back, the
+import used 20.3-20.8 s of CPU (user + sys) against 20.9-21.4 s before, the bare load 9.2-10.6 s.
+Where the import's time goes at 1M (py-spy, main thread, 151 s in all): executemany of the rows
+31 %, reading and parsing the lines 12 %, building the typed rows 8 % (+ ID masking 4 %, text checks
+2 %, the rest of planning 5 %), the name index 18 % (FTS5 8 %, normalising 4 %, subject_name 3 %),
+the commit with its WAL checkpoint 8 %, the secondary indexes 8 %.
+The import of a first full snapshot takes the bulk path (bundle.apply._BulkLoad): secondary indexes
+and the name index built at the end; each part is hashed once, while it is applied.
 """
 
 from __future__ import annotations

@@ -180,7 +180,7 @@ def main() -> None:
 
     def importing(task):  # noqa: ANN001, ANN202
         t0 = time.perf_counter()
-        result = import_bundle(rest, ctx.engine, should_cancel=task)
+        result = import_bundle(rest, ctx.engine, cancel=task)
         return result, time.perf_counter() - t0
 
     def exporting(task):  # noqa: ANN001, ANN202

@@ -17,8 +17,10 @@ line (:func:`cancel_on_sigint`). Work done before the cancel is whatever the
 job documents (kept pages for a sync, nothing for an import); ``Cancelled``
 says so in its message.
 
-A token is also callable (``token()`` is ``token.cancelled``), so it can be
-passed where older code still expects a ``should_cancel`` callable.
+This is the only convention: no job takes a ``should_cancel`` callable (a
+callable passed as ``cancel`` is refused by :func:`token_from` with a
+TypeError, so a caller still on the old convention fails at once, not silently
+never cancelling).
 
 Qt-free and import-free (the standard library only): it sits below every layer.
 """
@@ -71,10 +73,6 @@ class CancelToken:
     def cancelled(self) -> bool:
         return self._event.is_set()
 
-    def __call__(self) -> bool:
-        """``token()`` — the token as a ``should_cancel`` callable."""
-        return self._event.is_set()
-
     def check(self, message: str = "已取消") -> None:
         """Raise :class:`Cancelled` with ``message`` if the token was cancelled."""
         if self._event.is_set():
@@ -116,48 +114,14 @@ class _Never(CancelToken):
 NEVER: CancelToken = _Never()
 
 
-def token_from(cancel: CancelToken | Callable[[], bool] | None) -> CancelToken:
-    """The token for ``cancel``: itself, NEVER for None, or a token polling an old ``should_cancel``."""
+def token_from(cancel: CancelToken | None) -> CancelToken:
+    """The token for ``cancel``: itself, or NEVER for None. Anything else (an old
+    ``should_cancel`` callable) is a TypeError: there is one cancel convention."""
     if cancel is None:
         return NEVER
     if isinstance(cancel, CancelToken):
         return cancel
-    return _Polled(cancel)
-
-
-class _Polled(CancelToken):
-    """Bridges a ``should_cancel`` callable (kept for callers not yet on tokens)."""
-
-    def __init__(self, should_cancel: Callable[[], bool]) -> None:
-        super().__init__()
-        self._should_cancel = should_cancel
-
-    def _poll(self) -> bool:
-        if not self._event.is_set() and self._should_cancel():
-            self.cancel()
-        return self._event.is_set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._poll()
-
-    def __call__(self) -> bool:
-        return self._poll()
-
-    def check(self, message: str = "已取消") -> None:
-        if self._poll():
-            raise Cancelled(message)
-
-    def sleep(self, seconds: float) -> bool:
-        # A callable cannot wake us: poll it every 50 ms, so a cancel still ends the wait promptly.
-        remaining = max(0.0, seconds)
-        while remaining > 0:
-            if self._poll():
-                return True
-            step = min(0.05, remaining)
-            self._event.wait(step)
-            remaining -= step
-        return self._poll()
+    raise TypeError(f"cancel must be a creditdesk.cancel.CancelToken, not {type(cancel).__name__}")
 
 
 @contextmanager

@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import Engine, select, text
 
+from creditdesk.cancel import CancelToken
 from creditdesk.db import models
 from creditdesk.protocol import Position
 from creditdesk.services.position import read_person_key
@@ -426,18 +427,15 @@ def test_apply_stream_commits_batch_by_batch_and_a_stop_keeps_what_was_committed
     changes = [feed.company(f"福州流式{i:02d}号贸易有限公司") for i in range(10)]
     applier = ChangeApplier(engine)
     batches_done = []
+    token = CancelToken()
 
-    def stop_after_two() -> bool:
-        return len(batches_done) >= 2
+    def committed(total) -> None:  # noqa: ANN001
+        batches_done.append(total.upserted)
+        if len(batches_done) >= 2:
+            token.cancel()  # asked before the third batch is written
 
     with pytest.raises(Cancelled):
-        applier.apply_stream(
-            iter(changes),
-            lambda seq: pos(seq),
-            batch_size=3,
-            progress=lambda total: batches_done.append(total.upserted),
-            should_cancel=stop_after_two,
-        )
+        applier.apply_stream(iter(changes), lambda seq: pos(seq), batch_size=3, progress=committed, cancel=token)
     assert batches_done == [3, 6]
     assert state(engine)["seq"] == changes[5]["seq"]
     assert set(rows_by_id(engine, "subject")) == {c["id"] for c in changes[:6]}

@@ -23,6 +23,7 @@ import pytest
 from sqlalchemy import Engine, select, text
 
 from creditdesk import cli
+from creditdesk.cancel import CancelToken
 from creditdesk.db import models
 from creditdesk.platform.bundle import archive as archive_mod
 from creditdesk.platform.bundle import verify as verify_mod
@@ -470,18 +471,22 @@ def test_an_over_long_line_is_too_large(tmp_path, db):
 
 
 def test_cancelled_before_anything_is_written(tmp_path, db):
-    exc = refused(good(tmp_path), db, should_cancel=lambda: True)
+    token = CancelToken()
+    token.cancel()
+    exc = refused(good(tmp_path), db, cancel=token)
     assert exc.check == "cancelled"
 
 
 def test_cancelled_at_the_last_moment_still_applies_nothing(tmp_path, db):
     seen = {"done": 0}
+    token = CancelToken()
 
     def progress(done: int, total: int) -> None:
         seen["done"] = done
+        if done >= 12:  # every change has been written: only the check just before the commit is left
+            token.cancel()
 
-    # True only once every change has been written, i.e. at the check just before the commit.
-    exc = refused(good(tmp_path), db, progress=progress, should_cancel=lambda: seen["done"] >= 12, batch_size=5)
+    exc = refused(good(tmp_path), db, progress=progress, cancel=token, batch_size=5)
     assert exc.check == "cancelled" and seen["done"] == 12
 
 
@@ -590,6 +595,27 @@ def test_a_changed_byte_in_the_signature_is_caught(tmp_path, db, offset):
         sig = bytearray(zf.read("manifest.sig"))
     sig[offset] ^= 0x01
     assert refused(rezip(src, tmp_path / "s.cdpkg", replace={"manifest.sig": bytes(sig)}), db).check == "signature"
+
+
+def test_an_import_reads_each_part_once_and_a_noop_still_checks_them(tmp_path, db, monkeypatch):
+    """Each part is inflated and hashed once, while it is applied (not once more before); a bundle
+    with nothing new is still hashed, so a tampered copy of it is refused, not accepted as a no-op."""
+    src = good(tmp_path)
+    reads: list[str] = []
+    real = archive_mod.SafeArchive.stream
+
+    def counted(self, name, cap):  # noqa: ANN001, ANN202
+        reads.append(name)
+        return real(self, name, cap)
+
+    monkeypatch.setattr(archive_mod.SafeArchive, "stream", counted)
+    assert import_bundle(src, db).applied == 12
+    assert sorted(r for r in reads if r.endswith(".ndjson")) == list(GOOD_PARTS)
+    with zipfile.ZipFile(src) as zf:
+        data = zf.read("changes-00002.ndjson")
+    tampered = rezip(src, tmp_path / "again.cdpkg", replace={"changes-00002.ndjson": data.replace(b"R1", b"R7")})
+    assert refused(tampered, db).check == "part_hash"
+    assert import_bundle(src, db).noop
 
 
 def test_a_part_that_changes_on_the_medium_after_verification_is_caught_while_applying(tmp_path, db, monkeypatch):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import Engine, text
 
+from creditdesk.cancel import CancelToken
 from creditdesk.platform.bundle import apply as bundle_mod
 from creditdesk.platform.bundle import verify as verify_mod
 from creditdesk.platform.bundle import BundleRefused, import_bundle
@@ -138,13 +139,14 @@ def test_a_cancel_at_any_point_of_a_bulk_load_leaves_the_database_and_its_schema
 ):
     path = make(tmp_path / "full.cdpkg", busy_city(Feed()), part_size=7)
     before, pos, fresh = snapshot(sqlite), position(sqlite), schema(sqlite)
-    stop = {"now": False}
+    token = CancelToken()
     if when == "loading":
         seen = []
 
         def progress(done, total):  # noqa: ANN001, ANN202
             seen.append(done)
-            stop["now"] = done >= 20
+            if done >= 20:
+                token.cancel()
     else:
         progress = None
         hook = {"names": "rebuild_names", "indexes": "rebuild_names", "commit": None}[when]
@@ -153,11 +155,12 @@ def test_a_cancel_at_any_point_of_a_bulk_load_leaves_the_database_and_its_schema
 
             def rebuilt(conn, **kw):  # noqa: ANN001, ANN003, ANN202
                 n = real(conn, **kw)
-                stop["now"] = when == "indexes"
+                if when == "indexes":
+                    token.cancel()
                 return n
 
             def before_names(conn, **kw):  # noqa: ANN001, ANN003, ANN202
-                stop["now"] = True
+                token.cancel()
                 return real(conn, **kw)
 
             monkeypatch.setattr(bundle_mod, "rebuild_names", rebuilt if when == "indexes" else before_names)
@@ -166,11 +169,11 @@ def test_a_cancel_at_any_point_of_a_bulk_load_leaves_the_database_and_its_schema
 
             def finished(self, conn, check_cancel):  # noqa: ANN001, ANN202
                 real_finish(self, conn, check_cancel)
-                stop["now"] = True  # the indexes are built: only the last check is left
+                token.cancel()  # the indexes are built: only the last check is left
 
             monkeypatch.setattr(bundle_mod._BulkLoad, "finish", finished)
     with pytest.raises(BundleRefused) as info:
-        import_bundle(path, sqlite, progress, lambda: stop["now"], batch_size=5)
+        import_bundle(path, sqlite, progress, token, batch_size=5)
     assert info.value.check == "cancelled"
     assert bulk_calls == [1]
     assert snapshot(sqlite) == before and position(sqlite) == pos
@@ -186,17 +189,20 @@ def test_a_cancel_while_the_name_index_is_built_stops_between_its_batches(tmp_pa
     before, fresh = snapshot(sqlite), schema(sqlite)
     real = bundle_mod.rebuild_names
     batches: list[int] = []
+    token = CancelToken()
 
     def small_batches(conn, between):  # noqa: ANN001, ANN202
         def counted() -> None:
             batches.append(1)
+            if len(batches) >= 3:
+                token.cancel()
             between()
 
         return real(conn, batch=10, between=counted)
 
     monkeypatch.setattr(bundle_mod, "rebuild_names", small_batches)
     with pytest.raises(BundleRefused) as info:
-        import_bundle(path, sqlite, None, lambda: len(batches) >= 3, batch_size=5)
+        import_bundle(path, sqlite, None, token, batch_size=5)
     assert info.value.check == "cancelled" and len(batches) == 3  # stopped at the third of five batches
     assert snapshot(sqlite) == before and schema(sqlite) == fresh
 
@@ -259,7 +265,13 @@ def test_the_read_ahead_thread_ends_with_the_import(tmp_path, sqlite):
     import threading
 
     path = make(tmp_path / "full.cdpkg", busy_city(Feed()), part_size=3)
+    token = CancelToken()
+
+    def progress(done: int, total: int) -> None:
+        if done >= 4:  # two batches written
+            token.cancel()
+
     with pytest.raises(BundleRefused):
-        import_bundle(path, sqlite, lambda d, t: None, lambda: True, batch_size=2)
+        import_bundle(path, sqlite, progress, token, batch_size=2)
     import_bundle(path, sqlite, batch_size=2)
     assert not [t for t in threading.enumerate() if t.name == "bundle-read"]

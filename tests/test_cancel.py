@@ -1,4 +1,4 @@
-"""The one cancel token (creditdesk/cancel.py): waits that end at once, Ctrl+C, the should_cancel bridge."""
+"""The one cancel token (creditdesk/cancel.py): waits that end at once, Ctrl+C, no second convention."""
 
 from __future__ import annotations
 
@@ -15,10 +15,11 @@ from creditdesk.cancel import NEVER, CancelToken, Cancelled, cancel_on_sigint, t
 def test_check_raises_only_after_cancel_with_the_jobs_message():
     token = CancelToken()
     token.check()  # nothing yet
-    assert not token.cancelled and not token()
+    assert not token.cancelled
+    assert not callable(token)  # one convention: asked as token.cancelled, never called as should_cancel()
     token.cancel()
     token.cancel()  # idempotent
-    assert token.cancelled and token()
+    assert token.cancelled
     with pytest.raises(Cancelled) as caught:
         token.check("导入已取消，数据包中的变更一条也没有写入")
     assert str(caught.value) == "导入已取消，数据包中的变更一条也没有写入"
@@ -56,19 +57,33 @@ def test_never_cannot_be_cancelled():
         NEVER.cancel()
 
 
-def test_token_from_bridges_old_should_cancel_callables():
+def test_token_from_takes_tokens_only():
     assert token_from(None) is NEVER
     token = CancelToken()
     assert token_from(token) is token
-    flag = {"stop": False}
-    bridged = token_from(lambda: flag["stop"])
-    assert not bridged.cancelled
-    threading.Timer(0.1, lambda: flag.update(stop=True)).start()
-    started = time.monotonic()
-    assert bridged.sleep(60) is True
-    assert time.monotonic() - started < 2.0
-    with pytest.raises(Cancelled):
-        bridged.check()
+    # An old-style should_cancel callable is refused loudly, not taken as "never cancel".
+    with pytest.raises(TypeError):
+        token_from(lambda: True)  # type: ignore[arg-type]
+
+
+def test_no_job_takes_a_should_cancel_callable():
+    """One cancel convention (issue 12 item 6): the platform client, sync, outbox, bundle import,
+    the applier's stream and the sync lock all take ``cancel``, a CancelToken."""
+    import inspect
+
+    from creditdesk.db.sync_lock import sync_lock
+    from creditdesk.platform.bundle import import_bundle
+    from creditdesk.platform.client import PlatformClient
+    from creditdesk.platform.outbox import OutboxPusher
+    from creditdesk.platform.session import make_client
+    from creditdesk.platform.sync import SyncService
+    from creditdesk.services.apply import ChangeApplier
+
+    for fn in (PlatformClient.__init__, SyncService.run, OutboxPusher.push, import_bundle,
+               ChangeApplier.apply_stream, make_client, sync_lock.__wrapped__):  # fmt: skip
+        params = inspect.signature(fn).parameters
+        assert "should_cancel" not in params and "cancelled" not in params, fn.__qualname__
+        assert "cancel" in params, fn.__qualname__
 
 
 def test_ctrl_c_cancels_the_token_then_interrupts():

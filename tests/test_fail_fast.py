@@ -13,6 +13,7 @@ import time
 import pytest
 
 from creditdesk.app import open_app
+from creditdesk.cancel import CancelToken
 from creditdesk.demo.city import DemoCity
 from creditdesk.platform.client import Cancelled, PlatformClient, PlatformError, RetryPolicy, Unreachable
 from creditdesk.platform.sync import SyncService
@@ -95,11 +96,11 @@ def test_transient_answers_are_retried_and_announced(server, status):
 def test_a_cancelled_retry_wait_ends_at_once(server, engine):
     server.misbehaviour.fail_next, server.misbehaviour.fail_status = 100, 503
     server.misbehaviour.retry_after = "60"  # the platform asks for a minute
-    cancel = threading.Event()
-    threading.Timer(0.5, cancel.set).start()
+    cancel = CancelToken()
+    threading.Timer(0.5, cancel.cancel).start()
     started = time.monotonic()
-    with PlatformClient(server.base_url, "ws", "test-token", should_cancel=cancel.is_set,
+    with PlatformClient(server.base_url, "ws", "test-token", cancel=cancel,
                         retry=RetryPolicy(attempts=6, max_retry_after=120)) as c:  # fmt: skip
         with pytest.raises(Cancelled):
-            SyncService(engine, c).run(should_cancel=cancel.is_set)
+            SyncService(engine, c).run(cancel=cancel)
     assert time.monotonic() - started < 2.5

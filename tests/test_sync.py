@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import text
 
+from creditdesk.cancel import CancelToken
 from creditdesk.demo.city import DemoCity
 from creditdesk.platform.client import (
     CursorExpired,
@@ -150,10 +151,17 @@ def test_interrupted_full_pass_keeps_old_data_until_it_completes(engine, server)
     before = {t: len(table_rows(engine, t)) for t in ENTITY_TABLES}
     server.rebuild("2026-03-rebuilt", DemoCity(subjects=60, seed=11, as_of=dt.date(2026, 11, 20)).changes())
     pages = []
+    token = CancelToken()
+
+    def page_done(p) -> None:  # noqa: ANN001
+        pages.append(p)
+        if len(pages) >= 2:
+            token.cancel()
+
     with client_for(server) as client:
         service = SyncService(engine, client, page_size=40)
         with pytest.raises(Exception) as stopped:
-            service.run(progress=lambda p: pages.append(p), should_cancel=lambda: len(pages) >= 2)
+            service.run(progress=page_done, cancel=token)
     assert "取消" in str(stopped.value)
     # Two pages of the new history are in, nothing was swept: lookups still see the old data.
     assert len(table_rows(engine, "subject")) == before["subject"]

@@ -44,6 +44,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, text
 
+from creditdesk.cancel import CancelToken
 from creditdesk.paths import sync_lock_file
 
 BUSY_MESSAGE = "另一窗口正在同步"
@@ -88,12 +89,12 @@ def _me(what: str) -> dict:
     }  # fmt: skip
 
 
-def _wait_loop(try_once: Callable[[], bool], wait: float, cancelled: Callable[[], bool] | None) -> bool:
+def _wait_loop(try_once: Callable[[], bool], wait: float, cancel: CancelToken | None) -> bool:
     deadline = time.monotonic() + max(0.0, wait)
     while True:
         if try_once():
             return True
-        if time.monotonic() >= deadline or (cancelled is not None and cancelled()):
+        if time.monotonic() >= deadline or (cancel is not None and cancel.cancelled):
             return False
         time.sleep(POLL_SECONDS)
 
@@ -128,12 +129,12 @@ else:
 
 
 @contextlib.contextmanager
-def _sqlite_file_lock(db_file: Path, what: str, wait: float, cancelled: Callable[[], bool] | None) -> Iterator[None]:
+def _sqlite_file_lock(db_file: Path, what: str, wait: float, cancel: CancelToken | None) -> Iterator[None]:
     path = sync_lock_file(db_file)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     try:
-        if not _wait_loop(lambda: _try_file_lock(fd), wait, cancelled):
+        if not _wait_loop(lambda: _try_file_lock(fd), wait, cancel):
             try:
                 with open(path, encoding="utf-8") as f:  # what the holder wrote (best effort)
                     holder = _holder_text(json.loads(f.read(4096) or "{}"))
@@ -170,14 +171,14 @@ def _pg_holder(conn) -> str | None:  # noqa: ANN001
 
 
 @contextlib.contextmanager
-def _pg_advisory_lock(engine: Engine, wait: float, cancelled: Callable[[], bool] | None) -> Iterator[None]:
+def _pg_advisory_lock(engine: Engine, wait: float, cancel: CancelToken | None) -> Iterator[None]:
     # Its own connection, in autocommit: the lock belongs to the session, not to a transaction,
     # so the pass's many short transactions (on other pooled connections) run under it.
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         def try_once() -> bool:
             return bool(conn.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": ADVISORY_KEY}).scalar())
 
-        if not _wait_loop(try_once, wait, cancelled):
+        if not _wait_loop(try_once, wait, cancel):
             raise SyncBusy(_pg_holder(conn))
         try:
             yield
@@ -189,10 +190,10 @@ def _pg_advisory_lock(engine: Engine, wait: float, cancelled: Callable[[], bool]
 
 
 @contextlib.contextmanager
-def _memory_lock(key: str, wait: float, cancelled: Callable[[], bool] | None) -> Iterator[None]:
+def _memory_lock(key: str, wait: float, cancel: CancelToken | None) -> Iterator[None]:
     with _memory_guard:
         lock = _memory_locks.setdefault(key, threading.Lock())
-    if not _wait_loop(lambda: lock.acquire(blocking=False), wait, cancelled):
+    if not _wait_loop(lambda: lock.acquire(blocking=False), wait, cancel):
         raise SyncBusy()
     try:
         yield
@@ -202,20 +203,20 @@ def _memory_lock(key: str, wait: float, cancelled: Callable[[], bool] | None) ->
 
 @contextlib.contextmanager
 def sync_lock(
-    engine: Engine, what: str = "同步", *, wait: float = 0.0, cancelled: Callable[[], bool] | None = None
+    engine: Engine, what: str = "同步", *, wait: float = 0.0, cancel: CancelToken | None = None
 ) -> Iterator[None]:
     """Hold the database's one-writer lock for the ``with`` block, or raise :class:`SyncBusy`.
 
-    ``wait`` seconds are spent retrying (0: refuse at once); ``cancelled()`` ends the wait early."""
+    ``wait`` seconds are spent retrying (0: refuse at once); a cancelled ``cancel`` token ends the wait early."""
     if engine.dialect.name == "postgresql":
-        with _pg_advisory_lock(engine, wait, cancelled):
+        with _pg_advisory_lock(engine, wait, cancel):
             yield
         return
     if engine.dialect.name == "sqlite":
         database = engine.url.database
         if database and database != ":memory:" and not database.startswith("file::memory:"):
-            with _sqlite_file_lock(Path(database).resolve(), what, wait, cancelled):
+            with _sqlite_file_lock(Path(database).resolve(), what, wait, cancel):
                 yield
             return
-    with _memory_lock(str(engine.url), wait, cancelled):
+    with _memory_lock(str(engine.url), wait, cancel):
         yield

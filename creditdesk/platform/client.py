@@ -48,6 +48,7 @@ import httpx
 import orjson
 
 from creditdesk import __version__
+from creditdesk.cancel import NEVER, CancelToken
 from creditdesk.cancel import Cancelled as _Cancelled
 from creditdesk.logsetup import register_secret
 from creditdesk.platform.deadline import Deadline, DeadlineTransport
@@ -269,7 +270,7 @@ class PlatformClient:
         max_compressed: int = MAX_COMPRESSED,
         retry: RetryPolicy = RetryPolicy(),
         sleep: Callable[[float], None] = time.sleep,
-        should_cancel: Callable[[], bool] | None = None,
+        cancel: CancelToken | None = None,
         transport: httpx.BaseTransport | None = None,
         on_wait: Callable[[str], None] | None = None,
     ) -> None:
@@ -285,7 +286,7 @@ class PlatformClient:
         self._stalled = 0  # pages in a row that did not move the position
         self._deadline_passed = False
         self._sleep = sleep
-        self._should_cancel = should_cancel or (lambda: False)
+        self._cancel = cancel or NEVER
         self._on_wait = on_wait
         self._custom_sleep = sleep is not time.sleep
         self._http = httpx.Client(
@@ -360,7 +361,7 @@ class PlatformClient:
         headers = {"Content-Type": "application/json"} if content is not None else None
         last_problem = ""
         for attempt in range(self.retry.attempts):
-            if self._should_cancel():
+            if self._cancel.cancelled:
                 raise Cancelled("已取消")
             wait: float | None = None
             try:
@@ -427,18 +428,8 @@ class PlatformClient:
         """Wait before a retry; True (at once) if cancelled meanwhile."""
         if self._custom_sleep:
             self._sleep(seconds)
-            return bool(self._should_cancel())
-        token_sleep = getattr(self._should_cancel, "sleep", None)  # a CancelToken wakes the wait itself
-        if callable(token_sleep):
-            return bool(token_sleep(seconds))
-        deadline = time.monotonic() + max(0.0, seconds)
-        while True:
-            if self._should_cancel():
-                return True
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                return False
-            time.sleep(min(0.05, remaining))
+            return self._cancel.cancelled
+        return self._cancel.sleep(seconds)  # the token wakes the wait itself when cancelled
 
     def _send(
         self, method: str, path: str, params: dict | None, content: bytes | None, headers: dict | None

@@ -11,12 +11,11 @@ an answer does to them — is the queue's public API; this module only talks HTT
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import Engine
 
-from creditdesk.cancel import CancelToken, token_from
+from creditdesk.cancel import NEVER, CancelToken
 from creditdesk.platform.client import PlatformClient, PlatformError, RequestTooLarge
 from creditdesk.services import outbox as queue
 
@@ -48,17 +47,12 @@ class OutboxPusher:
         self.client = client
         self.batch_size = min(batch_size, MAX_BATCH)
 
-    def push(
-        self,
-        should_cancel: Callable[[], bool] | None = None,
-        *,
-        cancel: CancelToken | None = None,
-    ) -> PushResult:
+    def push(self, cancel: CancelToken | None = None) -> PushResult:
         """Deliver pending items until none are left, the platform fails, or ``cancel`` is cancelled.
 
         A cancel stops between batches: what was answered is recorded, the rest stays pending.
         """
-        token = token_from(cancel if cancel is not None else should_cancel)
+        token = cancel or NEVER
         delivered = rejected = 0
         size = self.batch_size
         error: str | None = None

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, update
 
+from creditdesk.cancel import NEVER, CancelToken
 from creditdesk.db import models
 from creditdesk.db.engine import write_transaction
 from creditdesk.db.sync_lock import sync_lock
@@ -113,7 +114,7 @@ class SyncService:
         self,
         full: bool = False,
         progress: Callable[[SyncProgress], None] | None = None,
-        should_cancel: Callable[[], bool] | None = None,
+        cancel: CancelToken | None = None,
         *,
         allow_older: bool = False,
         wait: float = 0.0,
@@ -127,11 +128,11 @@ class SyncService:
         ``allow_older``; then ``on_forced_older(conn, reason)`` is called in a write transaction
         before anything changes (the caller's audit entry)."""
         started = time.perf_counter()
-        cancelled = should_cancel or (lambda: False)
+        token = cancel or NEVER
         self._on_forced_older, self._on_page = on_forced_older, on_page
-        with sync_lock(self.engine, "同步", wait=wait, cancelled=cancelled):
+        with sync_lock(self.engine, "同步", wait=wait, cancel=token):
             try:
-                result = self._run(full, progress, cancelled, started, allow_older)
+                result = self._run(full, progress, token, started, allow_older)
             except Cancelled:
                 raise
             except PlatformError as exc:
@@ -140,7 +141,7 @@ class SyncService:
             record_outcome(self.engine, None)
         return result
 
-    def _run(self, full: bool, progress, should_cancel, started: float, allow_older: bool) -> SyncResult:  # noqa: ANN001
+    def _run(self, full: bool, progress, cancel: CancelToken, started: float, allow_older: bool) -> SyncResult:  # noqa: ANN001
         meta = self.client.meta()
         self._pin_keys(meta)
         epoch = meta["epoch"]
@@ -170,7 +171,7 @@ class SyncService:
         pages = 0
         restarted_for_410 = False
         while True:
-            if should_cancel():
+            if cancel.cancelled:
                 raise Cancelled("同步已取消；已写入的数据页保留，下次从中断处继续")
             try:
                 page = self.client.changes(after, self.page_size)

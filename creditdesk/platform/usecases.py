@@ -8,8 +8,7 @@
 
 Each takes a ``progress(done, total)`` callback, a ``say(message)`` callback
 for what it is doing or waiting for, and the project's cancel token
-(:class:`creditdesk.cancel.CancelToken`, or an older ``should_cancel``
-callable, bridged by ``token_from``), and returns a plain result. The CLI
+(:class:`creditdesk.cancel.CancelToken`), and returns a plain result. The CLI
 (``creditdesk sync`` / ``bundle import``) and the GUI's 同步 page only present
 these results; neither orchestrates anything of its own.
 
@@ -31,7 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from creditdesk.cancel import CancelToken, token_from
+from creditdesk.cancel import NEVER, CancelToken
 from creditdesk.config import Settings
 from creditdesk.platform.bundle import ImportResult, import_bundle
 from creditdesk.platform.client import PlatformClient, PlatformError
@@ -46,7 +45,6 @@ log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
 Say = Callable[[str], None]
-Cancel = CancelToken | Callable[[], bool]
 
 FORCED_ACTION = "data_rollback_forced"
 
@@ -126,14 +124,14 @@ def sync_now(
     allow_older: bool = False,
     progress: Progress | None = None,
     say: Say | None = None,
-    cancel: Cancel | None = None,
+    cancel: CancelToken | None = None,
     wait: float = 0.0,
     client_factory: Callable[..., PlatformClient] | None = None,
 ) -> SyncNowResult:
     """``sync now``: the feed (full on request, after a 410 or another epoch), the outbox, the follow-ups."""
     from creditdesk.platform.session import make_client
 
-    token = token_from(cancel)
+    token = cancel or NEVER
     say = say or (lambda message: None)
     factory = client_factory or make_client
     since = current_seq(engine)
@@ -164,12 +162,12 @@ def _audit_act(audit: AuditTrail | None, action: str, actor: Any, target: str | 
 
 
 def _sync_pass(engine, settings, audit, actor, full, allow_older, progress, say, token, wait, factory):  # noqa: ANN001, ANN202
-    with factory(settings, should_cancel=token, on_wait=say) as client:
+    with factory(settings, cancel=token, on_wait=say) as client:
         service = SyncService(engine, client, page_size=settings.sync_page_size)
         result = service.run(
             full=full,
             progress=(lambda p: progress(p.seq, max(p.high_water, p.seq, 1))) if progress else None,
-            should_cancel=token,
+            cancel=token,
             allow_older=allow_older,
             wait=wait,
             on_forced_older=_forced_auditor(audit, actor, "sync", settings.platform_url),
@@ -192,11 +190,11 @@ def import_bundle_now(
     allow_older: bool = False,
     progress: Progress | None = None,
     say: Say | None = None,
-    cancel: Cancel | None = None,
+    cancel: CancelToken | None = None,
     wait: float = 0.0,
 ) -> ImportNowResult:
     """``import bundle``: verify, apply all or nothing, the follow-ups."""
-    token = token_from(cancel)
+    token = cancel or NEVER
     say = say or (lambda message: None)
     since = current_seq(engine)
     say("正在校验离线数据包……")
@@ -206,7 +204,7 @@ def import_bundle_now(
 
     try:
         result = import_bundle(
-            path, engine, progress=progress, should_cancel=token, allow_older=allow_older, wait=wait,
+            path, engine, progress=progress, cancel=token, allow_older=allow_older, wait=wait,
             on_forced_older=_forced_auditor(audit, actor, "bundle", str(path)),
         )  # fmt: skip
     except BundleRefused as exc:  # a refused import is an act too (issue 10 item 4)

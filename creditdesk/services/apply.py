@@ -33,6 +33,7 @@ import orjson
 from sqlalchemy import Connection, Engine, Table, delete, insert, or_, select, update
 
 from creditdesk import protocol
+from creditdesk.cancel import CancelToken
 from creditdesk.cancel import Cancelled as _Cancelled
 from creditdesk.db import models
 from creditdesk.db.engine import write_transaction
@@ -395,6 +396,7 @@ class _RawWriter:
         self.conn.exec_driver_sql(self.upsert_sql(etype), rows)
 
 
+
 def _rejection(change: Any, reason: str, source: str, now: dt.datetime) -> dict[str, Any]:
     c = change if isinstance(change, dict) else {}
     kept = c if len(repr(c)) <= _MAX_KEPT_CHANGE_CHARS else {k: c.get(k) for k in ("seq", "op", "type", "id")}
@@ -567,7 +569,7 @@ class ChangeApplier:
         position_after: Callable[[int], Position],
         batch_size: int = DEFAULT_BATCH,
         progress: Callable[[BatchResult], None] | None = None,
-        should_cancel: Callable[[], bool] | None = None,
+        cancel: CancelToken | None = None,
     ) -> BatchResult:
         """Apply a stream in batches; after each batch the position is ``position_after(last_seq)``.
 
@@ -575,7 +577,7 @@ class ChangeApplier:
         a batch commits (on a helper thread: SQLite writes the WAL and any
         checkpoint without holding the interpreter lock), the next one is read
         and planned; it is written only once the previous one has committed.
-        ``progress`` is called after each commit and ``should_cancel`` is asked
+        ``progress`` is called after each commit and the ``cancel`` token is asked
         before each write, both on the calling thread.
         """
         total = BatchResult()
@@ -597,7 +599,7 @@ class ChangeApplier:
                     break
                 position = position_after(plan.last_seq) if plan.last_seq is not None else None
                 committed(committer.wait())
-                if should_cancel and should_cancel():
+                if cancel is not None and cancel.cancelled:
                     raise Cancelled()
                 transaction = contextlib.ExitStack()
                 try:
@@ -659,6 +661,15 @@ class ChangeApplier:
         return swept
 
     # -- inside a caller's transaction (offline bundles: many batches, one unit) ---
+    def plan_batch(self, changes: Iterable[Any], mark: int | None = None) -> "_Plan":
+        """The rows a batch of changes will write (pure Python, no database), planned straight
+        from ``changes`` (an iterator is consumed as it goes); written by :meth:`write_planned`."""
+        return self._plan(changes, mark)
+
+    def write_planned(self, conn: Connection, plan: "_Plan") -> BatchResult:
+        """Write a batch planned by :meth:`plan_batch` on ``conn``, in the caller's transaction."""
+        return self._write(conn, plan)
+
     def apply_in(self, conn: Connection, changes: Sequence[Any], mark: int | None = None) -> BatchResult:
         """Apply one batch on ``conn`` inside the caller's transaction; commits nothing.
 

@@ -201,7 +201,29 @@ def _hash_part(archive: SafeArchive, part: PartInfo) -> tuple[str, int]:
     return digest.hexdigest(), lines
 
 
-def verify_archive(archive: SafeArchive, engine: Engine, allow_older: bool = False) -> VerifiedBundle:
+def check_parts(archive: SafeArchive, parts: list[PartInfo] | tuple[PartInfo, ...]) -> None:
+    """Every part's SHA-256 and line count against the manifest (``part_hash``, ``part_count``)."""
+    threads = max(1, min(archive.limits.threads, len(parts)))
+    if threads > 1:
+        pool = ThreadPoolExecutor(threads, thread_name_prefix="bundle-verify")
+        try:
+            digests = list(pool.map(lambda part: _hash_part(archive, part), parts))
+        finally:  # a refused part stops the rest (queued parts are not read)
+            pool.shutdown(wait=True, cancel_futures=True)
+    else:
+        digests = [_hash_part(archive, part) for part in parts]
+    for part, (digest, lines) in zip(parts, digests):
+        if digest != part.sha256:
+            raise BundleRefused("part_hash", f"分卷 {part.name} 的 SHA-256 与清单不符：内容被篡改或损坏")
+        if lines != part.count:
+            raise BundleRefused("part_count", f"分卷 {part.name} 有 {lines:,} 行，清单记载 {part.count:,} 条")
+
+
+def verify_archive(
+    archive: SafeArchive, engine: Engine, allow_older: bool = False, *, hash_parts: bool = True
+) -> VerifiedBundle:
+    """Everything but (with ``hash_parts=False``) the parts' content: the import hashes and
+    counts each part while it applies it, inside its transaction (``platform/bundle/apply.py``)."""
     started = time.perf_counter()
     limits = archive.limits
     entries = archive.entries
@@ -317,20 +339,8 @@ def verify_archive(archive: SafeArchive, engine: Engine, allow_older: bool = Fal
     check_not_older(created_at, epoch, platform_id, after, state, allow_older)
 
     # 5. every part's content
-    threads = max(1, min(limits.threads, len(parts)))
-    if threads > 1:
-        pool = ThreadPoolExecutor(threads, thread_name_prefix="bundle-verify")
-        try:
-            digests = list(pool.map(lambda part: _hash_part(archive, part), parts))
-        finally:  # a refused part stops the rest (queued parts are not read)
-            pool.shutdown(wait=True, cancel_futures=True)
-    else:
-        digests = [_hash_part(archive, part) for part in parts]
-    for part, (digest, lines) in zip(parts, digests):
-        if digest != part.sha256:
-            raise BundleRefused("part_hash", f"分卷 {part.name} 的 SHA-256 与清单不符：内容被篡改或损坏")
-        if lines != part.count:
-            raise BundleRefused("part_count", f"分卷 {part.name} 有 {lines:,} 行，清单记载 {part.count:,} 条")
+    if hash_parts:
+        check_parts(archive, parts)
 
     return VerifiedBundle(
         path=archive.path, platform_id=platform_id, epoch=epoch, bundle_id=bundle_id, created_at=created_at,
