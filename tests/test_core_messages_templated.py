@@ -54,6 +54,9 @@ COVERED = (
     "creditdesk/wording.py",
     "creditdesk/config.py",
     "creditdesk/db/sync_lock.py",
+    "creditdesk/services/ledger.py",
+    "creditdesk/rows/ledger.py",
+    "creditdesk/rows/usage.py",
 )
 DATA = {
     # The demo accounts' display names: stored in the accounts table and shown as names.

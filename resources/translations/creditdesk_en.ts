@@ -46,7 +46,7 @@
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="571"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="621"/>
         <location filename="../../creditdesk/ui/profile_html.py" line="105"/>
         <source>身份证号码</source>
         <translation>ID number</translation>
@@ -232,7 +232,7 @@
         <translation>Confirm fulfilled</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="507"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="557"/>
         <location filename="../../creditdesk/ui/followup_page.py" line="297"/>
         <source>取消</source>
         <translation>Cancel</translation>
@@ -2276,27 +2276,27 @@
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="53"/>
-        <location filename="../../creditdesk/ui/core_text.py" line="600"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="650"/>
         <source>（未署名）</source>
         <translation>(unattributed)</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/audit_page.py" line="292"/>
         <location filename="../../creditdesk/ui/audit_page.py" line="343"/>
-        <location filename="../../creditdesk/ui/core_text.py" line="60"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="88"/>
         <location filename="../../creditdesk/ui/idle_lock.py" line="289"/>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/batch_dialog.py" line="58"/>
-        <location filename="../../creditdesk/ui/core_text.py" line="479"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="529"/>
         <source>（平台无此主体）</source>
         <translation>(not on the platform)</translation>
     </message>
     <message>
         <location filename="../../creditdesk/ui/batch_dialog.py" line="59"/>
-        <location filename="../../creditdesk/ui/core_text.py" line="718"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="768"/>
         <location filename="../../creditdesk/ui/vocabulary.py" line="375"/>
         <source>；</source>
         <translation>; </translation>
@@ -2422,2454 +2422,2684 @@
         <translation>Local database file {0}</translation>
     </message>
     <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="60"/>
+        <source>结束日期 {0} 早于开始日期 {1}</source>
+        <translation>End date {0} is before start date {1}</translation>
+    </message>
+    <message>
         <location filename="../../creditdesk/ui/core_text.py" line="61"/>
+        <source>结论应为 {0} 之一，实际为 {1}</source>
+        <translation>The conclusion must be one of {0}, not {1}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="62"/>
+        <source>{0} 至 {1}</source>
+        <translation>{0} to {1}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="63"/>
+        <source>（待复核：拟{0}）</source>
+        <translation> (awaiting review: proposed {0})</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="64"/>
+        <source>经办人：{0}</source>
+        <translation>Officer: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="65"/>
+        <source>事项：{0}</source>
+        <translation>Matter: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="66"/>
+        <source>结论：{0}</source>
+        <translation>Conclusion: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="67"/>
+        <source>不支持的导出格式 {0}（可用：{1}）</source>
+        <translation>Export format {0} is not supported (available: {1})</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="68"/>
+        <source>不支持的导出格式 {0}</source>
+        <translation>Export format {0} is not supported</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="69"/>
+        <source>每日核查台账 — {0} — {1}</source>
+        <translation>Daily check ledger — {0} — {1}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="70"/>
+        <source>生成于 {0} · {1}</source>
+        <translation>Generated {0} · {1}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="72"/>
+        <source>月份应为 1–12，实际为 {0}：{1}</source>
+        <translation>The month must be 1–12, not {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="73"/>
+        <source>季度应为 Q1–Q4，实际为 Q{0}：{1}</source>
+        <translation>The quarter must be Q1–Q4, not Q{0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="74"/>
+        <source>半年应为 H1（上半年）或 H2（下半年），实际为 H{0}：{1}</source>
+        <translation>The half-year must be H1 (first half) or H2 (second half), not H{0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="75"/>
+        <source>期间类型应为 month/quarter/half，实际为 {0}</source>
+        <translation>The period type must be month, quarter or half, not {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="76"/>
+        <source>无法识别的期间“{0}”：{1}</source>
+        <translation>Unrecognised period “{0}”: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="77"/>
+        <source>年份超出范围：{0}</source>
+        <translation>Year out of range: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="78"/>
+        <source>{0}年{1}月</source>
+        <translation>{1}/{0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="79"/>
+        <source>{0}年第{1}季度</source>
+        <translation>Q{1} {0}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="80"/>
+        <source>{0}年{1}半年</source>
+        <translation>{0}, {1} half</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="81"/>
+        <source>信用核查使用情况报送 — {0} — {1}</source>
+        <translation>Credit check usage report — {0} — {1}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="82"/>
+        <source>{0}（纸质 {1}）</source>
+        <translation>{0} (on paper {1})</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="83"/>
+        <source>下次报送：{0}，{1}{2}报{3}。{4}</source>
+        <translation>Next report: {0}, {1}{2} to {3}. {4}</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="85"/>
+        <source>分卷 {0} 有 {1} 行，清单记载 {2} 条；写入的变更已全部撤销</source>
+        <translation>Part {0} has {1} lines where the manifest lists {2}; every change written has been undone</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="86"/>
+        <source>分卷 {0} 的 SHA-256 与清单不符：内容被篡改或损坏，写入的变更已全部撤销</source>
+        <translation>The SHA-256 of part {0} does not match the manifest: the content was tampered with or damaged; every change written has been undone</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="89"/>
         <source>{0}、{1}</source>
         <translation>{0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="62"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="90"/>
         <source>{0}，{1}</source>
         <translation>{0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="65"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="93"/>
         <source>密码至少 {0} 位</source>
         <translation>The password needs at least {0} characters</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="66"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="94"/>
         <source>角色须为 {0}（{1}）</source>
         <translation>The role must be {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="67"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="95"/>
         <source>用户名 {0} 已存在</source>
         <translation>The user name {0} already exists</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="68"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="96"/>
         <source>连续输错密码次数过多，账户已锁定，请 {0} 分钟后再试</source>
         <translation>Too many wrong passwords in a row: the account is locked, try again in {0} minutes</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="69"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="97"/>
         <source>{0}；连续输错 {1} 次，账户已锁定 {2} 分钟</source>
         <translation>{0}; after {1} wrong passwords in a row the account is locked for {2} minutes</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="70"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="98"/>
         <source>没有账户 {0}</source>
         <translation>There is no account {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="71"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="99"/>
         <source>账户 {0} 不存在或已停用</source>
         <translation>The account {0} does not exist or is disabled</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="73"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="101"/>
         <source>需要登录后才能{0}（使用 --user 或在窗口登录）</source>
         <translation>Sign in first (needed for: {0}; use --user, or sign in in the window)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="74"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="102"/>
         <source>{0}无权{1}，需要 {2}</source>
         <translation>{0} may not: {1}; this needs: {2}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="76"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="104"/>
         <source>名单 {0} 超过 {1} 行，未处理任何一行：请分成多个文件</source>
         <translation>The list {0} has more than {1} rows; no row was processed: split it into several files</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="77"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="105"/>
         <source>名单 {0} {1}超过 {2} 个字符，不是代码或名称，未处理任何一行：请检查文件内容</source>
         <translation>The list {0}: {1} is longer than {2} characters, not a code or a name; no row was processed: check the file</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="78"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="106"/>
         <source>名单 {0} 以 UTF-16 标记开头，但第 {1} 个字节起无法按 UTF-16 解码</source>
         <translation>The list {0} starts with a UTF-16 mark but cannot be decoded as UTF-16 from byte {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="79"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="107"/>
         <source>名单 {0} 不是 UTF-8 编码：第 {1} 行（第 {2} 个字节）起无法解码，{3}。请另存为“CSV UTF-8（逗号分隔）”或 XLSX 后重试</source>
         <translation>The list {0} is not UTF-8: it cannot be decoded from row {1} (byte {2}); {3}. Save it as &quot;CSV UTF-8 (Comma delimited)&quot; or XLSX and try again</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="80"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="108"/>
         <source>名单 {0} 含有空字符（NUL），不是文本文件：请使用文本、CSV 或 XLSX 文件</source>
         <translation>The list {0} contains NUL characters and is not a text file: use a text, CSV or XLSX file</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="81"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="109"/>
         <source>无法读取名单 {0}：{1}</source>
         <translation>Cannot read the list {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="82"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="110"/>
         <source>名单 {0} 有 {1} 字节，超过上限 {2} 字节，未处理任何一行</source>
         <translation>The list {0} has {1} bytes, more than the limit of {2} bytes; no row was processed</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="83"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="111"/>
         <source>名单 {0} 超过上限 {1} 字节，未处理任何一行</source>
         <translation>The list {0} is over the limit of {1} bytes; no row was processed</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="84"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="112"/>
         <source>名单 {0} 是 ZIP/XLSX 文件，但扩展名不是 .xlsx：请改名为 .xlsx 后重试</source>
         <translation>The list {0} is a ZIP/XLSX file without the .xlsx extension: rename it to .xlsx and try again</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="85"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="113"/>
         <source>名单 {0} 是旧版 Excel（.xls）文件，不支持：请在 Excel 中另存为 .xlsx 或 CSV UTF-8</source>
         <translation>The list {0} is an old Excel (.xls) file, which is not supported: save it in Excel as .xlsx or CSV UTF-8</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="86"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="114"/>
         <source>第 {0} 行</source>
         <translation>row {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="87"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="115"/>
         <source>{0}第 {1} 行不是 UTF-8 编码，已停止：此前各行已输出结果。请以 UTF-8 编码输入</source>
         <translation>{0}: row {1} is not UTF-8, stopped (the rows before it have their results). Give the input in UTF-8</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="88"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="116"/>
         <source>{0}第 {1} 行含有空字符（NUL），已停止：此前各行已输出结果</source>
         <translation>{0}: row {1} contains NUL characters, stopped (the rows before it have their results)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="89"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="117"/>
         <source>{0}超过 {1} 行，已停止：此前各行已输出结果</source>
         <translation>{0} has more than {1} rows, stopped (the rows before have their results)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="90"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="118"/>
         <source>名单 {0} 不是有效的 CSV：{1}</source>
         <translation>The list {0} is not valid CSV: {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="91"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="119"/>
         <source>代码列第 {0} 个值</source>
         <translation>value {0} of the code column</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="92"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="120"/>
         <source>名单 {0} 不是有效的 XLSX 文件（无法作为 ZIP 打开）：请在 Excel 中重新保存</source>
         <translation>The list {0} is not a valid XLSX file (it cannot be opened as ZIP): save it again in Excel</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="93"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="121"/>
         <source>名单 {0} 含有 {1} 个部件，不是正常的 XLSX 文件，未处理任何一行</source>
         <translation>The list {0} has {1} parts, not a normal XLSX file; no row was processed</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="94"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="122"/>
         <source>名单 {0} 解压后有 {1} 字节，超过上限 {2} 字节（约 {3} 行的名单远小于此），未处理任何一行：请只保留代码列，或分成多个文件</source>
         <translation>The list {0} unpacks to {1} bytes, more than the limit of {2} bytes (a list of about {3} rows is far smaller); no row was processed: keep only the code column, or split it into several files</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="95"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="123"/>
         <source>名单 {0} 无法作为 XLSX 读取（{1}）：请在 Excel 中重新保存</source>
         <translation>The list {0} cannot be read as XLSX ({1}): save it again in Excel</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="96"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="124"/>
         <source>名单 {0} 没有工作表</source>
         <translation>The list {0} has no worksheet</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="97"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="125"/>
         <source>名单 {0} 已损坏（{1}）：请在 Excel 中重新保存</source>
         <translation>The list {0} is damaged ({1}): save it again in Excel</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="98"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="126"/>
         <source>不支持旧版 Excel（.xls）文件 {0}：请另存为 .xlsx 或 CSV UTF-8</source>
         <translation>Old Excel (.xls) files are not supported ({0}): save it as .xlsx or CSV UTF-8</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="100"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="128"/>
         <source>此数据目录使用 PostgreSQL 数据库，请用 PostgreSQL 自带的工具备份：pg_dump --format=custom --file=creditdesk.dump &quot;$CREDITDESK_DATABASE_URL&quot;（恢复用 pg_restore）；设置文件 {0} 请另行复制。</source>
         <translation>This home uses a PostgreSQL database: back it up with PostgreSQL&apos;s own tool: pg_dump --format=custom --file=creditdesk.dump &quot;$CREDITDESK_DATABASE_URL&quot; (restore with pg_restore); copy the settings file {0} separately.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="101"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="129"/>
         <source>备份副本未通过完整性检查（{0}），未写出备份文件</source>
         <translation>The backup copy failed the integrity check ({0}); no backup file was written</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="102"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="130"/>
         <source>找不到数据库文件 {0}</source>
         <translation>The database file {0} is not found</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="103"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="131"/>
         <source>目标文件夹 {0} 不存在</source>
         <translation>The folder {0} does not exist</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="104"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="132"/>
         <source>{0} 不是信用核查窗口助手的备份文件（{1}）</source>
         <translation>{0} is not a CreditDesk backup file ({1})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="105"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="133"/>
         <source>{0} 不是完整的备份文件：缺少 {1}</source>
         <translation>{0} is not a complete backup file: {1} is missing</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="106"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="134"/>
         <source>{0} 的 manifest.json 过大</source>
         <translation>The manifest.json of {0} is too large</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="107"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="135"/>
         <source>{0} 的 manifest.json 无法读取：{1}</source>
         <translation>The manifest.json of {0} cannot be read: {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="108"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="136"/>
         <source>{0} 不是信用核查窗口助手的备份文件</source>
         <translation>{0} is not a CreditDesk backup file</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="109"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="137"/>
         <source>备份文件格式版本 {0} 不受本程序支持（支持 {1}），请用生成它的版本恢复</source>
         <translation>Backup format version {0} is not supported by this program (it supports {1}): restore it with the release that made it</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="110"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="138"/>
         <source>{0} 中的文件大小超出限制</source>
         <translation>A file in {0} is larger than allowed</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="111"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="139"/>
         <source>找不到备份文件 {0}</source>
         <translation>The backup file {0} is not found</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="112"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="140"/>
         <source>数据目录 {0} 已有数据或设置：恢复只写入新的或空的数据目录，请用 --home 指定一个新文件夹（现有数据不会被覆盖）</source>
         <translation>The home {0} already has data or settings: a restore only writes into a new or empty home; name a new folder with --home (existing data is never overwritten)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="113"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="141"/>
         <source>无法恢复：{0}</source>
         <translation>Cannot restore: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="114"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="142"/>
         <source>备份中的数据库未通过完整性检查（{0}），未恢复</source>
         <translation>The database in the backup failed the integrity check ({0}); nothing was restored</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="115"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="143"/>
         <source>备份中的设置文件无法读取：{0}</source>
         <translation>The settings file in the backup cannot be read: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="117"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="145"/>
         <source>{0}；如为旧营业执照注册号，请改用18位统一社会信用代码</source>
         <translation>{0}; if this is an old business licence registration number, use the 18-character unified social credit code instead</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="119"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="147"/>
         <source>平台服务是否在运行、地址和端口是否正确（{0}）、防火墙是否放行</source>
         <translation>that the platform service is running, that its address and port are right ({0}) and that the firewall lets it through</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="120"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="148"/>
         <source>无法解析主机名 {0}</source>
         <translation>cannot resolve the host name {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="121"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="149"/>
         <source>连接失败：{0}</source>
         <translation>connection failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="122"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="150"/>
         <source>平台地址（{0}）、网络连接与防火墙</source>
         <translation>the platform address ({0}), the network connection and the firewall</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="123"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="151"/>
         <source>无法连接平台（{0}）。请检查：{1}。本机数据照常可用</source>
         <translation>Cannot connect to the platform ({0}). Please check {1}. The local data stays usable</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="124"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="152"/>
         <source>平台地址无效：{0}</source>
         <translation>Invalid platform address: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="125"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="153"/>
         <source>平台 meta 缺少字段 {0}</source>
         <translation>The platform&apos;s meta lacks the field {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="126"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="154"/>
         <source>平台连续 {0} 页声称还有更多变更（has_more），同步位置却停在 {1} 未推进：本次同步已停止，已写入的数据保留；请联系平台管理员</source>
         <translation>For {0} pages in a row the platform said more changes follow (has_more) while the position stayed at {1}: this sync stopped, the data written is kept; contact the platform administrator</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="127"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="155"/>
         <source>一次最多提交 {0} 项</source>
         <translation>At most {0} items per submission</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="128"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="156"/>
         <source>平台响应过慢：一次请求 {0} 秒内未完成（{1} {2}），本次同步已停止，下次从中断处继续</source>
         <translation>The platform is too slow: a request did not finish within {0} s ({1} {2}); this sync stopped and the next one continues from here</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="129"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="157"/>
         <source>与平台的连接中断（{0}）</source>
         <translation>the connection to the platform broke ({0})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="130"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="158"/>
         <source>平台地址返回了重定向（HTTP {0}{1}），客户端不跟随重定向：请管理员核对平台地址（creditdesk platform connect）</source>
         <translation>The platform address answered with a redirect (HTTP {0}{1}), which the client does not follow: the administrator checks the address (creditdesk platform connect)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="131"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="159"/>
         <source>平台出错（HTTP {0}{1}），请稍后再试或联系平台管理员</source>
         <translation>Platform error (HTTP {0}{1}): try again later or contact the platform administrator</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="132"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="160"/>
         <source>{0}：{1} 秒后重试（第 {2}/{3} 次）</source>
         <translation>{0}: retrying in {1} s (attempt {2}/{3})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="133"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="161"/>
         <source>平台暂时无法访问：{0}</source>
         <translation>The platform cannot be reached for now: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="134"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="162"/>
         <source>平台声明的响应长度 {0} 字节</source>
         <translation>a declared response length of {0} bytes</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="135"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="163"/>
         <source>平台使用了未请求的压缩方式：{0}</source>
         <translation>The platform used a compression that was not asked for: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="136"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="164"/>
         <source>已收到 {0} 字节仍未结束</source>
         <translation>{0} bytes received and not finished</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="137"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="165"/>
         <source>解压后超过 {0} 字节</source>
         <translation>more than {0} bytes unpacked</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="138"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="166"/>
         <source>平台的响应过大（{0}；上限：传输 {1} 字节，解压后 {2} 字节），本次同步已停止；请联系平台管理员</source>
         <translation>The platform&apos;s response is too large ({0}; limits: {1} bytes on the wire, {2} bytes unpacked); this sync stopped: contact the platform administrator</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="139"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="167"/>
         <source>平台拒绝了访问令牌（令牌缺失、错误或已吊销），请管理员重新录入令牌{0}</source>
         <translation>The platform refused the access token (missing, wrong or revoked): the administrator enters it again{0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="140"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="168"/>
         <source>平台不允许本工作站执行此操作{0}</source>
         <translation>The platform does not allow this workstation to do this{0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="141"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="169"/>
         <source>平台没有这个地址或实体{0}</source>
         <translation>The platform has no such address or entity{0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="142"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="170"/>
         <source>本地同步位置已早于平台保留的范围，需要完整重新同步{0}</source>
         <translation>The local sync position is older than the platform keeps: a full sync is needed{0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="143"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="171"/>
         <source>请求过大{0}</source>
         <translation>Request too large{0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="144"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="172"/>
         <source>平台认为请求无效（HTTP {0}）{1}</source>
         <translation>The platform found the request invalid (HTTP {0}){1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="145"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="173"/>
         <source>变更缺少整数 seq：{0}</source>
         <translation>A change lacks an integer seq: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="146"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="174"/>
         <source>变更页的 seq 未严格递增（{0} 之后为 {1}）</source>
         <translation>The change page&apos;s seq does not strictly increase ({1} after {0})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="147"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="175"/>
         <source>变更页的 next={0} 与最后一条变更的 seq={1} 不一致</source>
         <translation>The change page&apos;s next={0} does not match the last change&apos;s seq={1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="148"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="176"/>
         <source>未知的提交结果状态：{0}</source>
         <translation>Unknown submission result status: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="150"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="178"/>
         <source>系统凭据库不可用（{0}）；无人值守运行时可设置环境变量 {1}</source>
         <translation>The system keyring is unavailable ({0}); for unattended runs set the environment variable {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="151"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="179"/>
         <source>本机没有可用的系统凭据库，平台令牌无处安全保存；未作任何更改。无人值守或无凭据库的电脑请设置环境变量 {0}=令牌 后再运行。</source>
         <translation>This computer has no usable system keyring, so the platform token cannot be kept safely; nothing was changed. On unattended computers or ones without a keyring, set the environment variable {0}=TOKEN and run again.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="152"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="180"/>
         <source>无法写入系统凭据库（{0}）；可改用环境变量 {1}</source>
         <translation>Cannot write to the system keyring ({0}); the environment variable {1} can be used instead</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="154"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="182"/>
         <source>公钥应以 “b64:” 开头，后接标准 base64 编码，实际为 {0}…</source>
         <translation>The public key should start with “b64:” followed by standard base64; it is {0}…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="155"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="183"/>
         <source>Ed25519 公钥应为 32 字节，实际为 {0} 字节</source>
         <translation>An Ed25519 public key is 32 bytes; this one is {0} bytes</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="156"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="184"/>
         <source>{0}不能为空</source>
         <translation>{0} must not be empty</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="157"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="185"/>
         <source>{0} {1} 无效：应为 1–{2} 个字符，首尾不能有空白，不能含控制字符</source>
         <translation>{0} {1} is invalid: 1–{2} characters, no blanks at either end, no control characters</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="158"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="186"/>
         <source>不支持的签名算法 {0}（只支持 ed25519）</source>
         <translation>Unsupported signature algorithm {0} (only ed25519)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="159"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="187"/>
         <source>平台 {0} 公布的签名密钥 {1} 无效，已忽略：{2}</source>
         <translation>The signing key {1} published by platform {0} is invalid and was ignored: {2}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="160"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="188"/>
         <source>平台 {0} 的签名密钥 {1}（指纹 {2}）仍待管理员确认，确认前不信任：creditdesk platform trust --platform-id {3} --key-id {4} --public-key {5} --confirm</source>
         <translation>Platform {0}&apos;s signing key {1} (fingerprint {2}) awaits the administrator&apos;s confirmation and is not trusted until then: creditdesk platform trust --platform-id {3} --key-id {4} --public-key {5} --confirm</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="161"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="189"/>
         <source>平台 {0} 又公布了已停用的签名密钥 {1}（指纹 {2}），不予信任</source>
         <translation>Platform {0} published the retired signing key {1} (fingerprint {2}) again: not trusted</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="162"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="190"/>
         <source>首次连接平台 {0}：已固定签名密钥 {1}（指纹 {2}）</source>
         <translation>First connection to platform {0}: signing key {1} pinned (fingerprint {2})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="163"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="191"/>
         <source>警告：平台 {0} 的签名密钥 {1} 已变更！已信任的指纹 {2}，平台现在公布的指纹 {3}。新密钥在管理员核实并确认前不被信任，用它签名的离线数据包将被拒绝。核实后确认：{4}</source>
         <translation>Warning: platform {0}&apos;s signing key {1} has changed! Trusted fingerprint {2}, now published {3}. The new key is not trusted until the administrator verifies and confirms it; offline bundles signed with it are refused. After verifying, confirm with: {4}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="164"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="192"/>
         <source>警告：平台 {0} 公布了新的签名密钥 {1}（指纹 {2}）。在管理员核实并确认前不被信任。核实后确认：{3}</source>
         <translation>Warning: platform {0} published a new signing key {1} (fingerprint {2}). It is not trusted until the administrator verifies and confirms it. After verifying, confirm with: {3}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="165"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="193"/>
         <source>平台 {0} 的签名密钥 {1}（指纹 {2}）已受信任，无需变更</source>
         <translation>Platform {0}&apos;s signing key {1} (fingerprint {2}) is already trusted: nothing to change</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="166"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="194"/>
         <source>平台 {0} 的签名密钥 {1} 已信任另一个公钥（指纹 {2}）。替换为指纹 {3} 的新公钥前，请与市信用办核实指纹，然后加 --confirm（confirm=True）确认；旧公钥将停用</source>
         <translation>Platform {0}&apos;s signing key {1} already trusts another public key (fingerprint {2}). Before replacing it with the key of fingerprint {3}, verify the fingerprint with the city credit office, then confirm with --confirm (confirm=True); the old key will be retired</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="167"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="195"/>
         <source>管理员已将平台 {0} 的签名密钥 {1} 替换为指纹 {2} 的公钥；旧公钥（指纹 {3}）已停用</source>
         <translation>The administrator replaced platform {0}&apos;s signing key {1} with the key of fingerprint {2}; the old key (fingerprint {3}) is retired</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="168"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="196"/>
         <source>管理员已信任平台 {0} 的签名密钥 {1}（指纹 {2}）</source>
         <translation>The administrator trusted platform {0}&apos;s signing key {1} (fingerprint {2})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="170"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="198"/>
         <source>平台数据只到序号 {0}，本机已到 {1}（同一数据版本 {2}）：平台可能从较早的备份恢复</source>
         <translation>the platform&apos;s data reaches only seq {0} while this computer is at {1} (same data epoch {2}): the platform may have been restored from an older backup</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="171"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="199"/>
         <source>平台时间 {0} 早于本机数据的截至时间 {1}</source>
         <translation>the platform&apos;s time {0} is before the local data&apos;s as-of time {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="172"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="200"/>
         <source>平台提供的数据比本机的旧，未同步（防止回滚）：{0}。请核实平台；确需回到旧数据时，由管理员以 --allow-older 强制执行（记入审计）</source>
         <translation>The platform&apos;s data is older than this computer&apos;s; not synced (no rollback): {0}. Check the platform; to go back to older data on purpose, the administrator forces it with --allow-older (audited)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="174"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="202"/>
         <source>{0}完成：应用 {1} 条变更，拒收 {2} 条，清除 {3} 条，位置 seq {4}（{5}），用时 {6} 秒</source>
         <translation>{0} done: {1} changes applied, {2} refused, {3} cleared, position seq {4} ({5}), {6} s</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="175"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="203"/>
         <source>上报：送达 {0}，被拒 {1}，待送 {2}{3}</source>
         <translation>Submissions: {0} delivered, {1} refused, {2} pending{3}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="176"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="204"/>
         <source>已按管理员要求同步较旧的数据：{0}</source>
         <translation>Older data synced at the administrator&apos;s request: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="177"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="205"/>
         <source>已按管理员要求导入较旧的数据：{0}</source>
         <translation>Older data imported at the administrator&apos;s request: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="178"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="206"/>
         <source>正在同步：已到序号 {0}（平台最新 {1}）</source>
         <translation>Syncing: at seq {0} (platform latest {1})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="180"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="208"/>
         <source>新增监管提醒 {0} 条</source>
         <translation>{0} new supervision alerts</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="181"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="209"/>
         <source>复核 {0} 条离线/过期数据核查，其中 {1} 条结论变化</source>
         <translation>{0} offline/stale reviews re-checked, {1} with a changed outcome</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="182"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="210"/>
         <source>state 应为 {0} 之一</source>
         <translation>state must be one of {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="183"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="211"/>
         <source>没有编号为 {0} 的信用承诺</source>
         <translation>There is no credit commitment numbered {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="184"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="212"/>
         <source>编号 {0} 对应多个单位的承诺（{1}），请使用承诺 id</source>
         <translation>The number {0} belongs to commitments of several units ({1}): use the commitment id</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="185"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="213"/>
         <source>标记只能是 {0}（已履约/违约），实际为 {1}</source>
         <translation>The mark must be {0} (fulfilled/breached), not {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="186"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="214"/>
         <source>（{0} 于 {1}）</source>
         <translation> ({0} on {1})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="187"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="215"/>
         <source>承诺 {0} 已标记为{1}{2}，不能再标记为{3}</source>
         <translation>Commitment {0} is already marked {1}{2} and cannot be marked {3}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="188"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="216"/>
         <source>承诺 {0} 刚被其他窗口标记，请刷新后再看</source>
         <translation>Commitment {0} was just marked at another window: refresh and look again</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="189"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="217"/>
         <source>承诺 {0} 没有第 {1} 项补交材料</source>
         <translation>Commitment {0} has no material item {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="190"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="218"/>
         <source>承诺 {0} 已标记为{1}</source>
         <translation>Commitment {0} is already marked {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="191"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="219"/>
         <source>“{0}”已于 {1} 登记补交</source>
         <translation>“{0}” was recorded as supplied on {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="192"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="220"/>
         <source>没有编号为 {0} 的监管提醒</source>
         <translation>There is no supervision alert numbered {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="193"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="221"/>
         <source>该提醒已由 {0} 于 {1} 确认</source>
         <translation>This alert was acknowledged by {0} on {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="194"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="222"/>
         <source>{0}（{1}）在信用承诺 {2} 履行期间新增{3}记录：{4}{5}，请核实是否违背承诺</source>
         <translation>{0} ({1}) has a new record during credit commitment {2} — {3}: {4}{5}; check whether the commitment is breached</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="196"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="224"/>
         <source>增量数据包（序号 {0} 之后）</source>
         <translation>incremental bundle (after seq {0})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="197"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="225"/>
         <source>{0} {1} 中没有新变更：本机数据已到序号 {2}（数据包到 {3}），未作任何改动</source>
         <translation>{0} {1} holds no new changes: the local data is at seq {2} (the bundle reaches {3}); nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="198"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="226"/>
         <source>已导入{0} {1}（平台 {2}，数据版本 {3}，截至 {4}）：写入 {5} 条、删除 {6} 条，拒收 {7} 条，跳过本机已有 {8} 条{9}；数据位置 seq {10} → {11}</source>
         <translation>Imported the {0} {1} (platform {2}, data epoch {3}, as of {4}): {5} written, {6} deleted, {7} refused, {8} already here skipped{9}; data position seq {10} → {11}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="199"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="227"/>
         <source>，清除全量数据包中没有的 {0} 条</source>
         <translation>, {0} not in the full bundle cleared</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="200"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="228"/>
         <source>分卷 {0} 第 {1} 行超过 {2}</source>
         <translation>part {0}, line {1} is over {2}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="201"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="229"/>
         <source>分卷 {0} 在校验之后发生了变化（SHA-256 不符），已全部撤销</source>
         <translation>Part {0} changed after it was verified (SHA-256 differs): everything was undone</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="202"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="230"/>
         <source>分卷 {0} 在校验之后发生了变化（行数不符），已全部撤销</source>
         <translation>Part {0} changed after it was verified (line count differs): everything was undone</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="203"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="231"/>
         <source>分卷 {0} 第 {1} 行</source>
         <translation>part {0}, line {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="204"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="232"/>
         <source>{0}超过 {1}</source>
         <translation>{0} is over {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="205"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="233"/>
         <source>{0}不是有效的 JSON</source>
         <translation>{0} is not valid JSON</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="206"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="234"/>
         <source>{0}不是 JSON 对象</source>
         <translation>{0} is not a JSON object</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="207"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="235"/>
         <source>{0}的 seq 应为整数，实际为 {1}</source>
         <translation>the seq of {0} should be an integer, it is {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="208"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="236"/>
         <source>{0}的 seq {1} 没有严格递增（前一条为 {2}）</source>
         <translation>the seq {1} of {0} does not strictly increase (the one before is {2})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="209"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="237"/>
         <source>{0}的 seq {1} 超出清单的 next {2}</source>
         <translation>the seq {1} of {0} is beyond the manifest&apos;s next {2}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="211"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="239"/>
         <source>条目名称 {0} 含控制字符</source>
         <translation>the entry name {0} contains control characters</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="212"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="240"/>
         <source>条目名称 {0} 含反斜杠</source>
         <translation>the entry name {0} contains a backslash</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="213"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="241"/>
         <source>条目 {0} 是绝对路径</source>
         <translation>the entry {0} is an absolute path</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="214"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="242"/>
         <source>条目 {0} 试图跳出目录（路径穿越）</source>
         <translation>the entry {0} tries to leave the folder (path traversal)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="215"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="243"/>
         <source>条目 {0} 是符号链接</source>
         <translation>the entry {0} is a symbolic link</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="216"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="244"/>
         <source>找不到数据包文件，或它不是一个文件：{0}</source>
         <translation>The bundle file is not found, or is not a file: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="217"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="245"/>
         <source>压缩包有 {0} 个条目，超过上限 {1}</source>
         <translation>The archive has {0} entries, more than the limit of {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="218"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="246"/>
         <source>压缩包目录有 {0}，超过上限 {1}</source>
         <translation>The archive&apos;s directory is {0}, more than the limit of {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="219"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="247"/>
         <source>不是有效的 ZIP 压缩包，或已损坏（{0}）</source>
         <translation>Not a valid ZIP archive, or damaged ({0})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="220"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="248"/>
         <source>压缩包含不安全的条目：{0}</source>
         <translation>The archive holds an unsafe entry: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="221"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="249"/>
         <source>压缩包含重名条目 {0}</source>
         <translation>The archive holds the entry {0} twice</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="222"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="250"/>
         <source>条目 {0} 已加密，无法校验</source>
         <translation>The entry {0} is encrypted and cannot be verified</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="223"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="251"/>
         <source>条目 {0} 的压缩方式（{1}）不受支持：只接受不压缩或 deflate</source>
         <translation>The compression of entry {0} ({1}) is not supported: only stored or deflate</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="224"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="252"/>
         <source>条目 {0} 与另一个条目共用同一段数据</source>
         <translation>The entry {0} shares its data with another entry</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="225"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="253"/>
         <source>条目 {0} 解压后 {1}，超过单个分卷上限 {2}</source>
         <translation>The entry {0} unpacks to {1}, more than the limit of {2} for one part</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="226"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="254"/>
         <source>条目 {0} 压缩比异常（{1} 解压为 {2}，超过 {3} 倍），疑似压缩炸弹</source>
         <translation>The entry {0} has an abnormal compression ratio ({1} unpacks to {2}, more than {3} times): a suspected zip bomb</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="227"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="255"/>
         <source>压缩包解压后超过总大小上限 {0}</source>
         <translation>The archive unpacks to more than the total limit of {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="228"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="256"/>
         <source>条目 {0} 已损坏，无法读取（{1}）</source>
         <translation>The entry {0} is damaged and cannot be read ({1})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="229"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="257"/>
         <source>本地文件头的名称 {0} 与目录记载的不一致</source>
         <translation>the local file header name {0} differs from the directory</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="230"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="258"/>
         <source>条目 {0} 解压后超过上限 {1}</source>
         <translation>The entry {0} unpacks to more than the limit of {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="231"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="259"/>
         <source>不支持的压缩方式 {0}</source>
         <translation>unsupported compression {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="232"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="260"/>
         <source>压缩数据不完整：解压得到 {0} 字节，压缩包记载为 {1} 字节</source>
         <translation>incomplete compressed data: {0} bytes unpacked, the archive records {1} bytes</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="234"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="262"/>
         <source>离线数据包未导入（{0}检查未通过，{1}）：{2}</source>
         <translation>Offline bundle not imported (the {0} check failed, {1}): {2}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="235"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="263"/>
         <source>{0} 字节</source>
         <translation>{0} bytes</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="237"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="265"/>
         <source>重复的字段 {0}</source>
         <translation>duplicate field {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="238"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="266"/>
         <source>不允许的数值 {0}</source>
         <translation>value not allowed: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="239"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="267"/>
         <source>manifest.json 不是有效的 JSON（{0}）</source>
         <translation>manifest.json is not valid JSON ({0})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="240"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="268"/>
         <source>manifest.json 缺少字段 {0}</source>
         <translation>manifest.json lacks the field {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="241"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="269"/>
         <source>manifest.json 的 {0} 应为不超过 {1} 个字符的非空字符串，实际为 {2}</source>
         <translation>the {0} of manifest.json should be a non-empty string of at most {1} characters, it is {2}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="242"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="270"/>
         <source>manifest.json 的 {0} 应为非负整数，实际为 {1}</source>
         <translation>the {0} of manifest.json should be a non-negative integer, it is {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="243"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="271"/>
         <source>数据包制作于 {0}（平台 {1}，数据版本 {2}），早于本机数据的截至时间 {3}（数据版本 {4}）：导入会让本机数据回到更早的状态</source>
         <translation>The bundle was made on {0} (platform {1}, data epoch {2}), before the local data&apos;s as-of time {3} (data epoch {4}): importing it would take the local data back to an older state</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="244"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="272"/>
         <source>{0}。确需导入时，由管理员加 --allow-older 强制导入（记入审计）</source>
         <translation>{0}. To import it on purpose, the administrator forces it with --allow-older (audited)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="245"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="273"/>
         <source>这是从序号 {0} 之后开始的增量数据包，而本机还没有任何平台数据：请先导入全量数据包（after = 0）</source>
         <translation>This is an incremental bundle starting after seq {0}, and this computer has no platform data yet: import a full bundle first (after = 0)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="246"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="274"/>
         <source>增量数据包属于平台 {0} 的数据版本 {1}，本机数据属于 {2} 的数据版本 {3}：两者的序号互不相干。请导入新的全量数据包（after = 0）</source>
         <translation>The incremental bundle belongs to platform {0}&apos;s data epoch {1}, the local data to {2}&apos;s data epoch {3}: their seqs are unrelated. Import a new full bundle (after = 0)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="247"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="275"/>
         <source>数据包从序号 {0} 之后开始，本机只到 {1}：缺少序号 {2}–{3} 的变更。请先导入更早的数据包，或联网同步，或导入全量数据包</source>
         <translation>The bundle starts after seq {0} and this computer is only at {1}: the changes {2}–{3} are missing. Import the earlier bundle first, sync online, or import a full bundle</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="248"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="276"/>
         <source>manifest.json 超过 {0}</source>
         <translation>manifest.json is over {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="249"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="277"/>
         <source>manifest.sig 应为 {0} 字节的 Ed25519 签名，实际为 {1} 字节</source>
         <translation>manifest.sig should be an Ed25519 signature of {0} bytes, it has {1} bytes</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="250"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="278"/>
         <source>本机没有平台 {0} 的任何受信任签名密钥。联网连接过该平台的安装会自动固定密钥；从未联网的安装请由管理员向市信用办核实后执行：creditdesk platform trust --platform-id {1} --key-id {2} --public-key b64:…</source>
         <translation>This computer trusts no signing key of platform {0}. An installation that has connected to the platform pins its key by itself; on one that never did, the administrator verifies the key with the city credit office and runs: creditdesk platform trust --platform-id {1} --key-id {2} --public-key b64:…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="251"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="279"/>
         <source>该密钥已由平台公布（指纹 {0}），正等待管理员确认：creditdesk platform trust --platform-id {1} --key-id {2} --public-key {3}</source>
         <translation>The platform has published this key (fingerprint {0}); it awaits the administrator&apos;s confirmation: creditdesk platform trust --platform-id {1} --key-id {2} --public-key {3}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="252"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="280"/>
         <source>请管理员向市信用办核实后执行 creditdesk platform trust --platform-id {0} --key-id {1} --public-key b64:…</source>
         <translation>The administrator verifies it with the city credit office and runs creditdesk platform trust --platform-id {0} --key-id {1} --public-key b64:…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="253"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="281"/>
         <source>数据包由平台 {0} 的密钥 {1} 签名，本机不信任该密钥。{2}</source>
         <translation>The bundle is signed with platform {0}&apos;s key {1}, which this computer does not trust. {2}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="254"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="282"/>
         <source>manifest.sig 不是平台 {0} 密钥 {1} 对 manifest.json 的有效签名：数据包被篡改或损坏</source>
         <translation>manifest.sig is not a valid signature of manifest.json by platform {0}&apos;s key {1}: the bundle was tampered with or damaged</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="255"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="283"/>
         <source>数据包由平台 {0} 密钥 {1} 的新公钥（指纹 {2}）签名，该公钥与本机信任的不同，正等待管理员核实确认：creditdesk platform trust --platform-id {3} --key-id {4} --public-key {5} --confirm</source>
         <translation>The bundle is signed with a new public key (fingerprint {2}) of platform {0}&apos;s key {1}, different from the one trusted here; it awaits the administrator&apos;s check and confirmation: creditdesk platform trust --platform-id {3} --key-id {4} --public-key {5} --confirm</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="256"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="284"/>
         <source>不支持的数据包格式 {0}（应为 {1}）</source>
         <translation>Unsupported bundle format {0} (should be {1})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="257"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="285"/>
         <source>manifest.json 的 created_at 不是 ISO 8601 时间：{0}</source>
         <translation>the created_at of manifest.json is not an ISO 8601 time: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="258"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="286"/>
         <source>manifest.json 的 next（{0}）小于 after（{1}）</source>
         <translation>the next ({0}) of manifest.json is less than its after ({1})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="259"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="287"/>
         <source>parts 第 {0} 项不是对象</source>
         <translation>item {0} of parts is not an object</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="260"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="288"/>
         <source>parts 第 {0} 项的 name 无效：{1}</source>
         <translation>the name of item {0} of parts is invalid: {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="261"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="289"/>
         <source>parts 第 {0} 项的 name {1} 重复或与清单文件同名</source>
         <translation>the name {1} of item {0} of parts is repeated or the name of a manifest file</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="262"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="290"/>
         <source>分卷 {0} 的 sha256 应为 64 位十六进制，实际为 {1}</source>
         <translation>the sha256 of part {0} should be 64 hexadecimal characters, it is {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="263"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="291"/>
         <source>分卷 {0} 的 count 应为非负整数，实际为 {1}</source>
         <translation>the count of part {0} should be a non-negative integer, it is {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="264"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="292"/>
         <source>清单列出的分卷 {0} 不在压缩包中</source>
         <translation>the part {0} the manifest lists is not in the archive</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="265"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="293"/>
         <source>清单中的变更条数 {0} 多于序号区间 ({1}, {2}] 所能容纳的</source>
         <translation>the manifest counts {0} changes, more than the seq range ({1}, {2}] can hold</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="266"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="294"/>
         <source>压缩包含清单未列出的文件 {0}（只允许 manifest.json、manifest.sig 和所列分卷）</source>
         <translation>The archive holds a file the manifest does not list: {0} (only manifest.json, manifest.sig and the listed parts are allowed)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="267"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="295"/>
         <source>分卷 {0} 的 SHA-256 与清单不符：内容被篡改或损坏</source>
         <translation>The SHA-256 of part {0} does not match the manifest: tampered with or damaged</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="268"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="296"/>
         <source>分卷 {0} 有 {1} 行，清单记载 {2} 条</source>
         <translation>Part {0} has {1} lines, the manifest records {2}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="270"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="298"/>
         <source>要更正的核查记录不存在：{0}</source>
         <translation>The review to correct does not exist: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="271"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="299"/>
         <source>该结论调整已{0}</source>
         <translation>This outcome change is already {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="272"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="300"/>
         <source>核查记录缺少 {0}</source>
         <translation>The review lacks {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="273"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="301"/>
         <source>{0} 应为 {1} 之一，实际为 {2}</source>
         <translation>{0} must be one of {1}, not {2}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="274"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="302"/>
         <source>结论比系统计算结果宽松：须选择调整理由类别（{0}）</source>
         <translation>The outcome is milder than the computed one: choose a reason category ({0})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="275"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="303"/>
         <source>结论比系统计算结果宽松：理由至少 {0} 个字</source>
         <translation>The outcome is milder than the computed one: the reason needs at least {0} characters</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="276"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="304"/>
         <source>签署人身份应为 {0} 之一，实际为 {1}</source>
         <translation>The signer&apos;s capacity must be one of {0}, not {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="277"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="305"/>
         <source>有 {0} 条有效不良记录本市档案未规定措施：须经办人确认已阅后才能保存</source>
         <translation>{0} adverse records in force have no measure in the city&apos;s profile: the officer acknowledges them before saving</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="278"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="306"/>
         <source>{0} 于 {1} 确认阅知 {2} 条本市档案未规定措施的有效不良记录：{3}</source>
         <translation>{0} acknowledged on {1} {2} adverse records in force without a measure in the city&apos;s profile: {3}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="279"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="307"/>
         <source>审查报告 {0}，{1} 收到{2}，有效期至 {3}（申请编号 {4}）</source>
         <translation>Review report {0}, received {1}{2}, valid until {3} (request no. {4})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="280"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="308"/>
         <source>已于 {0} 申请，信用中心应于 {1} 前反馈，尚未收到审查报告（申请编号 {2}）</source>
         <translation>Requested on {0}; the credit centre answers by {1}; no report received yet (request no. {2})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="282"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="310"/>
         <source>结论比系统计算结果宽松：请写明理由（至少 {0} 个字，现 {1} 个）</source>
         <translation>Milder than computed: give a reason (at least {0} characters, {1} so far)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="283"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="311"/>
         <source>本档案没有该办理事项：{0}</source>
         <translation>This profile has no such matter: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="285"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="313"/>
         <source>异议理由至少 {0} 个字（写明哪一点有误、依据是什么）</source>
         <translation>The objection needs at least {0} characters (what is wrong and on what grounds)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="286"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="314"/>
         <source>异议理由最多 {0} 个字</source>
         <translation>The objection may have at most {0} characters</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="287"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="315"/>
         <source>本地数据中没有信用记录 {0}（请先同步，或核对记录编号）</source>
         <translation>The local data has no credit record {0} (sync first, or check the record number)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="288"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="316"/>
         <source>信用记录 {0} 不属于主体 {1}</source>
         <translation>Credit record {0} does not belong to subject {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="289"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="317"/>
         <source>没有编号为 {0} 的核查记录</source>
         <translation>There is no review numbered {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="290"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="318"/>
         <source>处理结果应为 {0}（异议成立 / 异议不成立）之一，实际为 {1}</source>
         <translation>The result must be one of {0} (upheld / not upheld), not {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="291"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="319"/>
         <source>没有编号为 {0} 的异议</source>
         <translation>There is no objection numbered {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="292"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="320"/>
         <source>平台数据显示该记录{0}{1}</source>
         <translation>The platform data shows this record {0}{1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="293"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="321"/>
         <source>平台已更新该记录（{0}），请核对内容</source>
         <translation>The platform updated this record ({0}): check its content</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="295"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="323"/>
         <source>{0}档案未规定信用审查（无 credit_review 一节），无法申请</source>
         <translation>The {0} profile has no credit review (no credit_review section): it cannot be requested</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="296"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="324"/>
         <source>{0}档案没有事项 {1}</source>
         <translation>The {0} profile has no matter {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="297"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="325"/>
         <source>{0}档案未规定信用审查</source>
         <translation>The {0} profile has no credit review</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="298"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="326"/>
         <source>审查结论摘要不能超过 {0} 字，实际 {1} 字</source>
         <translation>The review&apos;s summary may have at most {0} characters, it has {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="299"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="327"/>
         <source>收到日期 {0} 晚于今天</source>
         <translation>The date received {0} is after today</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="300"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="328"/>
         <source>审查申请 {0} 已于 {1} 记录结果（{2}）</source>
         <translation>The review request {0} has its result recorded on {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="301"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="329"/>
         <source>收到日期 {0} 早于申请日期 {1}</source>
         <translation>The date received {0} is before the request date {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="302"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="330"/>
         <source>没有编号为 {0} 的信用审查申请</source>
         <translation>There is no credit review request numbered {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="304"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="332"/>
         <source>{0}：找不到档案 {1} 第 {2} 版</source>
         <translation>{0}: profile {1} version {2} not found</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="305"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="333"/>
         <source>没有编号为 {0} 的复核记录</source>
         <translation>There is no re-check numbered {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="306"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="334"/>
         <source>该复核记录已由 {0} 于 {1} 确认</source>
         <translation>This re-check was acknowledged by {0} on {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="308"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="336"/>
         <source>字段 {0} 应为非空字符串，实际为 {1}</source>
         <translation>The field {0} should be a non-empty string, it is {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="309"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="337"/>
         <source>字段 {0} 应为字符串或 null，实际为 {1}</source>
         <translation>The field {0} should be a string or null, it is {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="310"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="338"/>
         <source>字段 {0} 应为日期 YYYY-MM-DD，实际为 {1}</source>
         <translation>The field {0} should be a date YYYY-MM-DD, it is {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="311"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="339"/>
         <source>字段 {0} 不是有效日期：{1}</source>
         <translation>The field {0} is not a valid date: {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="312"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="340"/>
         <source>字段 {0} 应为数字或 null，实际为 {1}</source>
         <translation>The field {0} should be a number or null, it is {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="313"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="341"/>
         <source>字段 {0} 应为整数，实际为 {1}</source>
         <translation>The field {0} should be an integer, it is {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="314"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="342"/>
         <source>字段 {0} 的值 {1} 不在允许范围 {2} 内</source>
         <translation>The value {1} of field {0} is not among the allowed {2}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="315"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="343"/>
         <source>字段 {0} 应为字符串列表，实际为 {1}</source>
         <translation>The field {0} should be a list of strings, it is {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="316"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="344"/>
         <source>字段 {0} 应为对象，实际为 {1}</source>
         <translation>The field {0} should be an object, it is {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="317"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="345"/>
         <source>实体 id 无效：{0}</source>
         <translation>Invalid entity id: {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="318"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="346"/>
         <source>非自然人主体的 uscc 应为18位统一社会信用代码，实际为 {0}</source>
         <translation>The uscc of a subject that is not a person should be an 18-character credit code, it is {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="319"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="347"/>
         <source>report_no {0} 与实体 id {1} 不一致</source>
         <translation>report_no {0} does not match the entity id {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="321"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="349"/>
         <source>字段 {0} 超过 {1} 个字符（实际 {2}），不是有效的值</source>
         <translation>The field {0} is longer than {1} characters ({2}): not a valid value</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="322"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="350"/>
         <source>字段 {0} 含有控制字符：{1}</source>
         <translation>The field {0} contains control characters: {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="323"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="351"/>
         <source>字段 {0} 只含控制字符</source>
         <translation>The field {0} holds only control characters</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="324"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="352"/>
         <source>{0}；其余内容已照常应用</source>
         <translation>{0}; the rest was applied as usual</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="325"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="353"/>
         <source>字段 {0} {1}（{2} {3}{4}）</source>
         <translation>field {0} {1} ({2} {3}{4})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="326"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="354"/>
         <source>，上限 {0}</source>
         <translation>, limit {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="327"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="355"/>
         <source>变更缺少类型 type（或不是字符串）：{0}</source>
         <translation>The change lacks its type (or it is not a string): {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="328"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="356"/>
         <source>seq 应为整数，实际为 {0}</source>
         <translation>seq should be an integer, it is {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="329"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="357"/>
         <source>op 应为 upsert 或 delete，实际为 {0}</source>
         <translation>op should be upsert or delete, it is {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="330"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="358"/>
         <source>完整同步第 {0} 轮已被第 {1} 轮取代，未清除任何数据；请重新同步</source>
         <translation>Full sync round {0} was superseded by round {1}; nothing was cleared: sync again</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="332"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="360"/>
         <source>“{0}”不是统一社会信用代码、身份证号或主体编号；核查须凭代码，名称请先用查询找到主体</source>
         <translation>“{0}” is not a credit code, an ID number or a subject id; a check needs a code: find a name with the query first</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="334"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="362"/>
         <source>{0} {1} 之前完成的核查记录 {2} 条，信用承诺 {3} 份（含签名图像），承诺履约记录 {4} 条，复核 {5} 条，提醒 {6} 条，异议 {7} 条，已上报副本 {8} 条</source>
         <translation>{0}, of what was completed before {1}: {2} reviews, {3} credit commitments (with signature images), {4} commitment events, {5} re-checks, {6} alerts, {7} objections, {8} copies already reported</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="335"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="363"/>
         <source>{0} 条尚有内容未上报平台</source>
         <translation>{0} still have content not reported to the platform</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="336"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="364"/>
         <source>{0} 条有内容被平台拒收、待处理</source>
         <translation>{0} have content the platform refused, to be handled</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="337"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="365"/>
         <source>{0} 条的更正版本仍保留</source>
         <translation>{0} have a correction that is kept</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="338"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="366"/>
         <source>保留 {0} 条：{1}</source>
         <translation>Kept {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="339"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="367"/>
         <source>已记入审计日志（第 {0} 条）</source>
         <translation>Recorded in the audit log (entry {0})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="341"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="369"/>
         <source>审计日志无法完整读取（第 {0} 条附近：{1}），疑似被改动</source>
         <translation>The audit log cannot be read in full (near entry {0}: {1}): it may have been altered</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="342"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="370"/>
         <source>审计链锚定记录被篡改（第 {0} 条的锚定校验码不符）</source>
         <translation>The audit chain&apos;s anchor was tampered with (the anchor check of entry {0} does not match)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="343"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="371"/>
         <source>第 {0} 条与本机锚定的哈希不符：审计链已被整体改写或截断</source>
         <translation>Entry {0} does not match the hash anchored on this computer: the chain was rewritten or truncated</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="344"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="372"/>
         <source>第 {0} 条附近的记录无法读取（字段被改动）</source>
         <translation>The entries near {0} cannot be read (fields altered)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="345"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="373"/>
         <source>第 {0} 条与第 {1} 条内容相同（重复插入的记录）</source>
         <translation>Entry {0} is the same as entry {1} (inserted twice)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="346"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="374"/>
         <source>第 {0} 条与第 {1} 条顺序颠倒（乱序）</source>
         <translation>Entries {0} and {1} are swapped (out of order)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="347"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="375"/>
         <source>第 {0} 条是插入的记录（不在链上，下一条跳过了它）</source>
         <translation>Entry {0} was inserted (not on the chain: the next one skips it)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="348"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="376"/>
         <source>第 {0} 条在链头之后（末尾被插入的记录）</source>
         <translation>Entry {0} comes after the chain head (inserted at the end)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="349"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="377"/>
         <source>第 {0} 条是插入的记录（其后的第 {1} 条接在第 {2} 条之后）</source>
         <translation>Entry {0} was inserted (entry {1} after it follows entry {2})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="350"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="378"/>
         <source>第 {0} 条顺序错乱（它接在第 {1} 条之后，而非第 {2} 条）</source>
         <translation>Entry {0} is out of order (it follows entry {1}, not entry {2})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="351"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="379"/>
         <source>第 {0} 条缺失（已被删除）</source>
         <translation>Entry {0} is missing (deleted)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="352"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="380"/>
         <source>第 {0} 条序号重复或乱序（疑似插入）</source>
         <translation>Entry {0} has a repeated or out-of-order number (likely inserted)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="353"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="381"/>
         <source>第 {0} 条与前一条不衔接（其前有记录被插入、删除或修改）</source>
         <translation>Entry {0} does not follow from the one before (an entry before it was inserted, deleted or changed)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="354"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="382"/>
         <source>第 {0} 条内容被修改（哈希不符）</source>
         <translation>Entry {0} was changed (hash mismatch)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="355"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="383"/>
         <source>第 {0} 条起缺失（末尾记录被删除）</source>
         <translation>Missing from entry {0} on (entries at the end deleted)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="356"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="384"/>
         <source>第 {0} 条与链头不符（末尾记录被插入或修改）</source>
         <translation>Entry {0} does not match the chain head (entries at the end inserted or changed)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="358"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="386"/>
         <source>不支持的格式“{0}”：请用 pdf 或 xlsx（--format，或文件扩展名）</source>
         <translation>Unsupported format “{0}”: use pdf or xlsx (--format, or the file extension)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="360"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="388"/>
         <source>策略档案 {0} 在 {1} 没有生效的版本</source>
         <translation>The policy profile {0} has no version in force on {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="361"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="389"/>
         <source>未知的策略档案 {0}</source>
         <translation>Unknown policy profile {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="362"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="390"/>
         <source>{0}；可用的档案：{1}</source>
         <translation>{0}; available profiles: {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="363"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="391"/>
         <source>档案 {0} v{1} 没有事项 {2}；可用的事项：{3}</source>
         <translation>Profile {0} v{1} has no matter {2}; available matters: {3}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="365"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="393"/>
         <source>数据库服务器 {0} 上的 {1}</source>
         <translation>{1} on the database server {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="367"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="395"/>
         <source>配置文件 {0} 无法读取：{1}</source>
         <translation>The settings file {0} cannot be read: {1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="368"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="396"/>
         <source>配置文件 {0} 中的 {1} 应为 {2} 类型，实际为 {3}</source>
         <translation>In the settings file {0}, {1} should be of type {2}, it is {3}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="370"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="398"/>
         <source>{0}：{1}。国家层和{2}档案对此类记录在本事项中均未规定措施，请阅读档案说明，依法依规判断并确认后再办理。</source>
         <translation>{0}: {1}. Neither the national layer nor the {2} profile sets a measure for such records in this matter: read the profile&apos;s notes, decide by law and regulation and confirm before handling the matter.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="371"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="399"/>
         <source>{0}未列明“{1}”事项：按国家层规则和本市一般条款（{2}：“{3}”）办理。</source>
         <translation>{0} does not list the matter “{1}”: handled by the national rules and the city&apos;s general clause ({2}: “{3}”).</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="373"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="401"/>
         <source>{0}{1}：同一数据库同一时间只能有一个同步或离线数据包导入。本次未作任何改动，请等它结束后再试</source>
         <translation>{0}{1}: one database takes one sync or offline bundle import at a time. Nothing was changed: try again when it has finished</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="374"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="402"/>
         <source>工作站 {0}</source>
         <translation>workstation {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="375"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="403"/>
         <source>进程 {0}</source>
         <translation>process {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="376"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="404"/>
         <source>自 {0} 起</source>
         <translation>since {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="377"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="405"/>
         <source>数据库会话 {0}{1}</source>
         <translation>database session {0}{1}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="378"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="406"/>
         <source>，来自 {0}</source>
         <translation> from {0}</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="383"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="412"/>
+        <source>（调整已驳回）</source>
+        <translation> (change rejected)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="413"/>
+        <source>所在文件夹不存在</source>
+        <translation>The folder does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="414"/>
+        <source>本单位</source>
+        <translation>this unit</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="415"/>
+        <source>离线核查</source>
+        <translation>Offline check</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="416"/>
+        <source>偏离系统结论</source>
+        <translation>Departs from the computed conclusion</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="417"/>
+        <source>更正记录</source>
+        <translation>Correction</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="418"/>
+        <source>一</source>
+        <translation>1</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="419"/>
+        <source>二</source>
+        <translation>2</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="420"/>
+        <source>三</source>
+        <translation>3</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="421"/>
+        <source>四</source>
+        <translation>4</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="422"/>
+        <source>期间应写作 2026-11（月）、2026-Q3（季度）或 2026-H1（半年）</source>
+        <translation>Write the period as 2026-11 (month), 2026-Q3 (quarter) or 2026-H1 (half-year)</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="423"/>
+        <source>上</source>
+        <translation>first</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="424"/>
+        <source>下</source>
+        <translation>second</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="425"/>
+        <source>全部单位</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="426"/>
+        <source>其中不予采信</source>
+        <translation>of which not accepted</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="427"/>
+        <source>依据过期数据</source>
+        <translation>On out-of-date data</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="428"/>
+        <source>改变系统结论</source>
+        <translation>Changed the computed conclusion</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="429"/>
+        <source>更正核查记录</source>
+        <translation>Corrected reviews</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="430"/>
+        <source>期内标记履约 / 违约</source>
+        <translation>Marked fulfilled / breached in the period</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="431"/>
+        <source>受理异议</source>
+        <translation>Objections received</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="432"/>
+        <source>经办人数</source>
+        <translation>Officers</translation>
+    </message>
+    <message>
+        <location filename="../../creditdesk/ui/core_text.py" line="433"/>
         <source>输入统一社会信用代码、身份证号码或名称</source>
         <translation>Enter a credit code, an ID number or a name</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="384"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="434"/>
         <source>有效的统一社会信用代码</source>
         <translation>Valid unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="385"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="435"/>
         <source>有效的居民身份证号码</source>
         <translation>Valid ID number</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="386"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="436"/>
         <source>名称至少输入 2 个字</source>
         <translation>Enter at least 2 characters of a name</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="387"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="437"/>
         <source>按名称、曾用名或拼音首字母查找</source>
         <translation>Search by name, former name or pinyin initials</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="388"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="438"/>
         <source>请输入统一社会信用代码</source>
         <translation>Enter a unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="389"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="439"/>
         <source>请输入居民身份证号码</source>
         <translation>Enter an ID number</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="390"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="440"/>
         <source>请输入统一社会信用代码或居民身份证号码</source>
         <translation>Enter a credit code or an ID number</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="391"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="441"/>
         <source>15位为第一代身份证号码，已停止使用，请输入18位居民身份证号码</source>
         <translation>15 digits is a first-generation ID number, no longer valid: enter the 18-digit number</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="392"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="442"/>
         <source>15位为第一代身份证号码，已停止使用，请输入18位居民身份证号码；如为旧营业执照注册号，请改用18位统一社会信用代码</source>
         <translation>15 digits is a first-generation ID number, no longer valid: enter the 18-digit number; for an old business registration number use the 18-character credit code</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="393"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="443"/>
         <source>统一社会信用代码只能由数字和大写英文字母组成</source>
         <translation>a credit code has only digits and capital letters</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="394"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="444"/>
         <source>统一社会信用代码不使用 I、O、Z、S、V</source>
         <translation>credit codes do not use I, O, Z, S, V</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="395"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="445"/>
         <source>第3～8位为登记管理机关行政区划码，应为数字</source>
         <translation>positions 3–8 are the region code: digits only</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="396"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="446"/>
         <source>居民身份证号码第18位应为数字或X</source>
         <translation>the 18th character of an ID number is a digit or X</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="397"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="447"/>
         <source>居民身份证号码前17位应为数字</source>
         <translation>the first 17 characters of an ID number are digits</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="398"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="448"/>
         <source>居民身份证号码只能由数字和末位的X组成</source>
         <translation>an ID number has only digits and a final X</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="399"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="449"/>
         <source>号码只能由数字和大写英文字母组成</source>
         <translation>only digits and capital letters</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="400"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="450"/>
         <source>文件未规定具体日期</source>
         <translation>no date set by the document</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="401"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="451"/>
         <source>已被更正</source>
         <translation>superseded</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="402"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="452"/>
         <source>在线</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="404"/>
-        <location filename="../../creditdesk/ui/core_text.py" line="681"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="454"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="731"/>
         <source>用户名或密码错误</source>
         <translation>Wrong user name or password</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="405"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="455"/>
         <source>用户名须为 2–64 位小写字母、数字或 . _ -</source>
         <translation>A user name is 2–64 lower-case letters, digits or . _ -</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="406"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="456"/>
         <source>密码不能与用户名相同</source>
         <translation>The password must not be the user name</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="407"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="457"/>
         <source>密码不能为空</source>
         <translation>The password must not be empty</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="408"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="458"/>
         <source>第一个账户必须是系统管理员（--role admin）</source>
         <translation>The first account must be an administrator (--role admin)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="409"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="459"/>
         <source>账户已停用，请联系系统管理员</source>
         <translation>The account is disabled: ask the administrator</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="410"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="460"/>
         <source>不能停用或降级最后一个可用的系统管理员账户</source>
         <translation>The last active administrator account cannot be disabled or demoted</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="412"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="462"/>
         <source>看起来是 GBK/GB18030 编码（Excel 的“CSV（逗号分隔）”或记事本的“ANSI”）</source>
         <translation>it looks like GBK/GB18030 (Excel&apos;s &quot;CSV (Comma delimited)&quot; or Notepad&apos;s &quot;ANSI&quot;)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="413"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="463"/>
         <source>也不是 GBK/GB18030 编码，可能不是文本文件</source>
         <translation>nor GBK/GB18030; it may not be a text file</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="414"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="464"/>
         <source>（标准输入）</source>
         <translation>(standard input)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="416"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="466"/>
         <source>备份文件不能写在数据库文件本身上</source>
         <translation>The backup file cannot be written over the database file itself</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="418"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="468"/>
         <source>机构编制</source>
         <translation>public-sector establishment</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="419"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="469"/>
         <source>外交</source>
         <translation>foreign affairs</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="420"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="470"/>
         <source>司法行政</source>
         <translation>judicial administration</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="421"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="471"/>
         <source>文化</source>
         <translation>culture</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="422"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="472"/>
         <source>民政</source>
         <translation>civil affairs</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="423"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="473"/>
         <source>旅游</source>
         <translation>tourism</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="424"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="474"/>
         <source>宗教</source>
         <translation>religion</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="425"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="475"/>
         <source>工会</source>
         <translation>trade unions</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="426"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="476"/>
         <source>工商</source>
         <translation>industry and commerce</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="427"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="477"/>
         <source>中央军委改革和编制办公室</source>
         <translation>CMC Reform and Establishment Office</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="428"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="478"/>
         <source>农业</source>
         <translation>agriculture</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="429"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="479"/>
         <source>男</source>
         <translation>male</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="430"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="480"/>
         <source>女</source>
         <translation>female</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="431"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="481"/>
         <source>居民身份证号码应为17位数字加1位数字或X</source>
         <translation>An ID number is 17 digits and a digit or X</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="432"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="482"/>
         <source>id_digest 应为64位小写十六进制字符串</source>
         <translation>id_digest must be 64 lower-case hexadecimal characters</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="434"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="484"/>
         <source>连接被拒绝</source>
         <translation>connection refused</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="435"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="485"/>
         <source>平台地址是否拼写正确、本机的 DNS 设置与网络连接</source>
         <translation>the spelling of the platform address, this computer&apos;s DNS settings and network connection</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="436"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="486"/>
         <source>网络不可达</source>
         <translation>network unreachable</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="437"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="487"/>
         <source>本机网络连接、网关和代理设置</source>
         <translation>this computer&apos;s network connection, gateway and proxy settings</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="438"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="488"/>
         <source>平台地址必须使用 HTTPS（仅本机回环地址允许 HTTP，用于测试与演示）</source>
         <translation>The platform address must use HTTPS (HTTP only on the loopback address, for tests and demos)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="439"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="489"/>
         <source>没有平台访问令牌：请管理员运行 creditdesk platform login 录入令牌</source>
         <translation>No platform access token: the administrator enters one with creditdesk platform login</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="440"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="490"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="441"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="491"/>
         <source>平台响应超时</source>
         <translation>the platform timed out</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="442"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="492"/>
         <source>平台返回的内容不是有效的 JSON（可能传输被截断）</source>
         <translation>the platform returned invalid JSON (the transfer may have been cut)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="443"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="493"/>
         <source>平台网关超时</source>
         <translation>the platform gateway timed out</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="444"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="494"/>
         <source>平台繁忙</source>
         <translation>the platform is busy</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="445"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="495"/>
         <source>平台返回的 gzip 数据已损坏</source>
         <translation>The gzip data from the platform is damaged</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="446"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="496"/>
         <source>变更页不是 JSON 对象</source>
         <translation>The change page is not a JSON object</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="447"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="497"/>
         <source>变更页缺少 changes 列表</source>
         <translation>The change page lacks the changes list</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="448"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="498"/>
         <source>变更页的 next、has_more 或 epoch 无效</source>
         <translation>The change page&apos;s next, has_more or epoch is invalid</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="449"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="499"/>
         <source>提交结果的数量与提交项不一致</source>
         <translation>The number of submission results does not match the items</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="450"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="500"/>
         <source>提交结果与提交项的 uid 不对应</source>
         <translation>The submission results&apos; uids do not match the items</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="452"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="502"/>
         <source>令牌为空</source>
         <translation>The token is empty</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="454"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="504"/>
         <source>公钥不能为空，应为 b64: 加标准 base64 编码的 32 字节 Ed25519 公钥</source>
         <translation>The public key must not be empty: b64: followed by a 32-byte Ed25519 public key in standard base64</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="455"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="505"/>
         <source>公钥 “b64:” 之后不是有效的标准 base64 编码</source>
         <translation>What follows “b64:” in the public key is not valid standard base64</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="456"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="506"/>
         <source>不是有效的 Ed25519 公钥</source>
         <translation>Not a valid Ed25519 public key</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="457"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="507"/>
         <source>平台标识 platform_id </source>
         <translation>platform id platform_id </translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="458"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="508"/>
         <source>signing_keys 的条目不是对象</source>
         <translation>An entry of signing_keys is not an object</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="459"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="509"/>
         <source>密钥标识 key_id </source>
         <translation>key id key_id </translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="461"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="511"/>
         <source>尚未连接平台：请管理员运行 creditdesk platform connect URL --client-id ID</source>
         <translation>Not connected to a platform: the administrator runs creditdesk platform connect URL --client-id ID</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="463"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="513"/>
         <source>同步已取消；已写入的数据页保留，下次从中断处继续</source>
         <translation>Sync cancelled; the pages written are kept and the next sync continues from here</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="464"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="514"/>
         <source>完整同步途中平台再次判定游标过期（410），无法继续；请联系平台管理员，或导入完整离线数据包</source>
         <translation>During a full sync the platform again found the cursor expired (410), so it cannot go on: contact the platform administrator, or import a full offline bundle</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="466"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="516"/>
         <source>完整同步</source>
         <translation>Full sync</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="467"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="517"/>
         <source>增量同步</source>
         <translation>Incremental sync</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="468"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="518"/>
         <source>正在连接平台……</source>
         <translation>Connecting to the platform…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="469"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="519"/>
         <source>正在检查新数据带来的提醒和复核……</source>
         <translation>Checking the new data for alerts and re-checks…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="470"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="520"/>
         <source>正在上报待送事项……</source>
         <translation>Sending pending submissions…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="471"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="521"/>
         <source>正在校验离线数据包……</source>
         <translation>Verifying the offline bundle…</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="473"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="523"/>
         <source>平台认为该项过大</source>
         <translation>the platform found this item too large</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="474"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="524"/>
         <source>平台认为单项过大</source>
         <translation>the platform found an item too large</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="476"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="526"/>
         <source>承诺补交的材料名称不能为空</source>
         <translation>The name of the material to be supplied must not be empty</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="477"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="527"/>
         <source>补交期限应为 1 至 365 个工作日</source>
         <translation>The deadline is 1 to 365 working days</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="478"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="528"/>
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="480"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="530"/>
         <source>标记违约须写明违约事实（备注），该信息将报送市公共信用信息系统</source>
         <translation>Marking a breach needs the facts of the breach (note); they are reported to the city public credit information system</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="482"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="532"/>
         <source>全量数据包</source>
         <translation>full bundle</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="483"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="533"/>
         <source>导入已取消，数据包中的变更一条也没有写入</source>
         <translation>Import cancelled: not one change of the bundle was written</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="485"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="535"/>
         <source>条目名称为空</source>
         <translation>an entry has an empty name</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="486"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="536"/>
         <source>压缩包被截断</source>
         <translation>the archive is truncated</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="487"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="537"/>
         <source>本地文件头损坏</source>
         <translation>a local file header is damaged</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="488"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="538"/>
         <source>本地文件头标记为加密或不支持的格式</source>
         <translation>a local file header is marked encrypted or of an unsupported format</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="489"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="539"/>
         <source>本地文件头与目录记载的压缩方式不一致</source>
         <translation>a local file header and the directory disagree on the compression</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="490"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="540"/>
         <source>条目的数据与其他条目或压缩包目录重叠</source>
         <translation>an entry&apos;s data overlaps another entry or the archive&apos;s directory</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="491"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="541"/>
         <source>未压缩条目的大小记载不一致</source>
         <translation>the recorded sizes of a stored entry disagree</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="492"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="542"/>
         <source>CRC-32 校验不符</source>
         <translation>CRC-32 mismatch</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="493"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="543"/>
         <source>deflate 数据无法解压</source>
         <translation>the deflate data cannot be unpacked</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="495"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="545"/>
         <source>压缩包完整性</source>
         <translation>archive integrity</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="496"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="546"/>
         <source>清单 manifest.json</source>
         <translation>manifest manifest.json</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="497"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="547"/>
         <source>签名</source>
         <translation>signature</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="498"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="548"/>
         <source>签名密钥</source>
         <translation>signing key</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="499"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="549"/>
         <source>平台</source>
         <translation>platform</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="500"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="550"/>
         <source>数据分卷校验和</source>
         <translation>part checksums</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="501"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="551"/>
         <source>数据分卷条数</source>
         <translation>part line counts</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="502"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="552"/>
         <source>数据分卷齐全</source>
         <translation>all parts present</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="503"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="553"/>
         <source>多余或不安全的文件</source>
         <translation>extra or unsafe files</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="504"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="554"/>
         <source>序号衔接</source>
         <translation>seq continuity</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="505"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="555"/>
         <source>数据版本（epoch）</source>
         <translation>data epoch</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="506"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="556"/>
         <source>大小限制</source>
         <translation>size limits</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="508"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="558"/>
         <source>变更内容</source>
         <translation>change contents</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="509"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="559"/>
         <source>数据新旧（防止回滚）</source>
         <translation>data age (no rollback)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="511"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="561"/>
         <source>manifest.json 不是 UTF-8 文本</source>
         <translation>manifest.json is not UTF-8 text</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="512"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="562"/>
         <source>manifest.json 应为一个 JSON 对象</source>
         <translation>manifest.json should be one JSON object</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="513"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="563"/>
         <source>压缩包中没有 manifest.json</source>
         <translation>The archive has no manifest.json</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="514"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="564"/>
         <source>压缩包中没有签名文件 manifest.sig</source>
         <translation>The archive has no signature file manifest.sig</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="515"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="565"/>
         <source>manifest.json 的 person_key 应为 “b64:” 加标准 base64</source>
         <translation>the person_key of manifest.json should be “b64:” and standard base64</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="516"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="566"/>
         <source>manifest.json 缺少 parts 列表</source>
         <translation>manifest.json lacks the parts list</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="518"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="568"/>
         <source>该核查记录已被更正，请更正其最新版本</source>
         <translation>This review has been corrected already: correct its latest version</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="519"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="569"/>
         <source>需要科室负责人登录后才能审批结论调整</source>
         <translation>A supervisor must be signed in to approve an outcome change</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="520"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="570"/>
         <source>驳回须写明理由（至少 4 个字）</source>
         <translation>A rejection needs a reason (at least 4 characters)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="521"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="571"/>
         <source>该核查记录没有待审批的结论调整</source>
         <translation>This review has no outcome change awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="522"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="572"/>
         <source>结论调整须由另一人审批：经办人不能审批自己的调整</source>
         <translation>An outcome change is approved by someone else: officers cannot approve their own</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="523"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="573"/>
         <source>最终结论与系统结论不一致时，必须填写理由</source>
         <translation>A final outcome that differs from the computed one needs a reason</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="524"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="574"/>
         <source>结论调整须由科室负责人审批</source>
         <translation>An outcome change is approved by a supervisor</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="525"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="575"/>
         <source>只有比系统计算结果宽松的结论需要审批</source>
         <translation>Only an outcome milder than the computed one needs approval</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="526"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="576"/>
         <source>本事项须签署信用承诺书：请记录承诺（手写签名或纸质签署）</source>
         <translation>This matter needs a signed credit commitment: record it (signature pad or signed on paper)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="527"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="577"/>
         <source>信用承诺须有手写签名，或注明已在纸质承诺书上签署</source>
         <translation>A credit commitment needs a handwritten signature, or a note that it was signed on paper</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="528"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="578"/>
         <source>信用承诺须有签署人姓名和承诺书文本</source>
         <translation>A credit commitment needs the signer&apos;s name and the commitment text</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="529"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="579"/>
         <source>委托代理人签署：须写明委托人（法定代表人）和授权委托书</source>
         <translation>Signed by an agent: name the principal (legal representative) and the power of attorney</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="530"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="580"/>
         <source>核查记录中不得出现完整身份证号（请使用脱敏号码）</source>
         <translation>A review must not contain a full ID number (use the masked number)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="531"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="581"/>
         <source>无法生成不重复的核查码</source>
         <translation>Cannot generate a unique verification code</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="532"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="582"/>
         <source>，载有不良信息</source>
         <translation>, with adverse information</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="533"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="583"/>
         <source>，未发现不良信息</source>
         <translation>, no adverse information found</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="534"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="584"/>
         <source>（无编号）</source>
         <translation>(no number)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="536"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="586"/>
         <source>结论与系统计算结果不同：请写明理由</source>
         <translation>The outcome differs from the computed one: give a reason</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="537"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="587"/>
         <source>只有比系统计算结果宽松的结论需要负责人审批</source>
         <translation>Only an outcome milder than the computed one needs a supervisor&apos;s approval</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="538"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="588"/>
         <source>请先选择理由类别并写明理由</source>
         <translation>Choose a reason category and write the reason first</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="539"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="589"/>
         <source>委托代理人签署：请填写委托人（法定代表人）姓名</source>
         <translation>Signed by an agent: enter the principal&apos;s (legal representative&apos;s) name</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="540"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="590"/>
         <source>委托代理人签署：请填写授权委托书（编号或日期）</source>
         <translation>Signed by an agent: enter the power of attorney (number or date)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="542"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="592"/>
         <source>请选择提出异议的信用记录</source>
         <translation>Choose the credit record the objection is about</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="543"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="593"/>
         <source>请填写联系人姓名</source>
         <translation>Enter the contact person&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="544"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="594"/>
         <source>联系人姓名过长</source>
         <translation>The contact person&apos;s name is too long</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="545"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="595"/>
         <source>请填写联系电话</source>
         <translation>Enter a contact phone number</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="546"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="596"/>
         <source>联系电话应为 11 位手机号或带区号的固定电话（如 0591-87654321）</source>
         <translation>The phone number is an 11-digit mobile number or a landline with its area code (e.g. 0591-87654321)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="547"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="597"/>
         <source>异议内容中不得出现完整身份证号（如需注明，请使用脱敏号码）</source>
         <translation>An objection must not contain a full ID number (use the masked number if needed)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="548"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="598"/>
         <source>缺少办理单位（请在设置中填写单位名称）</source>
         <translation>No handling unit (enter the unit name in Settings)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="549"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="599"/>
         <source>未署名</source>
         <translation>unsigned</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="550"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="600"/>
         <source>请写明处理结果的说明（如信用办的答复文号或要点）</source>
         <translation>Describe the result (e.g. the credit office&apos;s reply number or main points)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="551"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="601"/>
         <source>说明中不得出现完整身份证号</source>
         <translation>The description must not contain a full ID number</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="552"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="602"/>
         <source>平台未说明原因</source>
         <translation>the platform gave no reason</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="553"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="603"/>
         <source>平台已删除该信用记录</source>
         <translation>The platform deleted this credit record</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="555"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="605"/>
         <source>须指明申请审查的主体</source>
         <translation>Name the subject of the review request</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="557"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="607"/>
         <source>upsert 缺少 data 对象</source>
         <translation>The upsert lacks its data object</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="558"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="608"/>
         <source>自然人缺少 id_digest</source>
         <translation>A natural person lacks id_digest</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="559"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="609"/>
         <source>自然人的实体 id 应为 P- 加 id_digest</source>
         <translation>A natural person&apos;s entity id should be P- and the id_digest</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="561"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="611"/>
         <source>含控制字符，已删除</source>
         <translation>had control characters, removed</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="562"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="612"/>
         <source>过长，已截断</source>
         <translation>too long, cut</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="563"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="613"/>
         <source>过多，只保留前若干个</source>
         <translation>too many, only the first kept</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="564"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="614"/>
         <source>长度</source>
         <translation>length</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="565"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="615"/>
         <source>个数</source>
         <translation>count</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="566"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="616"/>
         <source>已取消；已提交的批次保留</source>
         <translation>Cancelled; the batches committed are kept</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="567"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="617"/>
         <source>变更不是 JSON 对象</source>
         <translation>The change is not a JSON object</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="569"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="619"/>
         <source>本地数据缺少平台的自然人密钥，暂无法按身份证号核查</source>
         <translation>The local data lacks the platform&apos;s person key: checking by ID number is not possible yet</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="570"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="620"/>
         <source>信用代码</source>
         <translation>Credit code</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="572"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="622"/>
         <source>证件号码</source>
         <translation>ID document number</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="573"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="623"/>
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="574"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="624"/>
         <source>查询内容</source>
         <translation>Query</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="575"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="625"/>
         <source>平台已知</source>
         <translation>Known to the platform</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="576"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="626"/>
         <source>核查日期</source>
         <translation>Check date</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="577"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="627"/>
         <source>待办</source>
         <translation>To do</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="578"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="628"/>
         <source>有效记录数</source>
         <translation>Records in force</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="579"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="629"/>
         <source>报告可用</source>
         <translation>Report usable</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="580"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="630"/>
         <source>报告问题</source>
         <translation>Report problems</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="581"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="631"/>
         <source>未规定措施的不良记录</source>
         <translation>Adverse records without a measure</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="582"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="632"/>
         <source>档案说明</source>
         <translation>Profile notes</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="583"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="633"/>
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="584"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="634"/>
         <source>核查结果</source>
         <translation>Check results</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="586"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="636"/>
         <source>将删除</source>
         <translation>Will delete</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="587"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="637"/>
         <source>已删除</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="588"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="638"/>
         <source>（试运行：未删除任何数据）</source>
         <translation> (dry run: nothing deleted)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="590"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="640"/>
         <source>审计导出已取消，未写入文件</source>
         <translation>Audit export cancelled; no file written</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="591"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="641"/>
         <source>本机的审计链锚定记录被删除（链可能已被整体改写）</source>
         <translation>This computer&apos;s audit chain anchor was deleted (the chain may have been rewritten)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="592"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="642"/>
         <source>本机没有这条审计链的锚定密钥（例如数据库是从别处复制来的）：只校验了哈希链本身</source>
         <translation>This computer has no anchor key for this audit chain (e.g. the database was copied from elsewhere): only the hash chain itself was checked</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="593"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="643"/>
         <source>序号</source>
         <translation>Seq</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="594"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="644"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="595"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="645"/>
         <source>操作代码</source>
         <translation>Action code</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="596"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="646"/>
         <source>对象</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="597"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="647"/>
         <source>详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="598"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="648"/>
         <source>前一条哈希</source>
         <translation>Previous hash</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="599"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="649"/>
         <source>本条哈希</source>
         <translation>Hash</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="601"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="651"/>
         <source>审计链校验已取消</source>
         <translation>Audit chain check cancelled</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="602"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="652"/>
         <source>审计链头记录缺失</source>
         <translation>The audit chain head is missing</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="604"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="654"/>
         <source>按经办人统计仅向科室负责人和系统管理员显示</source>
         <translation>Figures by officer are shown to supervisors and administrators only</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="605"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="655"/>
         <source>该政策文件未规定使用情况的报送期限。</source>
         <translation>The policy sets no deadline for reporting the usage.</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="606"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="656"/>
         <source>导出已取消，未写入文件</source>
         <translation>Export cancelled; no file written</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="608"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="658"/>
         <source>（数据库地址无法识别）</source>
         <translation>(database address not recognised)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="609"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="659"/>
         <source>内存数据库（仅供测试）</source>
         <translation>in-memory database (tests only)</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="610"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="660"/>
         <source>本机</source>
         <translation>this computer</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="612"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="662"/>
         <source>本市档案未规定措施</source>
         <translation>No measure in the city&apos;s profile</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="614"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="664"/>
         <source>本地数据缺少平台的自然人密钥，暂无法按身份证号查找</source>
         <translation>The local data lacks the platform&apos;s person key: looking up by ID number is not possible yet</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="616"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="666"/>
         <source>系统凭据库不可用，且未指定本机密钥目录：无法保存本地密钥</source>
         <translation>The system keyring is unavailable and no local key folder is set: the local key cannot be saved</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="618"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="668"/>
         <source>另一窗口正在同步</source>
         <translation>Another window is syncing</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="719"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="769"/>
         <source>{0}“{1}”（{2}）</source>
         <translation>{0} “{1}” ({2})</translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="721"/>
-        <location filename="../../creditdesk/ui/core_text.py" line="722"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="771"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="772"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../creditdesk/ui/core_text.py" line="724"/>
+        <location filename="../../creditdesk/ui/core_text.py" line="774"/>
         <source>本市档案未规定措施：{0}。国家层和{1}档案对此类记录在本事项中均未规定措施，请阅读档案说明，依法依规判断并确认后再办理。</source>
         <translation>No measure in the city profile: {0}. Neither the national layer nor the {1} profile sets a measure for such records in this matter: read the profile notes, judge by law and acknowledge before handling.</translation>
     </message>
