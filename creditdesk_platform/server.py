@@ -684,6 +684,8 @@ class PlatformServer:
         headers["Vary"] = "Accept-Encoding"
         headers["Content-Length"] = str(len(body))
         cut = self._take("cut_next")
+        # Recorded before the reply goes out: a client that has its answer finds it in the log.
+        self._record(method, target, reply.status)
         h.send_response(reply.status)
         for name, value in headers.items():
             h.send_header(name, value)
@@ -695,7 +697,6 @@ class PlatformServer:
             h.wfile.flush()
         if cut:
             h.close_connection = True
-        self._record(method, target, reply.status)
 
     def _route(self, h: _Handler, method: str, target: str) -> _Reply:
         client_id = h.headers.get("X-Client-Id", "").strip()
