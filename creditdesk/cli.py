@@ -195,7 +195,10 @@ def open_context(args: argparse.Namespace, *, seed: bool = True):  # noqa: ANN20
 
 def _start_password_check(args: argparse.Namespace, name: str, password: str) -> None:
     """The password check's head start (creditdesk/passwords.py) on a SQLite home, while the
-    database layer loads; the account service still decides the sign-in."""
+    database layer loads; the account service still decides the sign-in. Once per command."""
+    if getattr(args, "_password_check_started", False):
+        return
+    args._password_check_started = True
     from creditdesk.config import DATABASE_URL_ENV
     from creditdesk.passwords import start_check
     from creditdesk.paths import resolve_paths
@@ -975,6 +978,10 @@ def main(argv: list[str] | None = None) -> int:
     from creditdesk.commands import EXIT_CANCELLED
 
     args = _parser(argv).parse_args(argv)
+    if getattr(args, "user", None) and os.environ.get(PASSWORD_ENV) is not None:
+        # A password that needs no prompt: its check starts now, before the command loads the
+        # database layer (a prompted one starts when it is typed, in open_context).
+        _start_password_check(args, args.user, os.environ[PASSWORD_ENV])
     handler = getattr(args, "handler", None) or COMMANDS[args.command or "gui"]
     try:
         return handler(args)
