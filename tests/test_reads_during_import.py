@@ -8,6 +8,7 @@ takes seconds on a machine shared by many jobs)."""
 from __future__ import annotations
 
 import base64
+import contextlib
 import datetime as dt
 import json
 import os
@@ -69,6 +70,34 @@ def lookup_in_process(home: Path, query: str, *, user: str | None = None) -> tup
     return code, out.getvalue(), err.getvalue(), time.monotonic() - started
 
 
+@contextlib.contextmanager
+def import_holding_the_lock(ctx, bundle: Path):  # noqa: ANN001, ANN201
+    """A bundle import on a thread that holds the write lock (its one transaction) until the block
+    ends; yields the dict that gets its ``result`` or ``error``, checked after the import ended."""
+    done, holding = threading.Event(), threading.Event()
+
+    def progress(_done: int, _total: int) -> None:
+        holding.set()
+        done.wait(600)
+
+    outcome: dict = {}
+
+    def run_import() -> None:
+        try:
+            outcome["result"] = import_bundle_now(ctx.engine, ctx.settings, ctx.audit, str(bundle), progress=progress)
+        except BaseException as exc:  # noqa: BLE001 - reported by the caller's assertion
+            outcome["error"] = exc
+
+    importer = threading.Thread(target=run_import)
+    importer.start()
+    assert holding.wait(120), outcome
+    try:
+        yield outcome
+    finally:
+        done.set()
+        importer.join(300)
+
+
 def test_100_cli_lookups_during_a_bundle_import_none_failing(tmp_path):
     home = tmp_path / "home"
     ctx = open_app(home)
@@ -85,31 +114,11 @@ def test_100_cli_lookups_during_a_bundle_import_none_failing(tmp_path):
         TrustedKeys(ctx.engine).trust(platform_id, "k-reads", public)
 
         # The import holds the write lock (its one transaction) until the lookups are done.
-        lookups_done, holding = threading.Event(), threading.Event()
-
-        def progress(done: int, total: int) -> None:
-            holding.set()
-            lookups_done.wait(600)
-
-        outcome: dict = {}
-
-        def run_import() -> None:
-            try:
-                outcome["result"] = import_bundle_now(ctx.engine, ctx.settings, ctx.audit, str(bundle), progress=progress)
-            except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
-                outcome["error"] = exc
-
-        importer = threading.Thread(target=run_import)
-        importer.start()
-        assert holding.wait(120), outcome
-        try:
+        with import_holding_the_lock(ctx, bundle) as outcome:
             with ThreadPoolExecutor(2) as pool:
                 spawned = pool.map(lambda _: lookup(home, uscc), range(SUBPROCESSES))
                 results = [lookup_in_process(home, uscc) for _ in range(LOOKUPS - SUBPROCESSES)]
                 results += list(spawned)
-        finally:
-            lookups_done.set()
-            importer.join(300)
         failed = [(code, err) for code, _out, err, _s in results if code != 0]
         assert not failed, failed[:3]
         for _code, out, _err, _s in results:  # each found the subject in the data as it was before the import
@@ -153,24 +162,7 @@ def test_signed_in_cli_lookups_during_a_bundle_import(tmp_path, monkeypatch):
         platform_id, public = make_bundle(bundle, new)
         TrustedKeys(ctx.engine).trust(platform_id, "k-reads", public)
 
-        lookups_done, holding = threading.Event(), threading.Event()
-
-        def progress(done: int, total: int) -> None:
-            holding.set()
-            lookups_done.wait(600)
-
-        outcome: dict = {}
-
-        def run_import() -> None:
-            try:
-                outcome["result"] = import_bundle_now(ctx.engine, ctx.settings, ctx.audit, str(bundle), progress=progress)
-            except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
-                outcome["error"] = exc
-
-        importer = threading.Thread(target=run_import)
-        importer.start()
-        assert holding.wait(120), outcome
-        try:
+        with import_holding_the_lock(ctx, bundle) as outcome:
             monkeypatch.setenv("CREDITDESK_PASSWORD", "Wang-pass-2026")
             right = [lookup_in_process(home, uscc, user="wang.li") for _ in range(8)]
             right += [lookup(home, uscc, user="wang.li", password="Wang-pass-2026") for _ in range(2)]
@@ -180,9 +172,6 @@ def test_signed_in_cli_lookups_during_a_bundle_import(tmp_path, monkeypatch):
             after_lock = lookup_in_process(home, uscc, user="zhao.min")
             with ctx.engine.connect() as conn:  # nothing reached the account rows yet: the import holds the lock
                 zhao = conn.execute(text("SELECT failed_logins, locked_until FROM account WHERE name = 'zhao.min'")).one()
-        finally:
-            lookups_done.set()
-            importer.join(300)
         assert "error" not in outcome, outcome.get("error")
 
         failed = [(code, err) for code, _out, err, _s in right if code != 0]
