@@ -62,7 +62,9 @@ def _finding_row(f: Finding, policy=None) -> str:  # noqa: ANN001 - the policy p
         f"<tr><td style='color:{colour if f.in_force else GREY}'><b>{_e(r.title)}</b>{grade}<br>"
         f"<span style='color:{GREY}'>{_e(r.authority)}{' · ' + details if details else ''}</span>{content}</td>"
         f"<td style='white-space:nowrap'>{r.decided_on.isoformat()}</td>"
-        f"<td style='white-space:nowrap'>{r.publish_from.isoformat()} — {_date(r.publish_until)}</td>"
+        # the period on two lines: at 1366×768 the profile is ~530 px wide, and one nowrap line for it
+        # left the record's title one character wide
+        f"<td style='white-space:nowrap'>{r.publish_from.isoformat()} —<br>{_date(r.publish_until)}</td>"
         f"<td style='white-space:nowrap'>{_e(tr(RECORD_STATUS_LABELS.get(r.status, r.status)))}<br>{state}</td></tr>"
     )
 
@@ -154,9 +156,11 @@ def render_profile(view: ProfileView, policy=None) -> str:  # noqa: ANN001 - the
             f"<h3 style='color:{head_colour};margin-bottom:2px'>{_e(tr(g.category.label))}"
             f" <span style='font-weight:normal;color:{GREY}'>（{tr('有效 {0} / 共 {1}').format(g.in_force_count, len(g.findings))}）</span></h3>"
             "<table width='100%' cellspacing='0' cellpadding='5'>"
-            # the record's title keeps at least 40% of the width: longer English headers and dates do not squeeze it
-            f"<tr style='background:#f0f0f0'><th align='left' width='40%'>{tr('事项')}</th><th align='left'>{tr('决定日期')}</th>"
-            f"<th align='left'>{tr('公示期')}</th><th align='left'>{tr('状态')}</th></tr>"
+            # Every column's share given: Qt's rich text honours a percentage only when all columns have one,
+            # else the record's title (the only column that wraps) is squeezed to one character a line
+            f"<tr style='background:#f0f0f0'><th align='left' width='44%'>{tr('事项')}</th>"
+            f"<th align='left' width='18%'>{tr('决定日期')}</th>"
+            f"<th align='left' width='20%'>{tr('公示期')}</th><th align='left' width='18%'>{tr('状态')}</th></tr>"
             + "".join(_finding_row(f, policy) for f in g.findings)
             + "</table>"
         )
