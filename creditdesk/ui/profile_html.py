@@ -65,7 +65,8 @@ def _finding_row(f: Finding, policy=None) -> str:  # noqa: ANN001 - the policy p
         # the period on two lines: at 1366×768 the profile is ~530 px wide, and one nowrap line for it
         # left the record's title one character wide
         f"<td style='white-space:nowrap'>{r.publish_from.isoformat()} —<br>{_date(r.publish_until)}</td>"
-        f"<td style='white-space:nowrap'>{_e(tr(RECORD_STATUS_LABELS.get(r.status, r.status)))}<br>{state}</td></tr>"
+        # the state may wrap: "not counted: Credit repaired" on one line took the title's width in English
+        f"<td>{_e(tr(RECORD_STATUS_LABELS.get(r.status, r.status)))}<br>{state}</td></tr>"
     )
 
 
