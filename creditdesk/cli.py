@@ -492,9 +492,6 @@ def cmd_lookup(args: argparse.Namespace) -> int:
         ctx.close()
 
 
-ENTITY_NAMES = {"subject": "主体", "record": "信用记录", "agency": "信用服务机构", "report": "信用报告", "policy": "政策档案"}
-
-
 def _database_text(url: str) -> str:
     """A SQLite home's database as the file an IT person looks for; any other as its URL (no password)."""
     from creditdesk.db.engine import redacted_url
@@ -547,7 +544,9 @@ def cmd_status(args: argparse.Namespace) -> int:
             p = ctx.paths
             print(f"数据文件夹：{p.data_dir}\n设置文件：{p.config_file}\n日志文件夹：{p.log_dir}\n备份文件夹：{p.backup_dir}")
             print(f"数据位置：第 {d.seq:,} 号变更（数据批次 {d.epoch or '—'}），截至 {d.as_of or '—'}")
-            print("数量：" + "，".join(f"{ENTITY_NAMES.get(k, k)} {v:,}" for k, v in status.counts.items()))
+            from creditdesk.wording import entity_label
+
+            print("数量：" + "，".join(f"{entity_label(k)} {v:,}" for k, v in status.counts.items()))
             print(f"拒收的变更：{status.rejected_changes}")
             o, pl = status.outbox, status.platform
             print(f"待上报：{o.pending}，已送达 {o.delivered}，被拒 {o.rejected}")

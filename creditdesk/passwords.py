@@ -17,6 +17,7 @@ wrong name still costs what a wrong password costs.
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import hmac
 import re
@@ -132,9 +133,8 @@ def start_check(db_file: Path, name: str, password: str) -> None:
     def run() -> None:
         try:
             uri = Path(db_file).resolve().as_uri() + "?mode=ro"
-            with sqlite3.connect(uri, uri=True, timeout=1.0) as conn:  # reads never wait for writers (WAL)
+            with contextlib.closing(sqlite3.connect(uri, uri=True, timeout=1.0)) as conn:  # WAL: never waits for writers
                 row = conn.execute("SELECT password_hash FROM account WHERE name = ?", (norm,)).fetchone()
-            conn.close()
             head.stored = row[0] if row and isinstance(row[0], str) else dummy_hash()
             head.answer = _compute(password, head.stored)
         except Exception:  # noqa: BLE001 - no head start (no such table yet, a damaged file): computed later

@@ -34,15 +34,29 @@ def accounts_exist(bind: Engine | Connection) -> bool:
 def count_failure(conn: Connection, name: str, at: dt.datetime) -> tuple[int, bool]:
     """One more wrong password for ``name`` (inside the caller's write transaction): returns
     (failures in a row, whether this one locked the account). The counter restarts at a lock."""
-    current = conn.execute(select(_acc.c.failed_logins).where(_acc.c.name == name)).scalar()
-    if current is None and conn.execute(select(_acc.c.id).where(_acc.c.name == name)).first() is None:
+    row = conn.execute(select(_acc.c.failed_logins).where(_acc.c.name == name)).first()
+    if row is None:
         return 0, False  # no such account (removed meanwhile)
-    failures = int(current or 0) + 1
+    failures = int(row.failed_logins or 0) + 1
     if failures >= MAX_FAILURES:
         conn.execute(update(_acc).where(_acc.c.name == name).values(failed_logins=0, locked_until=at + LOCKOUT))
         return failures, True
     conn.execute(update(_acc).where(_acc.c.name == name).values(failed_logins=failures))
     return failures, False
+
+
+def replay_sign_ins(failed_logins: int, sign_ins: list[tuple[str, dt.datetime]]) -> tuple[int, dt.datetime | None]:
+    """The failure counter and the start of the last lock-out after ``sign_ins`` ((action, at), oldest
+    first) that are not on the row yet, applied as :func:`count_failure` and :func:`note_success` will."""
+    failures, locked_at = int(failed_logins or 0), None
+    for action, at in sign_ins:
+        if action != "login_failed":
+            failures, locked_at = 0, None
+            continue
+        failures += 1
+        if failures >= MAX_FAILURES:
+            failures, locked_at = 0, at
+    return failures, locked_at
 
 
 def note_success(conn: Connection, name: str, at: dt.datetime | None, **values: object) -> None:

@@ -23,6 +23,9 @@ from sqlalchemy import Engine, func, insert, select, update
 from sqlalchemy.exc import OperationalError
 
 from creditdesk.db import models
+from creditdesk.db.accounts import LOCKOUT, MAX_FAILURES, count_failure, note_success, replay_sign_ins
+from creditdesk.db.accounts import accounts_exist  # noqa: F401 - also the name callers import from here
+from creditdesk.db.engine import is_sqlite, write_transaction
 from creditdesk.passwords import (  # noqa: F401 - SCRYPT_* and hash_password are also imported from here
     SCRYPT_N,
     SCRYPT_P,
@@ -33,9 +36,6 @@ from creditdesk.passwords import (  # noqa: F401 - SCRYPT_* and hash_password ar
     needs_rehash,
     verify_password,
 )
-from creditdesk.db.accounts import LOCKOUT, MAX_FAILURES, count_failure, note_success
-from creditdesk.db.accounts import accounts_exist  # noqa: F401 - also the name callers import from here
-from creditdesk.db.engine import is_sqlite, write_transaction
 from creditdesk.roles import ROLE_LABELS, ROLES, Actor, NotPermitted, require
 from creditdesk.services.audit import AuditTrail
 from creditdesk.services.audit_spool import (
@@ -55,6 +55,11 @@ MIN_PASSWORD_LENGTH = 8
 
 
 WRONG = "用户名或密码错误"
+JUST_LOCKED = f"{WRONG}；连续输错 {MAX_FAILURES} 次，账户已锁定 {int(LOCKOUT.total_seconds() // 60)} 分钟"
+
+
+def _locked_message(minutes: int) -> str:
+    return f"连续输错密码次数过多，账户已锁定，请 {minutes} 分钟后再试"
 
 
 class LoginFailed(Exception):
@@ -82,8 +87,6 @@ class AccountInfo:
 
 
 # -- passwords: creditdesk/passwords.py (hashing, and the CLI's head start) ----------------------
-
-_dummy = dummy_hash
 
 
 # -- validation ----------------------------------------------------------------------
@@ -252,32 +255,23 @@ class AccountService:
         target = norm or (name or "").strip()[:64] or None
 
         if row is None:
-            verify_password(password or "", _dummy())  # same cost as a known name
+            verify_password(password or "", dummy_hash())  # same cost as a known name
             self._audit_or_spool("login_failed", target, {"reason": "wrong", "via": success_action})
             return None, WRONG
 
         locked = _aware(row["locked_until"])
         if locked is not None and locked > now:
-            minutes = _remaining_minutes(locked, now)
             self._audit_or_spool("login_failed", norm, {"reason": "locked", "via": success_action})
-            return None, f"连续输错密码次数过多，账户已锁定，请 {minutes} 分钟后再试"
+            return None, _locked_message(_remaining_minutes(locked, now))
 
         spooling = spool_dir(self.engine) is not None
         deferred = deferred_sign_ins(self.engine, norm) if spooling else []
         # Sign-ins answered while an import held the lock, not yet applied to the row: counted as the
         # drain will apply them (db/accounts.py), so the lock-out holds during an import too.
-        failures_before, locked_at = int(row["failed_logins"] or 0), None
-        for action, at in deferred:
-            if action != "login_failed":
-                failures_before, locked_at = 0, None
-                continue
-            failures_before += 1
-            if failures_before >= MAX_FAILURES:
-                failures_before, locked_at = 0, at
+        failures_before, locked_at = replay_sign_ins(row["failed_logins"], deferred)
         if locked_at is not None and locked_at + LOCKOUT > now:
-            minutes = _remaining_minutes(locked_at + LOCKOUT, now)
             self._audit_or_spool("login_failed", norm, {"reason": "locked", "via": success_action})
-            return None, f"连续输错密码次数过多，账户已锁定，请 {minutes} 分钟后再试"
+            return None, _locked_message(_remaining_minutes(locked_at + LOCKOUT, now))
 
         ok = verify_password(password or "", row["password_hash"])
         try:
@@ -306,7 +300,7 @@ class AccountService:
                 detail["locked_minutes"] = int(LOCKOUT.total_seconds() // 60)
             self.audit.append("login_failed", actor=None, target=norm, conn=conn, detail=detail)
             if locked:
-                return None, f"{WRONG}；连续输错 {MAX_FAILURES} 次，账户已锁定 {int(LOCKOUT.total_seconds() // 60)} 分钟"
+                return None, JUST_LOCKED
             return None, WRONG
         if cur.disabled:
             self.audit.append("login_failed", actor=None, target=norm, conn=conn, detail={"reason": "disabled", "via": success_action})
@@ -329,7 +323,7 @@ class AccountService:
             detail = {"reason": "wrong", "via": success_action, "failures": failures, "deferred": True}
             spool(self.engine, [("login_failed", None, norm, detail, now)])
             if failures >= MAX_FAILURES:
-                return None, f"{WRONG}；连续输错 {MAX_FAILURES} 次，账户已锁定 {int(LOCKOUT.total_seconds() // 60)} 分钟"
+                return None, JUST_LOCKED
             return None, WRONG
         if row["disabled"]:
             spool(self.engine, [("login_failed", None, norm, {"reason": "disabled", "via": success_action}, now)])
