@@ -14,22 +14,19 @@
 Prints both rates, the ratio and each phase's peak RSS. Targets (issue 12.5):
 ratio >= 0.6, peak RSS <= 300 MB.
 
-Last measured (2 cores shared by five engineers' jobs, load average 2-4.5; 1,000,000 subjects,
-3,994,899 changes, 312 MB bundle; one run each, against this bare loader):
-- this code (bundle branch, 2026-12-02), run 1: bare 61,623 changes/s (65 s), CreditDesk 32,572
-  changes/s (123 s, peak RSS 230 MB), ratio 0.53; run 2, 20 minutes later: bare 46,952 changes/s
-  (85 s), CreditDesk 41,301 changes/s (97 s, peak RSS 230 MB), ratio 0.88;
-- the code before it (main at 5bc01a7 with the cancel rename), between them: bare 47,072 changes/s
-  (85 s), CreditDesk 28,303 changes/s (141 s, peak RSS 230 MB), ratio 0.60.
-On this shared machine the ratio of one run says more about the other jobs than about the code: the
-bare load took 65 s in one run and 85 s in the next, the import 97-123 s. CPU time is steadier: at 200,000 subjects, back to back, the
-import used 20.3-20.8 s of CPU (user + sys) against 20.9-21.4 s before, the bare load 9.2-10.6 s.
-Where the import's time goes at 1M (py-spy, main thread, 151 s in all): executemany of the rows
-31 %, reading and parsing the lines 12 %, building the typed rows 8 % (+ ID masking 4 %, text checks
-2 %, the rest of planning 5 %), the name index 18 % (FTS5 8 %, normalising 4 %, subject_name 3 %),
-the commit with its WAL checkpoint 8 %, the secondary indexes 8 %.
+Last measured (2026-12-02, 1,000,000 subjects, 3,994,899 changes, 312 MB bundle; one run each):
+- with the planning process (platform/bundle/planner.py: lines read, checked and planned on the
+  other core, written here): bare 44,493 changes/s (90 s), CreditDesk 37,405 changes/s (107 s,
+  peak RSS 218 MB + planning process 70 MB), ratio 0.84; an earlier run the same day, with other
+  work on the machine: bare 50,768, CreditDesk 44,049 changes/s, ratio 0.87;
+- before it (everything on one core but inflating and hashing), a quiet machine: bare 83,125
+  changes/s (48 s), CreditDesk 46,018 changes/s (87 s, peak RSS 222 MB), ratio 0.55.
+Where the import's time went before the planning process (py-spy, main thread): executemany of the
+rows 31 %, reading and parsing the lines 12 %, building the typed rows 19 % (ID masking and text
+checks included), the name index 18 %, the commit with its WAL checkpoint 8 %, the secondary
+indexes 8 %. The parsing and building (31 %) now run in the planning process.
 The import of a first full snapshot takes the bulk path (bundle.apply._BulkLoad): secondary indexes
-and the name index built at the end; each part is hashed once, while it is applied.
+and the name index built at the end; each part is hashed once, while it is read.
 """
 
 from __future__ import annotations
@@ -117,6 +114,8 @@ def main() -> None:
         phase, bundle, target = args.child
         out = (bare if phase == "bare" else creditdesk)(Path(bundle), Path(target))
         out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        # The import's planning process (platform/bundle/planner.py), joined before the import returns.
+        out["helper_rss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         print(json.dumps(out))
         return
     work = Path(tempfile.mkdtemp(prefix="creditdesk-bundle-load-"))
@@ -131,8 +130,9 @@ def main() -> None:
         out = subprocess.run([sys.executable, __file__, "--child", phase, str(bundle), str(target)],
                              check=True, capture_output=True, text=True, env=os.environ)
         r = results[phase] = json.loads(out.stdout.strip().splitlines()[-1])
+        helper = f" + planning process {r['helper_rss_mb']:.0f} MB" if r["helper_rss_mb"] >= 1 else ""
         print(f"{phase:>10}: {r['changes']:,} changes, {r['changes'] / r['seconds']:>9,.0f} changes/s "
-              f"({r['seconds']:.0f} s, peak RSS {r['peak_rss_mb']:.0f} MB)")
+              f"({r['seconds']:.0f} s, peak RSS {r['peak_rss_mb']:.0f} MB{helper})")
     rate = {k: v["changes"] / v["seconds"] for k, v in results.items()}
     print(f"ratio creditdesk/bare: {rate['creditdesk'] / rate['bare']:.2f} (target >= 0.60)")
     print(f"loaded home (reusable: benchmarks/lookup.py --home {work / 'home'})")

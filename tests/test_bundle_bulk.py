@@ -11,6 +11,7 @@ from sqlalchemy import Engine, text
 
 from creditdesk.cancel import CancelToken
 from creditdesk.platform.bundle import apply as bundle_mod
+from creditdesk.platform.bundle import planner
 from creditdesk.platform.bundle import verify as verify_mod
 from creditdesk.platform.bundle import BundleRefused, import_bundle
 from creditdesk.protocol import Position
@@ -38,6 +39,14 @@ def sqlite(tmp_path) -> Engine:
     trust(eng)
     yield eng
     eng.dispose()
+
+
+@pytest.fixture(params=["here", "in a helper process"])
+def planning(request, monkeypatch) -> str:
+    """Both ways of reading and planning a first load: in the importing process, or in the helper
+    process it starts for a big bundle (planner.py, from planner.MIN_CHANGES changes)."""
+    monkeypatch.setattr(planner, "MIN_CHANGES", 10**12 if request.param == "here" else 0)
+    return request.param
 
 
 @pytest.fixture
@@ -80,7 +89,7 @@ def busy_city(feed: Feed) -> list[dict]:
     return out
 
 
-def test_the_first_load_is_bulk_and_ends_exactly_as_the_batch_path(tmp_path, sqlite, bulk_calls):
+def test_the_first_load_is_bulk_and_ends_exactly_as_the_batch_path(tmp_path, sqlite, bulk_calls, planning):
     changes = busy_city(Feed())
     path = make(tmp_path / "full.cdpkg", changes, part_size=7)
     fresh = schema(sqlite)
@@ -135,7 +144,7 @@ def test_a_delta_is_never_bulk(tmp_path, sqlite, bulk_calls):
 
 @pytest.mark.parametrize("when", ["loading", "names", "indexes", "commit"])
 def test_a_cancel_at_any_point_of_a_bulk_load_leaves_the_database_and_its_schema_as_before(
-    tmp_path, sqlite, bulk_calls, monkeypatch, when
+    tmp_path, sqlite, bulk_calls, monkeypatch, when, planning
 ):
     path = make(tmp_path / "full.cdpkg", busy_city(Feed()), part_size=7)
     before, pos, fresh = snapshot(sqlite), position(sqlite), schema(sqlite)
@@ -207,7 +216,7 @@ def test_a_cancel_while_the_name_index_is_built_stops_between_its_batches(tmp_pa
     assert snapshot(sqlite) == before and schema(sqlite) == fresh
 
 
-def test_a_bad_line_after_batches_were_written_rolls_back_the_dropped_indexes_too(tmp_path, sqlite, bulk_calls):
+def test_a_bad_line_after_batches_were_written_rolls_back_the_dropped_indexes_too(tmp_path, sqlite, bulk_calls, planning):
     import orjson
 
     from test_bundle import signed
@@ -241,7 +250,7 @@ def test_readers_see_the_database_as_it_was_indexes_included_during_a_bulk_load(
     assert "ix_subject_uscc" in plan
 
 
-def test_a_tampered_part_is_caught_in_a_bulk_load_after_its_rows_were_written(tmp_path, sqlite, bulk_calls, monkeypatch):
+def test_a_tampered_part_is_caught_in_a_bulk_load_after_its_rows_were_written(tmp_path, sqlite, bulk_calls, planning, monkeypatch):
     """Verification passes (simulated); the bytes read while applying differ: refused, all rolled back."""
     import zipfile
 
@@ -275,3 +284,100 @@ def test_the_read_ahead_thread_ends_with_the_import(tmp_path, sqlite):
         import_bundle(path, sqlite, progress, token, batch_size=2)
     import_bundle(path, sqlite, batch_size=2)
     assert not [t for t in threading.enumerate() if t.name == "bundle-read"]
+
+
+def helpers() -> list:
+    import multiprocessing
+
+    return [p for p in multiprocessing.active_children() if p.name == "creditdesk-bundle-planner"]
+
+
+def test_a_big_first_load_is_planned_in_a_helper_process_and_a_small_one_here(tmp_path, sqlite, monkeypatch):
+    seen: list[bool] = []
+    real = planner.planned_batches
+
+    def counted(*args, **kw):  # noqa: ANN002, ANN003, ANN202
+        seen.append(True)
+        return real(*args, **kw)
+
+    monkeypatch.setattr(planner, "planned_batches", counted)
+    changes = busy_city(Feed())
+    monkeypatch.setattr(planner, "MIN_CHANGES", len(changes) + 1)
+    import_bundle(make(tmp_path / "small.cdpkg", changes), sqlite)
+    assert seen == []
+    other = fresh_engine("sqlite", tmp_path / "b")
+    trust(other)
+    try:
+        monkeypatch.setattr(planner, "MIN_CHANGES", len(changes))
+        during: list[int] = []
+        import_bundle(make(tmp_path / "big.cdpkg", changes), other, lambda done, total: during.append(len(helpers())))
+        assert seen == [True] and max(during) == 1
+        assert dump(other) == dump(sqlite)  # the same rows either way
+    finally:
+        other.dispose()
+    assert helpers() == []  # ended with the import
+
+
+def test_a_cancel_stops_the_helper_process_at_once(tmp_path, sqlite, planning):
+    path = make(tmp_path / "full.cdpkg", busy_city(Feed()), part_size=3)
+    before = snapshot(sqlite)
+    token = CancelToken()
+
+    def progress(done: int, total: int) -> None:
+        if done >= 4:
+            token.cancel()
+
+    with pytest.raises(BundleRefused) as info:
+        import_bundle(path, sqlite, progress, token, batch_size=2)
+    assert info.value.check == "cancelled"
+    assert helpers() == [] and snapshot(sqlite) == before
+
+
+def test_a_helper_process_that_dies_fails_the_import_plainly_and_changes_nothing(tmp_path, sqlite, monkeypatch):
+    import os
+    import signal
+
+    monkeypatch.setattr(planner, "MIN_CHANGES", 0)
+    path = make(tmp_path / "full.cdpkg", busy_city(Feed()), part_size=3)
+    before, fresh = snapshot(sqlite), schema(sqlite)
+
+    def progress(done: int, total: int) -> None:
+        if done >= 4:
+            for helper in helpers():  # as the OOM killer would
+                os.kill(helper.pid, signal.SIGKILL)
+                helper.join(5)
+
+    with pytest.raises(planner.PlannerFailed) as info:
+        import_bundle(path, sqlite, progress, batch_size=2)
+    assert "辅助进程意外退出" in str(info.value) and "导入已撤销" in str(info.value)
+    assert snapshot(sqlite) == before and schema(sqlite) == fresh and helpers() == []
+    assert import_bundle(path, sqlite).applied > 0  # and the next try loads it
+
+
+def test_a_refusal_in_the_helper_process_is_the_same_refusal_here(tmp_path, sqlite, monkeypatch):
+    """The helper reopens the bundle by its path: bytes changed after the verification are refused there."""
+    import shutil
+    import zipfile
+
+    from test_bundle import rezip
+
+    monkeypatch.setattr(planner, "MIN_CHANGES", 0)
+    src = make(tmp_path / "full.cdpkg", busy_city(Feed()), part_size=7)
+    with zipfile.ZipFile(src) as zf:
+        data = zf.read("changes-00003.ndjson")
+    swapped = rezip(src, tmp_path / "swap.cdpkg", replace={"changes-00003.ndjson": data.replace(b'"seq"', b'"seq" ')})
+    path = tmp_path / "import.cdpkg"
+    shutil.copy(src, path)
+    real_verify = bundle_mod.verify_archive
+
+    def verified_then_swapped(*args, **kw):  # noqa: ANN002, ANN003, ANN202
+        bundle = real_verify(*args, **kw)
+        shutil.copy(swapped, path)  # after the verification, before the helper opens it
+        return bundle
+
+    monkeypatch.setattr(bundle_mod, "verify_archive", verified_then_swapped)
+    before = snapshot(sqlite)
+    with pytest.raises(BundleRefused) as info:
+        import_bundle(path, sqlite, batch_size=3)
+    assert info.value.check == "part_hash" and "changes-00003.ndjson" in info.value.message
+    assert snapshot(sqlite) == before and helpers() == []

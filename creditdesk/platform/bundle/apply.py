@@ -26,19 +26,16 @@ verification to the commit: no sync or other import interleaves.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-import hashlib
 import itertools
 import logging
 import os
-import queue
-import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-import orjson
 from sqlalchemy import Connection, Engine, update
 
 from creditdesk.cancel import NEVER, CancelToken
@@ -46,10 +43,11 @@ from creditdesk.db import models
 from creditdesk.db.engine import write_transaction
 from creditdesk.db.search_index import rebuild_names
 from creditdesk.db.sync_lock import sync_lock
+from creditdesk.platform.bundle import planner
 from creditdesk.platform.bundle.archive import SafeArchive
-from creditdesk.platform.bundle.common import BATCH, BundleLimits, BundleRefused, size_text
+from creditdesk.platform.bundle.common import BATCH, BundleLimits, BundleRefused
+from creditdesk.platform.bundle.reader import ChangeReader
 from creditdesk.platform.bundle.verify import (
-    PartInfo,
     VerifiedBundle,
     check_parts,
     check_position,
@@ -113,203 +111,6 @@ class ImportResult:
             "epoch_before": self.epoch_before, "epoch_after": self.epoch_after, "seconds": round(self.seconds, 3),
             "forced_older": self.forced_older,
         }  # fmt: skip
-
-
-class _PartEnd:
-    """The end of a part's bytes, with their SHA-256 (from the read-ahead thread)."""
-
-    __slots__ = ("sha256",)
-
-    def __init__(self, sha256: str) -> None:
-        self.sha256 = sha256
-
-
-class _ReadFailed:
-    __slots__ = ("exc",)
-
-    def __init__(self, exc: BaseException) -> None:
-        self.exc = exc
-
-
-class _ReadAhead:
-    """The parts' bytes, inflated and hashed on a helper thread a few chunks ahead.
-
-    Inflating (ISA-L or zlib) and SHA-256 release the interpreter lock for each
-    256 KiB chunk, so they run on the other core while the calling thread parses
-    and writes. Items come in order: each part's chunks, then a :class:`_PartEnd`;
-    a failure of the thread is raised on the caller's side. At most ``DEPTH``
-    chunks wait (a few MiB). :meth:`close` stops and joins the thread.
-    """
-
-    DEPTH = 8
-
-    def __init__(self, archive: SafeArchive, parts: tuple[PartInfo, ...]) -> None:
-        self._queue: queue.Queue[Any] = queue.Queue(self.DEPTH)
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, args=(archive, parts), name="bundle-read", daemon=True)
-        self._thread.start()
-
-    def _run(self, archive: SafeArchive, parts: tuple[PartInfo, ...]) -> None:
-        try:
-            for part in parts:
-                digest = hashlib.sha256()
-                for chunk in archive.stream(part.name, archive.limits.max_part_bytes):
-                    digest.update(chunk)
-                    if not self._put(chunk):
-                        return
-                if not self._put(_PartEnd(digest.hexdigest())):
-                    return
-        except BaseException as exc:  # handed to the reading side, raised there
-            self._put(_ReadFailed(exc))
-
-    def _put(self, item: Any) -> bool:
-        while not self._stop.is_set():
-            try:
-                self._queue.put(item, timeout=0.1)
-                return True
-            except queue.Full:
-                continue
-        return False
-
-    def get(self) -> Any:
-        item = self._queue.get()
-        if item.__class__ is _ReadFailed:
-            raise item.exc
-        return item
-
-    def close(self) -> None:
-        self._stop.set()
-        self._thread.join()
-
-
-class _ChangeReader:
-    """Change objects from the parts, in order: hashed and counted, lines parsed, ``seq`` checked.
-
-    Nothing is kept or extracted (constant memory). Each part's SHA-256 is computed
-    while it is read (on the read-ahead thread) and compared at its end, with its
-    line count: a part that is not the signed one raises ``part_hash`` before the
-    import can commit, and the transaction takes back whatever of it was written.
-    """
-
-    def __init__(self, archive: SafeArchive, bundle: VerifiedBundle) -> None:
-        self.archive = archive
-        self.bundle = bundle
-        self.last = bundle.after
-        self._ahead: _ReadAhead | None = None
-        self._end: _PartEnd | None = None  # the current part's end, once read
-
-    def __enter__(self) -> "_ChangeReader":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self._ahead is not None:
-            self._ahead.close()
-
-    def __iter__(self) -> Iterator[dict[str, Any]]:
-        self._ahead = ahead = _ReadAhead(self.archive, self.bundle.parts)
-        try:
-            for part in self.bundle.parts:
-                yield from self._part(part, ahead)
-        finally:
-            ahead.close()
-
-    def _part(self, part: PartInfo, ahead: _ReadAhead) -> Iterator[dict[str, Any]]:
-        try:
-            yield from self._lines(part, ahead)
-        except BundleRefused as exc:
-            if exc.check in ("part_content", "too_large"):
-                # A line that is no change: if the part's bytes are not the signed ones, that
-                # is what is wrong with it (the parts were not hashed before the import).
-                self._refuse_if_not_signed(part, ahead, exc)
-            raise
-
-    def _refuse_if_not_signed(self, part: PartInfo, ahead: _ReadAhead, exc: BundleRefused) -> None:
-        end = self._end
-        while end is None:  # the rest of the part, through the read-ahead thread (still hashing)
-            item = ahead.get()
-            if item.__class__ is _PartEnd:
-                end = item
-        if end.sha256 != part.sha256:
-            raise _not_signed(part) from exc
-
-    def _lines(self, part: PartInfo, ahead: _ReadAhead) -> Iterator[dict[str, Any]]:
-        self._end = None
-        max_line = self.archive.limits.max_line_bytes
-        loads, next_seq = orjson.loads, self.bundle.next
-        last = self.last
-        n = 0
-        rest = b""
-        while True:
-            chunk = ahead.get()
-            if chunk.__class__ is _PartEnd:
-                self._end = chunk
-                break
-            if rest:
-                chunk = rest + chunk
-            lines = chunk.split(b"\n")
-            rest = lines.pop()
-            if len(rest) > max_line:
-                raise BundleRefused("too_large", f"分卷 {part.name} 第 {n + 1:,} 行超过 {size_text(max_line)}")
-            for line in lines:
-                n += 1
-                # The common case inline; anything unusual is diagnosed by _refuse_line.
-                try:
-                    change = loads(line)
-                    seq = change["seq"]
-                    if seq.__class__ is not int or not last < seq <= next_seq or len(line) > max_line:
-                        raise ValueError
-                except (orjson.JSONDecodeError, TypeError, KeyError, ValueError, AttributeError):
-                    self.last = last
-                    self._refuse_line(line, part, n)
-                last = seq
-                yield change
-        if rest:
-            n += 1
-            self.last = last
-            change = self._parse(rest, part, n)
-            last = self.last
-            yield change
-        self.last = last
-        # The bytes applied are the bytes signed (hashed here, once, while they are applied).
-        if chunk.sha256 != part.sha256:
-            raise _not_signed(part)
-        if n != part.count:
-            raise BundleRefused(
-                "part_count", f"分卷 {part.name} 有 {n:,} 行，清单记载 {part.count:,} 条；写入的变更已全部撤销"
-            )
-
-    def _refuse_line(self, line: bytes, part: PartInfo, n: int) -> None:
-        """Raise what is wrong with a line the fast path did not accept."""
-        if len(line) > self.archive.limits.max_line_bytes:
-            raise BundleRefused("too_large", f"分卷 {part.name} 第 {n:,} 行超过 {size_text(self.archive.limits.max_line_bytes)}")
-        self._parse(line, part, n)
-        raise AssertionError("a line refused by the fast path was accepted")  # pragma: no cover
-
-    def _parse(self, line: bytes, part: PartInfo, n: int) -> dict[str, Any]:
-        where = f"分卷 {part.name} 第 {n:,} 行"
-        if len(line) > self.archive.limits.max_line_bytes:
-            raise BundleRefused("too_large", f"{where}超过 {size_text(self.archive.limits.max_line_bytes)}")
-        try:
-            change = orjson.loads(line)
-        except orjson.JSONDecodeError:
-            raise BundleRefused("part_content", f"{where}不是有效的 JSON") from None
-        if not isinstance(change, dict):
-            raise BundleRefused("part_content", f"{where}不是 JSON 对象")
-        seq = change.get("seq")
-        if isinstance(seq, bool) or not isinstance(seq, int):
-            raise BundleRefused("part_content", f"{where}的 seq 应为整数，实际为 {seq!r:.40}")
-        if seq <= self.last:
-            raise BundleRefused("part_content", f"{where}的 seq {seq} 没有严格递增（前一条为 {self.last}）")
-        if seq > self.bundle.next:
-            raise BundleRefused("part_content", f"{where}的 seq {seq} 超出清单的 next {self.bundle.next}")
-        self.last = seq
-        return change
-
-
-def _not_signed(part: PartInfo) -> BundleRefused:
-    return BundleRefused(
-        "part_hash", f"分卷 {part.name} 的 SHA-256 与清单不符：内容被篡改或损坏，写入的变更已全部撤销"
-    )
 
 
 def _mark(conn: Connection, marks: dict[str, list[str]], mark: int) -> None:
@@ -390,6 +191,15 @@ class _BulkLoad:
             run(f"PRAGMA cache_size = {cache}")
 
 
+def _planned_here(reader: ChangeReader, applier: ChangeApplier, batch_size: int, mark: int | None) -> Iterator[Any]:
+    changes = iter(reader)
+    while True:
+        plan = applier.plan_batch(itertools.islice(changes, batch_size), mark)
+        if not plan.changes:
+            return
+        yield plan
+
+
 def _apply(
     archive: SafeArchive,
     bundle: VerifiedBundle,
@@ -400,6 +210,7 @@ def _apply(
     batch_size: int,
     allow_older: bool = False,
     on_forced_older: Callable[[Connection, str], None] | None = None,
+    plan_in_helper: bool | None = None,
 ) -> ImportResult:
     total = bundle.total_changes
     applier = ChangeApplier(engine, source="bundle")
@@ -463,22 +274,25 @@ def _apply(
             # a change object goes as soon as its row is built (freeing a batch of thousands
             # of parsed changes at once cost 1.8 s of 35 at 200k subjects: cold caches).
             planning = time.thread_time()
-            with _ChangeReader(archive, bundle) as reader:
-                changes = iter(reader)
-                while True:
+            in_helper = total >= planner.MIN_CHANGES if plan_in_helper is None else plan_in_helper
+            with contextlib.ExitStack() as stack:
+                if in_helper:  # read and planned on the other core (planner.py); written here
+                    plans: Iterator[Any] = stack.enter_context(contextlib.closing(planner.planned_batches(
+                        archive.path, archive.limits, bundle, batch_size, mark, check_cancel)))  # fmt: skip
+                else:
+                    plans = _planned_here(stack.enter_context(ChangeReader(archive, bundle)), applier, batch_size, mark)
+                for plan in plans:
                     check_cancel()
-                    plan = applier.plan_batch(itertools.islice(changes, batch_size), mark)
-                    if not plan.changes:
-                        break
                     done += plan.changes
                     result.add(applier.write_planned(conn, plan))
                     del plan
                     if progress:
                         progress(done, total)
-            log.info("bulk load: %s changes read, planned and written in %.1f s (%.1f s of CPU on this thread)",
-                     done, time.perf_counter() - started, time.thread_time() - planning)  # fmt: skip
+            log.info("bulk load: %s changes read, planned%s and written in %.1f s (%.1f s of CPU on this thread)",
+                     done, " in a helper process" if in_helper else "", time.perf_counter() - started,
+                     time.thread_time() - planning)  # fmt: skip
         else:
-            with _ChangeReader(archive, bundle) as reader:
+            with ChangeReader(archive, bundle) as reader:
                 for change in reader:
                     done += 1
                     if change["seq"] <= local:
@@ -531,6 +345,7 @@ def import_bundle(
     allow_older: bool = False,
     wait: float = 0.0,
     on_forced_older: Callable[[Connection, str], None] | None = None,
+    plan_in_helper: bool | None = None,
 ) -> ImportResult:
     """Verify the bundle at ``path``, then apply it all or nothing, holding the database's sync lock
     throughout (:class:`~creditdesk.db.sync_lock.SyncBusy` if another sync or import has it).
@@ -543,6 +358,10 @@ def import_bundle(
     cancelled, :class:`BundleRefused` ``cancelled`` is raised and nothing is
     applied. Any other failure while applying also rolls everything back
     (refusals as :class:`BundleRefused`, database errors as themselves).
+
+    The first load of a SQLite database reads and plans its changes in a helper
+    process (:mod:`.planner`) when it has at least ``planner.MIN_CHANGES`` of them;
+    ``plan_in_helper`` True or False decides instead (the tests take both ways).
     """
     started = time.perf_counter()
     token = cancel or NEVER
@@ -554,7 +373,8 @@ def import_bundle(
             # mismatch rolls back (reading and inflating every part twice cost a fifth of a load).
             bundle = verify_archive(archive, engine, allow_older, hash_parts=False)
             return _apply(
-                archive, bundle, engine, progress, token, started, batch_size, allow_older, on_forced_older
+                archive, bundle, engine, progress, token, started, batch_size, allow_older, on_forced_older,
+                plan_in_helper,
             )
     except BundleRefused as exc:
         log.warning("bundle %s refused: %s: %s", path, exc.check, exc.message)

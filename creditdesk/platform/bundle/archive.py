@@ -94,7 +94,7 @@ def _unsafe_name(info: zipfile.ZipInfo) -> str | None:
     return None
 
 
-def _directorysize_text(path: Path) -> tuple[int, int] | None:
+def _directory_extent(path: Path) -> tuple[int, int] | None:
     """(entries, bytes) of the central directory, from its end record, before zipfile reads it all."""
     end_record = getattr(zipfile, "_EndRecData", None)
     if end_record is None:  # pragma: no cover - CPython has had it for decades
@@ -116,7 +116,7 @@ class SafeArchive:
         if not self.path.is_file():
             raise BundleRefused("archive", f"找不到数据包文件，或它不是一个文件：{self.path}")
         try:
-            directory = _directorysize_text(self.path)
+            directory = _directory_extent(self.path)
         except _ZIP_ERRORS:
             directory = None  # zipfile says what is wrong below
         if directory is not None:

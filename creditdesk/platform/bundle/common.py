@@ -41,6 +41,10 @@ class BundleRefused(Exception):
         self.check = check
         self.message = message
 
+    def __reduce__(self) -> tuple:
+        # Raised in the planning process and raised again here (planner.py): pickled by its arguments.
+        return (type(self), (self.check, self.message))
+
     @property
     def label(self) -> str:
         return CHECKS[self.check]
