@@ -66,6 +66,18 @@ head -c 5 "$WORK/ledger.pdf" | grep -q '%PDF-' || { echo "ci-deb: no PDF from th
   export daily --date "$(date +%F)" --format xlsx --out "$WORK/ledger.xlsx"
 head -c 2 "$WORK/ledger.xlsx" | grep -q 'PK' || { echo "ci-deb: no XLSX from the installed build" >&2; exit 1; }
 
+step "the installed program loads a 207,708-change bundle, planned in its helper process (spawn, frozen)"
+"$WORK/venv/bin/python" -c "import sys; sys.path.insert(0, 'benchmarks'); from pathlib import Path; \
+from bundle_load import write; write(Path('$WORK/city.cdpkg'), 52000)"
+PUB="b64:$(base64 -w0 "$WORK/city.pub")"
+BUNDLE_HOME="$WORK/bundle-home"
+"${RUN[@]}" /usr/bin/creditdesk --home "$BUNDLE_HOME" platform trust --platform-id demo-fuzhou --key-id bench-load \
+  --public-key "$PUB"
+"${RUN[@]}" timeout 120 /usr/bin/creditdesk --home "$BUNDLE_HOME" bundle import "$WORK/city.cdpkg" --json > "$WORK/import.json"
+grep -q '"seq_after": 207708' "$WORK/import.json" || { echo "ci-deb: the bundle did not load" >&2; cat "$WORK/import.json" >&2; exit 1; }
+grep -q "planned in a helper process" "$BUNDLE_HOME/logs/creditdesk.log" \
+  || { echo "ci-deb: the frozen import did not plan in its helper process" >&2; exit 1; }
+
 step "GUI offscreen on --demo for 20 s (installed files)"
 PROBE="$WORK/probe.jsonl"
 rm -f "$PROBE"
