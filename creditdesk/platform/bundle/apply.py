@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import itertools
 import logging
 import os
 import time
@@ -191,15 +190,6 @@ class _BulkLoad:
             run(f"PRAGMA cache_size = {cache}")
 
 
-def _planned_here(reader: ChangeReader, applier: ChangeApplier, batch_size: int, mark: int | None) -> Iterator[Any]:
-    changes = iter(reader)
-    while True:
-        plan = applier.plan_batch(itertools.islice(changes, batch_size), mark)
-        if not plan.changes:
-            return
-        yield plan
-
-
 def _apply(
     archive: SafeArchive,
     bundle: VerifiedBundle,
@@ -210,7 +200,6 @@ def _apply(
     batch_size: int,
     allow_older: bool = False,
     on_forced_older: Callable[[Connection, str], None] | None = None,
-    plan_in_helper: bool | None = None,
 ) -> ImportResult:
     total = bundle.total_changes
     applier = ChangeApplier(engine, source="bundle")
@@ -274,13 +263,13 @@ def _apply(
             # a change object goes as soon as its row is built (freeing a batch of thousands
             # of parsed changes at once cost 1.8 s of 35 at 200k subjects: cold caches).
             planning = time.thread_time()
-            in_helper = total >= planner.MIN_CHANGES if plan_in_helper is None else plan_in_helper
+            in_helper = total >= planner.MIN_CHANGES
             with contextlib.ExitStack() as stack:
                 if in_helper:  # read and planned on the other core (planner.py); written here
                     plans: Iterator[Any] = stack.enter_context(contextlib.closing(planner.planned_batches(
                         archive.path, archive.limits, bundle, batch_size, mark, check_cancel)))  # fmt: skip
                 else:
-                    plans = _planned_here(stack.enter_context(ChangeReader(archive, bundle)), applier, batch_size, mark)
+                    plans = planner.plans(stack.enter_context(ChangeReader(archive, bundle)), applier, batch_size, mark)
                 for plan in plans:
                     check_cancel()
                     done += plan.changes
@@ -345,7 +334,6 @@ def import_bundle(
     allow_older: bool = False,
     wait: float = 0.0,
     on_forced_older: Callable[[Connection, str], None] | None = None,
-    plan_in_helper: bool | None = None,
 ) -> ImportResult:
     """Verify the bundle at ``path``, then apply it all or nothing, holding the database's sync lock
     throughout (:class:`~creditdesk.db.sync_lock.SyncBusy` if another sync or import has it).
@@ -360,8 +348,7 @@ def import_bundle(
     (refusals as :class:`BundleRefused`, database errors as themselves).
 
     The first load of a SQLite database reads and plans its changes in a helper
-    process (:mod:`.planner`) when it has at least ``planner.MIN_CHANGES`` of them;
-    ``plan_in_helper`` True or False decides instead (the tests take both ways).
+    process (:mod:`.planner`) when it has at least ``planner.MIN_CHANGES`` of them.
     """
     started = time.perf_counter()
     token = cancel or NEVER
@@ -373,8 +360,7 @@ def import_bundle(
             # mismatch rolls back (reading and inflating every part twice cost a fifth of a load).
             bundle = verify_archive(archive, engine, allow_older, hash_parts=False)
             return _apply(
-                archive, bundle, engine, progress, token, started, batch_size, allow_older, on_forced_older,
-                plan_in_helper,
+                archive, bundle, engine, progress, token, started, batch_size, allow_older, on_forced_older
             )
     except BundleRefused as exc:
         log.warning("bundle %s refused: %s: %s", path, exc.check, exc.message)

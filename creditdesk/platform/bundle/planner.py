@@ -29,8 +29,11 @@ from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection as Pipe
 from typing import Any
 
+from creditdesk.platform.bundle.archive import SafeArchive
 from creditdesk.platform.bundle.common import BundleLimits, BundleRefused
+from creditdesk.platform.bundle.reader import ChangeReader
 from creditdesk.platform.bundle.verify import VerifiedBundle
+from creditdesk.services.apply import ChangeApplier, fewer_gc_passes
 
 log = logging.getLogger(__name__)
 
@@ -69,14 +72,12 @@ def planned_batches(
             while not receiving.poll(POLL_SECONDS):
                 check_cancel()
                 if not helper.is_alive() and not receiving.poll(0):
-                    raise PlannerFailed(f"读取数据包的辅助进程意外退出（退出码 {helper.exitcode}），导入已撤销")
+                    raise _died(helper)
             try:
                 kind, payload = receiving.recv()
             except EOFError:
                 helper.join(5)
-                raise PlannerFailed(
-                    f"读取数据包的辅助进程意外退出（退出码 {helper.exitcode}），导入已撤销"
-                ) from None
+                raise _died(helper) from None
             if kind == "plan":
                 yield payload
             elif kind == "end":
@@ -93,23 +94,28 @@ def planned_batches(
         receiving.close()
 
 
+def plans(reader: ChangeReader, applier: ChangeApplier, batch_size: int, mark: int | None) -> Iterator[Any]:
+    """The plans of the reader's changes, batch by batch (in the helper, or here for a small bundle)."""
+    changes = iter(reader)
+    while True:
+        plan = applier.plan_batch(itertools.islice(changes, batch_size), mark)
+        if not plan.changes:
+            return
+        yield plan
+
+
+def _died(helper: multiprocessing.process.BaseProcess) -> PlannerFailed:
+    return PlannerFailed(f"读取数据包的辅助进程意外退出（退出码 {helper.exitcode}），导入已撤销")
+
+
 def _plan_in_helper(
     path: str, limits: BundleLimits, bundle: VerifiedBundle, batch_size: int, mark: int | None, out: Pipe
 ) -> None:
     """The helper process: read, check and plan every change, sending each batch's plan."""
     try:
-        # Imported here: the helper is a fresh interpreter, and these are all it needs.
-        from creditdesk.platform.bundle.archive import SafeArchive
-        from creditdesk.platform.bundle.reader import ChangeReader
-        from creditdesk.services.apply import ChangeApplier, fewer_gc_passes
-
         planner = ChangeApplier(None, source="bundle", names=False)  # type: ignore[arg-type]  # plans only
         with fewer_gc_passes(), SafeArchive(path, limits) as archive, ChangeReader(archive, bundle) as reader:
-            changes = iter(reader)
-            while True:
-                plan = planner.plan_batch(itertools.islice(changes, batch_size), mark)
-                if not plan.changes:
-                    break
+            for plan in plans(reader, planner, batch_size, mark):
                 out.send(("plan", plan))
                 del plan
         out.send(("end", None))
